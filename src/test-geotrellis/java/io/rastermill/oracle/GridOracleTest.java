@@ -70,11 +70,14 @@ class GridOracleTest {
     void mapToGridAndGridToMap() {
         long seed = 20261129L;
         Random random = new Random(seed);
+        int snapped = 0;
         for (int i = 0; i < CASES; i++) {
             Grid g = Grid.random(random);
             String where = "seed " + seed + " case " + i + " " + g.ours();
             double x = g.x(random);
             double y = g.y(random);
+            double dx = g.ours().mapXToGridDouble(x);
+            snapped += Math.floor(dx) != GridExtent.floorWithTolerance(dx) ? 1 : 0;
             GridCell cell = g.ours().mapToGrid(x, y);
             scala.Tuple2<Object, Object> theirs = g.theirs().mapToGrid(x, y);
             assertEquals(first(theirs), cell.col(), where + " mapToGrid col of x=" + x);
@@ -95,7 +98,8 @@ class GridOracleTest {
             assertEquals(secondDouble(tp), p.y(), where + " gridToMap y of row " + row);
             assertEquals(p, g.ours().toGridExtent().gridToMap(col, row), where);
         }
-        System.out.println("oracle mapToGrid/gridToMap: " + CASES + " cases");
+        System.out.println("oracle mapToGrid/gridToMap: " + CASES + " cases (" + snapped
+                + " x values snapped up by the 1e-7 tolerance)");
     }
 
     @Test
@@ -138,25 +142,83 @@ class GridOracleTest {
     void constructionFromCellSizeAndInvariant() {
         long seed = 9L;
         Random random = new Random(seed);
-        int agreedRejections = 0;
+        int accepted = 0;
         for (int i = 0; i < CASES; i++) {
-            Extent extent = new Extent(0, 0, 20 + random.nextDouble() * 1000, 20 + random.nextDouble() * 1000);
-            CellSize cs = new CellSize(random.nextDouble() * 10 + 0.01, random.nextDouble() * 10 + 0.01);
+            double cw = GeoTrellisValues.cellSize(random);
+            double ch = GeoTrellisValues.cellSize(random);
+            // widths around k + 0.5 cells, where Math.round's half-up rule decides the column count
+            double fraction = new double[] {0.5, 0.5 - 1e-12, 0.5 + 1e-12, 0.0, 1e-9, random.nextDouble()}[random.nextInt(6)];
+            long k = 1 + random.nextInt(5000);
+            double xmin = GeoTrellisValues.coordinate(random);
+            double ymin = GeoTrellisValues.coordinate(random);
+            Extent extent = new Extent(xmin, ymin, xmin + (k + fraction) * cw, ymin + (k + 1 - fraction) * ch);
+            CellSize cs = new CellSize(cw, ch);
             String where = "seed " + seed + " case " + i + " " + extent + " " + cs;
             GridExtent ours = GridExtent.of(extent, cs);
             geotrellis.raster.GridExtent<Object> theirs = geotrellis.raster.GridExtent$.MODULE$.apply(gt(extent),
-                    new geotrellis.raster.CellSize(cs.width(), cs.height()), LONG);
+                    new geotrellis.raster.CellSize(cw, ch), LONG);
             assertEquals(((Number) theirs.cols()).longValue(), ours.cols(), where);
             assertEquals(((Number) theirs.rows()).longValue(), ours.rows(), where);
-            // a wrong column count is rejected by both
-            long wrongCols = ours.cols() + (random.nextBoolean() ? 1 : -1);
-            boolean oursRejects = rejects(() -> new GridExtent(extent, cs.width(), cs.height(), wrongCols, ours.rows()));
-            boolean theirsRejects = rejects(() -> new geotrellis.raster.GridExtent<>(gt(extent), cs.width(),
-                    cs.height(), (Object) wrongCols, (Object) ours.rows(), LONG));
-            assertEquals(theirsRejects, oursRejects, where + " cols " + wrongCols);
-            agreedRejections += oursRejects ? 1 : 0;
+            // the invariant accepts and rejects the same column counts
+            long cols = k + random.nextInt(3) - 1;
+            boolean oursRejects = rejects(() -> new GridExtent(extent, cw, ch, cols, ours.rows()));
+            boolean theirsRejects = rejects(() -> new geotrellis.raster.GridExtent<>(gt(extent), cw, ch,
+                    (Object) cols, (Object) ours.rows(), LONG));
+            assertEquals(theirsRejects, oursRejects, where + " cols " + cols);
+            boolean oursRejectsInt = rejects(() -> new RasterExtent(extent, cw, ch, (int) cols, (int) ours.rows()));
+            boolean theirsRejectsInt = rejects(() -> new geotrellis.raster.RasterExtent(gt(extent), cw, ch,
+                    (int) cols, (int) ours.rows()));
+            assertEquals(theirsRejectsInt, oursRejectsInt, where + " RasterExtent cols " + cols);
+            accepted += oursRejects ? 0 : 1;
         }
-        System.out.println("oracle GridExtent construction: " + CASES + " cases (" + agreedRejections + " rejected by both)");
+        System.out.println("oracle GridExtent/RasterExtent construction and invariant: " + CASES + " cases ("
+                + accepted + " accepted by both)");
+    }
+
+    @Test
+    void combine() {
+        long seed = 19L;
+        Random random = new Random(seed);
+        int accepted = 0;
+        for (int i = 0; i < CASES; i++) {
+            Grid g = Grid.random(random);
+            double dx = (random.nextInt(200) - 100) * (random.nextBoolean() ? g.ours().cellWidth() : random.nextDouble());
+            double dy = (random.nextInt(200) - 100) * g.ours().cellHeight();
+            int cols = 1 + random.nextInt(300);
+            int rows = 1 + random.nextInt(300);
+            double xmin = g.ours().extent().xmin() + dx;
+            double ymin = g.ours().extent().ymin() + dy;
+            Extent otherExtent = new Extent(xmin, ymin, xmin + cols * g.ours().cellWidth(),
+                    ymin + rows * g.ours().cellHeight());
+            String where = "seed " + seed + " case " + i + " " + g.ours() + " + " + otherExtent;
+            RasterExtent other;
+            geotrellis.raster.RasterExtent theirOther;
+            try {
+                other = new RasterExtent(otherExtent, g.ours().cellWidth(), g.ours().cellHeight(), cols, rows);
+                theirOther = new geotrellis.raster.RasterExtent(gt(otherExtent), g.ours().cellWidth(),
+                        g.ours().cellHeight(), cols, rows);
+            } catch (IllegalArgumentException e) {
+                continue; // rounding made the second grid invalid; not what this property is about
+            }
+            RasterExtent[] ourResult = new RasterExtent[1];
+            geotrellis.raster.RasterExtent[] theirResult = new geotrellis.raster.RasterExtent[1];
+            boolean oursRejects = rejects(() -> ourResult[0] = g.ours().combine(other));
+            boolean theirsRejects = rejects(() -> theirResult[0] = g.theirs().combine(theirOther));
+            assertEquals(theirsRejects, oursRejects, where);
+            if (!oursRejects) {
+                assertEquals(ours(theirResult[0].extent()), ourResult[0].extent(), where);
+                assertEquals(theirResult[0].cols(), ourResult[0].cols(), where);
+                assertEquals(theirResult[0].rows(), ourResult[0].rows(), where);
+                accepted++;
+            }
+            GridExtent longCombined = g.ours().toGridExtent().combine(other.toGridExtent());
+            geotrellis.raster.GridExtent<Object> theirLong = g.theirsLong().combine(
+                    new geotrellis.raster.GridExtent<>(theirOther.extent(), theirOther.cellwidth(),
+                            theirOther.cellheight(), (Object) (long) cols, (Object) (long) rows, LONG));
+            assertEquals(ours(theirLong.extent()), longCombined.extent(), where + " (long)");
+            assertEquals(((Number) theirLong.cols()).longValue(), longCombined.cols(), where + " (long)");
+        }
+        System.out.println("oracle combine: " + CASES + " cases (" + accepted + " RasterExtent combines accepted by both)");
     }
 
     @Test
