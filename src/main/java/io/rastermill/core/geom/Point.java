@@ -1,0 +1,10 @@
+package io.rastermill.core.geom;
+
+/**
+ * A position in map units.
+ *
+ * @param x easting or longitude
+ * @param y northing or latitude
+ */
+public record Point(double x, double y) {
+}

@@ -1,0 +1,52 @@
+package io.rastermill.core.layout;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.GridBounds;
+
+/**
+ * What a tiled layer is: cell type, layout, data extent, CRS and key bounds (GeoTrellis
+ * {@code TileLayerMetadata[SpatialKey]}). The data extent may be smaller than the layout extent.
+ *
+ * @param cellType cell type of every tile
+ * @param layout   the layout the tiles are cut from
+ * @param extent   extent of the data
+ * @param crs      CRS of the layout and extent
+ * @param bounds   the keys present, or {@link EmptyBounds}
+ */
+public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) {
+
+    public TileLayerMetadata {
+        if (cellType == null) {
+            throw new IllegalArgumentException("cellType must not be null");
+        }
+        if (layout == null) {
+            throw new IllegalArgumentException("layout must not be null");
+        }
+        if (extent == null) {
+            throw new IllegalArgumentException("extent must not be null");
+        }
+        if (crs == null) {
+            throw new IllegalArgumentException("crs must not be null");
+        }
+        if (bounds == null) {
+            throw new IllegalArgumentException("bounds must not be null; use EmptyBounds.INSTANCE");
+        }
+    }
+
+    /** Metadata whose bounds are the tiles touched by {@code extent}, as GeoTrellis's metadata collection does. */
+    public static TileLayerMetadata of(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs) {
+        return new TileLayerMetadata(cellType, layout, extent, crs,
+                KeyBounds.of(layout.mapTransform().extentToBounds(extent)));
+    }
+
+    public MapKeyTransform mapTransform() {
+        return layout.mapTransform();
+    }
+
+    /** The tiles touched by the data extent: {@code mapTransform().extentToBounds(extent)}. */
+    public GridBounds tileBounds() {
+        return layout.mapTransform().extentToBounds(extent);
+    }
+}
