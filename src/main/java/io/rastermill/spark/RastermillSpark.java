@@ -139,6 +139,9 @@ public final class RastermillSpark implements AutoCloseable {
     public void close() {
         if (session != null && ownsSession) {
             session.stop();
+            // stop() does not forget the session at once; a later run in this JVM must build a fresh one.
+            SparkSession.clearActiveSession();
+            SparkSession.clearDefaultSession();
         }
         session = null;
     }
