@@ -2,6 +2,7 @@ package io.rastermill;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -22,14 +23,19 @@ class LayeringArchTest {
     private static JavaClasses main;
     private static JavaClasses fixture;
 
+    /**
+     * ArchUnit's Maven pattern is {@code .../target/test-classes/...}; CI builds -Pspark4 into
+     * {@code target/spark4/test-classes}, so also recognise any {@code test-classes} directory.
+     */
+    private static final Pattern TEST_CLASSES = Pattern.compile(".*/test-classes/.*");
+    private static final ImportOption NOT_TESTS = location ->
+            new ImportOption.DoNotIncludeTests().includes(location) && !location.matches(TEST_CLASSES);
+    private static final ImportOption ONLY_TESTS = location -> !NOT_TESTS.includes(location);
+
     @BeforeAll
     static void importClasses() {
-        main = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.rastermill");
-        fixture = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-                .importPackages("io.rastermill.archfixture");
+        main = new ClassFileImporter().withImportOption(NOT_TESTS).importPackages("io.rastermill");
+        fixture = new ClassFileImporter().withImportOption(ONLY_TESTS).importPackages("io.rastermill.archfixture");
     }
 
     @TestFactory
