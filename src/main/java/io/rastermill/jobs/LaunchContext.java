@@ -1,5 +1,6 @@
 package io.rastermill.jobs;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ record LaunchContext(Properties systemProperties, Map<String, String> environmen
     static LaunchContext fromSystem() {
         Charset charset = Charset.defaultCharset();
         return new LaunchContext(System.getProperties(), System.getenv(),
-                new PrintWriter(new java.io.OutputStreamWriter(System.out, charset), true),
-                new PrintWriter(new java.io.OutputStreamWriter(System.err, charset), true));
+                new PrintWriter(new OutputStreamWriter(System.out, charset), true),
+                new PrintWriter(new OutputStreamWriter(System.err, charset), true));
     }
 
     /** Where the project lives, from {@code -Drastermill.home}. */

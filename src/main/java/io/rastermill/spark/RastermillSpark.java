@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
@@ -72,7 +73,7 @@ public final class RastermillSpark implements AutoCloseable {
     /** {@code base} plus every {@code spark.*} system property, marked as coming from spark-submit. */
     public static SparkSettings withSubmittedProperties(SparkSettings base, Properties systemProperties) {
         SparkSettings result = base;
-        for (String key : new java.util.TreeSet<>(systemProperties.stringPropertyNames())) {
+        for (String key : new TreeSet<>(systemProperties.stringPropertyNames())) {
             if (key.startsWith("spark.")) {
                 result = result.with(key, systemProperties.getProperty(key), SettingSource.SPARK_SUBMIT);
             }

@@ -108,6 +108,15 @@ class MainTest {
     }
 
     @Test
+    void submitModeWithoutABuiltJarIsARuntimeErrorNamingIt(@TempDir Path home) {
+        CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "--master", "local[2]", "config");
+        assertEquals(1, run.exitCode());
+        Path jar = home.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar");
+        assertEquals("rastermill: " + jar + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
     void launcherOptionsAreStrippedBeforeTheSubcommand() {
         RastermillCommand top = new RastermillCommand(null);
         CommandLine commandLine = new CommandLine(top);
