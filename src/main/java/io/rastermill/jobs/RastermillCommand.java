@@ -1,0 +1,190 @@
+package io.rastermill.jobs;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.rastermill.spark.RastermillSpark;
+import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.SparkDefaultsFile;
+import io.rastermill.spark.SparkSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top command {@code rastermill}: the launcher options, and the choice between running the
+ * subcommand in this JVM and handing it to spark-submit.
+ */
+@Command(name = "rastermill",
+        versionProvider = VersionInfo.Provider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = "Parallel processing of very large georeferenced rasters on Apache Spark.%n"
+                + "Without --master/--submit the command runs in this JVM on a local Spark (local[*]).",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  ok", "  1  runtime or input error (one line on stderr; --debug adds the stack trace)",
+            "  2  usage error"})
+final class RastermillCommand {
+
+    /**
+     * Where subcommands register: add the picocli {@code @Command} class here (order = order in
+     * {@code --help}). A subcommand gets Spark with {@code @ParentCommand RastermillCommand parent} and
+     * {@code parent.spark().session()}; it must not start Spark before it needs it.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ConfigCommand.class);
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
+    String master;
+
+    @Option(names = "--submit",
+            description = "Run through $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set).")
+    boolean submit;
+
+    @Option(names = "--driver-memory", paramLabel = "MEM",
+            description = "Driver memory, e.g. 4g (submit mode; in local mode set RASTERMILL_JAVA_OPTS=-Xmx4g).")
+    String driverMemory;
+
+    @Option(names = "--executor-memory", paramLabel = "MEM", description = "Executor memory, e.g. 8g.")
+    String executorMemory;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting; repeatable; wins over conf/spark-defaults.conf.")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Option(names = "--jars", paramLabel = "JAR", split = ",",
+            description = "Extra jars, comma-separated, for the driver and executors.")
+    List<String> jars = new ArrayList<>();
+
+    @Option(names = "--debug", description = "Print stack traces of errors.")
+    boolean debug;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true,
+            description = "Print the version and the Spark/Scala versions it was built for, and exit.")
+    boolean version;
+
+    @Spec
+    CommandSpec spec;
+
+    private final LaunchContext context;
+    private RastermillSpark spark;
+
+    RastermillCommand(LaunchContext context) {
+        this.context = context;
+    }
+
+    boolean debug() {
+        return debug;
+    }
+
+    /** Picocli execution strategy: help/version, then submit mode or the subcommand in this JVM. */
+    int execute(ParseResult parseResult) {
+        Integer helpExit = CommandLine.executeHelpRequest(parseResult);
+        if (helpExit != null) {
+            return helpExit;
+        }
+        if (!parseResult.hasSubcommand()) {
+            throw new ParameterException(spec.commandLine(),
+                    "Missing command: give one of " + String.join(", ", spec.subcommands().keySet()));
+        }
+        if (submit || master != null) {
+            return runSubmitted(parseResult);
+        }
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            if (spark != null) {
+                spark.close();
+            }
+        }
+    }
+
+    /** Whether the subcommand runs as the driver under spark-submit (rather than in local mode). */
+    boolean runsUnderSparkSubmit() {
+        return RastermillSpark.runsUnderSparkSubmit(context.systemProperties());
+    }
+
+    /** The Spark launcher for the subcommand; creating it reads the settings but starts nothing. */
+    RastermillSpark spark() {
+        if (spark == null) {
+            spark = new RastermillSpark(settings());
+        }
+        return spark;
+    }
+
+    private SparkSettings settings() {
+        if (runsUnderSparkSubmit()) {
+            // spark-submit already applied conf/spark-defaults.conf and --conf (as spark.* system properties).
+            return RastermillSpark.withSubmittedProperties(RastermillSpark.commonDefaults(), context.systemProperties());
+        }
+        SparkSettings settings = RastermillSpark.localDefaults()
+                .withAll(SparkDefaultsFile.read(context.layout().sparkDefaults()), SettingSource.DEFAULTS_FILE);
+        if (driverMemory != null) {
+            context.err().println("rastermill: --driver-memory has no effect in local mode (the driver is this JVM);"
+                    + " use RASTERMILL_JAVA_OPTS=-Xmx" + driverMemory + " instead");
+        }
+        if (executorMemory != null) {
+            settings = settings.with("spark.executor.memory", executorMemory, SettingSource.COMMAND_LINE);
+        }
+        if (!jars.isEmpty()) {
+            settings = settings.with("spark.jars", String.join(",", jars), SettingSource.COMMAND_LINE);
+        }
+        return settings.withAll(conf, SettingSource.COMMAND_LINE);
+    }
+
+    private int runSubmitted(ParseResult parseResult) {
+        if (submit && context.sparkHome().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--submit needs SPARK_HOME set to a Spark installation;"
+                    + " without it, --master URL runs Spark's SparkSubmit from target/lib");
+        }
+        try {
+            InstallLayout layout = context.layout();
+            if (!Files.isRegularFile(layout.thinJar())) {
+                throw new IllegalStateException(layout.thinJar()
+                        + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)");
+            }
+            SubmitRequest request = new SubmitRequest(master, driverMemory, executorMemory, conf, jars,
+                    subcommandArgs(parseResult.expandedArgs()));
+            List<String> submitArgs = SparkSubmitArguments.build(request, layout, layout.appLibJars());
+            List<String> jvmOptions = context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
+            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs);
+            if (debug) {
+                context.err().println("rastermill: running " + String.join(" ", command));
+            }
+            return SparkSubmitProcess.run(command);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ExecutionException(spec.commandLine(), ErrorReport.firstLine(e), e);
+        }
+    }
+
+    /**
+     * The subcommand name and everything after it, i.e. {@code args} without the launcher options
+     * (picocli only accepts those before the subcommand).
+     */
+    List<String> subcommandArgs(List<String> args) {
+        Set<String> names = spec.subcommands().keySet();
+        int i = 0;
+        while (i < args.size()) {
+            String arg = args.get(i);
+            if (names.contains(arg)) {
+                return List.copyOf(args.subList(i, args.size()));
+            }
+            OptionSpec option = spec.findOption(arg);
+            boolean takesValue = option != null && option.arity().max() > 0 && !arg.contains("=");
+            i += takesValue ? 2 : 1;
+        }
+        throw new IllegalStateException("no subcommand in " + args);
+    }
+}

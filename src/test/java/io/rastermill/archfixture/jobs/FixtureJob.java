@@ -1,0 +1,5 @@
+package io.rastermill.archfixture.jobs;
+
+/** The top layer of the fixture. */
+public final class FixtureJob {
+}

@@ -1,0 +1,136 @@
+package io.rastermill.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line without Spark: help, version, usage errors, runtime errors. */
+class MainTest {
+
+    @AfterEach
+    void sparkNeverStarted() {
+        assertTrue(SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty(),
+                "these commands must not start Spark");
+    }
+
+    @Test
+    void helpListsOptionsAndCommands() {
+        CliRun run = CliRun.run("--help");
+        assertEquals(0, run.exitCode());
+        for (String expected : List.of("--master", "--submit", "--driver-memory", "--executor-memory",
+                "--conf", "--jars", "--debug", "--version", "config", "Exit codes")) {
+            assertTrue(run.out().contains(expected), "help mentions " + expected + ":\n" + run.out());
+        }
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void versionPrintsProjectAndSparkVersions() {
+        VersionInfo info = VersionInfo.load();
+        assertTrue(info.version().matches("\\d+\\.\\d+\\.\\d+.*"), "filtered version: " + info.version());
+        assertTrue(info.sparkVersion().matches("\\d+\\.\\d+\\.\\d+"), "filtered Spark version: " + info.sparkVersion());
+        assertEquals(System.getProperty("rastermill.spark.line"), info.scalaBinaryVersion());
+
+        CliRun run = CliRun.run("--version");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("rastermill " + info.version() + System.lineSeparator()), run.out());
+        assertTrue(run.out().contains("built for Spark " + info.sparkVersion() + " (Scala " + info.scalaBinaryVersion() + ")"),
+                run.out());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        CliRun run = CliRun.run();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Missing command"), run.err());
+        assertTrue(run.err().contains("Usage: rastermill"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorNamingIt() {
+        CliRun run = CliRun.run("--bogus", "config");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown option: '--bogus'"), run.err());
+    }
+
+    @Test
+    void malformedConfIsAUsageError() {
+        CliRun run = CliRun.run("--conf", "spark.master", "config");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--conf"), run.err());
+    }
+
+    @Test
+    void submitWithoutSparkHomeIsAUsageError() {
+        CliRun run = CliRun.run("--submit", "config");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("SPARK_HOME"), run.err());
+    }
+
+    @Test
+    void runtimeErrorIsOneLineNamingTheFile(@TempDir Path home) throws IOException {
+        Path defaults = writeBrokenDefaults(home);
+        CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "config");
+        assertEquals(1, run.exitCode());
+        assertEquals("rastermill: " + defaults + ":2: setting 'spark.serializer' has no value (expected 'key value')"
+                + System.lineSeparator(), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void debugAddsTheStackTrace(@TempDir Path home) throws IOException {
+        writeBrokenDefaults(home);
+        CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "--debug", "config");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("rastermill: "), run.err());
+        assertTrue(run.err().contains("\tat io.rastermill.spark.SparkDefaultsFile"), run.err());
+    }
+
+    @Test
+    void missingHomePropertyIsExplained() {
+        CliRun run = CliRun.run(CliRun.withHome(null), Map.of(), "config");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("rastermill.home is not set"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
+    void submitModeWithoutABuiltJarIsARuntimeErrorNamingIt(@TempDir Path home) {
+        CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "--master", "local[2]", "config");
+        assertEquals(1, run.exitCode());
+        Path jar = home.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar");
+        assertEquals("rastermill: " + jar + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)"
+                + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void launcherOptionsAreStrippedBeforeTheSubcommand() {
+        RastermillCommand top = new RastermillCommand(null);
+        CommandLine commandLine = new CommandLine(top);
+        RastermillCommand.SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        String[] args = {"--master", "local[2]", "--conf", "a=b", "--jars=x.jar,y.jar", "--debug",
+            "--driver-memory", "2g", "config", "--help"};
+        commandLine.parseArgs(args);
+        assertEquals(List.of("config", "--help"), top.subcommandArgs(List.of(args)));
+    }
+
+    private static Path writeBrokenDefaults(Path home) throws IOException {
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        Path defaults = conf.resolve("spark-defaults.conf");
+        Files.writeString(defaults, "# broken on purpose\nspark.serializer\n");
+        return defaults;
+    }
+}
