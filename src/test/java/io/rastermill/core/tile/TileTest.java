@@ -146,4 +146,14 @@ class TileTest {
         assertTrue(e.getMessage().contains("band 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MultibandTile.of());
     }
+
+    @Test
+    void theReadmeExampleComputesWhatItSays() {
+        Tile dem = Tiles.ofFloats(CellType.parse("float32ud-9999"), 2, 2, 1f, -9999f, 3f, 4f);
+        Tile feet = dem.mapIfSetDouble(z -> z * 3.28084);
+        Tile mask = dem.combine(feet, (a, b) -> a == NoData.INT ? 0 : 1).convert(CellType.BOOL);
+        assertArrayEquals(new float[] {3.28084f, -9999f, 9.84252f, 13.12336f}, ((FloatArrayTile) feet).copyCells());
+        assertArrayEquals(new int[] {1, 0, 1, 1}, mask.toIntLane());
+        assertEquals(CellType.BOOL, mask.cellType());
+    }
 }
