@@ -134,7 +134,7 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
 
     private static void check(TiffDirectory dir, int id, int loc, int offset, int count, int available)
             throws TiffFormatException {
-        if ((long) offset + count > available) {
+        if (offset < 0 || count < 0 || (long) offset + count > available) {
             throw new TiffFormatException(dir.location(), dir.index(), TiffTag.GEO_KEY_DIRECTORY, "key " + id
                     + " refers to " + count + " values at " + offset + " of tag " + loc + " (" + TiffTag.name(loc)
                     + "), which has " + available);

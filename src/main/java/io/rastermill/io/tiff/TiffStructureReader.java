@@ -30,6 +30,15 @@ public final class TiffStructureReader {
      */
     public static final int DEFAULT_MAX_VALUE_BYTES = 1 << 30;
 
+    /** Default cap on the entries of all IFDs together (overlapping IFDs must not multiply memory). */
+    public static final int DEFAULT_MAX_TOTAL_ENTRIES = 1 << 18;
+    /**
+     * Slack over the file length for the value bytes of all entries together: values may legitimately
+     * be shared between IFDs, but entries pointing many times at the same large region must not
+     * allocate many times the file size.
+     */
+    private static final long VALUE_BYTES_SLACK = 16L << 20;
+
     /** Out-of-line values closer than this are fetched in one request (they usually sit together). */
     private static final int VALUE_GAP = 4096;
 
@@ -38,6 +47,8 @@ public final class TiffStructureReader {
     private final int maxDirectories;
     private final int maxEntries;
     private final int maxValueBytes;
+    private long totalEntries;
+    private long totalValueBytes;
 
     public TiffStructureReader(RangeReader reader) {
         this(reader, DEFAULT_MAX_DIRECTORIES, DEFAULT_MAX_ENTRIES, DEFAULT_MAX_VALUE_BYTES);
@@ -53,6 +64,8 @@ public final class TiffStructureReader {
 
     /** Reads the header and every directory. */
     public TiffStructure read() throws IOException {
+        totalEntries = 0;
+        totalValueBytes = 0;
         long length = reader.length();
         if (length < 8) {
             throw new TiffFormatException(location, "file of " + length + " bytes is too short for a TIFF header");
@@ -134,6 +147,11 @@ public final class TiffStructureReader {
             throw new TiffFormatException(location, index, count + " entries at offset " + offset
                     + " pass the end of the file (length " + length + ")");
         }
+        totalEntries += count;
+        if (totalEntries > DEFAULT_MAX_TOTAL_ENTRIES) {
+            throw new TiffFormatException(location, index, "the IFDs hold more than " + DEFAULT_MAX_TOTAL_ENTRIES
+                    + " entries in total");
+        }
         ByteBuffer t = ByteBuffer.wrap(reader.read(tableStart, (int) tableSize)).order(order);
 
         Map<Integer, TiffEntry> entries = new LinkedHashMap<>();
@@ -154,6 +172,11 @@ public final class TiffStructureReader {
                         + " of type " + type + " exceeds " + maxValueBytes + " bytes");
             }
             int bytes = (int) n * type.size();
+            totalValueBytes += bytes;
+            if (totalValueBytes > length + VALUE_BYTES_SLACK) {
+                throw new TiffFormatException(location, index, tag, "the entries so far reference " + totalValueBytes
+                        + " value bytes, more than the file holds (length " + length + ")");
+            }
             int valueAt = at + 4 + pointerSize; // entry: tag, type, count (4 or 8 bytes), value
             if (bytes <= pointerSize) {
                 byte[] raw = new byte[bytes];

@@ -222,4 +222,31 @@ class TiffMalformedTest {
         e = assertThrows(TiffFormatException.class, () -> GeoReference.read(md));
         assertTrue(e.getMessage().contains("tag 34264 (ModelTransformation): 3 values, expected 16"), e.getMessage());
     }
+
+    @Test
+    void entriesPointingManyTimesAtOneRegionDoNotMultiplyMemory() {
+        TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+        TinyTiffWriter.Ifd ifd = w.ifd().image(256, 256, 1, 8, 0, 0, 256, 1, 1);
+        for (int tag = 3000; tag < 3300; tag++) {
+            ifd.put(tag, TiffType.UNDEFINED, 1, 2, 3, 4, 5);
+        }
+        byte[] b = w.toBytes();
+        ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        for (int tag = 3000; tag < 3300; tag++) {
+            int at = entryPosition(b, w, false, tag);
+            buf.putInt(at + 4, 60_000).putInt(at + 8, 8);
+        }
+        fails(b, "IFD 0", "more than the file holds");
+    }
+
+    @Test
+    void geoKeyOffsetsOutOfRange() throws Exception {
+        TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+        w.ifd().image(16, 16, 1, 8, 0, 0, 16, 1, 1)
+                .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.LONG, 1, 1, 0, 1, 2057, 34736, 1, 0xFFFFFFFFL)
+                .putDouble(TiffTag.GEO_DOUBLE_PARAMS, 1.0);
+        TiffDirectory d = TiffStructure.read(new ByteArrayRangeReader("bad.tif", w.toBytes())).directories().get(0);
+        TiffFormatException e = assertThrows(TiffFormatException.class, () -> GeoReference.read(d));
+        assertTrue(e.getMessage().contains("key 2057 refers to 1 values at -1"), e.getMessage());
+    }
 }
