@@ -29,7 +29,7 @@ public final class LocalFileRangeReader implements RangeReader {
      */
     public static LocalFileRangeReader open(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
-            throw new FileNotFoundException(path + " (no such file)");
+            throw new FileNotFoundException(path + (Files.exists(path) ? " (not a regular file)" : " (no such file)"));
         }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {

@@ -1,7 +1,9 @@
 package io.rastermill.io.tiff;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
@@ -46,7 +48,7 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
      * @param location 0 (value in the directory), 34735, 34736 (doubles) or 34737 (ASCII)
      * @param shorts the values for location 0 or 34735, else empty
      * @param doubles the values for 34736, else empty
-     * @param ascii the text for 34737 (without the '|' terminator), else null-free empty string
+     * @param ascii the text for 34737 (without the '|' terminator), else the empty string
      */
     public record GeoKey(int id, int location, int[] shorts, double[] doubles, String ascii) {
         public GeoKey {
@@ -62,6 +64,24 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
         @Override
         public double[] doubles() {
             return doubles.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GeoKey k && id == k.id && location == k.location && Arrays.equals(shorts, k.shorts)
+                    && Arrays.equals(doubles, k.doubles) && ascii.equals(k.ascii);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(id, location, Arrays.hashCode(shorts), Arrays.hashCode(doubles), ascii);
+        }
+
+        @Override
+        public String toString() {
+            String value = location == TiffTag.GEO_DOUBLE_PARAMS ? Arrays.toString(doubles)
+                    : location == TiffTag.GEO_ASCII_PARAMS ? '"' + ascii + '"' : Arrays.toString(shorts);
+            return "GeoKey[" + id + "=" + value + "]";
         }
     }
 
@@ -113,10 +133,10 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
                 key = new GeoKey(id, 0, new int[] {value}, new double[0], "");
             } else if (loc == tag) {
                 check(dir, id, loc, value, count, d.length);
-                key = new GeoKey(id, loc, java.util.Arrays.copyOfRange(d, value, value + count), new double[0], "");
+                key = new GeoKey(id, loc, Arrays.copyOfRange(d, value, value + count), new double[0], "");
             } else if (loc == TiffTag.GEO_DOUBLE_PARAMS) {
                 check(dir, id, loc, value, count, dbl.length);
-                key = new GeoKey(id, loc, new int[0], java.util.Arrays.copyOfRange(dbl, value, value + count), "");
+                key = new GeoKey(id, loc, new int[0], Arrays.copyOfRange(dbl, value, value + count), "");
             } else if (loc == TiffTag.GEO_ASCII_PARAMS) {
                 check(dir, id, loc, value, count, ascii.length());
                 String s = ascii.substring(value, value + count);

@@ -1,10 +1,12 @@
 package io.rastermill.io.tiff;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -311,6 +313,37 @@ public final class TiffDirectory {
         return entry(TiffTag.GDAL_NODATA).map(TiffEntry::ascii).map(String::trim);
     }
 
+    /**
+     * GDAL_NODATA as a number: GDAL's spellings "nan", "inf" and "-inf" are understood (any case).
+     *
+     * @throws TiffFormatException if the tag is present but not a number
+     */
+    public OptionalDouble gdalNoDataValue() throws TiffFormatException {
+        Optional<String> text = gdalNoData();
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        String t = text.get().toLowerCase(java.util.Locale.ROOT);
+        switch (t) {
+            case "nan", "-nan", "+nan" -> {
+                return OptionalDouble.of(Double.NaN);
+            }
+            case "inf", "+inf", "infinity" -> {
+                return OptionalDouble.of(Double.POSITIVE_INFINITY);
+            }
+            case "-inf", "-infinity" -> {
+                return OptionalDouble.of(Double.NEGATIVE_INFINITY);
+            }
+            default -> {
+                try {
+                    return OptionalDouble.of(Double.parseDouble(t));
+                } catch (NumberFormatException e) {
+                    throw error(TiffTag.GDAL_NODATA, "value \"" + text.get() + "\" is not a number");
+                }
+            }
+        }
+    }
+
     public Optional<double[]> modelPixelScale() {
         return numbers(TiffTag.MODEL_PIXEL_SCALE);
     }
@@ -339,7 +372,7 @@ public final class TiffDirectory {
     /** GeoAsciiParams with every byte kept (NULs included, since keys address it by offset). */
     public Optional<String> geoAsciiParams() {
         return entry(TiffTag.GEO_ASCII_PARAMS)
-                .map(e -> new String(e.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                .map(e -> new String(e.bytes(), StandardCharsets.ISO_8859_1));
     }
 
     private Optional<double[]> numbers(int tag) {

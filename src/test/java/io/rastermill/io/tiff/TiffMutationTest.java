@@ -162,6 +162,7 @@ class TiffMutationTest {
                 assertTrue(e.toString().length() > 0);
             }
             d.gdalNoData();
+            d.gdalNoDataValue();
             d.photometric();
             GeoReference.read(d);
         }

@@ -69,6 +69,7 @@ class TiffStructureTest {
             assertEquals(w.headerSize() + i * 32L * 48 * 4, d.segmentOffset(i));
         }
         assertEquals("-9999", d.gdalNoData().orElseThrow());
+        assertEquals(-9999.0, d.gdalNoDataValue().getAsDouble());
         assertFalse(d.isMask());
         assertFalse(d.isReducedResolution());
         assertEquals(List.of(d), s.fullResolution());
@@ -253,6 +254,26 @@ class TiffStructureTest {
         TiffDirectory d = parse(bytes).directories().get(0);
         assertTrue(d.entry(2000).isEmpty());
         assertArrayEquals(new long[] {9}, longs(d, 2001));
+    }
+
+    @Test
+    void gdalNoDataSpellings() throws Exception {
+        String[][] cases = {{"nan", "NaN"}, {"-inf", "-Infinity"}, {"inf", "Infinity"}, {" 1.5e3 ", "1500.0"},
+                {"-3.4028234663852886e+38", "-3.4028234663852886E38"}};
+        for (String[] c : cases) {
+            TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+            w.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1).putAscii(TiffTag.GDAL_NODATA, c[0]);
+            assertEquals(c[1], String.valueOf(parse(w.toBytes()).directories().get(0).gdalNoDataValue().getAsDouble()));
+        }
+        TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+        w.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1).putAscii(TiffTag.GDAL_NODATA, "none");
+        TiffDirectory d = parse(w.toBytes()).directories().get(0);
+        TiffFormatException e = org.junit.jupiter.api.Assertions.assertThrows(TiffFormatException.class,
+                d::gdalNoDataValue);
+        assertTrue(e.getMessage().contains("tag 42113 (GDAL_NODATA): value \"none\" is not a number"), e.getMessage());
+        TinyTiffWriter none = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+        none.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1);
+        assertTrue(parse(none.toBytes()).directories().get(0).gdalNoDataValue().isEmpty());
     }
 
     private static long[] longs(TiffDirectory d, int tag) {
