@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -297,6 +298,24 @@ public final class TiffDirectory {
 
     public long segmentByteCount(int segment) {
         return segmentByteCounts[segment];
+    }
+
+    /**
+     * Tile or strip {@code segment}: its plane, its window in the image and its bytes in the file.
+     *
+     * @throws IndexOutOfBoundsException if {@code segment} is not in {@code [0, segmentCount())}
+     */
+    public TiffSegment segment(int segment) {
+        Objects.checkIndex(segment, segmentOffsets.length);
+        int perPlane = segmentsAcross * segmentsDown;
+        int plane = segment / perPlane;
+        int inPlane = segment % perPlane;
+        int x = (inPlane % segmentsAcross) * segmentWidth;
+        int y = (inPlane / segmentsAcross) * segmentHeight;
+        int w = Math.min(segmentWidth, width - x);
+        int h = Math.min(segmentHeight, height - y);
+        return new TiffSegment(segment, plane, x, y, w, h, tiled ? segmentWidth : w, tiled ? segmentHeight : h,
+                segmentOffsets[segment], segmentByteCounts[segment]);
     }
 
     /** A copy of the segment offsets (tile or strip order: row-major, then plane). */

@@ -155,6 +155,9 @@ class TiffMutationTest {
             assertEquals((d.width() + d.segmentWidth() - 1) / d.segmentWidth(), d.segmentsAcross());
             for (int i = 0; i < offsets.length; i++) {
                 assertTrue(offsets[i] >= 0 && counts[i] >= 0 && offsets[i] + counts[i] <= bytes.length);
+                TiffSegment seg = d.segment(i);
+                assertTrue(seg.width() > 0 && seg.height() > 0 && seg.x() + seg.width() <= d.width()
+                        && seg.y() + seg.height() <= d.height(), seg.toString());
             }
             assertEquals(d.samplesPerPixel(), d.bitsPerSample().length);
             assertEquals(d.samplesPerPixel(), d.sampleFormat().length);

@@ -68,6 +68,9 @@ class TiffStructureTest {
             assertEquals(32 * 48 * 4, d.segmentByteCount(i));
             assertEquals(w.headerSize() + i * 32L * 48 * 4, d.segmentOffset(i));
         }
+        assertEquals(new TiffSegment(0, 0, 0, 0, 32, 48, 32, 48, w.headerSize(), 32 * 48 * 4), d.segment(0));
+        assertEquals(new TiffSegment(7, 0, 96, 48, 4, 22, 32, 48, w.headerSize() + 7L * 32 * 48 * 4, 32 * 48 * 4),
+                d.segment(7));
         assertEquals("-9999", d.gdalNoData().orElseThrow());
         assertEquals(-9999.0, d.gdalNoDataValue().getAsDouble());
         assertFalse(d.isMask());
@@ -108,6 +111,16 @@ class TiffStructureTest {
         assertEquals(3, d.segmentsDown());
         assertEquals(9, d.segmentCount());
         assertEquals(33 * 2 * 2, d.segmentByteCount(2)); // last strip of plane 0 has 2 rows
+        TiffSegment last = d.segment(8);
+        assertEquals(2, last.plane());
+        assertEquals(0, last.x());
+        assertEquals(8, last.y());
+        assertEquals(33, last.width());
+        assertEquals(2, last.height());
+        assertEquals(2, last.storedHeight());
+        assertEquals(d.segment(3).y(), 0);
+        assertEquals(1, d.segment(3).plane());
+        org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> d.segment(9));
         assertEquals(1, d.compression());
         assertEquals(1, d.predictor());
         GeoReference g = GeoReference.read(d).orElseThrow();
