@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,8 +34,8 @@ class GdalInteropTest {
     @TempDir
     static Path dir;
 
-    @BeforeAll
-    static void needsGdal() {
+    @BeforeEach
+    void needsGdal() {
         Assumptions.assumeTrue(onPath("gdal_create") && onPath("gdal_translate") && onPath("gdalinfo")
                 && onPath("gdaladdo"), "GDAL command-line tools (gdal_create, gdal_translate, gdaladdo, gdalinfo) "
                 + "are not on the PATH; install gdal-bin to run this test");
