@@ -1,0 +1,34 @@
+package io.rastermill.io.bytes;
+
+/** A {@link RangeReader} over bytes in memory (tests, small embedded files). The array is not copied. */
+public final class ByteArrayRangeReader implements RangeReader {
+
+    private final String location;
+    private final byte[] bytes;
+
+    public ByteArrayRangeReader(String location, byte[] bytes) {
+        this.location = location;
+        this.bytes = bytes;
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public long length() {
+        return bytes.length;
+    }
+
+    @Override
+    public void readFully(long position, byte[] dst, int off, int len) throws java.io.IOException {
+        RangeReader.checkRange(this, position, len);
+        System.arraycopy(bytes, (int) position, dst, off, len);
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

@@ -1,0 +1,57 @@
+package io.rastermill.io.bytes;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.hadoop.conf.Configuration;
+
+/** Opens the right {@link RangeReader} for a path or URI. */
+public final class RangeReaders {
+
+    private RangeReaders() {
+    }
+
+    /**
+     * Opens {@code uriOrPath}: a URI whose scheme is not {@code file} (hdfs:, s3a:, …) goes through
+     * Hadoop; a plain path or a {@code file:} URI is read directly with a {@link LocalFileRangeReader}
+     * (no Hadoop checksum layer, no configuration needed). A one-letter scheme is taken as a Windows
+     * drive, i.e. a plain path.
+     *
+     * @throws java.io.FileNotFoundException naming the path if it does not exist
+     */
+    public static RangeReader open(String uriOrPath, Configuration conf) throws IOException {
+        String scheme = schemeOf(uriOrPath);
+        if (scheme == null) {
+            return LocalFileRangeReader.open(Paths.get(uriOrPath));
+        }
+        if (scheme.equalsIgnoreCase("file")) {
+            return LocalFileRangeReader.open(localPath(uriOrPath));
+        }
+        return HadoopRangeReader.open(uriOrPath, conf);
+    }
+
+    private static String schemeOf(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 2) {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = s.charAt(i);
+            boolean ok = Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                return null;
+            }
+        }
+        return s.substring(0, colon);
+    }
+
+    private static Path localPath(String fileUri) throws IOException {
+        try {
+            return Paths.get(new URI(fileUri));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("not a valid file: URI: " + fileUri + " (" + e.getMessage() + ")", e);
+        }
+    }
+}

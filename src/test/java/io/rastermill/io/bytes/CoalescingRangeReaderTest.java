@@ -1,0 +1,62 @@
+package io.rastermill.io.bytes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CoalescingRangeReaderTest {
+
+    private final byte[] content = new byte[1 << 20];
+
+    {
+        new Random(7).nextBytes(content);
+    }
+
+    private void check(List<ByteRange> ranges, List<byte[]> got) {
+        assertEquals(ranges.size(), got.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            ByteRange r = ranges.get(i);
+            assertArrayEquals(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()), got.get(i), "range " + i);
+        }
+    }
+
+    @Test
+    void mergesNeighboursWithinTheGap() throws Exception {
+        CountingRangeReader counting = new CountingRangeReader(new ByteArrayRangeReader("mem", content));
+        CoalescingRangeReader reader = new CoalescingRangeReader(counting, 100, 1 << 20);
+        // given out of order; 0-10 and 50-60 and 160-170 merge (gaps 40, 100); 500 000 stands alone
+        List<ByteRange> ranges = List.of(new ByteRange(500_000, 30), new ByteRange(50, 10), new ByteRange(0, 10),
+                new ByteRange(160, 10), new ByteRange(55, 2));
+        check(ranges, reader.read(ranges));
+        assertEquals(2, counting.counter().requests());
+        assertEquals(170 + 30, counting.counter().bytes());
+    }
+
+    @Test
+    void respectsTheRequestCap() throws Exception {
+        CountingRangeReader counting = new CountingRangeReader(new ByteArrayRangeReader("mem", content));
+        CoalescingRangeReader reader = new CoalescingRangeReader(counting, 1000, 100);
+        List<ByteRange> ranges = List.of(new ByteRange(0, 60), new ByteRange(60, 60), new ByteRange(120, 500));
+        check(ranges, reader.read(ranges));
+        assertEquals(3, counting.counter().requests());
+    }
+
+    @Test
+    void randomRangesAreAlwaysReturnedExactly() throws Exception {
+        Random rnd = new Random(11);
+        for (int trial = 0; trial < 50; trial++) {
+            ByteRange[] ranges = new ByteRange[1 + rnd.nextInt(40)];
+            for (int i = 0; i < ranges.length; i++) {
+                int len = rnd.nextInt(5000);
+                ranges[i] = new ByteRange(rnd.nextInt(content.length - len), len);
+            }
+            CoalescingRangeReader reader = new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
+                    rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
+            check(List.of(ranges), reader.read(List.of(ranges)));
+        }
+    }
+}
