@@ -183,8 +183,12 @@ public final class GdalFixtures {
         }
     }
 
-    /** One overview level: GDAL's {@code GetOverview(index)}, 0 being the largest. */
-    public record Overview(int index, int width, int height, String cells) {
+    /**
+     * One overview level: GDAL's {@code GetOverview(index)}, 0 being the largest, with the layout of
+     * its own IFD (GDAL writes internal overviews as 128x128 tiles, even for striped images).
+     */
+    public record Overview(int index, int width, int height, String cells, String compression, int predictor,
+                           boolean tiled, int blockWidth, int blockHeight) {
     }
 
     /**
@@ -230,6 +234,8 @@ public final class GdalFixtures {
             int overviewCount,
             List<Overview> overviews,
             boolean hasMask,
+            int maskIfdCount,
+            String sha256,
             JsonNode gdalinfo,
             JsonNode json) {
 
@@ -238,7 +244,9 @@ public final class GdalFixtures {
             f.path("creationOptions").forEach(o -> opts.add(o.asText()));
             List<Overview> ovs = new ArrayList<>();
             f.path("overviews").forEach(o -> ovs.add(new Overview(
-                    o.get("index").asInt(), o.get("width").asInt(), o.get("height").asInt(), o.get("cells").asText())));
+                    o.get("index").asInt(), o.get("width").asInt(), o.get("height").asInt(), o.get("cells").asText(),
+                    o.get("compression").asText(), o.get("predictor").asInt(), o.get("tiled").asBoolean(),
+                    o.get("blockWidth").asInt(), o.get("blockHeight").asInt())));
             double[] gt = new double[6];
             for (int i = 0; i < 6; i++) {
                 gt[i] = f.get("geoTransform").get(i).asDouble();
@@ -269,7 +277,7 @@ public final class GdalFixtures {
                     f.path("modelTransformation").asBoolean(), integer(f, "epsg"),
                     f.get("pixelIsPoint").asBoolean(), integer(f, "rasterTypeGeoKey"),
                     f.get("overviewCount").asInt(), List.copyOf(ovs), f.get("hasMask").asBoolean(),
-                    f.get("gdalinfo"), f);
+                    f.path("maskIfdCount").asInt(), text(f, "sha256"), f.get("gdalinfo"), f);
         }
 
         private static String text(JsonNode f, String field) {

@@ -16,9 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,7 @@ class GdalFixturesTest {
         for (GdalFixture f : all) {
             assertTrue(Files.isRegularFile(f.tif()), f + ": " + f.tif());
             assertEquals(f.overviewCount(), f.overviews().size(), f.name());
+            assertEquals(f.sha256(), sha256(f.tif()), f + ": the .tif differs from the one the manifest describes");
             // The byte order and BigTIFF flag in the manifest are the file's own header bytes.
             byte[] head = new byte[4];
             try (var in = Files.newInputStream(f.tif())) {
@@ -135,6 +139,14 @@ class GdalFixturesTest {
             assertEquals(f.height(), info.get("size").get(1).asInt(), name);
             assertEquals(f.bandCount(), info.get("bands").size(), name);
             assertEquals(f.gdalinfo().get("size"), info.get("size"), name);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
