@@ -200,6 +200,7 @@ public final class GdalFixtures {
             String file,
             String cells,
             String unsupported,
+            String note,
             String python,
             List<String> creationOptions,
             String command,
@@ -265,7 +266,7 @@ public final class GdalFixtures {
             String type = f.get("gdalDataType").asText();
             return new GdalFixture(
                     f.get("name").asText(), f.get("file").asText(), f.get("cells").asText(),
-                    text(f, "unsupported"), text(f, "python"), List.copyOf(opts), text(f, "command"),
+                    text(f, "unsupported"), text(f, "note"), text(f, "python"), List.copyOf(opts), text(f, "command"),
                     text(f, "source"), text(f, "overviewCommand"), text(f, "patch"),
                     f.get("width").asInt(), f.get("height").asInt(), f.get("bandCount").asInt(),
                     SampleType.ofGdalName(type), type, f.get("nbits").asInt(), f.get("sampleFormat").asInt(),
