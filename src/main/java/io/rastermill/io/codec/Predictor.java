@@ -132,8 +132,13 @@ public final class Predictor {
         int end = p + rowBytes;
         switch (bytesPerSample) {
             case 1:
-                for (int i = p + stride; i < end; i++) {
-                    b[i] += b[i - stride];
+                // running sum in a register per channel: no store-to-load dependency through memory
+                for (int c = 0; c < stride && p + c < end; c++) {
+                    byte acc = 0;
+                    for (int i = p + c; i < end; i += stride) {
+                        acc += b[i];
+                        b[i] = acc;
+                    }
                 }
                 break;
             case 2:
@@ -220,22 +225,51 @@ public final class Predictor {
     // ---- predictor 3: byte planes (most significant first) + byte differencing with stride samplesPerPixel ----
 
     private void undoFloatingPoint(byte[] b, int p, int rowBytes) {
-        int stride = samplesPerPixel;
-        for (int i = p + stride, end = p + rowBytes; i < end; i++) {
-            b[i] += b[i - stride];
-        }
         byte[] planes = rowBuffer(rowBytes);
-        System.arraycopy(b, p, planes, 0, rowBytes);
-        int bps = bytesPerSample;
-        int samples = rowBytes / bps;
-        for (int k = 0; k < bps; k++) {
-            // plane k holds byte k (big-endian numbering) of every sample
-            int dstByte = littleEndian ? bps - 1 - k : k;
-            int planeStart = k * samples;
-            for (int s = 0, o = p + dstByte; s < samples; s++, o += bps) {
-                b[o] = planes[planeStart + s];
+        // byte sums with stride samplesPerPixel, from the segment into the row buffer
+        int stride = samplesPerPixel;
+        for (int c = 0; c < stride && c < rowBytes; c++) {
+            byte acc = 0;
+            for (int i = c; i < rowBytes; i += stride) {
+                acc += b[p + i];
+                planes[i] = acc;
             }
         }
+        // plane k holds byte k (most significant first) of every sample; gather each sample and store it whole
+        if (bytesPerSample == 4) {
+            int n = rowBytes >>> 2;
+            if (littleEndian) {
+                for (int s = 0, o = p; s < n; s++, o += 4) {
+                    INT_LE.set(b, o, gather4(planes, n, s));
+                }
+            } else {
+                for (int s = 0, o = p; s < n; s++, o += 4) {
+                    INT_BE.set(b, o, gather4(planes, n, s));
+                }
+            }
+        } else {
+            int n = rowBytes >>> 3;
+            if (littleEndian) {
+                for (int s = 0, o = p; s < n; s++, o += 8) {
+                    LONG_LE.set(b, o, gather8(planes, n, s));
+                }
+            } else {
+                for (int s = 0, o = p; s < n; s++, o += 8) {
+                    LONG_BE.set(b, o, gather8(planes, n, s));
+                }
+            }
+        }
+    }
+
+    private static int gather4(byte[] planes, int n, int s) {
+        return (planes[s] & 0xFF) << 24 | (planes[n + s] & 0xFF) << 16
+                | (planes[2 * n + s] & 0xFF) << 8 | (planes[3 * n + s] & 0xFF);
+    }
+
+    private static long gather8(byte[] planes, int n, int s) {
+        long hi = gather4(planes, n, s);
+        long lo = gather4(planes, n, 4 * n + s) & 0xFFFF_FFFFL;
+        return hi << 32 | lo;
     }
 
     private void applyFloatingPoint(byte[] b, int p, int rowBytes) {
