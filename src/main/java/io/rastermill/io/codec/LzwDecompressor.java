@@ -1,5 +1,8 @@
 package io.rastermill.io.codec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,8 @@ final class LzwDecompressor implements SegmentDecompressor {
     static final int MAX_WIDTH = 12;
     private static final int SHORT_COPY = 16;
 
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final int[] offset = new int[TABLE_SIZE];
     private final int[] length = new int[TABLE_SIZE];
 
@@ -34,23 +39,32 @@ final class LzwDecompressor implements SegmentDecompressor {
         final int inEnd = srcOff + srcLen;
         int out = dstOff;
         final int outEnd = dstOff + expectedLen;
-        int bits = 0;
+        long bits = 0;
         int bitCount = 0;
         int width = MIN_WIDTH;
         int next = FIRST_FREE;
         int prevOff = -1; // start of the previous string in dst; -1 right after a ClearCode
         int prevLen = 0;
         while (out < outEnd) {
-            while (bitCount < width) {
-                if (in >= inEnd) {
-                    throw new CorruptSegmentException(name(), "truncated: " + (out - dstOff) + " of "
-                            + expectedLen + " bytes decoded, no EndOfInformation");
+            if (bitCount < width) {
+                if (inEnd - in >= 4) {
+                    // refill 32 bits at once; bitCount < 12 so the 64-bit buffer never loses live bits
+                    bits = (bits << 32) | ((long) (int) INT_BE.get(src, in) & 0xFFFF_FFFFL);
+                    in += 4;
+                    bitCount += 32;
+                } else {
+                    while (bitCount < width) {
+                        if (in >= inEnd) {
+                            throw new CorruptSegmentException(name(), "truncated: " + (out - dstOff) + " of "
+                                    + expectedLen + " bytes decoded, no EndOfInformation");
+                        }
+                        bits = (bits << 8) | (src[in++] & 0xFF);
+                        bitCount += 8;
+                    }
                 }
-                bits = (bits << 8) | (src[in++] & 0xFF);
-                bitCount += 8;
             }
             bitCount -= width;
-            int code = (bits >>> bitCount) & ((1 << width) - 1);
+            int code = (int) (bits >>> bitCount) & ((1 << width) - 1);
             if (code == CLEAR) {
                 width = MIN_WIDTH;
                 next = FIRST_FREE;
