@@ -88,7 +88,11 @@ public enum Compression {
             case PACKBITS:
                 return new PackBitsDecompressor();
             case ZSTD:
-                return new ZstdDecompressor();
+                try {
+                    return new ZstdDecompressor();
+                } catch (LinkageError e) {
+                    throw zstdMissing(e);
+                }
             default:
                 throw unsupported();
         }
@@ -128,10 +132,21 @@ public enum Compression {
             case PACKBITS:
                 return new PackBitsCompressor();
             case ZSTD:
-                return new ZstdCompressor(level);
+                try {
+                    return new ZstdCompressor(level);
+                } catch (LinkageError e) {
+                    throw zstdMissing(e);
+                }
             default:
                 throw unsupported();
         }
+    }
+
+    private static UnsupportedCodecException zstdMissing(LinkageError e) {
+        UnsupportedCodecException u = new UnsupportedCodecException(
+                "ZSTD (50000) needs com.github.luben:zstd-jni on the classpath (Spark provides it): " + e);
+        u.initCause(e);
+        return u;
     }
 
     private UnsupportedCodecException unsupported() {

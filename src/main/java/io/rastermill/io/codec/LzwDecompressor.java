@@ -12,7 +12,8 @@ import java.util.Objects;
  *
  * <p>The string table holds no bytes: every entry is a previous string followed by one byte, and the decoder writes
  * strings contiguously, so an entry is an (offset, length) into the output already written. Not thread-safe (the
- * table is reused between calls). Old-style (pre-TIFF 6.0, LSB-first) LZW is not supported.
+ * table is reused between calls). Old-style (pre-TIFF 6.0, LSB-first) LZW is recognised by its first two bytes, as
+ * libtiff does, and rejected with a clear message rather than decoded.
  */
 final class LzwDecompressor implements SegmentDecompressor {
     static final int CLEAR = 256;
@@ -33,6 +34,10 @@ final class LzwDecompressor implements SegmentDecompressor {
             throws CorruptSegmentException {
         Objects.checkFromIndexSize(srcOff, srcLen, src.length);
         Objects.checkFromIndexSize(dstOff, expectedLen, dst.length);
+        if (srcLen >= 2 && src[srcOff] == 0 && (src[srcOff + 1] & 1) != 0) {
+            // a ClearCode written LSB-first: the 9-bit code 256 gives bytes 0x00, 0bxxxxxxx1
+            throw new CorruptSegmentException(name(), "old-style (pre-TIFF 6.0, LSB-first) LZW is not supported");
+        }
         final int[] offset = this.offset;
         final int[] length = this.length;
         int in = srcOff;

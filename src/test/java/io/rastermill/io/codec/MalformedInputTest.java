@@ -75,6 +75,29 @@ class MalformedInputTest {
     }
 
     @Test
+    void oldStyleLzwIsNamed() throws Exception {
+        // ClearCode 256 written LSB-first in 9 bits: 0x00, 0x01
+        CorruptSegmentException e = corrupt(Compression.LZW, new byte[] {0x00, 0x01, 0x02, 0x03}, 10);
+        assertTrue(e.getMessage().contains("old-style"), e.getMessage());
+    }
+
+    @Test
+    void decodersAreUsableAfterAFailure() throws Exception {
+        byte[] data = SegmentData.RUNS.generate(20_000, 9);
+        for (Compression c : CODECS) {
+            byte[] packed = encode(c, data);
+            byte[] out = new byte[data.length];
+            try (SegmentDecompressor d = c.newDecompressor()) {
+                byte[] broken = Arrays.copyOf(packed, packed.length / 3);
+                assertThrows(CorruptSegmentException.class,
+                        () -> d.decompress(broken, 0, broken.length, out, 0, data.length));
+                d.decompress(packed, 0, packed.length, out, 0, data.length);
+                assertTrue(Arrays.equals(data, out), c.toString());
+            }
+        }
+    }
+
+    @Test
     void lzwStringPastTheEndIsAnError() throws Exception {
         // A A then code 258 ("AA") would make 4 bytes where 3 are expected
         CorruptSegmentException e = corrupt(Compression.LZW, bits(256, 65, 65, 258, 257), 3);
