@@ -15,6 +15,7 @@ public enum Compression {
     /** Deflate, the official tag value. */
     DEFLATE(8, true),
     NEXT(32766, false),
+    CCITT_RLEW(32771, false),
     PACKBITS(32773, true),
     THUNDERSCAN(32809, false),
     /** Deflate, the value Adobe used before 8 was registered; same stream format. */
@@ -24,6 +25,8 @@ public enum Compression {
     SGILOG24(34677, false),
     JPEG2000(34712, false),
     LERC(34887, false),
+    /** Lossy JPEG as written in DNG. */
+    JPEG_DNG_LOSSY(34892, false),
     LZMA(34925, false),
     ZSTD(50000, true),
     WEBP(50001, false),

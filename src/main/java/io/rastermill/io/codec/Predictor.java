@@ -120,8 +120,11 @@ public final class Predictor {
         if (width < 0 || rows < 0) {
             throw new IllegalArgumentException("negative size " + width + " x " + rows);
         }
-        long rowBytes = (long) width * samplesPerPixel * bytesPerSample;
-        Objects.checkFromIndexSize(off, Math.toIntExact(rowBytes * rows), buf.length);
+        long rowBytes = (long) width * samplesPerPixel * bytesPerSample; // < 2^31 * 2^31 * 8: no overflow
+        if (rowBytes > buf.length || rowBytes * rows > buf.length - (long) off || off < 0) {
+            throw new IndexOutOfBoundsException(rows + " rows of " + rowBytes + " bytes from offset " + off
+                    + " do not fit a buffer of " + buf.length + " bytes");
+        }
         return (int) rowBytes;
     }
 

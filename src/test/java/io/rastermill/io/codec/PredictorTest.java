@@ -95,6 +95,11 @@ class PredictorTest {
     void layoutLargerThanBufferIsRejected() throws Exception {
         Predictor p = Predictor.of(2, 16, 1, ByteOrder.BIG_ENDIAN);
         assertThrows(IndexOutOfBoundsException.class, () -> p.decode(new byte[10], 0, 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> p.decode(new byte[12], 1, 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> p.encode(new byte[12], 0, Integer.MAX_VALUE, 2));
+        Predictor many = Predictor.of(3, 64, Integer.MAX_VALUE, ByteOrder.BIG_ENDIAN);
+        assertThrows(IndexOutOfBoundsException.class, () -> many.decode(new byte[12], 0, Integer.MAX_VALUE, 1));
+        p.decode(new byte[12], 0, 3, 2); // exactly fits
     }
 
     /** Straightforward predictor 2: samples as unsigned big integers, per row, via ByteBuffer. */
