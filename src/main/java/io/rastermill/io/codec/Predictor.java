@@ -145,13 +145,18 @@ public final class Predictor {
                 }
                 break;
             case 2:
-                if (littleEndian) {
-                    for (int i = p + stride; i < end; i += 2) {
-                        SHORT_LE.set(b, i, (short) ((short) SHORT_LE.get(b, i) + (short) SHORT_LE.get(b, i - stride)));
-                    }
-                } else {
-                    for (int i = p + stride; i < end; i += 2) {
-                        SHORT_BE.set(b, i, (short) ((short) SHORT_BE.get(b, i) + (short) SHORT_BE.get(b, i - stride)));
+                for (int c = p; c < p + stride && c < end; c += 2) {
+                    short acc = 0;
+                    if (littleEndian) {
+                        for (int i = c; i < end; i += stride) {
+                            acc += (short) SHORT_LE.get(b, i);
+                            SHORT_LE.set(b, i, acc);
+                        }
+                    } else {
+                        for (int i = c; i < end; i += stride) {
+                            acc += (short) SHORT_BE.get(b, i);
+                            SHORT_BE.set(b, i, acc);
+                        }
                     }
                 }
                 break;
