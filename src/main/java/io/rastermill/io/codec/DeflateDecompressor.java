@@ -7,6 +7,7 @@ import java.util.zip.Inflater;
 /** Deflate (8 and 32946): a zlib stream, decoded with one reused {@link Inflater}. Not thread-safe. */
 final class DeflateDecompressor implements SegmentDecompressor {
     private final Inflater inflater = new Inflater();
+    private final byte[] probe = new byte[1];
 
     @Override
     public int decompress(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int expectedLen)
@@ -33,6 +34,12 @@ final class DeflateDecompressor implements SegmentDecompressor {
                                 "truncated stream: " + written + " of " + expectedLen + " bytes decoded");
                     }
                 }
+            }
+            // Output full: the stream should end here (its Adler-32 is checked on the way); a missing trailer is
+            // tolerated, more data is not.
+            if (!inflater.finished() && inflater.inflate(probe, 0, 1) > 0) {
+                throw new CorruptSegmentException(name(), "stream continues past the expected " + expectedLen
+                        + " bytes");
             }
         } catch (DataFormatException e) {
             throw new CorruptSegmentException(name(), "invalid stream: " + e.getMessage(), e);

@@ -126,8 +126,39 @@ final class LzwDecompressor implements SegmentDecompressor {
             prevOff = start;
             prevLen = len;
         }
+        checkEnd(src, in, inEnd, bits, bitCount, width, expectedLen);
         return expectedLen;
     }
+
+    /**
+     * The output is full: what follows may be ClearCodes and EndOfInformation, or nothing (a missing EOI is
+     * tolerated, as is an EOI written one bit narrower by encoders that skip the last width change). Another code
+     * means the segment holds more than the expected bytes.
+     */
+    private void checkEnd(byte[] src, int in, int inEnd, long bits, int bitCount, int width, int expectedLen)
+            throws CorruptSegmentException {
+        for (int clears = 0; clears < 2; clears++) {
+            while (bitCount < width && in < inEnd) {
+                bits = (bits << 8) | (src[in++] & 0xFF);
+                bitCount += 8;
+            }
+            if (bitCount < width) {
+                return; // end of input: padding bits only
+            }
+            int code = (int) (bits >>> (bitCount - width)) & ((1 << width) - 1);
+            if (code == EOI || code >>> 1 == EOI) {
+                return;
+            }
+            if (code != CLEAR) {
+                throw new CorruptSegmentException(name(), "code " + code + " continues the data past the expected "
+                        + expectedLen + " bytes");
+            }
+            bitCount -= width;
+            width = MIN_WIDTH;
+        }
+        throw new CorruptSegmentException(name(), "repeated ClearCodes after the expected " + expectedLen + " bytes");
+    }
+
 
     private CorruptSegmentException overflow(int decoded, int len, int expectedLen) {
         return new CorruptSegmentException(name(), "string of " + len + " bytes after " + decoded

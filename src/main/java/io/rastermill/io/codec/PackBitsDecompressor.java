@@ -50,6 +50,18 @@ final class PackBitsDecompressor implements SegmentDecompressor {
                 }
             }
         }
+        // Output full: a further complete run means more data than expected; no-ops and a truncated tail
+        // (padding) are tolerated.
+        while (in < inEnd) {
+            int n = src[in++];
+            if (n != -128 && (n < 0 ? in < inEnd : inEnd - in >= n + 1)) {
+                throw new CorruptSegmentException(name(), "run at input offset " + (in - 1 - srcOff)
+                        + " continues the data past the expected " + expectedLen + " bytes");
+            }
+            if (n != -128) {
+                break;
+            }
+        }
         return expectedLen;
     }
 

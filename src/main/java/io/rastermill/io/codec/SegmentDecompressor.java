@@ -14,9 +14,10 @@ public interface SegmentDecompressor extends AutoCloseable {
      * <p>Never writes outside that output range and never allocates based on sizes read from {@code src}. A segment
      * that decodes to fewer than {@code expectedLen} bytes (a short strip) is an error, as in GDAL for most codecs.
      *
-     * <p>Content beyond {@code expectedLen}: Deflate, LZW and PackBits stop once {@code expectedLen} bytes are
-     * produced and ignore the rest of the input, as libtiff does; but an LZW string or PackBits run that straddles
-     * the end is an error (libtiff would truncate it silently). ZSTD rejects a frame that decodes to more.
+     * <p>A segment holding more than {@code expectedLen} bytes is an error too: a Deflate stream that continues, an
+     * LZW code other than ClearCode/EndOfInformation, a complete PackBits run, a ZSTD frame that decodes to more.
+     * Tolerated, as libtiff does: a missing Deflate trailer or LZW EndOfInformation, trailing PackBits padding, and
+     * extra bytes after an uncompressed segment (NONE).
      *
      * @return the number of bytes written, always {@code expectedLen}
      * @throws CorruptSegmentException if the segment is malformed, truncated or short
