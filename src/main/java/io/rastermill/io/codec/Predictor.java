@@ -13,7 +13,7 @@ import java.util.Objects;
  *   <li>{@code 1}: none.</li>
  *   <li>{@code 2}, horizontal differencing (TIFF 6.0 section 14): each sample minus the same sample of the previous
  *   pixel, modulo 2<sup>bits</sup>, for 8-, 16-, 32- and 64-bit samples read in the file's byte order.</li>
- *   <li>{@code 3}, floating point (Adobe Photoshop TIFF Technical Note 3), for 32- and 64-bit floats: each row's
+ *   <li>{@code 3}, floating point (Adobe Photoshop TIFF Technical Note 3), for 16-, 32- and 64-bit floats: each row's
  *   samples are split into byte planes, most significant byte first whatever the file's byte order, then each byte
  *   minus the byte {@code samplesPerPixel} before it. Decoding restores the samples in the file's byte order.</li>
  * </ul>
@@ -49,7 +49,7 @@ public final class Predictor {
      * The predictor for a TIFF Predictor tag value and sample layout.
      *
      * @param tag             Predictor tag value: 1, 2 or 3
-     * @param bitsPerSample   8, 16, 32 or 64 for predictor 2; 32 or 64 for predictor 3; anything for 1
+     * @param bitsPerSample   8, 16, 32 or 64 for predictors 2 and 3; anything for 1
      * @param samplesPerPixel pixel-interleaved samples (PlanarConfiguration 1), or 1 for a band of a planar file
      * @param order           the file's byte order
      * @throws UnsupportedCodecException for another tag value or an unsupported sample size
@@ -71,7 +71,7 @@ public final class Predictor {
                 }
                 return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le);
             case FLOATING_POINT:
-                if (bitsPerSample != 32 && bitsPerSample != 64) {
+                if (bitsPerSample != 16 && bitsPerSample != 32 && bitsPerSample != 64) {
                     throw new UnsupportedCodecException(
                             "floating point predictor (3) with " + bitsPerSample + "-bit samples is not supported");
                 }
@@ -244,7 +244,18 @@ public final class Predictor {
             }
         }
         // plane k holds byte k (most significant first) of every sample; gather each sample and store it whole
-        if (bytesPerSample == 4) {
+        if (bytesPerSample == 2) {
+            int n = rowBytes >>> 1;
+            if (littleEndian) {
+                for (int s = 0, o = p; s < n; s++, o += 2) {
+                    SHORT_LE.set(b, o, gather2(planes, n, s));
+                }
+            } else {
+                for (int s = 0, o = p; s < n; s++, o += 2) {
+                    SHORT_BE.set(b, o, gather2(planes, n, s));
+                }
+            }
+        } else if (bytesPerSample == 4) {
             int n = rowBytes >>> 2;
             if (littleEndian) {
                 for (int s = 0, o = p; s < n; s++, o += 4) {
@@ -267,6 +278,10 @@ public final class Predictor {
                 }
             }
         }
+    }
+
+    private static short gather2(byte[] planes, int n, int s) {
+        return (short) ((planes[s] & 0xFF) << 8 | (planes[n + s] & 0xFF));
     }
 
     private static int gather4(byte[] planes, int n, int s) {

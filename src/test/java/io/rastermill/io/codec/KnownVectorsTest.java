@@ -110,6 +110,19 @@ class KnownVectorsTest {
         }
     }
 
+    @Test
+    void floatingPointPredictorOnHalfFloats() throws Exception {
+        // float16 1.0 = 3C00, 2.0 = 4000, 3.0 = 4200. Planes: 3C 40 42 | 00 00 00. Differences: 3C 04 02 BE 00 00.
+        byte[] encoded = bytes(0x3C, 0x04, 0x02, 0xBE, 0x00, 0x00);
+        byte[] little = bytes(0x00, 0x3C, 0x00, 0x40, 0x00, 0x42);
+        Predictor p = Predictor.of(3, 16, 1, ByteOrder.LITTLE_ENDIAN);
+        byte[] row = little.clone();
+        p.encode(row, 0, 3, 1);
+        assertArrayEquals(encoded, row);
+        p.decode(row, 0, 3, 1);
+        assertArrayEquals(little, row);
+    }
+
     /** MSB-first bit packing of codes with explicit widths, for writing expected LZW streams by hand. */
     private static final class BitString {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
