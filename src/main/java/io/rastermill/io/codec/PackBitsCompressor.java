@@ -2,7 +2,13 @@ package io.rastermill.io.codec;
 
 import java.util.Objects;
 
-/** PackBits (32773): runs of 3 or more equal bytes are replicated, everything else is literal. Stateless. */
+/**
+ * PackBits (32773): runs of 3 or more equal bytes are replicated, everything else is literal. Stateless.
+ *
+ * <p>TIFF 6.0 asks writers to pack each row separately. PackBits output concatenates, so a writer does that by
+ * calling {@link #compress} once per row, appending to the same {@code dst}; one call over a whole segment packs
+ * across rows, which decoders (ours, libtiff) read just the same.
+ */
 final class PackBitsCompressor implements SegmentCompressor {
     private static final int MAX_RUN = 128;
 

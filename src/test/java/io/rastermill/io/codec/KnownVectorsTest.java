@@ -47,6 +47,19 @@ class KnownVectorsTest {
     }
 
     @Test
+    void packBitsRowsPackedSeparatelyConcatenate() throws Exception {
+        byte[] data = SegmentData.RUNS.generate(10 * 37, 5);
+        try (SegmentCompressor e = Compression.PACKBITS.newCompressor()) {
+            byte[] packed = new byte[10 * e.maxCompressedLength(37)];
+            int len = 0;
+            for (int row = 0; row < 10; row++) {
+                len += e.compress(data, row * 37, 37, packed, len);
+            }
+            assertArrayEquals(data, decode(Compression.PACKBITS, Arrays.copyOf(packed, len), data.length));
+        }
+    }
+
+    @Test
     void lzwExampleFromTheSpec() throws Exception {
         // 7 7 7 8 8 7 7 6 6 -> codes 256 7 258 8 8 258 6 6 257, all 9 bits, MSB first
         byte[] data = bytes(7, 7, 7, 8, 8, 7, 7, 6, 6);
