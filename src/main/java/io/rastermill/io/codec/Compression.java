@@ -1,0 +1,158 @@
+package io.rastermill.io.codec;
+
+/**
+ * TIFF Compression tag (259) values: the ones Rastermill decodes and encodes, and known ones it does not, so that
+ * callers can report {@code "unsupported compression JPEG (7)"} instead of an anonymous number.
+ */
+public enum Compression {
+    NONE(1, true),
+    CCITT_RLE(2, false),
+    CCITT_T4(3, false),
+    CCITT_T6(4, false),
+    LZW(5, true),
+    OJPEG(6, false),
+    JPEG(7, false),
+    /** Deflate, the official tag value. */
+    DEFLATE(8, true),
+    NEXT(32766, false),
+    CCITT_RLEW(32771, false),
+    PACKBITS(32773, true),
+    THUNDERSCAN(32809, false),
+    /** Deflate, the value Adobe used before 8 was registered; same stream format. */
+    ADOBE_DEFLATE(32946, true),
+    JBIG(34661, false),
+    SGILOG(34676, false),
+    SGILOG24(34677, false),
+    JPEG2000(34712, false),
+    LERC(34887, false),
+    /** Lossy JPEG as written in DNG. */
+    JPEG_DNG_LOSSY(34892, false),
+    LZMA(34925, false),
+    ZSTD(50000, true),
+    WEBP(50001, false),
+    JPEGXL(50002, false);
+
+    /** zlib's default level. */
+    public static final int DEFAULT_DEFLATE_LEVEL = 6;
+    /** GDAL's default ZSTD level. */
+    public static final int DEFAULT_ZSTD_LEVEL = 9;
+
+    private final int tag;
+    private final boolean supported;
+
+    Compression(int tag, boolean supported) {
+        this.tag = tag;
+        this.supported = supported;
+    }
+
+    /** The TIFF tag value. */
+    public int tag() {
+        return tag;
+    }
+
+    /** Whether {@link #newDecompressor()} and {@link #newCompressor(int)} work for this scheme. */
+    public boolean isSupported() {
+        return supported;
+    }
+
+    /**
+     * The scheme of a TIFF Compression tag value, supported or not.
+     *
+     * @throws UnsupportedCodecException for a value that is not a known TIFF compression
+     */
+    public static Compression forTag(int tag) throws UnsupportedCodecException {
+        for (Compression c : values()) {
+            if (c.tag == tag) {
+                return c;
+            }
+        }
+        throw new UnsupportedCodecException("unknown compression tag value " + tag);
+    }
+
+    /** {@code "JPEG (7)"}. */
+    public String describe() {
+        return name() + " (" + tag + ")";
+    }
+
+    /**
+     * A new decoder for this scheme; not thread-safe, one per thread.
+     *
+     * @throws UnsupportedCodecException if this scheme is not supported
+     */
+    public SegmentDecompressor newDecompressor() throws UnsupportedCodecException {
+        switch (this) {
+            case NONE:
+                return UncompressedCodec.INSTANCE;
+            case LZW:
+                return new LzwDecompressor();
+            case DEFLATE:
+            case ADOBE_DEFLATE:
+                return new DeflateDecompressor();
+            case PACKBITS:
+                return new PackBitsDecompressor();
+            case ZSTD:
+                try {
+                    return new ZstdDecompressor();
+                } catch (LinkageError e) {
+                    throw zstdMissing(e);
+                }
+            default:
+                throw unsupported();
+        }
+    }
+
+    /**
+     * A new encoder for this scheme at its default level; not thread-safe, one per thread.
+     *
+     * @throws UnsupportedCodecException if this scheme is not supported
+     */
+    public SegmentCompressor newCompressor() throws UnsupportedCodecException {
+        switch (this) {
+            case DEFLATE:
+            case ADOBE_DEFLATE:
+                return newCompressor(DEFAULT_DEFLATE_LEVEL);
+            case ZSTD:
+                return newCompressor(DEFAULT_ZSTD_LEVEL);
+            default:
+                return newCompressor(0);
+        }
+    }
+
+    /**
+     * A new encoder for this scheme; {@code level} applies to Deflate (0–9) and ZSTD (1–22) and is ignored otherwise.
+     *
+     * @throws UnsupportedCodecException if this scheme is not supported
+     */
+    public SegmentCompressor newCompressor(int level) throws UnsupportedCodecException {
+        switch (this) {
+            case NONE:
+                return UncompressedCodec.INSTANCE;
+            case LZW:
+                return new LzwCompressor();
+            case DEFLATE:
+            case ADOBE_DEFLATE:
+                return new DeflateCompressor(level);
+            case PACKBITS:
+                return new PackBitsCompressor();
+            case ZSTD:
+                try {
+                    return new ZstdCompressor(level);
+                } catch (LinkageError e) {
+                    throw zstdMissing(e);
+                }
+            default:
+                throw unsupported();
+        }
+    }
+
+    private static UnsupportedCodecException zstdMissing(LinkageError e) {
+        UnsupportedCodecException u = new UnsupportedCodecException(
+                "ZSTD (50000) needs com.github.luben:zstd-jni on the classpath (Spark provides it): " + e);
+        u.initCause(e);
+        return u;
+    }
+
+    private UnsupportedCodecException unsupported() {
+        return new UnsupportedCodecException("unsupported compression " + describe());
+    }
+}
