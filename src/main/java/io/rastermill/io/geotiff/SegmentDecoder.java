@@ -1,0 +1,77 @@
+package io.rastermill.io.geotiff;
+
+import io.rastermill.io.codec.Compression;
+import io.rastermill.io.codec.CorruptSegmentException;
+import io.rastermill.io.codec.Predictor;
+import io.rastermill.io.codec.SegmentDecompressor;
+import io.rastermill.io.codec.UnsupportedCodecException;
+import io.rastermill.io.tiff.TiffDirectory;
+import io.rastermill.io.tiff.TiffFormatException;
+import io.rastermill.io.tiff.TiffSegment;
+
+import java.nio.ByteOrder;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns the stored bytes of one segment into its decoded samples: decompression, then the
+ * predictor, into one reusable buffer. One instance serves one thread at a time (the reader pools
+ * them); it keeps its decompressors (an {@code Inflater}, a zstd context) and predictor row
+ * buffers between segments so decoding allocates almost nothing.
+ */
+final class SegmentDecoder implements AutoCloseable {
+    private final Map<Compression, SegmentDecompressor> decompressors = new EnumMap<>(Compression.class);
+    private final Map<Integer, Predictor> predictors = new HashMap<>();
+    private byte[] buffer = new byte[0];
+
+    /** Bytes in one decoded row of the segment. */
+    static int rowBytes(TiffSegment seg, int samplesInSegment, int bits) {
+        return (int) (((long) seg.storedWidth() * samplesInSegment * bits + 7) / 8);
+    }
+
+    /**
+     * Decodes {@code stored} (the segment's bytes from the file) and returns the buffer holding the
+     * decoded rows; valid until the next call.
+     */
+    byte[] decode(TiffDirectory dir, int level, Compression compression, ByteOrder order, TiffSegment seg,
+                  int samplesInSegment, int bits, byte[] stored) throws TiffFormatException {
+        int rowBytes = rowBytes(seg, samplesInSegment, bits);
+        int expected = Math.multiplyExact(rowBytes, seg.storedHeight());
+        if (buffer.length < expected) {
+            buffer = new byte[expected];
+        }
+        try {
+            SegmentDecompressor d = decompressors.get(compression);
+            if (d == null) {
+                d = compression.newDecompressor();
+                decompressors.put(compression, d);
+            }
+            d.decompress(stored, 0, stored.length, buffer, 0, expected);
+            if (dir.predictor() != Predictor.NONE) {
+                Predictor p = predictors.get(level);
+                if (p == null) {
+                    p = Predictor.of(dir.predictor(), bits, samplesInSegment, order);
+                    predictors.put(level, p);
+                }
+                p.decode(buffer, 0, seg.storedWidth(), seg.storedHeight());
+            }
+        } catch (CorruptSegmentException | UnsupportedCodecException e) {
+            throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " (offset "
+                    + seg.offset() + ", " + seg.byteCount() + " bytes): " + e.getMessage());
+        }
+        return buffer;
+    }
+
+    @Override
+    public void close() {
+        for (SegmentDecompressor d : decompressors.values()) {
+            try {
+                d.close();
+            } catch (Exception ignored) {
+                // releasing native resources; nothing to report
+            }
+        }
+        decompressors.clear();
+    }
+}

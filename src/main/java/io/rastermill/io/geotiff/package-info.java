@@ -1,0 +1,20 @@
+/**
+ * GeoTIFF reading on top of the TIFF structure ({@code io.tiff}), the segment codecs
+ * ({@code io.codec}) and byte-range sources ({@code io.bytes}).
+ *
+ * <h2>Semantics</h2>
+ * <ul>
+ *   <li>{@link io.rastermill.io.geotiff.GeoTiffReader#open} reads the header and IFDs only; a read
+ *       fetches (coalesced byte ranges) and decodes only the strips/tiles meeting the window.</li>
+ *   <li>Cell types: the sample type with the {@code GDAL_NODATA} value as GeoTrellis's
+ *       {@code withNoData} (defaults collapse to the constant type); no value gives the raw type;
+ *       UInt32 becomes float64 (exact). Overviews are levels 1.. (largest first); masks are skipped.</li>
+ *   <li>Georeferencing is pixel-is-area; PixelIsPoint files are shifted half a pixel, as GDAL does.</li>
+ *   <li>Anything unsupported or malformed raises {@link io.rastermill.io.tiff.TiffFormatException}
+ *       naming the file, the IFD and the tag or segment.</li>
+ * </ul>
+ *
+ * <h2>Thread-safety</h2>
+ * A {@code GeoTiffReader} may be shared by many threads; it pools its decoders.
+ */
+package io.rastermill.io.geotiff;
