@@ -40,7 +40,8 @@ final class RastermillCommand {
      * {@code parent.spark().session()}; it must not start Spark before it needs it.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
-            ConfigCommand.class);
+            ConfigCommand.class,
+            InfoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
