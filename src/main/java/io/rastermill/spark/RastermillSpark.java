@@ -44,13 +44,15 @@ public final class RastermillSpark implements AutoCloseable {
     }
 
     /**
-     * Settings every run gets unless something overrides them: the app name and the Kryo serializer
-     * (registration not required yet: tile classes get registered when they exist).
+     * Settings every run gets unless something overrides them: the app name, the Kryo serializer and
+     * Rastermill's registrator (compact tile encoding). Registration is not required, because Spark's
+     * own classes that travel in shuffles are not all registered.
      */
     public static SparkSettings commonDefaults() {
         return SparkSettings.empty()
                 .with("spark.app.name", APP_NAME, SettingSource.BUILT_IN)
                 .with("spark.serializer", KRYO_SERIALIZER, SettingSource.BUILT_IN)
+                .with("spark.kryo.registrator", RastermillKryoRegistrator.class.getName(), SettingSource.BUILT_IN)
                 .with("spark.kryo.registrationRequired", "false", SettingSource.BUILT_IN);
     }
 

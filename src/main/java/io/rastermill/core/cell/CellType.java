@@ -14,7 +14,9 @@ import java.util.OptionalDouble;
  * and {@code uint8ud-1} are the same type, whose stored NoData byte is -1) and, for float32,
  * rounded to float.
  */
-public final class CellType {
+public final class CellType implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     public static final CellType BOOL = new CellType(DataType.BIT, NoDataMode.RAW, 0);
     public static final CellType INT8_RAW = new CellType(DataType.INT8, NoDataMode.RAW, 0);
     public static final CellType INT8 = new CellType(DataType.INT8, NoDataMode.CONSTANT, Byte.MIN_VALUE);
@@ -264,6 +266,16 @@ public final class CellType {
     /** GeoTrellis's cell type intersection: the narrower type, on equal width the integral one, otherwise this. */
     public CellType intersect(CellType other) {
         return dataType.unionPrefersOther(other.dataType) ? this : other;
+    }
+
+    /** Keeps the fixed types unique across Java serialization. */
+    private Object readResolve() {
+        for (CellType fixed : FIXED) {
+            if (fixed.equals(this)) {
+                return fixed;
+            }
+        }
+        return this;
     }
 
     @Override

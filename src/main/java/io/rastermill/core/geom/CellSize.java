@@ -6,7 +6,7 @@ package io.rastermill.core.geom;
  * @param width  map units per pixel along x
  * @param height map units per pixel along y
  */
-public record CellSize(double width, double height) {
+public record CellSize(double width, double height) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException unless both sizes are positive and finite */
     public CellSize {

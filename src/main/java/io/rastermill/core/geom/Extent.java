@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param xmax east edge
  * @param ymax north edge
  */
-public record Extent(double xmin, double ymin, double xmax, double ymax) {
+public record Extent(double xmin, double ymin, double xmax, double ymax) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException if {@code xmin > xmax} or {@code ymin > ymax} */
     public Extent {

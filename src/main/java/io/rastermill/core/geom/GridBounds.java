@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param colMax last column (inclusive)
  * @param rowMax last row (inclusive)
  */
-public record GridBounds(long colMin, long rowMin, long colMax, long rowMax) {
+public record GridBounds(long colMin, long rowMin, long colMax, long rowMax) implements java.io.Serializable {
 
     /** {@code colMax - colMin + 1}. */
     public long width() {

@@ -8,5 +8,5 @@ package io.rastermill.core.geom;
  * @param col column, growing eastward
  * @param row row, growing southward
  */
-public record GridCell(long col, long row) {
+public record GridCell(long col, long row) implements java.io.Serializable {
 }

@@ -17,7 +17,7 @@ package io.rastermill.core.geom;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows) {
+public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows) implements java.io.Serializable {
 
     /** Tolerance used by {@link #floorWithTolerance(double)}: {@value}. */
     public static final double EPSILON = GridFormulas.EPSILON;

@@ -6,5 +6,5 @@ package io.rastermill.core.geom;
  * @param x easting or longitude
  * @param y northing or latitude
  */
-public record Point(double x, double y) {
+public record Point(double x, double y) implements java.io.Serializable {
 }

@@ -15,7 +15,7 @@ package io.rastermill.core.geom;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows) {
+public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException if cols or rows are not positive or disagree with the extent and cell size */
     public RasterExtent {

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The keys a layer may hold: either {@link KeyBounds} or {@link EmptyBounds} (GeoTrellis {@code Bounds[SpatialKey]}).
  */
-public sealed interface Bounds permits KeyBounds, EmptyBounds {
+public sealed interface Bounds extends java.io.Serializable permits KeyBounds, EmptyBounds {
 
     boolean isEmpty();
 

@@ -14,7 +14,7 @@ import io.rastermill.core.geom.RasterExtent;
  * @param extent     the layout extent; tile (0,0) is at its upper-left corner
  * @param tileLayout the tiling
  */
-public record LayoutDefinition(Extent extent, TileLayout tileLayout) {
+public record LayoutDefinition(Extent extent, TileLayout tileLayout) implements java.io.Serializable {
 
     public LayoutDefinition {
         if (extent == null) {

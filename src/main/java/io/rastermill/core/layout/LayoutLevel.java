@@ -6,7 +6,7 @@ package io.rastermill.core.layout;
  * @param zoom   zoom level (0 for floating layouts)
  * @param layout the layout at that level
  */
-public record LayoutLevel(int zoom, LayoutDefinition layout) {
+public record LayoutLevel(int zoom, LayoutDefinition layout) implements java.io.Serializable {
 
     public LayoutLevel {
         if (layout == null) {

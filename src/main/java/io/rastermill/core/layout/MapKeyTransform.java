@@ -14,7 +14,7 @@ import io.rastermill.core.geom.GridBounds;
  * @param layoutCols number of tile columns
  * @param layoutRows number of tile rows
  */
-public record MapKeyTransform(Extent extent, int layoutCols, int layoutRows) {
+public record MapKeyTransform(Extent extent, int layoutCols, int layoutRows) implements java.io.Serializable {
 
     public MapKeyTransform {
         if (extent == null) {

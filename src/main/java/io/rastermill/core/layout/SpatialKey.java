@@ -7,7 +7,7 @@ package io.rastermill.core.layout;
  * @param col tile column
  * @param row tile row
  */
-public record SpatialKey(int col, int row) implements Comparable<SpatialKey> {
+public record SpatialKey(int col, int row) implements Comparable<SpatialKey>, java.io.Serializable {
 
     @Override
     public int compareTo(SpatialKey other) {

@@ -15,7 +15,7 @@ import io.rastermill.core.geom.GridBounds;
  * @param crs      CRS of the layout and extent
  * @param bounds   the keys present, or {@link EmptyBounds}
  */
-public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) {
+public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) implements java.io.Serializable {
 
     public TileLayerMetadata {
         if (cellType == null) {

@@ -12,7 +12,7 @@ import io.rastermill.core.geom.Extent;
  * @param tileCols   pixel columns per tile, > 0
  * @param tileRows   pixel rows per tile, > 0
  */
-public record TileLayout(int layoutCols, int layoutRows, int tileCols, int tileRows) {
+public record TileLayout(int layoutCols, int layoutRows, int tileCols, int tileRows) implements java.io.Serializable {
 
     /** @throws IllegalArgumentException naming the first argument that is not > 0 */
     public TileLayout {

@@ -131,4 +131,13 @@ public final class ConstantTile extends Tile {
     public byte[] toBytes() {
         return toArrayTile().toBytes();
     }
+
+    /** The one stored sample in {@link Tile#toBytes()} layout (one byte for bool: 0 or 1). */
+    byte[] sampleBytes() {
+        return sample.toBytes();
+    }
+
+    static ConstantTile fromSampleBytes(CellType cellType, int cols, int rows, byte[] sample) {
+        return new ConstantTile(Tiles.fromBytes(sample, cellType, 1, 1), cols, rows);
+    }
 }

@@ -14,7 +14,9 @@ import java.util.function.UnaryOperator;
  * An ordered set of one or more bands that share cell type, cols and rows (GeoTrellis's
  * {@code ArrayMultibandTile}). Immutable; operations are band-wise or combine two bands per cell.
  */
-public final class MultibandTile {
+public final class MultibandTile implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<Tile> bands;
 
     private MultibandTile(List<Tile> bands) {

@@ -19,8 +19,11 @@ import java.util.function.IntUnaryOperator;
  * the storage type is dispatched once per tile, never per cell.
  *
  * <p>Tiles are immutable and safe to share between threads; build new ones with {@link TileBuilder}.
+ * Java serialization writes the compact {@link TileBytes} form.
  */
-public abstract sealed class Tile permits ArrayTile, ConstantTile {
+public abstract sealed class Tile implements java.io.Serializable permits ArrayTile, ConstantTile {
+    private static final long serialVersionUID = 1L;
+
     private final int cols;
     private final int rows;
 
@@ -262,5 +265,16 @@ public abstract sealed class Tile permits ArrayTile, ConstantTile {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + cols + "x" + rows + ", " + cellType().name() + ")";
+    }
+
+    /** Java serialization goes through the compact {@link TileBytes} form. */
+    protected final Object writeReplace() {
+        return new SerializedForm(TileBytes.encode(this));
+    }
+
+    private record SerializedForm(byte[] bytes) implements java.io.Serializable {
+        private Object readResolve() {
+            return TileBytes.decode(bytes);
+        }
     }
 }

@@ -139,6 +139,38 @@ public final class TileBuilder {
         }
     }
 
+    /**
+     * Copies {@code src} into this tile with its upper-left cell at (col, row); parts falling outside
+     * are clipped. Stored samples are copied unchanged when the cell types are equal; otherwise the
+     * cells go through the lane of {@code src}'s type, as {@link Tile#convert} does.
+     */
+    public TileBuilder paste(Tile src, int col, int row) {
+        Object dst = live();
+        int x0 = Math.max(0, col);
+        int y0 = Math.max(0, row);
+        int x1 = Math.min(cols, col + src.cols());
+        int y1 = Math.min(rows, row + src.rows());
+        if (x0 >= x1 || y0 >= y1) {
+            return this;
+        }
+        Tile from = src.cellType().equals(cellType) ? src : src.convert(cellType);
+        ArrayTile a = from.toArrayTile();
+        if (cellType.dataType() == DataType.BIT) {
+            for (int y = y0; y < y1; y++) {
+                for (int x = x0; x < x1; x++) {
+                    setBit((byte[]) dst, y * cols + x, a.get(x - col, y - row));
+                }
+            }
+            return this;
+        }
+        Object s = a.storage();
+        int w = x1 - x0;
+        for (int y = y0; y < y1; y++) {
+            System.arraycopy(s, (y - row) * a.cols() + (x0 - col), dst, y * cols + x0, w);
+        }
+        return this;
+    }
+
     /** The finished, immutable tile. The builder cannot be used afterwards. */
     public ArrayTile build() {
         ArrayTile tile = ArrayTile.wrap(cellType, cols, rows, live());

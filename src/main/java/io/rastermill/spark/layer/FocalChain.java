@@ -1,0 +1,87 @@
+package io.rastermill.spark.layer;
+
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Runs several focal steps on one tile that was buffered once with the sum of their radii, so a
+ * chain of focal operations costs one halo acquisition (one read or one strip exchange), not one
+ * per step.
+ *
+ * <p>Each step gets a tile whose centre is the inner tile extended by what later steps still need,
+ * with a halo of its own radius. Halo cells beyond the raster are always fresh NoData fillers
+ * flagged as outside — never values an earlier step computed there — so a chain equals running the
+ * steps one after another on the whole raster.
+ */
+final class FocalChain implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    record Step(int radius, HaloKernel kernel) implements Serializable {
+    }
+
+    private final List<Step> steps;
+
+    FocalChain(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    int totalRadius() {
+        return steps.stream().mapToInt(Step::radius).sum();
+    }
+
+    boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    FocalChain then(Step step) {
+        java.util.ArrayList<Step> all = new java.util.ArrayList<>(steps);
+        all.add(step);
+        return new FocalChain(all);
+    }
+
+    /** Applies the steps to a tile buffered with {@link #totalRadius()}; returns the inner-sized result. */
+    Tile run(HaloTile acquired) throws Exception {
+        int innerW = acquired.innerCols();
+        int innerH = acquired.innerRows();
+        boolean outN = acquired.outsideNorth();
+        boolean outS = acquired.outsideSouth();
+        boolean outW = acquired.outsideWest();
+        boolean outE = acquired.outsideEast();
+        Tile cur = acquired.tile();
+        int remaining = acquired.halo();
+        // how far the current tile reaches beyond the inner cells on each side
+        int curN = remaining;
+        int curS = remaining;
+        int curW = remaining;
+        int curE = remaining;
+        for (Step step : steps) {
+            int r = step.radius();
+            int rem = remaining - r;
+            int keepN = outN ? 0 : rem + r;
+            int keepS = outS ? 0 : rem + r;
+            int keepW = outW ? 0 : rem + r;
+            int keepE = outE ? 0 : rem + r;
+            Tile kept = cur.crop(curW - keepW, curN - keepN, curW + innerW + keepE - 1, curN + innerH + keepS - 1);
+            int width = innerW + (outW ? r : keepW) + (outE ? r : keepE);
+            int height = innerH + (outN ? r : keepN) + (outS ? r : keepS);
+            Tile input = kept.cols() == width && kept.rows() == height ? kept
+                    : TileBuilder.noData(kept.cellType(), width, height).paste(kept, outW ? r : 0, outN ? r : 0).build();
+            Tile out = step.kernel().apply(new HaloTile(input, r, outN, outS, outW, outE));
+            if (out.cols() != width - 2 * r || out.rows() != height - 2 * r) {
+                throw new IllegalStateException("a focal function of radius " + r + " returned " + out.cols() + "x"
+                        + out.rows() + " cells for a " + width + "x" + height + " buffered tile; expected "
+                        + (width - 2 * r) + "x" + (height - 2 * r));
+            }
+            cur = out;
+            curN = outN ? 0 : rem;
+            curS = outS ? 0 : rem;
+            curW = outW ? 0 : rem;
+            curE = outE ? 0 : rem;
+            remaining = rem;
+        }
+        return cur;
+    }
+}

@@ -1,0 +1,125 @@
+package io.rastermill.spark.layer;
+
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.tile.Tile;
+import org.apache.spark.Partitioner;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.util.TaskCompletionListener;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * Where a layer's tiles come from, and how a tile gets its halo: re-read with the window from the
+ * files (no shuffle), or exchanged as edge strips between neighbouring tiles.
+ */
+abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
+
+    abstract JavaPairRDD<SpatialKey, Tile> tiles();
+
+    abstract JavaPairRDD<SpatialKey, HaloTile> halo(int radius);
+
+    abstract Partitioner partitioner();
+
+    /** Tiles read from GeoTIFFs by byte range; halos are read with the window. */
+    static final class FromFiles extends LayerBase {
+        private final GeoTiffMosaic mosaic;
+        /** The keys to read, already partitioned by Z-order ranges (a tiny shuffle of keys only). */
+        private final JavaPairRDD<SpatialKey, Boolean> keys;
+        private final Partitioner partitioner;
+
+        FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner) {
+            this.mosaic = mosaic;
+            this.keys = keys;
+            this.partitioner = partitioner;
+        }
+
+        @Override
+        JavaPairRDD<SpatialKey, Tile> tiles() {
+            GeoTiffMosaic m = mosaic;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers)), true);
+        }
+
+        @Override
+        JavaPairRDD<SpatialKey, HaloTile> halo(int radius) {
+            GeoTiffMosaic m = mosaic;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers)), true);
+        }
+
+        @Override
+        Partitioner partitioner() {
+            return partitioner;
+        }
+
+        interface WindowRead<V> {
+            V read(GeoTiffMosaic.OpenReaders readers, SpatialKey key) throws IOException;
+        }
+
+        /** Reads lazily, one key at a time; the task's readers close when the task ends. */
+        private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
+                                                               Iterator<Tuple2<SpatialKey, Boolean>> keys,
+                                                               WindowRead<V> read) {
+            GeoTiffMosaic.OpenReaders readers = mosaic.openReaders();
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener(new TaskCompletionListener() {
+                    @Override
+                    public void onTaskCompletion(TaskContext context) {
+                        try {
+                            readers.close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+            }
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return keys.hasNext();
+                }
+
+                @Override
+                public Tuple2<SpatialKey, V> next() {
+                    SpatialKey k = keys.next()._1();
+                    try {
+                        return new Tuple2<>(k, read.read(readers, k));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("reading tile " + k + ": " + e.getMessage(), e);
+                    }
+                }
+            };
+        }
+    }
+
+    /** Tiles computed by earlier stages; halos come from a strip exchange. */
+    static final class FromRdd extends LayerBase {
+        private final JavaPairRDD<SpatialKey, Tile> rdd;
+        private final RasterGrid grid;
+        private final Partitioner partitioner;
+
+        FromRdd(JavaPairRDD<SpatialKey, Tile> rdd, RasterGrid grid, Partitioner partitioner) {
+            this.rdd = rdd;
+            this.grid = grid;
+            this.partitioner = partitioner;
+        }
+
+        @Override
+        JavaPairRDD<SpatialKey, Tile> tiles() {
+            return rdd;
+        }
+
+        @Override
+        JavaPairRDD<SpatialKey, HaloTile> halo(int radius) {
+            return HaloExchange.exchange(rdd, grid, radius, partitioner);
+        }
+
+        @Override
+        Partitioner partitioner() {
+            return partitioner;
+        }
+    }
+}

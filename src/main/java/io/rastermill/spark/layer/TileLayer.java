@@ -1,0 +1,191 @@
+package io.rastermill.spark.layer;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.tile.Tile;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.function.Function2;
+
+import java.util.Objects;
+
+/**
+ * A raster as a Spark layer: {@code JavaPairRDD<SpatialKey, Tile>} on a GeoTrellis layout, plus its
+ * {@link TileLayerMetadata}. Tiles are layout-sized; edge tiles are padded east and south with NoData
+ * (0 for raw cell types), and computations never see padding as data.
+ *
+ * <p>Everything is lazy, as in Spark: methods return new layers; {@link #rdd()} or an action runs
+ * them. Per-tile functions are plain serializable Java lambdas over the tile API. Focal steps are
+ * fused: a chain of {@link #focal} calls acquires one halo of the summed radius — read with the
+ * window when the layer comes straight from files, otherwise exchanged as edge strips.
+ */
+public final class TileLayer {
+    private final TileLayerMetadata metadata;
+    private final RasterGrid grid;
+    private final LayerBase base;
+    private final FocalChain chain;
+
+    TileLayer(TileLayerMetadata metadata, RasterGrid grid, LayerBase base, FocalChain chain) {
+        this.metadata = metadata;
+        this.grid = grid;
+        this.base = base;
+        this.chain = chain;
+    }
+
+    public TileLayerMetadata metadata() {
+        return metadata;
+    }
+
+    /** The raster's size in cells (the layout may be larger: it holds whole tiles). */
+    public long cols() {
+        return grid.cols();
+    }
+
+    public long rows() {
+        return grid.rows();
+    }
+
+    public Partitioner partitioner() {
+        return base.partitioner();
+    }
+
+    /** The tiles, layout-sized, partitioned by Z-order ranges. */
+    public JavaPairRDD<SpatialKey, Tile> rdd() {
+        if (chain.isEmpty()) {
+            return base.tiles();
+        }
+        FocalChain c = chain;
+        RasterGrid g = grid;
+        return base.halo(c.totalRadius()).mapValues(h -> g.pad(c.run(h)));
+    }
+
+    /** The in-raster cells of every tile (edge tiles cropped to the raster), for reductions. */
+    public JavaPairRDD<SpatialKey, Tile> innerTiles() {
+        RasterGrid g = grid;
+        return rdd().filter(kv -> g.isInside(kv._1())).mapToPair(kv -> new scala.Tuple2<>(kv._1(), g.inner(kv._1(), kv._2())));
+    }
+
+    private TileLayer derived(JavaPairRDD<SpatialKey, Tile> rdd, CellType cellType) {
+        TileLayerMetadata md = withCellType(metadata, cellType);
+        RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), cellType);
+        return new TileLayer(md, g, new LayerBase.FromRdd(rdd, g, base.partitioner()), new FocalChain(java.util.List.of()));
+    }
+
+    private static TileLayerMetadata withCellType(TileLayerMetadata md, CellType ct) {
+        return ct.equals(md.cellType()) ? md
+                : new TileLayerMetadata(ct, md.layout(), md.extent(), md.crs(), md.bounds());
+    }
+
+    /** {@code fn} on every tile; the cell type of the results is taken to be the layer's. */
+    public TileLayer mapTiles(TileFunction fn) {
+        return mapTiles(fn, metadata.cellType());
+    }
+
+    /**
+     * {@code fn} on every tile, whose results have {@code resultType}; a result of another cell type
+     * is converted to it, so the metadata always tells the truth.
+     */
+    public TileLayer mapTiles(TileFunction fn, CellType resultType) {
+        Objects.requireNonNull(fn, "fn");
+        CellType ct = resultType;
+        return derived(rdd().mapValues(t -> conform(fn.apply(t), ct)), resultType);
+    }
+
+    public TileLayer mapTilesWithKey(KeyedTileFunction fn) {
+        return mapTilesWithKey(fn, metadata.cellType());
+    }
+
+    public TileLayer mapTilesWithKey(KeyedTileFunction fn, CellType resultType) {
+        Objects.requireNonNull(fn, "fn");
+        CellType ct = resultType;
+        // mapPartitionsToPair with preservesPartitioning: the keys do not change.
+        return derived(rdd().mapPartitionsToPair(it -> new java.util.Iterator<scala.Tuple2<SpatialKey, Tile>>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public scala.Tuple2<SpatialKey, Tile> next() {
+                scala.Tuple2<SpatialKey, Tile> kv = it.next();
+                try {
+                    return new scala.Tuple2<>(kv._1(), conform(fn.apply(kv._1(), kv._2()), ct));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
+                }
+            }
+        }, true), resultType);
+    }
+
+    /**
+     * {@code fn} on the pairs of tiles with the same key in this layer and {@code other}, which must be
+     * on the same layout and raster grid; keys present in only one layer are dropped.
+     */
+    public TileLayer combine(TileLayer other, TileCombiner fn) {
+        return combine(other, fn, metadata.cellType().union(other.metadata.cellType()));
+    }
+
+    public TileLayer combine(TileLayer other, TileCombiner fn, CellType resultType) {
+        if (!metadata.layout().equals(other.metadata.layout()) || grid.cols() != other.grid.cols()
+                || grid.rows() != other.grid.rows()) {
+            throw new IllegalArgumentException("layers are not on the same grid: " + metadata.layout() + " "
+                    + grid.cols() + "x" + grid.rows() + " vs " + other.metadata.layout() + " " + other.grid.cols() + "x"
+                    + other.grid.rows());
+        }
+        if (!Objects.equals(metadata.crs(), other.metadata.crs())) {
+            throw new IllegalArgumentException("layers have different CRSs: " + metadata.crs() + " vs " + other.metadata.crs());
+        }
+        CellType ct = resultType;
+        JavaPairRDD<SpatialKey, Tile> right = other.rdd();
+        if (!base.partitioner().equals(other.base.partitioner())) {
+            right = right.partitionBy(base.partitioner());
+        }
+        return derived(rdd().join(right, base.partitioner()).mapValues(p -> conform(fn.apply(p._1(), p._2()), ct)),
+                resultType);
+    }
+
+    /**
+     * A focal step: {@code kernel} gets each tile's in-raster cells with {@code radius} cells of halo
+     * (neighbours' cells; beyond the raster, NoData fillers flagged as outside) and returns the inner
+     * cells. Consecutive focal steps share one halo acquisition.
+     */
+    TileLayer focalStep(int radius, HaloKernel kernel, CellType resultType) {
+        if (radius < 0) {
+            throw new IllegalArgumentException("radius must not be negative, got " + radius);
+        }
+        if (chain.totalRadius() + radius > Math.min(grid.tileCols(), grid.tileRows())) {
+            throw new IllegalArgumentException("a total halo of " + (chain.totalRadius() + radius)
+                    + " cells exceeds the tile size " + grid.tileCols() + "; use larger tiles");
+        }
+        TileLayerMetadata md = withCellType(metadata, resultType);
+        RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), resultType);
+        CellType ct = resultType;
+        HaloKernel conforming = h -> conform(kernel.apply(h), ct);
+        return new TileLayer(md, g, base, chain.then(new FocalChain.Step(radius, conforming)));
+    }
+
+    /**
+     * A reduction over every in-raster cell: {@code seqOp} folds tiles (cropped to the raster) into
+     * per-partition values, {@code combOp} merges them in a tree; no tile reaches the driver.
+     */
+    public <U> U aggregate(U zero, Function2<U, Tile, U> seqOp, Function2<U, U, U> combOp) {
+        return innerTiles().values().treeAggregate(zero, seqOp, combOp);
+    }
+
+    /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */
+    public TileLayer persist(org.apache.spark.storage.StorageLevel level) {
+        JavaPairRDD<SpatialKey, Tile> r = rdd().persist(level);
+        return new TileLayer(metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(java.util.List.of()));
+    }
+
+    static Tile conform(Tile t, CellType ct) {
+        return t.cellType().equals(ct) ? t : t.convert(ct);
+    }
+
+    RasterGrid grid() {
+        return grid;
+    }
+}

@@ -1,0 +1,237 @@
+package io.rastermill.spark.layer;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
+import io.rastermill.io.geotiff.GdalFixtures;
+import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Layers against the same raster read whole: ingest, mosaics, per-tile functions, combine, and the
+ * seam invariant of focal steps (a focal op on the tiled layer equals the op on the whole raster,
+ * at tile edges and raster edges, for random tilings, whether halos are read or exchanged).
+ */
+class TileLayerTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    static Tile whole(String file, int band) throws IOException {
+        try (GeoTiffReader r = GeoTiffReader.open(file)) {
+            return r.readBand(new GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), band, 0);
+        }
+    }
+
+    /** Stitches a layer's in-raster cells into one tile, checking padding is NoData. */
+    static Tile stitch(TileLayer layer) {
+        RasterGrid g = layer.grid();
+        TileBuilder b = TileBuilder.noData(layer.metadata().cellType(), (int) g.cols(), (int) g.rows());
+        Map<SpatialKey, Tile> tiles = layer.rdd().collectAsMap();
+        for (Map.Entry<SpatialKey, Tile> e : tiles.entrySet()) {
+            Tile t = e.getValue();
+            assertEquals(g.tileCols(), t.cols(), "layout-sized tiles");
+            assertEquals(g.tileRows(), t.rows());
+            for (int r = 0; r < t.rows(); r++) {
+                for (int c = 0; c < t.cols(); c++) {
+                    if (c >= g.innerCols(e.getKey()) || r >= g.innerRows(e.getKey())) {
+                        assertTrue(!t.cellType().hasNoData() || t.isNoData(c, r), "padding is NoData at " + e.getKey());
+                    }
+                }
+            }
+            b.paste(g.inner(e.getKey(), t), (int) g.x0(e.getKey()), (int) g.y0(e.getKey()));
+        }
+        return b.build();
+    }
+
+    static void assertSameCells(Tile expected, Tile actual, String what) {
+        assertEquals(expected.cols(), actual.cols(), what);
+        assertEquals(expected.rows(), actual.rows(), what);
+        Tile e = expected.interpretAs(expected.cellType().withNoNoData());
+        Tile a = actual.interpretAs(actual.cellType().withNoNoData());
+        for (int r = 0; r < expected.rows(); r++) {
+            for (int c = 0; c < expected.cols(); c++) {
+                double x = e.getDouble(c, r);
+                double y = a.getDouble(c, r);
+                if (!(Double.compare(x, y) == 0 || (Double.isNaN(x) && Double.isNaN(y)))) {
+                    throw new AssertionError(what + ": cell (" + c + "," + r + ") expected " + x + " got " + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void readingAFileAsALayerGivesItsCellsForAnyTileSize() throws IOException {
+        for (String name : List.of("ovr_float32_deflate_p3_tile16_avg", "cog_int16_deflate_bs32")) {
+            GdalFixture f = GdalFixtures.named(name);
+            Tile whole = whole(f.tif().toString(), 0);
+            for (int ts : new int[] {7, 16, 33, 256}) {
+                TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                        TileLayers.ReadOptions.defaults().withTileSize(ts));
+                assertEquals(whole.cellType(), layer.metadata().cellType());
+                assertSameCells(whole, stitch(layer), name + " tile size " + ts);
+            }
+        }
+    }
+
+    @Test
+    void aMosaicOfAdjacentPiecesEqualsTheWholeAndMismatchedGridsAreRefused(@TempDir Path dir) throws Exception {
+        assumeTrue(hasGdal(), "gdal_translate is not installed (bash .ci/run installs gdal-bin)");
+        GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32"); // 100 x 80
+        int[][] windows = {{0, 0, 40, 30}, {40, 0, 60, 30}, {0, 30, 55, 50}, {55, 30, 45, 50}};
+        for (int i = 0; i < windows.length; i++) {
+            int[] w = windows[i];
+            run("gdal_translate", "-q", "-srcwin", "" + w[0], "" + w[1], "" + w[2], "" + w[3], f.tif().toString(),
+                    dir.resolve("piece" + i + ".tif").toString());
+        }
+        TileLayer mosaic = TileLayers.readGeoTiffs(spark, List.of(dir.toString()),
+                TileLayers.ReadOptions.defaults().withTileSize(32));
+        assertSameCells(whole(f.tif().toString(), 0), stitch(mosaic), "mosaic of 4 pieces");
+
+        run("gdal_translate", "-q", "-tr", "20", "20", f.tif().toString(), dir.resolve("coarse.tif").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileLayers.readGeoTiffs(spark,
+                List.of(dir.resolve("coarse.tif").toString(), dir.resolve("piece0.tif").toString()),
+                TileLayers.ReadOptions.defaults()));
+        assertTrue(e.getMessage().contains("cell size") && e.getMessage().contains("coarse.tif"), e.getMessage());
+    }
+
+    @Test
+    void mapCombineAndAggregateSeeEveryCellOnce() throws IOException {
+        GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                TileLayers.ReadOptions.defaults().withTileSize(24));
+        Tile whole = whole(f.tif().toString(), 0);
+        TileLayer doubled = layer.combine(layer.mapTiles(t -> t.mapIfSet(z -> z * 2)),
+                (a, b) -> a.combine(b, (x, y) -> x == NoData.INT || y == NoData.INT ? NoData.INT : x + y));
+        assertSameCells(whole.mapIfSet(z -> z * 3), stitch(doubled), "a + 2a");
+
+        long[] expected = new long[2];
+        for (int i = 0; i < whole.size(); i++) {
+            int v = whole.get(i % whole.cols(), i / whole.cols());
+            if (v != NoData.INT) {
+                expected[0]++;
+                expected[1] += v;
+            }
+        }
+        long[] got = layer.aggregate(new long[2], (acc, t) -> {
+            for (int v : t.toIntLane()) {
+                if (v != NoData.INT) {
+                    acc[0]++;
+                    acc[1] += v;
+                }
+            }
+            return acc;
+        }, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+        assertArrayEquals(expected, got, "count and sum of data cells");
+    }
+
+    /** A test kernel: mean of the data cells in a (2r+1)² window; outside-raster cells do not count. */
+    static HaloKernel meanKernel(int r) {
+        return h -> {
+            Tile t = h.tile();
+            int w = h.innerCols();
+            int hh = h.innerRows();
+            double[] in = t.toDoubleLane();
+            double[] out = new double[w * hh];
+            for (int y = 0; y < hh; y++) {
+                for (int x = 0; x < w; x++) {
+                    double sum = 0;
+                    int n = 0;
+                    for (int dy = -r; dy <= r; dy++) {
+                        for (int dx = -r; dx <= r; dx++) {
+                            int bx = x + h.halo() + dx;
+                            int by = y + h.halo() + dy;
+                            boolean outside = (h.outsideWest() && bx < h.halo()) || (h.outsideEast() && bx >= h.halo() + w)
+                                    || (h.outsideNorth() && by < h.halo()) || (h.outsideSouth() && by >= h.halo() + hh);
+                            double v = in[by * t.cols() + bx];
+                            if (!outside && !Double.isNaN(v)) {
+                                sum += v;
+                                n++;
+                            }
+                        }
+                    }
+                    out[y * w + x] = n == 0 ? Double.NaN : sum / n;
+                }
+            }
+            return io.rastermill.core.tile.Tiles.fromDoubleLane(CellType.FLOAT64, w, hh, out);
+        };
+    }
+
+    /** The kernel on the whole raster: one tile whose halo lies entirely outside. */
+    static Tile wholeRaster(Tile raster, int r, HaloKernel k) throws Exception {
+        Tile padded = TileBuilder.noData(raster.cellType(), raster.cols() + 2 * r, raster.rows() + 2 * r)
+                .paste(raster, r, r).build();
+        return k.apply(new HaloTile(padded, r, true, true, true, true));
+    }
+
+    @Test
+    void focalStepsHaveNoSeamsForRandomTilingsWhetherHalosAreReadOrExchanged() throws Exception {
+        GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg"); // 64 x 64 float32 with NoData
+        Tile raster = whole(f.tif().toString(), 0).convert(CellType.FLOAT64);
+        Random rnd = new Random(4711);
+        for (int trial = 0; trial < 5; trial++) {
+            int ts = 5 + rnd.nextInt(30);
+            int r1 = 1 + rnd.nextInt(Math.min(3, ts / 2));
+            int r2 = 1 + rnd.nextInt(2);
+            String what = "tile size " + ts + ", radii " + r1 + "+" + r2;
+            TileLayer read = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                    TileLayers.ReadOptions.defaults().withTileSize(ts)).mapTiles(t -> t, CellType.FLOAT64);
+            // read.mapTiles(...) makes a derived layer: halos are exchanged
+            TileLayer exchanged = read.focalStep(r1, meanKernel(r1), CellType.FLOAT64);
+            assertSameCells(wholeRaster(raster, r1, meanKernel(r1)), stitch(exchanged), "exchanged, " + what);
+
+            TileLayer fromFile = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                    TileLayers.ReadOptions.defaults().withTileSize(ts));
+            TileLayer chained = fromFile.focalStep(r1, meanKernel(r1), CellType.FLOAT64)
+                    .focalStep(r2, meanKernel(r2), CellType.FLOAT64);
+            Tile expected = wholeRaster(wholeRaster(raster, r1, meanKernel(r1)), r2, meanKernel(r2));
+            assertSameCells(expected, stitch(chained), "read with halo, chained, " + what);
+        }
+    }
+
+    static boolean hasGdal() {
+        try {
+            return new ProcessBuilder("gdal_translate", "--version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    static void run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+    }
+}
