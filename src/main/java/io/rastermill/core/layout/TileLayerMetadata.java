@@ -41,6 +41,11 @@ public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Exte
                 KeyBounds.of(layout.mapTransform().extentToBounds(extent)));
     }
 
+    /** The same layer description with another cell type (e.g. after a computation that changes it). */
+    public TileLayerMetadata withCellType(CellType newCellType) {
+        return newCellType.equals(cellType) ? this : new TileLayerMetadata(newCellType, layout, extent, crs, bounds);
+    }
+
     public MapKeyTransform mapTransform() {
         return layout.mapTransform();
     }

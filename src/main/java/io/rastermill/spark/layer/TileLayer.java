@@ -67,14 +67,9 @@ public final class TileLayer {
     }
 
     private TileLayer derived(JavaPairRDD<SpatialKey, Tile> rdd, CellType cellType) {
-        TileLayerMetadata md = withCellType(metadata, cellType);
+        TileLayerMetadata md = metadata.withCellType(cellType);
         RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), cellType);
         return new TileLayer(md, g, new LayerBase.FromRdd(rdd, g, base.partitioner()), new FocalChain(java.util.List.of()));
-    }
-
-    private static TileLayerMetadata withCellType(TileLayerMetadata md, CellType ct) {
-        return ct.equals(md.cellType()) ? md
-                : new TileLayerMetadata(ct, md.layout(), md.extent(), md.crs(), md.bounds());
     }
 
     /** {@code fn} on every tile; the cell type of the results is taken to be the layer's. */
@@ -160,7 +155,7 @@ public final class TileLayer {
             throw new IllegalArgumentException("a total halo of " + (chain.totalRadius() + radius)
                     + " cells exceeds the tile size " + grid.tileCols() + "; use larger tiles");
         }
-        TileLayerMetadata md = withCellType(metadata, resultType);
+        TileLayerMetadata md = metadata.withCellType(resultType);
         RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), resultType);
         CellType ct = resultType;
         HaloKernel conforming = h -> conform(kernel.apply(h), ct);

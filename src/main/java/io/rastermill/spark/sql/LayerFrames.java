@@ -1,0 +1,76 @@
+package io.rastermill.spark.sql;
+
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBytes;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * A layer as a {@code Dataset<Row>} and back: one row per tile with the key columns {@code col} and
+ * {@code row} and the tile in {@code tile}, a binary column in the compact {@link TileBytes} form.
+ * Rows hold the in-raster cells (edge tiles are cropped, not padded), so SQL statistics are exact.
+ * {@link RastermillSql} registers SQL functions that take and return such tiles, so a layer can be
+ * queried from {@code %sql}. The metadata stays with the caller: a DataFrame has no place for it.
+ */
+public final class LayerFrames {
+    public static final String COL = "col";
+    public static final String ROW = "row";
+    public static final String TILE = "tile";
+    public static final StructType SCHEMA = new StructType()
+            .add(COL, DataTypes.IntegerType, false)
+            .add(ROW, DataTypes.IntegerType, false)
+            .add(TILE, DataTypes.BinaryType, false);
+
+    private LayerFrames() {
+    }
+
+    public static Dataset<Row> toDataFrame(SparkSession spark, TileLayer layer) {
+        // In-raster cells only: edge tiles are cropped, so SQL statistics never count layout padding.
+        JavaRDD<Row> rows = layer.innerTiles().map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), TileBytes.encode(kv._2())));
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** Edge tiles come back padded to the layout's tile size with NoData (0 for raw types). */
+    private static Tile layoutSized(Tile t, int cols, int rows) {
+        if (t.cols() == cols && t.rows() == rows) {
+            return t;
+        }
+        if (t.cols() > cols || t.rows() > rows) {
+            throw new IllegalArgumentException("a " + t.cols() + "x" + t.rows() + " tile does not fit the layout's "
+                    + cols + "x" + rows + " tiles");
+        }
+        return io.rastermill.core.tile.TileBuilder.noData(t.cellType(), cols, rows).paste(t, 0, 0).build();
+    }
+
+    /**
+     * Back to a layer. The frame needs the {@code col}, {@code row} and {@code tile} columns (other
+     * columns are ignored); {@code metadata} describes the layout the tiles are on.
+     *
+     * @throws IllegalArgumentException naming the missing column
+     */
+    public static TileLayer toLayer(Dataset<Row> frame, TileLayerMetadata metadata) {
+        for (String c : new String[] {COL, ROW, TILE}) {
+            if (!java.util.Arrays.asList(frame.columns()).contains(c)) {
+                throw new IllegalArgumentException("the frame has no '" + c + "' column; it has "
+                        + String.join(", ", frame.columns()));
+            }
+        }
+        int tileCols = metadata.layout().tileCols();
+        int tileRows = metadata.layout().tileRows();
+        JavaPairRDD<SpatialKey, Tile> rdd = frame.select(COL, ROW, TILE).javaRDD()
+                .mapToPair(r -> new Tuple2<>(new SpatialKey(r.getInt(0), r.getInt(1)),
+                        layoutSized(TileBytes.decode((byte[]) r.get(2)), tileCols, tileRows)));
+        return TileLayers.fromRdd(rdd, metadata);
+    }
+}

@@ -1,0 +1,69 @@
+package io.rastermill.spark.sql;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.local.Arithmetic;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBytes;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * SQL functions over tile columns ({@link LayerFrames}), registered on a session with
+ * {@link #register}. Tiles go in and out as binary in the {@link io.rastermill.core.tile.TileBytes}
+ * form; a NULL tile gives NULL.
+ *
+ * <table>
+ *   <caption>Functions</caption>
+ *   <tr><td>{@code rm_cell_type(tile)}, {@code rm_cols(tile)}, {@code rm_rows(tile)}</td><td>what the tile is</td></tr>
+ *   <tr><td>{@code rm_data_cells(tile)}, {@code rm_nodata_cells(tile)}</td><td>counts (BIGINT)</td></tr>
+ *   <tr><td>{@code rm_min}, {@code rm_max}, {@code rm_sum}, {@code rm_mean}</td><td>over data cells (DOUBLE, NULL without data);
+ *     combine across tiles with SQL aggregates, e.g. {@code sum(rm_sum(tile)) / sum(rm_data_cells(tile))}</td></tr>
+ *   <tr><td>{@code rm_add}, {@code rm_subtract}, {@code rm_multiply}, {@code rm_divide}(tile, tile)</td><td>local
+ *     arithmetic with {@link Arithmetic}'s NoData rules</td></tr>
+ *   <tr><td>{@code rm_add_value}, {@code rm_multiply_value}(tile, double)</td><td>with a number</td></tr>
+ *   <tr><td>{@code rm_normalized_difference(a, b)}</td><td>(a − b)/(a + b) as float32, e.g. NDVI = (nir, red)</td></tr>
+ *   <tr><td>{@code rm_convert(tile, 'float32')}</td><td>to a GeoTrellis cell type name</td></tr>
+ * </table>
+ */
+public final class RastermillSql {
+    private RastermillSql() {
+    }
+
+    public static void register(SparkSession spark) {
+        var udf = spark.udf();
+        udf.register("rm_cell_type", (UDF1<byte[], String>) b -> b == null ? null : tile(b).cellType().name(),
+                DataTypes.StringType);
+        udf.register("rm_cols", (UDF1<byte[], Integer>) b -> b == null ? null : tile(b).cols(), DataTypes.IntegerType);
+        udf.register("rm_rows", (UDF1<byte[], Integer>) b -> b == null ? null : tile(b).rows(), DataTypes.IntegerType);
+        udf.register("rm_data_cells", (UDF1<byte[], Long>) b -> b == null ? null : TileSummary.of(tile(b)).dataCells(),
+                DataTypes.LongType);
+        udf.register("rm_nodata_cells", (UDF1<byte[], Long>) b -> b == null ? null : TileSummary.of(tile(b)).noDataCells(),
+                DataTypes.LongType);
+        udf.register("rm_min", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).min(), DataTypes.DoubleType);
+        udf.register("rm_max", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).max(), DataTypes.DoubleType);
+        udf.register("rm_sum", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).sum(), DataTypes.DoubleType);
+        udf.register("rm_mean", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).mean(), DataTypes.DoubleType);
+        for (Arithmetic.Op op : Arithmetic.Op.values()) {
+            udf.register("rm_" + op.name().toLowerCase(), (UDF2<byte[], byte[], byte[]>) (a, b) ->
+                    a == null || b == null ? null : bytes(Arithmetic.apply(op, tile(a), tile(b))), DataTypes.BinaryType);
+        }
+        udf.register("rm_add_value", (UDF2<byte[], Double, byte[]>) (a, v) ->
+                a == null || v == null ? null : bytes(Arithmetic.apply(Arithmetic.Op.ADD, tile(a), v)), DataTypes.BinaryType);
+        udf.register("rm_multiply_value", (UDF2<byte[], Double, byte[]>) (a, v) ->
+                a == null || v == null ? null : bytes(Arithmetic.apply(Arithmetic.Op.MULTIPLY, tile(a), v)), DataTypes.BinaryType);
+        udf.register("rm_normalized_difference", (UDF2<byte[], byte[], byte[]>) (a, b) ->
+                a == null || b == null ? null : bytes(Arithmetic.normalizedDifference(tile(a), tile(b))), DataTypes.BinaryType);
+        udf.register("rm_convert", (UDF2<byte[], String, byte[]>) (a, ct) ->
+                a == null || ct == null ? null : bytes(tile(a).convert(CellType.parse(ct))), DataTypes.BinaryType);
+    }
+
+    private static Tile tile(byte[] b) {
+        return TileBytes.decode(b);
+    }
+
+    private static byte[] bytes(Tile t) {
+        return TileBytes.encode(t);
+    }
+}

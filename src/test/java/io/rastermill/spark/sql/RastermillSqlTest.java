@@ -1,0 +1,104 @@
+package io.rastermill.spark.sql;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.local.Arithmetic;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.io.geotiff.GdalFixtures;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.spark.RastermillSpark;
+import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The Dataset view of a layer and the SQL functions, against the same computations in Java. */
+class RastermillSqlTest {
+    private static SparkSession spark;
+    private static final String FILE = GdalFixtures.named("cog_int16_deflate_bs32").tif().toString();
+
+    @BeforeAll
+    static void start() {
+        spark = new RastermillSpark(RastermillSpark.localDefaults()
+                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
+                .with("spark.sql.shuffle.partitions", "4", SettingSource.COMMAND_LINE)).session();
+        RastermillSql.register(spark);
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private static TileLayer layer() throws Exception {
+        return TileLayers.readGeoTiffs(spark, List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+    }
+
+    @Test
+    void sqlStatisticsOverTheTileColumnEqualTheWholeRaster() throws Exception {
+        Tile whole;
+        try (GeoTiffReader r = GeoTiffReader.open(FILE)) {
+            whole = r.readBand(new GridBounds(0, 0, 99, 79), 0, 0);
+        }
+        long n = 0;
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : whole.toDoubleLane()) {
+            if (!Double.isNaN(v)) {
+                n++;
+                sum += v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        LayerFrames.toDataFrame(spark, layer()).createOrReplaceTempView("dem");
+        Row row = spark.sql("SELECT sum(rm_data_cells(tile)), min(rm_min(tile)), max(rm_max(tile)), sum(rm_sum(tile)),"
+                + " count(*), max(rm_cols(tile)), first(rm_cell_type(tile)) FROM dem").first();
+        assertEquals(n, row.getLong(0));
+        assertEquals(min, row.getDouble(1));
+        assertEquals(max, row.getDouble(2));
+        assertEquals(sum, row.getDouble(3), 1e-6);
+        assertEquals(12L, row.getLong(4), "4 x 3 tiles of 32 cover 100 x 80");
+        assertEquals(32, row.getInt(5));
+        assertEquals("int16ud-9999", row.getString(6));
+    }
+
+    @Test
+    void localOpsInSqlAndBackToALayerEqualTheJavaOps() throws Exception {
+        TileLayer a = layer();
+        LayerFrames.toDataFrame(spark, a).createOrReplaceTempView("a");
+        LayerFrames.toDataFrame(spark, a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100))).createOrReplaceTempView("b");
+        Dataset<Row> nd = spark.sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
+                + " FROM a JOIN b ON a.col = b.col AND a.row = b.row");
+        TileLayer back = LayerFrames.toLayer(nd, a.metadata().withCellType(CellType.FLOAT32));
+        Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
+        Map<SpatialKey, Tile> raw = a.rdd().collectAsMap();
+        assertEquals(raw.keySet(), got.keySet());
+        for (Map.Entry<SpatialKey, Tile> e : raw.entrySet()) {
+            Tile expected = Arithmetic.normalizedDifference(Arithmetic.apply(Arithmetic.Op.ADD, e.getValue(), 100), e.getValue());
+            Tile g = got.get(e.getKey());
+            double[] x = expected.toDoubleLane();
+            double[] y = g.toDoubleLane();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isNaN(x[i]) != Double.isNaN(y[i]) || (!Double.isNaN(x[i]) && x[i] != y[i])) {
+                    // padding outside the raster is NoData in both
+                    throw new AssertionError(e.getKey() + " cell " + i + ": " + x[i] + " vs " + y[i]);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> LayerFrames.toLayer(nd.drop("row"), a.metadata()));
+    }
+}
