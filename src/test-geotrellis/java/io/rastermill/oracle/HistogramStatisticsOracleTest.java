@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,12 +86,41 @@ class HistogramStatisticsOracleTest {
     }
 
     @Test
+    void quantileBreaksEqualGeoTrellis() {
+        RandomTiles gen = new RandomTiles(SEED + 2);
+        Random rnd = gen.random();
+        int compared = 0;
+        int thrown = 0;
+        for (int i = 0; i < CASES; i++) {
+            ArrayTile ours = gen.tile(gen.cellType(), 1 + rnd.nextInt(24));
+            if (hasGeoTrellisReservedKey(ours)) {
+                continue;
+            }
+            int num = 1 + rnd.nextInt(12);
+            FastMapHistogram gtHist = FastMapHistogram$.MODULE$.fromTile(GeoTrellis.tile(ours));
+            IntHistogram h = Summaries.histogram(ours);
+            int[] expected;
+            try {
+                expected = (int[]) gtHist.quantileBreaks(num);
+            } catch (ArithmeticException e) {
+                assertThrows(ArithmeticException.class, () -> h.geoTrellisQuantileBreaks(num), "case " + i);
+                thrown++;
+                continue;
+            }
+            assertArrayEquals(expected, h.geoTrellisQuantileBreaks(num), ours + " quantileBreaks(" + num + ") case " + i);
+            compared++;
+        }
+        System.out.println("oracle quantileBreaks: " + compared + " compared, " + thrown + " where GeoTrellis throws");
+    }
+
+    @Test
     void goldenIntTileOfTheCompatDoc() {
         Tile t = Tiles.ofInts(CellType.INT32, 12, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 4, NoData.INT, 10);
         Statistics<Object> gt = FastMapHistogram$.MODULE$.fromTile(GeoTrellis.tile(t)).statistics().get();
         IntStatistics ours = Summaries.histogram(t).statistics();
         assertEquals(new IntStatistics(11, 3.6363636363636362, 3, 4, 2.2268088570756164, 1, 10), ours);
         assertSameStatistics(gt, ours, "compat doc §6.5");
+        assertArrayEquals(new int[] {1, 2, 3, 10}, Summaries.histogram(t).geoTrellisQuantileBreaks(4));
     }
 
     private static void assertSameStatistics(Statistics<Object> gt, IntStatistics s, String where) {

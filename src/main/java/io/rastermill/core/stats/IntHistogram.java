@@ -33,7 +33,7 @@ import java.util.Arrays;
  *   <li>{@link #mode()}: the smallest of the most frequent values (GeoTrellis's rule).</li>
  *   <li>{@link #quantileBreaks(int)}: the distinct nearest-rank percentiles at {@code i/n}, i = 1..n, so it may be
  *       shorter than n. This is <b>not</b> GeoTrellis's {@code quantileBreaks} algorithm (which normalises
- *       "extreme" counts first); results can differ.</li>
+ *       "extreme" counts first); results can differ. {@link #geoTrellisQuantileBreaks(int)} reproduces GeoTrellis's.</li>
  * </ul>
  *
  * <p>Mutable and not thread-safe (see {@link MergeableAccumulator}).
@@ -486,6 +486,71 @@ public final class IntHistogram implements MergeableAccumulator<IntHistogram, In
             }
         }
         return Arrays.copyOf(out, m);
+    }
+
+    /**
+     * GeoTrellis's {@code quantileBreaks(num)} (compat doc §6.2), reproduced step for step: target bucket size
+     * {@code (1/num · N)} truncated; values whose count exceeds it are "extreme" and get the count
+     * {@code T / (num − E)} (T = count of the others, E = number of extreme values; all 1 if every value is
+     * extreme); then a walk over the sorted values picks, each time the running total passes the next limit
+     * {@code i/num · N'}, the closer of the current and previous value (not reusing the previous break), and
+     * the max is appended if it is not the last break. May return fewer than {@code num} breaks. Throws
+     * {@link ArithmeticException} where GeoTrellis does (as many extreme values as breaks).
+     */
+    public int[] geoTrellisQuantileBreaks(int num) {
+        if (num < 1) {
+            throw new IllegalArgumentException("number of breaks must be >= 1, got " + num);
+        }
+        sort();
+        int[] values = sortedValues;
+        int len = values.length;
+        long size = (long) ((1.0 / num) * total);
+        long[] c = sortedCounts.clone();
+        int extreme = 0;
+        long extremeTotal = 0;
+        for (int i = 0; i < len; i++) {
+            if (c[i] > size) {
+                extreme++;
+                extremeTotal += c[i];
+            }
+        }
+        if (extreme == len) {
+            Arrays.fill(c, 1);
+        } else if (extreme > 0) {
+            long eValue = (total - extremeTotal) / (num - extreme);
+            for (int i = 0; i < len; i++) {
+                if (c[i] > size) {
+                    c[i] = eValue;
+                }
+            }
+        }
+        long newTotal = 0;
+        for (long x : c) {
+            newTotal += x;
+        }
+        int[] breaks = new int[num];
+        int q = 0;
+        long cur = 0;
+        for (int j = 0; q < num && j < len; j++) {
+            long count = c[j];
+            long next = cur + count;
+            double limit = ((double) (q + 1) / num) * newTotal;
+            if (count != 0 && next > limit) {
+                if (Math.abs(limit - cur) > Math.abs(limit - next) || j == 0) {
+                    breaks[q] = values[j];
+                } else if (q > 0 && breaks[q - 1] == values[j - 1]) {
+                    breaks[q] = values[j];
+                } else {
+                    breaks[q] = values[j - 1];
+                }
+                q++;
+            }
+            cur = next;
+        }
+        if (len > 0 && q < num && (q == 0 || breaks[q - 1] < values[len - 1])) {
+            breaks[q++] = values[len - 1];
+        }
+        return Arrays.copyOf(breaks, q);
     }
 
     /** GeoTrellis-style statistics ({@code histogram.statistics()}); null when empty (GeoTrellis: None). */

@@ -32,6 +32,7 @@ class IntHistogramTest {
         assertArrayEquals(new long[] {1, 2, 3, 4, 1}, h.counts());
         // nearest rank on 1 2 2 3 3 3 4 4 4 4 10: ranks 3, 6, 9, 11 (GeoTrellis's own algorithm gives [1, 2, 3, 10])
         assertArrayEquals(new int[] {2, 3, 4, 10}, h.quantileBreaks(4));
+        assertArrayEquals(new int[] {1, 2, 3, 10}, h.geoTrellisQuantileBreaks(4));
         assertEquals(1, h.percentile(0));
         assertEquals(10, h.percentile(1));
         assertEquals(3, h.percentile(0.5));
