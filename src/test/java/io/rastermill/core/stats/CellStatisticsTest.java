@@ -88,6 +88,60 @@ class CellStatisticsTest {
                 CellStatisticsTest::assertSame, 1500, SEED);
     }
 
+    /**
+     * The laws alone cannot catch a wrong merge formula that is itself associative (e.g. adding M2s without
+     * the between-group term), so the result is also compared with a plain two-pass computation over all cells.
+     */
+    @Test
+    void manyTilesEqualATwoPassComputationOverAllCells() {
+        Random rnd = new Random(SEED + 2);
+        for (int c = 0; c < 1000; c++) {
+            java.util.List<Tile> tiles = StatTiles.tiles(rnd, 8, 16);
+            double sum = 0;
+            long n = 0;
+            long nd = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            java.util.List<double[]> lanes = new java.util.ArrayList<>();
+            for (Tile t : tiles) {
+                double[] lane = t.toDoubleLane();
+                lanes.add(lane);
+                for (double v : lane) {
+                    if (Double.isNaN(v)) {
+                        nd++;
+                    } else {
+                        n++;
+                        sum += v;
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                    }
+                }
+            }
+            Statistics s = Summaries.statistics(tiles.toArray(Tile[]::new));
+            String where = "case " + c + " seed " + (SEED + 2);
+            assertEquals(n, s.dataCells(), where);
+            assertEquals(nd, s.noDataCells(), where);
+            if (n == 0) {
+                continue;
+            }
+            double mean = sum / n;
+            double q = 0;
+            for (double[] lane : lanes) {
+                for (double v : lane) {
+                    if (!Double.isNaN(v)) {
+                        q += (v - mean) * (v - mean);
+                    }
+                }
+            }
+            assertEquals(min, s.min(), 0.0, where);
+            assertEquals(max, s.max(), 0.0, where);
+            assertClose(mean, s.mean(), 1e-12, where + " mean");
+            // the plain two-pass reference itself carries rounding error when stddev << |mean|
+            assertTrue(Math.abs(Math.sqrt(q / n) - s.stddev()) <= 1e-12 * Math.max(Math.abs(mean), s.stddev()) + 1e-9 * s.stddev(),
+                    where + " stddev " + s.stddev() + " vs two-pass " + Math.sqrt(q / n));
+        }
+    }
+
     @Test
     void splittingOneLaneAtRandomPointsGivesTheSinglePassResult() {
         Random rnd = new Random(SEED + 1);
