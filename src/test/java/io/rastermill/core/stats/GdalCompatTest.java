@@ -100,6 +100,27 @@ class GdalCompatTest {
             }
             out.add(new Case("int16-nodata", Tiles.fromIntLane(CellType.INT16, cols, rows, lane), "Int16", "-32768", stored));
         }
+        // Int32 with NoData -2147483648, wide range
+        {
+            int cols = 23, rows = 11;
+            double[] stored = new double[cols * rows];
+            int[] lane = new int[stored.length];
+            for (int i = 0; i < lane.length; i++) {
+                lane[i] = rnd.nextInt(9) == 0 ? NoData.INT : rnd.nextInt(2_000_000_001) - 1_000_000_000;
+                stored[i] = lane[i];
+            }
+            out.add(new Case("int32-nodata", Tiles.fromIntLane(CellType.INT32, cols, rows, lane), "Int32",
+                    "-2147483648", stored));
+        }
+        // Float64 with NaN NoData, heavy-tailed values
+        {
+            int cols = 31, rows = 19;
+            double[] stored = new double[cols * rows];
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = rnd.nextInt(7) == 0 ? Double.NaN : Math.pow(1 - rnd.nextDouble(), -1 / 1.5);
+            }
+            out.add(new Case("float64-nan", Tiles.ofDoubles(CellType.FLOAT64, cols, rows, stored), "Float64", "nan", stored));
+        }
         // Byte without NoData
         {
             int cols = 19, rows = 13;
