@@ -430,7 +430,7 @@ public final class IntHistogram implements MergeableAccumulator<IntHistogram, In
     }
 
     /**
-     * Nearest-rank percentile: the value at rank {@code max(1, ceil(q·N))}; {@code q} in [0, 1].
+     * Nearest-rank percentile: the value at rank {@code max(1, ceil(q·N))} (see {@link #nearestRank}); {@code q} in [0, 1].
      * {@link NoData#INT} when empty.
      */
     public int percentile(double q) {
@@ -444,8 +444,23 @@ public final class IntHistogram implements MergeableAccumulator<IntHistogram, In
         return valueAtRank(nearestRank(q, total));
     }
 
-    static long nearestRank(double q, long n) {
-        return Math.min(n, Math.max(1, (long) Math.ceil(q * n)));
+    /**
+     * The nearest rank {@code r = max(1, ceil(q·N))} taken as the smallest {@code r ≥ 1} with
+     * {@code r / N ≥ q} (both sides doubles), so a product rounded up, such as {@code 0.3 · 10 =
+     * 3.0000000000000004}, does not push the rank one too far (rank 3, not 4).
+     */
+    public static long nearestRank(double q, long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("nearest rank needs N >= 1, got " + n);
+        }
+        long r = Math.min(n, Math.max(1, (long) Math.ceil(q * n)));
+        while (r > 1 && (double) (r - 1) / n >= q) {
+            r--;
+        }
+        while (r < n && (double) r / n < q) {
+            r++;
+        }
+        return r;
     }
 
     /** GeoTrellis's median: the first value whose cumulative count exceeds {@code floor(N/2)}. */

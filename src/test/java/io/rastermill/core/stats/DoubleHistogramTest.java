@@ -73,7 +73,7 @@ class DoubleHistogramTest {
             assertEquals((all[all.length - 1] - all[0]) / bins / 2, bound, 0.0);
             for (int k = 0; k < 25; k++) {
                 double q = k == 0 ? 0 : k == 1 ? 1 : k == 2 ? 0.5 : rnd.nextDouble();
-                int rank = (int) Math.max(1, Math.ceil(q * all.length));
+                int rank = rankOf(q, all.length);
                 double exact = all[rank - 1];
                 double est = h.percentile(q);
                 assertTrue(Math.abs(est - exact) <= bound + slack, "case " + c + " bins " + bins + " q " + q
@@ -113,5 +113,14 @@ class DoubleHistogramTest {
         assertThrows(IllegalArgumentException.class, () -> a.merge(DoubleHistogram.of(0, 10.5, 10)));
         assertThrows(IllegalArgumentException.class, () -> DoubleHistogram.of(0, Double.POSITIVE_INFINITY, 10));
         assertThrows(IllegalArgumentException.class, () -> DoubleHistogram.of(1, 0, 10));
+    }
+
+    /** Nearest rank by definition, counted up: the smallest r >= 1 with r / n >= q. */
+    static int rankOf(double q, int n) {
+        int r = 1;
+        while (r < n && (double) r / n < q) {
+            r++;
+        }
+        return r;
     }
 }

@@ -39,6 +39,16 @@ class IntHistogramTest {
     }
 
     @Test
+    void nearestRankIsNotPushedByRounding() {
+        assertEquals(3, IntHistogram.nearestRank(0.3, 10));     // 0.3 * 10 = 3.0000000000000004 in doubles
+        assertEquals(1, IntHistogram.nearestRank(0, 10));
+        assertEquals(10, IntHistogram.nearestRank(1, 10));
+        assertEquals(6, IntHistogram.nearestRank(0.5, 11));
+        IntHistogram h = Summaries.histogram(Tiles.ofInts(CellType.INT32, 10, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+        assertEquals(3, h.percentile(0.3));
+    }
+
+    @Test
     void medianIsGeoTrellisUpperMedianAndModeTheSmallestMostFrequent() {
         IntHistogram h = Summaries.histogram(Tiles.ofBytes(CellType.UINT8, 4, 1, (byte) 1, (byte) 2, (byte) 3, (byte) 4));
         assertEquals(3, h.median());          // first value with cumulative count > floor(4/2)
@@ -69,7 +79,7 @@ class IntHistogramTest {
             }
             for (int k = 0; k < 5; k++) {
                 double q = k == 0 ? 0 : k == 1 ? 1 : rnd.nextDouble();
-                int rank = (int) Math.max(1, Math.ceil(q * all.length));
+                int rank = rankOf(q, all.length);
                 assertEquals(all[rank - 1], h.percentile(q), "case " + c + " q " + q);
             }
             assertEquals(all[all.length / 2], h.median(), "case " + c + " median");
@@ -126,5 +136,14 @@ class IntHistogramTest {
         // out-of-range values are clamped into the end buckets
         assertArrayEquals(new long[] {2, 1, 5}, u.toBins(3, 2, 5).counts()); // [2,3) [3,4) [4,5]
         assertThrows(IllegalArgumentException.class, () -> u.toBins(3, 5, 5));
+    }
+
+    /** Nearest rank by definition, counted up: the smallest r >= 1 with r / n >= q. */
+    static int rankOf(double q, int n) {
+        int r = 1;
+        while (r < n && (double) r / n < q) {
+            r++;
+        }
+        return r;
     }
 }
