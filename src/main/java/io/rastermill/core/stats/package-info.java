@@ -17,6 +17,17 @@
  *   <li>{@code toGdalBins}/{@code gdalDefault} reproduce {@code gdalinfo -hist}'s 256 buckets (GDAL 3.6.2).</li>
  * </ul>
  *
+ * <h2>Open points</h2>
+ * <ul>
+ *   <li>No one-pass float percentiles: {@code DoubleHistogram} needs the range first. A relative-error
+ *       log-bucket sketch (DDSketch-like) would allow one pass and suit heavy tails better.</li>
+ *   <li>{@code IntHistogram.toGdalBins} is checked against GDAL 3.6.2 for Byte, UInt16, Int16 and Int32 only;
+ *       GDAL 3.6 has no Int8 band type (signed bytes are a Byte band with PIXELTYPE=SIGNEDBYTE).</li>
+ *   <li>GDAL's own default histogram takes min/max from approximate statistics when a file has overviews;
+ *       {@code gdalinfo -hist} on such files can then differ from the exact range used here.</li>
+ *   <li>{@code DoubleHistogram} has no GeoTrellis {@code StreamingHistogram} emulation.</li>
+ * </ul>
+ *
  * <h2>Thread-safety</h2>
  * Accumulators are mutable and confined to one thread (one Spark task); the finished records
  * ({@link io.rastermill.core.stats.Statistics}, {@link io.rastermill.core.stats.IntStatistics},
