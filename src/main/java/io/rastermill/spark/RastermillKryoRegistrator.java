@@ -4,7 +4,12 @@ import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.stats.CellStatistics;
+import io.rastermill.core.stats.DoubleHistogram;
+import io.rastermill.core.stats.IntHistogram;
+import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.tile.BitArrayTile;
 import io.rastermill.core.tile.ByteArrayTile;
 import io.rastermill.core.tile.ConstantTile;
@@ -37,6 +42,11 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
         kryo.register(MultibandTile.class, new MultibandSerializer());
         kryo.register(SpatialKey.class, new SpatialKeySerializer());
         kryo.register(Strip.class, new StripSerializer());
+        // Accumulators define their own compact Java serialization (e.g. a histogram writes only its
+        // distinct values); Kryo's field serializer would skip their transient state.
+        for (Class<?> c : List.of(CellStatistics.class, IntHistogram.class, DoubleHistogram.class, Statistics.class)) {
+            kryo.register(c, new JavaSerializer());
+        }
     }
 
     /** Halo strips: position and cells. */

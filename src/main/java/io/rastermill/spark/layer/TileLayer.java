@@ -3,6 +3,7 @@ package io.rastermill.spark.layer;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.stats.MergeableAccumulator;
 import io.rastermill.core.tile.Tile;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -168,6 +169,14 @@ public final class TileLayer {
      */
     public <U> U aggregate(U zero, Function2<U, Tile, U> seqOp, Function2<U, U, U> combOp) {
         return innerTiles().values().treeAggregate(zero, seqOp, combOp);
+    }
+
+    /**
+     * A mergeable reduction ({@code CellStatistics}, {@code IntHistogram}, ...) over every in-raster
+     * cell, with {@code treeAggregate}: accumulators are built per partition and merged in a tree.
+     */
+    public <A extends MergeableAccumulator<A, R>, R> R reduce(A zero) {
+        return aggregate(zero, (a, t) -> a.add(t), (a, b) -> a.merge(b)).finish();
     }
 
     /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */

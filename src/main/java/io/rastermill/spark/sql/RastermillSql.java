@@ -2,6 +2,8 @@ package io.rastermill.spark.sql;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.local.Arithmetic;
+import io.rastermill.core.stats.CellStatistics;
+import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
 import org.apache.spark.sql.SparkSession;
@@ -37,14 +39,14 @@ public final class RastermillSql {
                 DataTypes.StringType);
         udf.register("rm_cols", (UDF1<byte[], Integer>) b -> b == null ? null : tile(b).cols(), DataTypes.IntegerType);
         udf.register("rm_rows", (UDF1<byte[], Integer>) b -> b == null ? null : tile(b).rows(), DataTypes.IntegerType);
-        udf.register("rm_data_cells", (UDF1<byte[], Long>) b -> b == null ? null : TileSummary.of(tile(b)).dataCells(),
+        udf.register("rm_data_cells", (UDF1<byte[], Long>) b -> b == null ? null : stats(b).dataCells(),
                 DataTypes.LongType);
-        udf.register("rm_nodata_cells", (UDF1<byte[], Long>) b -> b == null ? null : TileSummary.of(tile(b)).noDataCells(),
+        udf.register("rm_nodata_cells", (UDF1<byte[], Long>) b -> b == null ? null : stats(b).noDataCells(),
                 DataTypes.LongType);
-        udf.register("rm_min", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).min(), DataTypes.DoubleType);
-        udf.register("rm_max", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).max(), DataTypes.DoubleType);
-        udf.register("rm_sum", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).sum(), DataTypes.DoubleType);
-        udf.register("rm_mean", (UDF1<byte[], Double>) b -> b == null ? null : TileSummary.of(tile(b)).mean(), DataTypes.DoubleType);
+        udf.register("rm_min", (UDF1<byte[], Double>) b -> b == null ? null : dataOrNull(stats(b), Statistics::min), DataTypes.DoubleType);
+        udf.register("rm_max", (UDF1<byte[], Double>) b -> b == null ? null : dataOrNull(stats(b), Statistics::max), DataTypes.DoubleType);
+        udf.register("rm_sum", (UDF1<byte[], Double>) b -> b == null ? null : dataOrNull(stats(b), Statistics::sum), DataTypes.DoubleType);
+        udf.register("rm_mean", (UDF1<byte[], Double>) b -> b == null ? null : dataOrNull(stats(b), Statistics::mean), DataTypes.DoubleType);
         for (Arithmetic.Op op : Arithmetic.Op.values()) {
             udf.register("rm_" + op.name().toLowerCase(), (UDF2<byte[], byte[], byte[]>) (a, b) ->
                     a == null || b == null ? null : bytes(Arithmetic.apply(op, tile(a), tile(b))), DataTypes.BinaryType);
@@ -57,6 +59,15 @@ public final class RastermillSql {
                 a == null || b == null ? null : bytes(Arithmetic.normalizedDifference(tile(a), tile(b))), DataTypes.BinaryType);
         udf.register("rm_convert", (UDF2<byte[], String, byte[]>) (a, ct) ->
                 a == null || ct == null ? null : bytes(tile(a).convert(CellType.parse(ct))), DataTypes.BinaryType);
+    }
+
+    private static Statistics stats(byte[] b) {
+        return new CellStatistics().add(tile(b)).finish();
+    }
+
+    /** NULL for a tile without data cells, as SQL aggregates expect. */
+    private static Double dataOrNull(Statistics s, java.util.function.ToDoubleFunction<Statistics> f) {
+        return s.dataCells() == 0 ? null : f.applyAsDouble(s);
     }
 
     private static Tile tile(byte[] b) {

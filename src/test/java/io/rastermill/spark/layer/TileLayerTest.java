@@ -155,6 +155,30 @@ class TileLayerTest {
         assertArrayEquals(expected, got, "count and sum of data cells");
     }
 
+    @Test
+    void mergeableReductionsOverALayerEqualTheWholeRaster() throws IOException {
+        for (String name : List.of("cog_int16_deflate_bs32", "ovr_float32_deflate_p3_tile16_avg")) {
+            GdalFixture f = GdalFixtures.named(name);
+            Tile whole = whole(f.tif().toString(), 0);
+            TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                    TileLayers.ReadOptions.defaults().withTileSize(13));
+            io.rastermill.core.stats.Statistics expected = io.rastermill.core.stats.Summaries.statistics(whole);
+            io.rastermill.core.stats.Statistics got = layer.reduce(new io.rastermill.core.stats.CellStatistics());
+            assertEquals(expected.dataCells(), got.dataCells(), name);
+            assertEquals(expected.noDataCells(), got.noDataCells(), name + ": padding never counts");
+            assertEquals(expected.min(), got.min(), name);
+            assertEquals(expected.max(), got.max(), name);
+            assertEquals(expected.mean(), got.mean(), 1e-9 * Math.abs(expected.mean()), name);
+            assertEquals(expected.stddev(), got.stddev(), 1e-9 * expected.stddev(), name);
+        }
+        GdalFixture ints = GdalFixtures.named("cog_int16_deflate_bs32");
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(ints.tif().toString()),
+                TileLayers.ReadOptions.defaults().withTileSize(16));
+        io.rastermill.core.stats.IntHistogram h = layer.reduce(new io.rastermill.core.stats.IntHistogram());
+        assertEquals(io.rastermill.core.stats.Summaries.histogram(whole(ints.tif().toString(), 0)).percentile(0.5),
+                h.percentile(0.5), "exact median of an integer raster");
+    }
+
     /** A test kernel: mean of the data cells in a (2r+1)² window; outside-raster cells do not count. */
     static HaloKernel meanKernel(int r) {
         return h -> {
