@@ -316,7 +316,7 @@ public final class GeoTiffWriter implements Closeable {
                 offsets.add(off);
             }
             TiffFileLayout layout = TiffFileLayout.plan(description, options, bigTiff, planned);
-            if (layout.head().length == 0) {
+            if (layout.exceedsClassic()) {
                 throw new GeoTiffWriteException(location, "the file would be " + layout.length()
                         + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
             }

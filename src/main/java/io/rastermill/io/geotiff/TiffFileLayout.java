@@ -71,6 +71,11 @@ final class TiffFileLayout {
         return bigTiff;
     }
 
+    /** True if this is a classic TIFF longer than its 32-bit offsets can address; then there is no head. */
+    boolean exceedsClassic() {
+        return !bigTiff && length > 0xFFFFFFFFL;
+    }
+
     /** An upper bound of the head's size for a level with {@code blocks} tiles (for size estimates). */
     static long headEstimate(int blocks) {
         return 1024 + 16L * blocks;

@@ -126,4 +126,18 @@ class GeoTiffWriterRoundTripTest {
         }
         assertFalse(Files.list(dir).anyMatch(f -> f.toString().endsWith(".tmp")));
     }
+
+    @Test
+    void aFileUriIsWrittenWithoutHadoopChecksumFiles() throws Exception {
+        MultibandTile raster = WriterFixture.randomRaster(CellType.UINT16, 40, 20, 1, 9);
+        Path file = dir.resolve("uri.tif");
+        WriterFixture.write(file.toUri().toString(), RasterDescription.of(40, 20, 1, CellType.UINT16),
+                GeoTiffWriteOptions.builder().blockSize(16).build(), raster);
+        try (GeoTiffReader reader = GeoTiffReader.open(file.toString())) {
+            assertEquals(raster.band(0), reader.read(new GridBounds(0, 0, 39, 19)).band(0));
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(file), s.toList(), "no .crc or temporary files");
+        }
+    }
 }
