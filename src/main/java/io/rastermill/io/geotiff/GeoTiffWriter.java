@@ -1,11 +1,7 @@
 package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
-import io.rastermill.core.tile.Tile;
-import io.rastermill.io.codec.CorruptSegmentException;
-import io.rastermill.io.codec.UnsupportedCodecException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * encode in parallel, then appends the encoded bytes to a temporary spill file at an atomically
  * reserved offset and records (offset, length). {@link #finish()} checks every block arrived once, builds
  * each overview level from the previous one by reading back and decoding 2×2 groups of blocks (four
- * source blocks and one result block in memory at a time), spills those too, then computes the whole
+ * source blocks and one result block in memory at a time, per thread of {@link #finish(Executor)}),
+ * spills those too, then computes the whole
  * layout (header and all IFDs first, then tile data; COG: smallest overview first, full resolution last)
  * and copies the head and the spilled tiles, in file order, to a temporary file beside the target, which
  * is renamed onto the target at the end (an existing target is replaced). On any failure, or
@@ -80,7 +77,7 @@ public final class GeoTiffWriter implements Closeable {
     private final AtomicIntegerArray states;
     private final AtomicReference<String> duplicate = new AtomicReference<>();
     private final AtomicInteger state = new AtomicInteger(OPEN);
-    private final ConcurrentLinkedQueue<BlockCodec> codecs = new ConcurrentLinkedQueue<>();
+    private final BlockCodecPool codecs;
     private final SpillFile spill;
     private volatile Path temporary;
 
@@ -100,6 +97,7 @@ public final class GeoTiffWriter implements Closeable {
         this.bigTiff = bigTiff;
         this.levels = levels;
         this.spill = spill;
+        this.codecs = new BlockCodecPool(location, description.bandCount(), description.cellType(), options);
         int blocks = levels.get(0).blocks();
         this.spillOffsets = new long[blocks];
         this.lengths = new int[blocks];
@@ -239,7 +237,7 @@ public final class GeoTiffWriter implements Closeable {
             duplicate.compareAndSet(null, what);
             throw new IllegalStateException(location + ": " + what);
         }
-        BlockCodec codec = codec();
+        BlockCodec codec = codecs.take();
         try {
             codec.encode(b);
             long at = spill.append(codec.encoded(), codec.encodedLength());
@@ -247,7 +245,7 @@ public final class GeoTiffWriter implements Closeable {
             lengths[index] = codec.encodedLength();
             states.set(index, WRITTEN); // volatile write: publishes offset and length to finish()
         } finally {
-            codecs.add(codec);
+            codecs.give(codec);
         }
     }
 
@@ -275,18 +273,6 @@ public final class GeoTiffWriter implements Closeable {
         return block.cellType().equals(ct) ? block : block.interpretAs(ct);
     }
 
-    private BlockCodec codec() throws IOException {
-        BlockCodec c = codecs.poll();
-        if (c != null) {
-            return c;
-        }
-        try {
-            return new BlockCodec(options.blockSize(), description.bandCount(), description.cellType(), options);
-        } catch (UnsupportedCodecException e) {
-            throw new GeoTiffWriteException(location, e.getMessage(), e);
-        }
-    }
-
     /**
      * Checks that every block arrived exactly once, builds the overviews, writes the file to a temporary
      * name beside the target and renames it into place. On failure nothing is left: neither the
@@ -297,6 +283,16 @@ public final class GeoTiffWriter implements Closeable {
      * @throws IllegalStateException if called twice or after {@link #abort()}
      */
     public void finish() throws IOException {
+        finish(Runnable::run);
+    }
+
+    /**
+     * {@link #finish()}, building the blocks of each overview level as tasks on {@code executor} (e.g. the
+     * caller's pool; the writer starts no threads). Memory grows with the executor's parallelism: per
+     * running task four source blocks and one result block as double lanes.
+     */
+    public void finish(Executor executor) throws IOException {
+        Objects.requireNonNull(executor, "executor");
         if (!state.compareAndSet(OPEN, FINISHING)) {
             throw new IllegalStateException(location + ": finish() after finish() or abort()");
         }
@@ -307,11 +303,17 @@ public final class GeoTiffWriter implements Closeable {
             Geometry g0 = levels.get(0);
             planned.add(new TiffFileLayout.Level(g0.width(), g0.height(), g0.across(), g0.down(), lengths));
             offsets.add(spillOffsets);
+            OverviewBuilder overviews = new OverviewBuilder(location, spill, codecs, options.blockSize(),
+                    description.bandCount(), description.cellType(), options.resampling());
             for (int k = 1; k < levels.size(); k++) {
                 long[] off = new long[levels.get(k).blocks()];
                 int[] len = new int[off.length];
-                buildOverview(k, offsets.get(k - 1), planned.get(k - 1).lengths(), off, len);
                 Geometry g = levels.get(k);
+                Geometry below = levels.get(k - 1);
+                overviews.build(k,
+                        new OverviewBuilder.Level(below.width(), below.height(), below.across(), below.down(),
+                                offsets.get(k - 1), planned.get(k - 1).lengths()),
+                        new OverviewBuilder.Level(g.width(), g.height(), g.across(), g.down(), off, len), executor);
                 planned.add(new TiffFileLayout.Level(g.width(), g.height(), g.across(), g.down(), len));
                 offsets.add(off);
             }
@@ -350,63 +352,6 @@ public final class GeoTiffWriter implements Closeable {
         if (count > 0) {
             throw new GeoTiffWriteException(location, count + " of " + states.length() + " blocks were never written: "
                     + String.join(", ", missing) + (count > missing.size() ? ", ..." : ""));
-        }
-    }
-
-    /** Level {@code k} from level {@code k − 1}, one 2×2 group of source blocks at a time. */
-    private void buildOverview(int k, long[] srcOffsets, int[] srcLengths, long[] offsets, int[] lengths)
-            throws IOException {
-        int s = options.blockSize();
-        int bands = description.bandCount();
-        CellType ct = description.cellType();
-        Geometry src = levels.get(k - 1);
-        Geometry dst = levels.get(k);
-        double[][][] lanes = new double[4][bands][s * s];
-        double[][] children = new double[4][];
-        double[] out = new double[s * s];
-        byte[] stored = new byte[0];
-        OverviewReducer reducer = new OverviewReducer(s, options.resampling(), !ct.isFloatingPoint());
-        BlockCodec codec = codec();
-        try {
-            for (int r = 0; r < dst.down(); r++) {
-                for (int c = 0; c < dst.across(); c++) {
-                    boolean[] present = new boolean[4];
-                    for (int q = 0; q < 4; q++) {
-                        int sc = 2 * c + (q & 1);
-                        int sr = 2 * r + (q >> 1);
-                        if (sc < src.across() && sr < src.down()) {
-                            int i = sr * src.across() + sc;
-                            if (stored.length < srcLengths[i]) {
-                                stored = new byte[srcLengths[i]];
-                            }
-                            spill.read(srcOffsets[i], srcLengths[i], stored);
-                            try {
-                                codec.decodeToLanes(stored, srcLengths[i], lanes[q]);
-                            } catch (CorruptSegmentException e) {
-                                throw new GeoTiffWriteException(location, "spilled block (" + sc + ", " + sr
-                                        + ") of level " + (k - 1) + " does not decode: " + e.getMessage(), e);
-                            }
-                            present[q] = true;
-                        }
-                    }
-                    int srcWidth = Math.min(2 * s, src.width() - 2 * c * s);
-                    int srcHeight = Math.min(2 * s, src.height() - 2 * r * s);
-                    Tile[] tiles = new Tile[bands];
-                    for (int b = 0; b < bands; b++) {
-                        for (int q = 0; q < 4; q++) {
-                            children[q] = present[q] ? lanes[q][b] : null;
-                        }
-                        reducer.reduce(children, srcWidth, srcHeight, out);
-                        tiles[b] = ArrayTile.fromDoubleLane(ct, s, s, out);
-                    }
-                    codec.encode(MultibandTile.of(tiles));
-                    int i = r * dst.across() + c;
-                    offsets[i] = spill.append(codec.encoded(), codec.encodedLength());
-                    lengths[i] = codec.encodedLength();
-                }
-            }
-        } finally {
-            codecs.add(codec);
         }
     }
 
@@ -469,10 +414,7 @@ public final class GeoTiffWriter implements Closeable {
     }
 
     private void closeResources() {
-        BlockCodec c;
-        while ((c = codecs.poll()) != null) {
-            c.close();
-        }
+        codecs.close();
         try {
             spill.close();
         } catch (IOException ignored) {

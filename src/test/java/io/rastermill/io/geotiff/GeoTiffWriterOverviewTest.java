@@ -137,4 +137,18 @@ class GeoTiffWriterOverviewTest {
             assertArrayEquals(gdal, GeoTiffWriterGdalTest.expectedBandSequential(MultibandTile.of(ovr)));
         }
     }
+
+    @Test
+    void theFileIsTheSameWhateverTheBlockOrderThreadsAndFinishExecutor() throws Exception {
+        MultibandTile raster = WriterFixture.randomRaster(CellType.parse("uint16ud65535"), 200, 130, 2, 21);
+        RasterDescription d = RasterDescription.of(200, 130, 2, CellType.parse("uint16ud65535"));
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(32).predictor(2).build();
+        Path a = dir.resolve("a.tif");
+        Path b = dir.resolve("b.tif");
+        WriterFixture.write(a.toString(), d, o, raster);
+        try (GeoTiffWriter w = GeoTiffWriter.create(b.toString(), d, o)) {
+            WriterFixture.writeInOrder(w, raster, 32);
+        }
+        assertArrayEquals(java.nio.file.Files.readAllBytes(b), java.nio.file.Files.readAllBytes(a));
+    }
 }

@@ -104,8 +104,18 @@ final class WriterFixture {
             for (Future<?> f : done) {
                 f.get();
             }
+            w.finish(pool);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** Writes every block in row-major order from the calling thread and finishes there. */
+    static void writeInOrder(GeoTiffWriter w, MultibandTile raster, int size) throws Exception {
+        for (int r = 0; r < w.blocksDown(); r++) {
+            for (int c = 0; c < w.blocksAcross(); c++) {
+                w.writeBlock(c, r, block(raster, size, c, r));
+            }
         }
         w.finish();
     }
