@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Block {@code (col, row)} covers pixels {@code [col·s, col·s + s) × [row·s, row·s + s)} with
  * {@code s = blockSize}. A block has the description's band count and data type (its NoData policy is
  * taken from the description) and is either {@code s × s} or, at the right and bottom edges, cropped to
- * the raster ({@code min(s, width − col·s)} columns, {@code min(s, height − row·s)} rows); cells past the
- * raster edge are ignored and the tile is padded with zero bytes.
+ * the raster ({@code min(s, width − col·s)} columns, {@code min(s, height − row·s)} rows). A cropped
+ * block is padded with zero bytes to the full tile; a full-size edge block keeps its cells past the
+ * raster edge in the tile's padding, which no reader (nor our overviews) ever uses.
  *
  * <h2>How it streams</h2>
  * {@link #writeBlock} encodes (interleave, predictor, compression) in the calling thread, so producers

@@ -181,6 +181,7 @@ class GeoTiffWriterGdalTest {
         assertTrue(r.output().contains("is a valid cloud optimized GeoTIFF"), r.output());
         JsonNode info = GdalTool.gdalinfo(file);
         assertEquals(4, info.get("bands").get(0).get("overviews").size(), "1501, 751, 376, 188 wide");
+        assertEquals(32610, info.get("stac").get("proj:epsg").asInt(), "projected CRS");
         if (c.bands() > 1) {
             assertEquals("PIXEL", info.get("metadata").get("IMAGE_STRUCTURE").get("INTERLEAVE").asText(), "chunky");
         }

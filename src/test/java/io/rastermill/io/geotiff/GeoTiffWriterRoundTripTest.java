@@ -140,4 +140,19 @@ class GeoTiffWriterRoundTripTest {
             assertEquals(List.of(file), s.toList(), "no .crc or temporary files");
         }
     }
+
+    @Test
+    void aRasterExtentAndCrsReadBackAsTheSameGrid() throws Exception {
+        io.rastermill.core.geom.RasterExtent re = io.rastermill.core.geom.RasterExtent.of(
+                new io.rastermill.core.geom.Extent(600000, 5100000, 600000 + 45 * 30, 5100000 + 33 * 30), 45, 33);
+        MultibandTile raster = WriterFixture.randomRaster(CellType.FLOAT64, 45, 33, 1, 4);
+        Path file = dir.resolve("re.tif");
+        WriterFixture.write(file.toString(), RasterDescription.of(45, 33, 1, CellType.FLOAT64).withRasterExtent(re)
+                .withCrs(io.rastermill.core.crs.Crs.epsg(32632)), GeoTiffWriteOptions.builder().blockSize(16).build(), raster);
+        try (GeoTiffReader reader = GeoTiffReader.open(file.toString())) {
+            assertEquals(re, reader.info().rasterExtent().orElseThrow());
+            assertEquals(OptionalInt.of(32632), reader.info().epsg());
+            assertEquals(io.rastermill.core.crs.Crs.epsg(32632), reader.info().crs().orElseThrow());
+        }
+    }
 }
