@@ -164,4 +164,14 @@ class GeoTiffWriterErrorTest {
         assertEquals("old", Files.readString(target));
         assertEquals(List.of(target), leftovers());
     }
+
+    @Test
+    void aFailureWhileAssemblingLeavesNothingBehind() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path impossible = notADirectory.resolve("out.tif");
+        GeoTiffWriter w = GeoTiffWriter.create(impossible.toString(), description, options);
+        assertThrows(IOException.class, () -> WriterFixture.writeInOrder(w, raster, 32));
+        assertEquals(List.of(notADirectory), leftovers(), "spill file deleted, no temporary, no target");
+        assertThrows(IllegalStateException.class, w::finish);
+    }
 }
