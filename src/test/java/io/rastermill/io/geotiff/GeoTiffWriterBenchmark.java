@@ -21,6 +21,13 @@ import java.util.List;
  * -co BLOCKSIZE=512} on the same window; medians of 3 runs. Not a unit test (its name does not end in
  * Test, so surefire's default includes skip it); run with
  * {@code mvn -o -q test -Dtest=GeoTiffWriterBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ *
+ * <p>Measured 2026-11-29 on the 2-core CI-like box (other jobs running; earlier runs under load 8 were
+ * noisy): ours median 2.99 s = 5.6 Mpix/s (1.85 s blocks, 1.10 s overviews + assembly), 50,986,054 bytes;
+ * GDAL 3.6.2 median 2.31 s = 7.3 Mpix/s, 50,889,586 bytes. Deflate is 27 of the 28 ms that encoding a
+ * 512² float32 block takes (java.util.zip's zlib; GDAL links libdeflate). Ours excludes reading the
+ * window (it is in memory), GDAL's includes reading an uncompressed 64 MiB source; GDAL's COG default
+ * overview resampling for float data is not AVERAGE.
  */
 class GeoTiffWriterBenchmark {
     private static final String DEM = "/tmp/bench/data/dem_16384.tif";
