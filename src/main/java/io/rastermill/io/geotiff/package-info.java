@@ -1,5 +1,5 @@
 /**
- * GeoTIFF reading on top of the TIFF structure ({@code io.tiff}), the segment codecs
+ * GeoTIFF reading and writing on top of the TIFF structure ({@code io.tiff}), the segment codecs
  * ({@code io.codec}) and byte-range sources ({@code io.bytes}).
  *
  * <h2>Semantics</h2>
@@ -12,9 +12,14 @@
  *   <li>Georeferencing is pixel-is-area; PixelIsPoint files are shifted half a pixel, as GDAL does.</li>
  *   <li>Anything unsupported or malformed raises {@link io.rastermill.io.tiff.TiffFormatException}
  *       naming the file, the IFD and the tag or segment.</li>
+ *   <li>{@link io.rastermill.io.geotiff.GeoTiffWriter} streams tiled GeoTIFFs and COGs: blocks in any order
+ *       from many threads, encoded by the caller, spilled to a temporary file; overviews and the final
+ *       layout at {@code finish()}, renamed into place atomically. NoData is written as GDAL_NODATA;
+ *       overview resampling skips NoData.</li>
  * </ul>
  *
  * <h2>Thread-safety</h2>
- * A {@code GeoTiffReader} may be shared by many threads; it pools its decoders.
+ * A {@code GeoTiffReader} may be shared by many threads; it pools its decoders. A
+ * {@code GeoTiffWriter} accepts {@code writeBlock} from many threads; {@code finish}/{@code abort} once.
  */
 package io.rastermill.io.geotiff;
