@@ -41,7 +41,8 @@ final class RastermillCommand {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ConfigCommand.class,
-            InfoCommand.class);
+            InfoCommand.class,
+            TranslateCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
