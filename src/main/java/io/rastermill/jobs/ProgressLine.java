@@ -1,0 +1,107 @@
+package io.rastermill.jobs;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.SparkStatusTracker;
+import org.apache.spark.util.LongAccumulator;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * A console progress line for a long job, read from Spark's status tracker every half second:
+ * tiles done / total (from an accumulator the job's tile functions count into), tasks of the
+ * running stages, rate and ETA. On a terminal it rewrites one line; elsewhere (a cluster's driver
+ * log) it prints a line every 10 seconds. Closing it prints the final line.
+ */
+final class ProgressLine implements AutoCloseable {
+    private static final long TERMINAL_PERIOD_MS = 500;
+    private static final long LOG_PERIOD_MS = 10_000;
+
+    private final SparkContext sc;
+    private final String label;
+    private final long totalTiles;
+    private final LongAccumulator tiles;
+    private final PrintStream out;
+    private final boolean terminal;
+    private final long start = System.nanoTime();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private ProgressLine(SparkContext sc, String label, long totalTiles, PrintStream out, boolean terminal) {
+        this.sc = sc;
+        this.label = label;
+        this.totalTiles = totalTiles;
+        this.tiles = sc.longAccumulator("rastermill tiles: " + label);
+        this.out = out;
+        this.terminal = terminal;
+        this.thread = new Thread(this::loop, "rastermill-progress");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts a progress line, or a silent counter when {@code quiet}. */
+    static ProgressLine start(SparkContext sc, String label, long totalTiles, boolean quiet) {
+        ProgressLine p = new ProgressLine(sc, label, totalTiles, System.err, System.console() != null);
+        if (!quiet) {
+            p.thread.start();
+        } else {
+            p.running = false;
+        }
+        return p;
+    }
+
+    /** The accumulator the job's tile functions add 1 to per finished tile. */
+    LongAccumulator tiles() {
+        return tiles;
+    }
+
+    private void loop() {
+        long lastLog = 0;
+        while (running) {
+            try {
+                Thread.sleep(TERMINAL_PERIOD_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (terminal) {
+                out.print("\r" + line(now) + "   ");
+                out.flush();
+            } else if ((now - lastLog) / 1_000_000 >= LOG_PERIOD_MS) {
+                out.println(line(now));
+                lastLog = now;
+            }
+        }
+    }
+
+    String line(long now) {
+        double seconds = Math.max(1e-9, (now - start) / 1e9);
+        long done = Math.min(tiles.value(), totalTiles);
+        int tasksDone = 0;
+        int tasks = 0;
+        SparkStatusTracker tracker = sc.statusTracker();
+        for (int id : tracker.getActiveStageIds()) {
+            scala.Option<SparkStageInfo> info = tracker.getStageInfo(id);
+            if (info.isDefined()) {
+                tasksDone += info.get().numCompletedTasks();
+                tasks += info.get().numTasks();
+            }
+        }
+        double rate = done / seconds;
+        String eta = done > 0 && done < totalTiles ? String.format(Locale.ROOT, ", ETA %.0f s", (totalTiles - done) / rate) : "";
+        return String.format(Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.1f tiles/s, tasks %d/%d, %.0f s%s", label, done,
+                totalTiles, 100.0 * done / Math.max(1, totalTiles), rate, tasksDone, tasks, seconds, eta);
+    }
+
+    @Override
+    public void close() {
+        boolean wasRunning = running;
+        running = false;
+        thread.interrupt();
+        if (wasRunning) {
+            out.print((terminal ? "\r" : "") + line(System.nanoTime()) + System.lineSeparator());
+            out.flush();
+        }
+    }
+
+}
