@@ -29,7 +29,15 @@ public final class FocalOps {
         return new TerrainIndexOp(params);
     }
 
+    public static FocalKernel statsKernel(FocalStatsParams params) {
+        return new FocalStatsOp(params);
+    }
+
     // ---- on a buffered tile
+
+    public static Tile stats(BufferedTile input, FocalStatsParams params) {
+        return new FocalStatsOp(params).apply(input);
+    }
 
     public static Tile slope(BufferedTile input, SlopeParams params) {
         return new SlopeOp(params).apply(input);
