@@ -114,6 +114,11 @@ final class Window3 {
             w[7] = g[s];
             w[8] = g[s + 1];
         }
+        // one test for the common case: a NaN anywhere makes the sum NaN (so may ±Inf; the loop sorts it out)
+        double sum = w[0] + w[1] + w[2] + w[3] + w[5] + w[6] + w[7] + w[8];
+        if (sum == sum) {
+            return true;
+        }
         for (int k = 0; k < 9; k++) {
             double v = w[k];
             if (v != v) {
