@@ -9,7 +9,9 @@ import io.rastermill.core.tile.Tile;
  *
  * <p>GDALDEM: Byte, {@code 1 + 254·cos} (≤ 0 → 1), rounded half up, NoData 0; IGOR is
  * {@code round(255·(1 − slope/90 · Δaspect/180))} with Δaspect taken, like gdaldem aspect, from
- * differences not divided by the cell size. GEOTRELLIS: int16 {@code round(127·max(0, cos))}; a
+ * differences not divided by the cell size. gdaldem 3.6 divides by an approximate inverse square
+ * root (SSE rsqrt + one Newton step, CPU-dependent), so on about 7 cells per million a value
+ * half-way between two bytes rounds the other way: ours then differs by 1. GEOTRELLIS: int16 {@code round(127·max(0, cos))}; a
  * NoData focal cell gives 0.
  */
 public record HillshadeOp(HillshadeParams params) implements FocalKernel {

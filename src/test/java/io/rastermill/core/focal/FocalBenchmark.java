@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 /**
  * Single-thread throughput of the focal kernels on a SIZE² window of a GeoTIFF (default: the
  * top-left 4096² of /tmp/bench/data/dem_16384.tif), the whole window as one buffered tile.
- * Not a unit test. Usage: {@code FocalBenchmark [FILE] [SIZE] [PASSES]}
+ * Not a unit test. Usage: {@code FocalBenchmark [FILE] [SIZE] [PASSES] [GDALDEM_SLOPE_TIF [GDALDEM_HILLSHADE_TIF]]};
+ * the optional references (gdaldem on the same SIZE² window cut out with gdal_translate -srcwin)
+ * are compared cell for cell and the max |diff| printed.
  */
 public final class FocalBenchmark {
     private FocalBenchmark() {
@@ -28,6 +30,30 @@ public final class FocalBenchmark {
         }
         System.out.printf("%s %dx%d %s cell %s%n", file, dem.cols(), dem.rows(), dem.cellType(), cs);
         BufferedTile bt = BufferedTile.whole(dem, 3, cs);
+        for (int i = 3; i < Math.min(args.length, 5); i++) {
+            Tile ref;
+            try (GeoTiffReader r = GeoTiffReader.open(args[i])) {
+                ref = r.read(new GridBounds(0, 0, size - 1, size - 1)).band(0);
+            }
+            Tile ours = i == 3 ? FocalOps.slope(bt, SlopeParams.GDALDEM) : FocalOps.hillshade(bt, HillshadeParams.GDALDEM);
+            double[] a = ref.toDoubleLane();
+            double[] b = ours.toDoubleLane();
+            double max = 0;
+            long nodataMismatch = 0;
+            long differing = 0;
+            for (int k = 0; k < a.length; k++) {
+                if (Double.isNaN(a[k]) != Double.isNaN(b[k])) {
+                    nodataMismatch++;
+                } else if (!Double.isNaN(a[k])) {
+                    max = Math.max(max, Math.abs(a[k] - b[k]));
+                    if (a[k] != b[k] && differing++ < 3) {
+                        System.out.printf("  (%d,%d) gdaldem %s ours %s%n", k % size, k / size, a[k], b[k]);
+                    }
+                }
+            }
+            System.out.printf("vs %s: max |diff| %.3g, %d cells differ, NoData mismatches %d%n", args[i], max,
+                    differing, nodataMismatch);
+        }
         double mpix = (double) size * size / 1e6;
         run("slope GDALDEM", mpix, passes, () -> FocalOps.slope(bt, SlopeParams.GDALDEM));
         run("slope GDALDEM -compute_edges", mpix, passes, () -> FocalOps.slope(bt, SlopeParams.GDALDEM.withComputeEdges(true)));
