@@ -4,6 +4,8 @@ package io.rastermill.core.focal;
  * Focal statistic over a neighbourhood of {@code radius} cells: a {@link Shape#SQUARE} of side
  * {@code 2·radius + 1}, or a {@link Shape#CIRCLE} of the cells whose centre lies within
  * {@code radius} cell widths of the focal cell's centre (distance in cells, not map units).
+ * MEAN, MIN, MAX, SUM and STDDEV with SQUARE(r) / CIRCLE(r) equal GeoTrellis 3.7.1's focal ops
+ * with {@code Square(r)} / {@code Circle(r)} (oracle-tested).
  */
 public record FocalStatsParams(Stat stat, Shape shape, int radius) {
 
@@ -12,7 +14,10 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) {
         MEAN, MIN, MAX, SUM,
         /** Population standard deviation (divides by n). */
         STDDEV,
-        /** Middle value; for an even count the mean of the two middle values. */
+        /**
+         * Middle value; for an even count the mean of the two middle values. (GeoTrellis 3.7.1's
+         * focal Median differs there: it truncates that mean, e.g. 20 for 20 and 21.)
+         */
         MEDIAN
     }
 
