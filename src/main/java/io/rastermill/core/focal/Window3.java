@@ -17,6 +17,7 @@ final class Window3 {
     private final boolean south;
     private final boolean west;
     private final boolean east;
+    private final boolean degenerate;
 
     /**
      * @param computeEdges gdaldem's -compute_edges (ignored for GEOTRELLIS, which always substitutes)
@@ -40,6 +41,9 @@ final class Window3 {
         this.east = s.east();
         this.substitute = convention == Convention.GEOTRELLIS || computeEdges;
         this.extrapolate = convention == Convention.GDALDEM && computeEdges;
+        // gdaldem gives only NoData for a raster 1 cell high or wide, even with -compute_edges
+        this.degenerate = convention == Convention.GDALDEM
+                && ((north && south && rows == 1) || (west && east && cols == 1));
         // outside halo cells become NaN (= NoData for the rules below)
         if (north) {
             fill(0, halo, 0, w);
@@ -96,7 +100,7 @@ final class Window3 {
     boolean load(int col, int row, double[] w) {
         int i = off + row * stride + col;
         double e = g[i];
-        if (e != e) {
+        if (e != e || degenerate) {
             return false;
         }
         if (extrapolate && ((north && row == 0) || (south && row == rows - 1))) {

@@ -16,8 +16,8 @@
  *     border → NoData. With computeEdges: a neighbour beyond the west/east border is
  *     {@code 2·border − next}; on the first/last raster row the window's columns are clamped to
  *     the raster and the missing row is {@code 2·border − next} per column; NoData neighbours
- *     (including extrapolations from NoData) take the focal value. Window sums are in float as
- *     gdaldem's. Float32 output, NoData -9999 (aspect with zeroForFlat: no NoData, 0);
+ *     (including extrapolations from NoData) take the focal value. A raster 1 cell high or wide
+ *     is all NoData. Window sums are in float as gdaldem's. Float32 output, NoData -9999 (aspect with zeroForFlat: no NoData, 0);
  *     hillshade Byte 1..255, NoData 0.</li>
  * <li>{@link io.rastermill.core.focal.Convention#GEOTRELLIS} (GeoTrellis 3.7.1): NoData or
  *     outside neighbours take the focal value; float64 slope/aspect, int16 hillshade 0..127.</li>
