@@ -1,0 +1,218 @@
+package io.rastermill.core.focal;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.tile.ArrayTile;
+import io.rastermill.core.tile.Tile;
+
+/**
+ * Focal mean, min, max, sum, standard deviation and median over a square or circle; float64
+ * output, NaN where the window holds no data.
+ *
+ * <p>Every output cell is computed from its own window in a fixed order (no running sums carried
+ * from cell to cell), so results are bit-for-bit independent of how a raster is tiled. Square
+ * sum/mean/min/max are separable: O(radius) per cell. Circle and stddev (two-pass, for accuracy)
+ * are O(radius²); median gathers the window into a reused buffer and selects in expected
+ * O(radius²).
+ */
+public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
+
+    @Override
+    public int halo() {
+        return params.radius();
+    }
+
+    @Override
+    public Tile apply(BufferedTile input) {
+        int rad = params.radius();
+        if (input.halo() < rad) {
+            throw new IllegalArgumentException("focal radius " + rad + " needs a halo >= " + rad
+                    + ", got " + input.halo());
+        }
+        int w = input.tile().cols();
+        int h = input.tile().rows();
+        int halo = input.halo();
+        double[] g = input.tile().toDoubleLane();
+        BufferedTile.Sides s = input.outside();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((s.north() && y < halo) || (s.south() && y >= h - halo)
+                        || (s.west() && x < halo) || (s.east() && x >= w - halo)) {
+                    g[y * w + x] = Double.NaN;
+                }
+            }
+        }
+        int cols = input.cols();
+        int rows = input.rows();
+        double[] out = new double[cols * rows];
+        FocalStatsParams.Stat stat = params.stat();
+        boolean square = params.shape() == FocalStatsParams.Shape.SQUARE;
+        if (square && stat != FocalStatsParams.Stat.STDDEV && stat != FocalStatsParams.Stat.MEDIAN) {
+            separable(g, w, halo, cols, rows, rad, stat, out);
+        } else {
+            int[] hw = new int[2 * rad + 1];
+            int n = 0;
+            for (int dy = -rad; dy <= rad; dy++) {
+                hw[dy + rad] = params.halfWidth(dy);
+                n += 2 * hw[dy + rad] + 1;
+            }
+            perCell(g, w, halo, cols, rows, rad, hw, stat, out, new double[n]);
+        }
+        return ArrayTile.fromDoubleLane(CellType.FLOAT64, cols, rows, out);
+    }
+
+    /** Square sum/mean/min/max: a horizontal pass over the rows the target needs, then a vertical one. */
+    private static void separable(double[] g, int w, int halo, int cols, int rows, int rad,
+                                  FocalStatsParams.Stat stat, double[] out) {
+        int y0 = halo - rad;
+        int hr = rows + 2 * rad;
+        double[] acc = new double[hr * cols];
+        int[] cnt = new int[hr * cols];
+        boolean sum = stat == FocalStatsParams.Stat.SUM || stat == FocalStatsParams.Stat.MEAN;
+        boolean min = stat == FocalStatsParams.Stat.MIN;
+        for (int y = 0; y < hr; y++) {
+            int rowBase = (y0 + y) * w + halo;
+            for (int c = 0; c < cols; c++) {
+                double a = sum ? 0 : (min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+                int n = 0;
+                int b = rowBase + c - rad;
+                for (int dx = 0; dx <= 2 * rad; dx++) {
+                    double v = g[b + dx];
+                    if (v == v) {
+                        n++;
+                        a = sum ? a + v : (min ? Math.min(a, v) : Math.max(a, v));
+                    }
+                }
+                acc[y * cols + c] = a;
+                cnt[y * cols + c] = n;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double a = sum ? 0 : (min ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+                int n = 0;
+                for (int dy = 0; dy <= 2 * rad; dy++) {
+                    int k = (r + dy) * cols + c;
+                    if (cnt[k] > 0) {
+                        n += cnt[k];
+                        double v = acc[k];
+                        a = sum ? a + v : (min ? Math.min(a, v) : Math.max(a, v));
+                    }
+                }
+                out[r * cols + c] = n == 0 ? Double.NaN : (stat == FocalStatsParams.Stat.MEAN ? a / n : a);
+            }
+        }
+    }
+
+    /** Any shape and statistic: gathers each window's data values (row spans) into {@code buf}. */
+    private static void perCell(double[] g, int w, int halo, int cols, int rows, int rad, int[] hw,
+                                FocalStatsParams.Stat stat, double[] out, double[] buf) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                int centre = (halo + r) * w + halo + c;
+                int n = 0;
+                for (int dy = -rad; dy <= rad; dy++) {
+                    int half = hw[dy + rad];
+                    int b = centre + dy * w;
+                    for (int dx = -half; dx <= half; dx++) {
+                        double v = g[b + dx];
+                        if (v == v) {
+                            buf[n++] = v;
+                        }
+                    }
+                }
+                out[r * cols + c] = n == 0 ? Double.NaN : reduce(stat, buf, n);
+            }
+        }
+    }
+
+    private static double reduce(FocalStatsParams.Stat stat, double[] buf, int n) {
+        switch (stat) {
+            case SUM, MEAN -> {
+                double a = 0;
+                for (int i = 0; i < n; i++) {
+                    a += buf[i];
+                }
+                return stat == FocalStatsParams.Stat.MEAN ? a / n : a;
+            }
+            case MIN -> {
+                double a = buf[0];
+                for (int i = 1; i < n; i++) {
+                    a = Math.min(a, buf[i]);
+                }
+                return a;
+            }
+            case MAX -> {
+                double a = buf[0];
+                for (int i = 1; i < n; i++) {
+                    a = Math.max(a, buf[i]);
+                }
+                return a;
+            }
+            case STDDEV -> {
+                double m = 0;
+                for (int i = 0; i < n; i++) {
+                    m += buf[i];
+                }
+                m /= n;
+                double ss = 0;
+                for (int i = 0; i < n; i++) {
+                    double d = buf[i] - m;
+                    ss += d * d;
+                }
+                return Math.sqrt(ss / n);
+            }
+            case MEDIAN -> {
+                int k = (n - 1) / 2;
+                double lo = select(buf, n, k);
+                if ((n & 1) == 1) {
+                    return lo;
+                }
+                // after select, buf[k+1..n) holds values >= lo: the upper middle is their minimum
+                double hi = buf[k + 1];
+                for (int i = k + 2; i < n; i++) {
+                    hi = Math.min(hi, buf[i]);
+                }
+                return (lo + hi) / 2;
+            }
+            default -> throw new AssertionError(stat);
+        }
+    }
+
+    /** Hoare quickselect: the k-th smallest of buf[0..n), partially reordering buf. */
+    static double select(double[] a, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo < hi) {
+            double pivot = median3(a[lo], a[(lo + hi) >>> 1], a[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        return a[k];
+    }
+
+    private static double median3(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+}

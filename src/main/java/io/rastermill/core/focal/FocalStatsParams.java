@@ -1,0 +1,54 @@
+package io.rastermill.core.focal;
+
+/**
+ * Focal statistic over a neighbourhood of {@code radius} cells: a {@link Shape#SQUARE} of side
+ * {@code 2·radius + 1}, or a {@link Shape#CIRCLE} of the cells whose centre lies within
+ * {@code radius} cell widths of the focal cell's centre (distance in cells, not map units).
+ * MEAN, MIN, MAX, SUM and STDDEV with SQUARE(r) / CIRCLE(r) equal GeoTrellis 3.7.1's focal ops
+ * with {@code Square(r)} / {@code Circle(r)} (oracle-tested).
+ */
+public record FocalStatsParams(Stat stat, Shape shape, int radius) {
+
+    /** The statistic; NoData and outside cells are skipped, no data at all gives NoData. */
+    public enum Stat {
+        MEAN, MIN, MAX, SUM,
+        /** Population standard deviation (divides by n). */
+        STDDEV,
+        /**
+         * Middle value; for an even count the mean of the two middle values. (GeoTrellis 3.7.1's
+         * focal Median differs there: it truncates that mean, e.g. 20 for 20 and 21.)
+         */
+        MEDIAN
+    }
+
+    /** The neighbourhood's shape. */
+    public enum Shape {
+        SQUARE, CIRCLE
+    }
+
+    public FocalStatsParams {
+        java.util.Objects.requireNonNull(stat, "stat");
+        java.util.Objects.requireNonNull(shape, "shape");
+        if (radius < 0) {
+            throw new IllegalArgumentException("focal radius must be >= 0, got " + radius);
+        }
+    }
+
+    /** Half-width of the neighbourhood's row at vertical offset {@code dy} (|dy| ≤ radius). */
+    int halfWidth(int dy) {
+        if (shape == Shape.SQUARE) {
+            return radius;
+        }
+        long r2 = (long) radius * radius;
+        long d2 = (long) dy * dy;
+        int hw = (int) Math.floor(Math.sqrt((double) (r2 - d2)));
+        // guard the floating sqrt: largest hw with hw² + dy² ≤ r²
+        while ((long) (hw + 1) * (hw + 1) + d2 <= r2) {
+            hw++;
+        }
+        while (hw > 0 && (long) hw * hw + d2 > r2) {
+            hw--;
+        }
+        return hw;
+    }
+}

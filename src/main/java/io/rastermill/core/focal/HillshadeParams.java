@@ -1,0 +1,64 @@
+package io.rastermill.core.focal;
+
+/**
+ * Hillshade options (gdaldem hillshade): sun {@code azimuth} (degrees clockwise from north,
+ * {@code -az}) and {@code altitude} ({@code -alt}), {@code zFactor} ({@code -z}), {@code scale}
+ * ({@code -s}), the shading {@link Mode} and {@code computeEdges}. The GEOTRELLIS convention
+ * supports Horn, REGULAR and scale 1.
+ */
+public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode, double azimuth,
+                              double altitude, double zFactor, double scale, boolean computeEdges) {
+
+    /** gdaldem's shading variants. */
+    public enum Mode {
+        /** One light source. */
+        REGULAR,
+        /** {@code -combined}: oblique shading darkened by slope. */
+        COMBINED,
+        /** {@code -multidirectional}: four lights at 225, 270, 315, 360° weighted by aspect; azimuth unused. */
+        MULTIDIRECTIONAL,
+        /** {@code -igor}: slope-strength shading by aspect difference to the light; altitude unused. */
+        IGOR
+    }
+
+    public static final HillshadeParams GDALDEM = new HillshadeParams(Convention.GDALDEM, GradientAlg.HORN,
+            Mode.REGULAR, 315, 45, 1, 1, false);
+    public static final HillshadeParams GEOTRELLIS = new HillshadeParams(Convention.GEOTRELLIS,
+            GradientAlg.HORN, Mode.REGULAR, 315, 45, 1, 1, false);
+
+    public HillshadeParams {
+        java.util.Objects.requireNonNull(convention, "convention");
+        java.util.Objects.requireNonNull(alg, "alg");
+        java.util.Objects.requireNonNull(mode, "mode");
+        if (!(scale > 0) || !Double.isFinite(zFactor) || !Double.isFinite(azimuth) || !Double.isFinite(altitude)) {
+            throw new IllegalArgumentException("hillshade needs scale > 0 and finite azimuth, altitude, zFactor");
+        }
+        if (convention == Convention.GEOTRELLIS && (alg != GradientAlg.HORN || mode != Mode.REGULAR || scale != 1)) {
+            throw new IllegalArgumentException("GeoTrellis hillshade is Horn, regular, scale 1 only");
+        }
+    }
+
+    public HillshadeParams withAlg(GradientAlg a) {
+        return new HillshadeParams(convention, a, mode, azimuth, altitude, zFactor, scale, computeEdges);
+    }
+
+    public HillshadeParams withMode(Mode m) {
+        return new HillshadeParams(convention, alg, m, azimuth, altitude, zFactor, scale, computeEdges);
+    }
+
+    public HillshadeParams withSun(double az, double alt) {
+        return new HillshadeParams(convention, alg, mode, az, alt, zFactor, scale, computeEdges);
+    }
+
+    public HillshadeParams withZFactor(double z) {
+        return new HillshadeParams(convention, alg, mode, azimuth, altitude, z, scale, computeEdges);
+    }
+
+    public HillshadeParams withScale(double s) {
+        return new HillshadeParams(convention, alg, mode, azimuth, altitude, zFactor, s, computeEdges);
+    }
+
+    public HillshadeParams withComputeEdges(boolean e) {
+        return new HillshadeParams(convention, alg, mode, azimuth, altitude, zFactor, scale, e);
+    }
+}

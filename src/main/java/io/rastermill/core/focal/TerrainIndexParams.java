@@ -1,0 +1,24 @@
+package io.rastermill.core.focal;
+
+/**
+ * Options of gdaldem's TPI, TRI and roughness (GDALDEM convention only): which {@link Index} and
+ * {@code computeEdges}.
+ */
+public record TerrainIndexParams(Index index, boolean computeEdges) {
+
+    /** The index computed over the 3×3 window. */
+    public enum Index {
+        /** Topographic Position Index: focal value minus the mean of its 8 neighbours. */
+        TPI,
+        /** Terrain Ruggedness Index after Riley et al. (1999): √Σ(n − e)²; gdaldem's default since 3.3. */
+        TRI_RILEY,
+        /** TRI after Wilson et al. (2007), for bathymetry: mean |n − e| over the 8 neighbours. */
+        TRI_WILSON,
+        /** Roughness: max − min of the 9 cells. */
+        ROUGHNESS
+    }
+
+    public TerrainIndexParams {
+        java.util.Objects.requireNonNull(index, "index");
+    }
+}
