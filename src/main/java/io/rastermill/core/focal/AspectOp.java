@@ -41,7 +41,7 @@ public record AspectOp(AspectParams params) implements FocalKernel {
                     out[k] = geoTrellisAspect(dx, dy);
                 }
             }
-            return ArrayTile.fromDoubleLane(CellType.FLOAT64, cols, rows, out);
+            return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
         }
         boolean trig = params.trigonometric();
         // gdaldem -zero_for_flat writes no NoData at all: flat and NoData cells are both 0
@@ -57,8 +57,15 @@ public record AspectOp(AspectParams params) implements FocalKernel {
                 out[k] = dx == 0 && dy == 0 ? flat : gdalAspect(dx, dy, trig);
             }
         }
-        return ArrayTile.fromDoubleLane(params.zeroForFlat() ? CellType.FLOAT32_RAW : SlopeOp.GDALDEM_CELL_TYPE,
-                cols, rows, out);
+        return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
+    }
+
+    @Override
+    public CellType resultCellType() {
+        if (params.convention() == Convention.GEOTRELLIS) {
+            return CellType.FLOAT64;
+        }
+        return params.zeroForFlat() ? CellType.FLOAT32_RAW : SlopeOp.GDALDEM_CELL_TYPE;
     }
 
     /** Downslope direction: angle counter-clockwise from east (trig) or azimuth from north. */

@@ -7,7 +7,7 @@ package io.rastermill.core.focal;
  * convention is Horn with the cell size, flat = -1, and ignores the other flags.
  */
 public record AspectParams(Convention convention, GradientAlg alg, boolean trigonometric,
-                           boolean zeroForFlat, boolean computeEdges) {
+                           boolean zeroForFlat, boolean computeEdges) implements java.io.Serializable {
 
     public static final AspectParams GDALDEM = new AspectParams(Convention.GDALDEM, GradientAlg.HORN,
             false, false, false);

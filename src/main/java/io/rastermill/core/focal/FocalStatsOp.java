@@ -57,7 +57,7 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
             }
             perCell(g, w, halo, cols, rows, rad, hw, stat, out, new double[n]);
         }
-        return ArrayTile.fromDoubleLane(CellType.FLOAT64, cols, rows, out);
+        return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
     }
 
     /** Square sum/mean/min/max: a horizontal pass over the rows the target needs, then a vertical one. */
@@ -214,5 +214,10 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
 
     private static double median3(double a, double b, double c) {
         return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+    }
+
+    @Override
+    public CellType resultCellType() {
+        return CellType.FLOAT64;
     }
 }

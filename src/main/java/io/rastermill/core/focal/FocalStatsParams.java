@@ -7,7 +7,7 @@ package io.rastermill.core.focal;
  * MEAN, MIN, MAX, SUM and STDDEV with SQUARE(r) / CIRCLE(r) equal GeoTrellis 3.7.1's focal ops
  * with {@code Square(r)} / {@code Circle(r)} (oracle-tested).
  */
-public record FocalStatsParams(Stat stat, Shape shape, int radius) {
+public record FocalStatsParams(Stat stat, Shape shape, int radius) implements java.io.Serializable {
 
     /** The statistic; NoData and outside cells are skipped, no data at all gives NoData. */
     public enum Stat {

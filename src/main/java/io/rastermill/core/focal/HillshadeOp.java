@@ -104,7 +104,12 @@ public record HillshadeOp(HillshadeParams params) implements FocalKernel {
                 out[k] = v;
             }
         }
-        return ArrayTile.fromDoubleLane(gt ? CellType.INT16 : CellType.UINT8, cols, rows, out);
+        return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
+    }
+
+    @Override
+    public CellType resultCellType() {
+        return params.convention() == Convention.GEOTRELLIS ? CellType.INT16 : CellType.UINT8;
     }
 
     private static double byteShade(double cang) {

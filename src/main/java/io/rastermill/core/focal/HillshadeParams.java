@@ -7,7 +7,7 @@ package io.rastermill.core.focal;
  * supports Horn, REGULAR and scale 1.
  */
 public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode, double azimuth,
-                              double altitude, double zFactor, double scale, boolean computeEdges) {
+                              double altitude, double zFactor, double scale, boolean computeEdges) implements java.io.Serializable {
 
     /** gdaldem's shading variants. */
     public enum Mode {

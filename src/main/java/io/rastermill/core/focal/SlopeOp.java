@@ -46,7 +46,12 @@ public record SlopeOp(SlopeParams params) implements FocalKernel {
                 out[k] = percent ? 100 * z * m : Math.atan(z * m) * 180 / Math.PI;
             }
         }
-        CellType ct = params.convention() == Convention.GDALDEM ? GDALDEM_CELL_TYPE : CellType.FLOAT64;
+        CellType ct = resultCellType();
         return ArrayTile.fromDoubleLane(ct, cols, rows, out);
+    }
+
+    @Override
+    public CellType resultCellType() {
+        return params.convention() == Convention.GDALDEM ? GDALDEM_CELL_TYPE : CellType.FLOAT64;
     }
 }

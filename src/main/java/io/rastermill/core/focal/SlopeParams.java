@@ -8,7 +8,7 @@ package io.rastermill.core.focal;
  * (zFactor is applied as GeoTrellis does) and ignores computeEdges.
  */
 public record SlopeParams(Convention convention, GradientAlg alg, boolean percent, double zFactor,
-                          double scale, boolean computeEdges) {
+                          double scale, boolean computeEdges) implements java.io.Serializable {
 
     public static final SlopeParams GDALDEM = new SlopeParams(Convention.GDALDEM, GradientAlg.HORN,
             false, 1, 1, false);

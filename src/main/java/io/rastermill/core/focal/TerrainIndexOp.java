@@ -63,6 +63,11 @@ public record TerrainIndexOp(TerrainIndexParams params) implements FocalKernel {
                 out[k] = v;
             }
         }
-        return ArrayTile.fromDoubleLane(SlopeOp.GDALDEM_CELL_TYPE, cols, rows, out);
+        return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
+    }
+
+    @Override
+    public io.rastermill.core.cell.CellType resultCellType() {
+        return SlopeOp.GDALDEM_CELL_TYPE;
     }
 }

@@ -4,7 +4,7 @@ package io.rastermill.core.focal;
  * Options of gdaldem's TPI, TRI and roughness (GDALDEM convention only): which {@link Index} and
  * {@code computeEdges}.
  */
-public record TerrainIndexParams(Index index, boolean computeEdges) {
+public record TerrainIndexParams(Index index, boolean computeEdges) implements java.io.Serializable {
 
     /** The index computed over the 3×3 window. */
     public enum Index {

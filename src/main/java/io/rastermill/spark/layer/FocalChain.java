@@ -1,5 +1,6 @@
 package io.rastermill.spark.layer;
 
+import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 
@@ -19,7 +20,7 @@ import java.util.List;
 final class FocalChain implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    record Step(int radius, HaloKernel kernel) implements Serializable {
+    record Step(int radius, FocalFunction function) implements Serializable {
     }
 
     private final List<Step> steps;
@@ -43,13 +44,14 @@ final class FocalChain implements Serializable {
     }
 
     /** Applies the steps to a tile buffered with {@link #totalRadius()}; returns the inner-sized result. */
-    Tile run(HaloTile acquired) throws Exception {
-        int innerW = acquired.innerCols();
-        int innerH = acquired.innerRows();
-        boolean outN = acquired.outsideNorth();
-        boolean outS = acquired.outsideSouth();
-        boolean outW = acquired.outsideWest();
-        boolean outE = acquired.outsideEast();
+    Tile run(BufferedTile acquired) throws Exception {
+        int innerW = acquired.cols();
+        int innerH = acquired.rows();
+        BufferedTile.Sides outside = acquired.outside();
+        boolean outN = outside.north();
+        boolean outS = outside.south();
+        boolean outW = outside.west();
+        boolean outE = outside.east();
         Tile cur = acquired.tile();
         int remaining = acquired.halo();
         // how far the current tile reaches beyond the inner cells on each side
@@ -69,7 +71,7 @@ final class FocalChain implements Serializable {
             int height = innerH + (outN ? r : keepN) + (outS ? r : keepS);
             Tile input = kept.cols() == width && kept.rows() == height ? kept
                     : TileBuilder.noData(kept.cellType(), width, height).paste(kept, outW ? r : 0, outN ? r : 0).build();
-            Tile out = step.kernel().apply(new HaloTile(input, r, outN, outS, outW, outE));
+            Tile out = step.function().apply(new BufferedTile(input, r, outside, acquired.cellSize()));
             if (out.cols() != width - 2 * r || out.rows() != height - 2 * r) {
                 throw new IllegalStateException("a focal function of radius " + r + " returned " + out.cols() + "x"
                         + out.rows() + " cells for a " + width + "x" + height + " buffered tile; expected "

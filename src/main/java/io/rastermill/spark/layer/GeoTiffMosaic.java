@@ -2,6 +2,7 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.geom.GridExtent;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -174,7 +174,8 @@ final class GeoTiffMosaic implements Serializable {
                     + " a layer needs one");
         }
         TileLayerMetadata md = TileLayerMetadata.of(first.cellType(), layout, union, crs);
-        RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType());
+        RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(),
+                layout.cellSize());
         return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf));
     }
 
@@ -241,12 +242,11 @@ final class GeoTiffMosaic implements Serializable {
     }
 
     /** The in-raster cells of {@code key} with {@code halo} cells of context, read by byte range. */
-    HaloTile readHalo(SpatialKey key, int halo, OpenReaders readers) throws IOException {
+    BufferedTile readHalo(SpatialKey key, int halo, OpenReaders readers) throws IOException {
         int w = grid.innerCols(key);
         int h = grid.innerRows(key);
         Tile t = readWindow(grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
-        return new HaloTile(t, halo, grid.outsideNorth(key), grid.outsideSouth(key), grid.outsideWest(key),
-                grid.outsideEast(key));
+        return new BufferedTile(t, halo, grid.outside(key), grid.cellSize());
     }
 
     /** A window of the mosaic grid (may reach outside it: those cells are NoData). */
@@ -266,9 +266,5 @@ final class GeoTiffMosaic implements Serializable {
             out.paste(part, (int) (s.colOffset() + fx0 - x0), (int) (s.rowOffset() + fy0 - y0));
         }
         return out.build();
-    }
-
-    Optional<Source> firstSource() {
-        return sources.stream().findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.rastermill.spark.layer;
 
+import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
@@ -20,7 +21,7 @@ final class HaloExchange {
     private HaloExchange() {
     }
 
-    static JavaPairRDD<SpatialKey, HaloTile> exchange(JavaPairRDD<SpatialKey, Tile> tiles, RasterGrid grid, int halo,
+    static JavaPairRDD<SpatialKey, BufferedTile> exchange(JavaPairRDD<SpatialKey, Tile> tiles, RasterGrid grid, int halo,
                                                       Partitioner partitioner) {
         if (halo > Math.min(grid.tileCols(), grid.tileRows())) {
             throw new IllegalArgumentException("halo " + halo + " is larger than the tile size " + grid.tileCols()
@@ -70,7 +71,7 @@ final class HaloExchange {
         return out;
     }
 
-    static HaloTile assemble(SpatialKey key, Tile tile, Optional<Iterable<Strip>> strips, RasterGrid grid, int halo) {
+    static BufferedTile assemble(SpatialKey key, Tile tile, Optional<Iterable<Strip>> strips, RasterGrid grid, int halo) {
         Tile inner = grid.inner(key, tile);
         TileBuilder b = TileBuilder.noData(inner.cellType(), inner.cols() + 2 * halo, inner.rows() + 2 * halo)
                 .paste(inner, halo, halo);
@@ -79,7 +80,6 @@ final class HaloExchange {
                 b.paste(s.cells(), s.col(), s.row());
             }
         }
-        return new HaloTile(b.build(), halo, grid.outsideNorth(key), grid.outsideSouth(key), grid.outsideWest(key),
-                grid.outsideEast(key));
+        return new BufferedTile(b.build(), halo, grid.outside(key), grid.cellSize());
     }
 }

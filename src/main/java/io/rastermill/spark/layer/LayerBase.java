@@ -1,5 +1,6 @@
 package io.rastermill.spark.layer;
 
+import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import org.apache.spark.Partitioner;
@@ -20,7 +21,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
 
     abstract JavaPairRDD<SpatialKey, Tile> tiles();
 
-    abstract JavaPairRDD<SpatialKey, HaloTile> halo(int radius);
+    abstract JavaPairRDD<SpatialKey, BufferedTile> halo(int radius);
 
     abstract Partitioner partitioner();
 
@@ -44,7 +45,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         }
 
         @Override
-        JavaPairRDD<SpatialKey, HaloTile> halo(int radius) {
+        JavaPairRDD<SpatialKey, BufferedTile> halo(int radius) {
             GeoTiffMosaic m = mosaic;
             return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers)), true);
         }
@@ -113,7 +114,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         }
 
         @Override
-        JavaPairRDD<SpatialKey, HaloTile> halo(int radius) {
+        JavaPairRDD<SpatialKey, BufferedTile> halo(int radius) {
             return HaloExchange.exchange(rdd, grid, radius, partitioner);
         }
 

@@ -1,6 +1,8 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.focal.BufferedTile;
+import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
@@ -14,7 +16,8 @@ import java.io.Serializable;
  * and the tile size. It tells which part of each layout tile lies inside the raster (edge tiles are
  * padded east and south, as GeoTrellis pads them) without any floating point.
  */
-record RasterGrid(long cols, long rows, int tileCols, int tileRows, CellType cellType) implements Serializable {
+record RasterGrid(long cols, long rows, int tileCols, int tileRows, CellType cellType, CellSize cellSize)
+        implements Serializable {
 
     static RasterGrid of(TileLayerMetadata md) {
         LayoutDefinition layout = md.layout();
@@ -22,7 +25,7 @@ record RasterGrid(long cols, long rows, int tileCols, int tileRows, CellType cel
         double ch = layout.cellSize().height();
         long cols = Math.round((md.extent().xmax() - layout.extent().xmin()) / cw);
         long rows = Math.round((layout.extent().ymax() - md.extent().ymin()) / ch);
-        return new RasterGrid(cols, rows, layout.tileCols(), layout.tileRows(), md.cellType());
+        return new RasterGrid(cols, rows, layout.tileCols(), layout.tileRows(), md.cellType(), layout.cellSize());
     }
 
     long x0(SpatialKey k) {
@@ -61,6 +64,16 @@ record RasterGrid(long cols, long rows, int tileCols, int tileRows, CellType cel
         return TileBuilder.noData(inner.cellType(), tileCols, tileRows).paste(inner, 0, 0).build();
     }
 
+
+    /** Which halo sides of the key's tile lie beyond the raster. */
+    BufferedTile.Sides outside(SpatialKey k) {
+        return new BufferedTile.Sides(outsideNorth(k), outsideSouth(k), outsideWest(k), outsideEast(k));
+    }
+
+    /** The same grid holding cells of another type. */
+    RasterGrid withCellType(CellType ct) {
+        return new RasterGrid(cols, rows, tileCols, tileRows, ct, cellSize);
+    }
 
     boolean outsideNorth(SpatialKey k) {
         return k.row() == 0;

@@ -1,6 +1,7 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.stats.MergeableAccumulator;
@@ -69,7 +70,7 @@ public final class TileLayer {
 
     private TileLayer derived(JavaPairRDD<SpatialKey, Tile> rdd, CellType cellType) {
         TileLayerMetadata md = metadata.withCellType(cellType);
-        RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), cellType);
+        RasterGrid g = grid.withCellType(cellType);
         return new TileLayer(md, g, new LayerBase.FromRdd(rdd, g, base.partitioner()), new FocalChain(java.util.List.of()));
     }
 
@@ -143,12 +144,20 @@ public final class TileLayer {
                 resultType);
     }
 
+    /** A focal kernel (slope, hillshade, focal statistics, ...) on every tile: see {@link #focal(int, FocalFunction, CellType)}. */
+    public TileLayer focal(FocalKernel kernel) {
+        FocalKernel k = Objects.requireNonNull(kernel, "kernel");
+        return focal(k.halo(), k::apply, k.resultCellType());
+    }
+
     /**
-     * A focal step: {@code kernel} gets each tile's in-raster cells with {@code radius} cells of halo
-     * (neighbours' cells; beyond the raster, NoData fillers flagged as outside) and returns the inner
-     * cells. Consecutive focal steps share one halo acquisition.
+     * A focal step: {@code fn} gets each tile's in-raster cells with {@code radius} cells of halo
+     * (neighbours' cells; beyond the raster, NoData fillers flagged as outside) and returns the
+     * inner cells, of {@code resultType}. Consecutive focal steps share one halo acquisition, so
+     * {@code layer.focal(a).focal(b)} reads or exchanges one halo of both radii. Results equal the
+     * same steps on the whole raster, with no seams at tile edges.
      */
-    TileLayer focalStep(int radius, HaloKernel kernel, CellType resultType) {
+    public TileLayer focal(int radius, FocalFunction fn, CellType resultType) {
         if (radius < 0) {
             throw new IllegalArgumentException("radius must not be negative, got " + radius);
         }
@@ -157,9 +166,9 @@ public final class TileLayer {
                     + " cells exceeds the tile size " + grid.tileCols() + "; use larger tiles");
         }
         TileLayerMetadata md = metadata.withCellType(resultType);
-        RasterGrid g = new RasterGrid(grid.cols(), grid.rows(), grid.tileCols(), grid.tileRows(), resultType);
+        RasterGrid g = grid.withCellType(resultType);
         CellType ct = resultType;
-        HaloKernel conforming = h -> conform(kernel.apply(h), ct);
+        FocalFunction conforming = h -> conform(fn.apply(h), ct);
         return new TileLayer(md, g, base, chain.then(new FocalChain.Step(radius, conforming)));
     }
 

@@ -180,11 +180,11 @@ class TileLayerTest {
     }
 
     /** A test kernel: mean of the data cells in a (2r+1)² window; outside-raster cells do not count. */
-    static HaloKernel meanKernel(int r) {
+    static FocalFunction meanKernel(int r) {
         return h -> {
             Tile t = h.tile();
-            int w = h.innerCols();
-            int hh = h.innerRows();
+            int w = h.cols();
+            int hh = h.rows();
             double[] in = t.toDoubleLane();
             double[] out = new double[w * hh];
             for (int y = 0; y < hh; y++) {
@@ -195,8 +195,8 @@ class TileLayerTest {
                         for (int dx = -r; dx <= r; dx++) {
                             int bx = x + h.halo() + dx;
                             int by = y + h.halo() + dy;
-                            boolean outside = (h.outsideWest() && bx < h.halo()) || (h.outsideEast() && bx >= h.halo() + w)
-                                    || (h.outsideNorth() && by < h.halo()) || (h.outsideSouth() && by >= h.halo() + hh);
+                            boolean outside = (h.outside().west() && bx < h.halo()) || (h.outside().east() && bx >= h.halo() + w)
+                                    || (h.outside().north() && by < h.halo()) || (h.outside().south() && by >= h.halo() + hh);
                             double v = in[by * t.cols() + bx];
                             if (!outside && !Double.isNaN(v)) {
                                 sum += v;
@@ -212,10 +212,11 @@ class TileLayerTest {
     }
 
     /** The kernel on the whole raster: one tile whose halo lies entirely outside. */
-    static Tile wholeRaster(Tile raster, int r, HaloKernel k) throws Exception {
+    static Tile wholeRaster(Tile raster, int r, FocalFunction k) throws Exception {
         Tile padded = TileBuilder.noData(raster.cellType(), raster.cols() + 2 * r, raster.rows() + 2 * r)
                 .paste(raster, r, r).build();
-        return k.apply(new HaloTile(padded, r, true, true, true, true));
+        return k.apply(new io.rastermill.core.focal.BufferedTile(padded, r, io.rastermill.core.focal.BufferedTile.Sides.ALL,
+                new io.rastermill.core.geom.CellSize(10, 10)));
     }
 
     @Test
@@ -231,15 +232,36 @@ class TileLayerTest {
             TileLayer read = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(ts)).mapTiles(t -> t, CellType.FLOAT64);
             // read.mapTiles(...) makes a derived layer: halos are exchanged
-            TileLayer exchanged = read.focalStep(r1, meanKernel(r1), CellType.FLOAT64);
+            TileLayer exchanged = read.focal(r1, meanKernel(r1), CellType.FLOAT64);
             assertSameCells(wholeRaster(raster, r1, meanKernel(r1)), stitch(exchanged), "exchanged, " + what);
 
             TileLayer fromFile = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(ts));
-            TileLayer chained = fromFile.focalStep(r1, meanKernel(r1), CellType.FLOAT64)
-                    .focalStep(r2, meanKernel(r2), CellType.FLOAT64);
+            TileLayer chained = fromFile.focal(r1, meanKernel(r1), CellType.FLOAT64)
+                    .focal(r2, meanKernel(r2), CellType.FLOAT64);
             Tile expected = wholeRaster(wholeRaster(raster, r1, meanKernel(r1)), r2, meanKernel(r2));
             assertSameCells(expected, stitch(chained), "read with halo, chained, " + what);
+        }
+    }
+
+    @Test
+    void terrainKernelsOnALayerEqualThemOnTheWholeRaster() throws Exception {
+        GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg");
+        Tile raster = whole(f.tif().toString(), 0);
+        io.rastermill.core.geom.CellSize cs = new io.rastermill.core.geom.CellSize(10, 10);
+        List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
+                io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM),
+                io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM.withComputeEdges(true)),
+                io.rastermill.core.focal.FocalOps.hillshadeKernel(io.rastermill.core.focal.HillshadeParams.GEOTRELLIS),
+                io.rastermill.core.focal.FocalOps.statsKernel(new io.rastermill.core.focal.FocalStatsParams(
+                        io.rastermill.core.focal.FocalStatsParams.Stat.MEDIAN, io.rastermill.core.focal.FocalStatsParams.Shape.CIRCLE, 3)));
+        for (io.rastermill.core.focal.FocalKernel k : kernels) {
+            for (int ts : new int[] {9, 23}) {
+                TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                        TileLayers.ReadOptions.defaults().withTileSize(ts)).focal(k);
+                assertEquals(k.resultCellType(), layer.metadata().cellType());
+                assertSameCells(io.rastermill.core.focal.FocalOps.applyWhole(k, raster, cs), stitch(layer), k + " tile size " + ts);
+            }
         }
     }
 
