@@ -3,18 +3,13 @@ package io.rastermill.io.geotiff;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -67,12 +62,11 @@ public final class GeoTiffWriter implements Closeable {
     private static final int WRITTEN = 2;
 
     private final String location;
-    private final Path target;
-    private final FileSystem fs;
+    private final GeoTiffAssembler.Target target;
     private final RasterDescription description;
     private final GeoTiffWriteOptions options;
     private final boolean bigTiff;
-    private final List<Geometry> levels;
+    private final List<GeoTiffAssembler.Level> levels;
     private final long[] spillOffsets;
     private final int[] lengths;
     private final AtomicIntegerArray states;
@@ -80,19 +74,11 @@ public final class GeoTiffWriter implements Closeable {
     private final AtomicInteger state = new AtomicInteger(OPEN);
     private final BlockCodecPool codecs;
     private final SpillFile spill;
-    private volatile Path temporary;
 
-    private record Geometry(int width, int height, int across, int down) {
-        int blocks() {
-            return across * down;
-        }
-    }
-
-    private GeoTiffWriter(String location, Path target, FileSystem fs, RasterDescription description,
-                          GeoTiffWriteOptions options, boolean bigTiff, List<Geometry> levels, SpillFile spill) {
+    private GeoTiffWriter(String location, GeoTiffAssembler.Target target, RasterDescription description,
+                          GeoTiffWriteOptions options, boolean bigTiff, List<GeoTiffAssembler.Level> levels, SpillFile spill) {
         this.location = location;
         this.target = target;
-        this.fs = fs;
         this.description = description;
         this.options = options;
         this.bigTiff = bigTiff;
@@ -125,68 +111,12 @@ public final class GeoTiffWriter implements Closeable {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(options, "options");
         options.checkFor(description.cellType());
-        int s = options.blockSize();
-        List<Geometry> levels = new ArrayList<>();
-        int w = description.width();
-        int h = description.height();
-        int overviews = options.overviewLevels(w, h);
-        for (int k = 0; k <= overviews; k++) {
-            levels.add(new Geometry(w, h, (w + s - 1) / s, (h + s - 1) / s));
-            w = (w + 1) / 2;
-            h = (h + 1) / 2;
-        }
-        long estimate = estimate(description, options, levels);
-        boolean big = switch (options.bigTiff()) {
-            case YES -> true;
-            case NO -> false;
-            case AUTO -> estimate > 0xFFFFFFFFL;
-        };
-        if (!big && estimate > 0xFFFFFFFFL && options.compression() == io.rastermill.io.codec.Compression.NONE) {
-            throw new IllegalArgumentException(uriOrPath + ": BigTIFF NO, but the uncompressed file needs about "
-                    + estimate + " bytes, more than the 4 GiB a classic TIFF can address; use BigTiffMode.YES or AUTO");
-        }
-        if ((long) levels.get(0).blocks() > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException(uriOrPath + ": " + levels.get(0).blocks() + " blocks are too many; use larger blocks");
-        }
-        FileSystem fs;
-        Path target;
-        String scheme = schemeOf(uriOrPath);
-        if (scheme == null || scheme.equalsIgnoreCase("file")) {
-            java.nio.file.Path local = scheme == null ? Paths.get(uriOrPath) : Paths.get(URI.create(uriOrPath));
-            target = new Path(local.toAbsolutePath().toUri());
-            fs = FileSystem.getLocal(conf).getRawFileSystem();
-        } else {
-            target = new Path(URI.create(uriOrPath));
-            fs = target.getFileSystem(conf);
-        }
+        List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(description, options);
+        boolean big = GeoTiffAssembler.bigTiff(uriOrPath, description, options, levels);
+        GeoTiffAssembler.Target target = GeoTiffAssembler.Target.resolve(uriOrPath, conf);
         java.nio.file.Path spillDir = options.spillDirectory().orElse(Paths.get(System.getProperty("java.io.tmpdir")));
         SpillFile spill = SpillFile.create(spillDir);
-        return new GeoTiffWriter(uriOrPath, target, fs, description, options, big, List.copyOf(levels), spill);
-    }
-
-    /** The uncompressed size of all levels plus IFDs: what GDAL's IF_SAFER judges by. */
-    private static long estimate(RasterDescription d, GeoTiffWriteOptions o, List<Geometry> levels) {
-        long s = o.blockSize();
-        long tileBytes = (s * d.bandCount() * d.cellType().bits() + 7) / 8 * s;
-        long total = 16;
-        for (Geometry g : levels) {
-            total += (long) g.blocks() * tileBytes + TiffFileLayout.headEstimate(g.blocks());
-        }
-        return total;
-    }
-
-    private static String schemeOf(String s) {
-        int colon = s.indexOf(':');
-        if (colon < 2) {
-            return null;
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')))) {
-                return null;
-            }
-        }
-        return s.substring(0, colon);
+        return new GeoTiffWriter(uriOrPath, target, description, options, big, levels, spill);
     }
 
     /** Blocks across the full resolution. */
@@ -226,7 +156,7 @@ public final class GeoTiffWriter implements Closeable {
         if (state.get() != OPEN) {
             throw new IllegalStateException(location + ": writeBlock after finish() or abort()");
         }
-        Geometry g = levels.get(0);
+        GeoTiffAssembler.Level g = levels.get(0);
         if (blockCol < 0 || blockCol >= g.across() || blockRow < 0 || blockRow >= g.down()) {
             throw new IndexOutOfBoundsException(location + ": block (" + blockCol + ", " + blockRow
                     + ") is outside the " + g.across() + "x" + g.down() + " blocks of the raster");
@@ -299,31 +229,32 @@ public final class GeoTiffWriter implements Closeable {
         }
         try {
             checkComplete();
-            List<TiffFileLayout.Level> planned = new ArrayList<>();
+            List<int[]> planned = new ArrayList<>();
             List<long[]> offsets = new ArrayList<>();
-            Geometry g0 = levels.get(0);
-            planned.add(new TiffFileLayout.Level(g0.width(), g0.height(), g0.across(), g0.down(), lengths));
+            planned.add(lengths);
             offsets.add(spillOffsets);
             OverviewBuilder overviews = new OverviewBuilder(location, spill, codecs, options.blockSize(),
                     description.bandCount(), description.cellType(), options.resampling());
             for (int k = 1; k < levels.size(); k++) {
-                long[] off = new long[levels.get(k).blocks()];
+                GeoTiffAssembler.Level g = levels.get(k);
+                GeoTiffAssembler.Level below = levels.get(k - 1);
+                long[] off = new long[g.blocks()];
                 int[] len = new int[off.length];
-                Geometry g = levels.get(k);
-                Geometry below = levels.get(k - 1);
                 overviews.build(k,
                         new OverviewBuilder.Level(below.width(), below.height(), below.across(), below.down(),
-                                offsets.get(k - 1), planned.get(k - 1).lengths()),
+                                offsets.get(k - 1), planned.get(k - 1)),
                         new OverviewBuilder.Level(g.width(), g.height(), g.across(), g.down(), off, len), executor);
-                planned.add(new TiffFileLayout.Level(g.width(), g.height(), g.across(), g.down(), len));
+                planned.add(len);
                 offsets.add(off);
             }
-            TiffFileLayout layout = TiffFileLayout.plan(description, options, bigTiff, planned);
-            if (layout.exceedsClassic()) {
-                throw new GeoTiffWriteException(location, "the file would be " + layout.length()
-                        + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
-            }
-            assemble(layout, planned, offsets);
+            byte[][] buffer = {new byte[1 << 16]};
+            GeoTiffAssembler.assemble(target, description, options, bigTiff, levels, planned, (level, block, len, out) -> {
+                if (buffer[0].length < len) {
+                    buffer[0] = new byte[len];
+                }
+                spill.read(offsets.get(level)[block], len, buffer[0]);
+                out.write(buffer[0], 0, len);
+            });
             state.set(DONE);
         } catch (IOException | RuntimeException | Error e) {
             cleanUp();
@@ -337,7 +268,7 @@ public final class GeoTiffWriter implements Closeable {
         if (duplicate.get() != null) {
             throw new GeoTiffWriteException(location, duplicate.get());
         }
-        Geometry g = levels.get(0);
+        GeoTiffAssembler.Level g = levels.get(0);
         List<String> missing = new ArrayList<>();
         int count = 0;
         for (int i = 0; i < states.length(); i++) {
@@ -354,35 +285,6 @@ public final class GeoTiffWriter implements Closeable {
             throw new GeoTiffWriteException(location, count + " of " + states.length() + " blocks were never written: "
                     + String.join(", ", missing) + (count > missing.size() ? ", ..." : ""));
         }
-    }
-
-    private void assemble(TiffFileLayout layout, List<TiffFileLayout.Level> planned, List<long[]> offsets)
-            throws IOException {
-        Path tmp = new Path(target.getParent(), "." + target.getName() + ".rastermill-" + UUID.randomUUID() + ".tmp");
-        temporary = tmp;
-        byte[] buffer = new byte[1 << 16];
-        try (FSDataOutputStream out = fs.create(tmp, true)) {
-            out.write(layout.head());
-            for (TiffFileLayout.Placement p : layout.order()) {
-                int len = planned.get(p.level()).lengths()[p.block()];
-                if (buffer.length < len) {
-                    buffer = new byte[len];
-                }
-                spill.read(offsets.get(p.level())[p.block()], len, buffer);
-                out.write(buffer, 0, len);
-            }
-        }
-        long written = fs.getFileStatus(tmp).getLen();
-        if (written != layout.length()) {
-            throw new GeoTiffWriteException(location, "wrote " + written + " bytes, the layout says " + layout.length());
-        }
-        if (fs.exists(target) && !fs.delete(target, false)) {
-            throw new GeoTiffWriteException(location, "cannot replace the existing file");
-        }
-        if (!fs.rename(tmp, target)) {
-            throw new GeoTiffWriteException(location, "cannot rename the temporary file " + tmp + " to the target");
-        }
-        temporary = null;
     }
 
     /**
@@ -402,16 +304,7 @@ public final class GeoTiffWriter implements Closeable {
     }
 
     private void cleanUp() {
-        Path tmp = temporary;
-        if (tmp != null) {
-            try {
-                fs.delete(tmp, false);
-            } catch (IOException ignored) {
-                // best effort: the name starts with '.' and ends with .tmp, never mistaken for the target
-            }
-            temporary = null;
-        }
-        closeResources();
+        closeResources(); // the assembler deletes its own temporary file when it fails
     }
 
     private void closeResources() {

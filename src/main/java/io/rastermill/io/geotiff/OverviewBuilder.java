@@ -1,9 +1,7 @@
 package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
-import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.CorruptSegmentException;
 
 import java.io.IOException;
@@ -15,7 +13,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Builds one overview level from the level below it, block by block: reads back and decodes the 2×2
- * source blocks from the spill file, reduces them with {@link OverviewReducer}, encodes and spills the
+ * source blocks from the spill file, reduces them with {@link OverviewBlockReducer}, encodes and spills the
  * result. Blocks of one level are independent, so they run as tasks on the caller's executor; each
  * running task holds one scratch set (four source blocks and one result, as double lanes), so memory is
  * bounded by the executor's parallelism. Thread-safe.
@@ -36,9 +34,8 @@ final class OverviewBuilder {
 
     private final class Scratch {
         final double[][][] lanes = new double[4][bands][size * size];
-        final double[][] children = new double[4][];
-        final double[] out = new double[size * size];
-        final OverviewReducer reducer = new OverviewReducer(size, resampling, !cellType.isFloatingPoint());
+        final double[][][] present = new double[4][][];
+        final OverviewBlockReducer reducer = new OverviewBlockReducer(size, bands, cellType, resampling);
         byte[] stored = new byte[0];
     }
 
@@ -90,8 +87,8 @@ final class OverviewBuilder {
         }
         BlockCodec codec = codecs.take();
         try {
-            boolean[] present = new boolean[4];
             for (int q = 0; q < 4; q++) {
+                s.present[q] = null;
                 int sc = 2 * c + (q & 1);
                 int sr = 2 * r + (q >> 1);
                 if (sc < src.across() && sr < src.down()) {
@@ -107,20 +104,11 @@ final class OverviewBuilder {
                         throw new GeoTiffWriteException(location, "spilled block (" + sc + ", " + sr + ") of level "
                                 + (level - 1) + " does not decode: " + e.getMessage(), e);
                     }
-                    present[q] = true;
+                    s.present[q] = s.lanes[q];
                 }
             }
-            int srcWidth = Math.min(2 * size, src.width() - 2 * c * size);
-            int srcHeight = Math.min(2 * size, src.height() - 2 * r * size);
-            Tile[] tiles = new Tile[bands];
-            for (int b = 0; b < bands; b++) {
-                for (int q = 0; q < 4; q++) {
-                    s.children[q] = present[q] ? s.lanes[q][b] : null;
-                }
-                s.reducer.reduce(s.children, srcWidth, srcHeight, s.out);
-                tiles[b] = ArrayTile.fromDoubleLane(cellType, size, size, s.out);
-            }
-            codec.encode(MultibandTile.of(tiles));
+            MultibandTile parent = s.reducer.reduceLanes(c, r, s.present, src.width(), src.height());
+            codec.encode(parent);
             int i = r * dst.across() + c;
             dst.offsets()[i] = spill.append(codec.encoded(), codec.encodedLength());
             dst.lengths()[i] = codec.encodedLength();

@@ -1,0 +1,213 @@
+package io.rastermill.io.geotiff;
+
+import io.rastermill.io.codec.Compression;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The last step of writing a tiled GeoTIFF/COG, once every block of every level is encoded somewhere:
+ * plans the layout ({@link TiffFileLayout}: header and all IFDs first, then the tiles; COG: smallest
+ * overview first) from the encoded lengths, and streams the head and then each block, in file order,
+ * from a {@link BlockSource} into a temporary file beside the target; checks the length and renames it
+ * onto the target (replacing an existing file). On any failure the temporary file is deleted and the
+ * target is untouched. {@link GeoTiffWriter} assembles from its spill file; a distributed writer from
+ * part files its tasks wrote.
+ *
+ * <p>Also the shared geometry rules: the levels of a raster ({@link #levels}), the BigTIFF decision
+ * ({@link #bigTiff}) and how a location becomes a file system and path ({@link Target#resolve}).
+ * Stateless; thread-safe.
+ */
+public final class GeoTiffAssembler {
+    private GeoTiffAssembler() {
+    }
+
+    /** One level's size in pixels and in blocks; level 0 is the full resolution. */
+    public record Level(int width, int height, int across, int down) {
+        public int blocks() {
+            return across * down;
+        }
+    }
+
+    /** Where the bytes of block {@code block} (row-major) of level {@code level} come from. */
+    @FunctionalInterface
+    public interface BlockSource {
+        /** Writes exactly {@code length} bytes of the block to {@code out} (and does not close it). */
+        void write(int level, int block, int length, OutputStream out) throws IOException;
+    }
+
+    /**
+     * A target file and the Hadoop file system holding it.
+     *
+     * @param location the target as the caller gave it (for messages)
+     */
+    public record Target(String location, FileSystem fs, Path path) {
+        public Target {
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(fs, "fs");
+            Objects.requireNonNull(path, "path");
+        }
+
+        /**
+         * A plain local path or {@code file:} URI (on the raw local file system: no checksum files), or any
+         * Hadoop URI ({@code hdfs://}, {@code s3a://}).
+         */
+        public static Target resolve(String uriOrPath, Configuration conf) throws IOException {
+            String scheme = schemeOf(uriOrPath);
+            if (scheme == null || scheme.equalsIgnoreCase("file")) {
+                java.nio.file.Path local = scheme == null ? Paths.get(uriOrPath) : Paths.get(URI.create(uriOrPath));
+                return new Target(uriOrPath, FileSystem.getLocal(conf).getRawFileSystem(),
+                        new Path(local.toAbsolutePath().toUri()));
+            }
+            Path p = new Path(URI.create(uriOrPath));
+            return new Target(uriOrPath, p.getFileSystem(conf), p);
+        }
+
+        /** A path beside the target: its directory, name {@code "." + name + suffix}. */
+        public Path sibling(String suffix) {
+            return new Path(path.getParent(), "." + path.getName() + suffix);
+        }
+    }
+
+    private static String schemeOf(String s) {
+        int colon = s.indexOf(':');
+        if (colon < 2) {
+            return null;
+        }
+        for (int i = 0; i < colon; i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')))) {
+                return null;
+            }
+        }
+        return s.substring(0, colon);
+    }
+
+    /** The full resolution and each overview level (halving, rounding up) the options ask for. */
+    public static List<Level> levels(RasterDescription d, GeoTiffWriteOptions o) {
+        int s = o.blockSize();
+        List<Level> levels = new ArrayList<>();
+        int w = d.width();
+        int h = d.height();
+        int overviews = o.overviewLevels(w, h);
+        for (int k = 0; k <= overviews; k++) {
+            levels.add(new Level(w, h, (w + s - 1) / s, (h + s - 1) / s));
+            w = (w + 1) / 2;
+            h = (h + 1) / 2;
+        }
+        return List.copyOf(levels);
+    }
+
+    /**
+     * Whether the file is a BigTIFF: as the options say, or (AUTO) when the uncompressed size estimate
+     * passes 4 GiB, as GDAL's IF_SAFER.
+     *
+     * @throws IllegalArgumentException if BigTIFF is NO for an uncompressed file that will pass 4 GiB, or
+     *                                  level 0 has too many blocks
+     */
+    public static boolean bigTiff(String location, RasterDescription d, GeoTiffWriteOptions o, List<Level> levels) {
+        long estimate = estimate(d, o, levels);
+        boolean big = switch (o.bigTiff()) {
+            case YES -> true;
+            case NO -> false;
+            case AUTO -> estimate > 0xFFFFFFFFL;
+        };
+        if (!big && estimate > 0xFFFFFFFFL && o.compression() == Compression.NONE) {
+            throw new IllegalArgumentException(location + ": BigTIFF NO, but the uncompressed file needs about "
+                    + estimate + " bytes, more than the 4 GiB a classic TIFF can address; use BigTiffMode.YES or AUTO");
+        }
+        if ((long) levels.get(0).blocks() > Integer.MAX_VALUE / 2) {
+            throw new IllegalArgumentException(location + ": " + levels.get(0).blocks() + " blocks are too many; use larger blocks");
+        }
+        return big;
+    }
+
+    /** The uncompressed size of all levels plus IFDs: what GDAL's IF_SAFER judges by. */
+    private static long estimate(RasterDescription d, GeoTiffWriteOptions o, List<Level> levels) {
+        long s = o.blockSize();
+        long tileBytes = (s * d.bandCount() * d.cellType().bits() + 7) / 8 * s;
+        long total = 16;
+        for (Level g : levels) {
+            total += (long) g.blocks() * tileBytes + TiffFileLayout.headEstimate(g.blocks());
+        }
+        return total;
+    }
+
+    /**
+     * Plans the file from the encoded lengths ({@code lengths.get(k)[block]}, row-major per level) and
+     * writes it atomically to {@code target}. Returns the file's length.
+     *
+     * @throws GeoTiffWriteException naming the target: a classic TIFF past 4 GiB, a source that wrote the
+     *                               wrong number of bytes, a length mismatch, a failed rename
+     * @throws IOException           from the file system or the source (the temporary file is deleted)
+     */
+    public static long assemble(Target target, RasterDescription d, GeoTiffWriteOptions o, boolean bigTiff,
+                                List<Level> levels, List<int[]> lengths, BlockSource source) throws IOException {
+        if (levels.size() != lengths.size()) {
+            throw new IllegalArgumentException(levels.size() + " levels but " + lengths.size() + " length arrays");
+        }
+        List<TiffFileLayout.Level> planned = new ArrayList<>(levels.size());
+        for (int k = 0; k < levels.size(); k++) {
+            Level g = levels.get(k);
+            if (lengths.get(k).length != g.blocks()) {
+                throw new IllegalArgumentException("level " + k + " has " + g.blocks() + " blocks but "
+                        + lengths.get(k).length + " lengths");
+            }
+            planned.add(new TiffFileLayout.Level(g.width(), g.height(), g.across(), g.down(), lengths.get(k)));
+        }
+        TiffFileLayout layout = TiffFileLayout.plan(d, o, bigTiff, planned);
+        String location = target.location();
+        if (layout.exceedsClassic()) {
+            throw new GeoTiffWriteException(location, "the file would be " + layout.length()
+                    + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
+        }
+        FileSystem fs = target.fs();
+        Path tmp = target.sibling(".rastermill-" + UUID.randomUUID() + ".tmp");
+        boolean done = false;
+        try {
+            try (FSDataOutputStream out = fs.create(tmp, true)) {
+                out.write(layout.head());
+                for (TiffFileLayout.Placement p : layout.order()) {
+                    int len = lengths.get(p.level())[p.block()];
+                    long before = out.getPos();
+                    source.write(p.level(), p.block(), len, out);
+                    long wrote = out.getPos() - before;
+                    if (wrote != len) {
+                        throw new GeoTiffWriteException(location, "block " + p.block() + " of level " + p.level()
+                                + ": the source wrote " + wrote + " bytes, expected " + len);
+                    }
+                }
+            }
+            long written = fs.getFileStatus(tmp).getLen();
+            if (written != layout.length()) {
+                throw new GeoTiffWriteException(location, "wrote " + written + " bytes, the layout says " + layout.length());
+            }
+            if (fs.exists(target.path()) && !fs.delete(target.path(), false)) {
+                throw new GeoTiffWriteException(location, "cannot replace the existing file");
+            }
+            if (!fs.rename(tmp, target.path())) {
+                throw new GeoTiffWriteException(location, "cannot rename the temporary file " + tmp + " to the target");
+            }
+            done = true;
+            return layout.length();
+        } finally {
+            if (!done) {
+                try {
+                    fs.delete(tmp, false);
+                } catch (IOException ignored) {
+                    // best effort: the name starts with '.' and ends with .tmp, never mistaken for the target
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,394 @@
+package io.rastermill.spark.write;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.tile.ArrayTile;
+import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
+import io.rastermill.io.geotiff.GeoTiffAssembler;
+import io.rastermill.io.geotiff.GeoTiffBlockEncoder;
+import io.rastermill.io.geotiff.GeoTiffWriteException;
+import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.OverviewBlockReducer;
+import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.io.tiff.GeoTransform;
+import io.rastermill.spark.layer.TileLayer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Writes a {@link TileLayer} (one band) or a list of layers on one grid (one band each) to ONE tiled
+ * GeoTIFF or COG, encoding on the executors; the file is byte for byte what {@link
+ * io.rastermill.io.geotiff.GeoTiffWriter} writes from the same blocks and options.
+ *
+ * <pre>{@code
+ * LayerGeoTiffWriter.write(layer, "s3a://bucket/dem.tif",
+ *         GeoTiffWriteOptions.builder().blockSize(layer.metadata().layout().tileCols()).build());
+ * }</pre>
+ *
+ * <h2>How</h2>
+ * <ol>
+ *   <li>Level 0: each task encodes its partition's tiles (edge tiles cropped to the raster, as a
+ *       single-JVM writer gets them) and appends them to one part file in a hidden directory beside the
+ *       target, {@code .<name>.rastermill-<uuid>.parts/L0/part-<partition>-<attempt>-<taskAttemptId>};
+ *       it returns only (block, offset, length) per tile. Only results of successful attempts reach the
+ *       driver; files of failed attempts are deleted by the attempt or with the directory.</li>
+ *   <li>Overviews, level by level: each block of level {@code k} goes to its parent key, the (up to)
+ *       four children are grouped and reduced by {@link OverviewBlockReducer} (the writer's own
+ *       reduction), and the parents are encoded to part files the same way. Each level RDD is persisted
+ *       ({@code MEMORY_AND_DISK_SER}) until the next level is built, so the source is computed once.</li>
+ *   <li>Blocks without a tile (a sparse mosaic) and overview blocks without any child are the NoData
+ *       block, encoded once on the driver.</li>
+ *   <li>The driver plans the layout from the lengths and streams the head and every block, in file
+ *       order, from the part files into a temporary file beside the target ({@link GeoTiffAssembler}),
+ *       checks the length, renames it onto the target and deletes the parts directory. On failure it
+ *       cancels the job, waits for running tasks to stop, deletes the temporary file and the parts and
+ *       throws a {@link GeoTiffWriteException} naming the target.</li>
+ * </ol>
+ *
+ * <h2>Block size</h2>
+ * The block size is the layer's tile size: a layer whose tiles are not square or not
+ * {@code options.blockSize()} is refused (re-tiling would cost a full shuffle; read the layer with
+ * {@code ReadOptions.withTileSize(blockSize)} instead).
+ *
+ * <h2>Thread-safety</h2>
+ * Stateless; each call runs its own Spark jobs (in their own job group) from the calling thread.
+ */
+public final class LayerGeoTiffWriter {
+    private LayerGeoTiffWriter() {
+    }
+
+    /**
+     * What was written.
+     *
+     * @param levels       levels, the full resolution included
+     * @param bytes        the file's length
+     * @param partFiles    part files the successful tasks wrote (all levels)
+     * @param noDataBlocks blocks (all levels) written as the shared NoData block because no tile was there
+     */
+    public record Result(String target, int width, int height, int bandCount, int levels, boolean bigTiff, long bytes,
+                         int partFiles, int noDataBlocks) {
+    }
+
+    /**
+     * The file's description for a layer: its raster size and cell type, the transform of the layout's
+     * upper-left corner and cell size, and the CRS if it has an EPSG code.
+     */
+    public static RasterDescription describe(TileLayer layer) {
+        return describe(List.of(layer));
+    }
+
+    /** {@link #describe(TileLayer)} with one band per layer. */
+    public static RasterDescription describe(List<TileLayer> bands) {
+        TileLayer first = bands.get(0);
+        LayoutDefinition layout = first.metadata().layout();
+        RasterDescription d = new RasterDescription(Math.toIntExact(first.cols()), Math.toIntExact(first.rows()),
+                bands.size(), first.metadata().cellType(), java.util.Optional.empty(), java.util.OptionalInt.empty(), false)
+                .withTransform(new GeoTransform(layout.extent().xmin(), layout.cellSize().width(), 0,
+                        layout.extent().ymax(), 0, -layout.cellSize().height()));
+        if (first.metadata().crs() != null && first.metadata().crs().epsgCode().isPresent()) {
+            d = d.withCrs(first.metadata().crs());
+        }
+        return d;
+    }
+
+    /** Writes a one-band layer, described by {@link #describe(TileLayer)}. */
+    public static Result write(TileLayer layer, String target, GeoTiffWriteOptions options) throws IOException {
+        return write(List.of(layer), describe(layer), target, options);
+    }
+
+    /**
+     * Writes {@code bands} (band {@code b} of the file from layer {@code b}) as described.
+     *
+     * @throws IllegalArgumentException if the layers are not on one grid and layout, their tiles are not
+     *                                  {@code options.blockSize()} squares, or the description's size,
+     *                                  band count or data type does not match them
+     * @throws GeoTiffWriteException    naming the target if writing failed (nothing is left behind)
+     */
+    public static Result write(List<TileLayer> bands, RasterDescription description, String target,
+                               GeoTiffWriteOptions options) throws IOException {
+        Objects.requireNonNull(target, "target");
+        check(bands, description, target, options);
+        TileLayer first = bands.get(0);
+        SparkContext sc = first.rdd().context();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        Configuration conf = jsc.hadoopConfiguration();
+        List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(description, options);
+        boolean bigTiff = GeoTiffAssembler.bigTiff(target, description, options, levels);
+        GeoTiffAssembler.Target file = GeoTiffAssembler.Target.resolve(target, conf);
+        String id = UUID.randomUUID().toString();
+        Path parts = file.sibling(".rastermill-" + id + ".parts");
+        WriteSpec spec = new WriteSpec(target, parts.toString(), description, options, conf);
+        byte[] noData = noDataBlock(description, options);
+
+        String group = "rastermill-write-" + id;
+        String previousGroup = sc.getLocalProperty("spark.jobGroup.id");
+        String previousDescription = sc.getLocalProperty("spark.job.description");
+        String previousInterrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
+        jsc.setJobGroup(group, "rastermill: write " + target, true);
+        List<JavaPairRDD<SpatialKey, MultibandTile>> persisted = new ArrayList<>();
+        boolean ok = false;
+        try {
+            List<String> names = new ArrayList<>();
+            List<PartReader.LevelIndex> index = new ArrayList<>();
+            List<int[]> lengths = new ArrayList<>();
+            int missing = 0;
+            JavaPairRDD<SpatialKey, MultibandTile> current = levelZero(bands, description, options.blockSize())
+                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            persisted.add(current);
+            for (int k = 0; k < levels.size(); k++) {
+                GeoTiffAssembler.Level g = levels.get(k);
+                sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
+                List<Tuple2<String, long[]>> placed = current.mapPartitions(new PartWriter(spec, k, g.across(), g.down()))
+                        .collect();
+                PartReader.LevelIndex li = new PartReader.LevelIndex(g.blocks());
+                for (Tuple2<String, long[]> p : placed) {
+                    int part = names.size();
+                    names.add(p._1());
+                    long[] v = p._2();
+                    for (int i = 0; i < v.length; i += 3) {
+                        int b = (int) v[i];
+                        if (li.part[b] >= 0) {
+                            throw new GeoTiffWriteException(target, "block (" + b % g.across() + ", " + b / g.across()
+                                    + ") of level " + k + " appears more than once in the layer");
+                        }
+                        li.part[b] = part;
+                        li.offset[b] = v[i + 1];
+                        li.length[b] = (int) v[i + 2];
+                    }
+                }
+                for (int b = 0; b < g.blocks(); b++) {
+                    if (li.part[b] < 0) {
+                        li.length[b] = noData.length;
+                        missing++;
+                    }
+                }
+                index.add(li);
+                lengths.add(li.length);
+                if (k > 0) {
+                    persisted.remove(0).unpersist(false); // level k is materialised: level k - 1 is no longer needed
+                }
+                if (k + 1 < levels.size()) {
+                    current = parents(current, spec, g, levels.get(k + 1)).persist(StorageLevel.MEMORY_AND_DISK_SER());
+                    persisted.add(current);
+                }
+            }
+            long bytes;
+            try (PartReader reader = new PartReader(file.fs(), parts, names, index, noData)) {
+                bytes = GeoTiffAssembler.assemble(file, description, options, bigTiff, levels, lengths, reader);
+            }
+            ok = true;
+            return new Result(target, description.width(), description.height(), description.bandCount(),
+                    levels.size(), bigTiff, bytes, names.size(), missing);
+        } catch (GeoTiffWriteException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new GeoTiffWriteException(target, "the Spark write failed, nothing was written: "
+                    + firstLine(e.getMessage()), e);
+        } finally {
+            if (!ok) {
+                jsc.cancelJobGroup(group);
+                awaitTasks(jsc.statusTracker(), group, 60_000);
+            }
+            for (JavaPairRDD<SpatialKey, MultibandTile> r : persisted) {
+                r.unpersist(false);
+            }
+            sc.setLocalProperty("spark.jobGroup.id", previousGroup);
+            sc.setLocalProperty("spark.job.description", previousDescription);
+            sc.setLocalProperty("spark.job.interruptOnCancel", previousInterrupt);
+            try {
+                file.fs().delete(parts, true);
+            } catch (IOException e) {
+                if (ok) {
+                    throw new GeoTiffWriteException(target, "written, but the part files in " + parts
+                            + " could not be deleted: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static void check(List<TileLayer> bands, RasterDescription d, String target, GeoTiffWriteOptions o) {
+        Objects.requireNonNull(bands, "bands");
+        Objects.requireNonNull(d, "description");
+        Objects.requireNonNull(o, "options");
+        if (bands.isEmpty()) {
+            throw new IllegalArgumentException(target + ": no layers to write");
+        }
+        if (d.bandCount() != bands.size()) {
+            throw new IllegalArgumentException(target + ": the description has " + d.bandCount() + " bands but "
+                    + bands.size() + " layers were given");
+        }
+        o.checkFor(d.cellType());
+        TileLayer first = bands.get(0);
+        LayoutDefinition layout = first.metadata().layout();
+        if (layout.tileCols() != o.blockSize() || layout.tileRows() != o.blockSize()) {
+            throw new IllegalArgumentException(target + ": the layer's tiles are " + layout.tileCols() + "x"
+                    + layout.tileRows() + " but the block size is " + o.blockSize()
+                    + "; the block size must be the tile size (read the layer with ReadOptions.withTileSize("
+                    + o.blockSize() + ") or write with blockSize(" + layout.tileCols() + "))");
+        }
+        if (first.cols() != d.width() || first.rows() != d.height()) {
+            throw new IllegalArgumentException(target + ": the layer is " + first.cols() + "x" + first.rows()
+                    + " cells but the description says " + d.width() + "x" + d.height());
+        }
+        for (int b = 0; b < bands.size(); b++) {
+            TileLayer l = bands.get(b);
+            if (!l.metadata().layout().equals(layout) || l.cols() != first.cols() || l.rows() != first.rows()) {
+                throw new IllegalArgumentException(target + ": layer " + b + " is not on the grid and layout of layer 0");
+            }
+            CellType ct = l.metadata().cellType();
+            if (ct.dataType() != d.cellType().dataType()) {
+                throw new IllegalArgumentException(target + ": layer " + b + " is " + ct.name() + " but the file is "
+                        + d.cellType().name() + " (convert the layer first)");
+            }
+        }
+    }
+
+    /** Level 0: the layers' in-raster tiles as blocks, edge tiles cropped to the raster. */
+    static JavaPairRDD<SpatialKey, MultibandTile> levelZero(List<TileLayer> bands, RasterDescription d, int size) {
+        int width = d.width();
+        int height = d.height();
+        int across = (width + size - 1) / size;
+        int down = (height + size - 1) / size;
+        CellType ct = d.cellType();
+        if (bands.size() == 1) {
+            return bands.get(0).rdd()
+                    .filter(kv -> inside(kv._1(), across, down))
+                    .mapToPair(kv -> new Tuple2<>(kv._1(),
+                            MultibandTile.of(crop(kv._2(), kv._1(), size, width, height))));
+        }
+        int n = bands.size();
+        JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> tagged = null;
+        for (int b = 0; b < n; b++) {
+            int band = b;
+            JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> t = bands.get(b).rdd()
+                    .filter(kv -> inside(kv._1(), across, down))
+                    .mapToPair(kv -> new Tuple2<>(kv._1(), new Tuple2<>(band, crop(kv._2(), kv._1(), size, width, height))));
+            tagged = tagged == null ? t : tagged.union(t);
+        }
+        return tagged.groupByKey(bands.get(0).partitioner()).mapToPair(kv -> {
+            Tile[] tiles = new Tile[n];
+            for (Tuple2<Integer, Tile> bt : kv._2()) {
+                tiles[bt._1()] = bt._2();
+            }
+            SpatialKey k = kv._1();
+            for (int b = 0; b < n; b++) {
+                if (tiles[b] == null) {
+                    tiles[b] = TileBuilder.noData(ct, Math.min(size, width - k.col() * size),
+                            Math.min(size, height - k.row() * size)).build();
+                }
+            }
+            return new Tuple2<>(k, MultibandTile.of(tiles));
+        });
+    }
+
+    private static boolean inside(SpatialKey k, int across, int down) {
+        return k.col() >= 0 && k.col() < across && k.row() >= 0 && k.row() < down;
+    }
+
+    private static Tile crop(Tile t, SpatialKey k, int size, int width, int height) {
+        int w = Math.min(size, width - k.col() * size);
+        int h = Math.min(size, height - k.row() * size);
+        return w == t.cols() && h == t.rows() ? t : t.crop(0, 0, w - 1, h - 1);
+    }
+
+    /** Level {@code k + 1} from level {@code k}: children to parent keys, grouped, reduced. */
+    static JavaPairRDD<SpatialKey, MultibandTile> parents(JavaPairRDD<SpatialKey, MultibandTile> children, WriteSpec spec,
+                                                          GeoTiffAssembler.Level child, GeoTiffAssembler.Level parent) {
+        int childWidth = child.width();
+        int childHeight = child.height();
+        int partitions = Math.max(1, Math.min(children.getNumPartitions(), parent.blocks()));
+        return children
+                .mapToPair(kv -> new Tuple2<>(new SpatialKey(kv._1().col() / 2, kv._1().row() / 2),
+                        new Tuple2<>((kv._1().row() & 1) * 2 + (kv._1().col() & 1), kv._2())))
+                .groupByKey(new HashPartitioner(partitions))
+                .mapPartitionsToPair(it -> {
+                    OverviewBlockReducer reducer = new OverviewBlockReducer(spec.description(), spec.options());
+                    return new Iterator<Tuple2<SpatialKey, MultibandTile>>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Tuple2<SpatialKey, MultibandTile> next() {
+                            Tuple2<SpatialKey, Iterable<Tuple2<Integer, MultibandTile>>> kv = it.next();
+                            MultibandTile[] quads = new MultibandTile[4];
+                            for (Tuple2<Integer, MultibandTile> c : kv._2()) {
+                                quads[c._1()] = c._2();
+                            }
+                            SpatialKey k = kv._1();
+                            return new Tuple2<>(k, reducer.reduce(k.col(), k.row(), quads, childWidth, childHeight));
+                        }
+                    };
+                }, true);
+    }
+
+    /** The block written where there is no tile: what the overview reduction makes of no data at all. */
+    static byte[] noDataBlock(RasterDescription d, GeoTiffWriteOptions o) {
+        int s = o.blockSize();
+        double[] lane = new double[s * s];
+        Arrays.fill(lane, Double.NaN);
+        Tile[] tiles = new Tile[d.bandCount()];
+        for (int b = 0; b < tiles.length; b++) {
+            tiles[b] = ArrayTile.fromDoubleLane(d.cellType(), s, s, lane);
+        }
+        try (GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(d, o)) {
+            return encoder.encode(MultibandTile.of(tiles));
+        }
+    }
+
+    /** Waits (at most {@code timeoutMillis}) until no stage of the group has a running task. */
+    private static void awaitTasks(JavaSparkStatusTracker tracker, String group, long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            boolean running = false;
+            for (int job : tracker.getJobIdsForGroup(group)) {
+                SparkJobInfo info = tracker.getJobInfo(job);
+                if (info == null) {
+                    continue;
+                }
+                for (int stage : info.stageIds()) {
+                    SparkStageInfo si = tracker.getStageInfo(stage);
+                    running |= si != null && si.numActiveTasks() > 0;
+                }
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
