@@ -42,7 +42,14 @@ final class RastermillCommand {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ConfigCommand.class,
             InfoCommand.class,
-            TranslateCommand.class);
+            TranslateCommand.class,
+            TerrainCommands.Slope.class,
+            TerrainCommands.Aspect.class,
+            TerrainCommands.Hillshade.class,
+            TerrainCommands.Tpi.class,
+            TerrainCommands.Tri.class,
+            TerrainCommands.Roughness.class,
+            TerrainCommands.Focal.class);
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")

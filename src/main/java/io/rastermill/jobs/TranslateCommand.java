@@ -1,15 +1,12 @@
 package io.rastermill.jobs;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.io.codec.Compression;
-import io.rastermill.io.codec.Predictor;
-import io.rastermill.io.geotiff.BigTiffMode;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffTranslate;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.OverviewResampling;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +24,7 @@ import java.util.concurrent.Executors;
  * {@code rastermill translate IN OUT}: re-encodes a GeoTIFF (compression, predictor, block size,
  * COG layout, BigTIFF, overviews) block by block in bounded memory, like {@code gdal_translate}
  * with GTiff/COG creation options. Runs in this JVM on {@code --threads} threads; no Spark.
+ * Output defaults: DEFLATE, predictor by cell type, 512 blocks, COG with automatic overviews.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
         description = "Re-encode a GeoTIFF block by block in bounded memory: compression, predictor, block size,"
@@ -39,34 +37,8 @@ final class TranslateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
     String out;
 
-    @Option(names = "--compress", paramLabel = "CODEC", defaultValue = "deflate",
-            description = "deflate | lzw | zstd | packbits | none (default: ${DEFAULT-VALUE})")
-    String compress;
-
-    @Option(names = "--level", paramLabel = "N", description = "Deflate (1-9, default 6) or ZSTD (1-22, default 9) level")
-    Integer level;
-
-    @Option(names = "--predictor", paramLabel = "P", defaultValue = "1",
-            description = "1 (none, default), 2 (horizontal), 3 (floating point), or yes: 2 for integer"
-                    + " and 3 for float cells, as GDAL's PREDICTOR=YES")
-    String predictor;
-
-    @Option(names = "--block", paramLabel = "N", defaultValue = "512", description = "block size (multiple of 16; default 512)")
-    int block;
-
-    @Option(names = "--cog", description = "Cloud-Optimized layout (IFDs first, overviews before full resolution)")
-    boolean cog;
-
-    @Option(names = "--bigtiff", paramLabel = "MODE", defaultValue = "auto", description = "yes | no | auto (default)")
-    String bigTiff;
-
-    @Option(names = "--overviews", paramLabel = "LEVELS", defaultValue = "auto",
-            description = "auto (halve until one block; default with --cog), none (default without --cog), or a count")
-    String overviews;
-
-    @Option(names = "--resampling", paramLabel = "METHOD", defaultValue = "average",
-            description = "overview resampling: nearest | average | mode (default: average)")
-    String resampling;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--threads", paramLabel = "N", description = "threads reading and encoding blocks (default: cores)")
     Integer threads;
@@ -76,45 +48,6 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GeoTiffWriteOptions.Builder options = GeoTiffWriteOptions.builder().blockSize(block).cog(cog);
-        Compression codec = switch (compress.toLowerCase(Locale.ROOT)) {
-            case "deflate" -> Compression.DEFLATE;
-            case "lzw" -> Compression.LZW;
-            case "zstd" -> Compression.ZSTD;
-            case "packbits" -> Compression.PACKBITS;
-            case "none" -> Compression.NONE;
-            default -> throw usage("--compress must be deflate, lzw, zstd, packbits or none, not '" + compress + "'");
-        };
-        if (level != null) {
-            options.compression(codec, level);
-        } else {
-            options.compression(codec);
-        }
-        options.bigTiff(switch (bigTiff.toLowerCase(Locale.ROOT)) {
-            case "yes" -> BigTiffMode.YES;
-            case "no" -> BigTiffMode.NO;
-            case "auto" -> BigTiffMode.AUTO;
-            default -> throw usage("--bigtiff must be yes, no or auto, not '" + bigTiff + "'");
-        });
-        options.resampling(switch (resampling.toLowerCase(Locale.ROOT)) {
-            case "nearest" -> OverviewResampling.NEAREST;
-            case "average" -> OverviewResampling.AVERAGE;
-            case "mode" -> OverviewResampling.MODE;
-            default -> throw usage("--resampling must be nearest, average or mode, not '" + resampling + "'");
-        });
-        boolean overviewsGiven = spec.commandLine().getParseResult().hasMatchedOption("--overviews");
-        String ov = overviewsGiven ? overviews : (cog ? "auto" : "none");
-        switch (ov.toLowerCase(Locale.ROOT)) {
-            case "auto" -> options.autoOverviews();
-            case "none" -> options.overviews(0);
-            default -> {
-                try {
-                    options.overviews(Integer.parseInt(ov));
-                } catch (NumberFormatException e) {
-                    throw usage("--overviews must be auto, none or a number, not '" + ov + "'");
-                }
-            }
-        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) {
             throw usage("--threads must be at least 1");
@@ -124,36 +57,18 @@ final class TranslateCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (GeoTiffReader reader = GeoTiffReader.open(in, conf)) {
             CellType ct = reader.info().cellType();
-            options.predictor(predictorFor(predictor, ct));
-            GeoTiffWriteOptions built;
-            try {
-                built = options.build();
-                built.checkFor(ct);
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
-            GeoTiffTranslate.Result r = GeoTiffTranslate.translate(reader, out, built, pool, conf);
+            GeoTiffWriteOptions options = output.toWriteOptions(ct);
+            GeoTiffTranslate.Result r = GeoTiffTranslate.translate(reader, out, options, pool, conf);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "wrote %s: %dx%d %s, %d blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s)%n", r.target(),
-                    r.width(), r.height(), ct.name(), r.blocks(), block, r.levels(), built.cog() ? ", COG" : "",
+                    r.width(), r.height(), ct.name(), r.blocks(), options.blockSize(), r.levels(), options.cog() ? ", COG" : "",
                     r.bigTiff() ? ", BigTIFF" : "", seconds, (double) r.width() * r.height() / 1e6 / seconds);
             o.flush();
         } finally {
             pool.shutdownNow();
         }
         return 0;
-    }
-
-    private int predictorFor(String p, CellType ct) {
-        return switch (p.toLowerCase(Locale.ROOT)) {
-            case "1", "no", "none" -> Predictor.NONE;
-            case "2" -> Predictor.HORIZONTAL;
-            case "3" -> Predictor.FLOATING_POINT;
-            case "yes" -> ct.isFloatingPoint() ? Predictor.FLOATING_POINT
-                    : ct.dataType() == io.rastermill.core.cell.DataType.BIT ? Predictor.NONE : Predictor.HORIZONTAL;
-            default -> throw usage("--predictor must be 1, 2, 3, yes or no, not '" + p + "'");
-        };
     }
 
     private ParameterException usage(String message) {

@@ -118,6 +118,9 @@ public final class GeoTrellisJson {
         writeLayout(gen, md.layout());
         gen.writeFieldName("extent");
         writeExtent(gen, md.extent());
+        if (md.crs() == null) {
+            throw new IllegalArgumentException("the layer has no CRS; GeoTrellis metadata needs one");
+        }
         gen.writeStringField("crs", md.crs().toProj4());
         gen.writeFieldName("bounds");
         writeBounds(gen, md.bounds());

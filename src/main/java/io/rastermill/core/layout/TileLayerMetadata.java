@@ -12,7 +12,7 @@ import io.rastermill.core.geom.GridBounds;
  * @param cellType cell type of every tile
  * @param layout   the layout the tiles are cut from
  * @param extent   extent of the data
- * @param crs      CRS of the layout and extent
+ * @param crs      CRS of the layout and extent; null when the source had none usable (see {@link #knownCrs()})
  * @param bounds   the keys present, or {@link EmptyBounds}
  */
 public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) implements java.io.Serializable {
@@ -27,9 +27,6 @@ public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Exte
         if (extent == null) {
             throw new IllegalArgumentException("extent must not be null");
         }
-        if (crs == null) {
-            throw new IllegalArgumentException("crs must not be null");
-        }
         if (bounds == null) {
             throw new IllegalArgumentException("bounds must not be null; use EmptyBounds.INSTANCE");
         }
@@ -39,6 +36,15 @@ public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Exte
     public static TileLayerMetadata of(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs) {
         return new TileLayerMetadata(cellType, layout, extent, crs,
                 KeyBounds.of(layout.mapTransform().extentToBounds(extent)));
+    }
+
+    /**
+     * The CRS, if known. A layer read from a raster without a usable CRS (no EPSG code proj4j knows)
+     * has none: local computations work, anything that needs the CRS (reprojection, the GeoTrellis
+     * layer JSON) refuses it with a clear error.
+     */
+    public java.util.Optional<Crs> knownCrs() {
+        return java.util.Optional.ofNullable(crs);
     }
 
     /** The same layer description with another cell type (e.g. after a computation that changes it). */

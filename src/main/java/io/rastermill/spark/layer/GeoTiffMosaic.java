@@ -168,11 +168,8 @@ final class GeoTiffMosaic implements Serializable {
         }
         GridExtent gridExtent = GridExtent.of(union, new io.rastermill.core.geom.CellSize(cw, ch));
         LayoutDefinition layout = LayoutDefinition.fromGrid(gridExtent, tileSize, tileSize);
+        // No usable CRS (none in the file, or an EPSG code proj4j does not know): the layer has none.
         Crs crs = first.crs().orElse(null);
-        if (crs == null) {
-            throw new IllegalArgumentException(first.location() + ": the CRS is unknown (no EPSG code proj4j knows);"
-                    + " a layer needs one");
-        }
         TileLayerMetadata md = TileLayerMetadata.of(first.cellType(), layout, union, crs);
         RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(),
                 layout.cellSize());

@@ -1,0 +1,308 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.focal.AspectParams;
+import io.rastermill.core.focal.Convention;
+import io.rastermill.core.focal.FocalKernel;
+import io.rastermill.core.focal.FocalOps;
+import io.rastermill.core.focal.FocalStatsParams;
+import io.rastermill.core.focal.HillshadeParams;
+import io.rastermill.core.focal.SlopeParams;
+import io.rastermill.core.focal.TerrainIndexParams;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * The terrain commands, with gdaldem's options and meanings: {@code slope}, {@code aspect},
+ * {@code hillshade}, {@code tpi}, {@code tri}, {@code roughness}, and {@code focal STAT} for
+ * neighbourhood statistics. Each reads DEM as a layer, runs the kernel on Spark with halos read
+ * from the file (no seams), and writes one GeoTIFF/COG from the executors.
+ */
+final class TerrainCommands {
+    private TerrainCommands() {
+    }
+
+    /** What every terrain command has: the layer-job and output options, and how it runs. */
+    abstract static class Base implements Callable<Integer> {
+        @Mixin
+        LayerJob.Options job;
+
+        @Mixin
+        OutputOptions output;
+
+        @ParentCommand
+        RastermillCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        abstract String label();
+
+        abstract FocalKernel kernel();
+
+        abstract String input();
+
+        abstract String output();
+
+        @Override
+        public Integer call() throws IOException {
+            FocalKernel kernel = kernel();
+            return LayerJob.runFocal(parent, spec.commandLine().getOut(), input(), output(), label(), kernel, job, output);
+        }
+
+        /** Parameter records refuse bad combinations; those are usage errors. */
+        <T> T params(Supplier<T> make) {
+            try {
+                return make.get();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+    }
+
+    /** DEM OUT. */
+    abstract static class DemToRaster extends Base {
+        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
+        String dem;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        String out;
+
+        @Override
+        String input() {
+            return dem;
+        }
+
+        @Override
+        String output() {
+            return out;
+        }
+    }
+
+    @Command(name = "slope", mixinStandardHelpOptions = true,
+            description = "Slope in degrees (or percent) from horizontal, as gdaldem slope.")
+    static final class Slope extends DemToRaster {
+        @Mixin
+        TerrainOptions terrain;
+
+        @Option(names = {"-p", "--percent"}, description = "percent slope instead of degrees")
+        boolean percent;
+
+        @Option(names = {"-s", "--scale"}, paramLabel = "S", defaultValue = "1",
+                description = "ratio of horizontal to vertical units (111120 for degrees vs metres)")
+        double scale;
+
+        @Option(names = {"-z", "--z-factor"}, paramLabel = "Z", defaultValue = "1", description = "vertical exaggeration")
+        double z;
+
+        @Override
+        String label() {
+            return "slope";
+        }
+
+        @Override
+        FocalKernel kernel() {
+            Convention c = terrain.conventionValue();
+            return FocalOps.slopeKernel(params(() -> new SlopeParams(c, terrain.gradient(), percent, z, scale,
+                    terrain.computeEdges)));
+        }
+    }
+
+    @Command(name = "aspect", mixinStandardHelpOptions = true,
+            description = "Aspect: azimuth of the downslope direction in degrees, as gdaldem aspect.")
+    static final class Aspect extends DemToRaster {
+        @Mixin
+        TerrainOptions terrain;
+
+        @Option(names = {"--trigonometric", "-trigonometric"}, description = "trigonometric angle (0 = east, counter-clockwise)")
+        boolean trigonometric;
+
+        @Option(names = {"--zero-for-flat", "-zero_for_flat"}, description = "0 for flat areas instead of NoData")
+        boolean zeroForFlat;
+
+        @Override
+        String label() {
+            return "aspect";
+        }
+
+        @Override
+        FocalKernel kernel() {
+            Convention c = terrain.conventionValue();
+            return FocalOps.aspectKernel(params(() -> new AspectParams(c, terrain.gradient(), trigonometric, zeroForFlat,
+                    terrain.computeEdges)));
+        }
+    }
+
+    @Command(name = "hillshade", mixinStandardHelpOptions = true,
+            description = "Shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0).")
+    static final class Hillshade extends DemToRaster {
+        @Mixin
+        TerrainOptions terrain;
+
+        @Option(names = {"--az", "-az", "--azimuth"}, paramLabel = "DEG", defaultValue = "315", description = "sun azimuth")
+        double azimuth;
+
+        @Option(names = {"--alt", "-alt", "--altitude"}, paramLabel = "DEG", defaultValue = "45", description = "sun altitude")
+        double altitude;
+
+        @Option(names = {"-z", "--z-factor"}, paramLabel = "Z", defaultValue = "1", description = "vertical exaggeration")
+        double z;
+
+        @Option(names = {"-s", "--scale"}, paramLabel = "S", defaultValue = "1",
+                description = "ratio of horizontal to vertical units (111120 for degrees vs metres)")
+        double scale;
+
+        @Option(names = {"--combined", "-combined"}, description = "combined slope and oblique shading")
+        boolean combined;
+
+        @Option(names = {"--multidirectional", "-multidirectional"}, description = "four light sources")
+        boolean multidirectional;
+
+        @Option(names = {"--igor", "-igor"}, description = "Igor's hillshading (no altitude)")
+        boolean igor;
+
+        @Override
+        String label() {
+            return "hillshade";
+        }
+
+        @Override
+        FocalKernel kernel() {
+            int modes = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
+            if (modes > 1) {
+                throw new ParameterException(spec.commandLine(), "--combined, --multidirectional and --igor exclude each other");
+            }
+            HillshadeParams.Mode mode = combined ? HillshadeParams.Mode.COMBINED
+                    : multidirectional ? HillshadeParams.Mode.MULTIDIRECTIONAL
+                    : igor ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
+            Convention c = terrain.conventionValue();
+            return FocalOps.hillshadeKernel(params(() -> new HillshadeParams(c, terrain.gradient(), mode, azimuth, altitude,
+                    z, scale, terrain.computeEdges)));
+        }
+    }
+
+    /** TPI, TRI and roughness: gdaldem's convention only. */
+    abstract static class Index extends DemToRaster {
+        @Option(names = {"--compute-edges", "-compute_edges"},
+                description = "compute edge cells and cells next to NoData, as gdaldem -compute_edges")
+        boolean computeEdges;
+
+        abstract TerrainIndexParams.Index index();
+
+        @Override
+        FocalKernel kernel() {
+            return FocalOps.terrainIndexKernel(new TerrainIndexParams(index(), computeEdges));
+        }
+    }
+
+    @Command(name = "tpi", mixinStandardHelpOptions = true, description = "Topographic Position Index, as gdaldem TPI.")
+    static final class Tpi extends Index {
+        @Override
+        String label() {
+            return "tpi";
+        }
+
+        @Override
+        TerrainIndexParams.Index index() {
+            return TerrainIndexParams.Index.TPI;
+        }
+    }
+
+    @Command(name = "tri", mixinStandardHelpOptions = true, description = "Terrain Ruggedness Index, as gdaldem TRI.")
+    static final class Tri extends Index {
+        @Option(names = {"--alg", "-alg"}, paramLabel = "ALG", defaultValue = "Riley",
+                description = "Riley (default, terrestrial) | Wilson (bathymetry)")
+        String alg;
+
+        @Override
+        String label() {
+            return "tri";
+        }
+
+        @Override
+        TerrainIndexParams.Index index() {
+            return switch (alg.toLowerCase(Locale.ROOT)) {
+                case "riley" -> TerrainIndexParams.Index.TRI_RILEY;
+                case "wilson" -> TerrainIndexParams.Index.TRI_WILSON;
+                default -> throw new ParameterException(spec.commandLine(), "--alg must be Riley or Wilson, not '" + alg + "'");
+            };
+        }
+    }
+
+    @Command(name = "roughness", mixinStandardHelpOptions = true,
+            description = "Roughness: largest minus smallest cell of the 3x3 window, as gdaldem roughness.")
+    static final class Roughness extends Index {
+        @Override
+        String label() {
+            return "roughness";
+        }
+
+        @Override
+        TerrainIndexParams.Index index() {
+            return TerrainIndexParams.Index.ROUGHNESS;
+        }
+    }
+
+    @Command(name = "focal", mixinStandardHelpOptions = true,
+            description = "Neighbourhood statistics: focal mean|min|max|sum|stddev|median DEM OUT --radius R [--shape square|circle]."
+                    + " NoData cells are skipped; an empty window gives NoData.")
+    static final class Focal extends Base {
+        @Parameters(index = "0", paramLabel = "STAT", description = "mean | min | max | sum | stddev | median")
+        String stat;
+
+        @Parameters(index = "1", paramLabel = "DEM", description = "input GeoTIFF(s)")
+        String input;
+
+        @Parameters(index = "2", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        String out;
+
+        @Option(names = "--radius", paramLabel = "R", required = true, description = "window radius in cells")
+        int radius;
+
+        @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "square", description = "square | circle")
+        String shape;
+
+        @Override
+        String label() {
+            return "focal " + stat.toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        String input() {
+            return input;
+        }
+
+        @Override
+        String output() {
+            return out;
+        }
+
+        @Override
+        FocalKernel kernel() {
+            FocalStatsParams.Stat s;
+            FocalStatsParams.Shape sh;
+            try {
+                s = FocalStatsParams.Stat.valueOf(stat.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "STAT must be mean, min, max, sum, stddev or median, not '"
+                        + stat + "'");
+            }
+            try {
+                sh = FocalStatsParams.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--shape must be square or circle, not '" + shape + "'");
+            }
+            return FocalOps.statsKernel(params(() -> new FocalStatsParams(s, sh, radius)));
+        }
+    }
+}
