@@ -49,7 +49,8 @@ final class RastermillCommand {
             TerrainCommands.Tpi.class,
             TerrainCommands.Tri.class,
             TerrainCommands.Roughness.class,
-            TerrainCommands.Focal.class);
+            TerrainCommands.Focal.class,
+            StatsCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
