@@ -50,7 +50,8 @@ final class RastermillCommand {
             TerrainCommands.Tri.class,
             TerrainCommands.Roughness.class,
             TerrainCommands.Focal.class,
-            StatsCommand.class);
+            StatsCommand.class,
+            DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")

@@ -44,16 +44,16 @@ final class SyntheticDem {
         if (ellipse(u, v, 0.3, 0.7, 0.06, 0.04) || ellipse(u, v, 0.75, 0.25, 0.03, 0.07)) {
             return Double.NaN;
         }
-        double z = 600 + 400 * Math.sin(2 * Math.PI * u * 1.5) * Math.cos(2 * Math.PI * v * 1.2)
-                + 250 * Math.sin(2 * Math.PI * (u + v) * 3);
-        double amplitude = 120;
-        double scale = 16;
+        double z = 900 + 500 * Math.sin(2 * Math.PI * u * 4) * Math.cos(2 * Math.PI * v * 3)
+                + 300 * Math.sin(2 * Math.PI * (u + 0.7 * v) * 7);
+        double amplitude = 260;
+        double scale = 30;
         for (int octave = 0; octave < 3; octave++) {
             z += amplitude * valueNoise(u * scale, v * scale, octave);
             amplitude /= 2.2;
             scale *= 2.1;
         }
-        return Math.max(z, 150); // a lake: flat at 150 m
+        return Math.max(z, 300); // lakes: flat at 300 m
     }
 
     private static boolean ellipse(double u, double v, double cu, double cv, double ru, double rv) {
