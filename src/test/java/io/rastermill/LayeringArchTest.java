@@ -2,7 +2,6 @@ package io.rastermill;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -23,13 +22,7 @@ class LayeringArchTest {
     private static JavaClasses main;
     private static JavaClasses fixture;
 
-    /**
-     * ArchUnit's Maven pattern is {@code .../target/test-classes/...}; CI builds -Pspark4 into
-     * {@code target/spark4/test-classes}, so also recognise any {@code test-classes} directory.
-     */
-    private static final Pattern TEST_CLASSES = Pattern.compile(".*/test-classes/.*");
-    private static final ImportOption NOT_TESTS = location ->
-            new ImportOption.DoNotIncludeTests().includes(location) && !location.matches(TEST_CLASSES);
+    private static final ImportOption NOT_TESTS = new MainClassesOnly();
     private static final ImportOption ONLY_TESTS = location -> !NOT_TESTS.includes(location);
 
     @BeforeAll

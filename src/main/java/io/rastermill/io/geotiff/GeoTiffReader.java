@@ -57,6 +57,8 @@ public final class GeoTiffReader implements Closeable {
     private final GeoTiffInfo info;
     private final CoalescingRangeReader fetcher;
     private final ConcurrentLinkedDeque<SegmentDecoder> decoders = new ConcurrentLinkedDeque<>();
+    /** Decoded segments kept for repeated (overlapping) reads; null when disabled. */
+    private volatile DecodedSegmentCache cache;
 
     private GeoTiffReader(RangeReader source, TiffStructure structure, List<TiffDirectory> levels, GeoTiffInfo info) {
         this.source = source;
@@ -221,6 +223,15 @@ public final class GeoTiffReader implements Closeable {
         }
     }
 
+    /**
+     * Keeps up to {@code budgetBytes} of recently decoded segments, so overlapping windows (tiles read
+     * with halos) do not decompress the same strip or tile again. Off by default; 0 turns it off.
+     */
+    public GeoTiffReader cacheDecodedSegments(long budgetBytes) {
+        this.cache = budgetBytes > 0 ? new DecodedSegmentCache(budgetBytes) : null;
+        return this;
+    }
+
     // ------------------------------------------------------------------ metadata
 
     public GeoTiffInfo info() {
@@ -329,6 +340,7 @@ public final class GeoTiffReader implements Closeable {
         Compression compression = Compression.forTag(dir.compression());
         SegmentDecoder decoder = borrow();
         try {
+            DecodedSegmentCache segments = cache;
             int start = 0;
             while (start < wanted.size()) {
                 int end = start;
@@ -340,19 +352,28 @@ public final class GeoTiffReader implements Closeable {
                     if (seg.isSparse()) {
                         continue; // its cells were filled with NoData above
                     }
+                    int rowBytes = SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits());
+                    byte[] hit = segments == null ? null : segments.get(DecodedSegmentCache.key(level, seg.index()));
+                    if (hit != null) {
+                        copyOut(kind, seg, hit, rowBytes, samplesInSegment, bands, planar, out, x0, y0, w, h);
+                        continue;
+                    }
                     checkByteCount(dir, seg, samplesInSegment, kind.bits());
                     ranges.add(new ByteRange(seg.offset(), (int) seg.byteCount()));
                     present.add(seg);
                     batch += seg.byteCount();
                 }
-                List<byte[]> stored = fetcher.read(ranges);
+                List<byte[]> stored = ranges.isEmpty() ? List.of() : fetcher.read(ranges);
                 for (int i = 0; i < present.size(); i++) {
                     TiffSegment seg = present.get(i);
                     byte[] decoded = decoder.decode(dir, level, compression, structure.byteOrder(), seg,
                             samplesInSegment, kind.bits(), stored.get(i));
                     stored.set(i, null);
-                    copyOut(kind, seg, decoded, SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits()),
-                            samplesInSegment, bands, planar, out, x0, y0, w, h);
+                    int rowBytes = SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits());
+                    if (segments != null) {
+                        segments.put(DecodedSegmentCache.key(level, seg.index()), decoded, rowBytes * seg.storedHeight());
+                    }
+                    copyOut(kind, seg, decoded, rowBytes, samplesInSegment, bands, planar, out, x0, y0, w, h);
                 }
                 start = end;
             }

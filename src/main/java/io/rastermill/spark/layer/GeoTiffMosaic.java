@@ -43,6 +43,8 @@ final class GeoTiffMosaic implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Relative tolerance on cell sizes, and on grid alignment in pixels. */
     private static final double TOLERANCE = 1e-6;
+    /** Decoded-segment cache per file per task. */
+    private static final long DECODED_CACHE_BYTES = 96L << 20;
 
     /** A file and where its pixel (0, 0) sits in the mosaic grid. */
     record Source(String uri, long colOffset, long rowOffset, int cols, int rows) implements Serializable {
@@ -213,7 +215,9 @@ final class GeoTiffMosaic implements Serializable {
         GeoTiffReader get(String uri) throws IOException {
             GeoTiffReader r = open.get(uri);
             if (r == null) {
-                r = GeoTiffReader.open(uri, conf.get());
+                // Halo windows overlap their neighbours' segments; the task reads neighbours in
+                // Z-order, so a few dozen decoded segments spare most repeated decompression.
+                r = GeoTiffReader.open(uri, conf.get()).cacheDecodedSegments(DECODED_CACHE_BYTES);
                 open.put(uri, r);
             }
             return r;

@@ -97,7 +97,13 @@ public final class TileLayer {
         Objects.requireNonNull(fn, "fn");
         CellType ct = resultType;
         // mapPartitionsToPair with preservesPartitioning: the keys do not change.
-        return derived(rdd().mapPartitionsToPair(it -> new java.util.Iterator<scala.Tuple2<SpatialKey, Tile>>() {
+        return derived(rdd().mapPartitionsToPair(it -> keyed(it, fn, ct), true), resultType);
+    }
+
+    /** Static, so the task captures only the function and the cell type, never this layer. */
+    private static java.util.Iterator<scala.Tuple2<SpatialKey, Tile>> keyed(
+            java.util.Iterator<scala.Tuple2<SpatialKey, Tile>> it, KeyedTileFunction fn, CellType ct) {
+        return new java.util.Iterator<>() {
             @Override
             public boolean hasNext() {
                 return it.hasNext();
@@ -114,7 +120,7 @@ public final class TileLayer {
                     throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
                 }
             }
-        }, true), resultType);
+        };
     }
 
     /**

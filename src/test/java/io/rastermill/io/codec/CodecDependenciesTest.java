@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The codec package is pure Java plus zstd-jni: no Spark, no other Rastermill layer. */
@@ -13,7 +12,7 @@ class CodecDependenciesTest {
     @Test
     void codecsDependOnlyOnTheJdkAndZstdJni() {
         JavaClasses codec = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(new io.rastermill.MainClassesOnly())
                 .importPackages("io.rastermill.io.codec");
         classes().should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.rastermill.io.codec..", "com.github.luben.zstd..")

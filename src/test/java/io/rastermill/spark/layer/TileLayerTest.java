@@ -179,6 +179,17 @@ class TileLayerTest {
                 h.percentile(0.5), "exact median of an integer raster");
     }
 
+    @Test
+    void mapTilesWithKeySeesEachTilesKey() throws IOException {
+        GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                TileLayers.ReadOptions.defaults().withTileSize(32));
+        Map<SpatialKey, Tile> keyed = layer.mapTilesWithKey((k, t) -> t.map(z -> k.col() * 100 + k.row()),
+                CellType.INT32).rdd().collectAsMap();
+        assertEquals(12, keyed.size());
+        keyed.forEach((k, t) -> assertEquals(k.col() * 100 + k.row(), t.get(0, 0), "tile " + k));
+    }
+
     /** A test kernel: mean of the data cells in a (2r+1)² window; outside-raster cells do not count. */
     static FocalFunction meanKernel(int r) {
         return h -> {
