@@ -282,11 +282,9 @@ public final class TileDirectoryWriter {
     /** A target as a file system and a qualified path; local paths use the raw file system (no .crc files). */
     private record Location(FileSystem fs, Path path) {
         static Location of(String target, Configuration conf) throws IOException {
-            String scheme = URI.create(target.replace(" ", "%20")).getScheme();
-            boolean local = scheme == null || scheme.length() < 2 || scheme.equalsIgnoreCase("file");
-            if (local) {
-                java.nio.file.Path p = scheme == null || scheme.length() < 2 ? Paths.get(target)
-                        : Paths.get(URI.create(target));
+            String scheme = schemeOf(target);
+            if (scheme == null || scheme.equalsIgnoreCase("file")) {
+                java.nio.file.Path p = scheme == null ? Paths.get(target) : Paths.get(URI.create(target));
                 try {
                     // not p.toUri(): for an existing directory it ends in '/', and the name would be empty
                     return new Location(FileSystem.getLocal(conf).getRawFileSystem(),
@@ -298,6 +296,21 @@ public final class TileDirectoryWriter {
             Path p = new Path(URI.create(target));
             FileSystem fs = p.getFileSystem(conf);
             return new Location(fs, fs.makeQualified(p));
+        }
+
+        /** The URI scheme of {@code s}, or null for a plain path (also {@code C:\\...}: one letter is a drive). */
+        private static String schemeOf(String s) {
+            int colon = s.indexOf(':');
+            if (colon < 2) {
+                return null;
+            }
+            for (int i = 0; i < colon; i++) {
+                char c = s.charAt(i);
+                if (!(Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')))) {
+                    return null;
+                }
+            }
+            return s.substring(0, colon);
         }
     }
 }
