@@ -147,23 +147,52 @@ class TileDirectoryWriterTest {
     @Test
     void aFailingTaskLeavesNeitherTargetNorTemporaryDirectory(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("broken");
+        String parent = dir.toString();
         TileLayer source = layer("cog_int16_deflate_bs32", 16);
-        // via fromRdd: TileLayer.mapTilesWithKey's task captures the (unserializable) layer itself
-        // and partitioning is kept, so fromRdd does not run the failing map just to find the keys
-        TileLayer failing = TileLayers.fromRdd(source.rdd().mapPartitionsToPair(it -> {
-            List<scala.Tuple2<SpatialKey, io.rastermill.core.tile.Tile>> tiles = new java.util.ArrayList<>();
-            it.forEachRemaining(kv -> {
-                if (kv._1().equals(new SpatialKey(4, 3))) {
-                    throw new IllegalStateException("boom at " + kv._1());
-                }
-                tiles.add(kv);
-            });
-            return tiles.iterator();
-        }, true), source.metadata());
+        // A task fails as soon as some tile file exists in the temporary directory, so there is
+        // something to clean up. Built with fromRdd, keeping the partitioner (fromRdd would otherwise
+        // run the map to find the keys); TileLayer.mapTilesWithKey's task captures the unserializable layer.
+        TILES_SEEN_AT_FAILURE.set(-1);
+        TileLayer failing = TileLayers.fromRdd(
+                source.rdd().mapPartitionsToPair(it -> failOnceTilesExist(it, parent), true), source.metadata());
         IOException e = assertThrows(IOException.class, () -> TileDirectoryWriter.write(failing, out.toString()));
         assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("boom at"), e.getMessage());
+        assertTrue(TILES_SEEN_AT_FAILURE.get() > 0, "tiles had been written when the task failed");
         assertFalse(Files.exists(out));
         assertEquals(List.of(), names(dir), "nothing left beside the target");
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger TILES_SEEN_AT_FAILURE =
+            new java.util.concurrent.atomic.AtomicInteger(-1);
+
+    /** Passes tiles on until some tile file exists under {@code parent}, then fails (static: captures no test). */
+    static java.util.Iterator<scala.Tuple2<SpatialKey, io.rastermill.core.tile.Tile>> failOnceTilesExist(
+            java.util.Iterator<scala.Tuple2<SpatialKey, io.rastermill.core.tile.Tile>> it, String parent) {
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public scala.Tuple2<SpatialKey, io.rastermill.core.tile.Tile> next() {
+                scala.Tuple2<SpatialKey, io.rastermill.core.tile.Tile> kv = it.next();
+                int tifs = countTifs(Path.of(parent));
+                if (tifs > 0) {
+                    TILES_SEEN_AT_FAILURE.compareAndSet(-1, tifs);
+                    throw new IllegalStateException("boom at " + kv._1());
+                }
+                return kv;
+            }
+        };
+    }
+
+    static int countTifs(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return (int) s.filter(p -> p.getFileName().toString().endsWith(".tif")).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0; // a file vanished while walking (a writer's rename): look again at the next tile
+        }
     }
 }
