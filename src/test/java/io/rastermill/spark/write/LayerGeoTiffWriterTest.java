@@ -99,6 +99,10 @@ class LayerGeoTiffWriterTest {
 
     /** A layer of the seeded raster with tiles of {@code size}, without the keys in {@code drop}. */
     static TileLayer layer(float[] cells, int size, Set<SpatialKey> drop) {
+        return layerOn(spark, cells, size, drop);
+    }
+
+    static TileLayer layerOn(SparkSession spark, float[] cells, int size, Set<SpatialKey> drop) {
         Extent extent = new Extent(500_000, 4_000_000 - HEIGHT * 10.0, 500_000 + WIDTH * 10.0, 4_000_000);
         LayoutDefinition layout = LayoutDefinition.fromGrid(RasterExtent.of(extent, WIDTH, HEIGHT), size, size);
         TileLayerMetadata md = TileLayerMetadata.of(FLOAT_ND, layout, extent, Crs.epsg(32633));
