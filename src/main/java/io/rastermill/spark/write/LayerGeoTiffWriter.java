@@ -97,7 +97,9 @@ public final class LayerGeoTiffWriter {
 
     /**
      * The file's description for a layer: its raster size and cell type, the transform of the layout's
-     * upper-left corner and cell size, and the CRS if it has an EPSG code.
+     * upper-left corner and cell size, and the CRS if it has an EPSG code. The layout's cell size is
+     * derived from its extent; for a layer read from one GeoTIFF, {@code GeoTiffTranslate.describe} of the
+     * file's header keeps its georeferencing bit for bit (as {@link SparkGeoTiffTranslate} does).
      */
     public static RasterDescription describe(TileLayer layer) {
         return describe(List.of(layer));

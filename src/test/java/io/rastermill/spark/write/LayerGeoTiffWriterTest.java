@@ -228,6 +228,18 @@ class LayerGeoTiffWriterTest {
     }
 
     @Test
+    void aKeyTwiceInTheLayerIsAnErrorNamingTheBlock() throws IOException {
+        TileLayer layer = layer(raster(7), 128, Set.of());
+        JavaPairRDD<SpatialKey, Tile> twice = layer.rdd().union(layer.rdd().filter(kv -> kv._1().equals(new SpatialKey(3, 2))));
+        TileLayer duplicated = TileLayers.fromRdd(twice, layer.metadata());
+        Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
+        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(duplicated, out.toString(), options(128).build()));
+        assertTrue(e.getMessage().contains("block (3, 2) of level 0 appears more than once"), e.getMessage());
+        assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
+    }
+
+    @Test
     void refusesABlockSizeOtherThanTheTileSize() throws IOException {
         TileLayer layer = layer(raster(7), 64, Set.of());
         Path out = dir.resolve("out.tif");
