@@ -89,10 +89,11 @@ public final class LayerGeoTiffWriter {
      * @param partFiles    part files the successful tasks wrote (all levels)
      * @param noDataBlocks blocks (all levels) written as the shared NoData block because no tile was there
      * @param sparkMillis  time in the Spark jobs (computing the layer, encoding, overviews)
+     * @param levelMillis  of which, per level: its job (level 0 includes computing the layer)
      * @param assemblyMillis time the driver spent streaming part files into the final file
      */
     public record Result(String target, int width, int height, int bandCount, int levels, boolean bigTiff, long bytes,
-                         int partFiles, int noDataBlocks, long sparkMillis, long assemblyMillis) {
+                         int partFiles, int noDataBlocks, long sparkMillis, List<Long> levelMillis, long assemblyMillis) {
     }
 
     /**
@@ -162,7 +163,9 @@ public final class LayerGeoTiffWriter {
             int missing = 0;
             long started = System.nanoTime();
             JavaPairRDD<SpatialKey, MultibandTile> blocks = levelZero(bands, description, options.blockSize());
+            List<Long> levelMillis = new ArrayList<>();
             for (int k = 0; k < levels.size(); k++) {
+                long levelStart = System.nanoTime();
                 GeoTiffAssembler.Level g = levels.get(k);
                 boolean more = k + 1 < levels.size();
                 sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
@@ -172,6 +175,7 @@ public final class LayerGeoTiffWriter {
                     persisted.add(records);
                 }
                 List<LevelRecord> placed = records.filter(LevelRecord::isPlacement).collect();
+                levelMillis.add((System.nanoTime() - levelStart) / 1_000_000);
                 PartReader.LevelIndex li = new PartReader.LevelIndex(g.blocks());
                 for (LevelRecord p : placed) {
                     int part = names.size();
@@ -210,7 +214,7 @@ public final class LayerGeoTiffWriter {
             }
             ok = true;
             return new Result(target, description.width(), description.height(), description.bandCount(),
-                    levels.size(), bigTiff, bytes, names.size(), missing, sparkNanos / 1_000_000,
+                    levels.size(), bigTiff, bytes, names.size(), missing, sparkNanos / 1_000_000, List.copyOf(levelMillis),
                     (System.nanoTime() - started - sparkNanos) / 1_000_000);
         } catch (GeoTiffWriteException e) {
             throw e;
