@@ -118,7 +118,7 @@ class SparkGeoTiffTranslateTest {
 
     @Test
     void aMosaicWithAGapGetsNoDataBlocks() throws IOException {
-        assumeGdal();
+        assumeGdalTools();
         Path source = GdalFixtures.named("int16_deflate_p2_strip_nd-9999").tif(); // 50 x 41
         Path pieces = Files.createDirectories(dir.resolve("pieces"));
         assertEquals(0, run("gdal_translate", "-q", "-srcwin", "0", "0", "50", "16", source.toString(),
@@ -152,9 +152,13 @@ class SparkGeoTiffTranslateTest {
     record Result(int exitCode, String output) {
     }
 
-    static void assumeGdal() {
+    static void assumeGdalTools() {
         assumeTrue(onPath("gdalinfo") && onPath("gdal_translate"),
                 "GDAL command-line tools (gdalinfo, gdal_translate) are not on PATH; install gdal-bin to run this test");
+    }
+
+    static void assumeGdal() {
+        assumeGdalTools();
         assumeTrue(Files.isExecutable(Path.of(PYTHON_WITH_GDAL))
                         && run(PYTHON_WITH_GDAL, "-c", "import osgeo_utils.samples.validate_cloud_optimized_geotiff").exitCode() == 0,
                 PYTHON_WITH_GDAL + " with GDAL's Python bindings (python3-gdal) is not available");
