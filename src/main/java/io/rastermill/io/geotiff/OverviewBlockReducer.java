@@ -88,6 +88,55 @@ public final class OverviewBlockReducer {
         }
     }
 
+    /**
+     * The quarter of parent block {@code (childCol / 2, childRow / 2)} that child {@code (childCol, childRow)}
+     * alone determines ({@code blockSize/2} square; parent cells depend only on the child under them):
+     * {@link #assemble} of the four quarters equals {@link #reduce} of the four children, so a distributed
+     * writer can reduce each child where it is and move a quarter of the data.
+     */
+    public MultibandTile quarter(int childCol, int childRow, MultibandTile child, int childWidth, int childHeight) {
+        MultibandTile[] children = new MultibandTile[4];
+        int q = (childRow & 1) * 2 + (childCol & 1);
+        children[q] = Objects.requireNonNull(child, "child");
+        MultibandTile parent = reduce(childCol / 2, childRow / 2, children, childWidth, childHeight);
+        int half = size / 2;
+        int x0 = (q & 1) * half;
+        int y0 = (q >> 1) * half;
+        return parent.crop(x0, y0, x0 + half - 1, y0 + half - 1);
+    }
+
+    /**
+     * A parent block from its quarters ({@code quarters[dy * 2 + dx]}, each {@code blockSize/2} square, from
+     * {@link #quarter}; null where the child is absent: NoData).
+     */
+    public MultibandTile assemble(MultibandTile[] quarters) {
+        int half = size / 2;
+        double[] lane = new double[size * size];
+        double[] part = new double[half * half];
+        Tile[] tiles = new Tile[bands];
+        for (int b = 0; b < bands; b++) {
+            Arrays.fill(lane, Double.NaN);
+            for (int q = 0; q < 4; q++) {
+                if (quarters[q] == null) {
+                    continue;
+                }
+                Tile t = quarters[q].band(b);
+                if (t.cols() != half || t.rows() != half) {
+                    throw new IllegalArgumentException("quarter " + q + " is " + t.cols() + "x" + t.rows() + ", expected "
+                            + half + "x" + half);
+                }
+                (t.cellType().equals(cellType) ? t : t.interpretAs(cellType)).readDoubles(part);
+                int x0 = (q & 1) * half;
+                int y0 = (q >> 1) * half;
+                for (int r = 0; r < half; r++) {
+                    System.arraycopy(part, r * half, lane, (y0 + r) * size + x0, half);
+                }
+            }
+            tiles[b] = ArrayTile.fromDoubleLane(cellType, size, size, lane);
+        }
+        return MultibandTile.of(tiles);
+    }
+
     /** {@link #reduce} from children already in the double lane ({@code lanes[q][band]}, {@code size²} cells, or null). */
     MultibandTile reduceLanes(int parentCol, int parentRow, double[][][] lanes, int childWidth, int childHeight) {
         int srcWidth = (int) Math.min(2L * size, childWidth - 2L * parentCol * size);

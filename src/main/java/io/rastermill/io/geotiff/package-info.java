@@ -16,10 +16,17 @@
  *       from many threads, encoded by the caller, spilled to a temporary file; overviews and the final
  *       layout at {@code finish()}, renamed into place atomically. NoData is written as GDAL_NODATA;
  *       overview resampling skips NoData.</li>
+ *   <li>Its pieces are public for writers that encode elsewhere (e.g. on Spark executors) and must
+ *       produce the same bytes: {@link io.rastermill.io.geotiff.GeoTiffBlockEncoder} (block to stored
+ *       tile bytes and back), {@link io.rastermill.io.geotiff.OverviewBlockReducer} (four children to
+ *       one overview block) and {@link io.rastermill.io.geotiff.GeoTiffAssembler} (levels, BigTIFF
+ *       decision, layout and the atomic temp-then-rename assembly from any block source).</li>
  * </ul>
  *
  * <h2>Thread-safety</h2>
  * A {@code GeoTiffReader} may be shared by many threads; it pools its decoders. A
  * {@code GeoTiffWriter} accepts {@code writeBlock} from many threads; {@code finish}/{@code abort} once.
+ * {@code GeoTiffBlockEncoder} and {@code OverviewBlockReducer} are one per thread; {@code GeoTiffAssembler}
+ * is stateless.
  */
 package io.rastermill.io.geotiff;

@@ -22,6 +22,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.storage.StorageLevel;
@@ -50,12 +51,15 @@ import java.util.UUID;
  *   <li>Level 0: each task encodes its partition's tiles (edge tiles cropped to the raster, as a
  *       single-JVM writer gets them) and appends them to one part file in a hidden directory beside the
  *       target, {@code .<name>.rastermill-<uuid>.parts/L0/part-<partition>-<attempt>-<taskAttemptId>};
- *       it returns only (block, offset, length) per tile. Only results of successful attempts reach the
- *       driver; files of failed attempts are deleted by the attempt or with the directory.</li>
- *   <li>Overviews, level by level: each block of level {@code k} goes to its parent key, the (up to)
- *       four children are grouped and reduced by {@link OverviewBlockReducer} (the writer's own
- *       reduction), and the parents are encoded to part files the same way. Each level RDD is persisted
- *       ({@code MEMORY_AND_DISK_SER}) until the next level is built, so the source is computed once.</li>
+ *       only (block, offset, length) per tile reach the driver. Only results of successful attempts are
+ *       used; files of failed attempts are deleted by the attempt or with the directory.</li>
+ *   <li>Overviews, level by level, in the same pass: while encoding a block of level {@code k} the task
+ *       also reduces it to the quarter of its parent it alone determines ({@link
+ *       OverviewBlockReducer#quarter}, the writer's own reduction); the quarters are grouped by parent
+ *       key and assembled ({@link OverviewBlockReducer#assemble}) into level {@code k + 1}, which is
+ *       encoded the same way. So the source is read once, a level is never cached whole (only the
+ *       task output, a quarter of its size, is persisted {@code MEMORY_AND_DISK_SER} until the next
+ *       level is built) and each shuffle moves a quarter of a level.</li>
  *   <li>Blocks without a tile (a sparse mosaic) and overview blocks without any child are the NoData
  *       block, encoded once on the driver.</li>
  *   <li>The driver plans the layout from the lengths and streams the head and every block, in file
@@ -84,14 +88,19 @@ public final class LayerGeoTiffWriter {
      * @param bytes        the file's length
      * @param partFiles    part files the successful tasks wrote (all levels)
      * @param noDataBlocks blocks (all levels) written as the shared NoData block because no tile was there
+     * @param sparkMillis  time in the Spark jobs (computing the layer, encoding, overviews)
+     * @param levelMillis  of which, per level: its job (level 0 includes computing the layer)
+     * @param assemblyMillis time the driver spent streaming part files into the final file
      */
     public record Result(String target, int width, int height, int bandCount, int levels, boolean bigTiff, long bytes,
-                         int partFiles, int noDataBlocks) {
+                         int partFiles, int noDataBlocks, long sparkMillis, List<Long> levelMillis, long assemblyMillis) {
     }
 
     /**
      * The file's description for a layer: its raster size and cell type, the transform of the layout's
-     * upper-left corner and cell size, and the CRS if it has an EPSG code.
+     * upper-left corner and cell size, and the CRS if it has an EPSG code. The layout's cell size is
+     * derived from its extent; for a layer read from one GeoTIFF, {@code GeoTiffTranslate.describe} of the
+     * file's header keeps its georeferencing bit for bit (as {@link SparkGeoTiffTranslate} does).
      */
     public static RasterDescription describe(TileLayer layer) {
         return describe(List.of(layer));
@@ -145,26 +154,33 @@ public final class LayerGeoTiffWriter {
         String previousDescription = sc.getLocalProperty("spark.job.description");
         String previousInterrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
         jsc.setJobGroup(group, "rastermill: write " + target, true);
-        List<JavaPairRDD<SpatialKey, MultibandTile>> persisted = new ArrayList<>();
+        List<JavaRDD<LevelRecord>> persisted = new ArrayList<>();
         boolean ok = false;
         try {
             List<String> names = new ArrayList<>();
             List<PartReader.LevelIndex> index = new ArrayList<>();
             List<int[]> lengths = new ArrayList<>();
             int missing = 0;
-            JavaPairRDD<SpatialKey, MultibandTile> current = levelZero(bands, description, options.blockSize())
-                    .persist(StorageLevel.MEMORY_AND_DISK_SER());
-            persisted.add(current);
+            long started = System.nanoTime();
+            JavaPairRDD<SpatialKey, MultibandTile> blocks = levelZero(bands, description, options.blockSize());
+            List<Long> levelMillis = new ArrayList<>();
             for (int k = 0; k < levels.size(); k++) {
+                long levelStart = System.nanoTime();
                 GeoTiffAssembler.Level g = levels.get(k);
+                boolean more = k + 1 < levels.size();
                 sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
-                List<Tuple2<String, long[]>> placed = current.mapPartitions(new PartWriter(spec, k, g.across(), g.down()))
-                        .collect();
+                JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, g, more));
+                if (more) {
+                    records = records.persist(StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
+                    persisted.add(records);
+                }
+                List<LevelRecord> placed = records.filter(LevelRecord::isPlacement).collect();
+                levelMillis.add((System.nanoTime() - levelStart) / 1_000_000);
                 PartReader.LevelIndex li = new PartReader.LevelIndex(g.blocks());
-                for (Tuple2<String, long[]> p : placed) {
+                for (LevelRecord p : placed) {
                     int part = names.size();
-                    names.add(p._1());
-                    long[] v = p._2();
+                    names.add(p.partFile);
+                    long[] v = p.placed;
                     for (int i = 0; i < v.length; i += 3) {
                         int b = (int) v[i];
                         if (li.part[b] >= 0) {
@@ -184,21 +200,22 @@ public final class LayerGeoTiffWriter {
                 }
                 index.add(li);
                 lengths.add(li.length);
-                if (k > 0) {
-                    persisted.remove(0).unpersist(false); // level k is materialised: level k - 1 is no longer needed
+                if (persisted.size() > 1) {
+                    persisted.remove(0).unpersist(false); // level k is written: level k - 1's records are no longer needed
                 }
-                if (k + 1 < levels.size()) {
-                    current = parents(current, spec, g, levels.get(k + 1)).persist(StorageLevel.MEMORY_AND_DISK_SER());
-                    persisted.add(current);
+                if (more) {
+                    blocks = parents(records, spec, levels.get(k + 1));
                 }
             }
+            long sparkNanos = System.nanoTime() - started;
             long bytes;
             try (PartReader reader = new PartReader(file.fs(), parts, names, index, noData)) {
                 bytes = GeoTiffAssembler.assemble(file, description, options, bigTiff, levels, lengths, reader);
             }
             ok = true;
             return new Result(target, description.width(), description.height(), description.bandCount(),
-                    levels.size(), bigTiff, bytes, names.size(), missing);
+                    levels.size(), bigTiff, bytes, names.size(), missing, sparkNanos / 1_000_000, List.copyOf(levelMillis),
+                    (System.nanoTime() - started - sparkNanos) / 1_000_000);
         } catch (GeoTiffWriteException e) {
             throw e;
         } catch (Exception e) {
@@ -209,7 +226,7 @@ public final class LayerGeoTiffWriter {
                 jsc.cancelJobGroup(group);
                 awaitTasks(jsc.statusTracker(), group, 60_000);
             }
-            for (JavaPairRDD<SpatialKey, MultibandTile> r : persisted) {
+            for (JavaRDD<LevelRecord> r : persisted) {
                 r.unpersist(false);
             }
             sc.setLocalProperty("spark.jobGroup.id", previousGroup);
@@ -311,15 +328,13 @@ public final class LayerGeoTiffWriter {
         return w == t.cols() && h == t.rows() ? t : t.crop(0, 0, w - 1, h - 1);
     }
 
-    /** Level {@code k + 1} from level {@code k}: children to parent keys, grouped, reduced. */
-    static JavaPairRDD<SpatialKey, MultibandTile> parents(JavaPairRDD<SpatialKey, MultibandTile> children, WriteSpec spec,
-                                                          GeoTiffAssembler.Level child, GeoTiffAssembler.Level parent) {
-        int childWidth = child.width();
-        int childHeight = child.height();
-        int partitions = Math.max(1, Math.min(children.getNumPartitions(), parent.blocks()));
-        return children
-                .mapToPair(kv -> new Tuple2<>(new SpatialKey(kv._1().col() / 2, kv._1().row() / 2),
-                        new Tuple2<>((kv._1().row() & 1) * 2 + (kv._1().col() & 1), kv._2())))
+    /** Level {@code k + 1} from the quarters level {@code k}'s tasks emitted: grouped by parent, assembled. */
+    static JavaPairRDD<SpatialKey, MultibandTile> parents(JavaRDD<LevelRecord> records, WriteSpec spec,
+                                                          GeoTiffAssembler.Level parent) {
+        int partitions = Math.max(1, Math.min(records.getNumPartitions(), parent.blocks()));
+        return records
+                .filter(r -> !r.isPlacement())
+                .mapToPair(r -> new Tuple2<>(r.parent, new Tuple2<>(r.quadrant, r.piece)))
                 .groupByKey(new HashPartitioner(partitions))
                 .mapPartitionsToPair(it -> {
                     OverviewBlockReducer reducer = new OverviewBlockReducer(spec.description(), spec.options());
@@ -332,12 +347,11 @@ public final class LayerGeoTiffWriter {
                         @Override
                         public Tuple2<SpatialKey, MultibandTile> next() {
                             Tuple2<SpatialKey, Iterable<Tuple2<Integer, MultibandTile>>> kv = it.next();
-                            MultibandTile[] quads = new MultibandTile[4];
-                            for (Tuple2<Integer, MultibandTile> c : kv._2()) {
-                                quads[c._1()] = c._2();
+                            MultibandTile[] quarters = new MultibandTile[4];
+                            for (Tuple2<Integer, MultibandTile> q : kv._2()) {
+                                quarters[q._1()] = q._2();
                             }
-                            SpatialKey k = kv._1();
-                            return new Tuple2<>(k, reducer.reduce(k.col(), k.row(), quads, childWidth, childHeight));
+                            return new Tuple2<>(kv._1(), reducer.assemble(quarters));
                         }
                     };
                 }, true);

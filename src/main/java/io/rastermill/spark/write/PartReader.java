@@ -15,12 +15,28 @@ import java.util.Map;
 
 /**
  * The driver side of assembly: hands the assembler each block's bytes from the part file the tasks
- * wrote it to (a positioned read into one reused buffer, so memory is one block), or the shared NoData
- * block where the layer had no tile. Keeps the {@value #MAX_OPEN} most recently used part streams
- * open. Not thread-safe.
+ * wrote it to, or the shared NoData block where the layer had no tile. Keeps the {@value #MAX_OPEN}
+ * most recently used part files open, each with a read-ahead window of up to {@value #WINDOW} bytes
+ * (one positioned read fills it), so consecutive blocks of a part cost one request on an object store
+ * rather than one each; memory is bounded by {@code MAX_OPEN × WINDOW}. Not thread-safe.
  */
 final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
     static final int MAX_OPEN = 16;
+    static final int WINDOW = 2 << 20;
+
+    /** An open part file and the bytes {@code [start, start + length)} read ahead from it. */
+    private static final class Part {
+        final FSDataInputStream in;
+        final long fileLength;
+        byte[] window = new byte[0];
+        long start;
+        int length;
+
+        Part(FSDataInputStream in, long fileLength) {
+            this.in = in;
+            this.fileLength = fileLength;
+        }
+    }
 
     /** Where each block of one level is: part file (index into the names, -1: NoData block), offset, length. */
     static final class LevelIndex {
@@ -41,10 +57,16 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
     private final List<String> names;
     private final List<LevelIndex> levels;
     private final byte[] noData;
-    private final LinkedHashMap<Integer, FSDataInputStream> open = new LinkedHashMap<>(32, 0.75f, true);
-    private byte[] buffer = new byte[1 << 16];
+    private final LinkedHashMap<Integer, Part> open = new LinkedHashMap<>(32, 0.75f, true);
+    private final int windowSize;
+    private byte[] buffer = new byte[0];
 
     PartReader(FileSystem fs, Path dir, List<String> names, List<LevelIndex> levels, byte[] noData) {
+        this(fs, dir, names, levels, noData, WINDOW);
+    }
+
+    PartReader(FileSystem fs, Path dir, List<String> names, List<LevelIndex> levels, byte[] noData, int windowSize) {
+        this.windowSize = windowSize;
         this.fs = fs;
         this.dir = dir;
         this.names = names;
@@ -60,33 +82,54 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
             out.write(noData);
             return;
         }
-        if (buffer.length < length) {
-            buffer = new byte[length];
+        Part p = part(part);
+        long offset = li.offset[block];
+        if (offset + length > p.fileLength) {
+            throw new IOException("part file " + names.get(part) + " is " + p.fileLength + " bytes, block " + block
+                    + " of level " + level + " should end at " + (offset + length));
         }
-        stream(part).readFully(li.offset[block], buffer, 0, length);
-        out.write(buffer, 0, length);
+        if (length > windowSize) { // a block larger than the window: read it alone
+            if (buffer.length < length) {
+                buffer = new byte[length];
+            }
+            p.in.readFully(offset, buffer, 0, length);
+            out.write(buffer, 0, length);
+            return;
+        }
+        if (offset < p.start || offset + length > p.start + p.length) {
+            int n = (int) Math.min(windowSize, p.fileLength - offset);
+            if (p.window.length < n) {
+                p.window = new byte[(int) Math.min(windowSize, p.fileLength)];
+            }
+            p.in.readFully(offset, p.window, 0, n);
+            p.start = offset;
+            p.length = n;
+        }
+        out.write(p.window, (int) (offset - p.start), length);
     }
 
-    private FSDataInputStream stream(int part) throws IOException {
-        FSDataInputStream in = open.get(part);
-        if (in == null) {
+    private Part part(int part) throws IOException {
+        Part p = open.get(part);
+        if (p == null) {
             if (open.size() >= MAX_OPEN) {
-                Iterator<Map.Entry<Integer, FSDataInputStream>> eldest = open.entrySet().iterator();
-                eldest.next().getValue().close();
+                Iterator<Map.Entry<Integer, Part>> eldest = open.entrySet().iterator();
+                eldest.next().getValue().in.close();
                 eldest.remove();
             }
-            in = fs.open(new Path(dir, names.get(part)));
-            open.put(part, in);
+            Path path = new Path(dir, names.get(part));
+            long length = fs.getFileStatus(path).getLen();
+            p = new Part(fs.open(path), length);
+            open.put(part, p);
         }
-        return in;
+        return p;
     }
 
     @Override
     public void close() throws IOException {
         IOException first = null;
-        for (FSDataInputStream in : open.values()) {
+        for (Part p : open.values()) {
             try {
-                in.close();
+                p.in.close();
             } catch (IOException e) {
                 first = first == null ? e : first;
             }

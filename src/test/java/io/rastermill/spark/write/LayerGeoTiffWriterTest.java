@@ -99,6 +99,10 @@ class LayerGeoTiffWriterTest {
 
     /** A layer of the seeded raster with tiles of {@code size}, without the keys in {@code drop}. */
     static TileLayer layer(float[] cells, int size, Set<SpatialKey> drop) {
+        return layerOn(spark, cells, size, drop);
+    }
+
+    static TileLayer layerOn(SparkSession spark, float[] cells, int size, Set<SpatialKey> drop) {
         Extent extent = new Extent(500_000, 4_000_000 - HEIGHT * 10.0, 500_000 + WIDTH * 10.0, 4_000_000);
         LayoutDefinition layout = LayoutDefinition.fromGrid(RasterExtent.of(extent, WIDTH, HEIGHT), size, size);
         TileLayerMetadata md = TileLayerMetadata.of(FLOAT_ND, layout, extent, Crs.epsg(32633));
@@ -220,6 +224,18 @@ class LayerGeoTiffWriterTest {
         assertTrue(e.getMessage().startsWith(out.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("this tile always fails"), e.getMessage());
         assertFalse(Files.exists(out));
+        assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
+    }
+
+    @Test
+    void aKeyTwiceInTheLayerIsAnErrorNamingTheBlock() throws IOException {
+        TileLayer layer = layer(raster(7), 128, Set.of());
+        JavaPairRDD<SpatialKey, Tile> twice = layer.rdd().union(layer.rdd().filter(kv -> kv._1().equals(new SpatialKey(3, 2))));
+        TileLayer duplicated = TileLayers.fromRdd(twice, layer.metadata());
+        Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
+        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(duplicated, out.toString(), options(128).build()));
+        assertTrue(e.getMessage().contains("block (3, 2) of level 0 appears more than once"), e.getMessage());
         assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
     }
 
