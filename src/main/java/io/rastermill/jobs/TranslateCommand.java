@@ -4,13 +4,17 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffTranslate;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.write.LayerGeoTiffWriter;
+import io.rastermill.spark.write.SparkGeoTiffTranslate;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -23,7 +27,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code rastermill translate IN OUT}: re-encodes a GeoTIFF (compression, predictor, block size,
  * COG layout, BigTIFF, overviews) block by block in bounded memory, like {@code gdal_translate}
- * with GTiff/COG creation options. Runs in this JVM on {@code --threads} threads; no Spark.
+ * with GTiff/COG creation options. Runs on Spark (bands read as layers by the executors, one file
+ * written from them), or with {@code --no-spark} in this JVM on {@code --threads} threads.
  * Output defaults: DEFLATE, predictor by cell type, 512 blocks, COG with automatic overviews.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true,
@@ -40,14 +45,27 @@ final class TranslateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads reading and encoding blocks (default: cores)")
+    @Option(names = "--no-spark", description = "re-encode in this JVM without Spark, on --threads threads")
+    boolean noSpark;
+
+    @Option(names = "--threads", paramLabel = "N", description = "with --no-spark: threads reading and encoding blocks"
+            + " (default: cores)")
     Integer threads;
+
+    @ParentCommand
+    RastermillCommand parent;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (threads != null && !noSpark) {
+            throw usage("--threads goes with --no-spark; on Spark, parallelism is the executors' cores");
+        }
+        if (!noSpark) {
+            return onSpark();
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (nThreads < 1) {
             throw usage("--threads must be at least 1");
@@ -68,6 +86,32 @@ final class TranslateCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
+        return 0;
+    }
+
+    /** The parallel path: bands read as layers on the executors, one file written from them. */
+    private int onSpark() throws IOException {
+        long start = System.nanoTime();
+        CellType ct;
+        try (GeoTiffReader reader = GeoTiffReader.open(in)) {
+            ct = reader.info().cellType();
+        }
+        GeoTiffWriteOptions options = output.toWriteOptions(ct);
+        SparkSession spark = parent.spark().session();
+        spark.sparkContext().setJobGroup("rastermill translate", "read " + in + " → write " + out, false);
+        LayerGeoTiffWriter.Result r;
+        try {
+            r = SparkGeoTiffTranslate.translate(spark, in, out, options);
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "wrote %s: %dx%d %s, %d band(s), blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s) on Spark%n",
+                r.target(), r.width(), r.height(), ct.name(), r.bandCount(), options.blockSize(), r.levels(),
+                options.cog() ? ", COG" : "", r.bigTiff() ? ", BigTIFF" : "", seconds,
+                (double) r.width() * r.height() / 1e6 / seconds);
+        o.flush();
         return 0;
     }
 

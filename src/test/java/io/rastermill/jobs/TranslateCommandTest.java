@@ -22,8 +22,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@code rastermill translate}: cells survive any re-encoding; bad input leaves nothing behind. */
+/**
+ * {@code rastermill translate}, on Spark (the default) and in one JVM ({@code --no-spark}): cells
+ * survive any re-encoding; bad input leaves nothing behind.
+ */
 class TranslateCommandTest {
+    private static org.apache.spark.sql.SparkSession spark;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void start() {
+        spark = new io.rastermill.spark.RastermillSpark(io.rastermill.spark.RastermillSpark.localDefaults()
+                .with("spark.master", "local[2]", io.rastermill.spark.SettingSource.COMMAND_LINE)).session();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        spark.stop();
+    }
 
     private static MultibandTile all(String file) throws IOException {
         try (GeoTiffReader r = GeoTiffReader.open(file)) {
@@ -37,8 +52,8 @@ class TranslateCommandTest {
         List<GdalFixture> picks = GdalFixtures.supported().stream()
                 .filter(f -> f.overviewCount() == 0 && f.hasGeoTransform()).limit(12).toList();
         String[][] settings = {{"--compress", "zstd", "--predictor", "yes", "--block", "16", "--cog"},
-                {"--compress", "lzw", "--block", "32"}, {"--compress", "none", "--bigtiff", "yes"},
-                {"--compress", "deflate", "--level", "1", "--predictor", "yes", "--overviews", "2"}};
+                {"--compress", "lzw", "--block", "32", "--no-spark"}, {"--compress", "none", "--bigtiff", "yes"},
+                {"--compress", "deflate", "--level", "1", "--predictor", "yes", "--overviews", "2", "--no-spark", "--threads", "3"}};
         int i = 0;
         for (GdalFixture f : picks) {
             String[] s = settings[i++ % settings.length];
