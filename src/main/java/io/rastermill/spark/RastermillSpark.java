@@ -96,7 +96,9 @@ public final class RastermillSpark implements AutoCloseable {
     /** The session: created from the settings on first call, or the already active one. */
     public SparkSession session() {
         if (session == null) {
-            ownsSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+            // A session stopped earlier may linger as the thread's active or the default session;
+            // getOrCreate replaces it, so it does not count as someone else's live session.
+            ownsSession = !isLive(SparkSession.getActiveSession()) && !isLive(SparkSession.getDefaultSession());
             SparkConf conf = new SparkConf(false);
             for (Map.Entry<String, SparkSettings.Setting> e : settings.asMap().entrySet()) {
                 conf.set(e.getKey(), e.getValue().value());
@@ -104,6 +106,10 @@ public final class RastermillSpark implements AutoCloseable {
             session = SparkSession.builder().config(conf).getOrCreate();
         }
         return session;
+    }
+
+    private static boolean isLive(scala.Option<SparkSession> session) {
+        return session.isDefined() && !session.get().sparkContext().isStopped();
     }
 
     /**

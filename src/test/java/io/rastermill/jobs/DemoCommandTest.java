@@ -41,6 +41,8 @@ class DemoCommandTest {
             assertEquals(400, png.getWidth(), "a 400-cell hillshade fits the 1024-pixel quicklook at full resolution");
         } finally {
             spark.stop();
+            org.apache.spark.sql.SparkSession.clearActiveSession();
+            org.apache.spark.sql.SparkSession.clearDefaultSession();
         }
     }
 }

@@ -35,6 +35,8 @@ class StatsCommandTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     @Test

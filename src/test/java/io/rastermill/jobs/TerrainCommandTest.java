@@ -46,6 +46,8 @@ class TerrainCommandTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     static Path fixture(String name) {

@@ -38,6 +38,8 @@ class TranslateCommandTest {
     @org.junit.jupiter.api.AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     private static MultibandTile all(String file) throws IOException {

@@ -83,6 +83,8 @@ class HdfsRoundTripTest {
         try {
             if (spark != null) {
                 spark.stop();
+                org.apache.spark.sql.SparkSession.clearActiveSession();
+                org.apache.spark.sql.SparkSession.clearDefaultSession();
             }
         } finally {
             try {

@@ -45,6 +45,8 @@ class TileLayerTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     static Tile whole(String file, int band) throws IOException {

@@ -40,6 +40,8 @@ class RastermillSqlTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     private static TileLayer layer() throws Exception {

@@ -71,6 +71,8 @@ class LayerGeoTiffWriterTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     /** A seeded float32 raster with NoData cells (about 5 %), row-major. */

@@ -59,6 +59,8 @@ class SparkGeoTiffTranslateTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     static Path singleJvm(Path source, Path target, GeoTiffWriteOptions o) throws IOException {

@@ -48,6 +48,8 @@ class TileDirectoryWriterTest {
     @AfterAll
     static void stop() {
         spark.stop();
+        org.apache.spark.sql.SparkSession.clearActiveSession();
+        org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
     private static TileLayer layer(String fixture, int tileSize) throws IOException {
