@@ -25,23 +25,22 @@ public final class NativeDeflate {
     /** The classpath resource of the library for this platform. */
     static final String RESOURCE = "/native/linux-x86_64/librastermill_deflate.so";
 
-    private static final String REASON;
-
-    static {
-        REASON = load();
-    }
-
     private NativeDeflate() {
     }
 
-    /** Whether the native library is loaded and usable in this JVM. */
+    /** Loads the library on first use, so that {@code -Drastermill.deflate=java} never loads it. */
+    private static final class Loader {
+        static final String REASON = load();
+    }
+
+    /** Whether the native library is loaded and usable in this JVM (loads it on the first call). */
     public static boolean isAvailable() {
-        return REASON == null;
+        return Loader.REASON == null;
     }
 
     /** Why the native library is not available, or {@code null} if it is. */
     public static String unavailableReason() {
-        return REASON;
+        return Loader.REASON;
     }
 
     /** Whether new Deflate codecs use the native library, per {@value #MODE_PROPERTY}. */
@@ -56,7 +55,7 @@ public final class NativeDeflate {
             case "native":
                 if (!isAvailable()) {
                     throw new UnsupportedCodecException(
-                            "-D" + MODE_PROPERTY + "=native but the native Deflate library is not available: " + REASON);
+                            "-D" + MODE_PROPERTY + "=native but the native Deflate library is not available: " + unavailableReason());
                 }
                 return true;
             default:
