@@ -4,6 +4,7 @@
 # FILE defaults to the 16384^2 Float32 DEFLATE+PREDICTOR=3 DEM made by ../shared/bench/make_dem.sh
 # (create it first: bash ../shared/bench/make_dem.sh 16384 /tmp/bench/data). Needs gdal-bin.
 # Prints each pass and the medians side by side. Data never goes into the repository.
+# Extra JVM options for the Rastermill side: RASTERMILL_JAVA_OPTS, e.g. -Drastermill.deflate=java (or native).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 FILE=${1:-/tmp/bench/data/dem_16384.tif}
@@ -18,7 +19,7 @@ command -v taskset >/dev/null && PIN="taskset -c 0"
 
 echo "== Rastermill GeoTiffReader, 1 thread: $FILE"
 # shellcheck disable=SC2086
-$PIN java -Xmx4g $OPENS -cp "target/test-classes:target/classes:target/lib/*" \
+$PIN java -Xmx4g $OPENS ${RASTERMILL_JAVA_OPTS:-} -cp "target/test-classes:target/classes:target/lib/*" \
   io.rastermill.bench.GeoTiffDecodeBenchmark "$FILE" "$PASSES"
 
 echo "== GDAL gdal_translate -of ENVI, GDAL_NUM_THREADS=1"

@@ -13,6 +13,10 @@ class ConfigCommandTest {
 
     @Test
     void printsTheEffectiveLocalConfigurationWithSources() {
+        // Other test classes in this JVM may leave a (stopped) session registered as active or default on this
+        // thread; the assertion below is about the session config itself starts, so begin without any.
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
         // The built-in local master is local[*]; on the 2-core CI machine that is two threads.
         // spark.ui.enabled is already false by the local built-in default.
         CliRun run = CliRun.run("--conf", "spark.sql.shuffle.partitions=3", "config");

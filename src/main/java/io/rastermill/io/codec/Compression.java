@@ -75,7 +75,8 @@ public enum Compression {
     }
 
     /**
-     * A new decoder for this scheme; not thread-safe, one per thread.
+     * A new decoder for this scheme; not thread-safe, one per thread. Deflate uses libdeflate when
+     * {@link NativeDeflate} is available and selected ({@code -Drastermill.deflate=java|native|auto}).
      *
      * @throws UnsupportedCodecException if this scheme is not supported
      */
@@ -87,7 +88,7 @@ public enum Compression {
                 return new LzwDecompressor();
             case DEFLATE:
             case ADOBE_DEFLATE:
-                return new DeflateDecompressor();
+                return NativeDeflate.selected() ? new NativeDeflateDecompressor() : new DeflateDecompressor();
             case PACKBITS:
                 return new PackBitsDecompressor();
             case ZSTD:
@@ -131,7 +132,10 @@ public enum Compression {
                 return new LzwCompressor();
             case DEFLATE:
             case ADOBE_DEFLATE:
-                return new DeflateCompressor(level);
+                if (level < 0 || level > 9) {
+                    throw new IllegalArgumentException("Deflate level must be 0..9: " + level);
+                }
+                return NativeDeflate.selected() ? new NativeDeflateCompressor(level) : new DeflateCompressor(level);
             case PACKBITS:
                 return new PackBitsCompressor();
             case ZSTD:
