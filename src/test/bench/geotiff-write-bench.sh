@@ -19,7 +19,7 @@ ours=(); gdal=()
 for i in $(seq "$PASSES"); do
   rm -f "$OUT"/*; sync
   s=$(date +%s.%N)
-  $PIN jobs/rastermill translate --cog --predictor yes --threads 1 "$FILE" "$OUT/ours.tif" >/dev/null
+  $PIN jobs/rastermill translate --no-spark --threads 1 --cog --predictor yes "$FILE" "$OUT/ours.tif" >/dev/null
   e=$(date +%s.%N); ours+=("$(echo "$e - $s" | bc -l)")
   rm -f "$OUT"/*; sync
   s=$(date +%s.%N)
