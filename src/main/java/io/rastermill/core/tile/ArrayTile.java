@@ -60,8 +60,11 @@ public abstract sealed class ArrayTile extends Tile
         return type.cast(storage);
     }
 
-    /** A new zero-filled storage array for {@code size} cells of a data type. */
-    static Object allocate(DataType dataType, int size) {
+    /**
+     * A new zero-filled storage array for {@code size} cells of a data type, of the kind
+     * {@link #wrap} takes ({@code (size + 7) / 8} bytes for bool).
+     */
+    public static Object allocate(DataType dataType, int size) {
         return switch (dataType) {
             case BIT -> new byte[(size + 7) / 8];
             case INT8, UINT8 -> new byte[size];

@@ -194,23 +194,13 @@ final class BlockCodec implements AutoCloseable {
             predictor.decode(raw, 0, size, size);
         }
         for (int b = 0; b < bands; b++) {
-            Object storage = allocate(cellType.dataType(), size * size);
+            Object storage = ArrayTile.allocate(cellType.dataType(), size * size);
             SegmentCopier.copy(kind, new SegmentCopier.Source(raw, ORDER, rowBytes, bands, b), 0, 0, size, size,
                     storage, size, 0, 0);
             ArrayTile.wrap(cellType, size, size, storage).readDoubles(lanes[b]);
         }
     }
 
-    static Object allocate(DataType t, int cells) {
-        return switch (t) {
-            case BIT -> new byte[(cells + 7) / 8];
-            case INT8, UINT8 -> new byte[cells];
-            case INT16, UINT16 -> new short[cells];
-            case INT32 -> new int[cells];
-            case FLOAT32 -> new float[cells];
-            case FLOAT64 -> new double[cells];
-        };
-    }
 
     @Override
     public void close() {

@@ -309,7 +309,7 @@ public final class GeoTiffReader implements Closeable {
         DataType storage = cellType.dataType();
         Object[] out = new Object[bands.length];
         for (int i = 0; i < bands.length; i++) {
-            out[i] = allocate(storage, w * h);
+            out[i] = ArrayTile.allocate(storage, w * h);
         }
 
         boolean planar = dir.planarConfiguration() == TiffDirectory.PLANAR_SEPARATE;
@@ -448,16 +448,6 @@ public final class GeoTiffReader implements Closeable {
         }
     }
 
-    private static Object allocate(DataType dt, int n) {
-        return switch (dt) {
-            case BIT -> new byte[(n + 7) / 8];
-            case INT8, UINT8 -> new byte[n];
-            case INT16, UINT16 -> new short[n];
-            case INT32 -> new int[n];
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-        };
-    }
 
     private static int[] distinct(int[] bands) {
         return Arrays.stream(bands).distinct().sorted().toArray();
