@@ -1,0 +1,108 @@
+package io.rastermill.core.calc;
+
+import io.rastermill.core.cell.CellType;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed map algebra expression in the spirit of {@code gdal_calc.py}, e.g.
+ * {@code (B - A) / (B + A)} or {@code where(A > 100 and isData(B), B, nodata)}.
+ *
+ * <p>Use: {@link #parse} once (syntax errors are {@link CalcSyntaxException}s naming the column),
+ * {@link #compile} with the inputs' cell types (unknown names and type errors are refused there),
+ * then run the {@link CalcProgram} on tiles. Parsing and compiling happen once, on the driver; the
+ * program evaluates whole tiles, node by node, into primitive lane arrays reused between tiles.
+ *
+ * <p><b>Grammar.</b> Numbers ({@code 3}, {@code 0.5}, {@code 1e-3}); names of inputs (identifiers,
+ * case-sensitive); {@code nodata}; parentheses; operators with Python's precedence, lowest first:
+ * {@code or ||}; {@code and &&}; {@code not}; comparisons {@code == != < <= > >=} (not chained);
+ * {@code |}; {@code ^}; {@code &}; {@code << >>}; {@code + -}; {@code * / // %}; unary
+ * {@code - + ~ !}; {@code **} (right-associative). Functions (case-insensitive): {@code sqrt exp log
+ * log10 sin cos tan asin acos atan floor ceil round abs}, {@code atan2(y, x)}, {@code pow(a, b)},
+ * {@code min(a, b, ...)}, {@code max(a, b, ...)}, {@code clamp(x, lo, hi)}, {@code where(c, a, b)},
+ * {@code isNoData(x)}, {@code isData(x)}, {@code mask(x, m)} (x where m has data),
+ * {@code inverseMask(x, m)} (x where m is NoData), {@code setNoData(x, v)} (NoData where x == v),
+ * {@code nd(a, b)} (normalized difference (a-b)/(a+b)), {@code int(x)}, {@code float(x)}.
+ *
+ * <p><b>Types</b> ({@link CalcType}). An input is INT if its cell type is integral, else DOUBLE; a
+ * literal is INT if written as a whole number, else DOUBLE. {@code + - * // % min max clamp abs where}
+ * and unary minus give INT if all operands are INT (or BOOL), else DOUBLE. {@code /}, {@code **},
+ * {@code pow}, {@code nd} and the math functions always give DOUBLE ({@code /} is true division as in
+ * Python 3); {@code floor ceil round} keep INT. Comparisons, {@code and or not}, {@code isNoData},
+ * {@code isData} give BOOL (0/1). Bitwise operators need INT/BOOL operands. The result type decides the
+ * default output cell type ({@link CalcType#defaultCellType()}).
+ *
+ * <p><b>NoData.</b> NoData in any operand gives NoData, and so do division and remainder by zero and
+ * math outside a function's domain ({@code sqrt(-1)}). Exceptions: {@code isNoData}/{@code isData}
+ * never give NoData; {@code where} gives the chosen branch (NoData only if the condition or that branch
+ * is); {@code mask}/{@code inverseMask} read NoData as the mask. {@code and}/{@code or} are strict
+ * (NoData in either operand gives NoData). INT arithmetic wraps on overflow (Java int); a result that
+ * wraps onto {@link Integer#MIN_VALUE} is NoData. The output cell type's narrowing rules then apply
+ * (see {@code io.rastermill.core.local.Conversion}).
+ */
+public final class CalcExpression implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String text;
+    private final Node root;
+
+    private CalcExpression(String text, Node root) {
+        this.text = text;
+        this.root = root;
+    }
+
+    /**
+     * Parses {@code expression}.
+     *
+     * @throws CalcSyntaxException naming the column of the first error
+     */
+    public static CalcExpression parse(String expression) {
+        return new CalcExpression(expression, CalcParser.parse(expression));
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The input names the expression uses, in order of first appearance. */
+    public List<String> names() {
+        Set<String> out = new LinkedHashSet<>();
+        collect(root, out);
+        return new ArrayList<>(out);
+    }
+
+    private static void collect(Node n, Set<String> out) {
+        if (n instanceof Node.Name name) {
+            out.add(name.name());
+        } else if (n instanceof Node.Unary u) {
+            collect(u.operand(), out);
+        } else if (n instanceof Node.Binary b) {
+            collect(b.left(), out);
+            collect(b.right(), out);
+        } else if (n instanceof Node.Call c) {
+            c.args().forEach(a -> collect(a, out));
+        }
+    }
+
+    /**
+     * Type-checks the expression against its inputs and compiles it into a program. {@code inputs}
+     * maps every name the program will be given (in iteration order: use a {@link java.util.LinkedHashMap})
+     * to its cell type; names not used by the expression are allowed and ignored.
+     *
+     * @throws CalcSyntaxException for an unknown name or function, a wrong argument count, or a
+     *     bitwise operator on floating point operands
+     */
+    public CalcProgram compile(Map<String, CellType> inputs) {
+        return CalcCompiler.compile(this, root, inputs);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,156 @@
+package io.rastermill.core.local;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import io.rastermill.core.tile.ArrayTile;
+import io.rastermill.core.tile.Tile;
+
+import java.util.OptionalDouble;
+
+/**
+ * NoData tests and masks: {@code isNoData}/{@code isData}, {@code mask}/{@code inverseMask} by a mask
+ * tile, {@code maskValue}/{@code inverseMaskValue} by a value of a mask tile (GeoTrellis's
+ * {@code localMask}/{@code localInverseMask}), {@code maskValues} by values of the tile itself, and
+ * {@code setNoData}.
+ *
+ * <p><b>NoData:</b> these are the ops that read NoData as information. {@code isNoData}/{@code isData}
+ * never give NoData (results 0/1 in {@code uint8ud255}). The masks give NoData where they say so and
+ * otherwise the tile's cell, NoData included; they keep the tile's cell type.
+ */
+public final class Masking {
+    public static final CellType RESULT = Operands.BOOLEAN;
+
+    private Masking() {
+    }
+
+    /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */
+    public static void isNoData(int[] a, int[] out, int n, boolean negate) {
+        Operands.requireLength(n, a.length, out.length);
+        int yes = negate ? 0 : 1;
+        int no = 1 - yes;
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] == NoData.INT ? yes : no;
+        }
+    }
+
+    public static void isNoData(double[] a, int[] out, int n, boolean negate) {
+        Operands.requireLength(n, a.length, out.length);
+        int yes = negate ? 0 : 1;
+        int no = 1 - yes;
+        for (int i = 0; i < n; i++) {
+            double x = a[i];
+            out[i] = x != x ? yes : no;
+        }
+    }
+
+    /** 1 where the cell is NoData, 0 elsewhere; never NoData. */
+    public static Tile isNoData(Tile t) {
+        return test(t, false);
+    }
+
+    /** 1 where the cell holds data, 0 where it is NoData; never NoData. */
+    public static Tile isData(Tile t) {
+        return test(t, true);
+    }
+
+    private static Tile test(Tile t, boolean negate) {
+        int[] out = new int[t.size()];
+        if (t.cellType().isFloatingPoint()) {
+            isNoData(t.toDoubleLane(), out, out.length, negate);
+        } else {
+            t.readInts(out);
+            isNoData(out, out, out.length, negate);
+        }
+        return ArrayTile.fromIntLane(RESULT, t.cols(), t.rows(), out);
+    }
+
+    /** {@code t}'s cells where {@code mask} holds data, NoData where {@code mask} is NoData. */
+    public static Tile mask(Tile t, Tile mask) {
+        Operands.requireSameDimensions(t, mask);
+        return keep(t, test(mask, true));
+    }
+
+    /** {@code t}'s cells where {@code mask} is NoData, NoData where {@code mask} holds data. */
+    public static Tile inverseMask(Tile t, Tile mask) {
+        Operands.requireSameDimensions(t, mask);
+        return keep(t, test(mask, false));
+    }
+
+    /**
+     * GeoTrellis's {@code localMask(mask, readMask, NODATA)}: NoData where {@code mask}'s cell equals
+     * {@code value} (compared in the double lane), {@code t}'s cell elsewhere.
+     */
+    public static Tile maskValue(Tile t, Tile mask, double value) {
+        Operands.requireSameDimensions(t, mask);
+        return keep(t, Comparison.apply(Comparison.Op.NOT_EQUAL, mask, value).toIntLane(), true);
+    }
+
+    /** GeoTrellis's {@code localInverseMask}: {@code t}'s cell only where {@code mask}'s cell equals {@code value}. */
+    public static Tile inverseMaskValue(Tile t, Tile mask, double value) {
+        Operands.requireSameDimensions(t, mask);
+        return keep(t, Comparison.apply(Comparison.Op.EQUAL, mask, value).toIntLane(), true);
+    }
+
+    /** NoData where {@code t}'s own cell equals any of {@code values}; the cell type is kept. */
+    public static Tile maskValues(Tile t, double... values) {
+        int n = t.size();
+        if (t.cellType().isFloatingPoint()) {
+            double[] x = t.toDoubleLane();
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                for (double m : values) {
+                    if (v == m) {
+                        x[i] = Double.NaN;
+                        break;
+                    }
+                }
+            }
+            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
+        }
+        int[] x = t.toIntLane();
+        for (double m : values) {
+            if (!Operands.fitsIntLane(m)) {
+                continue; // an integral cell never equals a fractional value
+            }
+            int iv = (int) m;
+            for (int i = 0; i < n; i++) {
+                if (x[i] == iv) {
+                    x[i] = NoData.INT;
+                }
+            }
+        }
+        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+    }
+
+    /**
+     * The same stored samples with {@code noData} as the NoData value (GeoTrellis's
+     * {@code withNoData}): cells holding that value become NoData; cells that were NoData under the
+     * old value become data again (the stored samples are not changed). For a value the data type
+     * cannot hold, use {@link #maskValues} or convert first.
+     */
+    public static Tile setNoData(Tile t, double noData) {
+        return t.interpretAs(t.cellType().withNoData(OptionalDouble.of(noData)));
+    }
+
+    private static Tile keep(Tile t, Tile keepMask) {
+        return keep(t, keepMask.toIntLane(), false);
+    }
+
+    /** {@code t}'s cells where {@code keep} is 1; NoData where it is 0 (or NoData when {@code noDataDrops}). */
+    private static Tile keep(Tile t, int[] keep, boolean noDataDrops) {
+        int n = t.size();
+        for (int i = 0; i < n; i++) {
+            if (keep[i] == NoData.INT) {
+                keep[i] = noDataDrops ? 0 : NoData.INT;
+            }
+        }
+        if (t.cellType().isFloatingPoint()) {
+            double[] x = t.toDoubleLane();
+            Conditional.where(keep, x, Operands.constant(n, Double.NaN), x, n);
+            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
+        }
+        int[] x = t.toIntLane();
+        Conditional.where(keep, x, Operands.constant(n, NoData.INT), x, n);
+        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+    }
+}

@@ -1,0 +1,98 @@
+package io.rastermill.core.local;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import io.rastermill.core.tile.ArrayTile;
+import io.rastermill.core.tile.Tile;
+
+/**
+ * Cell-by-cell minimum and maximum of two tiles (GeoTrellis's {@code localMin}/{@code localMax}) and
+ * {@link #clamp clamping} to a range.
+ *
+ * <p><b>NoData:</b> NoData in either operand gives NoData (use {@code where(isNoData(a), b, min(a, b))}
+ * in an expression to skip it). <b>Type:</b> the union of the operands' cell types; a clamp keeps the
+ * tile's type (a fractional bound on an integral tile is applied in the double lane and the result
+ * truncated back, so it lies within the bounds).
+ */
+public final class MinMax {
+    private MinMax() {
+    }
+
+    public enum Op {
+        MIN, MAX
+    }
+
+    public static void apply(Op op, int[] a, int[] b, int[] out, int n) {
+        Operands.requireLength(n, a.length, b.length, out.length);
+        final int nd = NoData.INT;
+        if (op == Op.MIN) {
+            for (int i = 0; i < n; i++) {
+                int x = a[i], y = b[i];
+                out[i] = x == nd || y == nd ? nd : Math.min(x, y);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                int x = a[i], y = b[i];
+                out[i] = x == nd || y == nd ? nd : Math.max(x, y);
+            }
+        }
+    }
+
+    /** Double lane; NaN in either gives NaN (as {@link Math#min}). */
+    public static void apply(Op op, double[] a, double[] b, double[] out, int n) {
+        Operands.requireLength(n, a.length, b.length, out.length);
+        if (op == Op.MIN) {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.min(a[i], b[i]);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.max(a[i], b[i]);
+            }
+        }
+    }
+
+    public static Tile apply(Op op, Tile a, Tile b) {
+        Operands.requireSameDimensions(a, b);
+        CellType ct = a.cellType().union(b.cellType());
+        int n = a.size();
+        if (ct.isFloatingPoint()) {
+            double[] x = a.toDoubleLane();
+            apply(op, x, b.toDoubleLane(), x, n);
+            return ArrayTile.fromDoubleLane(ct, a.cols(), a.rows(), x);
+        }
+        int[] x = a.toIntLane();
+        apply(op, x, b.toIntLane(), x, n);
+        return ArrayTile.fromIntLane(ct, a.cols(), a.rows(), x);
+    }
+
+    /**
+     * Each data cell limited to {@code [lo, hi]}; NoData stays NoData; the tile's type is kept.
+     *
+     * @throws IllegalArgumentException if {@code lo > hi} or either is NaN
+     */
+    public static Tile clamp(Tile t, double lo, double hi) {
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("clamp range [" + lo + ", " + hi + "] is empty");
+        }
+        int n = t.size();
+        if (!t.cellType().isFloatingPoint() && Operands.fitsIntLane(lo) && Operands.fitsIntLane(hi)) {
+            int[] x = t.toIntLane();
+            apply(Op.MAX, x, Operands.constant(n, (int) lo), x, n);
+            apply(Op.MIN, x, Operands.constant(n, (int) hi), x, n);
+            return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+        }
+        double[] x = t.toDoubleLane();
+        clamp(x, lo, hi, x, n);
+        return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
+    }
+
+    /** {@code out[i] = min(max(a[i], lo), hi)}, NaN stays NaN. */
+    public static void clamp(double[] a, double lo, double hi, double[] out, int n) {
+        Operands.requireLength(n, a.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = a[i];
+            out[i] = x < lo ? lo : (x > hi ? hi : x);
+        }
+    }
+}
