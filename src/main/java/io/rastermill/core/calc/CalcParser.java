@@ -73,7 +73,7 @@ final class CalcParser {
                         k++;
                     }
                     if (k >= s.length() || !Character.isDigit(s.charAt(k))) {
-                        throw new CalcSyntaxException("malformed number '" + s.substring(i, Math.min(k + 1, s.length()))
+                        throw new CalcSyntaxException("malformed number '" + s.substring(i, k)
                                 + "'", col, s);
                     }
                     while (k < s.length() && Character.isDigit(s.charAt(k))) {
