@@ -59,7 +59,7 @@ class CalcExpressionTest {
                 syntaxError("1 < A < 3"));
         assertEquals("malformed number '1e+' at column 1 in \"1e+ 2\"", syntaxError("1e+ 2"));
         assertEquals("empty expression at column 1 in \"  \"", syntaxError("  "));
-        assertEquals("expected ',' or ')' but found 'B' in the call of max at column 9 in \"max(A, 1 B)\"",
+        assertEquals("expected ',' or ')' but found 'B' in the call of max at column 10 in \"max(A, 1 B)\"",
                 syntaxError("max(A, 1 B)"));
     }
 
@@ -93,7 +93,7 @@ class CalcExpressionTest {
         assertEquals(8, calc("A << 1 + 1", a).get(0));
         assertEquals(2, calc("A | 4 ^ 4 & 4", a).get(0), "left to right would give 0");
         assertEquals(1, calc("7 - A - 4", a).get(0), "left-associative");
-        assertEquals(-1, calc("-7 // A + A", a).get(0), "floor division");
+        assertEquals(-2, calc("-7 // A + A", a).get(0), "floor division: -7 // 2 == -4");
         assertEquals(1, calc("-7 % A + A", a).get(0), "C remainder: -7 % 2 == -1");
     }
 
