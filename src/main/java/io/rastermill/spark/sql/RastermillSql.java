@@ -1,5 +1,7 @@
 package io.rastermill.spark.sql;
 
+import io.rastermill.core.calc.CalcExpression;
+import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.local.Arithmetic;
 import io.rastermill.core.stats.CellStatistics;
@@ -9,6 +11,7 @@ import io.rastermill.core.tile.TileBytes;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -27,6 +30,10 @@ import org.apache.spark.sql.types.DataTypes;
  *   <tr><td>{@code rm_add_value}, {@code rm_multiply_value}(tile, double)</td><td>with a number</td></tr>
  *   <tr><td>{@code rm_normalized_difference(a, b)}</td><td>(a − b)/(a + b) as float32, e.g. NDVI = (nir, red)</td></tr>
  *   <tr><td>{@code rm_convert(tile, 'float32')}</td><td>to a GeoTrellis cell type name</td></tr>
+ *   <tr><td>{@code rm_calc('(B - A) / (B + A)', array(red, nir))}</td><td>a map algebra expression
+ *     ({@link io.rastermill.core.calc.CalcExpression}) over the tiles of the array, named A, B, C, ... in
+ *     order, into the expression's default cell type; NULL if any tile is NULL</td></tr>
+ *   <tr><td>{@code rm_calc_as('A * 0.5', 'int16', array(dem))}</td><td>the same, stored as the given cell type</td></tr>
  * </table>
  */
 public final class RastermillSql {
@@ -57,8 +64,38 @@ public final class RastermillSql {
                 a == null || v == null ? null : bytes(Arithmetic.apply(Arithmetic.Op.MULTIPLY, tile(a), v)), DataTypes.BinaryType);
         udf.register("rm_normalized_difference", (UDF2<byte[], byte[], byte[]>) (a, b) ->
                 a == null || b == null ? null : bytes(Arithmetic.normalizedDifference(tile(a), tile(b))), DataTypes.BinaryType);
+        udf.register("rm_calc", (UDF2<String, scala.collection.Seq<byte[]>, byte[]>) (e, ts) ->
+                e == null || ts == null ? null : calc(e, null, ts), DataTypes.BinaryType);
+        udf.register("rm_calc_as", (UDF3<String, String, scala.collection.Seq<byte[]>, byte[]>) (e, ct, ts) ->
+                e == null || ct == null || ts == null ? null : calc(e, CellType.parse(ct), ts), DataTypes.BinaryType);
         udf.register("rm_convert", (UDF2<byte[], String, byte[]>) (a, ct) ->
                 a == null || ct == null ? null : bytes(tile(a).convert(CellType.parse(ct))), DataTypes.BinaryType);
+    }
+
+    /**
+     * Compiles {@code expression} for the tiles' cell types (microseconds next to evaluating a tile)
+     * and evaluates it; {@code cellType} null means the expression's default.
+     */
+    private static byte[] calc(String expression, CellType cellType, scala.collection.Seq<byte[]> tiles) {
+        java.util.Map<String, CellType> types = new java.util.LinkedHashMap<>();
+        java.util.List<Tile> in = new java.util.ArrayList<>();
+        for (int i = 0; i < tiles.size(); i++) {
+            byte[] b = tiles.apply(i);
+            if (b == null) {
+                return null;
+            }
+            Tile t = tile(b);
+            types.put(inputName(i), t.cellType());
+            in.add(t);
+        }
+        CalcProgram p = CalcExpression.parse(expression).compile(types);
+        return bytes(p.evaluate(in, cellType == null ? p.defaultCellType() : cellType));
+    }
+
+    /** A, B, ..., Z, then A1, B1, ... */
+    static String inputName(int i) {
+        String letter = String.valueOf((char) ('A' + i % 26));
+        return i < 26 ? letter : letter + (i / 26);
     }
 
     private static Statistics stats(byte[] b) {

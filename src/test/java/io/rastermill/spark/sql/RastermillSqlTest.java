@@ -103,4 +103,37 @@ class RastermillSqlTest {
         }
         assertThrows(IllegalArgumentException.class, () -> LayerFrames.toLayer(nd.drop("row"), a.metadata()));
     }
+
+    @Test
+    void rmCalcEvaluatesAnExpressionOverAnArrayOfTiles() throws Exception {
+        TileLayer a = layer();
+        LayerFrames.toDataFrame(spark, a).createOrReplaceTempView("red");
+        LayerFrames.toDataFrame(spark, a.mapTiles(t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
+                .createOrReplaceTempView("nir");
+        Dataset<Row> ndvi = spark.sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
+                + " rm_cell_type(rm_calc_as('A > 0', 'int16', array(red.tile))) AS ct"
+                + " FROM red JOIN nir ON red.col = nir.col AND red.row = nir.row");
+        assertEquals("int16", ndvi.select("ct").first().getString(0));
+        TileLayer back = LayerFrames.toLayer(ndvi.drop("ct"), a.metadata().withCellType(CellType.FLOAT64));
+        Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
+        int data = 0;
+        for (Map.Entry<SpatialKey, Tile> e : a.rdd().collectAsMap().entrySet()) {
+            Tile red = e.getValue();
+            Tile g = got.get(e.getKey());
+            for (int i = 0; i < red.size(); i++) {
+                double r = red.getDouble(i);
+                // (3r - r) / (3r + r) = 0.5 wherever red has data and is non-zero
+                double expected = Double.isNaN(r) || r == 0 ? Double.NaN : 0.5;
+                double v = g.getDouble(i);
+                if (Double.isNaN(expected) ? !Double.isNaN(v) : Math.abs(v - expected) > 1e-12) {
+                    throw new AssertionError(e.getKey() + " cell " + i + ": red " + r + " gave " + v);
+                }
+                data += Double.isNaN(v) ? 0 : 1;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(data > 1000, "cells with data: " + data);
+        Exception bad = assertThrows(Exception.class, () -> spark.sql("SELECT rm_calc('A +* 2', array(tile)) FROM red").collect());
+        org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"),
+                bad.getMessage());
+    }
 }
