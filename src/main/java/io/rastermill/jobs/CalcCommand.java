@@ -1,0 +1,375 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.calc.CalcExpression;
+import io.rastermill.core.calc.CalcProgram;
+import io.rastermill.core.calc.CalcSyntaxException;
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.DataType;
+import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.layer.LayerCalc;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.write.LayerGeoTiffWriter;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rastermill calc --expr "(B - A) / (B + A)" -A red.tif -B nir.tif OUT}: a cell-by-cell
+ * formula over aligned rasters, in the spirit of {@code gdal_calc.py}. The expression is parsed and
+ * typed once ({@link CalcExpression}); the inputs' grids are checked on the driver (CRS, cell size,
+ * alignment, extent; errors name both files); then the executors read every input's tiles, evaluate
+ * the expression per tile over primitive lanes and write one GeoTIFF/COG.
+ */
+@Command(name = "calc", mixinStandardHelpOptions = true,
+        description = "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
+final class CalcCommand implements Callable<Integer> {
+
+    @Option(names = "--expr", required = true, paramLabel = "EXPR",
+            description = "the expression, e.g. \"(B - A) / (B + A)\" (see README: Map algebra)")
+    String expr;
+
+    @Parameters(index = "0", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+    String out;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (or a GeoTrellis cell"
+                    + " type name such as float32ud-9999.0); default by the expression: Float64, Int32, or Byte (0/1)")
+    String type;
+
+    @Option(names = "--nodata", paramLabel = "V",
+            description = "output NoData value (nan for NaN); default: NaN for floats, 255 Byte, 65535 UInt16, the"
+                    + " minimum for signed types")
+    String nodata;
+
+    @Option(names = "--band", paramLabel = "NAME=N", description = "band of an input, 1-based (default 1), e.g. A=2;"
+            + " repeatable")
+    Map<String, Integer> bands = new LinkedHashMap<>();
+
+    @Option(names = "--quiet", description = "no progress line")
+    boolean quiet;
+
+    @Mixin
+    OutputOptions output;
+
+    @ParentCommand
+    RastermillCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> inputs = new TreeMap<>();
+
+    @Option(names = "-A", paramLabel = "FILE", description = "input A: a GeoTIFF path, URI, directory or glob")
+    void inputA(String file) {
+        input("A", file);
+    }
+
+    @Option(names = "-B", paramLabel = "FILE", description = "input B: a GeoTIFF path, URI, directory or glob (-C ... -Z likewise)")
+    void inputB(String file) {
+        input("B", file);
+    }
+
+    @Option(names = "-C", paramLabel = "FILE", hidden = true, description = "input C: a GeoTIFF path, URI, directory or glob")
+    void inputC(String file) {
+        input("C", file);
+    }
+
+    @Option(names = "-D", paramLabel = "FILE", hidden = true, description = "input D: a GeoTIFF path, URI, directory or glob")
+    void inputD(String file) {
+        input("D", file);
+    }
+
+    @Option(names = "-E", paramLabel = "FILE", hidden = true, description = "input E: a GeoTIFF path, URI, directory or glob")
+    void inputE(String file) {
+        input("E", file);
+    }
+
+    @Option(names = "-F", paramLabel = "FILE", hidden = true, description = "input F: a GeoTIFF path, URI, directory or glob")
+    void inputF(String file) {
+        input("F", file);
+    }
+
+    @Option(names = "-G", paramLabel = "FILE", hidden = true, description = "input G: a GeoTIFF path, URI, directory or glob")
+    void inputG(String file) {
+        input("G", file);
+    }
+
+    @Option(names = "-H", paramLabel = "FILE", hidden = true, description = "input H: a GeoTIFF path, URI, directory or glob")
+    void inputH(String file) {
+        input("H", file);
+    }
+
+    @Option(names = "-I", paramLabel = "FILE", hidden = true, description = "input I: a GeoTIFF path, URI, directory or glob")
+    void inputI(String file) {
+        input("I", file);
+    }
+
+    @Option(names = "-J", paramLabel = "FILE", hidden = true, description = "input J: a GeoTIFF path, URI, directory or glob")
+    void inputJ(String file) {
+        input("J", file);
+    }
+
+    @Option(names = "-K", paramLabel = "FILE", hidden = true, description = "input K: a GeoTIFF path, URI, directory or glob")
+    void inputK(String file) {
+        input("K", file);
+    }
+
+    @Option(names = "-L", paramLabel = "FILE", hidden = true, description = "input L: a GeoTIFF path, URI, directory or glob")
+    void inputL(String file) {
+        input("L", file);
+    }
+
+    @Option(names = "-M", paramLabel = "FILE", hidden = true, description = "input M: a GeoTIFF path, URI, directory or glob")
+    void inputM(String file) {
+        input("M", file);
+    }
+
+    @Option(names = "-N", paramLabel = "FILE", hidden = true, description = "input N: a GeoTIFF path, URI, directory or glob")
+    void inputN(String file) {
+        input("N", file);
+    }
+
+    @Option(names = "-O", paramLabel = "FILE", hidden = true, description = "input O: a GeoTIFF path, URI, directory or glob")
+    void inputO(String file) {
+        input("O", file);
+    }
+
+    @Option(names = "-P", paramLabel = "FILE", hidden = true, description = "input P: a GeoTIFF path, URI, directory or glob")
+    void inputP(String file) {
+        input("P", file);
+    }
+
+    @Option(names = "-Q", paramLabel = "FILE", hidden = true, description = "input Q: a GeoTIFF path, URI, directory or glob")
+    void inputQ(String file) {
+        input("Q", file);
+    }
+
+    @Option(names = "-R", paramLabel = "FILE", hidden = true, description = "input R: a GeoTIFF path, URI, directory or glob")
+    void inputR(String file) {
+        input("R", file);
+    }
+
+    @Option(names = "-S", paramLabel = "FILE", hidden = true, description = "input S: a GeoTIFF path, URI, directory or glob")
+    void inputS(String file) {
+        input("S", file);
+    }
+
+    @Option(names = "-T", paramLabel = "FILE", hidden = true, description = "input T: a GeoTIFF path, URI, directory or glob")
+    void inputT(String file) {
+        input("T", file);
+    }
+
+    @Option(names = "-U", paramLabel = "FILE", hidden = true, description = "input U: a GeoTIFF path, URI, directory or glob")
+    void inputU(String file) {
+        input("U", file);
+    }
+
+    @Option(names = "-V", paramLabel = "FILE", hidden = true, description = "input V: a GeoTIFF path, URI, directory or glob")
+    void inputV(String file) {
+        input("V", file);
+    }
+
+    @Option(names = "-W", paramLabel = "FILE", hidden = true, description = "input W: a GeoTIFF path, URI, directory or glob")
+    void inputW(String file) {
+        input("W", file);
+    }
+
+    @Option(names = "-X", paramLabel = "FILE", hidden = true, description = "input X: a GeoTIFF path, URI, directory or glob")
+    void inputX(String file) {
+        input("X", file);
+    }
+
+    @Option(names = "-Y", paramLabel = "FILE", hidden = true, description = "input Y: a GeoTIFF path, URI, directory or glob")
+    void inputY(String file) {
+        input("Y", file);
+    }
+
+    @Option(names = "-Z", paramLabel = "FILE", hidden = true, description = "input Z: a GeoTIFF path, URI, directory or glob")
+    void inputZ(String file) {
+        input("Z", file);
+    }
+
+    private void input(String name, String file) {
+        if (inputs.put(name, file) != null) {
+            throw new ParameterException(spec.commandLine(), "input -" + name + " is given twice");
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        if (inputs.isEmpty()) {
+            throw usage("give at least one input, e.g. -A red.tif");
+        }
+        CalcExpression expression;
+        try {
+            expression = CalcExpression.parse(expr);
+        } catch (CalcSyntaxException e) {
+            throw new IllegalArgumentException("calc: " + e.getMessage(), e);
+        }
+        for (String name : bands.keySet()) {
+            if (!inputs.containsKey(name)) {
+                throw usage("--band " + name + "=" + bands.get(name) + ": there is no input -" + name);
+            }
+            if (bands.get(name) < 1) {
+                throw usage("--band " + name + " is 1-based, got " + bands.get(name));
+            }
+        }
+        SparkSession spark = parent.spark().session();
+        SparkContext sc = spark.sparkContext();
+        int blockSize = output.toWriteOptions(CellType.FLOAT32).blockSize();
+        List<LayerCalc.Input> layers = new ArrayList<>();
+        for (Map.Entry<String, String> e : inputs.entrySet()) {
+            int band = bands.getOrDefault(e.getKey(), 1);
+            TileLayer layer;
+            try {
+                layer = TileLayers.readGeoTiffs(spark, List.of(e.getValue()),
+                        TileLayers.ReadOptions.defaults().withTileSize(blockSize).withBand(band - 1));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("calc: input -" + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+            layers.add(new LayerCalc.Input(e.getKey(), e.getValue(), layer));
+        }
+        CalcProgram program;
+        try {
+            program = LayerCalc.compile(expression, layers);
+        } catch (CalcSyntaxException e) {
+            throw new IllegalArgumentException("calc: " + e.getMessage(), e);
+        }
+        CellType resultType = resultType(program);
+        GeoTiffWriteOptions options = output.toWriteOptions(resultType);
+        TileLayer result;
+        try {
+            result = LayerCalc.run(program, layers, resultType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith("calc") ? e.getMessage() : "calc: " + e.getMessage(), e);
+        }
+        String label = "calc";
+        sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
+        long tiles = result.metadata().layout().layoutCols() * (long) result.metadata().layout().layoutRows();
+        LayerGeoTiffWriter.Result r;
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+            LongAccumulator done = progress.tiles();
+            TileLayer counted = result.mapTiles(t -> {
+                done.add(1);
+                return t;
+            });
+            r = LayerGeoTiffWriter.write(counted, out, options);
+        } finally {
+            sc.clearJobGroup();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "calc: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n", r.target(),
+                r.width(), r.height(), resultType.name(), r.levels(), options.cog() ? ", COG" : "", seconds,
+                (double) r.width() * r.height() / 1e6 / seconds);
+        o.flush();
+        return 0;
+    }
+
+    /** --type and --nodata, or the expression's default. */
+    CellType resultType(CalcProgram program) {
+        OptionalDouble nd = OptionalDouble.empty();
+        if (nodata != null) {
+            String v = nodata.trim();
+            try {
+                nd = OptionalDouble.of(v.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw usage("--nodata must be a number or nan, not '" + nodata + "'");
+            }
+        }
+        if (type == null) {
+            CellType def = program.defaultCellType();
+            return nd.isPresent() ? withNoData(def.dataType(), nd.getAsDouble()) : def;
+        }
+        DataType dt = gdalDataType(type);
+        if (dt == null) {
+            try {
+                CellType exact = CellType.parse(type);
+                return nd.isPresent() ? withNoData(exact.dataType(), nd.getAsDouble()) : exact;
+            } catch (IllegalArgumentException e) {
+                throw usage("--type must be Byte, Int8, UInt16, Int16, Int32, Float32, Float64 or a GeoTrellis cell type,"
+                        + " not '" + type + "'");
+            }
+        }
+        if (nd.isPresent()) {
+            return withNoData(dt, nd.getAsDouble());
+        }
+        return switch (dt) {
+            case UINT8 -> CellType.userDefined(DataType.UINT8, 255);
+            case UINT16 -> CellType.userDefined(DataType.UINT16, 65535);
+            default -> CellType.withDefaultNoData(dt);
+        };
+    }
+
+    private CellType withNoData(DataType dt, double v) {
+        if (Double.isNaN(v)) {
+            if (!dt.isFloatingPoint()) {
+                throw usage("--nodata nan needs a floating point --type");
+            }
+            return CellType.withDefaultNoData(dt);
+        }
+        if (!dt.isFloatingPoint()) {
+            double lo = switch (dt) {
+                case INT8 -> Byte.MIN_VALUE;
+                case INT16 -> Short.MIN_VALUE;
+                case INT32 -> Integer.MIN_VALUE;
+                default -> 0;
+            };
+            double hi = switch (dt) {
+                case INT8 -> Byte.MAX_VALUE;
+                case UINT8 -> 255;
+                case INT16 -> Short.MAX_VALUE;
+                case UINT16 -> 65535;
+                case INT32 -> Integer.MAX_VALUE;
+                default -> 1;
+            };
+            if (v != Math.rint(v) || v < lo || v > hi) {
+                throw usage("--nodata " + nodata + " is not a value of " + dt.name().toLowerCase(Locale.ROOT)
+                        + " (" + (long) lo + " to " + (long) hi + ")");
+            }
+        }
+        try {
+            return CellType.withNoData(dt, OptionalDouble.of(v));
+        } catch (IllegalArgumentException e) {
+            throw usage("--nodata " + nodata + ": " + e.getMessage());
+        }
+    }
+
+    private static DataType gdalDataType(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "byte", "uint8" -> DataType.UINT8;
+            case "int8" -> DataType.INT8;
+            case "uint16" -> DataType.UINT16;
+            case "int16" -> DataType.INT16;
+            case "int32" -> DataType.INT32;
+            case "float32" -> DataType.FLOAT32;
+            case "float64" -> DataType.FLOAT64;
+            default -> null;
+        };
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
