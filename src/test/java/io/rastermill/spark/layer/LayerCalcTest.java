@@ -97,6 +97,17 @@ class LayerCalcTest {
     }
 
     @Test
+    void inputsOnOneLayoutAreJoinedWithoutAShuffle() throws Exception {
+        TileLayer out = LayerCalc.calc(CalcExpression.parse("(B - A) / (B + A)"), List.of(
+                new LayerCalc.Input("A", U16, read(U16, 16, 0)), new LayerCalc.Input("B", I16, read(I16, 16, 0))));
+        String plan = out.rdd().toDebugString();
+        // the only shuffles are of the key lists each read starts with, below the union
+        int union = plan.indexOf("PartitionerAwareUnionRDD");
+        assertTrue(union > 0 && !plan.substring(0, union).contains("ShuffledRDD"), plan);
+        assertEquals(CellType.FLOAT64, out.metadata().cellType());
+    }
+
+    @Test
     void retilingAloneKeepsEveryCell() throws Exception {
         TileLayer target = read(I16, 16, 0);
         TileLayer retiled = LayerCalc.retile(read(I16, 7, 0), target);
