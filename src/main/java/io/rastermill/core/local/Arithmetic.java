@@ -29,6 +29,9 @@ import io.rastermill.core.tile.Tile;
  * 8- and 16-bit types). A wrapped value equal to the type's NoData reads back as NoData, as in
  * GeoTrellis. {@link Op#POW} in the int lane is {@code (int) Math.pow(a, b)}: it truncates toward
  * zero and saturates at the int range (so {@code pow(2, -1) == 0}).
+ *
+ * <p><b>Raw types</b> have no NoData: a NoData result (division by zero) in a raw result type is
+ * stored as 0 (integral) or NaN, as in GeoTrellis; convert to a type with NoData first when it matters.
  */
 public final class Arithmetic {
     private Arithmetic() {

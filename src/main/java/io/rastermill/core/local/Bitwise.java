@@ -72,21 +72,31 @@ public final class Bitwise {
         return u.isFloatingPoint() ? CellType.INT32 : u;
     }
 
+    /** The int lane; floating point tiles via their double lane, so any NaN (even a non-NoData one) is NoData. */
+    private static int[] intLane(Tile t) {
+        if (!t.cellType().isFloatingPoint()) {
+            return t.toIntLane();
+        }
+        int[] out = new int[t.size()];
+        Conversion.toIntLane(t.toDoubleLane(), out, out.length);
+        return out;
+    }
+
     public static Tile apply(Op op, Tile a, Tile b) {
         Operands.requireSameDimensions(a, b);
-        int[] x = a.toIntLane();
-        apply(op, x, b.toIntLane(), x, x.length);
+        int[] x = intLane(a);
+        apply(op, x, intLane(b), x, x.length);
         return ArrayTile.fromIntLane(resultType(a.cellType(), b.cellType()), a.cols(), a.rows(), x);
     }
 
     public static Tile apply(Op op, Tile a, int value) {
-        int[] x = a.toIntLane();
+        int[] x = intLane(a);
         apply(op, x, Operands.constant(x.length, value), x, x.length);
         return ArrayTile.fromIntLane(resultType(a.cellType(), a.cellType()), a.cols(), a.rows(), x);
     }
 
     public static Tile not(Tile a) {
-        int[] x = a.toIntLane();
+        int[] x = intLane(a);
         not(x, x, x.length);
         return ArrayTile.fromIntLane(resultType(a.cellType(), a.cellType()), a.cols(), a.rows(), x);
     }

@@ -15,7 +15,10 @@ import java.util.OptionalDouble;
  *
  * <p><b>NoData:</b> these are the ops that read NoData as information. {@code isNoData}/{@code isData}
  * never give NoData (results 0/1 in {@code uint8ud255}). The masks give NoData where they say so and
- * otherwise the tile's cell, NoData included; they keep the tile's cell type.
+ * otherwise the tile's cell, NoData included; they keep the tile's cell type if it has NoData. A raw
+ * type cannot hold NoData, so its result is widened to the smallest type that holds every value and
+ * NoData: bool to {@code uint8ud255}, (u)int8 raw to int16, (u)int16 raw to int32, int32 raw to int32,
+ * float raw to the same float type with NaN.
  */
 public final class Masking {
     public static final CellType RESULT = Operands.BOOLEAN;
@@ -91,9 +94,10 @@ public final class Masking {
         return keep(t, Comparison.apply(Comparison.Op.EQUAL, mask, value).toIntLane(), true);
     }
 
-    /** NoData where {@code t}'s own cell equals any of {@code values}; the cell type is kept. */
+    /** NoData where {@code t}'s own cell equals any of {@code values}; the cell type is kept (widened if raw). */
     public static Tile maskValues(Tile t, double... values) {
         int n = t.size();
+        CellType ct = withRoomForNoData(t.cellType());
         if (t.cellType().isFloatingPoint()) {
             double[] x = t.toDoubleLane();
             for (int i = 0; i < n; i++) {
@@ -105,7 +109,7 @@ public final class Masking {
                     }
                 }
             }
-            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
+            return ArrayTile.fromDoubleLane(ct, t.cols(), t.rows(), x);
         }
         int[] x = t.toIntLane();
         for (double m : values) {
@@ -119,7 +123,7 @@ public final class Masking {
                 }
             }
         }
-        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+        return ArrayTile.fromIntLane(ct, t.cols(), t.rows(), x);
     }
 
     /**
@@ -130,6 +134,20 @@ public final class Masking {
      */
     public static Tile setNoData(Tile t, double noData) {
         return t.interpretAs(t.cellType().withNoData(OptionalDouble.of(noData)));
+    }
+
+    /** {@code ct} if it has NoData, else the widened type described above. */
+    static CellType withRoomForNoData(CellType ct) {
+        if (ct.hasNoData()) {
+            return ct;
+        }
+        return switch (ct.dataType()) {
+            case BIT -> Operands.BOOLEAN;
+            case INT8, UINT8 -> CellType.INT16;
+            case INT16, UINT16, INT32 -> CellType.INT32;
+            case FLOAT32 -> CellType.FLOAT32;
+            case FLOAT64 -> CellType.FLOAT64;
+        };
     }
 
     private static Tile keep(Tile t, Tile keepMask) {
@@ -144,13 +162,14 @@ public final class Masking {
                 keep[i] = noDataDrops ? 0 : NoData.INT;
             }
         }
+        CellType ct = withRoomForNoData(t.cellType());
         if (t.cellType().isFloatingPoint()) {
             double[] x = t.toDoubleLane();
             Conditional.where(keep, x, Operands.constant(n, Double.NaN), x, n);
-            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
+            return ArrayTile.fromDoubleLane(ct, t.cols(), t.rows(), x);
         }
         int[] x = t.toIntLane();
         Conditional.where(keep, x, Operands.constant(n, NoData.INT), x, n);
-        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+        return ArrayTile.fromIntLane(ct, t.cols(), t.rows(), x);
     }
 }
