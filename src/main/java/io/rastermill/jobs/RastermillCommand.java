@@ -51,6 +51,8 @@ final class RastermillCommand {
             TerrainCommands.Roughness.class,
             TerrainCommands.Focal.class,
             StatsCommand.class,
+            ReclassCommand.class,
+            ZonalCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",
