@@ -97,6 +97,9 @@ public final class ZoneAccumulator implements MergeableAccumulator<ZoneAccumulat
 
     @Override
     public ZoneAccumulator merge(ZoneAccumulator other) {
+        if ((ints == null) != (other.ints == null) || (doubles == null) != (other.doubles == null)) {
+            throw new IllegalArgumentException("cannot merge zone accumulators of different kinds (exact, binned, statistics only)");
+        }
         stats.merge(other.stats);
         if (ints != null) {
             ints.merge(other.ints);
