@@ -52,6 +52,8 @@ final class RastermillCommand {
             TerrainCommands.Focal.class,
             StatsCommand.class,
             CalcCommand.class,
+            ReclassCommand.class,
+            ZonalCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",

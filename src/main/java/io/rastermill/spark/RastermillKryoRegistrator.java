@@ -2,6 +2,9 @@ package io.rastermill.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
+import io.rastermill.core.zonal.PolygonRasterizer;
+import io.rastermill.core.zonal.ZoneAccumulator;
+import io.rastermill.spark.zonal.ZonalStatistics;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
@@ -45,6 +48,10 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
         // Accumulators define their own compact Java serialization (e.g. a histogram writes only its
         // distinct values); Kryo's field serializer would skip their transient state.
         for (Class<?> c : List.of(CellStatistics.class, IntHistogram.class, DoubleHistogram.class, Statistics.class)) {
+            kryo.register(c, new JavaSerializer());
+        }
+        // Zonal statistics: per-zone accumulators (shuffled by reduceByKey) and the broadcast polygons.
+        for (Class<?> c : List.of(ZoneAccumulator.class, PolygonRasterizer.class, ZonalStatistics.PolygonIndex.class)) {
             kryo.register(c, new JavaSerializer());
         }
     }

@@ -1,0 +1,399 @@
+package io.rastermill.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.stats.Statistics;
+import io.rastermill.core.zonal.GeoJsonZones;
+import io.rastermill.core.zonal.ZoneAccumulator;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.zonal.ZonalStatistics;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.locationtech.jts.geom.Geometry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code rastermill zonal VALUES ZONES} or {@code zonal VALUES --polygons FILE}: statistics of the
+ * values per zone — one row per zone id of an integer zone raster on the same grid, or per polygon
+ * feature of a GeoJSON file — as mergeable accumulators reduced by key on Spark.
+ */
+@Command(name = "zonal", mixinStandardHelpOptions = true,
+        description = "Zonal statistics: per zone of an integer ZONES raster on the same grid, or per polygon of"
+                + " --polygons FILE (GeoJSON in the raster's CRS). Stats: count, nodata, sum, mean, min, max, stddev,"
+                + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
+final class ZonalCommand implements Callable<Integer> {
+    static final List<String> DEFAULT_STATS = List.of("count", "sum", "mean", "min", "max", "stddev");
+    private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
+
+    @Parameters(index = "0", paramLabel = "VALUES", description = "value GeoTIFF(s): a path, URI, directory or glob")
+    String values;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ZONES",
+            description = "integer zone GeoTIFF on the same grid (CRS, cell size, extent); NoData cells are in no zone")
+    String zones;
+
+    @Option(names = "--polygons", paramLabel = "FILE",
+            description = "zones from a GeoJSON FeatureCollection of (Multi)Polygons instead of a zone raster")
+    String polygons;
+
+    @Option(names = "--id-field", paramLabel = "NAME",
+            description = "with --polygons: the property holding each feature's zone id (default: the feature's id member)")
+    String idField;
+
+    @Option(names = "--all-touched", description = "with --polygons: every cell a polygon touches, as gdal_rasterize -at"
+            + " (default: cells whose centre is inside)")
+    boolean allTouched;
+
+    @Option(names = "--stats", paramLabel = "LIST", split = ",",
+            description = "statistics, in order: count, nodata, sum, mean, min, max, stddev, median, pNN"
+                    + " (default: count,sum,mean,min,max,stddev)")
+    List<String> stats = new ArrayList<>(DEFAULT_STATS);
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "write CSV to OUT (- for stdout), atomically")
+    String csv;
+
+    @Option(names = "--band", paramLabel = "N", defaultValue = "1", description = "band of VALUES, 1-based (default: 1)")
+    int band;
+
+    @Option(names = "--float-bins", paramLabel = "N", defaultValue = "" + ZonalStatistics.Options.DEFAULT_FLOAT_BINS,
+            description = "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
+    int floatBins;
+
+    @Option(names = "--tile-size", paramLabel = "N", defaultValue = "512", description = "tile size of the reads (default: 512)")
+    int tileSize;
+
+    @ParentCommand
+    RastermillCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A zone's printed name and its accumulator (null when the zone holds no cell). */
+    record Row(String zone, ZoneAccumulator acc) {
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> statNames = checkStats();
+        if ((zones == null) == (polygons == null)) {
+            throw usage("give either ZONES (a zone raster) or --polygons FILE");
+        }
+        if (zones != null && (idField != null || allTouched)) {
+            throw usage("--id-field and --all-touched go with --polygons");
+        }
+        if (json && csv != null) {
+            throw usage("--json and --csv exclude each other");
+        }
+        if (band < 1) {
+            throw usage("--band is 1-based, got " + band);
+        }
+        if (floatBins < 1 || floatBins > 1 << 24) {
+            throw usage("--float-bins must be in 1.." + (1 << 24) + ", got " + floatBins);
+        }
+        if (tileSize < 16) {
+            throw usage("--tile-size must be at least 16, got " + tileSize);
+        }
+        boolean percentiles = statNames.stream().anyMatch(s -> s.equals("median") || s.startsWith("p"));
+        ZonalStatistics.Options options = new ZonalStatistics.Options(percentiles, floatBins);
+        SparkSession spark = parent.spark().session();
+        SparkContext sc = spark.sparkContext();
+        TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults().withTileSize(tileSize);
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(values), read.withBand(band - 1));
+        CellType ct = layer.metadata().cellType();
+        List<Row> rows = new ArrayList<>();
+        try {
+            if (zones != null) {
+                sc.setJobGroup("rastermill zonal", "statistics of " + values + " per zone of " + zones, false);
+                TileLayer z = TileLayers.readGeoTiffs(spark, List.of(zones), read);
+                if (z.metadata().cellType().isFloatingPoint()) {
+                    throw new IllegalArgumentException(zones + ": zones must be an integer raster, got "
+                            + z.metadata().cellType().name());
+                }
+                ZonalStatistics.requireSameGrid(layer, values, z, zones);
+                SortedMap<Integer, ZoneAccumulator> result = ZonalStatistics.byZoneRaster(layer, z, options);
+                result.forEach((id, acc) -> rows.add(new Row(Integer.toString(id), acc)));
+            } else {
+                sc.setJobGroup("rastermill zonal", "statistics of " + values + " per polygon of " + polygons, false);
+                GeoJsonZones.Zones features = readPolygons(spark.sparkContext().hadoopConfiguration());
+                checkCrs(layer, features);
+                List<Geometry> geoms = new ArrayList<>();
+                for (GeoJsonZones.Feature f : features.features()) {
+                    geoms.add(f.geometry());
+                }
+                SortedMap<Integer, ZoneAccumulator> result;
+                try {
+                    result = ZonalStatistics.byPolygons(layer, geoms, allTouched, options);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(polygons + ": " + e.getMessage(), e);
+                }
+                for (int i = 0; i < features.features().size(); i++) {
+                    rows.add(new Row(features.features().get(i).id(), result.get(i)));
+                }
+            }
+        } finally {
+            sc.clearJobGroup();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(ct, statNames, rows)));
+        } else if (csv != null) {
+            String text = toCsv(statNames, rows);
+            if (csv.equals("-")) {
+                out.print(text);
+            } else {
+                writeAtomically(csv, text);
+                out.printf(Locale.ROOT, "zonal: wrote %d zone(s) to %s%n", rows.size(), csv);
+            }
+        } else {
+            printTable(out, ct, statNames, rows);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<String> checkStats() {
+        List<String> out = new ArrayList<>();
+        for (String raw : stats) {
+            String s = raw.strip().toLowerCase(Locale.ROOT);
+            switch (s) {
+                case "count", "nodata", "sum", "mean", "min", "max", "stddev", "median" -> out.add(s);
+                default -> {
+                    Matcher m = PERCENTILE.matcher(s);
+                    if (!m.matches() || Double.parseDouble(m.group(1)) > 100) {
+                        throw usage("--stats: unknown statistic '" + raw.strip()
+                                + "' (count, nodata, sum, mean, min, max, stddev, median, p0..p100)");
+                    }
+                    out.add(s);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw usage("--stats is empty");
+        }
+        return out;
+    }
+
+    private GeoJsonZones.Zones readPolygons(Configuration conf) throws IOException {
+        Path p = new Path(polygons);
+        FileSystem fs = p.getFileSystem(conf);
+        if (!fs.exists(p)) {
+            throw new java.io.FileNotFoundException(polygons + " (no such file)");
+        }
+        try (InputStream in = fs.open(p)) {
+            GeoJsonZones.Zones z = GeoJsonZones.read(in, polygons, idField);
+            if (z.features().isEmpty()) {
+                throw new IllegalArgumentException(polygons + ": no features with a geometry");
+            }
+            return z;
+        }
+    }
+
+    /** The GeoJSON is taken to be in the raster's CRS; a declared, different CRS is an error. */
+    private void checkCrs(TileLayer layer, GeoJsonZones.Zones z) {
+        if (z.declaredEpsg().isEmpty()) {
+            return;
+        }
+        OptionalInt raster = layer.metadata().knownCrs().map(c -> c.epsgCode()).orElse(OptionalInt.empty());
+        if (raster.isEmpty() || raster.getAsInt() != z.declaredEpsg().getAsInt()) {
+            throw new IllegalArgumentException(polygons + " declares crs " + z.declaredCrs() + " but " + values + " is in "
+                    + (raster.isEmpty() ? "a CRS without an EPSG code" : "EPSG:" + raster.getAsInt())
+                    + "; reproject the polygons to the raster's CRS (e.g. ogr2ogr -t_srs)");
+        }
+    }
+
+    /** The value of statistic {@code s} for a zone; NaN when the zone has no data cells. */
+    static double value(String s, ZoneAccumulator acc) {
+        if (acc == null) {
+            return s.equals("count") || s.equals("nodata") || s.equals("sum") ? 0 : Double.NaN;
+        }
+        Statistics st = acc.finish();
+        return switch (s) {
+            case "count" -> st.dataCells();
+            case "nodata" -> st.noDataCells();
+            case "sum" -> st.sum();
+            case "mean" -> st.mean();
+            case "min" -> st.min();
+            case "max" -> st.max();
+            case "stddev" -> st.stddev();
+            case "median" -> acc.percentile(0.5);
+            default -> acc.percentile(Double.parseDouble(s.substring(1)) / 100);
+        };
+    }
+
+    private static boolean isCount(String s) {
+        return s.equals("count") || s.equals("nodata");
+    }
+
+    private static boolean hasPercentile(List<String> stats) {
+        return stats.stream().anyMatch(s -> s.equals("median") || s.startsWith("p"));
+    }
+
+    private ObjectNode toJson(CellType ct, List<String> statNames, List<Row> rows) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("values", values);
+        if (zones != null) {
+            root.put("zones", zones);
+        } else {
+            root.put("polygons", polygons);
+            root.put("allTouched", allTouched);
+        }
+        root.put("cellType", ct.name());
+        boolean pct = hasPercentile(statNames);
+        if (pct) {
+            root.put("percentileMethod", "nearest-rank (numpy inverted_cdf); median = p50");
+            root.put("percentilesExact", !ct.isFloatingPoint());
+        }
+        ArrayNode arr = root.putArray("rows");
+        for (Row r : rows) {
+            ObjectNode o = arr.addObject();
+            o.put("zone", r.zone());
+            for (String s : statNames) {
+                double v = value(s, r.acc());
+                if (isCount(s)) {
+                    o.put(s, (long) v);
+                } else if (Double.isNaN(v)) {
+                    o.putNull(s);
+                } else {
+                    o.put(s, v);
+                }
+            }
+            if (pct && ct.isFloatingPoint()) {
+                o.put("percentileMaxError", r.acc() == null ? 0 : r.acc().percentileError());
+            }
+        }
+        return root;
+    }
+
+    private String toCsv(List<String> statNames, List<Row> rows) {
+        StringBuilder b = new StringBuilder("zone");
+        for (String s : statNames) {
+            b.append(',').append(s);
+        }
+        b.append('\n');
+        for (Row r : rows) {
+            b.append(csvField(r.zone()));
+            for (String s : statNames) {
+                b.append(',').append(format(s, value(s, r.acc()), false));
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String csvField(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    private static String format(String stat, double v, boolean table) {
+        if (Double.isNaN(v)) {
+            return table ? "-" : "";
+        }
+        if (isCount(stat) || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
+            return Long.toString((long) v);
+        }
+        return table ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
+    }
+
+    private void printTable(PrintWriter out, CellType ct, List<String> statNames, List<Row> rows) {
+        out.printf(Locale.ROOT, "Zonal statistics of %s (%s) per %s: %d zone(s)%n", values, ct.name(),
+                zones != null ? "zone of " + zones : "polygon of " + polygons + (allTouched ? " (all touched)" : ""),
+                rows.size());
+        if (hasPercentile(statNames)) {
+            double err = 0;
+            for (Row r : rows) {
+                err = Math.max(err, r.acc() == null ? 0 : r.acc().percentileError());
+            }
+            out.println(err == 0 ? "Percentiles: nearest rank, exact"
+                    : String.format(Locale.ROOT, "Percentiles: nearest rank, within ±%.3g (largest bound of any zone)", err));
+        }
+        List<String[]> cells = new ArrayList<>();
+        String[] head = new String[statNames.size() + 1];
+        head[0] = "zone";
+        for (int i = 0; i < statNames.size(); i++) {
+            head[i + 1] = statNames.get(i);
+        }
+        cells.add(head);
+        for (Row r : rows) {
+            String[] line = new String[head.length];
+            line[0] = r.zone();
+            for (int i = 0; i < statNames.size(); i++) {
+                line[i + 1] = format(statNames.get(i), value(statNames.get(i), r.acc()), true);
+            }
+            cells.add(line);
+        }
+        int[] width = new int[head.length];
+        for (String[] line : cells) {
+            for (int i = 0; i < line.length; i++) {
+                width[i] = Math.max(width[i], line[i].length());
+            }
+        }
+        for (String[] line : cells) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                if (i > 0) {
+                    b.append("  ");
+                }
+                String pad = " ".repeat(width[i] - line[i].length());
+                b.append(i == 0 ? line[i] + pad : pad + line[i]);
+            }
+            out.println(b.toString().stripTrailing());
+        }
+    }
+
+    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
+    private static void writeAtomically(String target, String text) throws IOException {
+        java.nio.file.Path t = java.nio.file.Path.of(target).toAbsolutePath();
+        java.nio.file.Path dir = t.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new java.io.FileNotFoundException(target + " (its directory does not exist)");
+        }
+        java.nio.file.Path tmp = Files.createTempFile(dir, "." + t.getFileName(), ".tmp");
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                o.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
