@@ -37,9 +37,37 @@ public final class MapFileTiles {
     }
 
     /** One MapFile of a layer and the index range it is taken to cover ({@code last} = Long.MAX_VALUE for the last file). */
-    public record Range(String path, long first, long last) implements java.io.Serializable {
+    public static final class Range implements java.io.Serializable {
+        // A class, not a record: Spark ships these to tasks with Kryo, whose field serializer cannot build records.
+        private final String path;
+        private final long first;
+        private final long last;
+
+        public Range(String path, long first, long last) {
+            this.path = path;
+            this.first = first;
+            this.last = last;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public long first() {
+            return first;
+        }
+
+        public long last() {
+            return last;
+        }
+
         public boolean intersects(long lo, long hi) {
             return first <= hi && lo <= last;
+        }
+
+        @Override
+        public String toString() {
+            return path + " [" + first + ", " + last + "]";
         }
     }
 
