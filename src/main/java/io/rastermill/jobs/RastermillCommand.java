@@ -51,6 +51,7 @@ final class RastermillCommand {
             TerrainCommands.Roughness.class,
             TerrainCommands.Focal.class,
             StatsCommand.class,
+            LayerCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",

@@ -99,7 +99,7 @@ public final class LayerReader {
     /** The tiles meeting {@code extent} (boundary included, GeoTrellis's {@code Intersects}). */
     public TileLayer read(LayerId id, Extent extent) throws IOException {
         LayerAttributes a = requireSchema(id, LayerValues.TILES);
-        return read(id, keyBoundsOf(a.metadata(), extent));
+        return read(id, keyBounds(a.metadata(), extent));
     }
 
     // ------------------------------------------------------------------ multiband
@@ -171,7 +171,7 @@ public final class LayerReader {
     }
 
     /** The key bounds of the tiles an extent meets, as GeoTrellis's {@code mapTransform(extent)}. */
-    static KeyBounds keyBoundsOf(TileLayerMetadata md, Extent extent) {
+    public static KeyBounds keyBounds(TileLayerMetadata md, Extent extent) {
         GridBounds gb = md.layout().mapTransform().extentToBounds(extent);
         return new KeyBounds(new SpatialKey(Math.toIntExact(gb.colMin()), Math.toIntExact(gb.rowMin())),
                 new SpatialKey(Math.toIntExact(gb.colMax()), Math.toIntExact(gb.rowMax())));
