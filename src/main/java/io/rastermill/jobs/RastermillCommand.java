@@ -54,6 +54,7 @@ final class RastermillCommand {
             CalcCommand.class,
             ReclassCommand.class,
             ZonalCommand.class,
+            LayerCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",

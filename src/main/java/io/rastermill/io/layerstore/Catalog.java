@@ -1,0 +1,90 @@
+package io.rastermill.io.layerstore;
+
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A GeoTrellis catalog: an attribute store (one {@code metadata} attribute per layer) and the layers'
+ * tile data. Two backends, as in GeoTrellis 3.x:
+ * <ul>
+ *   <li>{@link FileCatalog} ({@code format "file"}): {@code attributes/<name>__.__<zoom>__.__metadata.json}
+ *       and one file per key index value under {@code <name>/<zoom>/}; a local (or mounted) directory.</li>
+ *   <li>{@link HadoopCatalog} ({@code format "hdfs"}): {@code _attributes/<name>___<zoom>___metadata.json}
+ *       and Hadoop MapFiles under {@code <name>/<zoom>/}; any Hadoop file system.</li>
+ * </ul>
+ *
+ * <h2>Consistency</h2>
+ * Writers store the tiles first and the {@code metadata} attribute last, by an atomic rename, so a
+ * layer never looks complete before its tiles are in place (GeoTrellis writes the attribute first).
+ */
+public interface Catalog {
+    enum Backend {
+        FILE, HADOOP;
+
+        public static Backend parse(String s) {
+            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+                case "file" -> FILE;
+                case "hadoop", "hdfs" -> HADOOP;
+                default -> throw new IllegalArgumentException("unknown backend '" + s + "': use file or hadoop");
+            };
+        }
+    }
+
+    Backend backend();
+
+    /** The catalog's root as given (for messages) . */
+    String uri();
+
+    /** Layers whose {@code metadata} attribute exists, sorted by name then zoom. */
+    List<LayerId> layerIds() throws IOException;
+
+    boolean exists(LayerId id) throws IOException;
+
+    /** @throws LayerStoreException naming the layer and the attribute file if missing or unreadable */
+    LayerAttributes readAttributes(LayerId id) throws IOException;
+
+    /** Writes the {@code metadata} attribute atomically (temporary file, then rename over). */
+    void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException;
+
+    /** Where the {@code metadata} attribute of a layer is. */
+    String attributeLocation(LayerId id);
+
+    /** The header of a new layer in this catalog. */
+    LayerHeader newHeader(LayerId id, TileSchema schema);
+
+    /** Deletes a layer's attributes and tiles; nothing if it does not exist. */
+    void delete(LayerId id) throws IOException;
+
+    /**
+     * Opens a catalog. {@code backend} null picks it from what is there ({@code attributes/} → file,
+     * {@code _attributes/} → Hadoop), else from the scheme: none or {@code file:} → file, any other → Hadoop.
+     */
+    static Catalog open(String uri, Configuration conf, Backend backend) throws IOException {
+        URI u = URI.create(uri.replace(" ", "%20"));
+        String scheme = u.getScheme();
+        boolean local = scheme == null || scheme.equals("file") || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
+        if (backend == null) {
+            if (local) {
+                java.nio.file.Path root = FileCatalog.localPath(uri);
+                if (java.nio.file.Files.isDirectory(root.resolve(HadoopCatalog.ATTRIBUTE_DIR))
+                        && !java.nio.file.Files.isDirectory(root.resolve(FileCatalog.ATTRIBUTE_DIR))) {
+                    backend = Backend.HADOOP;
+                } else {
+                    backend = Backend.FILE;
+                }
+            } else {
+                backend = Backend.HADOOP;
+            }
+        }
+        if (backend == Backend.FILE) {
+            if (!local) {
+                throw new IllegalArgumentException("the file backend needs a local path or file: URI, got " + uri);
+            }
+            return new FileCatalog(FileCatalog.localPath(uri));
+        }
+        return new HadoopCatalog(uri, conf);
+    }
+}

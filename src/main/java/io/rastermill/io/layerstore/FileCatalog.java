@@ -1,0 +1,194 @@
+package io.rastermill.io.layerstore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * GeoTrellis's file backend ({@code FileAttributeStore}, {@code FileLayerWriter}/{@code Reader}):
+ * <pre>
+ * catalog/attributes/&lt;name&gt;__.__&lt;zoom&gt;__.__metadata.json   [LayerId, {header, metadata, keyIndex, schema}], no trailing newline
+ * catalog/&lt;name&gt;/&lt;zoom&gt;/&lt;index&gt;                          zlib(Avro KeyValueRecord) of the keys with that index
+ * </pre>
+ * The header's {@code path} is {@code <name>/<zoom>}, relative to the catalog; index file names are
+ * the decimal index zero-padded to the digits of the key index's max-key index. Serializable (by
+ * path), so Spark tasks can read and write tile files.
+ */
+public final class FileCatalog implements Catalog, java.io.Serializable {
+    public static final String ATTRIBUTE_DIR = "attributes";
+    public static final String SEP = "__.__";
+
+    private final String root;
+
+    public FileCatalog(Path root) {
+        this.root = root.toAbsolutePath().normalize().toString();
+    }
+
+    /** A local path from a path or {@code file:} URI. */
+    static Path localPath(String uri) {
+        if (uri.startsWith("file:")) {
+            return Paths.get(URI.create(uri.startsWith("file://") ? uri : "file://" + uri.substring("file:".length())));
+        }
+        return Paths.get(uri);
+    }
+
+    public Path root() {
+        return Paths.get(root);
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.FILE;
+    }
+
+    @Override
+    public String uri() {
+        return root;
+    }
+
+    public Path attributeFile(LayerId id, String attribute) {
+        return root().resolve(ATTRIBUTE_DIR).resolve(id.name() + SEP + id.zoom() + SEP + attribute + ".json");
+    }
+
+    @Override
+    public String attributeLocation(LayerId id) {
+        return attributeFile(id, "metadata").toString();
+    }
+
+    @Override
+    public List<LayerId> layerIds() throws IOException {
+        Path dir = root().resolve(ATTRIBUTE_DIR);
+        List<LayerId> ids = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return ids;
+        }
+        String suffix = SEP + "metadata.json";
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + suffix)) {
+            for (Path p : ds) {
+                String f = p.getFileName().toString();
+                String head = f.substring(0, f.length() - suffix.length());
+                int cut = head.lastIndexOf(SEP);
+                if (cut <= 0) {
+                    continue;
+                }
+                try {
+                    ids.add(new LayerId(head.substring(0, cut), Integer.parseInt(head.substring(cut + SEP.length()))));
+                } catch (IllegalArgumentException e) {
+                    // not a layer attribute file
+                }
+            }
+        }
+        ids.sort(Comparator.comparing(LayerId::name).thenComparingInt(LayerId::zoom));
+        return ids;
+    }
+
+    @Override
+    public boolean exists(LayerId id) {
+        return Files.isRegularFile(attributeFile(id, "metadata"));
+    }
+
+    @Override
+    public LayerAttributes readAttributes(LayerId id) throws IOException {
+        Path f = attributeFile(id, "metadata");
+        String where = "catalog " + root + ": " + id + ": " + f;
+        String text;
+        try {
+            text = Files.readString(f, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LayerStoreException(where + ": no such attribute file (the layer does not exist"
+                    + " or its metadata attribute is missing)", e);
+        }
+        LayerAttributes a = LayerAttributesJson.read(text, where);
+        if (!"file".equals(a.header().format())) {
+            throw new LayerStoreException(where + ": header format is '" + a.header().format() + "', expected 'file'");
+        }
+        return a;
+    }
+
+    @Override
+    public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
+        Path f = attributeFile(id, "metadata");
+        writeAtomically(f, LayerAttributesJson.write(id, attributes).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public LayerHeader newHeader(LayerId id, TileSchema schema) {
+        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), id.name() + "/" + id.zoom(),
+                LayerHeader.AVRO_LAYER, "file");
+    }
+
+    /** The directory of a layer's tile files. */
+    public Path layerDir(LayerAttributes a) {
+        return root().resolve(a.header().path());
+    }
+
+    /** The tile file of an index. */
+    public Path tileFile(LayerAttributes a, long index) {
+        return layerDir(a).resolve(a.keyIndex().fileName(index));
+    }
+
+    @Override
+    public void delete(LayerId id) throws IOException {
+        Path meta = attributeFile(id, "metadata");
+        Path dir = null;
+        if (Files.isRegularFile(meta)) {
+            try {
+                dir = layerDir(readAttributes(id));
+            } catch (LayerStoreException e) {
+                dir = null;
+            }
+        }
+        // The metadata attribute first: from then on the layer no longer exists for any reader.
+        Files.deleteIfExists(meta);
+        Path attrs = root().resolve(ATTRIBUTE_DIR);
+        if (Files.isDirectory(attrs)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(attrs, id.name() + SEP + id.zoom() + SEP + "*.json")) {
+                for (Path p : ds) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        deleteTree(dir != null ? dir : root().resolve(id.name()).resolve(Integer.toString(id.zoom())));
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Writes to a temporary sibling, then renames it over {@code target}. */
+    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

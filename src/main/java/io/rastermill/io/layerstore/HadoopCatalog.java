@@ -1,0 +1,187 @@
+package io.rastermill.io.layerstore;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * GeoTrellis's Hadoop backend ({@code HadoopAttributeStore}, {@code HadoopLayerWriter}/{@code Reader})
+ * on any Hadoop file system:
+ * <pre>
+ * root/_attributes/&lt;name&gt;___&lt;zoom&gt;___metadata.json   [LayerId, {header, metadata, keyIndex, schema}] + newline
+ * root/&lt;name&gt;/&lt;zoom&gt;/part-r-&lt;partition %05d&gt;-&lt;first index&gt;/{data,index}   MapFiles
+ * root/&lt;name&gt;/&lt;zoom&gt;/_SUCCESS
+ * </pre>
+ * The header's {@code path} is the layer directory's absolute URI and its {@code format} {@code hdfs}.
+ * MapFile keys are {@code org.apache.hadoop.io.BigIntWritable} (the index as
+ * {@code BigInteger.toByteArray()}), values {@code BytesWritable} holding the same bytes as a
+ * file-backend tile file; see {@link MapFileTiles}.
+ */
+public final class HadoopCatalog implements Catalog {
+    public static final String ATTRIBUTE_DIR = "_attributes";
+    public static final String SEP = "___";
+
+    private final String uri;
+    private final Path root;
+    private final Configuration conf;
+
+    public HadoopCatalog(String uri, Configuration conf) throws IOException {
+        this.uri = uri;
+        Path p = new Path(uri);
+        this.root = p.getFileSystem(conf).makeQualified(p);
+        this.conf = conf;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    private FileSystem fs() throws IOException {
+        return root.getFileSystem(conf);
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.HADOOP;
+    }
+
+    @Override
+    public String uri() {
+        return root.toString();
+    }
+
+    public Path attributeFile(LayerId id, String attribute) {
+        return new Path(new Path(root, ATTRIBUTE_DIR), id.name() + SEP + id.zoom() + SEP + attribute + ".json");
+    }
+
+    @Override
+    public String attributeLocation(LayerId id) {
+        return attributeFile(id, "metadata").toString();
+    }
+
+    @Override
+    public List<LayerId> layerIds() throws IOException {
+        List<LayerId> ids = new ArrayList<>();
+        Path dir = new Path(root, ATTRIBUTE_DIR);
+        FileSystem fs = fs();
+        if (!fs.exists(dir)) {
+            return ids;
+        }
+        String suffix = SEP + "metadata.json";
+        for (FileStatus st : fs.listStatus(dir)) {
+            String f = st.getPath().getName();
+            if (!f.endsWith(suffix) || f.startsWith(".")) {
+                continue;
+            }
+            String head = f.substring(0, f.length() - suffix.length());
+            int cut = head.lastIndexOf(SEP);
+            if (cut <= 0) {
+                continue;
+            }
+            try {
+                ids.add(new LayerId(head.substring(0, cut), Integer.parseInt(head.substring(cut + SEP.length()))));
+            } catch (IllegalArgumentException e) {
+                // not a layer attribute file
+            }
+        }
+        ids.sort(Comparator.comparing(LayerId::name).thenComparingInt(LayerId::zoom));
+        return ids;
+    }
+
+    @Override
+    public boolean exists(LayerId id) throws IOException {
+        return fs().isFile(attributeFile(id, "metadata"));
+    }
+
+    @Override
+    public LayerAttributes readAttributes(LayerId id) throws IOException {
+        Path f = attributeFile(id, "metadata");
+        String where = "catalog " + root + ": " + id + ": " + f;
+        String text;
+        try (InputStream in = fs().open(f)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (FileNotFoundException e) {
+            throw new LayerStoreException(where + ": no such attribute file (the layer does not exist"
+                    + " or its metadata attribute is missing)", e);
+        }
+        LayerAttributes a = LayerAttributesJson.read(text, where);
+        if (!"hdfs".equals(a.header().format())) {
+            throw new LayerStoreException(where + ": header format is '" + a.header().format() + "', expected 'hdfs'");
+        }
+        return a;
+    }
+
+    @Override
+    public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
+        Path f = attributeFile(id, "metadata");
+        FileSystem fs = fs();
+        fs.mkdirs(f.getParent());
+        Path tmp = new Path(f.getParent(), f.getName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        byte[] bytes = (LayerAttributesJson.write(id, attributes) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            try (FSDataOutputStream out = fs.create(tmp, true)) {
+                out.write(bytes);
+            }
+            if (fs.exists(f) && !fs.delete(f, false)) {
+                throw new IOException("cannot replace " + f);
+            }
+            if (!fs.rename(tmp, f)) {
+                throw new IOException("cannot rename " + tmp + " to " + f);
+            }
+        } finally {
+            fs.delete(tmp, false);
+        }
+    }
+
+    @Override
+    public LayerHeader newHeader(LayerId id, TileSchema schema) {
+        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), layerDir(id).toString(),
+                LayerHeader.AVRO_LAYER, "hdfs");
+    }
+
+    /** Where a new layer's MapFiles go: {@code root/<name>/<zoom>}. */
+    public Path layerDir(LayerId id) {
+        return new Path(new Path(root, id.name()), Integer.toString(id.zoom()));
+    }
+
+    /** A stored layer's MapFile directory, from its header. */
+    public Path layerDir(LayerAttributes a) {
+        return new Path(a.header().path());
+    }
+
+    @Override
+    public void delete(LayerId id) throws IOException {
+        FileSystem fs = fs();
+        Path meta = attributeFile(id, "metadata");
+        Path dir = layerDir(id);
+        if (fs.isFile(meta)) {
+            try {
+                dir = layerDir(readAttributes(id));
+            } catch (LayerStoreException e) {
+                // keep the default location
+            }
+        }
+        fs.delete(meta, false);
+        FileStatus[] others = fs.globStatus(new Path(new Path(root, ATTRIBUTE_DIR), id.name() + SEP + id.zoom() + SEP + "*.json"));
+        if (others != null) {
+            for (FileStatus st : others) {
+                fs.delete(st.getPath(), false);
+            }
+        }
+        fs.delete(dir, true);
+    }
+}

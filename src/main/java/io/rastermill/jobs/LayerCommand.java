@@ -1,0 +1,346 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.core.layout.LayoutLevel;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.layout.TileLayout;
+import io.rastermill.core.layout.ZoomedLayoutScheme;
+import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.layerstore.Catalog;
+import io.rastermill.io.layerstore.KeyIndexMethod;
+import io.rastermill.io.layerstore.LayerAttributes;
+import io.rastermill.io.layerstore.LayerId;
+import io.rastermill.io.layerstore.TileSchema;
+import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.layerstore.LayerReader;
+import io.rastermill.spark.layerstore.LayerWriter;
+import io.rastermill.spark.layerstore.LayoutRetiler;
+import io.rastermill.spark.layerstore.MultibandLayer;
+import io.rastermill.spark.write.LayerGeoTiffWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rastermill layer write|read|list}: GeoTrellis layer catalogs (file or Hadoop backend).
+ * {@code write} tiles a GeoTIFF into a layer GeoTrellis reads ({@code --layout floating}: the raster's
+ * own grid, GeoTrellis's FloatingLayoutScheme; {@code zoomed}: a ZoomedLayoutScheme level of the
+ * raster's CRS, nearest-neighbour); {@code read} writes a layer, or the part meeting {@code --extent},
+ * as a GeoTIFF/COG; {@code list} prints a catalog's layers.
+ */
+@Command(name = "layer", mixinStandardHelpOptions = true,
+        description = "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
+        subcommands = {LayerCommand.Write.class, LayerCommand.Read.class, LayerCommand.ListLayers.class})
+final class LayerCommand implements Callable<Integer> {
+    @ParentCommand
+    RastermillCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
+    }
+
+    static Catalog.Backend backend(String s, CommandSpec spec) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Catalog.Backend.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    @Command(name = "write", mixinStandardHelpOptions = true,
+            description = "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
+    static final class Write implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IN", description = "GeoTIFF: a path or URI")
+        String in;
+
+        @Parameters(index = "1", paramLabel = "CATALOG", description = "catalog: a directory (file backend) or hdfs:// etc. URI (Hadoop backend)")
+        String catalog;
+
+        @Option(names = "--name", required = true, description = "layer name")
+        String name;
+
+        @Option(names = "--zoom", paramLabel = "Z", description = "zoom level (default: 0 for floating, the scheme's level for zoomed)")
+        Integer zoom;
+
+        @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
+                description = "floating (the raster's grid) | zoomed (ZoomedLayoutScheme of the raster's CRS) (default: ${DEFAULT-VALUE})")
+        String layout;
+
+        @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: 512 floating, 256 zoomed)")
+        Integer tileSize;
+
+        @Option(names = "--index", paramLabel = "CURVE", defaultValue = "zorder",
+                description = "key index: zorder | hilbert | rowmajor (default: ${DEFAULT-VALUE})")
+        String index;
+
+        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog, else file for paths)")
+        String backend;
+
+        @Option(names = "--overwrite", description = "replace an existing layer (deleted first)")
+        boolean overwrite;
+
+        @Option(names = "--update", description = "merge into an existing layer (same key index; new tiles replace old ones)")
+        boolean update;
+
+        @ParentCommand
+        LayerCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (overwrite && update) {
+                throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
+            }
+            KeyIndexMethod method;
+            try {
+                method = KeyIndexMethod.parse(index);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
+                case "floating" -> false;
+                case "zoomed" -> true;
+                default -> throw new ParameterException(spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
+            };
+            int ts = tileSize != null ? tileSize : zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : TileLayers.DEFAULT_TILE_SIZE;
+            if (ts < 1) {
+                throw new ParameterException(spec.commandLine(), "--tile-size must be positive");
+            }
+            int bands;
+            try (GeoTiffReader r = GeoTiffReader.open(in, new Configuration())) {
+                bands = r.info().bandCount();
+            }
+            long start = System.nanoTime();
+            SparkSession spark = parent.parent.spark().session();
+            List<TileLayer> layers = new ArrayList<>();
+            for (int b = 0; b < bands; b++) {
+                TileLayer l = TileLayers.readGeoTiffs(spark, List.of(in), TileLayers.ReadOptions.defaults()
+                        .withTileSize(zoomed ? TileLayers.DEFAULT_TILE_SIZE : ts).withBand(b));
+                layers.add(l);
+            }
+            int z = zoom != null ? zoom : 0;
+            if (zoomed) {
+                TileLayerMetadata md = layers.get(0).metadata();
+                Crs crs = md.knownCrs().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                        in + " has no CRS; --layout zoomed needs one"));
+                ZoomedLayoutScheme scheme = new ZoomedLayoutScheme(crs, ts, ZoomedLayoutScheme.DEFAULT_RESOLUTION_THRESHOLD);
+                LayoutLevel level = zoom != null ? scheme.levelForZoom(zoom) : scheme.levelFor(md.extent(), md.layout().cellSize());
+                z = level.zoom();
+                List<TileLayer> retiled = new ArrayList<>();
+                for (TileLayer l : layers) {
+                    retiled.add(LayoutRetiler.retile(l, level.layout()));
+                }
+                layers = retiled;
+            }
+            LayerId id = new LayerId(name, z);
+            LayerWriter writer = LayerWriter.open(spark, catalog, backend(backend, spec));
+            if (overwrite) {
+                writer.delete(id);
+            }
+            LayerWriter.Result r;
+            if (bands == 1) {
+                TileLayer l = layers.get(0);
+                r = update ? writer.update(id, l) : writer.write(id, l, method);
+            } else {
+                MultibandLayer mb = new MultibandLayer(zipBands(layers), layers.get(0).metadata());
+                r = update ? writer.updateMultiband(id, mb, (a, b) -> b) : writer.writeMultiband(id, mb, method);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            TileLayerMetadata md = layers.get(0).metadata();
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%s %s in %s: %d tile(s) of %dx%d %s, %d band(s), %d file(s), %s index, %.1f s%n",
+                    update ? "updated" : "wrote", id, writer.catalog().uri(), r.tiles(), md.layout().tileCols(),
+                    md.layout().tileRows(), md.cellType().name(), bands, r.files(),
+                    method.name().toLowerCase(Locale.ROOT), seconds);
+            o.flush();
+            return 0;
+        }
+
+        private static JavaPairRDD<SpatialKey, MultibandTile> zipBands(List<TileLayer> layers) {
+            JavaPairRDD<SpatialKey, List<Tile>> acc = layers.get(0).rdd().mapValues(t -> {
+                List<Tile> l = new ArrayList<>();
+                l.add(t);
+                return l;
+            });
+            for (int b = 1; b < layers.size(); b++) {
+                acc = acc.join(layers.get(b).rdd()).mapValues(p -> {
+                    List<Tile> l = new ArrayList<>(p._1());
+                    l.add(p._2());
+                    return l;
+                });
+            }
+            return acc.mapValues(MultibandTile::of);
+        }
+    }
+
+    @Command(name = "read", mixinStandardHelpOptions = true,
+            description = "Read a layer (or the tiles meeting --extent) into a GeoTIFF/COG covering its tiles.")
+    static final class Read implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
+        String catalog;
+
+        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF")
+        String out;
+
+        @Option(names = "--name", required = true, description = "layer name")
+        String name;
+
+        @Option(names = "--zoom", required = true, paramLabel = "Z", description = "zoom level")
+        int zoom;
+
+        @Option(names = "--extent", paramLabel = "XMIN,YMIN,XMAX,YMAX", split = ",",
+                description = "read only the tiles meeting this extent (layer CRS)")
+        List<Double> extent;
+
+        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog)")
+        String backend;
+
+        @Mixin
+        OutputOptions output;
+
+        @ParentCommand
+        LayerCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Extent query = null;
+            if (extent != null) {
+                if (extent.size() != 4) {
+                    throw new ParameterException(spec.commandLine(), "--extent needs XMIN,YMIN,XMAX,YMAX");
+                }
+                try {
+                    query = new Extent(extent.get(0), extent.get(1), extent.get(2), extent.get(3));
+                } catch (RuntimeException e) {
+                    throw new ParameterException(spec.commandLine(), "--extent: " + e.getMessage());
+                }
+            }
+            long start = System.nanoTime();
+            SparkSession spark = parent.parent.spark().session();
+            LayerReader reader = LayerReader.open(spark, catalog, backend(backend, spec));
+            LayerId id = new LayerId(name, zoom);
+            LayerAttributes a = reader.attributes(id);
+            TileLayerMetadata lmd = a.metadata();
+            if (lmd.layout().tileCols() != lmd.layout().tileRows()) {
+                throw new IllegalArgumentException(id + " has " + lmd.layout().tileCols() + "x" + lmd.layout().tileRows()
+                        + " tiles; GeoTIFF output needs square tiles");
+            }
+            output.block = lmd.layout().tileCols();
+            GeoTiffWriteOptions options = output.toWriteOptions(lmd.cellType());
+            KeyBounds q = query == null ? null : LayerReader.keyBounds(lmd, query);
+            List<TileLayer> bands = new ArrayList<>();
+            if (a.schema() == TileSchema.TILE) {
+                bands.add(toRaster(q == null ? reader.read(id) : reader.read(id, q)));
+            } else {
+                MultibandLayer mb = q == null ? reader.readMultiband(id) : reader.readMultiband(id, q);
+                int n = mb.rdd().values().first().bandCount();
+                for (int b = 0; b < n; b++) {
+                    int band = b;
+                    bands.add(toRaster(TileLayers.fromRdd(mb.rdd().mapValues(t -> t.band(band)), mb.metadata())));
+                }
+            }
+            if (!(bands.get(0).metadata().bounds() instanceof KeyBounds)) {
+                throw new IllegalArgumentException(id + ": no tiles meet the extent " + query);
+            }
+            LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands), out, options);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "read %s → %s: %dx%d %s, %d band(s), %d level(s), %.1f s%n", id, r.target(), r.width(),
+                    r.height(), lmd.cellType().name(), r.bandCount(), r.levels(), seconds);
+            o.flush();
+            return 0;
+        }
+
+        /**
+         * The layer re-keyed onto the layout of its key bounds (origin at the min key's corner), so the
+         * GeoTIFF covers the layer's tiles, not the whole layout (a zoomed layout spans the world).
+         */
+        static TileLayer toRaster(TileLayer layer) {
+            TileLayerMetadata md = layer.metadata();
+            if (!(md.bounds() instanceof KeyBounds kb)) {
+                return layer;
+            }
+            LayoutDefinition l = md.layout();
+            if (kb.minKey().equals(new SpatialKey(0, 0)) && kb.maxKey().col() == l.layoutCols() - 1
+                    && kb.maxKey().row() == l.layoutRows() - 1) {
+                return layer;
+            }
+            Extent e = l.mapTransform().boundsToExtent(kb.toGridBounds());
+            int w = kb.maxKey().col() - kb.minKey().col() + 1;
+            int h = kb.maxKey().row() - kb.minKey().row() + 1;
+            LayoutDefinition nl = new LayoutDefinition(e, new TileLayout(w, h, l.tileCols(), l.tileRows()));
+            Extent data = md.extent().intersection(e).orElse(e);
+            int c0 = kb.minKey().col();
+            int r0 = kb.minKey().row();
+            TileLayerMetadata nmd = new TileLayerMetadata(md.cellType(), nl, data, md.crs(),
+                    new KeyBounds(new SpatialKey(0, 0), new SpatialKey(w - 1, h - 1)));
+            return TileLayers.fromRdd(layer.rdd().mapToPair(kv -> new Tuple2<>(
+                    new SpatialKey(kv._1().col() - c0, kv._1().row() - r0), kv._2())), nmd);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a catalog's layers: name, zoom, cell type, tiles, key index.")
+    static final class ListLayers implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
+        String catalog;
+
+        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog)")
+        String backend;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Catalog c = Catalog.open(catalog, new Configuration(), backend(backend, spec));
+            PrintWriter o = spec.commandLine().getOut();
+            for (LayerId id : c.layerIds()) {
+                LayerAttributes a = c.readAttributes(id);
+                TileLayerMetadata md = a.metadata();
+                String bounds = md.bounds() instanceof KeyBounds kb
+                        ? kb.minKey().col() + "," + kb.minKey().row() + " - " + kb.maxKey().col() + "," + kb.maxKey().row() : "empty";
+                o.printf(Locale.ROOT, "%s\t%d\t%s\t%s\t%dx%d tiles of %dx%d\tkeys %s\t%s%n", id.name(), id.zoom(),
+                        md.cellType().name(), a.schema() == TileSchema.TILE ? "Tile" : "MultibandTile",
+                        md.layout().layoutCols(), md.layout().layoutRows(), md.layout().tileCols(), md.layout().tileRows(),
+                        bounds, a.keyIndex().type());
+            }
+            o.flush();
+            return 0;
+        }
+    }
+}

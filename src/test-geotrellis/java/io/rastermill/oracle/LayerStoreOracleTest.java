@@ -1,0 +1,390 @@
+package io.rastermill.oracle;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.DataType;
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.json.GeoTrellisJson;
+import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.layout.TileLayout;
+import io.rastermill.core.tile.ArrayTile;
+import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.Tiles;
+import io.rastermill.io.layerstore.Catalog;
+import io.rastermill.io.layerstore.KeyIndex;
+import io.rastermill.io.layerstore.KeyIndexMethod;
+import io.rastermill.io.layerstore.LayerId;
+import io.rastermill.spark.RastermillSpark;
+import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.layerstore.LayerReader;
+import io.rastermill.spark.layerstore.LayerWriter;
+import io.rastermill.spark.layerstore.MultibandLayer;
+import io.circe.Decoder;
+import io.circe.Encoder;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The layer stores against GeoTrellis 3.7.1 itself: GeoTrellis's FileLayerWriter/HadoopLayerWriter
+ * write seeded random layers of every cell type (single band and multiband, Z-order and Hilbert)
+ * and we read them; we write and GeoTrellis's FileLayerReader/HadoopLayerReader read ours, and its
+ * attribute store lists them. Keys, metadata and stored cells must be equal. The Hadoop backend
+ * runs on a real MiniDFSCluster.
+ */
+class LayerStoreOracleTest {
+    private static final String[] CELL_TYPES = {"bool", "int8raw", "int8", "uint8raw", "uint8", "int16raw", "int16",
+            "uint16raw", "uint16", "int32raw", "int32", "float32raw", "float32", "float64raw", "float64", "int8ud-5",
+            "uint8ud255", "int16ud-9999", "uint16ud65535", "int32ud-9999", "float32ud-9999.0", "float64ud1.0E-5"};
+    private static final int TILE = 8;
+    private static final LayoutDefinition LAYOUT = new LayoutDefinition(new Extent(-12, 30, 12, 46), new TileLayout(3, 2, TILE, TILE));
+
+    private static final geotrellis.util.Component<geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey> IDENTITY =
+            geotrellis.util.Component$.MODULE$.apply(key -> key, (key, replacement) -> replacement);
+    private static final io.circe.Codec.AsObject<geotrellis.layer.SpatialKey> KEY_JSON =
+            geotrellis.layer.SpatialKey$.MODULE$.codecForSpatialKey();
+    private static final Encoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> MD_ENCODER =
+            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataEncoder(IDENTITY, KEY_JSON);
+    private static final Decoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> MD_DECODER =
+            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataDecoder(IDENTITY, KEY_JSON);
+    private static final geotrellis.util.Component<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>,
+            geotrellis.layer.Bounds<geotrellis.layer.SpatialKey>> BOUNDS =
+            geotrellis.layer.TileLayerMetadata$.MODULE$.boundsComponent(IDENTITY);
+    private static final geotrellis.store.avro.AvroRecordCodec<geotrellis.layer.SpatialKey> KEY_AVRO =
+            geotrellis.store.avro.codecs.Implicits$.MODULE$.spatialKeyAvroFormat();
+    private static final ClassTag<geotrellis.layer.SpatialKey> KEY_TAG = ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
+    private static final ClassTag<geotrellis.raster.Tile> TILE_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
+    private static final ClassTag<geotrellis.raster.MultibandTile> MB_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.MultibandTile.class);
+
+    private static java.nio.file.Path dfsDir;
+    private static MiniDFSCluster cluster;
+    private static String hdfsRoot;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() throws IOException {
+        dfsDir = Files.createTempDirectory("rastermill-gt-dfs");
+        Configuration conf = new Configuration();
+        conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
+        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
+        conf.set("dfs.datanode.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
+        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
+        cluster = new MiniDFSCluster.Builder(conf, dfsDir.toFile()).numDataNodes(1).build();
+        cluster.waitActive();
+        hdfsRoot = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        spark = new RastermillSpark(RastermillSpark.localDefaults()
+                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
+                .with("spark.kryo.registrationRequired", "false", SettingSource.COMMAND_LINE)).session();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        try {
+            if (spark != null) {
+                spark.stop();
+                SparkSession.clearActiveSession();
+                SparkSession.clearDefaultSession();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.shutdown(true);
+            }
+            if (dfsDir != null && Files.exists(dfsDir)) {
+                try (Stream<java.nio.file.Path> s = Files.walk(dfsDir)) {
+                    for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ data
+
+    private static TileLayerMetadata metadata(CellType ct) {
+        return new TileLayerMetadata(ct, LAYOUT, new Extent(-11, 31, 12, 46), Crs.LATLNG,
+                new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
+    }
+
+    private static Tile randomTile(CellType ct, Random rnd) {
+        int n = TILE * TILE;
+        Object storage = ArrayTile.allocate(ct.dataType(), n);
+        switch (ct.dataType()) {
+            case BIT, INT8, UINT8 -> rnd.nextBytes((byte[]) storage);
+            case INT16, UINT16 -> {
+                short[] s = (short[]) storage;
+                for (int i = 0; i < n; i++) {
+                    s[i] = (short) (i % 7 == 0 && ct.hasNoData() ? ct.intNoData() : rnd.nextInt());
+                }
+            }
+            case INT32 -> {
+                int[] s = (int[]) storage;
+                for (int i = 0; i < n; i++) {
+                    s[i] = i % 7 == 0 && ct.hasNoData() ? ct.intNoData() : rnd.nextInt();
+                }
+            }
+            case FLOAT32 -> {
+                float[] s = (float[]) storage;
+                for (int i = 0; i < n; i++) {
+                    s[i] = i % 7 == 0 ? Float.NaN : (float) (rnd.nextGaussian() * 100);
+                }
+            }
+            case FLOAT64 -> {
+                double[] s = (double[]) storage;
+                for (int i = 0; i < n; i++) {
+                    s[i] = i % 7 == 0 ? Double.NaN : rnd.nextGaussian() * 1e5;
+                }
+            }
+        }
+        return ArrayTile.wrap(ct, TILE, TILE, storage);
+    }
+
+    private static Map<SpatialKey, Tile> randomTiles(CellType ct, long seed) {
+        Random rnd = new Random(seed);
+        Map<SpatialKey, Tile> m = new TreeMap<>();
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 3; c++) {
+                if (!(r == 1 && c == 0)) { // a sparse layer: one key missing
+                    m.put(new SpatialKey(c, r), randomTile(ct, rnd));
+                }
+            }
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ GeoTrellis side
+
+    private static geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> gtMetadata(TileLayerMetadata md) {
+        scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> d =
+                io.circe.parser.package$.MODULE$.decode(GeoTrellisJson.write(md), MD_DECODER);
+        assertTrue(d.isRight(), String.valueOf(d));
+        return d.right().get();
+    }
+
+    private static TileLayerMetadata ourMetadata(geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> md) {
+        return GeoTrellisJson.readTileLayerMetadata(MD_ENCODER.apply(md).noSpaces());
+    }
+
+    private static geotrellis.store.index.KeyIndex<geotrellis.layer.SpatialKey> gtIndex(KeyIndex ours) {
+        geotrellis.layer.KeyBounds<geotrellis.layer.SpatialKey> kb = new geotrellis.layer.KeyBounds<>(
+                new geotrellis.layer.SpatialKey(ours.keyBounds().minKey().col(), ours.keyBounds().minKey().row()),
+                new geotrellis.layer.SpatialKey(ours.keyBounds().maxKey().col(), ours.keyBounds().maxKey().row()));
+        if (ours instanceof KeyIndex.Hilbert h) {
+            return geotrellis.store.index.hilbert.HilbertSpatialKeyIndex$.MODULE$.apply(kb, h.xResolution(), h.yResolution());
+        }
+        if (ours instanceof KeyIndex.RowMajor) {
+            return new geotrellis.store.index.rowmajor.RowMajorSpatialKeyIndex(kb);
+        }
+        return new geotrellis.store.index.zcurve.ZSpatialKeyIndex(kb);
+    }
+
+    private static <A, B> RDD<Tuple2<geotrellis.layer.SpatialKey, B>> gtRdd(Map<SpatialKey, A> tiles,
+                                                                             java.util.function.Function<A, B> convert) {
+        List<Tuple2<geotrellis.layer.SpatialKey, B>> pairs = new ArrayList<>();
+        tiles.forEach((k, t) -> pairs.add(new Tuple2<>(new geotrellis.layer.SpatialKey(k.col(), k.row()), convert.apply(t))));
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(pairs, 2).rdd();
+    }
+
+    private static geotrellis.raster.MultibandTile gtMultiband(MultibandTile mb) {
+        geotrellis.raster.Tile[] bands = new geotrellis.raster.Tile[mb.bandCount()];
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = GeoTrellis.tile(mb.band(b));
+        }
+        return new geotrellis.raster.ArrayMultibandTile(bands);
+    }
+
+    private static Tile ourTile(geotrellis.raster.Tile t) {
+        return Tiles.fromBytes(t.toArrayTile().toBytes(), CellType.parse(GeoTrellis.name(t.cellType())), t.cols(), t.rows());
+    }
+
+    private static void assertSameTiles(Map<SpatialKey, Tile> expected, Map<SpatialKey, Tile> actual, String where) {
+        assertEquals(expected.keySet(), actual.keySet(), where);
+        for (SpatialKey k : expected.keySet()) {
+            assertEquals(expected.get(k).cellType(), actual.get(k).cellType(), where + " " + k);
+            assertArrayEquals(expected.get(k).toBytes(), actual.get(k).toBytes(), where + " " + k);
+        }
+    }
+
+    private static Map<SpatialKey, Tile> gtCollect(RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> rdd) {
+        Map<SpatialKey, Tile> m = new TreeMap<>();
+        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> kv : rdd.toJavaRDD().collect()) {
+            m.put(new SpatialKey(kv._1().col(), kv._1().row()), ourTile(kv._2()));
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void weReadWhatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
+        String fileCat = tmp.resolve("gt-file").toString();
+        String hadoopCat = hdfsRoot + "/gt-hadoop";
+        geotrellis.spark.store.file.FileLayerWriter fw = geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(fileCat);
+        geotrellis.spark.store.hadoop.HadoopLayerWriter hw =
+                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(hadoopCat), spark.sparkContext());
+        KeyIndexMethod[] methods = {KeyIndexMethod.ZORDER, KeyIndexMethod.HILBERT};
+        int i = 0;
+        for (String name : CELL_TYPES) {
+            CellType ct = CellType.parse(name);
+            TileLayerMetadata md = metadata(ct);
+            Map<SpatialKey, Tile> tiles = randomTiles(ct, 100 + i);
+            KeyIndex ki = methods[i % 2].createIndex((KeyBounds) md.bounds());
+            LayerId id = new LayerId("gt" + i, i % 3);
+            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> rdd = gtRdd(tiles, GeoTrellis::tile);
+            geotrellis.spark.ContextRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile,
+                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> layer =
+                    new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md));
+            geotrellis.store.avro.AvroRecordCodec<geotrellis.raster.Tile> tileAvro =
+                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec();
+            boolean hadoop = i % 6 == 3;
+            if (hadoop) {
+                hw.write(gtId, layer, gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, tileAvro, TILE_TAG, MD_ENCODER, BOUNDS);
+            } else {
+                fw.write(gtId, layer, gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, tileAvro, TILE_TAG, MD_ENCODER, BOUNDS);
+            }
+            LayerReader reader = LayerReader.open(spark, hadoop ? hadoopCat : fileCat, null);
+            String where = name + (hadoop ? " (hadoop)" : " (file)") + " " + ki.type();
+            assertEquals(ki, reader.attributes(id).keyIndex(), where);
+            TileLayer back = reader.read(id);
+            assertEquals(md, back.metadata(), where);
+            assertSameTiles(tiles, new TreeMap<>(back.rdd().collectAsMap()), where);
+            // A query reads the matching tiles only.
+            KeyBounds q = new KeyBounds(new SpatialKey(1, 0), new SpatialKey(2, 1));
+            Map<SpatialKey, Tile> part = new TreeMap<>(reader.read(id, q).rdd().collectAsMap());
+            Map<SpatialKey, Tile> want = new TreeMap<>(tiles);
+            want.keySet().removeIf(k -> !q.includes(k));
+            assertSameTiles(want, part, where + " query");
+            i++;
+        }
+
+        // Multiband, both indexes.
+        for (int m = 0; m < 2; m++) {
+            CellType ct = CellType.parse(m == 0 ? "uint16ud65535" : "float32");
+            Random rnd = new Random(7 + m);
+            Map<SpatialKey, MultibandTile> tiles = new TreeMap<>();
+            for (SpatialKey k : randomTiles(ct, 1).keySet()) {
+                tiles.put(k, MultibandTile.of(randomTile(ct, rnd), randomTile(ct, rnd), randomTile(ct, rnd)));
+            }
+            TileLayerMetadata md = metadata(ct);
+            KeyIndex ki = methods[m].createIndex((KeyBounds) md.bounds());
+            LayerId id = new LayerId("gtmb" + m, 5);
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> rdd = gtRdd(tiles, LayerStoreOracleTest::gtMultiband);
+            fw.write(new geotrellis.store.LayerId(id.name(), id.zoom()), new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md)),
+                    gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(),
+                    MB_TAG, MD_ENCODER, BOUNDS);
+            MultibandLayer back = LayerReader.open(spark, fileCat, null).readMultiband(id);
+            assertEquals(md, back.metadata());
+            assertEquals(tiles, new TreeMap<>(back.rdd().collectAsMap()));
+        }
+    }
+
+    @Test
+    void geoTrellisReadsWhatWeWrite(@TempDir java.nio.file.Path tmp) throws Exception {
+        String fileCat = tmp.resolve("ours-file").toString();
+        String hadoopCat = hdfsRoot + "/ours-hadoop";
+        SparkContext sc = spark.sparkContext();
+        geotrellis.spark.store.file.FileLayerReader fr = geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(fileCat, sc);
+        geotrellis.spark.store.hadoop.HadoopLayerReader hr =
+                geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(hadoopCat), sc);
+        KeyIndexMethod[] methods = KeyIndexMethod.values();
+        List<geotrellis.store.LayerId> fileIds = new ArrayList<>();
+        int i = 0;
+        for (String name : CELL_TYPES) {
+            CellType ct = CellType.parse(name);
+            TileLayerMetadata md = metadata(ct);
+            Map<SpatialKey, Tile> tiles = randomTiles(ct, 500 + i);
+            List<Tuple2<SpatialKey, Tile>> pairs = new ArrayList<>();
+            tiles.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
+            JavaPairRDD<SpatialKey, Tile> rdd = JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2);
+            TileLayer layer = TileLayers.fromRdd(rdd, md);
+            boolean hadoop = i % 6 == 3;
+            LayerId id = new LayerId("ours" + i, i % 3);
+            KeyIndexMethod method = methods[i % methods.length];
+            LayerWriter.open(spark, hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null).write(id, layer, method);
+            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = (hadoop ? hr : fr).read(gtId, KEY_AVRO,
+                    geotrellis.layer.SpatialKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
+                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS);
+            @SuppressWarnings("unchecked")
+            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> gtMd =
+                    ((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>>) (Object) back).metadata();
+            String where = name + (hadoop ? " (hadoop)" : " (file)") + " " + method;
+            assertEquals(md, ourMetadata(gtMd), where);
+            assertSameTiles(tiles, gtCollect(back), where);
+            if (!hadoop) {
+                fileIds.add(gtId);
+            }
+            i++;
+        }
+        // GeoTrellis's attribute store lists our layers.
+        scala.collection.Seq<geotrellis.store.LayerId> listed =
+                geotrellis.store.file.FileAttributeStore$.MODULE$.apply(fileCat).layerIds();
+        List<geotrellis.store.LayerId> got = new ArrayList<>(scala.collection.JavaConverters.seqAsJavaList(listed));
+        got.sort(Comparator.comparing(geotrellis.store.LayerId::name));
+        fileIds.sort(Comparator.comparing(geotrellis.store.LayerId::name));
+        assertEquals(fileIds, got);
+
+        // A multiband layer of ours, through GeoTrellis's reader.
+        CellType ct = DataTypeCells.INT16_UD;
+        Random rnd = new Random(3);
+        Map<SpatialKey, MultibandTile> mb = new TreeMap<>();
+        for (SpatialKey k : randomTiles(ct, 1).keySet()) {
+            mb.put(k, MultibandTile.of(randomTile(ct, rnd), randomTile(ct, rnd)));
+        }
+        List<Tuple2<SpatialKey, MultibandTile>> pairs = new ArrayList<>();
+        mb.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
+        LayerId id = new LayerId("ours-mb", 0);
+        LayerWriter.open(spark, fileCat, null).writeMultiband(id,
+                new MultibandLayer(JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2), metadata(ct)), KeyIndexMethod.HILBERT);
+        RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> back = fr.read(
+                new geotrellis.store.LayerId(id.name(), id.zoom()), KEY_AVRO, geotrellis.layer.SpatialKey.Boundable$.MODULE$,
+                KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(), MB_TAG, MD_DECODER, BOUNDS);
+        Map<SpatialKey, MultibandTile> got2 = new TreeMap<>();
+        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile> kv : back.toJavaRDD().collect()) {
+            List<Tile> bands = new ArrayList<>();
+            for (int b = 0; b < kv._2().bandCount(); b++) {
+                bands.add(ourTile(kv._2().band(b)));
+            }
+            got2.put(new SpatialKey(kv._1().col(), kv._1().row()), MultibandTile.of(bands));
+        }
+        assertEquals(mb, got2);
+    }
+
+    private static final class DataTypeCells {
+        static final CellType INT16_UD = CellType.userDefined(DataType.INT16, -9999);
+    }
+}

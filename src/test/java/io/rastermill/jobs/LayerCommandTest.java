@@ -1,0 +1,142 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.io.geotiff.GdalFixtures;
+import io.rastermill.io.geotiff.GeoTiffInfo;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.spark.write.vrt.VrtTestSupport;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rastermill layer write|read|list}: a GeoTIFF through a catalog and back, cell for cell. */
+class LayerCommandTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = VrtTestSupport.localSpark();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+
+    private static MultibandTile all(String file) throws IOException {
+        try (GeoTiffReader r = GeoTiffReader.open(file)) {
+            GeoTiffInfo i = r.info();
+            return r.read(new GridBounds(0, 0, i.width() - 1, i.height() - 1), IntStream.range(0, i.bandCount()).toArray(), 0);
+        }
+    }
+
+    @Test
+    void writeListReadRoundTripsSingleAndMultiband(@TempDir Path dir) throws IOException {
+        String cat = dir.resolve("catalog").toString();
+        String single = GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
+        String multi = GdalFixtures.named("byte_3b_pixel_lzw_tile16").tif().toString();
+
+        CliRun w = CliRun.run("layer", "write", single, cat, "--name", "dem", "--zoom", "0", "--tile-size", "16", "--index", "hilbert");
+        assertEquals(0, w.exitCode(), w.err());
+        assertTrue(w.out().contains("6 tile(s) of 16x16 int16ud-9999"), w.out());
+        CliRun again = CliRun.run("layer", "write", single, cat, "--name", "dem", "--tile-size", "16");
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(0, CliRun.run("layer", "write", single, cat, "--name", "dem", "--tile-size", "16", "--overwrite").exitCode());
+        assertEquals(0, CliRun.run("layer", "write", multi, cat, "--name", "rgb", "--tile-size", "16").exitCode());
+
+        CliRun list = CliRun.run("layer", "list", cat);
+        assertEquals(0, list.exitCode(), list.err());
+        assertEquals("dem\t0\tint16ud-9999\tTile\t3x2 tiles of 16x16\tkeys 0,0 - 2,1\tzorder\n"
+                + "rgb\t0\tuint8raw\tMultibandTile\t3x2 tiles of 16x16\tkeys 0,0 - 2,1\tzorder\n",
+                list.out().replace("\r", ""), list.out());
+
+        Path out = dir.resolve("dem.tif");
+        CliRun r = CliRun.run("layer", "read", cat, out.toString(), "--name", "dem", "--zoom", "0", "--no-cog");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(all(single), all(out.toString()));
+        Path rgb = dir.resolve("rgb.tif");
+        assertEquals(0, CliRun.run("layer", "read", cat, rgb.toString(), "--name", "rgb", "--zoom", "0").exitCode());
+        assertEquals(all(multi), all(rgb.toString()));
+
+        // --extent: only the tiles meeting it; the output starts at their corner.
+        try (GeoTiffReader in = GeoTiffReader.open(single)) {
+            io.rastermill.io.tiff.GeoTransform gt = in.info().geoTransform().orElseThrow();
+            double x = gt.originX() + 17 * gt.pixelWidth();
+            double y = gt.originY() + 3 * gt.pixelHeight();
+            Path part = dir.resolve("part.tif");
+            CliRun p = CliRun.run("layer", "read", cat, part.toString(), "--name", "dem", "--zoom", "0",
+                    "--extent", x + "," + (y - 1) + "," + (x + 1) + "," + y);
+            assertEquals(0, p.exitCode(), p.err());
+            MultibandTile got = all(part.toString());
+            assertEquals(16, got.cols());
+            assertEquals(16, got.rows());
+            MultibandTile whole = all(single);
+            for (int row = 0; row < 16; row++) {
+                for (int col = 0; col < 16; col++) {
+                    assertEquals(whole.band(0).get(16 + col, row), got.band(0).get(col, row));
+                }
+            }
+        }
+        CliRun missing = CliRun.run("layer", "read", cat, dir.resolve("x.tif").toString(), "--name", "nope", "--zoom", "0");
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("'nope' zoom 0") && missing.err().contains("nope__.__0__.__metadata.json"), missing.err());
+    }
+
+    @Test
+    void zoomedLayoutPicksTheSchemeLevel(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(VrtTestSupport.hasGdal(), "GDAL not installed");
+        Path merc = dir.resolve("merc.tif");
+        VrtTestSupport.run("gdal_translate", "-q", "-a_srs", "EPSG:3857", "-a_ullr", "1000000", "6000000", "1000370", "5999770",
+                GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString(), merc.toString());
+        String cat = dir.resolve("catalog").toString();
+        CliRun w = CliRun.run("layer", "write", merc.toString(), cat, "--name", "m", "--layout", "zoomed");
+        assertEquals(0, w.exitCode(), w.err());
+        // The level ZoomedLayoutScheme(3857, 256) picks for 10 m cells here (at 47°N: zoom 15), and its layout.
+        io.rastermill.core.layout.LayoutLevel level = new io.rastermill.core.layout.ZoomedLayoutScheme(io.rastermill.core.crs.Crs.WEB_MERCATOR)
+                .levelFor(new io.rastermill.core.geom.Extent(1000000, 5999770, 1000370, 6000000), new io.rastermill.core.geom.CellSize(10, 10));
+        assertEquals(15, level.zoom());
+        assertTrue(w.out().contains("'m' zoom 15"), w.out());
+        CliRun list = CliRun.run("layer", "list", cat);
+        int n = 1 << 15;
+        assertTrue(list.out().startsWith("m\t15\tint16ud-9999\tTile\t" + n + "x" + n + " tiles of 256x256"), list.out());
+        // Read back: every cell whose centre lies in the source raster carries the source cell under it.
+        Path back = dir.resolve("back.tif");
+        CliRun r = CliRun.run("layer", "read", cat, back.toString(), "--name", "m", "--zoom", "15", "--no-cog");
+        assertEquals(0, r.exitCode(), r.err());
+        MultibandTile src = all(merc.toString());
+        MultibandTile got = all(back.toString());
+        io.rastermill.core.layout.MapKeyTransform mt = level.layout().mapTransform();
+        io.rastermill.core.geom.GridBounds kb = mt.extentToBounds(new io.rastermill.core.geom.Extent(1000000, 5999770, 1000370, 6000000));
+        io.rastermill.core.geom.Extent origin = mt.keyToExtent((int) kb.colMin(), (int) kb.rowMin());
+        double cs = level.layout().cellSize().width();
+        int checked = 0;
+        for (int row = 0; row < got.rows(); row++) {
+            for (int col = 0; col < got.cols(); col++) {
+                double x = origin.xmin() + (col + 0.5) * cs;
+                double y = origin.ymax() - (row + 0.5) * cs;
+                int sc = (int) Math.floor((x - 1000000) / 10);
+                int sr = (int) Math.floor((6000000 - y) / 10);
+                if (sc >= 0 && sc < 37 && sr >= 0 && sr < 23) {
+                    assertEquals(src.band(0).get(sc, sr), got.band(0).get(col, row), col + "," + row);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 1000, "cells checked: " + checked);
+    }
+}
