@@ -238,7 +238,7 @@ final class GeoTiffMosaic implements Serializable {
 
     /** The layout tile of {@code key}: its in-raster cells, padded with NoData (0 if raw) to the tile size. */
     Tile readTile(SpatialKey key, OpenReaders readers) throws IOException {
-        Tile inner = readWindow(grid.x0(key), grid.y0(key), grid.innerCols(key), grid.innerRows(key), readers);
+        Tile inner = readWindow(key, grid.x0(key), grid.y0(key), grid.innerCols(key), grid.innerRows(key), readers);
         return grid.pad(inner);
     }
 
@@ -246,12 +246,15 @@ final class GeoTiffMosaic implements Serializable {
     BufferedTile readHalo(SpatialKey key, int halo, OpenReaders readers) throws IOException {
         int w = grid.innerCols(key);
         int h = grid.innerRows(key);
-        Tile t = readWindow(grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
+        Tile t = readWindow(key, grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
         return new BufferedTile(t, halo, grid.outside(key), grid.cellSize());
     }
 
-    /** A window of the mosaic grid (may reach outside it: those cells are NoData). */
-    private Tile readWindow(long x0, long y0, int w, int h, OpenReaders readers) throws IOException {
+    /**
+     * A window of the mosaic grid (may reach outside it: those cells are NoData), for tile {@code key}; a failed
+     * read is a {@link TileReadException} naming the file and the key.
+     */
+    private Tile readWindow(SpatialKey key, long x0, long y0, int w, int h, OpenReaders readers) throws IOException {
         TileBuilder out = TileBuilder.noData(grid.cellType(), w, h);
         long x1 = x0 + w - 1;
         long y1 = y0 + h - 1;
@@ -263,7 +266,12 @@ final class GeoTiffMosaic implements Serializable {
             long fy0 = Math.max(y0, s.rowOffset()) - s.rowOffset();
             long fx1 = Math.min(x1, s.colOffset() + s.cols() - 1) - s.colOffset();
             long fy1 = Math.min(y1, s.rowOffset() + s.rows() - 1) - s.rowOffset();
-            Tile part = readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
+            Tile part;
+            try {
+                part = readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
+            } catch (IOException | RuntimeException e) {
+                throw new TileReadException(s.uri(), key, e);
+            }
             out.paste(part, (int) (s.colOffset() + fx0 - x0), (int) (s.rowOffset() + fy0 - y0));
         }
         return out.build();

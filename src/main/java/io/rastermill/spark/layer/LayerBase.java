@@ -88,6 +88,8 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                     SpatialKey k = keys.next()._1();
                     try {
                         return new Tuple2<>(k, read.read(readers, k));
+                    } catch (TileReadException e) {
+                        throw new UncheckedIOException(e.getMessage(), e);
                     } catch (IOException e) {
                         throw new UncheckedIOException("reading tile " + k + ": " + e.getMessage(), e);
                     }
