@@ -43,8 +43,6 @@ final class GeoTiffMosaic implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Relative tolerance on cell sizes, and on grid alignment in pixels. */
     private static final double TOLERANCE = 1e-6;
-    /** Decoded-segment cache per file per task. */
-    private static final long DECODED_CACHE_BYTES = 96L << 20;
 
     /** A file and where its pixel (0, 0) sits in the mosaic grid. */
     record Source(String uri, long colOffset, long rowOffset, int cols, int rows) implements Serializable {
@@ -58,13 +56,17 @@ final class GeoTiffMosaic implements Serializable {
     private final RasterGrid grid;
     private final TileLayerMetadata metadata;
     private final HadoopConf conf;
+    /** Decoded-segment cache per file per task ({@code spark.rastermill.block.cache.size}). */
+    private final long decodedCacheBytes;
 
-    private GeoTiffMosaic(List<Source> sources, int band, RasterGrid grid, TileLayerMetadata metadata, HadoopConf conf) {
+    private GeoTiffMosaic(List<Source> sources, int band, RasterGrid grid, TileLayerMetadata metadata, HadoopConf conf,
+                          long decodedCacheBytes) {
         this.sources = List.copyOf(sources);
         this.band = band;
         this.grid = grid;
         this.metadata = metadata;
         this.conf = conf;
+        this.decodedCacheBytes = decodedCacheBytes;
     }
 
     TileLayerMetadata metadata() {
@@ -119,7 +121,8 @@ final class GeoTiffMosaic implements Serializable {
     }
 
     /** Reads the headers of {@code files} and plans the mosaic. */
-    static GeoTiffMosaic plan(List<String> files, int band, int tileSize, Configuration conf) throws IOException {
+    static GeoTiffMosaic plan(List<String> files, int band, int tileSize, Configuration conf, long decodedCacheBytes)
+            throws IOException {
         if (tileSize < 1) {
             throw new IllegalArgumentException("tile size must be positive, got " + tileSize);
         }
@@ -175,7 +178,7 @@ final class GeoTiffMosaic implements Serializable {
         TileLayerMetadata md = TileLayerMetadata.of(first.cellType(), layout, union, crs);
         RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(),
                 layout.cellSize());
-        return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf));
+        return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf), decodedCacheBytes);
     }
 
     private static RasterExtent requireGrid(GeoTiffInfo info) {
@@ -217,7 +220,7 @@ final class GeoTiffMosaic implements Serializable {
             if (r == null) {
                 // Halo windows overlap their neighbours' segments; the task reads neighbours in
                 // Z-order, so a few dozen decoded segments spare most repeated decompression.
-                r = GeoTiffReader.open(uri, conf.get()).cacheDecodedSegments(DECODED_CACHE_BYTES);
+                r = GeoTiffReader.open(uri, conf.get()).cacheDecodedSegments(decodedCacheBytes);
                 open.put(uri, r);
             }
             return r;
