@@ -82,6 +82,10 @@ final class RastermillCommand {
                     + " --conf wins over it.")
     java.nio.file.Path properties;
 
+    @Option(names = "--dry-run",
+            description = "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
+    boolean dryRun;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -214,6 +218,11 @@ final class RastermillCommand {
             List<String> submitArgs = SparkSubmitArguments.build(request, layout, layout.appLibJars());
             List<String> jvmOptions = context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
             List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs);
+            if (dryRun) {
+                context.out().println(shellQuoted(command));
+                context.out().flush();
+                return 0;
+            }
             if (debug) {
                 context.err().println("rastermill: running " + String.join(" ", command));
             }
@@ -221,6 +230,18 @@ final class RastermillCommand {
         } catch (RuntimeException e) {
             throw new CommandLine.ExecutionException(spec.commandLine(), ErrorReport.firstLine(e), e);
         }
+    }
+
+    /** {@code command} as one line a POSIX shell reads back as the same words. */
+    static String shellQuoted(List<String> command) {
+        StringBuilder b = new StringBuilder();
+        for (String word : command) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
     }
 
     /**
