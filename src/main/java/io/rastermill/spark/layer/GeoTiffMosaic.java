@@ -13,6 +13,8 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.geotiff.GeoTiffInfo;
+import io.rastermill.io.bytes.CountingRangeReader;
+import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -214,14 +216,31 @@ final class GeoTiffMosaic implements Serializable {
     /** Readers opened by one task, closed when it ends. */
     final class OpenReaders implements Closeable {
         private final Map<String, GeoTiffReader> open = new HashMap<>();
+        private final List<io.rastermill.io.bytes.ReadCounter> counters = new ArrayList<>();
+
+        /** Bytes fetched from the files so far by this task's readers. */
+        long bytesRead() {
+            long sum = 0;
+            for (io.rastermill.io.bytes.ReadCounter c : counters) {
+                sum += c.bytes();
+            }
+            return sum;
+        }
 
         GeoTiffReader get(String uri) throws IOException {
             GeoTiffReader r = open.get(uri);
             if (r == null) {
                 // Halo windows overlap their neighbours' segments; the task reads neighbours in
                 // Z-order, so a few dozen decoded segments spare most repeated decompression.
-                r = GeoTiffReader.open(uri, conf.get()).cacheDecodedSegments(decodedCacheBytes);
+                CountingRangeReader counting = new CountingRangeReader(RangeReaders.open(uri, conf.get()));
+                try {
+                    r = GeoTiffReader.open(counting).cacheDecodedSegments(decodedCacheBytes);
+                } catch (IOException | RuntimeException e) {
+                    counting.close();
+                    throw e;
+                }
                 open.put(uri, r);
+                counters.add(counting.counter());
             }
             return r;
         }

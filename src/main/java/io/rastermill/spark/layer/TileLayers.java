@@ -1,5 +1,6 @@
 package io.rastermill.spark.layer;
 
+import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.RastermillConf;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
@@ -69,7 +70,8 @@ public final class TileLayers {
         }
         JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs, Math.max(1, Math.min(pairs.size(),
                 partitioner.numPartitions()))).partitionBy(partitioner);
-        return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner),
+        return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner,
+                IoMetrics.bytesRead(spark.sparkContext())),
                 new FocalChain(List.of()));
     }
 
