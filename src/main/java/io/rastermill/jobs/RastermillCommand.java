@@ -217,7 +217,8 @@ final class RastermillCommand {
                     subcommandArgs(parseResult.expandedArgs()));
             List<String> submitArgs = SparkSubmitArguments.build(request, layout, layout.appLibJars());
             List<String> jvmOptions = context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
-            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs);
+            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs,
+                    context.environment());
             if (dryRun) {
                 context.out().println(shellQuoted(command));
                 context.out().flush();
