@@ -156,8 +156,8 @@ class StandaloneClusterIT {
     }
 
     /**
-     * Kills Worker 2 (and its executor) once the slope job has finished some tasks and is running others;
-     * the lost tasks are retried on Worker 1 and the result is complete and byte-equal.
+     * Kills Worker 2 (and its executor) once a Spark job of the slope run has finished some tasks and is running
+     * others on both executors; the lost tasks are retried on Worker 1 and the result is complete and byte-equal.
      */
     @Test
     @Order(2)
@@ -167,8 +167,10 @@ class StandaloneClusterIT {
         int uiPort = StandaloneCluster.freePort();
         boolean[] killed = {false};
         int[] executorsKilled = {0};
+        // Twelve partitions instead of one per core: several tasks per stage, so the kill falls between finished
+        // and running ones. The output must not depend on the partitioning either: it is compared with local[2].
         Submitted s = submit(slope, "submitted/killed", Map.of("spark.ui.enabled", "true",
-                "spark.ui.port", Integer.toString(uiPort)), process -> {
+                "spark.ui.port", Integer.toString(uiPort), "spark.default.parallelism", "12"), process -> {
                     if (!killed[0] && runningWithProgress(uiPort)) {
                         executorsKilled[0] = cluster.killWorker(2);
                         killed[0] = true;
