@@ -18,6 +18,10 @@ record InstallLayout(Path home, Path thinJar) {
         return home.resolve("conf").resolve("spark-defaults.conf");
     }
 
+    Path rastermillProperties() {
+        return home.resolve("conf").resolve("rastermill.properties");
+    }
+
     Path log4jConfig() {
         return home.resolve("conf").resolve("log4j2.properties");
     }

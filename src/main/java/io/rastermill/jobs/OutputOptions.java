@@ -1,5 +1,6 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.RastermillConf;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.io.codec.Compression;
@@ -21,8 +22,8 @@ import java.util.Locale;
  */
 final class OutputOptions {
 
-    @Option(names = "--compress", paramLabel = "CODEC", defaultValue = "deflate",
-            description = "deflate | lzw | zstd | packbits | none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--compress", paramLabel = "CODEC",
+            description = "deflate | lzw | zstd | packbits | none (default: setting rastermill.compression, built in: deflate)")
     String compress;
 
     @Option(names = "--level", paramLabel = "N", description = "Deflate (1-9, default 6) or ZSTD (1-22, default 9) level")
@@ -33,9 +34,9 @@ final class OutputOptions {
                     + " (default: ${DEFAULT-VALUE})")
     String predictor;
 
-    @Option(names = "--block", paramLabel = "N", defaultValue = "512",
-            description = "block (and tile) size, a multiple of 16 (default: ${DEFAULT-VALUE})")
-    int block;
+    @Option(names = "--block", paramLabel = "N",
+            description = "block (and tile) size, a multiple of 16 (default: setting rastermill.tile.size, built in: 512)")
+    Integer block;
 
     @Option(names = "--cog", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Cloud-Optimized layout: IFDs first, overviews before full resolution (default: on; --no-cog off)")
@@ -57,7 +58,16 @@ final class OutputOptions {
 
     /** The writer options for cells of {@code cellType}; bad values are usage errors (exit 2). */
     GeoTiffWriteOptions toWriteOptions(CellType cellType) {
-        GeoTiffWriteOptions.Builder b = GeoTiffWriteOptions.builder().blockSize(block).cog(cog);
+        RastermillCommand top = spec.root().userObject() instanceof RastermillCommand r ? r : null;
+        int blockSize;
+        String compress;
+        try {
+            blockSize = block != null ? block : top != null ? top.tileSize() : Integer.parseInt(RastermillConf.BUILT_IN.get(RastermillConf.TILE_SIZE));
+            compress = this.compress != null ? this.compress : top != null ? top.compression() : RastermillConf.BUILT_IN.get(RastermillConf.COMPRESSION);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        GeoTiffWriteOptions.Builder b = GeoTiffWriteOptions.builder().blockSize(blockSize).cog(cog);
         Compression codec = switch (compress.toLowerCase(Locale.ROOT)) {
             case "deflate" -> Compression.DEFLATE;
             case "lzw" -> Compression.LZW;

@@ -1,20 +1,30 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.IoMetrics;
 import org.apache.spark.SparkContext;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.util.LongAccumulator;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A console progress line for a long job, read from Spark's status tracker every half second:
- * tiles done / total (from an accumulator the job's tile functions count into), tasks of the
- * running stages, rate and ETA. On a terminal it rewrites one line; elsewhere (a cluster's driver
- * log) it prints a line every 10 seconds. Closing it prints the final line.
+ * tiles done / total (from an accumulator the job's tile functions count into), MB read from the
+ * inputs and written to the outputs (the {@link IoMetrics} accumulators of finished tasks, summed by
+ * a listener), tasks of the running stages, rate and ETA. On a terminal it rewrites one line on stderr;
+ * elsewhere (a spark-submit driver, a log file) it logs a line every 10 seconds to the driver log
+ * (logger {@code io.rastermill.jobs.ProgressLine}, INFO). Closing it prints the final line.
  */
 final class ProgressLine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressLine.class);
     private static final long TERMINAL_PERIOD_MS = 500;
     private static final long LOG_PERIOD_MS = 10_000;
 
@@ -26,7 +36,33 @@ final class ProgressLine implements AutoCloseable {
     private final boolean terminal;
     private final long start = System.nanoTime();
     private final Thread thread;
+    private final IoListener io = new IoListener();
     private volatile boolean running = true;
+
+    /** Sums the byte accumulators of finished tasks by name. */
+    static final class IoListener extends SparkListener {
+        final LongAdder read = new LongAdder();
+        final LongAdder written = new LongAdder();
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+            if (taskEnd.taskInfo() == null || !taskEnd.taskInfo().successful()) {
+                return;
+            }
+            scala.collection.Iterator<AccumulableInfo> it = taskEnd.taskInfo().accumulables().iterator();
+            while (it.hasNext()) {
+                AccumulableInfo a = it.next();
+                if (a.name().isEmpty() || a.update().isEmpty() || !(a.update().get() instanceof Long n)) {
+                    continue;
+                }
+                if (IoMetrics.BYTES_READ.equals(a.name().get())) {
+                    read.add(n);
+                } else if (IoMetrics.BYTES_WRITTEN.equals(a.name().get())) {
+                    written.add(n);
+                }
+            }
+        }
+    }
 
     private ProgressLine(SparkContext sc, String label, long totalTiles, PrintStream out, boolean terminal) {
         this.sc = sc;
@@ -43,6 +79,7 @@ final class ProgressLine implements AutoCloseable {
     static ProgressLine start(SparkContext sc, String label, long totalTiles, boolean quiet) {
         ProgressLine p = new ProgressLine(sc, label, totalTiles, System.err, System.console() != null);
         if (!quiet) {
+            sc.addSparkListener(p.io);
             p.thread.start();
         } else {
             p.running = false;
@@ -68,7 +105,7 @@ final class ProgressLine implements AutoCloseable {
                 out.print("\r" + line(now) + "   ");
                 out.flush();
             } else if ((now - lastLog) / 1_000_000 >= LOG_PERIOD_MS) {
-                out.println(line(now));
+                LOG.info(line(now));
                 lastLog = now;
             }
         }
@@ -89,8 +126,9 @@ final class ProgressLine implements AutoCloseable {
         }
         double rate = done / seconds;
         String eta = done > 0 && done < totalTiles ? String.format(Locale.ROOT, ", ETA %.0f s", (totalTiles - done) / rate) : "";
-        return String.format(Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.1f tiles/s, tasks %d/%d, %.0f s%s", label, done,
-                totalTiles, 100.0 * done / Math.max(1, totalTiles), rate, tasksDone, tasks, seconds, eta);
+        return String.format(Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.1f tiles/s, read %.1f MB, wrote %.1f MB,"
+                + " tasks %d/%d, %.0f s%s", label, done, totalTiles, 100.0 * done / Math.max(1, totalTiles), rate,
+                io.read.sum() / 1e6, io.written.sum() / 1e6, tasksDone, tasks, seconds, eta);
     }
 
     @Override
@@ -99,8 +137,13 @@ final class ProgressLine implements AutoCloseable {
         running = false;
         thread.interrupt();
         if (wasRunning) {
-            out.print((terminal ? "\r" : "") + line(System.nanoTime()) + System.lineSeparator());
-            out.flush();
+            sc.removeSparkListener(io);
+            if (terminal) {
+                out.print("\r" + line(System.nanoTime()) + System.lineSeparator());
+                out.flush();
+            } else {
+                LOG.info(line(System.nanoTime()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.rastermill.spark.RastermillConf;
 import io.rastermill.spark.RastermillSpark;
 import io.rastermill.spark.SettingSource;
 import io.rastermill.spark.SparkDefaultsFile;
@@ -80,6 +81,15 @@ final class RastermillCommand {
             description = "Extra jars, comma-separated, for the driver and executors.")
     List<String> jars = new ArrayList<>();
 
+    @Option(names = "--properties", paramLabel = "FILE",
+            description = "A job's properties file (spark.* and rastermill.* keys, 'key value' per line); wins over conf/,"
+                    + " --conf wins over it.")
+    java.nio.file.Path properties;
+
+    @Option(names = "--dry-run",
+            description = "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
+    boolean dryRun;
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
 
@@ -139,13 +149,26 @@ final class RastermillCommand {
         return spark;
     }
 
-    private SparkSettings settings() {
-        if (runsUnderSparkSubmit()) {
-            // spark-submit already applied conf/spark-defaults.conf and --conf (as spark.* system properties).
-            return RastermillSpark.withSubmittedProperties(RastermillSpark.commonDefaults(), context.systemProperties());
+    /**
+     * The settings of this run with their sources, without starting Spark: Spark's and Rastermill's own
+     * ({@code spark.rastermill.*}, see {@link RastermillConf}).
+     */
+    SparkSettings settings() {
+        if (spark != null) {
+            return spark.settings();
         }
-        SparkSettings settings = RastermillSpark.localDefaults()
-                .withAll(SparkDefaultsFile.read(context.layout().sparkDefaults()), SettingSource.DEFAULTS_FILE);
+        if (runsUnderSparkSubmit()) {
+            // spark-submit already applied conf/spark-defaults.conf, and --conf (where the launcher put
+            // conf/rastermill.properties and the job's properties too), as spark.* system properties.
+            return RastermillSpark.withSubmittedProperties(RastermillConf.withBuiltIns(RastermillSpark.commonDefaults()),
+                    context.systemProperties());
+        }
+        SparkSettings settings = RastermillConf.withBuiltIns(RastermillSpark.localDefaults())
+                .withAll(SparkDefaultsFile.read(context.layout().sparkDefaults()), SettingSource.DEFAULTS_FILE)
+                .withAll(RastermillConf.readFile(context.layout().rastermillProperties(), true), SettingSource.RASTERMILL_FILE);
+        if (properties != null) {
+            settings = settings.withAll(RastermillConf.readFile(properties, false), SettingSource.JOB_PROPERTIES);
+        }
         if (driverMemory != null) {
             context.err().println("rastermill: --driver-memory has no effect in local mode (the driver is this JVM);"
                     + " use RASTERMILL_JAVA_OPTS=-Xmx" + driverMemory + " instead");
@@ -156,7 +179,31 @@ final class RastermillCommand {
         if (!jars.isEmpty()) {
             settings = settings.with("spark.jars", String.join(",", jars), SettingSource.COMMAND_LINE);
         }
-        return settings.withAll(conf, SettingSource.COMMAND_LINE);
+        return settings.withAll(RastermillConf.normalize(conf), SettingSource.COMMAND_LINE);
+    }
+
+    /** The tile (and output block) size of this run: {@code spark.rastermill.tile.size} by precedence. */
+    int tileSize() {
+        return RastermillConf.tileSize(settings());
+    }
+
+    /** The output compression of this run: {@code spark.rastermill.compression} by precedence. */
+    String compression() {
+        return RastermillConf.compression(settings());
+    }
+
+    /**
+     * What the launcher hands spark-submit as {@code --conf}: conf/rastermill.properties, then the job's
+     * properties file, then the command line's --conf (a later one wins for the same key).
+     * conf/spark-defaults.conf goes separately, as --properties-file, which --conf overrides.
+     */
+    private Map<String, String> submittedConf() {
+        Map<String, String> result = new LinkedHashMap<>(RastermillConf.readFile(context.layout().rastermillProperties(), true));
+        if (properties != null) {
+            result.putAll(RastermillConf.readFile(properties, false));
+        }
+        result.putAll(RastermillConf.normalize(conf));
+        return result;
     }
 
     private int runSubmitted(ParseResult parseResult) {
@@ -170,11 +217,17 @@ final class RastermillCommand {
                 throw new IllegalStateException(layout.thinJar()
                         + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)");
             }
-            SubmitRequest request = new SubmitRequest(master, driverMemory, executorMemory, conf, jars,
+            SubmitRequest request = new SubmitRequest(master, driverMemory, executorMemory, submittedConf(), jars,
                     subcommandArgs(parseResult.expandedArgs()));
             List<String> submitArgs = SparkSubmitArguments.build(request, layout, layout.appLibJars());
             List<String> jvmOptions = context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
-            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs);
+            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs,
+                    context.environment());
+            if (dryRun) {
+                context.out().println(shellQuoted(command));
+                context.out().flush();
+                return 0;
+            }
             if (debug) {
                 context.err().println("rastermill: running " + String.join(" ", command));
             }
@@ -182,6 +235,18 @@ final class RastermillCommand {
         } catch (RuntimeException e) {
             throw new CommandLine.ExecutionException(spec.commandLine(), ErrorReport.firstLine(e), e);
         }
+    }
+
+    /** {@code command} as one line a POSIX shell reads back as the same words. */
+    static String shellQuoted(List<String> command) {
+        StringBuilder b = new StringBuilder();
+        for (String word : command) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'");
+        }
+        return b.toString();
     }
 
     /**

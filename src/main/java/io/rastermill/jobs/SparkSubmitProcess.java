@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,17 @@ final class SparkSubmitProcess {
     /** The full command: executable, its JVM options where we start the JVM, then {@code submitArgs}. */
     static List<String> command(Optional<Path> sparkHome, InstallLayout layout, List<String> jvmOptions,
             String driverMemory, List<String> submitArgs) {
+        return command(sparkHome, layout, jvmOptions, driverMemory, submitArgs, Map.of());
+    }
+
+    /**
+     * As {@link #command(Optional, InstallLayout, List, String, List)}; without a Spark installation the child
+     * JVM's class path also gets {@code HADOOP_CONF_DIR} and {@code YARN_CONF_DIR} from {@code environment}, as
+     * Spark's own launcher adds them, so {@code core-site.xml}/{@code hdfs-site.xml} (fs.defaultFS, HA name
+     * services, S3A endpoints) are found the standard way.
+     */
+    static List<String> command(Optional<Path> sparkHome, InstallLayout layout, List<String> jvmOptions,
+            String driverMemory, List<String> submitArgs, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         if (sparkHome.isPresent()) {
             command.add(sparkHome.get().resolve("bin").resolve("spark-submit").toString());
@@ -38,7 +50,14 @@ final class SparkSubmitProcess {
             command.add("-Dlog4j.configurationFile=" + layout.log4jConfig());
             command.add("-D" + LaunchContext.HOME_PROPERTY + "=" + layout.home());
             command.add("-cp");
-            command.add(layout.libDir().resolve("*") + File.pathSeparator + layout.thinJar());
+            StringBuilder cp = new StringBuilder(layout.libDir().resolve("*") + File.pathSeparator + layout.thinJar());
+            for (String dir : List.of("HADOOP_CONF_DIR", "YARN_CONF_DIR")) {
+                String value = environment.get(dir);
+                if (value != null && !value.isBlank()) {
+                    cp.append(File.pathSeparator).append(value);
+                }
+            }
+            command.add(cp.toString());
             command.add(SPARK_SUBMIT_CLASS);
         }
         command.addAll(submitArgs);

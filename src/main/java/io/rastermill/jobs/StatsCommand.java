@@ -60,8 +60,9 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
-    @Option(names = "--tile-size", paramLabel = "N", defaultValue = "512", description = "tile size of the reads (default: 512)")
-    int tileSize;
+    @Option(names = "--tile-size", paramLabel = "N",
+            description = "tile size of the reads (default: setting rastermill.tile.size, built in: 512)")
+    Integer tileSize;
 
     @ParentCommand
     RastermillCommand parent;
@@ -86,7 +87,8 @@ final class StatsCommand implements Callable<Integer> {
         SparkContext sc = spark.sparkContext();
         sc.setJobGroup("rastermill stats", "statistics of " + file, false);
         TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(file),
-                TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(band - 1));
+                TileLayers.ReadOptions.defaults().withTileSize(tileSize != null ? tileSize : parent.tileSize())
+                        .withBand(band - 1));
         CellType ct = layer.metadata().cellType();
         boolean needsHistogram = bins != null || !percentiles.isEmpty();
         TileLayer cached = needsHistogram ? layer.persist(StorageLevel.MEMORY_AND_DISK_SER()) : layer;

@@ -78,4 +78,18 @@ class SparkSubmitArgumentsTest {
         assertEquals(expected, SparkSubmitProcess.command(Optional.empty(), LAYOUT, List.of("--add-opens=a"), "4g",
                 List.of("--class", "X")));
     }
+
+    @Test
+    void hadoopConfDirGoesOnTheChildJvmClassPath() {
+        List<String> command = SparkSubmitProcess.command(Optional.empty(), LAYOUT, List.of(), null, List.of("--class", "X"),
+                java.util.Map.of("HADOOP_CONF_DIR", "/etc/hadoop/conf", "YARN_CONF_DIR", " "));
+        assertEquals("/opt/rm/target/lib/*" + File.pathSeparator + "/opt/rm/target/rastermill-1.2.3.jar" + File.pathSeparator
+                + "/etc/hadoop/conf", command.get(command.indexOf("-cp") + 1));
+    }
+
+    @Test
+    void dryRunPrintsTheShellQuotedCommand() {
+        assertEquals("java -cp '/a b/*' --driver-java-options '-Dx=1 -Dy='\\''q'\\''' X",
+                RastermillCommand.shellQuoted(List.of("java", "-cp", "/a b/*", "--driver-java-options", "-Dx=1 -Dy='q'", "X")));
+    }
 }

@@ -13,6 +13,8 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.geotiff.GeoTiffInfo;
+import io.rastermill.io.bytes.CountingRangeReader;
+import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -43,8 +45,6 @@ final class GeoTiffMosaic implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Relative tolerance on cell sizes, and on grid alignment in pixels. */
     private static final double TOLERANCE = 1e-6;
-    /** Decoded-segment cache per file per task. */
-    private static final long DECODED_CACHE_BYTES = 96L << 20;
 
     /** A file and where its pixel (0, 0) sits in the mosaic grid. */
     record Source(String uri, long colOffset, long rowOffset, int cols, int rows) implements Serializable {
@@ -58,13 +58,17 @@ final class GeoTiffMosaic implements Serializable {
     private final RasterGrid grid;
     private final TileLayerMetadata metadata;
     private final HadoopConf conf;
+    /** Decoded-segment cache per file per task ({@code spark.rastermill.block.cache.size}). */
+    private final long decodedCacheBytes;
 
-    private GeoTiffMosaic(List<Source> sources, int band, RasterGrid grid, TileLayerMetadata metadata, HadoopConf conf) {
+    private GeoTiffMosaic(List<Source> sources, int band, RasterGrid grid, TileLayerMetadata metadata, HadoopConf conf,
+                          long decodedCacheBytes) {
         this.sources = List.copyOf(sources);
         this.band = band;
         this.grid = grid;
         this.metadata = metadata;
         this.conf = conf;
+        this.decodedCacheBytes = decodedCacheBytes;
     }
 
     TileLayerMetadata metadata() {
@@ -119,7 +123,8 @@ final class GeoTiffMosaic implements Serializable {
     }
 
     /** Reads the headers of {@code files} and plans the mosaic. */
-    static GeoTiffMosaic plan(List<String> files, int band, int tileSize, Configuration conf) throws IOException {
+    static GeoTiffMosaic plan(List<String> files, int band, int tileSize, Configuration conf, long decodedCacheBytes)
+            throws IOException {
         if (tileSize < 1) {
             throw new IllegalArgumentException("tile size must be positive, got " + tileSize);
         }
@@ -175,7 +180,7 @@ final class GeoTiffMosaic implements Serializable {
         TileLayerMetadata md = TileLayerMetadata.of(first.cellType(), layout, union, crs);
         RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(),
                 layout.cellSize());
-        return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf));
+        return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf), decodedCacheBytes);
     }
 
     private static RasterExtent requireGrid(GeoTiffInfo info) {
@@ -211,14 +216,31 @@ final class GeoTiffMosaic implements Serializable {
     /** Readers opened by one task, closed when it ends. */
     final class OpenReaders implements Closeable {
         private final Map<String, GeoTiffReader> open = new HashMap<>();
+        private final List<io.rastermill.io.bytes.ReadCounter> counters = new ArrayList<>();
+
+        /** Bytes fetched from the files so far by this task's readers. */
+        long bytesRead() {
+            long sum = 0;
+            for (io.rastermill.io.bytes.ReadCounter c : counters) {
+                sum += c.bytes();
+            }
+            return sum;
+        }
 
         GeoTiffReader get(String uri) throws IOException {
             GeoTiffReader r = open.get(uri);
             if (r == null) {
                 // Halo windows overlap their neighbours' segments; the task reads neighbours in
                 // Z-order, so a few dozen decoded segments spare most repeated decompression.
-                r = GeoTiffReader.open(uri, conf.get()).cacheDecodedSegments(DECODED_CACHE_BYTES);
+                CountingRangeReader counting = new CountingRangeReader(RangeReaders.open(uri, conf.get()));
+                try {
+                    r = GeoTiffReader.open(counting).cacheDecodedSegments(decodedCacheBytes);
+                } catch (IOException | RuntimeException e) {
+                    counting.close();
+                    throw e;
+                }
                 open.put(uri, r);
+                counters.add(counting.counter());
             }
             return r;
         }
@@ -238,7 +260,7 @@ final class GeoTiffMosaic implements Serializable {
 
     /** The layout tile of {@code key}: its in-raster cells, padded with NoData (0 if raw) to the tile size. */
     Tile readTile(SpatialKey key, OpenReaders readers) throws IOException {
-        Tile inner = readWindow(grid.x0(key), grid.y0(key), grid.innerCols(key), grid.innerRows(key), readers);
+        Tile inner = readWindow(key, grid.x0(key), grid.y0(key), grid.innerCols(key), grid.innerRows(key), readers);
         return grid.pad(inner);
     }
 
@@ -246,12 +268,15 @@ final class GeoTiffMosaic implements Serializable {
     BufferedTile readHalo(SpatialKey key, int halo, OpenReaders readers) throws IOException {
         int w = grid.innerCols(key);
         int h = grid.innerRows(key);
-        Tile t = readWindow(grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
+        Tile t = readWindow(key, grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
         return new BufferedTile(t, halo, grid.outside(key), grid.cellSize());
     }
 
-    /** A window of the mosaic grid (may reach outside it: those cells are NoData). */
-    private Tile readWindow(long x0, long y0, int w, int h, OpenReaders readers) throws IOException {
+    /**
+     * A window of the mosaic grid (may reach outside it: those cells are NoData), for tile {@code key}; a failed
+     * read is a {@link TileReadException} naming the file and the key.
+     */
+    private Tile readWindow(SpatialKey key, long x0, long y0, int w, int h, OpenReaders readers) throws IOException {
         TileBuilder out = TileBuilder.noData(grid.cellType(), w, h);
         long x1 = x0 + w - 1;
         long y1 = y0 + h - 1;
@@ -263,7 +288,12 @@ final class GeoTiffMosaic implements Serializable {
             long fy0 = Math.max(y0, s.rowOffset()) - s.rowOffset();
             long fx1 = Math.min(x1, s.colOffset() + s.cols() - 1) - s.colOffset();
             long fy1 = Math.min(y1, s.rowOffset() + s.rows() - 1) - s.rowOffset();
-            Tile part = readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
+            Tile part;
+            try {
+                part = readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
+            } catch (IOException | RuntimeException e) {
+                throw new TileReadException(s.uri(), key, e);
+            }
             out.paste(part, (int) (s.colOffset() + fx0 - x0), (int) (s.rowOffset() + fy0 - y0));
         }
         return out.build();

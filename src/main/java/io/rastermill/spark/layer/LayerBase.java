@@ -6,6 +6,7 @@ import io.rastermill.core.tile.Tile;
 import org.apache.spark.Partitioner;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
 
@@ -32,22 +33,29 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         private final JavaPairRDD<SpatialKey, Boolean> keys;
         private final Partitioner partitioner;
 
-        FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner) {
+        /** Bytes the tasks fetch from the files ({@link io.rastermill.spark.IoMetrics#BYTES_READ}). */
+        private final LongAccumulator bytesRead;
+
+        FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner,
+                  LongAccumulator bytesRead) {
             this.mosaic = mosaic;
             this.keys = keys;
             this.partitioner = partitioner;
+            this.bytesRead = bytesRead;
         }
 
         @Override
         JavaPairRDD<SpatialKey, Tile> tiles() {
             GeoTiffMosaic m = mosaic;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers)), true);
+            LongAccumulator bytes = bytesRead;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes), true);
         }
 
         @Override
         JavaPairRDD<SpatialKey, BufferedTile> halo(int radius) {
             GeoTiffMosaic m = mosaic;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers)), true);
+            LongAccumulator bytes = bytesRead;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes), true);
         }
 
         @Override
@@ -62,7 +70,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
-                                                               WindowRead<V> read) {
+                                                               WindowRead<V> read, LongAccumulator bytesRead) {
             GeoTiffMosaic.OpenReaders readers = mosaic.openReaders();
             TaskContext task = TaskContext.get();
             if (task != null) {
@@ -78,6 +86,8 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                 });
             }
             return new Iterator<>() {
+                private long counted;
+
                 @Override
                 public boolean hasNext() {
                     return keys.hasNext();
@@ -87,7 +97,15 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                 public Tuple2<SpatialKey, V> next() {
                     SpatialKey k = keys.next()._1();
                     try {
-                        return new Tuple2<>(k, read.read(readers, k));
+                        V v = read.read(readers, k);
+                        if (bytesRead != null) {
+                            long now = readers.bytesRead();
+                            bytesRead.add(now - counted);
+                            counted = now;
+                        }
+                        return new Tuple2<>(k, v);
+                    } catch (TileReadException e) {
+                        throw new UncheckedIOException(e.getMessage(), e);
                     } catch (IOException e) {
                         throw new UncheckedIOException("reading tile " + k + ": " + e.getMessage(), e);
                     }

@@ -1,5 +1,7 @@
 package io.rastermill.spark.layer;
 
+import io.rastermill.spark.IoMetrics;
+import io.rastermill.spark.RastermillConf;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.ZOrder;
@@ -58,7 +60,8 @@ public final class TileLayers {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = jsc.hadoopConfiguration();
         List<String> files = GeoTiffMosaic.expand(pathsOrGlobs, conf);
-        GeoTiffMosaic mosaic = GeoTiffMosaic.plan(files, options.band(), options.tileSize(), conf);
+        GeoTiffMosaic mosaic = GeoTiffMosaic.plan(files, options.band(), options.tileSize(), conf,
+                RastermillConf.blockCacheBytes(spark.sparkContext().getConf()));
         List<SpatialKey> keys = mosaic.keys();
         Partitioner partitioner = partitionerFor(keys, options, jsc.defaultParallelism());
         List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
@@ -67,7 +70,8 @@ public final class TileLayers {
         }
         JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs, Math.max(1, Math.min(pairs.size(),
                 partitioner.numPartitions()))).partitionBy(partitioner);
-        return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner),
+        return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner,
+                IoMetrics.bytesRead(spark.sparkContext())),
                 new FocalChain(List.of()));
     }
 

@@ -1,5 +1,7 @@
 package io.rastermill.spark.write;
 
+import io.rastermill.spark.IoMetrics;
+import org.apache.spark.util.LongAccumulator;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
@@ -163,13 +165,14 @@ public final class LayerGeoTiffWriter {
             int missing = 0;
             long started = System.nanoTime();
             JavaPairRDD<SpatialKey, MultibandTile> blocks = levelZero(bands, description, options.blockSize());
+            LongAccumulator written = IoMetrics.bytesWritten(sc);
             List<Long> levelMillis = new ArrayList<>();
             for (int k = 0; k < levels.size(); k++) {
                 long levelStart = System.nanoTime();
                 GeoTiffAssembler.Level g = levels.get(k);
                 boolean more = k + 1 < levels.size();
                 sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
-                JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, g, more));
+                JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, g, more, written));
                 if (more) {
                     records = records.persist(StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
                     persisted.add(records);

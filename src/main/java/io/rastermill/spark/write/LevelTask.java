@@ -1,5 +1,6 @@
 package io.rastermill.spark.write;
 
+import org.apache.spark.util.LongAccumulator;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
@@ -38,7 +39,12 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
     private final int down;
     private final boolean overviewFollows;
 
-    LevelTask(WriteSpec spec, int level, GeoTiffAssembler.Level geometry, boolean overviewFollows) {
+    /** Bytes written to part files ({@link io.rastermill.spark.IoMetrics#BYTES_WRITTEN}); may be null. */
+    private final LongAccumulator bytesWritten;
+
+    LevelTask(WriteSpec spec, int level, GeoTiffAssembler.Level geometry, boolean overviewFollows,
+              LongAccumulator bytesWritten) {
+        this.bytesWritten = bytesWritten;
         this.spec = spec;
         this.level = level;
         this.width = geometry.width(); // GeoTiffAssembler.Level is not serializable
@@ -123,6 +129,9 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
                     }
                     long at = out.getPos();
                     out.write(bytes);
+                    if (bytesWritten != null) {
+                        bytesWritten.add(bytes.length);
+                    }
                     if (n + 3 > placed.length) {
                         placed = Arrays.copyOf(placed, placed.length * 2);
                     }

@@ -1,0 +1,30 @@
+package io.rastermill.spark;
+
+import org.apache.spark.SparkContext;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Named accumulators for the bytes Rastermill's tasks read from input files and write to output files.
+ * Every layer read and every write registers its own; they show in the Spark UI under these names, and a
+ * progress display sums the updates of finished tasks by name (a retried task counts again, so the figures
+ * are the I/O done, not the file sizes).
+ */
+public final class IoMetrics {
+    /** Name of the accumulators of bytes read from input files (compressed, as fetched). */
+    public static final String BYTES_READ = "rastermill bytes read";
+    /** Name of the accumulators of bytes written to output files (encoded blocks). */
+    public static final String BYTES_WRITTEN = "rastermill bytes written";
+
+    private IoMetrics() {
+    }
+
+    /** A new accumulator of bytes read, registered with {@code sc}. */
+    public static LongAccumulator bytesRead(SparkContext sc) {
+        return sc.longAccumulator(BYTES_READ);
+    }
+
+    /** A new accumulator of bytes written, registered with {@code sc}. */
+    public static LongAccumulator bytesWritten(SparkContext sc) {
+        return sc.longAccumulator(BYTES_WRITTEN);
+    }
+}
