@@ -75,6 +75,8 @@ class ZeppelinNotebooksTest {
 
     static {
         CHECKS.put("01-getting-started.zpln", ZeppelinNotebooksTest::checkGettingStarted);
+        CHECKS.put("02-terrain-at-scale.zpln", ZeppelinNotebooksTest::checkTerrain);
+        CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -140,6 +142,114 @@ class ZeppelinNotebooksTest {
         assertEquals(dem.noDataCells(), (long) mean.number(0, "nodata_cells"));
     }
 
+    static void checkTerrain(NoteRun run) throws IOException {
+        ParagraphOutput.Table seams = single(run.output("Seam-free").tables());
+        assertEquals(List.of("layer", "max_abs_difference_at_tile_corner"), seams.header());
+        assertEquals(3, seams.rows().size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(0.0, seams.number(i, "max_abs_difference_at_tile_corner"), seams.rows().get(i).toString());
+        }
+
+        // the three layers' statistics against the kernels applied to the whole sample DEM in one piece
+        io.rastermill.io.sample.SyntheticDem dem = new io.rastermill.io.sample.SyntheticDem(SAMPLE_SIZE);
+        io.rastermill.core.tile.Tile whole = dem.window(0, 0, SAMPLE_SIZE, SAMPLE_SIZE);
+        io.rastermill.core.geom.CellSize cell = new io.rastermill.core.geom.CellSize(
+                io.rastermill.io.sample.SyntheticDem.CELL, io.rastermill.io.sample.SyntheticDem.CELL);
+        List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
+                io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM.withComputeEdges(true)),
+                io.rastermill.core.focal.FocalOps.aspectKernel(io.rastermill.core.focal.AspectParams.GDALDEM),
+                io.rastermill.core.focal.FocalOps.terrainIndexKernel(new io.rastermill.core.focal.TerrainIndexParams(
+                        io.rastermill.core.focal.TerrainIndexParams.Index.TPI, true)));
+        ParagraphOutput.Table stats = single(run.output("Statistics of the three layers").tables());
+        assertEquals(List.of("layer", "data_cells", "nodata_cells", "min", "max", "mean"), stats.header());
+        for (int i = 0; i < 3; i++) {
+            io.rastermill.core.stats.Statistics expected = io.rastermill.core.stats.Summaries.statistics(
+                    io.rastermill.core.focal.FocalOps.applyWhole(kernels.get(i), whole, cell));
+            String what = stats.rows().get(i).get(0);
+            assertEquals(expected.dataCells(), (long) stats.number(i, "data_cells"), what);
+            assertEquals(expected.min(), stats.number(i, "min"), 0, what);
+            assertEquals(expected.max(), stats.number(i, "max"), 0, what);
+            assertEquals(expected.mean(), stats.number(i, "mean"), 1e-9 * Math.max(1, Math.abs(expected.mean())), what);
+        }
+
+        List<BufferedImage> images = run.output("Quicklooks").images();
+        assertEquals(2, images.size(), "slope and TPI quicklooks");
+
+        ParagraphOutput.Table cog = single(run.output("COG").tables());
+        assertEquals(SAMPLE_SIZE, (int) cog.number(0, "width"));
+        assertEquals(SAMPLE_SIZE, (int) cog.number(0, "height"));
+        String cellType = cog.rows().get(0).get(cog.column("cell_type"));
+        assertTrue(cellType.startsWith("float32"), cellType);
+        assertEquals(256, (int) cog.number(0, "block"));
+        assertTrue(cog.number(0, "overviews") >= 1, "a COG of 768 cells in 256 blocks has overviews");
+        try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(
+                cog.rows().get(0).get(cog.column("file")))) {
+            io.rastermill.core.tile.Tile written = r.readBand(new io.rastermill.core.geom.GridBounds(250, 250, 261, 261), 0, 0);
+            io.rastermill.core.tile.Tile expected = io.rastermill.core.focal.FocalOps.applyWhole(kernels.get(0), whole, cell)
+                    .crop(250, 250, 261, 261);
+            assertEquals(expected, written.convert(expected.cellType()), "the slope COG's cells at a tile corner");
+        }
+
+        ParagraphOutput.Table stages = single(run.output("stages").tables());
+        assertEquals(List.of("job", "stage", "name", "tasks"), stages.header());
+        assertTrue(stages.rows().stream().map(r -> r.get(0)).distinct().count() >= 3, "a job per reduction: " + stages.rows());
+        for (int i = 0; i < stages.rows().size(); i++) {
+            assertTrue(stages.number(i, "tasks") >= 1, stages.rows().get(i).toString());
+        }
+        assertTrue(run.output("lineage").text().contains("RDD"), run.output("lineage").text());
+    }
+
+    /** The note's lower-share index at one cell, computed directly from the synthetic DEM. */
+    static double lowerShare(io.rastermill.io.sample.SyntheticDem dem, int col, int row, int radius) {
+        double centre = (float) dem.z(col, row);
+        if (Double.isNaN(centre)) {
+            return Double.NaN;
+        }
+        int lower = 0;
+        int n = 0;
+        for (int y = Math.max(0, row - radius); y <= Math.min(dem.size() - 1, row + radius); y++) {
+            for (int x = Math.max(0, col - radius); x <= Math.min(dem.size() - 1, col + radius); x++) {
+                double v = (float) dem.z(x, y);
+                if (!Double.isNaN(v)) {
+                    n++;
+                    lower += v < centre ? 1 : 0;
+                }
+            }
+        }
+        return (double) lower / n;
+    }
+
+    static void checkOwnFunction(NoteRun run) throws IOException {
+        DemFacts facts = DemFacts.of(SAMPLE_SIZE);
+        ParagraphOutput.Table whole = single(run.output("every tile").tables());
+        assertEquals(facts.dataCells(), (long) whole.number(0, "data_cells"));
+        assertTrue(whole.number(0, "min") >= 0 && whole.number(0, "max") <= 1, whole.rows().toString());
+
+        ParagraphOutput.Table same = single(run.output("Same answer").tables());
+        assertEquals(251L * 251, (long) same.number(0, "cells_compared"));
+        assertEquals(0L, (long) same.number(0, "cells_differing"));
+        assertEquals(1, run.output("Quicklook").images().size());
+
+        ParagraphOutput.Table units = single(run.output("mapTiles").tables());
+        double metres = units.number(0, "max");
+        assertEquals(facts.max(), metres, 0);
+        assertEquals(metres * 3.28084, units.number(1, "max"), 1e-4 * metres * 3.28084);
+
+        // the COG the note wrote, at cells in the interior, at tile edges, at the raster's corners and in a hole
+        io.rastermill.io.sample.SyntheticDem dem = new io.rastermill.io.sample.SyntheticDem(SAMPLE_SIZE);
+        Path cog = buildDir().resolve("notebook-data/04-your-own-tile-function/lower-share.tif");
+        try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(cog.toString())) {
+            int last = SAMPLE_SIZE - 1;
+            int[][] cells = {{0, 0}, {last, last}, {0, last}, {300, 300}, {511, 511}, {512, 511}, {511, 512}, {515, 3},
+                    {(int) (0.3 * SAMPLE_SIZE), (int) (0.7 * SAMPLE_SIZE)}};
+            for (int[] cr : cells) {
+                double expected = (float) lowerShare(dem, cr[0], cr[1], 5);
+                double actual = r.readBand(new io.rastermill.core.geom.GridBounds(cr[0], cr[1], cr[0], cr[1]), 0, 0).getDouble(0, 0);
+                assertEquals(expected, actual, 0, "lower share at " + cr[0] + "," + cr[1]);
+            }
+        }
+    }
+
     static ParagraphOutput.Table single(List<ParagraphOutput.Table> tables) {
         assertEquals(1, tables.size(), "expected one %table, got " + tables.size());
         return tables.get(0);
@@ -173,6 +283,12 @@ class ZeppelinNotebooksTest {
             notes = s.filter(p -> p.getFileName().toString().endsWith(".zpln")).sorted().toList();
         }
         assertFalse(notes.isEmpty(), "no .zpln notes in " + dir);
+        String only = System.getProperty("rastermill.notebooks", "");
+        if (!only.isBlank()) {
+            // -Drastermill.notebooks=02 runs only the notes whose file names contain "02" (for working on one note)
+            return notes.stream().filter(n -> n.getFileName().toString().contains(only))
+                    .map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> runAndCheck(n)));
+        }
         Set<String> names = new HashSet<>();
         notes.forEach(n -> names.add(n.getFileName().toString()));
         for (String checked : CHECKS.keySet()) {
