@@ -335,8 +335,7 @@ class ZeppelinNotebooksTest {
                 long t = System.nanoTime();
                 ZeppelinSparkInterpreter.ParagraphResult r = interpreter.run(p);
                 if (r.status() == ZeppelinSparkInterpreter.Status.ERROR) {
-                    fail(note.file().getFileName() + " (\"" + note.name() + "\"): " + p.label() + " failed:\n"
-                            + r.output().strip() + "\n--- paragraph text ---\n" + p.text());
+                    fail(failureMessage(note, p, r));
                 }
                 if (r.status() == ZeppelinSparkInterpreter.Status.SUCCESS) {
                     System.out.printf(Locale.ROOT, "  %s: ok in %.1f s%n", p.label(), (System.nanoTime() - t) / 1e9);
@@ -352,6 +351,12 @@ class ZeppelinNotebooksTest {
                 note.paragraphs().size(), (System.nanoTime() - t0) / 1e9);
         writeTranscript(buildDir().resolve("notebook-output").resolve(stem + ".txt"), note, results);
         return new NoteRun(note, note.paragraphs(), results, outputs);
+    }
+
+    /** What a failed paragraph reports: the note, the paragraph's index, title and interpreter, the error, the code. */
+    static String failureMessage(ZeppelinNote note, ZeppelinNote.Paragraph p, ZeppelinSparkInterpreter.ParagraphResult r) {
+        return note.file().getFileName() + " (\"" + note.name() + "\"): " + p.label() + " failed:\n" + r.output().strip()
+                + "\n--- paragraph text ---\n" + p.text();
     }
 
     /** Every paragraph's text and output, for reading what a note shows without Zeppelin. */

@@ -147,7 +147,7 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
                 }
             }
             return new ParagraphResult(Status.SUCCESS, out.toString());
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
             return new ParagraphResult(Status.ERROR, out + e.toString());
         }
     }
