@@ -194,6 +194,69 @@ public final class TileLayer {
         return aggregate(zero, (a, t) -> a.add(t), (a, b) -> a.merge(b)).finish();
     }
 
+    /**
+     * The cells of {@code bounds} (raster cell coordinates, inclusive) as one tile on the driver, for
+     * looking at a sample or comparing with a one-JVM computation. Only the partitions holding the
+     * overlapping tiles are computed; each tile is cropped on its executor. The window must lie inside
+     * the raster and fit in one tile (fewer than 2³¹ cells) in the driver's memory.
+     */
+    public Tile window(io.rastermill.core.geom.GridBounds bounds) {
+        Objects.requireNonNull(bounds, "bounds");
+        if (bounds.colMin() < 0 || bounds.rowMin() < 0 || bounds.colMax() >= grid.cols() || bounds.rowMax() >= grid.rows()
+                || bounds.colMin() > bounds.colMax() || bounds.rowMin() > bounds.rowMax()) {
+            throw new IllegalArgumentException("window " + bounds + " is not inside the " + grid.cols() + "x" + grid.rows()
+                    + " raster");
+        }
+        if (bounds.size() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("window " + bounds + " has " + bounds.size() + " cells, more than one tile holds");
+        }
+        RasterGrid g = grid;
+        io.rastermill.core.geom.GridBounds b = bounds;
+        long kc0 = b.colMin() / g.tileCols();
+        long kc1 = b.colMax() / g.tileCols();
+        long kr0 = b.rowMin() / g.tileRows();
+        long kr1 = b.rowMax() / g.tileRows();
+        JavaPairRDD<SpatialKey, Tile> tiles = rdd();
+        JavaPairRDD<SpatialKey, Tile> parts = tiles
+                .filter(kv -> kv._1().col() >= kc0 && kv._1().col() <= kc1 && kv._1().row() >= kr0 && kv._1().row() <= kr1)
+                .mapToPair(kv -> new scala.Tuple2<>(kv._1(), cropToWindow(g, kv._1(), kv._2(), b)));
+        java.util.List<scala.Tuple2<SpatialKey, Tile>> collected = new java.util.ArrayList<>();
+        if (tiles.partitioner().isPresent()) {
+            Partitioner p = tiles.partitioner().get();
+            java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+            for (long r = kr0; r <= kr1; r++) {
+                for (long c = kc0; c <= kc1; c++) {
+                    ids.add(p.getPartition(new SpatialKey((int) c, (int) r)));
+                }
+            }
+            for (java.util.List<scala.Tuple2<SpatialKey, Tile>> part
+                    : parts.collectPartitions(ids.stream().mapToInt(Integer::intValue).toArray())) {
+                collected.addAll(part);
+            }
+        } else {
+            collected.addAll(parts.collect());
+        }
+        io.rastermill.core.tile.TileBuilder out = io.rastermill.core.tile.TileBuilder.noData(metadata.cellType(),
+                (int) b.width(), (int) b.height());
+        for (scala.Tuple2<SpatialKey, Tile> kv : collected) {
+            long x = Math.max(g.x0(kv._1()), b.colMin());
+            long y = Math.max(g.y0(kv._1()), b.rowMin());
+            out.paste(kv._2(), (int) (x - b.colMin()), (int) (y - b.rowMin()));
+        }
+        return out.build();
+    }
+
+    /** The part of a layout tile that lies in {@code b}; the tile must overlap it. */
+    private static Tile cropToWindow(RasterGrid g, SpatialKey k, Tile t, io.rastermill.core.geom.GridBounds b) {
+        long x0 = g.x0(k);
+        long y0 = g.y0(k);
+        int c0 = (int) (Math.max(x0, b.colMin()) - x0);
+        int r0 = (int) (Math.max(y0, b.rowMin()) - y0);
+        int c1 = (int) (Math.min(x0 + t.cols() - 1, b.colMax()) - x0);
+        int r1 = (int) (Math.min(y0 + t.rows() - 1, b.rowMax()) - y0);
+        return c0 == 0 && r0 == 0 && c1 == t.cols() - 1 && r1 == t.rows() - 1 ? t : t.crop(c0, r0, c1, r1);
+    }
+
     /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */
     public TileLayer persist(org.apache.spark.storage.StorageLevel level) {
         JavaPairRDD<SpatialKey, Tile> r = rdd().persist(level);

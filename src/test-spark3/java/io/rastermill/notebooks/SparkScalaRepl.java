@@ -1,0 +1,74 @@
+package io.rastermill.notebooks;
+
+import org.apache.spark.repl.SparkILoop;
+import scala.Option;
+import scala.collection.JavaConverters;
+import scala.tools.nsc.Settings;
+import scala.tools.nsc.interpreter.IMain;
+import scala.tools.nsc.interpreter.Results;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Scala 2.12 (default profile): Spark's {@code SparkILoop} from spark-repl_2.12, set up the way
+ * Zeppelin's SparkScala212Interpreter does — settings {@code -Yrepl-class-based -Yrepl-outdir DIR},
+ * the Java class path, {@code createInterpreter()}, {@code initializeSynchronous()} — and fed whole
+ * paragraphs through the loop's interpreter. spark-repl is 3.5.7 (3.5.9 is not published where this
+ * build resolves from) with its Spark dependencies excluded, so it runs on the build's Spark 3.5.9.
+ */
+final class SparkScalaRepl implements ScalaRepl {
+    private final SparkILoop loop;
+    private final IMain intp;
+
+    SparkScalaRepl(File outputDir, String classPath, ClassLoader parent, PrintWriter out) {
+        Settings settings = new Settings();
+        List<String> args = List.of("-Yrepl-class-based", "-Yrepl-outdir", outputDir.getAbsolutePath(),
+                "-usejavacp", "-classpath", classPath);
+        settings.processArguments(JavaConverters.asScalaBuffer(args).toList(), true);
+        settings.embeddedDefaults(parent);
+        loop = new SparkILoop(Option.<java.io.BufferedReader>empty(), out);
+        loop.settings_$eq(settings);
+        loop.createInterpreter();
+        intp = loop.intp();
+        intp.initializeSynchronous();
+    }
+
+    @Override
+    public Result interpret(String code) {
+        return convert(intp.interpret(code));
+    }
+
+    @Override
+    public void bind(String name, String type, Object value) {
+        Results.Result r = intp.bind(name, type, value,
+                JavaConverters.asScalaBuffer(List.of("@transient")).toList());
+        if (convert(r) != Result.SUCCESS) {
+            throw new IllegalStateException("could not bind " + name + ": " + type);
+        }
+    }
+
+    static Result convert(Results.Result r) {
+        return switch (r.toString()) {
+            case "Success" -> Result.SUCCESS;
+            case "Incomplete" -> Result.INCOMPLETE;
+            default -> Result.ERROR;
+        };
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+        return intp.classLoader();
+    }
+
+    @Override
+    public String description() {
+        return "SparkILoop (spark-repl_2.12), Scala " + scala.util.Properties.versionNumberString();
+    }
+
+    @Override
+    public void close() {
+        loop.closeInterpreter();
+    }
+}

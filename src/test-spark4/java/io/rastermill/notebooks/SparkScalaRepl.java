@@ -1,0 +1,73 @@
+package io.rastermill.notebooks;
+
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.tools.nsc.Settings;
+import scala.tools.nsc.interpreter.IMain;
+import scala.tools.nsc.interpreter.Results;
+import scala.tools.nsc.interpreter.shell.ReplReporterImpl;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Scala 2.13 ({@code -Pspark4}): the compiler's {@code IMain} driven directly. Spark's own
+ * {@code SparkILoop} for 2.13 (spark-repl_2.13) would be the first choice, but no 4.x version of it
+ * resolves where this build resolves from; Zeppelin's Scala 2.13 interpreter is itself a thin loop
+ * over {@code IMain}. The settings are those Spark's REPL main and Zeppelin use —
+ * {@code -Yrepl-class-based}, {@code -Yrepl-outdir DIR} (= {@code spark.repl.class.outputDir}, so
+ * executors load REPL-defined classes), the Java class path — and a paragraph is one
+ * {@code interpret} call, output through a {@code ReplReporterImpl} on the paragraph's writer.
+ */
+final class SparkScalaRepl implements ScalaRepl {
+    private final IMain intp;
+
+    SparkScalaRepl(File outputDir, String classPath, ClassLoader parent, PrintWriter out) {
+        Settings settings = new Settings();
+        List<String> args = List.of("-Yrepl-class-based", "-Yrepl-outdir", outputDir.getAbsolutePath(),
+                "-usejavacp", "-classpath", classPath);
+        settings.processArguments(CollectionConverters.asScala(args).toList(), true);
+        settings.embeddedDefaults(parent);
+        intp = new IMain(settings, Option.empty(), settings, new ReplReporterImpl(settings, out));
+        if (!intp.initializeCompiler()) {
+            throw new IllegalStateException("the Scala 2.13 REPL compiler did not initialise");
+        }
+    }
+
+    @Override
+    public Result interpret(String code) {
+        return convert(intp.interpret(code));
+    }
+
+    @Override
+    public void bind(String name, String type, Object value) {
+        Results.Result r = intp.bind(name, type, value, CollectionConverters.asScala(List.of("@transient")).toList());
+        if (convert(r) != Result.SUCCESS) {
+            throw new IllegalStateException("could not bind " + name + ": " + type);
+        }
+    }
+
+    static Result convert(Results.Result r) {
+        return switch (r.toString()) {
+            case "Success" -> Result.SUCCESS;
+            case "Incomplete" -> Result.INCOMPLETE;
+            default -> Result.ERROR;
+        };
+    }
+
+    @Override
+    public ClassLoader classLoader() {
+        return intp.classLoader();
+    }
+
+    @Override
+    public String description() {
+        return "IMain (scala-compiler " + scala.util.Properties.versionNumberString() + "; no spark-repl_2.13 4.x available)";
+    }
+
+    @Override
+    public void close() {
+        intp.close();
+    }
+}
