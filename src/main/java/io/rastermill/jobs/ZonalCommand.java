@@ -278,7 +278,11 @@ final class ZonalCommand implements Callable<Integer> {
         ArrayNode arr = root.putArray("rows");
         for (Row r : rows) {
             ObjectNode o = arr.addObject();
-            o.put("zone", r.zone());
+            if (zones != null) {
+                o.put("zone", Integer.parseInt(r.zone())); // zone raster ids are numbers, polygon ids text
+            } else {
+                o.put("zone", r.zone());
+            }
             for (String s : statNames) {
                 double v = value(s, r.acc());
                 if (isCount(s)) {

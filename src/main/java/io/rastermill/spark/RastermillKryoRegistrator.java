@@ -2,9 +2,6 @@ package io.rastermill.spark;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.Serializer;
-import io.rastermill.core.zonal.PolygonRasterizer;
-import io.rastermill.core.zonal.ZoneAccumulator;
-import io.rastermill.spark.zonal.ZonalStatistics;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
@@ -23,7 +20,10 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.ShortArrayTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
+import io.rastermill.core.zonal.PolygonRasterizer;
+import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.spark.layer.Strip;
+import io.rastermill.spark.zonal.ZonalStatistics;
 import org.apache.spark.serializer.KryoRegistrator;
 
 import java.util.ArrayList;

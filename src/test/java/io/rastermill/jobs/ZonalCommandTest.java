@@ -68,6 +68,7 @@ class ZonalCommandTest {
         assertEquals(ref.size(), out.get("rows").size());
         assertTrue(out.get("percentilesExact").asBoolean());
         for (JsonNode row : out.get("rows")) {
+            assertTrue(row.get("zone").isInt(), "zone raster ids are JSON numbers");
             String zone = row.get("zone").asText();
             assertRow("zone " + zone, ref.get(zone), row, 0);
         }

@@ -28,7 +28,8 @@ import java.util.Arrays;
  * inequalities above, as GDAL's scanline does, but floating-point rounding can differ from GDAL in
  * such knife-edge cases.
  *
- * <p>Immutable after construction (edges as primitive arrays); {@link #cells} uses caller scratch.
+ * <p>Edges are kept as primitive arrays sorted by their lowest y, so each tile scans only the band of
+ * edges that reach its rows. Immutable after construction; {@link #cells} uses caller scratch.
  */
 public final class PolygonRasterizer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,6 +38,9 @@ public final class PolygonRasterizer implements Serializable {
     private final double[] ey1;
     private final double[] ex2;
     private final double[] ey2;
+    /** Edges are sorted by their smallest y; {@code ylo[e] = min(ey1[e], ey2[e])}, {@code yhi} the largest. */
+    private final double[] ylo;
+    private final double[] yhi;
     private final double minX;
     private final double minY;
     private final double maxX;
@@ -77,10 +81,50 @@ public final class PolygonRasterizer implements Serializable {
                 e = addRing(p.getInteriorRingN(h), e, xmin, ymax, cellWidth, cellHeight, bounds);
             }
         }
+        sortByLowestY();
+        ylo = new double[edges];
+        yhi = new double[edges];
+        for (int i = 0; i < edges; i++) {
+            ylo[i] = Math.min(ey1[i], ey2[i]);
+            yhi[i] = Math.max(ey1[i], ey2[i]);
+        }
         minX = bounds[0];
         minY = bounds[1];
         maxX = bounds[2];
         maxY = bounds[3];
+    }
+
+    /** Reorders the edge arrays by each edge's smallest y, so a tile finds its band of edges by a prefix scan. */
+    private void sortByLowestY() {
+        int n = ex1.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Math.min(ey1[a], ey2[a]), Math.min(ey1[b], ey2[b])));
+        double[][] cols = {ex1, ey1, ex2, ey2};
+        for (double[] col : cols) {
+            double[] copy = col.clone();
+            for (int i = 0; i < n; i++) {
+                col[i] = copy[order[i]];
+            }
+        }
+    }
+
+    /** Indexes of the edges whose y-range meets rows {@code [y0, y0 + h]}, into {@code scratch.band}; returns how many. */
+    private int band(long y0, int h, Scratch scratch) {
+        double top = y0;
+        double bottom = y0 + (double) h;
+        if (scratch.band.length < ylo.length) {
+            scratch.band = new int[ylo.length];
+        }
+        int n = 0;
+        for (int e = 0; e < ylo.length && ylo[e] <= bottom; e++) {
+            if (yhi[e] >= top) {
+                scratch.band[n++] = e;
+            }
+        }
+        return n;
     }
 
     private int addRing(LinearRing ring, int e, double xmin, double ymax, double cw, double ch, double[] b) {
@@ -121,6 +165,7 @@ public final class PolygonRasterizer implements Serializable {
     public static final class Scratch {
         double[] xs = new double[64];
         byte[] mask = new byte[0];
+        int[] band = new int[0];
     }
 
     /**
@@ -132,16 +177,18 @@ public final class PolygonRasterizer implements Serializable {
         if (!mayIntersect(x0, y0, w, h)) {
             return 0;
         }
+        int bandSize = band(y0, h, scratch);
         if (!allTouched) {
-            return fill(x0, y0, w, h, out, scratch, null);
+            return fill(x0, y0, w, h, out, scratch, null, bandSize);
         }
         int size = w * h;
         if (scratch.mask.length < size) {
             scratch.mask = new byte[size];
         }
         byte[] mask = scratch.mask;
-        fill(x0, y0, w, h, null, scratch, mask);
-        for (int e = 0; e < ex1.length; e++) {
+        fill(x0, y0, w, h, null, scratch, mask, bandSize);
+        for (int b = 0; b < bandSize; b++) {
+            int e = scratch.band[b];
             touch(ex1[e], ey1[e], ex2[e], ey2[e], x0, y0, w, h, mask);
         }
         int n = 0;
@@ -155,14 +202,16 @@ public final class PolygonRasterizer implements Serializable {
     }
 
     /** Centre-rule scanline fill: into {@code out} (indices) or {@code mask} (flags). */
-    private int fill(long x0, long y0, int w, int h, int[] out, Scratch scratch, byte[] mask) {
+    private int fill(long x0, long y0, int w, int h, int[] out, Scratch scratch, byte[] mask, int bandSize) {
+        int[] band = scratch.band;
         long r0 = Math.max(y0, (long) Math.floor(minY - 0.5));
         long r1 = Math.min(y0 + h - 1, (long) Math.ceil(maxY));
         int n = 0;
         for (long r = r0; r <= r1; r++) {
             double yc = r + 0.5;
             int k = 0;
-            for (int e = 0; e < ex1.length; e++) {
+            for (int b = 0; b < bandSize; b++) {
+                int e = band[b];
                 double ya = ey1[e];
                 double yb = ey2[e];
                 double xa;
