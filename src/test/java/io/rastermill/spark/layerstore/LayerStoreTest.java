@@ -215,5 +215,12 @@ class LayerStoreTest {
         Exception e = assertThrows(Exception.class, () -> reader.read(id).rdd().count());
         String msg = String.valueOf(e.getMessage());
         assertTrue(msg.contains("layer 'q' zoom 2: tile file " + tmp.resolve("cat/q/2")), msg);
+        // A tile file cut short (a truncated write or copy) inside the query.
+        Path cut = tmp.resolve("cat/q/2").resolve(a.keyIndex().fileName(a.keyIndex().toIndex(new SpatialKey(2, 0))));
+        byte[] whole = Files.readAllBytes(cut);
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        e = assertThrows(Exception.class, () -> reader.read(id, q).rdd().count());
+        msg = String.valueOf(e.getMessage());
+        assertTrue(msg.contains("layer 'q' zoom 2: tile file " + cut + ": compressed record is truncated"), msg);
     }
 }
