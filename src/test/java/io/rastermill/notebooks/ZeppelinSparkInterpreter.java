@@ -59,6 +59,9 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
         thread.setContextClassLoader(repl.classLoader());
         try {
             spark = new RastermillSpark(settings).session();
+        } catch (RuntimeException e) {
+            repl.close();
+            throw e;
         } finally {
             thread.setContextClassLoader(parent);
         }
