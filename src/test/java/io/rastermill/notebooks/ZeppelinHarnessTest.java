@@ -42,7 +42,7 @@ class ZeppelinHarnessTest {
     }
 
     private static ParagraphResult run(String text) {
-        return interpreter.run(parse(text));
+        return interpreter.run("2TEST", parse(text));
     }
 
     /** A one-paragraph note read through {@link ZeppelinNote#read}, so the magic is parsed as in the real notes. */
@@ -114,6 +114,12 @@ class ZeppelinHarnessTest {
     }
 
     @Test
+    void jobsRunInTheParagraphsJobGroupAsInZeppelin() {
+        ParagraphResult r = run("%spark\nprintln(\"group=\" + sc.getLocalProperty(\"spark.jobGroup.id\"))");
+        assertTrue(r.output().contains("group=zeppelin|anonymous|2TEST|paragraph_0"), r.output());
+    }
+
+    @Test
     void zPutAndGetShareValuesBetweenParagraphs() {
         assertEquals(Status.SUCCESS, run("%spark\nz.put(\"cells\", Long.box(12345L))").status());
         ParagraphResult r = run("%spark\nprintln(\"got \" + z.get(\"cells\"))");
@@ -143,8 +149,8 @@ class ZeppelinHarnessTest {
 
     @Test
     void aFailureNamesTheNoteTheParagraphAndTheCode() {
-        ZeppelinNote.Paragraph p = new ZeppelinNote.Paragraph(3, "Slope", "spark", "slope.count()", "%spark\nslope.count()");
-        ZeppelinNote note = new ZeppelinNote(Path.of("notebooks/02-terrain.zpln"), "Terrain", List.of(p));
+        ZeppelinNote.Paragraph p = new ZeppelinNote.Paragraph(3, "p3", "Slope", "spark", "slope.count()", "%spark\nslope.count()");
+        ZeppelinNote note = new ZeppelinNote(Path.of("notebooks/02-terrain.zpln"), "2T", "Terrain", List.of(p));
         String msg = ZeppelinNotebooksTest.failureMessage(note, p, new ParagraphResult(Status.ERROR, "error: not found: value slope\n"));
         assertEquals("02-terrain.zpln (\"Terrain\"): paragraph 3 \"Slope\" (%spark) failed:\nerror: not found: value slope\n"
                 + "--- paragraph text ---\n%spark\nslope.count()", msg);
@@ -157,9 +163,9 @@ class ZeppelinHarnessTest {
         IOException e = assertThrows(IOException.class, () -> ZeppelinNote.read(f));
         assertTrue(e.getMessage().contains("paragraph 0 has no \"config\""), e.getMessage());
 
-        ZeppelinNote late = new ZeppelinNote(f, "late", List.of(
-                new ZeppelinNote.Paragraph(0, null, "spark", "1", "%spark\n1"),
-                new ZeppelinNote.Paragraph(1, null, "spark.conf", "spark.x 1", "%spark.conf\nspark.x 1")));
+        ZeppelinNote late = new ZeppelinNote(f, "2L", "late", List.of(
+                new ZeppelinNote.Paragraph(0, "p0", null, "spark", "1", "%spark\n1"),
+                new ZeppelinNote.Paragraph(1, "p1", null, "spark.conf", "spark.x 1", "%spark.conf\nspark.x 1")));
         AssertionError a = assertThrows(AssertionError.class, () -> ZeppelinNotebooksTest.sparkConf(late));
         assertTrue(a.getMessage().contains("paragraph 1"), a.getMessage());
     }

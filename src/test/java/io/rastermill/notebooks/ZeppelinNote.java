@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * leading {@code %name} (Zeppelin's rule: the first token if it starts with %); without one, the
  * default interpreter of the note, here {@code spark}.
  */
-record ZeppelinNote(Path file, String name, List<Paragraph> paragraphs) {
+record ZeppelinNote(Path file, String id, String name, List<Paragraph> paragraphs) {
 
     /** {@code interpreter} is normalised: "spark", "spark.sql", "spark.conf", "md", ... ("%sql" → "spark.sql"). */
-    record Paragraph(int index, String title, String interpreter, String body, String text) {
+    record Paragraph(int index, String id, String title, String interpreter, String body, String text) {
         String label() {
             return "paragraph " + index + (title == null || title.isBlank() ? "" : " \"" + title + "\"") + " (%"
                     + interpreter + ")";
@@ -49,9 +49,11 @@ record ZeppelinNote(Path file, String name, List<Paragraph> paragraphs) {
                 interpreter = normalise(m.group(1));
                 body = text.substring(m.end());
             }
-            ps.add(new Paragraph(i++, p.path("title").asText(null), interpreter, body, text));
+            ps.add(new Paragraph(i, p.path("id").asText("paragraph_" + i), p.path("title").asText(null), interpreter, body, text));
+            i++;
         }
-        return new ZeppelinNote(file, root.path("name").asText(file.getFileName().toString()), List.copyOf(ps));
+        return new ZeppelinNote(file, root.path("id").asText(file.getFileName().toString()),
+                root.path("name").asText(file.getFileName().toString()), List.copyOf(ps));
     }
 
     private static String normalise(String magic) {

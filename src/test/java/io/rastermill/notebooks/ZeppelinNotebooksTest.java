@@ -333,7 +333,7 @@ class ZeppelinNotebooksTest {
                     continue;
                 }
                 long t = System.nanoTime();
-                ZeppelinSparkInterpreter.ParagraphResult r = interpreter.run(p);
+                ZeppelinSparkInterpreter.ParagraphResult r = interpreter.run(note.id(), p);
                 if (r.status() == ZeppelinSparkInterpreter.Status.ERROR) {
                     fail(failureMessage(note, p, r));
                 }

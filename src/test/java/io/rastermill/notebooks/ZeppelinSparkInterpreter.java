@@ -59,6 +59,9 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
         thread.setContextClassLoader(repl.classLoader());
         try {
             spark = new RastermillSpark(settings).session();
+        } catch (RuntimeException e) {
+            repl.close();
+            throw e;
         } finally {
             thread.setContextClassLoader(parent);
         }
@@ -88,8 +91,13 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
         return z;
     }
 
-    /** Runs one paragraph's body with the interpreter its magic names. */
-    ParagraphResult run(ZeppelinNote.Paragraph p) {
+    /**
+     * Runs one paragraph's body with the interpreter its magic names, under the job group Zeppelin gives
+     * a paragraph's Spark jobs ({@code zeppelin|<user>|<note id>|<paragraph id>}, which its progress bar and
+     * cancel button use; a paragraph can read it with {@code sc.getLocalProperty("spark.jobGroup.id")}).
+     */
+    ParagraphResult run(String noteId, ZeppelinNote.Paragraph p) {
+        spark.sparkContext().setJobGroup("zeppelin|anonymous|" + noteId + "|" + p.id(), "Started by: anonymous", false);
         return switch (p.interpreter()) {
             case "spark" -> scala(p.body());
             case "spark.sql" -> sql(p.body());
