@@ -8,7 +8,13 @@ Outline format: the first line is "%%% note: <name>"; each paragraph starts with
 "%%% <title>" followed by the paragraph text exactly as typed in Zeppelin (its first line is the
 interpreter magic: %md, %spark, %sql, %spark.conf). The ids are derived from the name and the
 paragraph index, so rebuilding an unchanged outline gives an identical file.
+
+A title may end with a chart directive, "{chart: MODE KEY -> VALUE,VALUE}" (e.g.
+"{chart: multiBarChart zone -> mean_ndvi}"): the paragraph's first result then opens as that Zeppelin
+chart (multiBarChart, lineChart, pieChart, scatterChart, stackedAreaChart) over the result's columns,
+KEY first and the VALUEs after it in that order.
 """
+import re
 import hashlib
 import json
 import sys
@@ -18,7 +24,23 @@ LANG = {"%md": ("markdown", "ace/mode/markdown"), "%sql": ("sql", "ace/mode/sql"
 STAMP = "2026-11-29 00:00:00.000"
 
 
+CHART = re.compile(r"\s*\{chart:\s*(\w+)\s+(\w+)\s*->\s*([\w,]+)\s*\}\s*$")
+
+
+def chart_results(mode, key, values):
+    col = lambda name, i: {"name": name, "visible": True, "index": float(i), "aggr": "sum"}
+    return {"0": {"graph": {"mode": mode, "height": 300.0, "optionOpen": False,
+                            "setting": {mode: {}}, "commonSetting": {},
+                            "keys": [col(key, 0)], "groups": [],
+                            "values": [col(v, i + 1) for i, v in enumerate(values)]},
+                  "helium": {}}}
+
+
 def paragraph(note_id, index, title, text):
+    results, directive = {}, CHART.search(title)
+    if directive:
+        title = title[:directive.start()]
+        results = chart_results(directive.group(1), directive.group(2), directive.group(3).split(","))
     magic = text.split(None, 1)[0] if text.strip() else "%spark"
     lang, mode = LANG.get(magic, ("scala", "ace/mode/scala"))
     is_md = magic == "%md"
@@ -37,7 +59,7 @@ def paragraph(note_id, index, title, text):
             "editorHide": is_md,
             "fontSize": 9.0,
             "title": True,
-            "results": {},
+            "results": results,
             "enabled": True,
         },
         "settings": {"params": {}, "forms": {}},
@@ -89,7 +111,12 @@ def extract(note_file):
     note = json.load(open(note_file, encoding="utf-8"))
     print("%%% note: " + note["name"])
     for p in note["paragraphs"]:
-        print("%%% " + (p.get("title") or ""))
+        title = p.get("title") or ""
+        graph = p.get("config", {}).get("results", {}).get("0", {}).get("graph")
+        if graph and graph.get("mode") != "table":
+            title += " {chart: %s %s -> %s}" % (graph["mode"], graph["keys"][0]["name"],
+                                                ",".join(v["name"] for v in graph["values"]))
+        print("%%% " + title)
         print(p.get("text", ""))
         print()
 

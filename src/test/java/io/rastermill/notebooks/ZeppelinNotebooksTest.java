@@ -76,6 +76,7 @@ class ZeppelinNotebooksTest {
     static {
         CHECKS.put("01-getting-started.zpln", ZeppelinNotebooksTest::checkGettingStarted);
         CHECKS.put("02-terrain-at-scale.zpln", ZeppelinNotebooksTest::checkTerrain);
+        CHECKS.put("03-map-algebra-and-zonal-statistics.zpln", ZeppelinNotebooksTest::checkMapAlgebra);
         CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
     }
 
@@ -247,6 +248,93 @@ class ZeppelinNotebooksTest {
                 double actual = r.readBand(new io.rastermill.core.geom.GridBounds(cr[0], cr[1], cr[0], cr[1]), 0, 0).getDouble(0, 0);
                 assertEquals(expected, actual, 0, "lower share at " + cr[0] + "," + cr[1]);
             }
+        }
+    }
+
+    /**
+     * Note 3 against the synthetic scene computed cell by cell: NDVI (float32, as the note stores it) over the
+     * whole raster and per zone of the note's 4 x 3 grid of rectangles, whose edges fall between cell centres
+     * (768 = 4 x 192 = 3 x 256), so every cell belongs to exactly one zone.
+     */
+    static void checkMapAlgebra(NoteRun run) {
+        io.rastermill.io.sample.SyntheticScene scene = new io.rastermill.io.sample.SyntheticScene(SAMPLE_SIZE);
+        int across = 4;
+        int down = 3;
+        long[] count = new long[across * down];
+        double[] sum = new double[across * down];
+        double[] min = new double[across * down];
+        double[] max = new double[across * down];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        long noData = 0;
+        for (int r = 0; r < SAMPLE_SIZE; r++) {
+            for (int c = 0; c < SAMPLE_SIZE; c++) {
+                double v = (float) scene.ndvi(c, r);
+                if (Double.isNaN(v)) {
+                    noData++;
+                    continue;
+                }
+                int z = (r * down / SAMPLE_SIZE) * across + c * across / SAMPLE_SIZE;
+                count[z]++;
+                sum[z] += v;
+                min[z] = Math.min(min[z], v);
+                max[z] = Math.max(max[z], v);
+            }
+        }
+        long data = java.util.Arrays.stream(count).sum();
+        double allMin = java.util.Arrays.stream(min).min().orElseThrow();
+        double allMax = java.util.Arrays.stream(max).max().orElseThrow();
+        assertTrue(allMin < 0 && allMax > 0.6, "the scene has water (NDVI < 0) and dense vegetation: " + allMin + ".." + allMax);
+
+        ParagraphOutput.Table ndvi = single(run.output("NDVI with the expression language").tables());
+        assertEquals(List.of("ndvi_by", "data_cells", "nodata_cells", "min", "max", "mean"), ndvi.header());
+        assertEquals(data, (long) ndvi.number(0, "data_cells"));
+        assertEquals(noData, (long) ndvi.number(0, "nodata_cells"));
+        assertEquals(allMin, ndvi.number(0, "min"), 0);
+        assertEquals(allMax, ndvi.number(0, "max"), 0);
+        assertEquals(java.util.Arrays.stream(sum).sum() / data, ndvi.number(0, "mean"), 1e-9);
+
+        assertTrue(run.output("syntax error").text().contains("unexpected ')' at column 8"), run.output("syntax error").text());
+
+        ParagraphOutput.Table sql = single(run.output("NDVI in SQL").tables());
+        int tiles = (SAMPLE_SIZE + 511) / 512;
+        assertEquals(tiles * tiles, (long) sql.number(0, "tiles"));
+        assertEquals(data, (long) sql.number(0, "data_cells"));
+        assertEquals(0.0, sql.number(0, "max_tile_mean_difference"), 0);
+
+        ParagraphOutput.Table rows = single(run.output("dense-vegetation").tables());
+        assertEquals(List.of("row", "dense_share", "mean_ndvi"), rows.header());
+        assertEquals(tiles, rows.rows().size());
+
+        ParagraphOutput.Table zonal = single(run.output("Zonal statistics of NDVI per polygon").tables());
+        assertEquals(List.of("zone", "data_cells", "nodata_cells", "mean_ndvi", "min_ndvi", "max_ndvi", "median_ndvi",
+                "p90_ndvi"), zonal.header());
+        assertEquals(across * down, zonal.rows().size());
+        for (int i = 0; i < zonal.rows().size(); i++) {
+            String name = zonal.rows().get(i).get(0);
+            int z = (name.charAt(1) - '1') * across + (name.charAt(0) - 'A');
+            assertEquals(count[z], (long) zonal.number(i, "data_cells"), name);
+            assertEquals(sum[z] / count[z], zonal.number(i, "mean_ndvi"), 1e-9, name);
+            assertEquals(min[z], zonal.number(i, "min_ndvi"), 0, name);
+            assertEquals(max[z], zonal.number(i, "max_ndvi"), 0, name);
+            double median = zonal.number(i, "median_ndvi");
+            assertTrue(median >= min[z] && median <= max[z], name + " median " + median);
+        }
+
+        ParagraphOutput.Table chart = single(run.output("Mean NDVI per zone").tables());
+        assertEquals(List.of("zone", "mean_ndvi", "p90_ndvi"), chart.header());
+        assertEquals(across * down, chart.rows().size());
+        assertTrue(run.output("Write the NDVI as a COG").text().contains("ndvi.tif"), run.output("Write the NDVI as a COG").text());
+        Path cog = buildDir().resolve("notebook-data/03-map-algebra-and-zonal-statistics/ndvi.tif");
+        try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(cog.toString())) {
+            for (int[] cr : new int[][] {{0, 0}, {511, 512}, {SAMPLE_SIZE - 1, SAMPLE_SIZE - 1}, {400, 100}}) {
+                double expected = (float) scene.ndvi(cr[0], cr[1]);
+                double actual = r.readBand(new io.rastermill.core.geom.GridBounds(cr[0], cr[1], cr[0], cr[1]), 0, 0)
+                        .getDouble(0, 0);
+                assertEquals(expected, actual, 0, "NDVI COG at " + cr[0] + "," + cr[1]);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
