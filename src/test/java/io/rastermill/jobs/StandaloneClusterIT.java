@@ -90,7 +90,12 @@ class StandaloneClusterIT {
             new ClusterJob("slope", in -> List.of("slope", in.resolve("dem.tif").toString(), "--block",
                     Integer.toString(BLOCK), "--quiet"), "slope.tif", Result.FILE),
             new ClusterJob("stats", in -> List.of("stats", in.resolve("dem.tif").toString(), "--json",
-                    "--histogram", "--percentiles", "5,50,95", "--tile-size", Integer.toString(BLOCK)), null, Result.STDOUT));
+                    "--histogram", "--percentiles", "5,50,95", "--tile-size", Integer.toString(BLOCK)), null, Result.STDOUT),
+            // zonal statistics of the DEM per GeoJSON polygon (a 6 x 4 grid of rectangles), CSV after --csv
+            new ClusterJob("zonal", in -> List.of("zonal", in.resolve("dem.tif").toString(), "--polygons",
+                    in.resolve("zones.geojson").toString(), "--id-field", "zone", "--stats",
+                    "count,nodata,sum,mean,min,max,stddev,median,p90", "--tile-size", Integer.toString(BLOCK), "--csv"),
+                    "zonal.csv", Result.FILE_TEXT));
 
     private static Path root;
     private static Path in;
@@ -112,6 +117,7 @@ class StandaloneClusterIT {
         in = Files.createDirectories(root.resolve("in"));
         Files.createDirectories(root.resolve("events"));
         new SyntheticDem(DEM_SIZE).write(in.resolve("dem.tif").toString(), BLOCK);
+        new io.rastermill.io.sample.SyntheticScene(DEM_SIZE).writeZones(in.resolve("zones.geojson"), 6, 4);
         String scala = System.getProperty("rastermill.spark.line", "2.12");
         cluster = StandaloneCluster.start(Files.createDirectories(root.resolve("cluster")), layout,
                 JvmOptions.read(layout.jvmOptions()), scala, 2, "1g");
