@@ -7,9 +7,9 @@
 #
 # What runs (DRY_RUN=1 prints it exactly; <r> = this checkout; rastermill.properties keys become --conf):
 #   $SPARK_HOME/bin/spark-submit --master spark://master:7077 --name rastermill --class io.rastermill.jobs.Main \
-#     --properties-file <r>/conf/spark-defaults.conf \
+#     --properties-file <r>/conf/spark-defaults.conf --executor-memory 6g \
 #     --conf spark.rastermill.tile.size=512 --conf spark.rastermill.compression=deflate \
-#     --conf spark.rastermill.block.cache.size=96m --executor-memory 6g \
+#     --conf spark.rastermill.block.cache.size=96m \
 #     --jars <r>/target/app-lib/picocli-4.7.7.jar,<r>/target/app-lib/proj4j-1.4.1.jar,<r>/target/app-lib/proj4j-epsg-1.4.1.jar \
 #     --driver-java-options '-Dlog4j.configurationFile=<r>/conf/log4j2.properties -Drastermill.home=<r>' \
 #     <r>/target/rastermill-<version>.jar slope hdfs:///dem/dem.tif hdfs:///out/slope.tif

@@ -292,6 +292,9 @@ class StandaloneClusterIT {
         conf.put("spark.app.name", "rastermill-it-" + outName.replace('/', '-'));
         conf.put("spark.eventLog.enabled", "true");
         conf.put("spark.eventLog.dir", events.toUri().toString());
+        // One plain JSON-lines file per application (Spark 4 defaults to rolled, compressed logs in a folder).
+        conf.put("spark.eventLog.rolling.enabled", "false");
+        conf.put("spark.eventLog.compress", "false");
         conf.put("spark.ui.enabled", "false");
         conf.putAll(extraConf);
         SubmitRequest request = new SubmitRequest(cluster.masterUrl(), "512m", "512m", conf, List.of(),
