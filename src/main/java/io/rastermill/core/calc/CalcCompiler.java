@@ -228,6 +228,9 @@ final class CalcCompiler {
                 return arith(a, l, r);
             }
             case "/" -> {
+                if (l.intLane() && r.intLane()) {
+                    return emit(CalcProgram.Code.DIV_ID, 0, CalcType.DOUBLE, l, r);
+                }
                 return emit(CalcProgram.Code.ARITH_D, Arithmetic.Op.DIVIDE.ordinal(), CalcType.DOUBLE, asDouble(l), asDouble(r));
             }
             case "**" -> {

@@ -30,7 +30,7 @@ public final class CalcProgram implements Serializable {
 
     enum Code {
         I2D, D2I, TRUTH_D, ARITH_I, ARITH_D, NEG_I, NEG_D, ABS_I, ABS_D, CMP_I, CMP_D, LOGIC_I, NOT_I, BIT_I,
-        BITNOT_I, MINMAX_I, MINMAX_D, MATH_D, ATAN2_D, WHERE_I, WHERE_D, ISNODATA_I, ISNODATA_D, ND_D
+        BITNOT_I, MINMAX_I, MINMAX_D, MATH_D, ATAN2_D, WHERE_I, WHERE_D, ISNODATA_I, ISNODATA_D, ND_D, DIV_ID
     }
 
     /** One step: {@code dst = code/op(a, b, c)}; slots index the lane that the code implies. */
@@ -218,6 +218,7 @@ public final class CalcProgram implements Serializable {
                     case ISNODATA_I -> Masking.isNoData(I[s.a()], I[s.dst()], m, s.op() == 1);
                     case ISNODATA_D -> Masking.isNoData(D[s.a()], I[s.dst()], m, s.op() == 1);
                     case ND_D -> Arithmetic.normalizedDifference(D[s.a()], D[s.b()], D[s.dst()], m);
+                    case DIV_ID -> Arithmetic.divideToDouble(I[s.a()], I[s.b()], D[s.dst()], m);
                 }
             }
         }

@@ -172,6 +172,19 @@ public final class Arithmetic {
         }
     }
 
+    /**
+     * True division of two int lanes into a double lane, {@code out[i] = (double) a[i] / b[i]}: NaN where
+     * either is NoData or {@code b[i] == 0}. The same as widening both lanes and dividing, in one pass.
+     */
+    public static void divideToDouble(int[] a, int[] b, double[] out, int n) {
+        Operands.requireLength(n, a.length, b.length, out.length);
+        final int nd = NoData.INT;
+        for (int i = 0; i < n; i++) {
+            int x = a[i], y = b[i];
+            out[i] = x == nd || y == nd || y == 0 ? Double.NaN : (double) x / y;
+        }
+    }
+
     /** {@code out[i] = -a[i]} in the int lane (NoData stays NoData; wraps like Java). */
     public static void negate(int[] a, int[] out, int n) {
         Operands.requireLength(n, a.length, out.length);

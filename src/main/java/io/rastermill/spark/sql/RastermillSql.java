@@ -12,6 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -34,6 +36,8 @@ import org.apache.spark.sql.types.DataTypes;
  *     ({@link io.rastermill.core.calc.CalcExpression}) over the tiles of the array, named A, B, C, ... in
  *     order, into the expression's default cell type; NULL if any tile is NULL</td></tr>
  *   <tr><td>{@code rm_calc_as('A * 0.5', 'int16', array(dem))}</td><td>the same, stored as the given cell type</td></tr>
+ *   <tr><td>{@code rm_calc2('(B - A) / (B + A)', red, nir)}, {@code rm_calc1} ... {@code rm_calc4}</td><td>the same
+ *     with 1 to 4 tile columns as arguments (SQL functions have a fixed arity)</td></tr>
  * </table>
  */
 public final class RastermillSql {
@@ -68,6 +72,14 @@ public final class RastermillSql {
                 e == null || ts == null ? null : calc(e, null, ts), DataTypes.BinaryType);
         udf.register("rm_calc_as", (UDF3<String, String, scala.collection.Seq<byte[]>, byte[]>) (e, ct, ts) ->
                 e == null || ct == null || ts == null ? null : calc(e, CellType.parse(ct), ts), DataTypes.BinaryType);
+        udf.register("rm_calc1", (UDF2<String, byte[], byte[]>) (e, a) ->
+                e == null ? null : calc(e, null, a), DataTypes.BinaryType);
+        udf.register("rm_calc2", (UDF3<String, byte[], byte[], byte[]>) (e, a, b) ->
+                e == null ? null : calc(e, null, a, b), DataTypes.BinaryType);
+        udf.register("rm_calc3", (UDF4<String, byte[], byte[], byte[], byte[]>) (e, a, b, c) ->
+                e == null ? null : calc(e, null, a, b, c), DataTypes.BinaryType);
+        udf.register("rm_calc4", (UDF5<String, byte[], byte[], byte[], byte[], byte[]>) (e, a, b, c, d) ->
+                e == null ? null : calc(e, null, a, b, c, d), DataTypes.BinaryType);
         udf.register("rm_convert", (UDF2<byte[], String, byte[]>) (a, ct) ->
                 a == null || ct == null ? null : bytes(tile(a).convert(CellType.parse(ct))), DataTypes.BinaryType);
     }
@@ -77,10 +89,18 @@ public final class RastermillSql {
      * and evaluates it; {@code cellType} null means the expression's default.
      */
     private static byte[] calc(String expression, CellType cellType, scala.collection.Seq<byte[]> tiles) {
+        byte[][] arr = new byte[tiles.size()][];
+        for (int i = 0; i < arr.length; i++) {
+            arr[i] = tiles.apply(i);
+        }
+        return calc(expression, cellType, arr);
+    }
+
+    private static byte[] calc(String expression, CellType cellType, byte[]... tiles) {
         java.util.Map<String, CellType> types = new java.util.LinkedHashMap<>();
         java.util.List<Tile> in = new java.util.ArrayList<>();
-        for (int i = 0; i < tiles.size(); i++) {
-            byte[] b = tiles.apply(i);
+        for (int i = 0; i < tiles.length; i++) {
+            byte[] b = tiles[i];
             if (b == null) {
                 return null;
             }

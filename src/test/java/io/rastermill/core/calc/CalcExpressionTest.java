@@ -125,6 +125,10 @@ class CalcExpressionTest {
         assertArrayEquals(new double[] {0.5, NAN, -0.5, NAN}, ndvi.toDoubleLane());
         assertArrayEquals(ndvi.toDoubleLane(), calc("nd(B, A)", red, nir).toDoubleLane());
         assertArrayEquals(new double[] {NAN}, calc("A / (B - B)", ints(1), ints(5)).toDoubleLane(), "x/0 is NoData");
+        assertArrayEquals(new double[] {NAN, 2.5, -1.0 / 3, NAN}, calc("A / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1))
+                .toDoubleLane(), "int / int is true division");
+        assertArrayEquals(new double[] {NAN, 2.5, -1.0 / 3, NAN}, calc("float(A) / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1))
+                .toDoubleLane(), "the same widened first");
     }
 
     @Test

@@ -111,10 +111,12 @@ class RastermillSqlTest {
         LayerFrames.toDataFrame(spark, a.mapTiles(t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
                 .createOrReplaceTempView("nir");
         Dataset<Row> ndvi = spark.sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
+                + " rm_calc2('(B - A) / (B + A)', red.tile, nir.tile) AS tile2,"
                 + " rm_cell_type(rm_calc_as('A > 0', 'int16', array(red.tile))) AS ct"
                 + " FROM red JOIN nir ON red.col = nir.col AND red.row = nir.row");
         assertEquals("int16", ndvi.select("ct").first().getString(0));
-        TileLayer back = LayerFrames.toLayer(ndvi.drop("ct"), a.metadata().withCellType(CellType.FLOAT64));
+        assertEquals(0L, ndvi.filter("tile != tile2").count(), "rm_calc2 gives the same bytes as rm_calc");
+        TileLayer back = LayerFrames.toLayer(ndvi.drop("ct").drop("tile2"), a.metadata().withCellType(CellType.FLOAT64));
         Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
         int data = 0;
         for (Map.Entry<SpatialKey, Tile> e : a.rdd().collectAsMap().entrySet()) {
