@@ -237,7 +237,7 @@ final class CalcCommand implements Callable<Integer> {
         }
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
-        int blockSize = output.toWriteOptions(CellType.FLOAT32).blockSize();
+        int blockSize = output.blockSize();
         List<LayerCalc.Input> layers = new ArrayList<>();
         for (Map.Entry<String, String> e : inputs.entrySet()) {
             int band = bands.getOrDefault(e.getKey(), 1);

@@ -97,7 +97,7 @@ final class LayerCommand implements Callable<Integer> {
                 description = "floating (the raster's grid) | zoomed (ZoomedLayoutScheme of the raster's CRS) (default: ${DEFAULT-VALUE})")
         String layout;
 
-        @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: 512 floating, 256 zoomed)")
+        @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: floating: setting rastermill.tile.size, built in 512; zoomed: 256)")
         Integer tileSize;
 
         @Option(names = "--index", paramLabel = "CURVE", defaultValue = "zorder",
@@ -135,7 +135,7 @@ final class LayerCommand implements Callable<Integer> {
                 case "zoomed" -> true;
                 default -> throw new ParameterException(spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
             };
-            int ts = tileSize != null ? tileSize : zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : TileLayers.DEFAULT_TILE_SIZE;
+            int ts = tileSize != null ? tileSize : zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize();
             if (ts < 1) {
                 throw new ParameterException(spec.commandLine(), "--tile-size must be positive");
             }

@@ -56,13 +56,25 @@ final class OutputOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /**
+     * The block (and tile) size: {@code --block}, else the setting {@code rastermill.tile.size} with its
+     * precedence (command line, job properties, conf files, built-in); a bad value is a usage error.
+     */
+    int blockSize() {
+        RastermillCommand top = spec.root().userObject() instanceof RastermillCommand r ? r : null;
+        try {
+            return block != null ? block : top != null ? top.tileSize() : Integer.parseInt(RastermillConf.BUILT_IN.get(RastermillConf.TILE_SIZE));
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
     /** The writer options for cells of {@code cellType}; bad values are usage errors (exit 2). */
     GeoTiffWriteOptions toWriteOptions(CellType cellType) {
         RastermillCommand top = spec.root().userObject() instanceof RastermillCommand r ? r : null;
-        int blockSize;
+        int blockSize = blockSize();
         String compress;
         try {
-            blockSize = block != null ? block : top != null ? top.tileSize() : Integer.parseInt(RastermillConf.BUILT_IN.get(RastermillConf.TILE_SIZE));
             compress = this.compress != null ? this.compress : top != null ? top.compression() : RastermillConf.BUILT_IN.get(RastermillConf.COMPRESSION);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

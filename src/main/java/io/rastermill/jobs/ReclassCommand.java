@@ -116,7 +116,7 @@ final class ReclassCommand implements Callable<Integer> {
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         long start = System.nanoTime();
-        int block = write.block;
+        int block = write.blockSize();
         TileLayer in = TileLayers.readGeoTiffs(spark, List.of(input),
                 TileLayers.ReadOptions.defaults().withTileSize(block).withBand(job.band - 1));
         boolean persisted = false;

@@ -90,8 +90,9 @@ final class ZonalCommand implements Callable<Integer> {
             description = "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
     int floatBins;
 
-    @Option(names = "--tile-size", paramLabel = "N", defaultValue = "512", description = "tile size of the reads (default: 512)")
-    int tileSize;
+    @Option(names = "--tile-size", paramLabel = "N",
+            description = "tile size of the reads (default: setting rastermill.tile.size, built in: 512)")
+    Integer tileSize;
 
     @ParentCommand
     RastermillCommand parent;
@@ -120,6 +121,9 @@ final class ZonalCommand implements Callable<Integer> {
         }
         if (floatBins < 1 || floatBins > 1 << 24) {
             throw usage("--float-bins must be in 1.." + (1 << 24) + ", got " + floatBins);
+        }
+        if (tileSize == null) {
+            tileSize = parent.tileSize();
         }
         if (tileSize < 16) {
             throw usage("--tile-size must be at least 16, got " + tileSize);
