@@ -3,13 +3,10 @@ package io.rastermill.jobs;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (skipped, visibly, without GDAL's Python), the output options, and the errors users will meet.
  */
 class CalcCommandTest {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
     @TempDir
     static Path dir;
 
@@ -44,19 +42,6 @@ class CalcCommandTest {
             "    ds.SetGeoTransform((500000, 10, 0, 5000000, 0, -10)); ds.SetProjection(srs.ExportToWkt())",
             "    b = ds.GetRasterBand(1); b.SetNoDataValue(0); b.WriteArray(a); ds = None",
             "");
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
 
     static Tile read(Path file) throws IOException {
         try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {

@@ -5,12 +5,11 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,19 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rastermill layer write|read|list}: a GeoTIFF through a catalog and back, cell for cell. */
 class LayerCommandTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = VrtTestSupport.localSpark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     private static MultibandTile all(String file) throws IOException {
         try (GeoTiffReader r = GeoTiffReader.open(file)) {

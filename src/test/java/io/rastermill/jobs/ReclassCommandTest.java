@@ -7,12 +7,9 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.zonal.ZonalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,20 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rastermill reclass}: cells against rules applied by hand, class breaks against NumPy. */
 class ReclassCommandTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     private static Tile read(Path p) throws IOException {
         try (GeoTiffReader r = GeoTiffReader.open(p.toString())) {

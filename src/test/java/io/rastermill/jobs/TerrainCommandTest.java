@@ -4,14 +4,11 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,23 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gdaldem command of every reference): every cell within 1e-4, NoData where gdaldem has NoData.
  */
 class TerrainCommandTest {
-    private static SparkSession spark;
+    // The commands attach to this session instead of starting one per run.
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        // The commands attach to this session instead of starting one per run.
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
 
     static Path fixture(String name) {
         try {
