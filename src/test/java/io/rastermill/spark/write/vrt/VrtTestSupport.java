@@ -3,9 +3,6 @@ package io.rastermill.spark.write.vrt;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,16 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Shared by the VRT and HDFS tests: a local session, GDAL runs, whole-raster reads and cell comparison. */
+/** Shared by the VRT and HDFS tests: GDAL runs, whole-raster reads and cell comparison. */
 public final class VrtTestSupport {
     private VrtTestSupport() {
-    }
-
-    public static SparkSession localSpark() {
-        return new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
-                .with("spark.sql.shuffle.partitions", "4", SettingSource.COMMAND_LINE)
-                .with("spark.kryo.registrationRequired", "false", SettingSource.COMMAND_LINE)).session();
     }
 
     public static boolean hasGdal() {
