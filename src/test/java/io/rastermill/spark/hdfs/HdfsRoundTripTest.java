@@ -10,6 +10,7 @@ import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -34,7 +35,6 @@ import java.util.Map;
 
 import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -126,7 +126,7 @@ class HdfsRoundTripTest {
     @Test
     void aCogWrittenToHdfsReadsBackEqual() throws IOException {
         String local = GdalFixtures.named(FLOAT32).tif().toString();
-        Tile cells = whole(local);
+        Tile cells = WholeRaster.firstBand(local);
         RasterDescription d;
         try (GeoTiffReader r = GeoTiffReader.open(local)) {
             GeoTiffInfo info = r.info();
@@ -175,7 +175,7 @@ class HdfsRoundTripTest {
         assertEquals(expected, listing(target), "the VRT and one file per tile, nothing else");
         assertEquals(List.of("dem"), names(HDFS.root() + "/out"), "no temporary directory is left");
 
-        Tile cells = whole(source);
+        Tile cells = WholeRaster.firstBand(source);
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 4; col++) {
                 try (GeoTiffReader r = GeoTiffReader.open(target + "/tiles/" + row + "/" + col + ".tif", conf())) {

@@ -6,6 +6,7 @@ import io.rastermill.core.calc.CalcSyntaxException;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,8 +51,8 @@ class LayerCalcTest {
         assertEquals(inputs.get(0).layer().metadata().layout(), out.metadata().layout());
 
         Map<String, CellType> types = new LinkedHashMap<>();
-        List<Tile> whole = List.of(TileLayerTest.whole(U16, 0), TileLayerTest.whole(I16, 0),
-                TileLayerTest.whole(F32, 0), TileLayerTest.whole(U16_3B, 1));
+        List<Tile> whole = List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0),
+                WholeRaster.band(F32, 0), WholeRaster.band(U16_3B, 1));
         for (int i = 0; i < 4; i++) {
             types.put(String.valueOf((char) ('A' + i)), whole.get(i).cellType());
         }
@@ -100,6 +101,6 @@ class LayerCalcTest {
         TileLayer target = read(I16, 16, 0);
         TileLayer retiled = LayerCalc.retile(read(I16, 7, 0), target);
         assertEquals(target.metadata().layout(), retiled.metadata().layout());
-        TileLayerTest.assertSameCells(TileLayerTest.whole(I16, 0), TileLayerTest.stitch(retiled), "retiled 7 -> 16");
+        TileLayerTest.assertSameCells(WholeRaster.band(I16, 0), TileLayerTest.stitch(retiled), "retiled 7 -> 16");
     }
 }

@@ -2,13 +2,12 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
-import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,12 +35,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TileLayerTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
-
-    static Tile whole(String file, int band) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file)) {
-            return r.readBand(new GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), band, 0);
-        }
-    }
 
     /** Stitches a layer's in-raster cells into one tile, checking padding is NoData. */
     static Tile stitch(TileLayer layer) {
@@ -84,7 +77,7 @@ class TileLayerTest {
     void readingAFileAsALayerGivesItsCellsForAnyTileSize() throws IOException {
         for (String name : List.of("ovr_float32_deflate_p3_tile16_avg", "cog_int16_deflate_bs32")) {
             GdalFixture f = GdalFixtures.named(name);
-            Tile whole = whole(f.tif().toString(), 0);
+            Tile whole = WholeRaster.band(f.tif().toString(), 0);
             for (int ts : new int[] {7, 16, 33, 256}) {
                 TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                         TileLayers.ReadOptions.defaults().withTileSize(ts));
@@ -106,7 +99,7 @@ class TileLayerTest {
         }
         TileLayer mosaic = TileLayers.readGeoTiffs(SPARK.session(), List.of(dir.toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(32));
-        assertSameCells(whole(f.tif().toString(), 0), stitch(mosaic), "mosaic of 4 pieces");
+        assertSameCells(WholeRaster.band(f.tif().toString(), 0), stitch(mosaic), "mosaic of 4 pieces");
 
         run("gdal_translate", "-q", "-tr", "20", "20", f.tif().toString(), dir.resolve("coarse.tif").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileLayers.readGeoTiffs(SPARK.session(),
@@ -120,7 +113,7 @@ class TileLayerTest {
         GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
         TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(24));
-        Tile whole = whole(f.tif().toString(), 0);
+        Tile whole = WholeRaster.band(f.tif().toString(), 0);
         TileLayer doubled = layer.combine(layer.mapTiles(t -> t.mapIfSet(z -> z * 2)),
                 (a, b) -> a.combine(b, (x, y) -> x == NoData.INT || y == NoData.INT ? NoData.INT : x + y));
         assertSameCells(whole.mapIfSet(z -> z * 3), stitch(doubled), "a + 2a");
@@ -149,7 +142,7 @@ class TileLayerTest {
     void mergeableReductionsOverALayerEqualTheWholeRaster() throws IOException {
         for (String name : List.of("cog_int16_deflate_bs32", "ovr_float32_deflate_p3_tile16_avg")) {
             GdalFixture f = GdalFixtures.named(name);
-            Tile whole = whole(f.tif().toString(), 0);
+            Tile whole = WholeRaster.band(f.tif().toString(), 0);
             TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(13));
             io.rastermill.core.stats.Statistics expected = io.rastermill.core.stats.Summaries.statistics(whole);
@@ -165,7 +158,7 @@ class TileLayerTest {
         TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(ints.tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(16));
         io.rastermill.core.stats.IntHistogram h = layer.reduce(new io.rastermill.core.stats.IntHistogram());
-        assertEquals(io.rastermill.core.stats.Summaries.histogram(whole(ints.tif().toString(), 0)).percentile(0.5),
+        assertEquals(io.rastermill.core.stats.Summaries.histogram(WholeRaster.band(ints.tif().toString(), 0)).percentile(0.5),
                 h.percentile(0.5), "exact median of an integer raster");
     }
 
@@ -223,7 +216,7 @@ class TileLayerTest {
     @Test
     void focalStepsHaveNoSeamsForRandomTilingsWhetherHalosAreReadOrExchanged() throws Exception {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg"); // 64 x 64 float32 with NoData
-        Tile raster = whole(f.tif().toString(), 0).convert(CellType.FLOAT64);
+        Tile raster = WholeRaster.band(f.tif().toString(), 0).convert(CellType.FLOAT64);
         Random rnd = new Random(4711);
         for (int trial = 0; trial < 5; trial++) {
             int ts = 5 + rnd.nextInt(30);
@@ -248,7 +241,7 @@ class TileLayerTest {
     @Test
     void terrainKernelsOnALayerEqualThemOnTheWholeRaster() throws Exception {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg");
-        Tile raster = whole(f.tif().toString(), 0);
+        Tile raster = WholeRaster.band(f.tif().toString(), 0);
         io.rastermill.core.geom.CellSize cs = new io.rastermill.core.geom.CellSize(10, 10);
         List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
                 io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM),

@@ -7,6 +7,7 @@ import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -26,7 +27,6 @@ import static io.rastermill.spark.write.vrt.VrtTestSupport.cellsViaEnvi;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.hasGdal;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.run;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,7 +92,7 @@ class TileDirectoryWriterTest {
             assertEquals(across * down, r.tileCount(), fixture);
             assertEquals(across * down + 1, listing(out).size(), fixture + ": the VRT and one file per tile " + listing(out));
 
-            assertSameValues(storedValues(whole(source.toString())), cellsViaEnvi(vrt, c[2], dir),
+            assertSameValues(storedValues(WholeRaster.firstBand(source.toString())), cellsViaEnvi(vrt, c[2], dir),
                     fixture + " tile size " + ts);
         }
         assertEquals(Stream.of(cases).map(c -> c[0]).sorted().toList(),
