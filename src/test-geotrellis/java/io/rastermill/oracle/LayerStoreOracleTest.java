@@ -1,5 +1,7 @@
 package io.rastermill.oracle;
 
+import io.circe.Decoder;
+import io.circe.Encoder;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.crs.Crs;
@@ -18,40 +20,33 @@ import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
 import io.rastermill.io.layerstore.LayerId;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.LocalSparkSession;
+import io.rastermill.spark.hdfs.MiniHdfs;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
 import io.rastermill.spark.layerstore.MultibandLayer;
-import io.circe.Decoder;
-import io.circe.Encoder;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,49 +83,12 @@ class LayerStoreOracleTest {
     private static final ClassTag<geotrellis.raster.Tile> TILE_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
     private static final ClassTag<geotrellis.raster.MultibandTile> MB_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.MultibandTile.class);
 
-    private static java.nio.file.Path dfsDir;
-    private static MiniDFSCluster cluster;
-    private static String hdfsRoot;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() throws IOException {
-        dfsDir = Files.createTempDirectory("rastermill-gt-dfs");
-        Configuration conf = new Configuration();
-        conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
-        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        conf.set("dfs.datanode.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-        cluster = new MiniDFSCluster.Builder(conf, dfsDir.toFile()).numDataNodes(1).build();
-        cluster.waitActive();
-        hdfsRoot = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
-                .with("spark.kryo.registrationRequired", "false", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (spark != null) {
-                spark.stop();
-                SparkSession.clearActiveSession();
-                SparkSession.clearDefaultSession();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.shutdown(true);
-            }
-            if (dfsDir != null && Files.exists(dfsDir)) {
-                try (Stream<java.nio.file.Path> s = Files.walk(dfsDir)) {
-                    for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-            }
-        }
-    }
+    @RegisterExtension
+    @Order(1)
+    static final MiniHdfs HDFS = new MiniHdfs("rastermill-gt-dfs");
+    @RegisterExtension
+    @Order(2)
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     // ------------------------------------------------------------------ data
 
@@ -215,7 +173,7 @@ class LayerStoreOracleTest {
                                                                              java.util.function.Function<A, B> convert) {
         List<Tuple2<geotrellis.layer.SpatialKey, B>> pairs = new ArrayList<>();
         tiles.forEach((k, t) -> pairs.add(new Tuple2<>(new geotrellis.layer.SpatialKey(k.col(), k.row()), convert.apply(t))));
-        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(pairs, 2).rdd();
+        return JavaSparkContext.fromSparkContext(SPARK.session().sparkContext()).parallelize(pairs, 2).rdd();
     }
 
     private static geotrellis.raster.MultibandTile gtMultiband(MultibandTile mb) {
@@ -251,10 +209,10 @@ class LayerStoreOracleTest {
     @Test
     void weReadWhatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("gt-file").toString();
-        String hadoopCat = hdfsRoot + "/gt-hadoop";
+        String hadoopCat = HDFS.root() + "/gt-hadoop";
         geotrellis.spark.store.file.FileLayerWriter fw = geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(fileCat);
         geotrellis.spark.store.hadoop.HadoopLayerWriter hw =
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(hadoopCat), spark.sparkContext());
+                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(hadoopCat), SPARK.session().sparkContext());
         KeyIndexMethod[] methods = {KeyIndexMethod.ZORDER, KeyIndexMethod.HILBERT};
         int i = 0;
         for (String name : CELL_TYPES) {
@@ -276,7 +234,7 @@ class LayerStoreOracleTest {
             } else {
                 fw.write(gtId, layer, gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, tileAvro, TILE_TAG, MD_ENCODER, BOUNDS);
             }
-            LayerReader reader = LayerReader.open(spark, hadoop ? hadoopCat : fileCat, null);
+            LayerReader reader = LayerReader.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
             String where = name + (hadoop ? " (hadoop)" : " (file)") + " " + ki.type();
             assertEquals(ki, reader.attributes(id).keyIndex(), where);
             TileLayer back = reader.read(id);
@@ -306,7 +264,7 @@ class LayerStoreOracleTest {
             fw.write(new geotrellis.store.LayerId(id.name(), id.zoom()), new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md)),
                     gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(),
                     MB_TAG, MD_ENCODER, BOUNDS);
-            MultibandLayer back = LayerReader.open(spark, fileCat, null).readMultiband(id);
+            MultibandLayer back = LayerReader.open(SPARK.session(), fileCat, null).readMultiband(id);
             assertEquals(md, back.metadata());
             assertEquals(tiles, new TreeMap<>(back.rdd().collectAsMap()));
         }
@@ -315,8 +273,8 @@ class LayerStoreOracleTest {
     @Test
     void geoTrellisReadsWhatWeWrite(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("ours-file").toString();
-        String hadoopCat = hdfsRoot + "/ours-hadoop";
-        SparkContext sc = spark.sparkContext();
+        String hadoopCat = HDFS.root() + "/ours-hadoop";
+        SparkContext sc = SPARK.session().sparkContext();
         geotrellis.spark.store.file.FileLayerReader fr = geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(fileCat, sc);
         geotrellis.spark.store.hadoop.HadoopLayerReader hr =
                 geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(hadoopCat), sc);
@@ -334,7 +292,7 @@ class LayerStoreOracleTest {
             boolean hadoop = i % 6 == 3;
             LayerId id = new LayerId("ours" + i, i % 3);
             KeyIndexMethod method = methods[i % methods.length];
-            LayerWriter.open(spark, hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null).write(id, layer, method);
+            LayerWriter.open(SPARK.session(), hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null).write(id, layer, method);
             geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
             RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = (hadoop ? hr : fr).read(gtId, KEY_AVRO,
                     geotrellis.layer.SpatialKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
@@ -368,7 +326,7 @@ class LayerStoreOracleTest {
         List<Tuple2<SpatialKey, MultibandTile>> pairs = new ArrayList<>();
         mb.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
         LayerId id = new LayerId("ours-mb", 0);
-        LayerWriter.open(spark, fileCat, null).writeMultiband(id,
+        LayerWriter.open(SPARK.session(), fileCat, null).writeMultiband(id,
                 new MultibandLayer(JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2), metadata(ct)), KeyIndexMethod.HILBERT);
         RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> back = fr.read(
                 new geotrellis.store.LayerId(id.name(), id.zoom()), KEY_AVRO, geotrellis.layer.SpatialKey.Boundable$.MODULE$,

@@ -2,14 +2,11 @@ package io.rastermill.jobs;
 
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
-import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -25,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (skipped, visibly, without GDAL's Python), the output options, and the errors users will meet.
  */
 class CalcCommandTest {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
     @TempDir
     static Path dir;
 
@@ -44,25 +42,6 @@ class CalcCommandTest {
             "    ds.SetGeoTransform((500000, 10, 0, 5000000, 0, -10)); ds.SetProjection(srs.ExportToWkt())",
             "    b = ds.GetRasterBand(1); b.SetNoDataValue(0); b.WriteArray(a); ds = None",
             "");
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
-
-    static Tile read(Path file) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
-            return r.readBand(new io.rastermill.core.geom.GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), 0, 0);
-        }
-    }
 
     private static boolean run(String... cmd) throws IOException, InterruptedException {
         try {
@@ -95,8 +74,8 @@ class CalcCommandTest {
                 "-B", dir.resolve("nir.tif").toString(), ours.toString(), "--type", "Float32", "--block", "64", "--quiet");
         assertEquals(0, calc.exitCode(), calc.err());
         assertTrue(calc.out().startsWith("calc: wrote "), calc.out());
-        Tile g = read(ref);
-        Tile o = read(ours);
+        Tile g = WholeRaster.firstBand(ref);
+        Tile o = WholeRaster.firstBand(ours);
         assertEquals("float32", o.cellType().name());
         assertEquals(g.size(), o.size());
         double worst = 0;
@@ -121,13 +100,10 @@ class CalcCommandTest {
         CliRun run = CliRun.run("calc", "--expr", "A > B", "-A", f, "-B", f, "--band", "B=3", out.toString(),
                 "--block", "16", "--quiet", "--no-cog");
         assertEquals(0, run.exitCode(), run.err());
-        Tile t = read(out);
+        Tile t = WholeRaster.firstBand(out);
         assertEquals("uint8ud255", t.cellType().name(), "0/1 results default to Byte with NoData 255");
-        Tile a = read(Path.of(f));
-        Tile b;
-        try (GeoTiffReader r = GeoTiffReader.open(f)) {
-            b = r.readBand(new io.rastermill.core.geom.GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), 2, 0);
-        }
+        Tile a = WholeRaster.firstBand(f);
+        Tile b = WholeRaster.band(f, 2);
         for (int i = 0; i < t.size(); i++) {
             assertEquals(a.get(i) > b.get(i) ? 1 : 0, t.get(i), "cell " + i);
         }
@@ -135,7 +111,7 @@ class CalcCommandTest {
         CliRun s = CliRun.run("calc", "--expr", "where(A > 30000, nodata, A / 7)", "-A", f, scaled.toString(),
                 "--type", "Int16", "--nodata", "-1", "--block", "16", "--quiet");
         assertEquals(0, s.exitCode(), s.err());
-        Tile st = read(scaled);
+        Tile st = WholeRaster.firstBand(scaled);
         assertEquals("int16ud-1", st.cellType().name());
         for (int i = 0; i < st.size(); i++) {
             int v = a.get(i);

@@ -3,46 +3,26 @@ package io.rastermill.jobs;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GdalFixtures;
-import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rastermill layer write|read|list}: a GeoTIFF through a catalog and back, cell for cell. */
 class LayerCommandTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = VrtTestSupport.localSpark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
-
-    private static MultibandTile all(String file) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file)) {
-            GeoTiffInfo i = r.info();
-            return r.read(new GridBounds(0, 0, i.width() - 1, i.height() - 1), IntStream.range(0, i.bandCount()).toArray(), 0);
-        }
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     @Test
     void writeListReadRoundTripsSingleAndMultiband(@TempDir Path dir) throws IOException {
@@ -68,10 +48,10 @@ class LayerCommandTest {
         Path out = dir.resolve("dem.tif");
         CliRun r = CliRun.run("layer", "read", cat, out.toString(), "--name", "dem", "--zoom", "0", "--no-cog");
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(all(single), all(out.toString()));
+        assertEquals(WholeRaster.allBands(single), WholeRaster.allBands(out.toString()));
         Path rgb = dir.resolve("rgb.tif");
         assertEquals(0, CliRun.run("layer", "read", cat, rgb.toString(), "--name", "rgb", "--zoom", "0").exitCode());
-        assertEquals(all(multi), all(rgb.toString()));
+        assertEquals(WholeRaster.allBands(multi), WholeRaster.allBands(rgb.toString()));
 
         // --extent: only the tiles meeting it; the output starts at their corner.
         try (GeoTiffReader in = GeoTiffReader.open(single)) {
@@ -82,10 +62,10 @@ class LayerCommandTest {
             CliRun p = CliRun.run("layer", "read", cat, part.toString(), "--name", "dem", "--zoom", "0",
                     "--extent", x + "," + (y - 1) + "," + (x + 1) + "," + y);
             assertEquals(0, p.exitCode(), p.err());
-            MultibandTile got = all(part.toString());
+            MultibandTile got = WholeRaster.allBands(part.toString());
             assertEquals(16, got.cols());
             assertEquals(16, got.rows());
-            MultibandTile whole = all(single);
+            MultibandTile whole = WholeRaster.allBands(single);
             for (int row = 0; row < 16; row++) {
                 for (int col = 0; col < 16; col++) {
                     assertEquals(whole.band(0).get(16 + col, row), got.band(0).get(col, row));
@@ -118,8 +98,8 @@ class LayerCommandTest {
         Path back = dir.resolve("back.tif");
         CliRun r = CliRun.run("layer", "read", cat, back.toString(), "--name", "m", "--zoom", "15", "--no-cog");
         assertEquals(0, r.exitCode(), r.err());
-        MultibandTile src = all(merc.toString());
-        MultibandTile got = all(back.toString());
+        MultibandTile src = WholeRaster.allBands(merc.toString());
+        MultibandTile got = WholeRaster.allBands(back.toString());
         io.rastermill.core.layout.MapKeyTransform mt = level.layout().mapTransform();
         io.rastermill.core.geom.GridBounds kb = mt.extentToBounds(new io.rastermill.core.geom.Extent(1000000, 5999770, 1000370, 6000000));
         io.rastermill.core.geom.Extent origin = mt.keyToExtent((int) kb.colMin(), (int) kb.rowMin());

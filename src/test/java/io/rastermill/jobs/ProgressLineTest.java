@@ -1,16 +1,13 @@
 package io.rastermill.jobs;
 
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,24 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The progress line counts tiles and the megabytes the tasks read and wrote. */
 class ProgressLineTest {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-        spark = new RastermillSpark(RastermillSpark.localDefaults().with("spark.master", "local[2]", SettingSource.COMMAND_LINE))
-                .session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
 
     @Test
     void countsTilesAndBytesReadAndWritten() throws Exception {
@@ -49,9 +32,9 @@ class ProgressLineTest {
         new SyntheticDem(300).write(dem.toString(), 128);
         Path out = dir.resolve("copy.tif");
         String line;
-        try (ProgressLine p = ProgressLine.start(spark.sparkContext(), "copy", 9, false)) {
+        try (ProgressLine p = ProgressLine.start(SPARK.session().sparkContext(), "copy", 9, false)) {
             LongAccumulator done = p.tiles();
-            TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(dem.toString()),
+            TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(dem.toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(128)).mapTiles(t -> {
                         done.add(1);
                         return t;

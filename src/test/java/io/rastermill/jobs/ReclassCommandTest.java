@@ -3,16 +3,12 @@ package io.rastermill.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.zonal.ZonalFixtures;
-import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,26 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rastermill reclass}: cells against rules applied by hand, class breaks against NumPy. */
 class ReclassCommandTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
-
-    private static Tile read(Path p) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(p.toString())) {
-            return r.readBand(new GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), 0, 0);
-        }
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     @Test
     void mapRulesCellByCell(@TempDir Path tmp) throws IOException {
@@ -55,7 +33,7 @@ class ReclassCommandTest {
                 "--map", "*-0:1,0-1000:2,1000-2000:3,2000:9,2000-*:4,nodata:0", "--block", "64", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         Tile in = ZonalFixtures.read("values_int16.tif");
-        Tile res = read(out);
+        Tile res = WholeRaster.firstBand(out);
         assertEquals(CellType.INT16, res.cellType());
         int twoThousands = 0;
         for (int i = 0; i < in.size(); i++) {
@@ -74,7 +52,7 @@ class ReclassCommandTest {
                 "--map", "*-50:0.5,50-150:NODATA,else:2.25", "--block", "64", "--quiet");
         assertEquals(0, run.exitCode(), run.err());
         Tile in = ZonalFixtures.read("values_float32.tif");
-        Tile res = read(out);
+        Tile res = WholeRaster.firstBand(out);
         assertTrue(res.cellType().isFloatingPoint());
         for (int i = 0; i < in.size(); i++) {
             double v = in.getDouble(i);
@@ -103,7 +81,7 @@ class ReclassCommandTest {
                 double e = expected.get(i).asDouble();
                 assertEquals(e, Double.parseDouble(got[i]), Math.max(bound, 1e-9 * Math.abs(e)), String.join(" ", c));
             }
-            Tile res = read(out);
+            Tile res = WholeRaster.firstBand(out);
             Tile in = ZonalFixtures.read("values_" + c[0] + ".tif");
             for (int i = 0; i < in.size(); i += 97) {
                 double v = in.getDouble(i);

@@ -6,12 +6,9 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -24,20 +21,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** {@code rastermill stats} against {@code gdalinfo -stats -hist -json} and against sorted cells. */
 class StatsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     @Test
     void statisticsAndHistogramEqualGdalinfo() throws Exception {

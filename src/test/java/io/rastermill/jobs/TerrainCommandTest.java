@@ -1,17 +1,13 @@
 package io.rastermill.jobs;
 
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -32,36 +28,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gdaldem command of every reference): every cell within 1e-4, NoData where gdaldem has NoData.
  */
 class TerrainCommandTest {
-    private static SparkSession spark;
+    // The commands attach to this session instead of starting one per run.
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
     @TempDir
     static Path dir;
-
-    @BeforeAll
-    static void start() {
-        // The commands attach to this session instead of starting one per run.
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
 
     static Path fixture(String name) {
         try {
             return Path.of(TerrainCommandTest.class.getResource("/io/rastermill/core/focal/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static Tile read(Path file) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file.toString())) {
-            GeoTiffInfo i = r.info();
-            return r.readBand(new GridBounds(0, 0, i.width() - 1, i.height() - 1), 0, 0);
         }
     }
 
@@ -91,7 +68,7 @@ class TerrainCommandTest {
                 CliRun run = CliRun.run(args.toArray(String[]::new));
                 assertEquals(0, run.exitCode(), run.err());
                 assertTrue(run.out().startsWith(mode + ": wrote "), run.out());
-                compare(read(fixture(name + ".tif")), read(out), name);
+                compare(WholeRaster.firstBand(fixture(name + ".tif")), WholeRaster.firstBand(out), name);
             }));
         }
         return tests.stream();

@@ -1,12 +1,11 @@
 package io.rastermill.jobs;
 
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
-import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.geotiff.WholeRaster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,13 +40,6 @@ class TranslateCommandTest {
         org.apache.spark.sql.SparkSession.clearDefaultSession();
     }
 
-    private static MultibandTile all(String file) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file)) {
-            GeoTiffInfo i = r.info();
-            return r.read(new GridBounds(0, 0, i.width() - 1, i.height() - 1), IntStream.range(0, i.bandCount()).toArray(), 0);
-        }
-    }
-
     @Test
     void reEncodingKeepsEveryCellTheGeoreferencingAndTheNoData(@TempDir Path dir) throws IOException {
         List<GdalFixture> picks = GdalFixtures.supported().stream()
@@ -68,8 +59,8 @@ class TranslateCommandTest {
             CliRun run = CliRun.run(args);
             assertEquals(0, run.exitCode(), f.name() + ": " + run.err());
             assertTrue(run.out().startsWith("wrote "), run.out());
-            MultibandTile expected = all(f.tif().toString());
-            MultibandTile got = all(out.toString());
+            MultibandTile expected = WholeRaster.allBands(f.tif().toString());
+            MultibandTile got = WholeRaster.allBands(out.toString());
             assertEquals(expected, got, f.name() + " " + String.join(" ", s));
             try (GeoTiffReader a = GeoTiffReader.open(f.tif().toString()); GeoTiffReader b = GeoTiffReader.open(out.toString())) {
                 assertEquals(a.info().cellType(), b.info().cellType());

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rastermill.core.zonal.ZonalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -24,20 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ZonalCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode REF = ZonalFixtures.reference();
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     private static String f(String name) {
         return ZonalFixtures.file(name).toString();

@@ -220,17 +220,7 @@ public final class Arithmetic {
 
     /** {@code op} applied cell by cell to two tiles of equal size, into their union cell type. */
     public static Tile apply(Op op, Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        CellType ct = a.cellType().union(b.cellType());
-        int n = a.size();
-        if (ct.isFloatingPoint()) {
-            double[] x = a.toDoubleLane();
-            apply(op, x, b.toDoubleLane(), x, n);
-            return ArrayTile.fromDoubleLane(ct, a.cols(), a.rows(), x);
-        }
-        int[] x = a.toIntLane();
-        apply(op, x, b.toIntLane(), x, n);
-        return ArrayTile.fromIntLane(ct, a.cols(), a.rows(), x);
+        return Operands.combine(a, b, (x, y, out, n) -> apply(op, x, y, out, n), (x, y, out, n) -> apply(op, x, y, out, n));
     }
 
     /** {@code op} with a number on the right ({@code tile op value}). */

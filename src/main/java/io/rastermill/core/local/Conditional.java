@@ -1,8 +1,6 @@
 package io.rastermill.core.local;
 
-import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -36,17 +34,7 @@ public final class Conditional {
 
     public static Tile where(Tile cond, Tile a, Tile b) {
         Operands.requireSameDimensions(cond, a);
-        Operands.requireSameDimensions(a, b);
         int[] c = Logical.truthLane(cond);
-        CellType ct = a.cellType().union(b.cellType());
-        int n = c.length;
-        if (ct.isFloatingPoint()) {
-            double[] x = a.toDoubleLane();
-            where(c, x, b.toDoubleLane(), x, n);
-            return ArrayTile.fromDoubleLane(ct, a.cols(), a.rows(), x);
-        }
-        int[] x = a.toIntLane();
-        where(c, x, b.toIntLane(), x, n);
-        return ArrayTile.fromIntLane(ct, a.cols(), a.rows(), x);
+        return Operands.combine(a, b, (x, y, out, n) -> where(c, x, y, out, n), (x, y, out, n) -> where(c, x, y, out, n));
     }
 }

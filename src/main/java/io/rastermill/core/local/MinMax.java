@@ -1,6 +1,5 @@
 package io.rastermill.core.local;
 
-import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
@@ -53,17 +52,7 @@ public final class MinMax {
     }
 
     public static Tile apply(Op op, Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        CellType ct = a.cellType().union(b.cellType());
-        int n = a.size();
-        if (ct.isFloatingPoint()) {
-            double[] x = a.toDoubleLane();
-            apply(op, x, b.toDoubleLane(), x, n);
-            return ArrayTile.fromDoubleLane(ct, a.cols(), a.rows(), x);
-        }
-        int[] x = a.toIntLane();
-        apply(op, x, b.toIntLane(), x, n);
-        return ArrayTile.fromIntLane(ct, a.cols(), a.rows(), x);
+        return Operands.combine(a, b, (x, y, out, n) -> apply(op, x, y, out, n), (x, y, out, n) -> apply(op, x, y, out, n));
     }
 
     /**

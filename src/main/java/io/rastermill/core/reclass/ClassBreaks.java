@@ -4,6 +4,8 @@ import io.rastermill.core.stats.DoubleHistogram;
 import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Class breaks computed from a reduction (statistics or a histogram), to build a
  * {@link ReclassMap} with {@link ReclassMap#fromBreaks}. A result holds the {@code n − 1} interior
@@ -45,26 +47,23 @@ public final class ClassBreaks {
 
     /** Exact quantile breaks of integer data. */
     public static double[] quantile(IntHistogram h, int classes) {
-        check(classes);
-        if (h.totalCount() == 0) {
-            throw new IllegalArgumentException("no data values to compute class breaks from");
-        }
-        double[] b = new double[classes - 1];
-        for (int i = 1; i < classes; i++) {
-            b[i - 1] = h.percentile((double) i / classes);
-        }
-        return b;
+        return quantile(h.totalCount(), h::percentile, classes);
     }
 
     /** Quantile breaks of float data within {@code h.errorBound()}. */
     public static double[] quantile(DoubleHistogram h, int classes) {
+        return quantile(h.totalCount(), h::percentile, classes);
+    }
+
+    /** The breaks at the quantiles {@code i / classes}, {@code 0 < i < classes}, of a histogram of {@code count} values. */
+    private static double[] quantile(long count, DoubleUnaryOperator percentile, int classes) {
         check(classes);
-        if (h.totalCount() == 0) {
+        if (count == 0) {
             throw new IllegalArgumentException("no data values to compute class breaks from");
         }
         double[] b = new double[classes - 1];
         for (int i = 1; i < classes; i++) {
-            b[i - 1] = h.percentile((double) i / classes);
+            b[i - 1] = percentile.applyAsDouble((double) i / classes);
         }
         return b;
     }

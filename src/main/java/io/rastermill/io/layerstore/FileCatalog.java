@@ -59,12 +59,12 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
     }
 
     public Path attributeFile(LayerId id, String attribute) {
-        return root().resolve(ATTRIBUTE_DIR).resolve(id.name() + SEP + id.zoom() + SEP + attribute + ".json");
+        return root().resolve(ATTRIBUTE_DIR).resolve(AttributeFiles.fileName(id, SEP, attribute));
     }
 
     @Override
     public String attributeLocation(LayerId id) {
-        return attributeFile(id, "metadata").toString();
+        return attributeFile(id, AttributeFiles.METADATA).toString();
     }
 
     @Override
@@ -74,52 +74,35 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
         if (!Files.isDirectory(dir)) {
             return ids;
         }
-        String suffix = SEP + "metadata.json";
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + suffix)) {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*" + AttributeFiles.metadataSuffix(SEP))) {
             for (Path p : ds) {
-                String f = p.getFileName().toString();
-                String head = f.substring(0, f.length() - suffix.length());
-                int cut = head.lastIndexOf(SEP);
-                if (cut <= 0) {
-                    continue;
-                }
-                try {
-                    ids.add(new LayerId(head.substring(0, cut), Integer.parseInt(head.substring(cut + SEP.length()))));
-                } catch (IllegalArgumentException e) {
-                    // not a layer attribute file
-                }
+                AttributeFiles.addLayerId(p.getFileName().toString(), SEP, ids);
             }
         }
-        ids.sort(Comparator.comparing(LayerId::name).thenComparingInt(LayerId::zoom));
-        return ids;
+        return AttributeFiles.sorted(ids);
     }
 
     @Override
     public boolean exists(LayerId id) {
-        return Files.isRegularFile(attributeFile(id, "metadata"));
+        return Files.isRegularFile(attributeFile(id, AttributeFiles.METADATA));
     }
 
     @Override
     public LayerAttributes readAttributes(LayerId id) throws IOException {
-        Path f = attributeFile(id, "metadata");
+        Path f = attributeFile(id, AttributeFiles.METADATA);
         String where = "catalog " + root + ": " + id + ": " + f;
         String text;
         try {
             text = Files.readString(f, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new LayerStoreException(where + ": no such attribute file (the layer does not exist"
-                    + " or its metadata attribute is missing)", e);
+            throw AttributeFiles.missing(where, e);
         }
-        LayerAttributes a = LayerAttributesJson.read(text, where);
-        if (!"file".equals(a.header().format())) {
-            throw new LayerStoreException(where + ": header format is '" + a.header().format() + "', expected 'file'");
-        }
-        return a;
+        return AttributeFiles.parse(text, where, "file");
     }
 
     @Override
     public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
-        Path f = attributeFile(id, "metadata");
+        Path f = attributeFile(id, AttributeFiles.METADATA);
         writeAtomically(f, LayerAttributesJson.write(id, attributes).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -141,7 +124,7 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
 
     @Override
     public void delete(LayerId id) throws IOException {
-        Path meta = attributeFile(id, "metadata");
+        Path meta = attributeFile(id, AttributeFiles.METADATA);
         Path dir = null;
         if (Files.isRegularFile(meta)) {
             try {
@@ -154,7 +137,7 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
         Files.deleteIfExists(meta);
         Path attrs = root().resolve(ATTRIBUTE_DIR);
         if (Files.isDirectory(attrs)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(attrs, id.name() + SEP + id.zoom() + SEP + "*.json")) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(attrs, AttributeFiles.layerGlob(id, SEP))) {
                 for (Path p : ds) {
                     Files.deleteIfExists(p);
                 }

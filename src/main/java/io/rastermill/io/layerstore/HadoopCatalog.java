@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -65,12 +64,12 @@ public final class HadoopCatalog implements Catalog {
     }
 
     public Path attributeFile(LayerId id, String attribute) {
-        return new Path(new Path(root, ATTRIBUTE_DIR), id.name() + SEP + id.zoom() + SEP + attribute + ".json");
+        return new Path(new Path(root, ATTRIBUTE_DIR), AttributeFiles.fileName(id, SEP, attribute));
     }
 
     @Override
     public String attributeLocation(LayerId id) {
-        return attributeFile(id, "metadata").toString();
+        return attributeFile(id, AttributeFiles.METADATA).toString();
     }
 
     @Override
@@ -81,53 +80,36 @@ public final class HadoopCatalog implements Catalog {
         if (!fs.exists(dir)) {
             return ids;
         }
-        String suffix = SEP + "metadata.json";
         for (FileStatus st : fs.listStatus(dir)) {
             String f = st.getPath().getName();
-            if (!f.endsWith(suffix) || f.startsWith(".")) {
-                continue;
-            }
-            String head = f.substring(0, f.length() - suffix.length());
-            int cut = head.lastIndexOf(SEP);
-            if (cut <= 0) {
-                continue;
-            }
-            try {
-                ids.add(new LayerId(head.substring(0, cut), Integer.parseInt(head.substring(cut + SEP.length()))));
-            } catch (IllegalArgumentException e) {
-                // not a layer attribute file
+            if (!f.startsWith(".")) {
+                AttributeFiles.addLayerId(f, SEP, ids);
             }
         }
-        ids.sort(Comparator.comparing(LayerId::name).thenComparingInt(LayerId::zoom));
-        return ids;
+        return AttributeFiles.sorted(ids);
     }
 
     @Override
     public boolean exists(LayerId id) throws IOException {
-        return fs().isFile(attributeFile(id, "metadata"));
+        return fs().isFile(attributeFile(id, AttributeFiles.METADATA));
     }
 
     @Override
     public LayerAttributes readAttributes(LayerId id) throws IOException {
-        Path f = attributeFile(id, "metadata");
+        Path f = attributeFile(id, AttributeFiles.METADATA);
         String where = "catalog " + root + ": " + id + ": " + f;
         String text;
         try (InputStream in = fs().open(f)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (FileNotFoundException e) {
-            throw new LayerStoreException(where + ": no such attribute file (the layer does not exist"
-                    + " or its metadata attribute is missing)", e);
+            throw AttributeFiles.missing(where, e);
         }
-        LayerAttributes a = LayerAttributesJson.read(text, where);
-        if (!"hdfs".equals(a.header().format())) {
-            throw new LayerStoreException(where + ": header format is '" + a.header().format() + "', expected 'hdfs'");
-        }
-        return a;
+        return AttributeFiles.parse(text, where, "hdfs");
     }
 
     @Override
     public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
-        Path f = attributeFile(id, "metadata");
+        Path f = attributeFile(id, AttributeFiles.METADATA);
         FileSystem fs = fs();
         fs.mkdirs(f.getParent());
         Path tmp = new Path(f.getParent(), f.getName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
@@ -166,7 +148,7 @@ public final class HadoopCatalog implements Catalog {
     @Override
     public void delete(LayerId id) throws IOException {
         FileSystem fs = fs();
-        Path meta = attributeFile(id, "metadata");
+        Path meta = attributeFile(id, AttributeFiles.METADATA);
         Path dir = layerDir(id);
         if (fs.isFile(meta)) {
             try {
@@ -176,7 +158,7 @@ public final class HadoopCatalog implements Catalog {
             }
         }
         fs.delete(meta, false);
-        FileStatus[] others = fs.globStatus(new Path(new Path(root, ATTRIBUTE_DIR), id.name() + SEP + id.zoom() + SEP + "*.json"));
+        FileStatus[] others = fs.globStatus(new Path(new Path(root, ATTRIBUTE_DIR), AttributeFiles.layerGlob(id, SEP)));
         if (others != null) {
             for (FileStatus st : others) {
                 fs.delete(st.getPath(), false);

@@ -10,35 +10,31 @@ import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.vrt.TileDirectoryWriter;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -51,78 +47,28 @@ class HdfsRoundTripTest {
     private static final String INT16 = "cog_int16_deflate_bs32";
     private static final String FLOAT32 = "ovr_float32_deflate_p3_tile16_avg";
 
-    private static java.nio.file.Path baseDir;
-    private static MiniDFSCluster cluster;
-    private static FileSystem hdfs;
-    private static String root;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() throws IOException {
-        baseDir = Files.createTempDirectory("rastermill-minidfs");
-        Configuration conf = new Configuration();
-        conf.set("dfs.namenode.rpc-bind-host", "127.0.0.1");
-        conf.set("dfs.namenode.http-address", "127.0.0.1:0");
-        conf.set("dfs.datanode.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.http.address", "127.0.0.1:0");
-        conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
-        try {
-            cluster = new MiniDFSCluster.Builder(conf, baseDir.toFile()).numDataNodes(1).build();
-            cluster.waitActive();
-            hdfs = cluster.getFileSystem();
-            root = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-            spark = VrtTestSupport.localSpark();
-        } catch (IOException | RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            if (spark != null) {
-                spark.stop();
-                org.apache.spark.sql.SparkSession.clearActiveSession();
-                org.apache.spark.sql.SparkSession.clearDefaultSession();
-            }
-        } finally {
-            try {
-                if (cluster != null) {
-                    cluster.shutdown(true);
-                }
-            } finally {
-                deleteTree(baseDir);
-            }
-        }
-    }
-
-    private static void deleteTree(java.nio.file.Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
+    @RegisterExtension
+    @Order(1)
+    static final MiniHdfs HDFS = new MiniHdfs("rastermill-minidfs");
+    @RegisterExtension
+    @Order(2)
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     private static String upload(String fixture, String dir) throws IOException {
-        Path dst = new Path(root + "/" + dir + "/" + fixture + ".tif");
-        hdfs.copyFromLocalFile(new Path(GdalFixtures.named(fixture).tif().toUri()), dst);
+        Path dst = new Path(HDFS.root() + "/" + dir + "/" + fixture + ".tif");
+        HDFS.fileSystem().copyFromLocalFile(new Path(GdalFixtures.named(fixture).tif().toUri()), dst);
         return dst.toString();
     }
 
     private static Configuration conf() {
-        return spark.sparkContext().hadoopConfiguration();
+        return SPARK.session().sparkContext().hadoopConfiguration();
     }
 
     private static List<String> listing(String dir) throws IOException {
         Path base = new Path(dir);
-        String prefix = hdfs.makeQualified(base).toUri().getPath() + "/";
+        String prefix = HDFS.fileSystem().makeQualified(base).toUri().getPath() + "/";
         List<String> out = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = hdfs.listFiles(base, true);
+        RemoteIterator<LocatedFileStatus> it = HDFS.fileSystem().listFiles(base, true);
         while (it.hasNext()) {
             out.add(it.next().getPath().toUri().getPath().substring(prefix.length()));
         }
@@ -131,7 +77,7 @@ class HdfsRoundTripTest {
     }
 
     private static List<String> names(String dir) throws IOException {
-        return Arrays.stream(hdfs.listStatus(new Path(dir))).map(FileStatus::getPath).map(Path::getName).sorted().toList();
+        return Arrays.stream(HDFS.fileSystem().listStatus(new Path(dir))).map(FileStatus::getPath).map(Path::getName).sorted().toList();
     }
 
     @Test
@@ -166,8 +112,8 @@ class HdfsRoundTripTest {
     void aLayerReadFromHdfsEqualsTheLayerReadLocally() throws IOException {
         String uri = upload(INT16, "layer");
         TileLayers.ReadOptions o = TileLayers.ReadOptions.defaults().withTileSize(24);
-        TileLayer local = TileLayers.readGeoTiffs(spark, List.of(GdalFixtures.named(INT16).tif().toString()), o);
-        TileLayer remote = TileLayers.readGeoTiffs(spark, List.of(uri), o);
+        TileLayer local = TileLayers.readGeoTiffs(SPARK.session(), List.of(GdalFixtures.named(INT16).tif().toString()), o);
+        TileLayer remote = TileLayers.readGeoTiffs(SPARK.session(), List.of(uri), o);
         assertEquals(local.metadata(), remote.metadata());
         Map<SpatialKey, Tile> a = local.rdd().collectAsMap();
         Map<SpatialKey, Tile> b = remote.rdd().collectAsMap();
@@ -180,14 +126,14 @@ class HdfsRoundTripTest {
     @Test
     void aCogWrittenToHdfsReadsBackEqual() throws IOException {
         String local = GdalFixtures.named(FLOAT32).tif().toString();
-        Tile cells = whole(local);
+        Tile cells = WholeRaster.firstBand(local);
         RasterDescription d;
         try (GeoTiffReader r = GeoTiffReader.open(local)) {
             GeoTiffInfo info = r.info();
             d = RasterDescription.of(info.width(), info.height(), 1, info.cellType())
                     .withTransform(info.geoTransform().orElseThrow()).withEpsg(info.epsg().getAsInt());
         }
-        String target = root + "/cog/dem.tif";
+        String target = HDFS.root() + "/cog/dem.tif";
         GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(16).build(); // COG, DEFLATE, auto overviews
         try (GeoTiffWriter w = GeoTiffWriter.create(target, d, o, conf())) {
             for (int br = 0; br < w.blocksDown(); br++) {
@@ -199,7 +145,7 @@ class HdfsRoundTripTest {
             }
             w.finish();
         }
-        assertEquals(List.of("dem.tif"), names(root + "/cog"), "no temporary file is left beside the COG");
+        assertEquals(List.of("dem.tif"), names(HDFS.root() + "/cog"), "no temporary file is left beside the COG");
         try (GeoTiffReader r = GeoTiffReader.open(target, conf())) {
             assertEquals(d.cellType(), r.info().cellType());
             assertEquals(d.transform(), r.info().geoTransform());
@@ -213,9 +159,9 @@ class HdfsRoundTripTest {
     @Test
     void theTileDirectoryWriterWritesACompleteDirectoryToHdfs(@TempDir java.nio.file.Path tmp) throws IOException {
         String source = GdalFixtures.named(INT16).tif().toString();
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(upload(INT16, "in")),
+        TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(upload(INT16, "in")),
                 TileLayers.ReadOptions.defaults().withTileSize(32));
-        String target = root + "/out/dem";
+        String target = HDFS.root() + "/out/dem";
         TileDirectoryWriter.Result result = TileDirectoryWriter.write(layer, target);
         assertEquals(12, result.tileCount());
 
@@ -227,9 +173,9 @@ class HdfsRoundTripTest {
         }
         expected.sort(null);
         assertEquals(expected, listing(target), "the VRT and one file per tile, nothing else");
-        assertEquals(List.of("dem"), names(root + "/out"), "no temporary directory is left");
+        assertEquals(List.of("dem"), names(HDFS.root() + "/out"), "no temporary directory is left");
 
-        Tile cells = whole(source);
+        Tile cells = WholeRaster.firstBand(source);
         for (int row = 0; row < 3; row++) {
             for (int col = 0; col < 4; col++) {
                 try (GeoTiffReader r = GeoTiffReader.open(target + "/tiles/" + row + "/" + col + ".tif", conf())) {
@@ -244,7 +190,7 @@ class HdfsRoundTripTest {
         }
 
         assumeTrue(VrtTestSupport.hasGdal(), "gdal_translate is not installed (bash .ci/run installs gdal-bin)");
-        hdfs.copyToLocalFile(false, new Path(target), new Path(tmp.toUri()), true);
+        HDFS.fileSystem().copyToLocalFile(false, new Path(target), new Path(tmp.toUri()), true);
         java.nio.file.Path vrt = tmp.resolve("dem").resolve("dem.vrt");
         assertSameValues(storedValues(cells), VrtTestSupport.cellsViaEnvi(vrt, "Int16", tmp), "VRT copied from HDFS");
     }

@@ -6,10 +6,10 @@ import io.rastermill.core.calc.CalcSyntaxException;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Map algebra over layers: tiled (with retiling and several inputs) equals untiled; grid refusals. */
 class LayerCalcTest {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
     // four rasters on one 37 x 23 grid (EPSG:32633, 10 m) of different cell types
     private static final String U16 = GdalFixtures.named("uint16_zstd_p2_strip_nd0").tif().toString();
     private static final String I16 = GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
@@ -32,20 +33,8 @@ class LayerCalcTest {
     // same origin and CRS, 50 x 41
     private static final String LARGER = GdalFixtures.named("byte_deflate_p2_tile16_nd255").tif().toString();
 
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
-
     private static TileLayer read(String file, int tileSize, int band) throws Exception {
-        return TileLayers.readGeoTiffs(spark, List.of(file),
+        return TileLayers.readGeoTiffs(SPARK.session(), List.of(file),
                 TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(band));
     }
 
@@ -62,8 +51,8 @@ class LayerCalcTest {
         assertEquals(inputs.get(0).layer().metadata().layout(), out.metadata().layout());
 
         Map<String, CellType> types = new LinkedHashMap<>();
-        List<Tile> whole = List.of(TileLayerTest.whole(U16, 0), TileLayerTest.whole(I16, 0),
-                TileLayerTest.whole(F32, 0), TileLayerTest.whole(U16_3B, 1));
+        List<Tile> whole = List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0),
+                WholeRaster.band(F32, 0), WholeRaster.band(U16_3B, 1));
         for (int i = 0; i < 4; i++) {
             types.put(String.valueOf((char) ('A' + i)), whole.get(i).cellType());
         }
@@ -112,6 +101,6 @@ class LayerCalcTest {
         TileLayer target = read(I16, 16, 0);
         TileLayer retiled = LayerCalc.retile(read(I16, 7, 0), target);
         assertEquals(target.metadata().layout(), retiled.metadata().layout());
-        TileLayerTest.assertSameCells(TileLayerTest.whole(I16, 0), TileLayerTest.stitch(retiled), "retiled 7 -> 16");
+        TileLayerTest.assertSameCells(WholeRaster.band(I16, 0), TileLayerTest.stitch(retiled), "retiled 7 -> 16");
     }
 }

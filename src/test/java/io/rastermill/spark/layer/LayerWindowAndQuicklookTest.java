@@ -6,10 +6,10 @@ import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.sample.SyntheticDem;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link TileLayer#window} and {@link Quicklooks} against the synthetic DEM computed cell by cell. */
 class LayerWindowAndQuicklookTest {
     private static final int SIZE = 300;
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
     private static SyntheticDem dem;
     private static TileLayer layer;
 
@@ -37,18 +38,10 @@ class LayerWindowAndQuicklookTest {
 
     @BeforeAll
     static void start() throws Exception {
-        spark = LocalSpark.start();
         dem = new SyntheticDem(SIZE);
         String file = dir.resolve("dem.tif").toString();
         dem.write(file, 64);
-        layer = TileLayers.readGeoTiffs(spark, List.of(file), TileLayers.ReadOptions.defaults().withTileSize(128));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
+        layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(file), TileLayers.ReadOptions.defaults().withTileSize(128));
     }
 
     @Test

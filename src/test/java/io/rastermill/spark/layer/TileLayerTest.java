@@ -2,17 +2,15 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
-import io.rastermill.io.geotiff.GeoTiffReader;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
 
@@ -35,25 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * at tile edges and raster edges, for random tilings, whether halos are read or exchanged).
  */
 class TileLayerTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = LocalSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
-
-    static Tile whole(String file, int band) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file)) {
-            return r.readBand(new GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), band, 0);
-        }
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     /** Stitches a layer's in-raster cells into one tile, checking padding is NoData. */
     static Tile stitch(TileLayer layer) {
@@ -96,9 +77,9 @@ class TileLayerTest {
     void readingAFileAsALayerGivesItsCellsForAnyTileSize() throws IOException {
         for (String name : List.of("ovr_float32_deflate_p3_tile16_avg", "cog_int16_deflate_bs32")) {
             GdalFixture f = GdalFixtures.named(name);
-            Tile whole = whole(f.tif().toString(), 0);
+            Tile whole = WholeRaster.band(f.tif().toString(), 0);
             for (int ts : new int[] {7, 16, 33, 256}) {
-                TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                         TileLayers.ReadOptions.defaults().withTileSize(ts));
                 assertEquals(whole.cellType(), layer.metadata().cellType());
                 assertSameCells(whole, stitch(layer), name + " tile size " + ts);
@@ -116,12 +97,12 @@ class TileLayerTest {
             run("gdal_translate", "-q", "-srcwin", "" + w[0], "" + w[1], "" + w[2], "" + w[3], f.tif().toString(),
                     dir.resolve("piece" + i + ".tif").toString());
         }
-        TileLayer mosaic = TileLayers.readGeoTiffs(spark, List.of(dir.toString()),
+        TileLayer mosaic = TileLayers.readGeoTiffs(SPARK.session(), List.of(dir.toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(32));
-        assertSameCells(whole(f.tif().toString(), 0), stitch(mosaic), "mosaic of 4 pieces");
+        assertSameCells(WholeRaster.band(f.tif().toString(), 0), stitch(mosaic), "mosaic of 4 pieces");
 
         run("gdal_translate", "-q", "-tr", "20", "20", f.tif().toString(), dir.resolve("coarse.tif").toString());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileLayers.readGeoTiffs(spark,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TileLayers.readGeoTiffs(SPARK.session(),
                 List.of(dir.resolve("coarse.tif").toString(), dir.resolve("piece0.tif").toString()),
                 TileLayers.ReadOptions.defaults()));
         assertTrue(e.getMessage().contains("cell size") && e.getMessage().contains("coarse.tif"), e.getMessage());
@@ -130,9 +111,9 @@ class TileLayerTest {
     @Test
     void mapCombineAndAggregateSeeEveryCellOnce() throws IOException {
         GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+        TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(24));
-        Tile whole = whole(f.tif().toString(), 0);
+        Tile whole = WholeRaster.band(f.tif().toString(), 0);
         TileLayer doubled = layer.combine(layer.mapTiles(t -> t.mapIfSet(z -> z * 2)),
                 (a, b) -> a.combine(b, (x, y) -> x == NoData.INT || y == NoData.INT ? NoData.INT : x + y));
         assertSameCells(whole.mapIfSet(z -> z * 3), stitch(doubled), "a + 2a");
@@ -161,8 +142,8 @@ class TileLayerTest {
     void mergeableReductionsOverALayerEqualTheWholeRaster() throws IOException {
         for (String name : List.of("cog_int16_deflate_bs32", "ovr_float32_deflate_p3_tile16_avg")) {
             GdalFixture f = GdalFixtures.named(name);
-            Tile whole = whole(f.tif().toString(), 0);
-            TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+            Tile whole = WholeRaster.band(f.tif().toString(), 0);
+            TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(13));
             io.rastermill.core.stats.Statistics expected = io.rastermill.core.stats.Summaries.statistics(whole);
             io.rastermill.core.stats.Statistics got = layer.reduce(new io.rastermill.core.stats.CellStatistics());
@@ -174,17 +155,17 @@ class TileLayerTest {
             assertEquals(expected.stddev(), got.stddev(), 1e-9 * expected.stddev(), name);
         }
         GdalFixture ints = GdalFixtures.named("cog_int16_deflate_bs32");
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(ints.tif().toString()),
+        TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(ints.tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(16));
         io.rastermill.core.stats.IntHistogram h = layer.reduce(new io.rastermill.core.stats.IntHistogram());
-        assertEquals(io.rastermill.core.stats.Summaries.histogram(whole(ints.tif().toString(), 0)).percentile(0.5),
+        assertEquals(io.rastermill.core.stats.Summaries.histogram(WholeRaster.band(ints.tif().toString(), 0)).percentile(0.5),
                 h.percentile(0.5), "exact median of an integer raster");
     }
 
     @Test
     void mapTilesWithKeySeesEachTilesKey() throws IOException {
         GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+        TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(32));
         Map<SpatialKey, Tile> keyed = layer.mapTilesWithKey((k, t) -> t.map(z -> k.col() * 100 + k.row()),
                 CellType.INT32).rdd().collectAsMap();
@@ -235,20 +216,20 @@ class TileLayerTest {
     @Test
     void focalStepsHaveNoSeamsForRandomTilingsWhetherHalosAreReadOrExchanged() throws Exception {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg"); // 64 x 64 float32 with NoData
-        Tile raster = whole(f.tif().toString(), 0).convert(CellType.FLOAT64);
+        Tile raster = WholeRaster.band(f.tif().toString(), 0).convert(CellType.FLOAT64);
         Random rnd = new Random(4711);
         for (int trial = 0; trial < 5; trial++) {
             int ts = 5 + rnd.nextInt(30);
             int r1 = 1 + rnd.nextInt(Math.min(3, ts / 2));
             int r2 = 1 + rnd.nextInt(2);
             String what = "tile size " + ts + ", radii " + r1 + "+" + r2;
-            TileLayer read = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+            TileLayer read = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(ts)).mapTiles(t -> t, CellType.FLOAT64);
             // read.mapTiles(...) makes a derived layer: halos are exchanged
             TileLayer exchanged = read.focal(r1, meanKernel(r1), CellType.FLOAT64);
             assertSameCells(wholeRaster(raster, r1, meanKernel(r1)), stitch(exchanged), "exchanged, " + what);
 
-            TileLayer fromFile = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+            TileLayer fromFile = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(ts));
             TileLayer chained = fromFile.focal(r1, meanKernel(r1), CellType.FLOAT64)
                     .focal(r2, meanKernel(r2), CellType.FLOAT64);
@@ -260,7 +241,7 @@ class TileLayerTest {
     @Test
     void terrainKernelsOnALayerEqualThemOnTheWholeRaster() throws Exception {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg");
-        Tile raster = whole(f.tif().toString(), 0);
+        Tile raster = WholeRaster.band(f.tif().toString(), 0);
         io.rastermill.core.geom.CellSize cs = new io.rastermill.core.geom.CellSize(10, 10);
         List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
                 io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM),
@@ -270,7 +251,7 @@ class TileLayerTest {
                         io.rastermill.core.focal.FocalStatsParams.Stat.MEDIAN, io.rastermill.core.focal.FocalStatsParams.Shape.CIRCLE, 3)));
         for (io.rastermill.core.focal.FocalKernel k : kernels) {
             for (int ts : new int[] {9, 23}) {
-                TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(f.tif().toString()),
+                TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                         TileLayers.ReadOptions.defaults().withTileSize(ts)).focal(k);
                 assertEquals(k.resultCellType(), layer.metadata().cellType());
                 assertSameCells(io.rastermill.core.focal.FocalOps.applyWhole(k, raster, cs), stitch(layer), k + " tile size " + ts);

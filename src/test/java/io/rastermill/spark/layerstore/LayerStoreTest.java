@@ -14,12 +14,10 @@ import io.rastermill.io.layerstore.KeyIndexMethod;
 import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import io.rastermill.spark.write.vrt.VrtTestSupport;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -39,19 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LayerStoreTest {
     static final List<CellType> ALL_TYPES = allTypes();
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = VrtTestSupport.localSpark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     static List<CellType> allTypes() {
         List<CellType> all = new ArrayList<>(CellType.FIXED);
@@ -67,7 +54,7 @@ class LayerStoreTest {
 
     @Test
     void readsTheGoldenFileCatalog() throws Exception {
-        LayerReader reader = LayerReader.open(spark, GoldenCatalogs.resource("golden-file-catalog").toString(), null);
+        LayerReader reader = LayerReader.open(SPARK.session(), GoldenCatalogs.resource("golden-file-catalog").toString(), null);
         TileLayer layer = reader.read(new LayerId("golden", 3));
         assertEquals(CellType.INT32, layer.metadata().cellType());
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.collect(layer);
@@ -93,7 +80,7 @@ class LayerStoreTest {
     @Test
     void readsTheGoldenHadoopCatalog(@TempDir Path tmp) throws Exception {
         Path cat = GoldenCatalogs.copy("golden-hadoop-catalog", tmp);
-        LayerReader reader = LayerReader.open(spark, cat.toUri().toString(), null);
+        LayerReader reader = LayerReader.open(SPARK.session(), cat.toUri().toString(), null);
         assertEquals(Catalog.Backend.HADOOP, reader.catalog().backend());
         assertEquals(List.of(new LayerId("golden", 3)), reader.layerIds());
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.collect(reader.read(new LayerId("golden", 3)));
@@ -106,14 +93,14 @@ class LayerStoreTest {
     @Test
     void everyCellTypeAndKeyIndexRoundTrips(@TempDir Path tmp) throws Exception {
         String uri = tmp.resolve("cat").toString();
-        LayerWriter writer = LayerWriter.open(spark, uri, null);
-        LayerReader reader = LayerReader.open(spark, uri, null);
+        LayerWriter writer = LayerWriter.open(SPARK.session(), uri, null);
+        LayerReader reader = LayerReader.open(SPARK.session(), uri, null);
         KeyIndexMethod[] methods = KeyIndexMethod.values();
         int i = 0;
         for (CellType ct : ALL_TYPES) {
             LayerId id = new LayerId("t-" + ct.name(), i % 4);
             Map<SpatialKey, Tile> tiles = LayerStoreFixtures.randomTiles(ct, 17 + i);
-            writer.write(id, LayerStoreFixtures.layer(spark, ct, tiles), methods[i % methods.length]);
+            writer.write(id, LayerStoreFixtures.layer(SPARK.session(), ct, tiles), methods[i % methods.length]);
             TileLayer back = reader.read(id);
             assertEquals(LayerStoreFixtures.metadata(ct), back.metadata(), ct.name());
             assertEquals(methods[i % methods.length].createIndex(back.metadata().bounds().toKeyBounds().orElseThrow()),
@@ -135,8 +122,8 @@ class LayerStoreTest {
                     LayerStoreFixtures.randomTile(ct, rnd)));
         }
         LayerId id = new LayerId("mb", 0);
-        LayerWriter.open(spark, uri, null).writeMultiband(id, LayerStoreFixtures.multiband(spark, ct, tiles), KeyIndexMethod.HILBERT);
-        MultibandLayer back = LayerReader.open(spark, uri, null).readMultiband(id);
+        LayerWriter.open(SPARK.session(), uri, null).writeMultiband(id, LayerStoreFixtures.multiband(SPARK.session(), ct, tiles), KeyIndexMethod.HILBERT);
+        MultibandLayer back = LayerReader.open(SPARK.session(), uri, null).readMultiband(id);
         Map<SpatialKey, MultibandTile> got = new TreeMap<>(back.rdd().collectAsMap());
         assertEquals(tiles, got);
     }
@@ -144,13 +131,13 @@ class LayerStoreTest {
     @Test
     void writeRefusesExistingLayerOverwriteAndUpdateMerge(@TempDir Path tmp) throws Exception {
         String uri = tmp.resolve("cat").toString();
-        LayerWriter writer = LayerWriter.open(spark, uri, null);
-        LayerReader reader = LayerReader.open(spark, uri, null);
+        LayerWriter writer = LayerWriter.open(SPARK.session(), uri, null);
+        LayerReader reader = LayerReader.open(SPARK.session(), uri, null);
         LayerId id = new LayerId("dem", 0);
         Map<SpatialKey, Tile> first = LayerStoreFixtures.randomTiles(CellType.FLOAT32, 1);
-        writer.write(id, LayerStoreFixtures.layer(spark, CellType.FLOAT32, first), KeyIndexMethod.ZORDER);
+        writer.write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, first), KeyIndexMethod.ZORDER);
         LayerStoreException e = assertThrows(LayerStoreException.class,
-                () -> writer.write(id, LayerStoreFixtures.layer(spark, CellType.FLOAT32, first), KeyIndexMethod.ZORDER));
+                () -> writer.write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, first), KeyIndexMethod.ZORDER));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
 
         // Overwrite: the two tiles given replace theirs; the others stay.
@@ -160,7 +147,7 @@ class LayerStoreTest {
         part.put(new SpatialKey(2, 1), second.get(new SpatialKey(2, 1)));
         TileLayerMetadata md = LayerStoreFixtures.metadata(CellType.FLOAT32);
         writer.overwrite(id, io.rastermill.spark.layer.TileLayers.fromRdd(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SPARK.session().sparkContext())
                         .parallelizePairs(part.entrySet().stream().map(x -> new scala.Tuple2<>(x.getKey(), x.getValue())).toList()),
                 md));
         Map<SpatialKey, Tile> expected = new TreeMap<>(first);
@@ -168,7 +155,7 @@ class LayerStoreTest {
         LayerStoreFixtures.assertSameTiles(expected, LayerStoreFixtures.collect(reader.read(id)));
 
         // Update with a merge function: existing + new, per cell.
-        writer.update(id, LayerStoreFixtures.layer(spark, CellType.FLOAT32, second), (a, b) -> a.combineDouble(b, Double::sum));
+        writer.update(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, second), (a, b) -> a.combineDouble(b, Double::sum));
         Map<SpatialKey, Tile> merged = LayerStoreFixtures.collect(reader.read(id));
         for (SpatialKey k : expected.keySet()) {
             Tile want = expected.get(k).combineDouble(second.get(k), Double::sum);
@@ -178,7 +165,7 @@ class LayerStoreTest {
         TileLayerMetadata outside = new TileLayerMetadata(CellType.FLOAT32, md.layout(), md.extent(), md.crs(),
                 new KeyBounds(new SpatialKey(0, 0), new SpatialKey(5, 5)));
         e = assertThrows(LayerStoreException.class, () -> writer.update(id, io.rastermill.spark.layer.TileLayers.fromRdd(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SPARK.session().sparkContext())
                         .parallelizePairs(List.of(new scala.Tuple2<>(new SpatialKey(0, 0), first.get(new SpatialKey(0, 0))))),
                 outside)));
         assertTrue(e.getMessage().contains("outside the layer's key index bounds"), e.getMessage());
@@ -193,8 +180,8 @@ class LayerStoreTest {
         String uri = tmp.resolve("cat").toString();
         LayerId id = new LayerId("q", 2);
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.randomTiles(CellType.INT16, 3);
-        LayerWriter.open(spark, uri, null).write(id, LayerStoreFixtures.layer(spark, CellType.INT16, tiles), KeyIndexMethod.HILBERT);
-        LayerReader reader = LayerReader.open(spark, uri, null);
+        LayerWriter.open(SPARK.session(), uri, null).write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.INT16, tiles), KeyIndexMethod.HILBERT);
+        LayerReader reader = LayerReader.open(SPARK.session(), uri, null);
         LayerAttributes a = reader.attributes(id);
         // Corrupt every file outside the query: a read that touched one would fail.
         KeyBounds q = new KeyBounds(new SpatialKey(1, 0), new SpatialKey(2, 0));

@@ -7,16 +7,14 @@ import io.rastermill.core.local.Arithmetic;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -26,26 +24,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The Dataset view of a layer and the SQL functions, against the same computations in Java. */
 class RastermillSqlTest {
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
     private static final String FILE = GdalFixtures.named("cog_int16_deflate_bs32").tif().toString();
 
     @BeforeAll
     static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
-                .with("spark.sql.shuffle.partitions", "4", SettingSource.COMMAND_LINE)).session();
-        RastermillSql.register(spark);
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
+        RastermillSql.register(SPARK.session());
     }
 
     private static TileLayer layer() throws Exception {
-        return TileLayers.readGeoTiffs(spark, List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+        return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
     }
 
     @Test
@@ -66,8 +55,8 @@ class RastermillSqlTest {
                 max = Math.max(max, v);
             }
         }
-        LayerFrames.toDataFrame(spark, layer()).createOrReplaceTempView("dem");
-        Row row = spark.sql("SELECT sum(rm_data_cells(tile)), min(rm_min(tile)), max(rm_max(tile)), sum(rm_sum(tile)),"
+        LayerFrames.toDataFrame(SPARK.session(), layer()).createOrReplaceTempView("dem");
+        Row row = SPARK.session().sql("SELECT sum(rm_data_cells(tile)), min(rm_min(tile)), max(rm_max(tile)), sum(rm_sum(tile)),"
                 + " count(*), max(rm_cols(tile)), first(rm_cell_type(tile)) FROM dem").first();
         assertEquals(n, row.getLong(0));
         assertEquals(min, row.getDouble(1));
@@ -81,9 +70,9 @@ class RastermillSqlTest {
     @Test
     void localOpsInSqlAndBackToALayerEqualTheJavaOps() throws Exception {
         TileLayer a = layer();
-        LayerFrames.toDataFrame(spark, a).createOrReplaceTempView("a");
-        LayerFrames.toDataFrame(spark, a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100))).createOrReplaceTempView("b");
-        Dataset<Row> nd = spark.sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
+        LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("a");
+        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100))).createOrReplaceTempView("b");
+        Dataset<Row> nd = SPARK.session().sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
                 + " FROM a JOIN b ON a.col = b.col AND a.row = b.row");
         TileLayer back = LayerFrames.toLayer(nd, a.metadata().withCellType(CellType.FLOAT32));
         Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
@@ -107,10 +96,10 @@ class RastermillSqlTest {
     @Test
     void rmCalcEvaluatesAnExpressionOverAnArrayOfTiles() throws Exception {
         TileLayer a = layer();
-        LayerFrames.toDataFrame(spark, a).createOrReplaceTempView("red");
-        LayerFrames.toDataFrame(spark, a.mapTiles(t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
+        LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("red");
+        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
                 .createOrReplaceTempView("nir");
-        Dataset<Row> ndvi = spark.sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
+        Dataset<Row> ndvi = SPARK.session().sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
                 + " rm_calc2('(B - A) / (B + A)', red.tile, nir.tile) AS tile2,"
                 + " rm_cell_type(rm_calc_as('A > 0', 'int16', array(red.tile))) AS ct"
                 + " FROM red JOIN nir ON red.col = nir.col AND red.row = nir.row");
@@ -134,7 +123,7 @@ class RastermillSqlTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(data > 1000, "cells with data: " + data);
-        Exception bad = assertThrows(Exception.class, () -> spark.sql("SELECT rm_calc('A +* 2', array(tile)) FROM red").collect());
+        Exception bad = assertThrows(Exception.class, () -> SPARK.session().sql("SELECT rm_calc('A +* 2', array(tile)) FROM red").collect());
         org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"),
                 bad.getMessage());
     }

@@ -3,6 +3,7 @@ package io.rastermill.spark.write;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.LocalSparkSession;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +55,8 @@ class LayerGeoTiffWriterBenchmark {
         List<Long> singleMs = new ArrayList<>();
         List<Long> sparkMs = new ArrayList<>();
         List<String> phases = new ArrayList<>();
-        SparkSession session = WriteSpark.start("local[2]");
-        try {
+        try (LocalSparkSession local = new LocalSparkSession().fewShufflePartitions()) {
+            SparkSession session = local.start();
             for (int run = 0; run < RUNS; run++) {
                 long t0 = System.nanoTime();
                 SparkGeoTiffTranslateTest.singleJvm(input, single, o);
@@ -66,8 +67,6 @@ class LayerGeoTiffWriterBenchmark {
                 phases.add(r.sparkMillis() + " ms Spark " + r.levelMillis() + " + " + r.assemblyMillis() + " ms assembly, " + r.partFiles()
                         + " part files, " + r.bytes() + " bytes");
             }
-        } finally {
-            session.stop();
         }
         assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(spark), "byte-equal outputs");
         System.out.println("single JVM (2 threads): " + singleMs + " ms, median " + median(singleMs));

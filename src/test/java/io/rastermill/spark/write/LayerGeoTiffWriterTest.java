@@ -20,14 +20,14 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import scala.Tuple2;
 
@@ -58,22 +58,11 @@ class LayerGeoTiffWriterTest {
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
     static final CellType FLOAT_ND = CellType.parse("float32ud-9999.0");
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().with("spark.master", "local[2,4]").fewShufflePartitions();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = WriteSpark.start("local[2,4]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
 
     /** A seeded float32 raster with NoData cells (about 5 %), row-major. */
     static float[] raster(long seed) {
@@ -101,7 +90,7 @@ class LayerGeoTiffWriterTest {
 
     /** A layer of the seeded raster with tiles of {@code size}, without the keys in {@code drop}. */
     static TileLayer layer(float[] cells, int size, Set<SpatialKey> drop) {
-        return layerOn(spark, cells, size, drop);
+        return layerOn(SPARK.session(), cells, size, drop);
     }
 
     static TileLayer layerOn(SparkSession spark, float[] cells, int size, Set<SpatialKey> drop) {

@@ -9,13 +9,12 @@ import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffTranslate;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -46,22 +45,11 @@ class SparkGeoTiffTranslateTest {
     private static final List<String> FIXTURES = List.of("byte_3b_pixel_lzw_tile16", "int16_deflate_p2_strip_nd-9999",
             "float32_deflate_p3_tile16_ndnan", "cog_int16_deflate_bs32", "uint32_none_strip", "bit1_deflate_tile16_be",
             "float64_zstd_p3_strip_be_ndnan", "uint16_3b_band_lzw_p2_strip_be", "int8_zstd_tile32_nd-128");
-    private static SparkSession spark;
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        spark = WriteSpark.start("local[2]");
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
 
     static Path singleJvm(Path source, Path target, GeoTiffWriteOptions o) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -82,7 +70,7 @@ class SparkGeoTiffTranslateTest {
                 Path source = GdalFixtures.named(name).tif();
                 Path spark = dir.resolve(name + "-" + o.blockSize() + "-spark.tif");
                 Path ref = singleJvm(source, dir.resolve(name + "-" + o.blockSize() + "-ref.tif"), o);
-                LayerGeoTiffWriter.Result result = SparkGeoTiffTranslate.translate(SparkGeoTiffTranslateTest.spark,
+                LayerGeoTiffWriter.Result result = SparkGeoTiffTranslate.translate(SPARK.session(),
                         source.toString(), spark.toString(), o);
                 assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(spark), name + " with " + o);
                 assertEquals(0, result.noDataBlocks(), name);
@@ -97,7 +85,7 @@ class SparkGeoTiffTranslateTest {
     void gdalReadsTheSameCellsAndValidatesTheCog() throws IOException {
         assumeGdal();
         float[] cells = LayerGeoTiffWriterTest.raster(11);
-        TileLayer layer = LayerGeoTiffWriterTest.layerOn(spark, cells, 128, Set.of());
+        TileLayer layer = LayerGeoTiffWriterTest.layerOn(SPARK.session(), cells, 128, Set.of());
         Path out = dir.resolve("synthetic.tif");
         LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(layer, out.toString(), GeoTiffWriteOptions.builder()
                 .blockSize(128).compression(Compression.DEFLATE).predictor(Predictor.FLOATING_POINT).build());
@@ -127,7 +115,7 @@ class SparkGeoTiffTranslateTest {
                 pieces.resolve("a.tif").toString()).exitCode());
         assertEquals(0, run("gdal_translate", "-q", "-srcwin", "0", "32", "50", "9", source.toString(),
                 pieces.resolve("b.tif").toString()).exitCode());
-        TileLayer mosaic = TileLayers.readGeoTiffs(spark, List.of(pieces.toString()),
+        TileLayer mosaic = TileLayers.readGeoTiffs(SPARK.session(), List.of(pieces.toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(16));
         assertEquals(41, mosaic.rows());
         Path out = dir.resolve("mosaic.tif");

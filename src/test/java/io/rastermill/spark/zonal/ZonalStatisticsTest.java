@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rastermill.core.zonal.GeoJsonZones;
 import io.rastermill.core.zonal.ZonalFixtures;
 import io.rastermill.core.zonal.ZoneAccumulator;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Geometry;
 
 import java.io.IOException;
@@ -30,23 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Zonal statistics on Spark (tiles of 64 over a 240x200 raster) against the NumPy/GDAL reference. */
 class ZonalStatisticsTest {
     private static final JsonNode REF = ZonalFixtures.reference();
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        SparkSession.clearActiveSession();
-        SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession();
 
     private static TileLayer layer(String name, int tile) throws IOException {
-        return TileLayers.readGeoTiffs(spark, List.of(ZonalFixtures.file(name).toString()),
+        return TileLayers.readGeoTiffs(SPARK.session(), List.of(ZonalFixtures.file(name).toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(tile));
     }
 

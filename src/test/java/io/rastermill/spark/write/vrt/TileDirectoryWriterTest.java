@@ -7,13 +7,13 @@ import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -27,7 +27,6 @@ import static io.rastermill.spark.write.vrt.VrtTestSupport.cellsViaEnvi;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.hasGdal;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.run;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.whole;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,22 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TileDirectoryWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NO_GDAL = "gdalinfo is not installed (bash .ci/run installs gdal-bin)";
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = VrtTestSupport.localSpark();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-        org.apache.spark.sql.SparkSession.clearActiveSession();
-        org.apache.spark.sql.SparkSession.clearDefaultSession();
-    }
+    @RegisterExtension
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     private static TileLayer layer(String fixture, int tileSize) throws IOException {
-        return TileLayers.readGeoTiffs(spark, List.of(GdalFixtures.named(fixture).tif().toString()),
+        return TileLayers.readGeoTiffs(SPARK.session(), List.of(GdalFixtures.named(fixture).tif().toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(tileSize));
     }
 
@@ -104,7 +92,7 @@ class TileDirectoryWriterTest {
             assertEquals(across * down, r.tileCount(), fixture);
             assertEquals(across * down + 1, listing(out).size(), fixture + ": the VRT and one file per tile " + listing(out));
 
-            assertSameValues(storedValues(whole(source.toString())), cellsViaEnvi(vrt, c[2], dir),
+            assertSameValues(storedValues(WholeRaster.firstBand(source.toString())), cellsViaEnvi(vrt, c[2], dir),
                     fixture + " tile size " + ts);
         }
         assertEquals(Stream.of(cases).map(c -> c[0]).sorted().toList(),

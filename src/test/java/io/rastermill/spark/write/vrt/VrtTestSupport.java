@@ -1,11 +1,6 @@
 package io.rastermill.spark.write.vrt;
 
-import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.io.geotiff.GeoTiffReader;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,16 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Shared by the VRT and HDFS tests: a local session, GDAL runs, whole-raster reads and cell comparison. */
+/** Shared by the VRT and HDFS tests: GDAL runs and cell comparison. */
 public final class VrtTestSupport {
     private VrtTestSupport() {
-    }
-
-    public static SparkSession localSpark() {
-        return new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)
-                .with("spark.sql.shuffle.partitions", "4", SettingSource.COMMAND_LINE)
-                .with("spark.kryo.registrationRequired", "false", SettingSource.COMMAND_LINE)).session();
     }
 
     public static boolean hasGdal() {
@@ -54,12 +42,6 @@ public final class VrtTestSupport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        }
-    }
-
-    public static Tile whole(String file) throws IOException {
-        try (GeoTiffReader r = GeoTiffReader.open(file)) {
-            return r.readBand(new GridBounds(0, 0, r.info().width() - 1, r.info().height() - 1), 0, 0);
         }
     }
 
