@@ -7,6 +7,7 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.zonal.GeoJsonZones;
 import io.rastermill.core.zonal.ZoneAccumulator;
+import io.rastermill.io.bytes.SmallFiles;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.zonal.ZonalStatistics;
@@ -26,11 +27,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -176,7 +174,7 @@ final class ZonalCommand implements Callable<Integer> {
             if (csv.equals("-")) {
                 out.print(text);
             } else {
-                writeAtomically(csv, text);
+                SmallFiles.writeAtomically(csv, text.getBytes(StandardCharsets.UTF_8), spark.sparkContext().hadoopConfiguration());
                 out.printf(Locale.ROOT, "zonal: wrote %d zone(s) to %s%n", rows.size(), csv);
             }
         } else {
@@ -380,24 +378,6 @@ final class ZonalCommand implements Callable<Integer> {
                 b.append(i == 0 ? line[i] + pad : pad + line[i]);
             }
             out.println(b.toString().stripTrailing());
-        }
-    }
-
-    /** Writes {@code text} to a temporary file beside {@code target}, then renames it over the target. */
-    private static void writeAtomically(String target, String text) throws IOException {
-        java.nio.file.Path t = java.nio.file.Path.of(target).toAbsolutePath();
-        java.nio.file.Path dir = t.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new java.io.FileNotFoundException(target + " (its directory does not exist)");
-        }
-        java.nio.file.Path tmp = Files.createTempFile(dir, "." + t.getFileName(), ".tmp");
-        try {
-            try (OutputStream o = Files.newOutputStream(tmp)) {
-                o.write(text.getBytes(StandardCharsets.UTF_8));
-            }
-            Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

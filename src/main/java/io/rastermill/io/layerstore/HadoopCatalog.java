@@ -1,7 +1,7 @@
 package io.rastermill.io.layerstore;
 
+import io.rastermill.io.bytes.SmallFiles;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -110,23 +110,8 @@ public final class HadoopCatalog implements Catalog {
     @Override
     public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
         Path f = attributeFile(id, AttributeFiles.METADATA);
-        FileSystem fs = fs();
-        fs.mkdirs(f.getParent());
-        Path tmp = new Path(f.getParent(), f.getName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        byte[] bytes = (LayerAttributesJson.write(id, attributes) + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
-                out.write(bytes);
-            }
-            if (fs.exists(f) && !fs.delete(f, false)) {
-                throw new IOException("cannot replace " + f);
-            }
-            if (!fs.rename(tmp, f)) {
-                throw new IOException("cannot rename " + tmp + " to " + f);
-            }
-        } finally {
-            fs.delete(tmp, false);
-        }
+        fs().mkdirs(f.getParent());
+        SmallFiles.writeAtomically(f, (LayerAttributesJson.write(id, attributes) + "\n").getBytes(StandardCharsets.UTF_8), conf);
     }
 
     @Override

@@ -1,0 +1,53 @@
+package io.rastermill.io.bytes;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.UUID;
+
+/**
+ * Small whole files (a CSV report, a JSON attribute) written on any Hadoop file system so that readers
+ * never see half of one: the bytes go to a hidden temporary file beside the target, which is then
+ * renamed over it. Hadoop's rename does not replace, so an existing target is deleted just before the
+ * rename; between the two a reader finds no file, never a partial one. The temporary file is removed
+ * on failure.
+ */
+public final class SmallFiles {
+    private SmallFiles() {
+    }
+
+    /** Writes {@code bytes} to {@code target} (a path or URI, e.g. {@code hdfs://nn/out/zonal.csv}). */
+    public static void writeAtomically(String target, byte[] bytes, Configuration conf) throws IOException {
+        writeAtomically(new Path(target), bytes, conf);
+    }
+
+    public static void writeAtomically(Path target, byte[] bytes, Configuration conf) throws IOException {
+        FileSystem fs = target.getFileSystem(conf);
+        Path dir = target.getParent();
+        if (dir != null && !fs.isDirectory(dir)) {
+            throw new FileNotFoundException(target + " (its directory does not exist)");
+        }
+        Path tmp = new Path(dir, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        boolean done = false;
+        try {
+            try (FSDataOutputStream out = fs.create(tmp, false)) {
+                out.write(bytes);
+            }
+            if (fs.exists(target) && !fs.delete(target, false)) {
+                throw new IOException(target + ": cannot replace the existing file");
+            }
+            if (!fs.rename(tmp, target)) {
+                throw new IOException(target + ": cannot rename the temporary file " + tmp + " to it");
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                fs.delete(tmp, false);
+            }
+        }
+    }
+}
