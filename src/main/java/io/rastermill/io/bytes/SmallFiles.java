@@ -3,6 +3,7 @@ package io.rastermill.io.bytes;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.FileNotFoundException;
@@ -27,6 +28,9 @@ public final class SmallFiles {
 
     public static void writeAtomically(Path target, byte[] bytes, Configuration conf) throws IOException {
         FileSystem fs = target.getFileSystem(conf);
+        if (fs instanceof LocalFileSystem local) {
+            fs = local.getRawFileSystem(); // no .crc side files next to a local report
+        }
         Path dir = target.getParent();
         if (dir != null && !fs.isDirectory(dir)) {
             throw new FileNotFoundException(target + " (its directory does not exist)");
