@@ -16,6 +16,7 @@ import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
+import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layer.ZOrderPartitioner;
@@ -183,8 +184,9 @@ public final class LayerReader {
         if (catalog instanceof FileCatalog fc) {
             return readFiles(fc, id, a, q, values);
         }
-        spark.sparkContext().setJobGroup(jobGroup, jobGroup + " ← " + catalog.uri(), false);
-        return readMapFiles(spark, (HadoopCatalog) catalog, id, a, q, values);
+        try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " ← " + catalog.uri(), false)) {
+            return readMapFiles(spark, (HadoopCatalog) catalog, id, a, q, values);
+        }
     }
 
     // ------------------------------------------------------------------ file backend

@@ -18,6 +18,7 @@ import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
+import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -181,15 +182,12 @@ public final class LayerWriter {
             attrs = old.withMetadata(combine(old.metadata(), md));
         }
         String jobGroup = "rastermill layer " + mode.name().toLowerCase(java.util.Locale.ROOT) + " " + id.name();
-        spark.sparkContext().setJobGroup(jobGroup, jobGroup + " → " + catalog.uri(), false);
-        try {
+        try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
             Result r = catalog instanceof FileCatalog fc
                     ? writeFiles(fc, id, rdd, attrs, mode, merge, values)
                     : writeMapFiles((HadoopCatalog) catalog, id, rdd, attrs, mode, merge, values);
             catalog.writeAttributes(id, attrs);
             return r;
-        } finally {
-            spark.sparkContext().clearJobGroup();
         }
     }
 

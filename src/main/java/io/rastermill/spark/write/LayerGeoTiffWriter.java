@@ -16,6 +16,7 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.OverviewBlockReducer;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
+import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -152,10 +153,7 @@ public final class LayerGeoTiffWriter {
         byte[] noData = noDataBlock(description, options);
 
         String group = "rastermill-write-" + id;
-        String previousGroup = sc.getLocalProperty("spark.jobGroup.id");
-        String previousDescription = sc.getLocalProperty("spark.job.description");
-        String previousInterrupt = sc.getLocalProperty("spark.job.interruptOnCancel");
-        jsc.setJobGroup(group, "rastermill: write " + target, true);
+        JobGroup jobGroup = JobGroup.enter(sc, group, "rastermill: write " + target, true);
         List<JavaRDD<LevelRecord>> persisted = new ArrayList<>();
         boolean ok = false;
         try {
@@ -232,9 +230,7 @@ public final class LayerGeoTiffWriter {
             for (JavaRDD<LevelRecord> r : persisted) {
                 r.unpersist(false);
             }
-            sc.setLocalProperty("spark.jobGroup.id", previousGroup);
-            sc.setLocalProperty("spark.job.description", previousDescription);
-            sc.setLocalProperty("spark.job.interruptOnCancel", previousInterrupt);
+            jobGroup.close();
             try {
                 file.fs().delete(parts, true);
             } catch (IOException e) {
