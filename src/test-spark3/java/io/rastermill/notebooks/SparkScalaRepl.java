@@ -2,14 +2,11 @@ package io.rastermill.notebooks;
 
 import org.apache.spark.repl.SparkILoop;
 import scala.Option;
-import scala.collection.JavaConverters;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
-import scala.tools.nsc.interpreter.Results;
 
 import java.io.File;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * Scala 2.12 (default profile): Spark's {@code SparkILoop} from spark-repl_2.12, set up the way
@@ -18,16 +15,12 @@ import java.util.List;
  * paragraphs through the loop's interpreter. spark-repl is 3.5.7 (3.5.9 is not published where this
  * build resolves from) with its Spark dependencies excluded, so it runs on the build's Spark 3.5.9.
  */
-final class SparkScalaRepl implements ScalaRepl {
+final class SparkScalaRepl extends IMainRepl {
     private final SparkILoop loop;
     private final IMain intp;
 
     SparkScalaRepl(File outputDir, String classPath, ClassLoader parent, PrintWriter out) {
-        Settings settings = new Settings();
-        List<String> args = List.of("-Yrepl-class-based", "-Yrepl-outdir", outputDir.getAbsolutePath(),
-                "-usejavacp", "-classpath", classPath);
-        settings.processArguments(JavaConverters.asScalaBuffer(args).toList(), true);
-        settings.embeddedDefaults(parent);
+        Settings settings = settings(outputDir, classPath, parent);
         loop = new SparkILoop(Option.<java.io.BufferedReader>empty(), out);
         loop.settings_$eq(settings);
         loop.createInterpreter();
@@ -36,30 +29,8 @@ final class SparkScalaRepl implements ScalaRepl {
     }
 
     @Override
-    public Result interpret(String code) {
-        return convert(intp.interpret(code));
-    }
-
-    @Override
-    public void bind(String name, String type, Object value) {
-        Results.Result r = intp.bind(name, type, value,
-                JavaConverters.asScalaBuffer(List.of("@transient")).toList());
-        if (convert(r) != Result.SUCCESS) {
-            throw new IllegalStateException("could not bind " + name + ": " + type);
-        }
-    }
-
-    static Result convert(Results.Result r) {
-        return switch (r.toString()) {
-            case "Success" -> Result.SUCCESS;
-            case "Incomplete" -> Result.INCOMPLETE;
-            default -> Result.ERROR;
-        };
-    }
-
-    @Override
-    public ClassLoader classLoader() {
-        return intp.classLoader();
+    IMain intp() {
+        return intp;
     }
 
     @Override

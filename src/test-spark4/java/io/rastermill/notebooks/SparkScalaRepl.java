@@ -1,15 +1,12 @@
 package io.rastermill.notebooks;
 
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
-import scala.tools.nsc.interpreter.Results;
 import scala.tools.nsc.interpreter.shell.ReplReporterImpl;
 
 import java.io.File;
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * Scala 2.13 ({@code -Pspark4}): the compiler's {@code IMain} driven directly. Spark's own
@@ -20,15 +17,11 @@ import java.util.List;
  * executors load REPL-defined classes), the Java class path — and a paragraph is one
  * {@code interpret} call, output through a {@code ReplReporterImpl} on the paragraph's writer.
  */
-final class SparkScalaRepl implements ScalaRepl {
+final class SparkScalaRepl extends IMainRepl {
     private final IMain intp;
 
     SparkScalaRepl(File outputDir, String classPath, ClassLoader parent, PrintWriter out) {
-        Settings settings = new Settings();
-        List<String> args = List.of("-Yrepl-class-based", "-Yrepl-outdir", outputDir.getAbsolutePath(),
-                "-usejavacp", "-classpath", classPath);
-        settings.processArguments(CollectionConverters.asScala(args).toList(), true);
-        settings.embeddedDefaults(parent);
+        Settings settings = settings(outputDir, classPath, parent);
         intp = new IMain(settings, Option.empty(), settings, new ReplReporterImpl(settings, out));
         if (!intp.initializeCompiler()) {
             throw new IllegalStateException("the Scala 2.13 REPL compiler did not initialise");
@@ -36,29 +29,8 @@ final class SparkScalaRepl implements ScalaRepl {
     }
 
     @Override
-    public Result interpret(String code) {
-        return convert(intp.interpret(code));
-    }
-
-    @Override
-    public void bind(String name, String type, Object value) {
-        Results.Result r = intp.bind(name, type, value, CollectionConverters.asScala(List.of("@transient")).toList());
-        if (convert(r) != Result.SUCCESS) {
-            throw new IllegalStateException("could not bind " + name + ": " + type);
-        }
-    }
-
-    static Result convert(Results.Result r) {
-        return switch (r.toString()) {
-            case "Success" -> Result.SUCCESS;
-            case "Incomplete" -> Result.INCOMPLETE;
-            default -> Result.ERROR;
-        };
-    }
-
-    @Override
-    public ClassLoader classLoader() {
-        return intp.classLoader();
+    IMain intp() {
+        return intp;
     }
 
     @Override

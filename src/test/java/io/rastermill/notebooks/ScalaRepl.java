@@ -6,7 +6,8 @@ package io.rastermill.notebooks;
  * (spark-repl_2.12, as Zeppelin's SparkScala212Interpreter does); src/test-spark4/java drives the
  * Scala 2.13 compiler's {@code IMain} directly, because no spark-repl_2.13 4.x artifact resolves here.
  * Both compile class-based wrappers ({@code -Yrepl-class-based}) into {@code -Yrepl-outdir}, the
- * directory Spark serves to executors as {@code spark.repl.class.outputDir}.
+ * directory Spark serves to executors as {@code spark.repl.class.outputDir}. What they share (the
+ * settings, paragraphs and bindings sent to {@code IMain}) is in {@link IMainRepl}.
  */
 interface ScalaRepl extends AutoCloseable {
 
