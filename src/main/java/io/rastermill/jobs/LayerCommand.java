@@ -67,6 +67,15 @@ final class LayerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
     }
 
+    /** The layer id of {@code --name} and zoom; a name that would leave the catalog is a usage error. */
+    static LayerId layerId(String name, int zoom, CommandSpec spec) {
+        try {
+            return new LayerId(name, zoom);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     static Catalog.Backend backend(String s, CommandSpec spec) {
         if (s == null) {
             return null;
@@ -107,7 +116,7 @@ final class LayerCommand implements Callable<Integer> {
         @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog, else file for paths)")
         String backend;
 
-        @Option(names = "--overwrite", description = "replace an existing layer (deleted first)")
+        @Option(names = "--overwrite", description = "replace an existing layer: the new one is written beside it and takes its place when complete")
         boolean overwrite;
 
         @Option(names = "--update", description = "merge into an existing layer (same key index; new tiles replace old ones)")
@@ -139,6 +148,7 @@ final class LayerCommand implements Callable<Integer> {
             if (ts < 1) {
                 throw new ParameterException(spec.commandLine(), "--tile-size must be positive");
             }
+            layerId(name, zoom != null ? zoom : 0, spec); // a name that would leave the catalog: refused before Spark starts
             int bands;
             try (GeoTiffReader r = GeoTiffReader.open(in, new Configuration())) {
                 bands = r.info().bandCount();
@@ -165,18 +175,16 @@ final class LayerCommand implements Callable<Integer> {
                 }
                 layers = retiled;
             }
-            LayerId id = new LayerId(name, z);
+            LayerId id = layerId(name, z, spec);
             LayerWriter writer = LayerWriter.open(spark, catalog, backend(backend, spec));
-            if (overwrite) {
-                writer.delete(id);
-            }
             LayerWriter.Result r;
             if (bands == 1) {
                 TileLayer l = layers.get(0);
-                r = update ? writer.update(id, l) : writer.write(id, l, method);
+                r = update ? writer.update(id, l) : overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
             } else {
                 MultibandLayer mb = new MultibandLayer(zipBands(layers), layers.get(0).metadata());
-                r = update ? writer.updateMultiband(id, mb, (a, b) -> b) : writer.writeMultiband(id, mb, method);
+                r = update ? writer.updateMultiband(id, mb, (a, b) -> b)
+                        : overwrite ? writer.replaceMultiband(id, mb, method) : writer.writeMultiband(id, mb, method);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TileLayerMetadata md = layers.get(0).metadata();
@@ -253,7 +261,7 @@ final class LayerCommand implements Callable<Integer> {
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
             LayerReader reader = LayerReader.open(spark, catalog, backend(backend, spec));
-            LayerId id = new LayerId(name, zoom);
+            LayerId id = layerId(name, zoom, spec);
             LayerAttributes a = reader.attributes(id);
             TileLayerMetadata lmd = a.metadata();
             if (lmd.layout().tileCols() != lmd.layout().tileRows()) {

@@ -19,6 +19,14 @@ import java.util.List;
  * <h2>Consistency</h2>
  * Writers store the tiles first and the {@code metadata} attribute last, by an atomic rename, so a
  * layer never looks complete before its tiles are in place (GeoTrellis writes the attribute first).
+ * A replacement goes to a tile directory beside the current one ({@link #nextHeader}) and becomes
+ * the layer when its attribute replaces the old one; directories no attribute references are then
+ * deleted ({@link #deleteUnreferencedTiles}). So a writer killed at any moment leaves the old layer
+ * or the complete new one.
+ *
+ * <h2>Confinement</h2>
+ * Layer names cannot leave the catalog ({@link LayerId}); a stored header whose tile path lies
+ * outside the catalog is refused before anything under it is deleted or written.
  */
 public interface Catalog {
     enum Backend {
@@ -54,6 +62,21 @@ public interface Catalog {
 
     /** The header of a new layer in this catalog. */
     LayerHeader newHeader(LayerId id, TileSchema schema);
+
+    /**
+     * The header of the next version of a stored layer: its tiles go to a directory beside {@code
+     * current}'s ({@code <zoom>} if the current one is a version, else a new {@code <zoom>.v<hex>}).
+     */
+    LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current);
+
+    /**
+     * Deletes the tile directories of {@code id} ({@code <name>/<zoom>} and its versions) that its
+     * {@code metadata} attribute does not reference: all of them if the layer does not exist.
+     */
+    void deleteUnreferencedTiles(LayerId id) throws IOException;
+
+    /** Deletes a layer's attributes other than {@code metadata} (stale once the layer is replaced). */
+    void deleteOtherAttributes(LayerId id) throws IOException;
 
     /** Deletes a layer's attributes and tiles; nothing if it does not exist. */
     void delete(LayerId id) throws IOException;

@@ -112,9 +112,26 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
                 LayerHeader.AVRO_LAYER, "file");
     }
 
-    /** The directory of a layer's tile files. */
+    @Override
+    public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
+        String next = TileDirectories.next(layerDir(current).getFileName().toString(), id.zoom());
+        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), id.name() + "/" + next,
+                LayerHeader.AVRO_LAYER, "file");
+    }
+
+    /**
+     * The directory of a layer's tile files: its header's path under the catalog.
+     *
+     * @throws LayerStoreException if the path leaves the catalog (a forged or foreign attribute)
+     */
     public Path layerDir(LayerAttributes a) {
-        return root().resolve(a.header().path());
+        Path r = root();
+        Path dir = r.resolve(a.header().path()).normalize();
+        if (!dir.startsWith(r) || dir.equals(r)) {
+            throw new LayerStoreException("catalog " + root + ": header path '" + a.header().path()
+                    + "' lies outside the catalog; refused");
+        }
+        return dir;
     }
 
     /** The tile file of an index. */
@@ -123,27 +140,44 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
     }
 
     @Override
-    public void delete(LayerId id) throws IOException {
-        Path meta = attributeFile(id, AttributeFiles.METADATA);
-        Path dir = null;
-        if (Files.isRegularFile(meta)) {
-            try {
-                dir = layerDir(readAttributes(id));
-            } catch (LayerStoreException e) {
-                dir = null;
+    public void deleteUnreferencedTiles(LayerId id) throws IOException {
+        Path keep = exists(id) ? layerDir(readAttributes(id)) : null;
+        Path parent = root().resolve(id.name());
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(parent)) {
+            for (Path p : ds) {
+                if (TileDirectories.isTileDirectory(p.getFileName().toString(), id.zoom()) && !p.equals(keep)) {
+                    deleteTree(p);
+                }
             }
         }
-        // The metadata attribute first: from then on the layer no longer exists for any reader.
-        Files.deleteIfExists(meta);
+    }
+
+    @Override
+    public void deleteOtherAttributes(LayerId id) throws IOException {
         Path attrs = root().resolve(ATTRIBUTE_DIR);
-        if (Files.isDirectory(attrs)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(attrs, AttributeFiles.layerGlob(id, SEP))) {
-                for (Path p : ds) {
+        if (!Files.isDirectory(attrs)) {
+            return;
+        }
+        Path meta = attributeFile(id, AttributeFiles.METADATA);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(attrs, AttributeFiles.layerGlob(id, SEP))) {
+            for (Path p : ds) {
+                if (!p.equals(meta)) {
                     Files.deleteIfExists(p);
                 }
             }
         }
-        deleteTree(dir != null ? dir : root().resolve(id.name()).resolve(Integer.toString(id.zoom())));
+    }
+
+    @Override
+    public void delete(LayerId id) throws IOException {
+        Path meta = attributeFile(id, AttributeFiles.METADATA);
+        // The metadata attribute first: from then on the layer no longer exists for any reader.
+        Files.deleteIfExists(meta);
+        deleteOtherAttributes(id);
+        deleteUnreferencedTiles(id);
     }
 
     static void deleteTree(Path dir) throws IOException {

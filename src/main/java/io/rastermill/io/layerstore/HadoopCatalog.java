@@ -9,9 +9,11 @@ import org.apache.hadoop.fs.Path;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * GeoTrellis's Hadoop backend ({@code HadoopAttributeStore}, {@code HadoopLayerWriter}/{@code Reader})
@@ -120,35 +122,101 @@ public final class HadoopCatalog implements Catalog {
                 LayerHeader.AVRO_LAYER, "hdfs");
     }
 
-    /** Where a new layer's MapFiles go: {@code root/<name>/<zoom>}. */
-    public Path layerDir(LayerId id) {
-        return new Path(new Path(root, id.name()), Integer.toString(id.zoom()));
+    @Override
+    public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
+        String next = TileDirectories.next(layerDir(current).getName(), id.zoom());
+        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), new Path(layerParent(id), next).toString(),
+                LayerHeader.AVRO_LAYER, "hdfs");
     }
 
-    /** A stored layer's MapFile directory, from its header. */
+    private Path layerParent(LayerId id) {
+        return new Path(root, id.name());
+    }
+
+    /** Where a new layer's MapFiles go: {@code root/<name>/<zoom>}. */
+    public Path layerDir(LayerId id) {
+        return new Path(layerParent(id), TileDirectories.canonical(id.zoom()));
+    }
+
+    /**
+     * A stored layer's MapFile directory, from its header: an absolute URI, which GeoTrellis lets lie
+     * anywhere (a layer whose attributes were copied from another catalog reads the other catalog's
+     * tiles); {@link #requireInside} guards what is deleted or rewritten.
+     */
     public Path layerDir(LayerAttributes a) {
         return new Path(a.header().path());
+    }
+
+    /**
+     * {@code dir}, if it lies strictly inside this catalog's root.
+     *
+     * @throws LayerStoreException otherwise: a catalog deletes and rewrites only its own directories
+     */
+    public Path requireInside(Path dir) throws IOException {
+        Path q = dir.getFileSystem(conf).makeQualified(dir);
+        URI r = root.toUri().normalize();
+        URI d = q.toUri().normalize();
+        String rp = r.getPath().endsWith("/") ? r.getPath() : r.getPath() + "/";
+        boolean sameFs = Objects.equals(r.getScheme(), d.getScheme())
+                && Objects.equals(Objects.toString(r.getAuthority(), ""), Objects.toString(d.getAuthority(), ""));
+        if (!sameFs || !d.getPath().startsWith(rp) || d.getPath().length() <= rp.length() || d.getPath().contains("/../")) {
+            throw new LayerStoreException("catalog " + root + ": layer directory " + dir + " lies outside the catalog; refused");
+        }
+        return q;
+    }
+
+    @Override
+    public void deleteUnreferencedTiles(LayerId id) throws IOException {
+        FileSystem fs = fs();
+        String keep = null;
+        if (exists(id)) {
+            Path current = layerDir(readAttributes(id));
+            keep = current.getFileSystem(conf).makeQualified(current).toString();
+        }
+        Path parent = layerParent(id);
+        if (!fs.isDirectory(parent)) {
+            return;
+        }
+        for (FileStatus st : fs.listStatus(parent)) {
+            Path p = fs.makeQualified(st.getPath());
+            if (st.isDirectory() && TileDirectories.isTileDirectory(p.getName(), id.zoom()) && !p.toString().equals(keep)) {
+                fs.delete(p, true);
+            }
+        }
+    }
+
+    @Override
+    public void deleteOtherAttributes(LayerId id) throws IOException {
+        FileSystem fs = fs();
+        Path meta = fs.makeQualified(attributeFile(id, AttributeFiles.METADATA));
+        FileStatus[] others = fs.globStatus(new Path(new Path(root, ATTRIBUTE_DIR), AttributeFiles.layerGlob(id, SEP)));
+        if (others != null) {
+            for (FileStatus st : others) {
+                if (!fs.makeQualified(st.getPath()).equals(meta)) {
+                    fs.delete(st.getPath(), false);
+                }
+            }
+        }
     }
 
     @Override
     public void delete(LayerId id) throws IOException {
         FileSystem fs = fs();
         Path meta = attributeFile(id, AttributeFiles.METADATA);
-        Path dir = layerDir(id);
+        Path dir = null;
         if (fs.isFile(meta)) {
             try {
-                dir = layerDir(readAttributes(id));
+                dir = requireInside(layerDir(readAttributes(id)));
             } catch (LayerStoreException e) {
-                // keep the default location
+                // an unreadable attribute, or tiles in another catalog: only this catalog's own locations are deleted
             }
         }
+        // The metadata attribute first: from then on the layer no longer exists for any reader.
         fs.delete(meta, false);
-        FileStatus[] others = fs.globStatus(new Path(new Path(root, ATTRIBUTE_DIR), AttributeFiles.layerGlob(id, SEP)));
-        if (others != null) {
-            for (FileStatus st : others) {
-                fs.delete(st.getPath(), false);
-            }
+        deleteOtherAttributes(id);
+        deleteUnreferencedTiles(id);
+        if (dir != null) {
+            fs.delete(dir, true);
         }
-        fs.delete(dir, true);
     }
 }

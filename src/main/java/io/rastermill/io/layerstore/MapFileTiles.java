@@ -126,6 +126,36 @@ public final class MapFileTiles {
         }
     }
 
+    /** Reads the records of one MapFile in index order, one at a time (for streaming merges). */
+    public static final class Scanner implements Closeable {
+        private final MapFile.Reader reader;
+        private final BigIntWritable key = new BigIntWritable();
+        private final BytesWritable value = new BytesWritable();
+
+        public Scanner(String mapFile, Configuration conf) throws IOException {
+            this.reader = new MapFile.Reader(new Path(mapFile), conf);
+        }
+
+        /** Moves to the next record; false at the end. */
+        public boolean next() throws IOException {
+            return reader.next(key, value);
+        }
+
+        public long index() {
+            return key.toBigInteger().longValueExact();
+        }
+
+        /** The current record's bytes (a copy). */
+        public byte[] record() {
+            return Arrays.copyOf(value.getBytes(), value.getLength());
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
     /** The MapFiles of a layer directory with their index ranges, in index order. */
     public static List<Range> ranges(Path layerDir, Configuration conf) throws IOException {
         FileSystem fs = layerDir.getFileSystem(conf);

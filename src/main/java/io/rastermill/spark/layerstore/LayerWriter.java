@@ -15,6 +15,7 @@ import io.rastermill.io.layerstore.HadoopCatalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
 import io.rastermill.io.layerstore.LayerAttributes;
+import io.rastermill.io.layerstore.LayerHeader;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
@@ -22,7 +23,9 @@ import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.SparkSession;
@@ -34,7 +37,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +53,7 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link #write}: a new layer; refused if the layer exists. Its key index is built from the
  *       metadata's key bounds.</li>
+ *   <li>{@link #replace}: a new layer that replaces the stored one (if any) whole, written beside it.</li>
  *   <li>{@link #overwrite}: replaces the records of the given tiles in an existing layer, keeping its
  *       key index; tiles not given are kept. The update's bounds must lie inside the key index bounds.</li>
  *   <li>{@link #update}: like overwrite, but a tile that exists is merged with the new one by a
@@ -58,12 +64,20 @@ import java.util.Objects;
  *
  * <h2>What a crash leaves (differs from GeoTrellis, on purpose)</h2>
  * GeoTrellis writes the {@code metadata} attribute first, then the tiles, so a failed write leaves a
- * layer that looks complete. Here tiles go first and the attribute last by an atomic rename: a
- * failed {@link #write} deletes the tiles it wrote and the layer never appears. File-backend tile
- * files are each written to a temporary name and renamed, so an overwrite or update that fails
- * leaves every file either old or new (and the old attribute). A Hadoop-backend overwrite or update
- * rewrites the layer's MapFiles into a new directory (reading the old ones), then swaps directories
- * and writes the attribute; GeoTrellis rewrites only the MapFiles the update touches.
+ * layer that looks complete. Here tiles go first and the attribute last by an atomic rename:
+ * <ul>
+ *   <li>{@link #write}: a write that fails deletes its tiles; one killed leaves tiles no attribute
+ *       references, which the next write of the layer deletes. The layer never appears half-written.</li>
+ *   <li>{@link #replace}: the new tiles go to a directory beside the old ones ({@link Catalog#nextHeader}),
+ *       then the attribute is swapped to it, then the old directory is deleted: a kill at any moment
+ *       leaves the old layer or the complete new one.</li>
+ *   <li>Hadoop-backend {@link #overwrite} / {@link #update}: a new version directory gets new MapFiles
+ *       for the index ranges the update touches (old records merged with the new ones as they stream
+ *       by) and byte copies of the untouched MapFiles; then the attribute is swapped: old or new layer.</li>
+ *   <li>File-backend overwrite / update: each tile file is written to a temporary name and renamed,
+ *       and the attribute last, so a killed update leaves every file old or new under the old
+ *       attribute (the layer is readable, the update partly applied).</li>
+ * </ul>
  *
  * <h2>Thread-safety</h2>
  * One write at a time per layer; concurrent writers to one layer are not detected.
@@ -91,7 +105,7 @@ public final class LayerWriter {
     public record Result(LayerId id, long tiles, long files) {
     }
 
-    private enum Mode { CREATE, OVERWRITE, UPDATE }
+    private enum Mode { CREATE, REPLACE, OVERWRITE, UPDATE }
 
     // ------------------------------------------------------------------ single band
 
@@ -102,6 +116,12 @@ public final class LayerWriter {
 
     public Result write(LayerId id, TileLayer layer, KeyIndex keyIndex) throws IOException {
         return run(id, layer.rdd(), layer.metadata(), keyIndex, Mode.CREATE, null, LayerValues.TILES);
+    }
+
+    /** Writes {@code layer} as a new layer replacing the stored one whole (if any); see the class comment for what a kill leaves. */
+    public Result replace(LayerId id, TileLayer layer, KeyIndexMethod method) throws IOException {
+        KeyBounds kb = requireBounds(id, layer.metadata());
+        return run(id, layer.rdd(), layer.metadata(), method.createIndex(kb), Mode.REPLACE, null, LayerValues.TILES);
     }
 
     public Result overwrite(LayerId id, TileLayer layer) throws IOException {
@@ -128,6 +148,11 @@ public final class LayerWriter {
         return run(id, layer.rdd(), layer.metadata(), keyIndex, Mode.CREATE, null, LayerValues.MULTIBAND);
     }
 
+    public Result replaceMultiband(LayerId id, MultibandLayer layer, KeyIndexMethod method) throws IOException {
+        KeyBounds kb = requireBounds(id, layer.metadata());
+        return run(id, layer.rdd(), layer.metadata(), method.createIndex(kb), Mode.REPLACE, null, LayerValues.MULTIBAND);
+    }
+
     public Result updateMultiband(LayerId id, MultibandLayer layer, Function2<MultibandTile, MultibandTile, MultibandTile> merge)
             throws IOException {
         return run(id, layer.rdd(), layer.metadata(), null, Mode.UPDATE, merge, LayerValues.MULTIBAND);
@@ -151,8 +176,11 @@ public final class LayerWriter {
                            Mode mode, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
         Objects.requireNonNull(id, "id");
         LayerAttributes attrs;
-        if (mode == Mode.CREATE) {
-            if (catalog.exists(id)) {
+        LayerAttributes old = null;
+        boolean fresh = mode == Mode.CREATE || mode == Mode.REPLACE;
+        if (fresh) {
+            boolean exists = catalog.exists(id);
+            if (mode == Mode.CREATE && exists) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id
                         + " already exists; delete it first, or overwrite or update it");
             }
@@ -161,13 +189,19 @@ public final class LayerWriter {
                 throw new IllegalArgumentException(id + ": the key index bounds " + keyIndex.keyBounds()
                         + " do not contain the layer's bounds " + kb);
             }
-            attrs = new LayerAttributes(catalog.newHeader(id, values.schema()), md, keyIndex, values.schema());
+            if (exists) {
+                old = catalog.readAttributes(id);
+            } else {
+                catalog.deleteUnreferencedTiles(id); // tiles of a write that was killed: not a layer
+            }
+            attrs = new LayerAttributes(old == null ? catalog.newHeader(id, values.schema())
+                    : catalog.nextHeader(id, values.schema(), old), md, keyIndex, values.schema());
         } else {
             if (!catalog.exists(id)) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " does not exist; cannot "
                         + mode.name().toLowerCase(java.util.Locale.ROOT) + " it");
             }
-            LayerAttributes old = catalog.readAttributes(id);
+            old = catalog.readAttributes(id);
             if (old.schema() != values.schema()) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
                         + old.schema().valueClass() + " records; the update has " + values.schema().valueClass());
@@ -179,14 +213,27 @@ public final class LayerWriter {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + ": the update's bounds " + kb
                         + " are outside the layer's key index bounds " + old.keyIndex().keyBounds());
             }
-            attrs = old.withMetadata(combine(old.metadata(), md));
+            // The file backend updates tile files in place; the Hadoop backend writes a new version beside the old.
+            LayerHeader header = catalog instanceof FileCatalog ? old.header() : catalog.nextHeader(id, values.schema(), old);
+            attrs = new LayerAttributes(header, combine(old.metadata(), md), old.keyIndex(), old.schema());
         }
         String jobGroup = "rastermill layer " + mode.name().toLowerCase(java.util.Locale.ROOT) + " " + id.name();
         try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
-            Result r = catalog instanceof FileCatalog fc
-                    ? writeFiles(fc, id, rdd, attrs, mode, merge, values)
-                    : writeMapFiles((HadoopCatalog) catalog, id, rdd, attrs, mode, merge, values);
-            catalog.writeAttributes(id, attrs);
+            Result r;
+            if (catalog instanceof FileCatalog fc) {
+                r = writeFiles(fc, id, rdd, attrs, fresh, mode == Mode.UPDATE ? merge : null, values);
+            } else if (fresh) {
+                r = writeMapFiles((HadoopCatalog) catalog, id, rdd, attrs, values);
+            } else {
+                r = rewriteMapFiles((HadoopCatalog) catalog, id, rdd, old, attrs, mode == Mode.UPDATE ? merge : (x, y) -> y, values);
+            }
+            catalog.writeAttributes(id, attrs); // the commit: from here on readers see the new layer
+            if (mode == Mode.REPLACE) {
+                catalog.deleteOtherAttributes(id);
+            }
+            if (old != null) {
+                catalog.deleteUnreferencedTiles(id);
+            }
             return r;
         }
     }
@@ -213,17 +260,14 @@ public final class LayerWriter {
 
     // ------------------------------------------------------------------ file backend
 
+    /** Writes tile files: into a new directory ({@code fresh}), else over the layer's own files, merging if {@code merge} is given. */
     private <V> Result writeFiles(FileCatalog fc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs,
-                                  Mode mode, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+                                  boolean fresh, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
-        if (mode == Mode.CREATE && Files.exists(dir)) {
-            // Tiles without a metadata attribute: left by a failed write (not a layer); start clean.
-            deleteLocalTree(dir);
-        }
         Files.createDirectories(dir);
         String dirName = dir.toString();
         KeyIndex ki = attrs.keyIndex();
-        boolean merging = mode == Mode.UPDATE;
+        boolean merging = merge != null;
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
         try {
@@ -241,7 +285,7 @@ public final class LayerWriter {
                 flushFiles(d, ki, byIndex, merging, merge, values, id, tiles, files);
             });
         } catch (RuntimeException e) {
-            if (mode == Mode.CREATE) {
+            if (fresh) {
                 deleteLocalTree(dir);
             }
             throw new LayerStoreException("catalog " + fc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
@@ -303,60 +347,28 @@ public final class LayerWriter {
 
     // ------------------------------------------------------------------ Hadoop backend
 
+    /** Writes a new layer's MapFiles into the directory of its header (which must not hold a layer). */
     private <V> Result writeMapFiles(HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs,
-                                     Mode mode, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+                                     LayerValues<V> values) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path finalDir = mode == Mode.CREATE ? hc.layerDir(id) : hc.layerDir(attrs);
-        FileSystem fs = finalDir.getFileSystem(conf);
+        Path target = hc.requireInside(hc.layerDir(attrs));
+        FileSystem fs = target.getFileSystem(conf);
+        fs.delete(target, true); // tiles without attributes: a failed earlier write
         KeyIndex ki = attrs.keyIndex();
-        JavaPairRDD<SpatialKey, V> all = rdd;
-        if (mode != Mode.CREATE) {
-            // Existing tiles first, then the new ones, merged per key (overwrite: the new tile wins).
-            JavaPairRDD<SpatialKey, V> existing = LayerReader.readMapFiles(spark, hc, id, attrs, null, values);
-            Function2<V, V, V> m = mode == Mode.UPDATE ? merge : (a, b) -> b;
-            JavaPairRDD<SpatialKey, Tuple2<Integer, V>> tagged = existing.mapValues(v -> new Tuple2<>(0, v))
-                    .union(rdd.mapValues(v -> new Tuple2<>(1, v)));
-            all = tagged.groupByKey().mapValues(vs -> {
-                List<Tuple2<Integer, V>> list = new ArrayList<>();
-                vs.forEach(list::add);
-                list.sort(java.util.Comparator.comparingInt(Tuple2::_1));
-                V acc = list.get(0)._2();
-                for (int i = 1; i < list.size(); i++) {
-                    acc = m.call(acc, list.get(i)._2());
-                }
-                return acc;
-            });
-        }
-        Path target = mode == Mode.CREATE ? finalDir
-                : new Path(finalDir.getParent(), finalDir.getName() + ".rewrite-" + Long.toHexString(System.nanoTime()));
-        if (fs.exists(target)) {
-            fs.delete(target, true); // tiles without attributes: a failed earlier write
-        }
         String targetName = target.toString();
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
-        int partitions = Math.max(1, all.getNumPartitions());
+        int partitions = Math.max(1, rdd.getNumPartitions());
         try {
-            all.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+            rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
                     .sortByKey(true, partitions)
                     .mapPartitionsWithIndex((pid, it) -> {
                         try (MapFileTiles.Writer w = new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
-                            long current = Long.MIN_VALUE;
-                            List<Map.Entry<SpatialKey, V>> group = new ArrayList<>();
-                            while (it.hasNext()) {
-                                Tuple2<Long, Tuple2<SpatialKey, V>> r = it.next();
-                                if (r._1() != current && !group.isEmpty()) {
-                                    w.append(current, values.encode(group));
-                                    tiles.add(group.size());
-                                    group = new ArrayList<>();
-                                }
-                                current = r._1();
-                                group.add(new AbstractMap.SimpleImmutableEntry<>(r._2()._1(), r._2()._2()));
-                            }
-                            if (!group.isEmpty()) {
-                                w.append(current, values.encode(group));
-                                tiles.add(group.size());
+                            IndexGroups<V> groups = new IndexGroups<>(it);
+                            while (groups.next()) {
+                                w.append(groups.index(), values.encode(groups.pairs()));
+                                tiles.add(groups.pairs().size());
                             }
                             files.add(w.written().size());
                         }
@@ -368,13 +380,155 @@ public final class LayerWriter {
             fs.delete(target, true);
             throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
         }
-        if (mode != Mode.CREATE) {
-            fs.delete(finalDir, true);
-            if (!fs.rename(target, finalDir)) {
-                throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": cannot rename " + target + " to " + finalDir);
-            }
+        return new Result(id, tiles.value(), files.value());
+    }
+
+    /**
+     * Writes the next version of a stored layer into the directory of {@code next}'s header: one task per
+     * old MapFile; a MapFile whose index range no new tile falls in is copied byte for byte, the others
+     * are merged with the new tiles (both in index order) into new MapFiles. Only touched records are decoded.
+     */
+    private <V> Result rewriteMapFiles(HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes old,
+                                       LayerAttributes next, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path source = hc.layerDir(old);
+        if (!source.getFileSystem(conf).exists(source)) {
+            throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": the MapFile directory " + source + " is missing");
+        }
+        List<MapFileTiles.Range> ranges = MapFileTiles.ranges(source, conf);
+        if (ranges.isEmpty()) {
+            return writeMapFiles(hc, id, rdd, next, values);
+        }
+        Path target = hc.requireInside(hc.layerDir(next));
+        FileSystem fs = target.getFileSystem(conf);
+        fs.delete(target, true);
+        fs.mkdirs(target);
+        long[] firsts = ranges.stream().mapToLong(MapFileTiles.Range::first).toArray();
+        String[] sources = ranges.stream().map(MapFileTiles.Range::path).toArray(String[]::new);
+        KeyIndex ki = old.keyIndex();
+        String targetName = target.toString();
+        SerializableConfiguration sconf = new SerializableConfiguration(conf);
+        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
+        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
+        try {
+            rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+                    .repartitionAndSortWithinPartitions(new MapFilePartitioner(firsts))
+                    .mapPartitionsWithIndex((pid, it) -> {
+                        Configuration c = sconf.value();
+                        Path src = new Path(sources[pid]);
+                        Path dst = new Path(targetName);
+                        FileSystem tfs = dst.getFileSystem(c);
+                        if (!it.hasNext()) {
+                            if (!FileUtil.copy(src.getFileSystem(c), src, tfs, new Path(dst, src.getName()), false, c)) {
+                                throw new IOException("cannot copy " + src + " to " + dst);
+                            }
+                            return Collections.<Integer>emptyIterator();
+                        }
+                        try (MapFileTiles.Writer w = new MapFileTiles.Writer(dst, pid, c);
+                             MapFileTiles.Scanner s = new MapFileTiles.Scanner(sources[pid], c)) {
+                            IndexGroups<V> groups = new IndexGroups<>(it);
+                            boolean more = groups.next();
+                            boolean stored = s.next();
+                            while (more || stored) {
+                                if (stored && (!more || s.index() < groups.index())) {
+                                    w.append(s.index(), s.record()); // untouched record: bytes as they are
+                                    stored = s.next();
+                                    continue;
+                                }
+                                List<Map.Entry<SpatialKey, V>> pairs = groups.pairs();
+                                if (stored && s.index() == groups.index()) {
+                                    List<Map.Entry<SpatialKey, V>> existing;
+                                    try {
+                                        existing = values.decode(s.record());
+                                    } catch (RuntimeException ex) {
+                                        throw new LayerStoreException(id + ": MapFile " + sources[pid] + ", record "
+                                                + s.index() + ": " + ex.getMessage(), ex);
+                                    }
+                                    pairs = mergePairs(existing, pairs, merge);
+                                    stored = s.next();
+                                }
+                                w.append(groups.index(), values.encode(pairs));
+                                tiles.add(groups.pairs().size());
+                                more = groups.next();
+                            }
+                            files.add(w.written().size());
+                        }
+                        return Collections.<Integer>emptyIterator();
+                    }, false)
+                    .count();
+            fs.create(new Path(target, "_SUCCESS"), true).close();
+        } catch (RuntimeException e) {
+            fs.delete(target, true);
+            throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
         }
         return new Result(id, tiles.value(), files.value());
+    }
+
+    /** Consecutive records of one index from an index-sorted partition, as (key, value) pairs. */
+    private static final class IndexGroups<V> {
+        private final Iterator<Tuple2<Long, Tuple2<SpatialKey, V>>> it;
+        private Tuple2<Long, Tuple2<SpatialKey, V>> pending;
+        private long index;
+        private List<Map.Entry<SpatialKey, V>> pairs;
+
+        IndexGroups(Iterator<Tuple2<Long, Tuple2<SpatialKey, V>>> it) {
+            this.it = it;
+            this.pending = it.hasNext() ? it.next() : null;
+        }
+
+        boolean next() {
+            if (pending == null) {
+                return false;
+            }
+            index = pending._1();
+            pairs = new ArrayList<>(1);
+            while (pending != null && pending._1() == index) {
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(pending._2()._1(), pending._2()._2()));
+                pending = it.hasNext() ? it.next() : null;
+            }
+            return true;
+        }
+
+        long index() {
+            return index;
+        }
+
+        List<Map.Entry<SpatialKey, V>> pairs() {
+            return pairs;
+        }
+    }
+
+    /**
+     * Sends an index to the stored MapFile whose range holds it: partition k is MapFile k of a layer
+     * whose files start at {@code firsts} (sorted); indexes below the first file's start go to it.
+     */
+    static final class MapFilePartitioner extends Partitioner {
+        private final long[] firsts;
+
+        MapFilePartitioner(long[] firsts) {
+            this.firsts = firsts;
+        }
+
+        @Override
+        public int numPartitions() {
+            return firsts.length;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            int i = Arrays.binarySearch(firsts, (Long) key);
+            return i >= 0 ? i : Math.max(0, -i - 2);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MapFilePartitioner p && Arrays.equals(firsts, p.firsts);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(firsts);
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -66,22 +66,24 @@ class LayerStoreHdfsTest {
         Map<SpatialKey, Tile> part = LayerStoreFixtures.collect(reader.read(id, q));
         assertEquals(List.of(new SpatialKey(0, 1), new SpatialKey(1, 1)), List.copyOf(part.keySet()));
 
-        // Update: existing + new per cell; the layer is rewritten and swapped in.
+        // Update: existing + new per cell; the next version is written beside the old and swapped in.
         Map<SpatialKey, Tile> more = LayerStoreFixtures.randomTiles(ct, 12);
         writer.update(id, LayerStoreFixtures.layer(SPARK.session(), ct, more), (x, y) -> x.combineDouble(y, Math::max));
         Map<SpatialKey, Tile> merged = LayerStoreFixtures.collect(reader.read(id));
         Map<SpatialKey, Tile> want = new TreeMap<>();
         tiles.forEach((k, t) -> want.put(k, t.combineDouble(more.get(k), Math::max)));
         LayerStoreFixtures.assertSameTiles(want, merged);
-        assertEquals(List.of(), Arrays.stream(HDFS.fileSystem().listStatus(new Path(uri + "/dem")))
-                .map(s -> s.getPath().getName()).filter(n -> !n.equals("4")).toList());
+        String current = new Path(reader.attributes(id).header().path()).getName();
+        assertTrue(current.startsWith("4.v"), current);
+        assertEquals(List.of(current), Arrays.stream(HDFS.fileSystem().listStatus(new Path(uri + "/dem")))
+                .map(s -> s.getPath().getName()).toList());
 
         LayerStoreException e = assertThrows(LayerStoreException.class,
                 () -> writer.write(id, LayerStoreFixtures.layer(SPARK.session(), ct, tiles), KeyIndexMethod.HILBERT));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
 
         // A MapFile cut short: the error names the layer and the MapFile.
-        Path data = new Path(HDFS.fileSystem().globStatus(new Path(uri + "/dem/4/part-r-*"))[0].getPath(), "data");
+        Path data = new Path(HDFS.fileSystem().globStatus(new Path(uri + "/dem/" + current + "/part-r-*"))[0].getPath(), "data");
         byte[] bytes;
         try (var in = HDFS.fileSystem().open(data)) {
             bytes = in.readAllBytes();
