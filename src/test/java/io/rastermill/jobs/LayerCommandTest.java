@@ -25,6 +25,21 @@ class LayerCommandTest {
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     @Test
+    void namesThatWouldLeaveTheCatalogAreUsageErrorsAndWriteNothing(@TempDir Path dir) {
+        String single = GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
+        Path cat = dir.resolve("catalog");
+        for (String name : new String[] {"../x", "/etc", "a/b", "", ".."}) {
+            CliRun w = CliRun.run("layer", "write", single, cat.toString(), "--name", name, "--tile-size", "16");
+            assertEquals(2, w.exitCode(), name + ": " + w.err());
+            assertTrue(w.err().contains("layer name '" + name + "'"), w.err());
+            assertTrue(!Files.exists(cat) && !Files.exists(dir.resolve("x")), "nothing written for " + name);
+        }
+        CliRun z = CliRun.run("layer", "write", single, cat.toString(), "--name", "dem", "--zoom", "-1");
+        assertEquals(2, z.exitCode(), z.err());
+        assertTrue(!Files.exists(cat));
+    }
+
+    @Test
     void writeListReadRoundTripsSingleAndMultiband(@TempDir Path dir) throws IOException {
         String cat = dir.resolve("catalog").toString();
         String single = GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
