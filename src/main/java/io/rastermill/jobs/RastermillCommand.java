@@ -127,12 +127,21 @@ final class RastermillCommand {
         if (submit || master != null) {
             return runSubmitted(parseResult);
         }
-        try {
+        try (LocalTaskLogs quiet = LocalTaskLogs.quiet(sparkMaster(), debug)) {
             return new CommandLine.RunLast().execute(parseResult);
         } finally {
             if (spark != null) {
                 spark.close();
             }
+        }
+    }
+
+    /** The Spark master this run will use, or null if the settings cannot be read (the command reports why). */
+    private String sparkMaster() {
+        try {
+            return settings().get("spark.master").map(SparkSettings.Setting::value).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,20 +76,9 @@ class KillDuringWriteTest {
     }
 
     private static Process child(Path log, String... args) throws IOException {
-        Path home = CliRun.projectHome();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(JvmOptions.read(home.resolve("conf/jvm-options")));
-        cmd.add("-Xmx1g");
-        cmd.add("-D" + LaunchContext.HOME_PROPERTY + "=" + home);
-        cmd.add("-Dlog4j.configurationFile=" + home.resolve("conf/log4j2.properties"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of("--conf", "spark.master=local[2]", "--conf", "spark.ui.enabled=false"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        List<String> all = new ArrayList<>(List.of("--conf", "spark.master=local[2]"));
+        all.addAll(List.of(args));
+        return ChildJvm.start(log, Main.class, all);
     }
 
     private static Set<String> names(Path d) throws IOException {
