@@ -79,12 +79,16 @@ class TaskErrorLineTest {
             assertFalse(err.contains("\tat ") || err.contains("Exception in task") || err.contains("Lost task"), what);
         }
         System.out.println("TaskErrorLineTest: " + summary);
-        assertTrue(failed >= 6, failed + " of " + files.size() + " mutants failed: " + summary);
+        assertTrue(failed >= 9, failed + " of " + files.size() + " mutants failed: " + summary);
         String debug = parts[parts.length - 1];
         assertTrue(debug.contains("=== exit 1") && debug.contains("\tat "), "--debug keeps the traces:\n" + debug);
     }
 
-    /** Overwrites 48 bytes in the middle of a random segment with seeded junk. */
+    /**
+     * Overwrites up to 48 bytes near the start of a random segment (past the zlib header, the ZSTD magic or
+     * LZW's first code) with seeded junk: damage there breaks the stream's structure; damage in the middle of
+     * a ZSTD frame's literals decodes to other bytes without error (no checksum), as in GDAL.
+     */
     private static void corruptOneSegment(Path file, Random rnd) throws Exception {
         long offset;
         long length;
@@ -97,7 +101,7 @@ class TaskErrorLineTest {
         byte[] junk = new byte[(int) Math.min(48, length / 2)];
         rnd.nextBytes(junk);
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(offset + Math.max(2, length / 2 - junk.length / 2));
+            f.seek(offset + 4 + rnd.nextInt(4));
             f.write(junk);
         }
     }

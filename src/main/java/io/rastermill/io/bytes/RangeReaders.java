@@ -16,8 +16,9 @@ public final class RangeReaders {
     /**
      * Opens {@code uriOrPath}: a URI whose scheme is not {@code file} (hdfs:, s3a:, …) goes through
      * Hadoop; a plain path or a {@code file:} URI is read directly with a {@link LocalFileRangeReader}
-     * (no Hadoop checksum layer, no configuration needed). A one-letter scheme is taken as a Windows
-     * drive, i.e. a plain path.
+     * (no Hadoop checksum layer, no configuration needed); {@code http:} and {@code https:} URIs are read
+     * by Range requests ({@link HttpRangeReader}). A one-letter scheme is taken as a Windows drive, i.e. a
+     * plain path.
      *
      * @throws java.io.FileNotFoundException naming the path if it does not exist
      */
@@ -29,7 +30,16 @@ public final class RangeReaders {
         if (scheme.equalsIgnoreCase("file")) {
             return LocalFileRangeReader.open(localPath(uriOrPath));
         }
+        if (isHttp(uriOrPath)) {
+            return HttpRangeReader.open(uriOrPath);
+        }
         return HadoopRangeReader.open(uriOrPath, conf);
+    }
+
+    /** Whether {@code uriOrPath} is an {@code http:} or {@code https:} URI (read by Range requests, never listed). */
+    public static boolean isHttp(String uriOrPath) {
+        String scheme = schemeOf(uriOrPath);
+        return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
     }
 
     private static String schemeOf(String s) {

@@ -69,6 +69,32 @@ public enum Compression {
         throw new UnsupportedCodecException("unknown compression tag value " + tag);
     }
 
+    /** Decoded bytes any segment may claim regardless of its stored size (headers, tiny segments of small images). */
+    public static final long DECODE_SLACK = 64 * 1024;
+
+    /**
+     * The most bytes {@code storedBytes} of this scheme can decode to, plus {@link #DECODE_SLACK}: Deflate at
+     * most 1032 bytes per stored byte (258-byte matches in about 2 bits), LZW under 4096 (one 9..12-bit code
+     * per string of at most 4096 bytes), PackBits 64 (a 2-byte run of 128), ZSTD 32768 (an RLE block of 128 KiB
+     * in 4 bytes), NONE 1. A segment whose image layout needs more is forged: readers refuse it before
+     * allocating its buffer, so a tiny file cannot make them allocate gigabytes. {@code Long.MAX_VALUE} for
+     * unsupported schemes (nothing decodes them).
+     */
+    public long maxDecodedBytes(long storedBytes) {
+        long ratio = switch (this) {
+            case NONE -> 1;
+            case PACKBITS -> 64;
+            case DEFLATE, ADOBE_DEFLATE -> 1032;
+            case LZW -> 4096;
+            case ZSTD -> 32768;
+            default -> 0;
+        };
+        if (ratio == 0 || storedBytes > (Long.MAX_VALUE - DECODE_SLACK) / ratio) {
+            return Long.MAX_VALUE;
+        }
+        return storedBytes * ratio + DECODE_SLACK;
+    }
+
     /** {@code "JPEG (7)"}. */
     public String describe() {
         return name() + " (" + tag + ")";

@@ -24,6 +24,8 @@ final class SegmentDecoder implements AutoCloseable {
     private final Map<Compression, SegmentDecompressor> decompressors = new EnumMap<>(Compression.class);
     private final Map<Integer, Predictor> predictors = new HashMap<>();
     private byte[] buffer = new byte[0];
+    /** The largest decoded segment read: 1 GiB, far above any real tile or strip (GDAL's own limits are lower). */
+    static final long MAX_SEGMENT_BYTES = 1L << 30;
 
     /** Bytes in one decoded row of the segment. */
     static int rowBytes(TiffSegment seg, int samplesInSegment, int bits) {
@@ -36,8 +38,18 @@ final class SegmentDecoder implements AutoCloseable {
      */
     byte[] decode(TiffDirectory dir, int level, Compression compression, ByteOrder order, TiffSegment seg,
                   int samplesInSegment, int bits, byte[] stored) throws TiffFormatException {
-        int rowBytes = rowBytes(seg, samplesInSegment, bits);
-        int expected = Math.multiplyExact(rowBytes, seg.storedHeight());
+        long decoded = ((long) seg.storedWidth() * samplesInSegment * bits + 7) / 8 * seg.storedHeight();
+        // Sizes from the file are checked before the buffer is allocated: a forged tile size in a tiny file
+        // would otherwise make the reader allocate gigabytes.
+        long max = Math.min(compression.maxDecodedBytes(stored.length), MAX_SEGMENT_BYTES);
+        if (decoded > max) {
+            throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " (offset "
+                    + seg.offset() + ", " + seg.byteCount() + " bytes): " + seg.storedWidth() + "x" + seg.storedHeight()
+                    + " samples need " + decoded + " decoded bytes, more than " + (decoded > MAX_SEGMENT_BYTES
+                    ? "a segment may hold (" + MAX_SEGMENT_BYTES + ")"
+                    : compression.name() + " can encode in " + stored.length + " bytes"));
+        }
+        int expected = (int) decoded;
         if (buffer.length < expected) {
             buffer = new byte[expected];
         }

@@ -90,6 +90,10 @@ final class GeoTiffMosaic implements Serializable {
     static List<String> expand(List<String> patterns, Configuration conf) throws IOException {
         TreeSet<String> out = new TreeSet<>();
         for (String pattern : patterns) {
+            if (RangeReaders.isHttp(pattern)) {
+                out.add(pattern); // HTTP has no listing: a URL names one file, read by Range requests
+                continue;
+            }
             Path p = new Path(pattern);
             FileSystem fs = p.getFileSystem(conf);
             FileStatus[] matches = fs.globStatus(p);
