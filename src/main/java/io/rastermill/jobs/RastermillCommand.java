@@ -127,11 +127,14 @@ final class RastermillCommand {
         if (submit || master != null) {
             return runSubmitted(parseResult);
         }
+        // The loggers come back only once Spark has stopped: tasks killed by a failed job report late.
         try (LocalTaskLogs quiet = LocalTaskLogs.quiet(sparkMaster(), debug)) {
-            return new CommandLine.RunLast().execute(parseResult);
-        } finally {
-            if (spark != null) {
-                spark.close();
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } finally {
+                if (spark != null) {
+                    spark.close();
+                }
             }
         }
     }

@@ -360,8 +360,7 @@ public final class LayerWriter {
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
         int partitions = Math.max(1, rdd.getNumPartitions());
-        try {
-            rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+        writeInto(hc, id, fs, target, () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
                     .sortByKey(true, partitions)
                     .mapPartitionsWithIndex((pid, it) -> {
                         try (MapFileTiles.Writer w = new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
@@ -374,12 +373,7 @@ public final class LayerWriter {
                         }
                         return Collections.<Integer>emptyIterator();
                     }, false)
-                    .count();
-            fs.create(new Path(target, "_SUCCESS"), true).close();
-        } catch (RuntimeException e) {
-            fs.delete(target, true);
-            throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
-        }
+                    .count());
         return new Result(id, tiles.value(), files.value());
     }
 
@@ -410,8 +404,7 @@ public final class LayerWriter {
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
-        try {
-            rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+        writeInto(hc, id, fs, target, () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
                     .repartitionAndSortWithinPartitions(new MapFilePartitioner(firsts))
                     .mapPartitionsWithIndex((pid, it) -> {
                         Configuration c = sconf.value();
@@ -455,13 +448,19 @@ public final class LayerWriter {
                         }
                         return Collections.<Integer>emptyIterator();
                     }, false)
-                    .count();
+                    .count());
+        return new Result(id, tiles.value(), files.value());
+    }
+
+    /** Runs the Spark job that writes MapFiles into {@code target}, then marks it complete; on failure deletes it. */
+    private static void writeInto(HadoopCatalog hc, LayerId id, FileSystem fs, Path target, Runnable job) throws IOException {
+        try {
+            job.run();
             fs.create(new Path(target, "_SUCCESS"), true).close();
         } catch (RuntimeException e) {
             fs.delete(target, true);
             throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
         }
-        return new Result(id, tiles.value(), files.value());
     }
 
     /** Consecutive records of one index from an index-sorted partition, as (key, value) pairs. */
