@@ -1,6 +1,7 @@
 /**
  * Positional byte access to (possibly remote) files: {@link io.rastermill.io.bytes.RangeReader}
- * and its local, Hadoop and in-memory implementations, request coalescing and read counting.
+ * and its local, Hadoop, HTTP(S) (Range requests with retries) and in-memory implementations, request coalescing
+ * and read counting.
  *
  * <h2>Semantics</h2>
  * A read names an absolute position and a length; there is no stream position. A range that passes

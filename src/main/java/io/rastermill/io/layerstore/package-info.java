@@ -13,6 +13,10 @@
  *       io.rastermill.io.layerstore.TileRecords}); every one of the 22 cell types round-trips.</li>
  *   <li>Only spatial layers ({@code SpatialKey}) of Avro records ({@code AvroLayerType}) are supported; space-time
  *       keys and COG layers are refused with a message.</li>
+ *   <li>Layer names and stored tile paths are confined to the catalog ({@link io.rastermill.io.layerstore.LayerId},
+ *       {@link io.rastermill.io.layerstore.FileCatalog#layerDir}, {@link io.rastermill.io.layerstore.HadoopCatalog#requireInside});
+ *       a layer's tiles live in {@code <name>/<zoom>} or a version {@code <name>/<zoom>.v<hex>} beside it, the one its
+ *       {@code metadata} attribute names.</li>
  *   <li>Errors name the layer and the file ({@link io.rastermill.io.layerstore.LayerStoreException},
  *       {@link io.rastermill.io.layerstore.AvroFormatException}).</li>
  * </ul>

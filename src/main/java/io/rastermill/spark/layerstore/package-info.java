@@ -1,12 +1,14 @@
 /**
- * Layers in GeoTrellis catalogs on Spark: {@link io.rastermill.spark.layerstore.LayerWriter} (write, overwrite,
- * update, delete; file and Hadoop backends), {@link io.rastermill.spark.layerstore.LayerReader} (whole layers or
+ * Layers in GeoTrellis catalogs on Spark: {@link io.rastermill.spark.layerstore.LayerWriter} (write, replace,
+ * overwrite, update, delete; file and Hadoop backends), {@link io.rastermill.spark.layerstore.LayerReader} (whole layers or
  * key-bounds/extent queries that read only the files or MapFile records they need) and
  * {@link io.rastermill.spark.layerstore.LayoutRetiler} (a layer onto another layout, e.g. a zoom level).
  *
  * <h2>Semantics</h2>
  * GeoTrellis's, with one deliberate difference: the {@code metadata} attribute is written after the tiles, so a
- * failed write never leaves a layer that looks complete (see {@link io.rastermill.spark.layerstore.LayerWriter}).
+ * failed write never leaves a layer that looks complete, and a replacement (or a Hadoop-backend update) is written
+ * beside the current tiles and becomes the layer when the attribute is swapped: a kill at any moment leaves the
+ * old layer or the complete new one (see {@link io.rastermill.spark.layerstore.LayerWriter}).
  *
  * <h2>Thread-safety</h2>
  * Readers and writers hold a Spark session and a catalog; each call runs its own Spark jobs.
