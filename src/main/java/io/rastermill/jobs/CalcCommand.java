@@ -74,8 +74,19 @@ final class CalcCommand implements Callable<Integer> {
     @ParentCommand
     RastermillCommand parent;
 
-    @Spec
     CommandSpec spec;
+
+    /** Takes the spec and lists the language's operators and functions, from the op catalog, below the options. */
+    @Spec
+    void spec(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        List<String> lines = new ArrayList<>();
+        for (String line : CalcExpression.reference()) {
+            lines.add("  " + line.replace("%", "%%"));
+        }
+        commandSpec.usageMessage().footerHeading("%nOperators and functions (the local ops; NoData in gives NoData unless"
+                + " the op says otherwise):%n").footer(String.join("%n", lines));
+    }
 
     private final Map<String, String> inputs = new TreeMap<>();
 
