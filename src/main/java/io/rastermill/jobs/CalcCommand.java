@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
  * alignment, extent; errors name both files); then the executors read every input's tiles, evaluate
  * the expression per tile over primitive lanes and write one GeoTIFF/COG.
  */
-@Command(name = "calc", mixinStandardHelpOptions = true,
+@Command(name = "calc",
         description = "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
 final class CalcCommand implements Callable<Integer> {
 
@@ -67,6 +67,10 @@ final class CalcCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
+
+    // Not mixinStandardHelpOptions: its -V (version) is input V here, and the clash disabled --help.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Mixin
     OutputOptions output;

@@ -1,5 +1,7 @@
 package io.rastermill.jobs;
 
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.WholeRaster;
@@ -55,6 +57,22 @@ class CalcCommandTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The help lists every op of the catalog with its doc, so a new op is documented where users look. */
+    @Test
+    void helpListsEveryLocalOp() {
+        CliRun help = CliRun.run("calc", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        String text = squeeze(help.out()); // picocli wraps long lines, also after a '.'
+        for (LocalOp op : LocalOps.all()) {
+            assertTrue(text.contains(squeeze(op.signature())) && text.contains(squeeze(op.doc())), op.name() + " in\n" + help.out());
+        }
+        assertTrue(text.contains(squeeze("a // b, floorDivide(a, b)  —  a / b rounded toward negative infinity")), help.out());
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     @Test
