@@ -45,6 +45,8 @@ public final class MathFunctions {
     public static final LocalOp ROUND = whole("round", Fn.ROUND, "a rounded to the nearest whole number, half to even");
     public static final LocalOp ATAN2 = LocalOp.floating("atan2", 2, (in, out, n) -> atan2(in[0], in[1], out, n),
             "the angle of the point (x = b, y = a) in radians, as Math.atan2(a, b)");
+    public static final LocalOp HYPOT = LocalOp.floating("hypot", 2, (in, out, n) -> hypot(in[0], in[1], out, n),
+            "sqrt(a² + b²) without intermediate overflow, as Math.hypot");
 
     private static LocalOp fn(String name, Fn fn, String doc) {
         return LocalOp.floating(name, 1, (in, out, n) -> apply(fn, in[0], out, n), doc);
@@ -98,6 +100,15 @@ public final class MathFunctions {
         Operands.requireLength(n, y.length, x.length, out.length);
         for (int i = 0; i < n; i++) {
             out[i] = Math.atan2(y[i], x[i]);
+        }
+    }
+
+    /** {@code out[i] = hypot(a[i], b[i])}; NaN in either gives NaN (Math.hypot would give Infinity next to one). */
+    public static void hypot(double[] a, double[] b, double[] out, int n) {
+        Operands.requireLength(n, a.length, b.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = a[i], y = b[i];
+            out[i] = x != x || y != y ? Double.NaN : Math.hypot(x, y);
         }
     }
 

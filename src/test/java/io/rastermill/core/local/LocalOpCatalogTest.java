@@ -102,6 +102,7 @@ class LocalOpCatalogTest {
         law("ceil", x -> Math.ceil(x[0]));
         law("round", x -> Math.rint(x[0]));
         law("atan2", x -> Math.atan2(x[0], x[1]));
+        law("hypot", x -> Math.sqrt(x[0] * x[0] + x[1] * x[1])); // exact for the small whole and quarter values used here
         law("where", x -> Double.isNaN(x[0]) ? Double.NaN : (x[0] != 0 ? x[1] : x[2]));
         law("isNoData", x -> bool(Double.isNaN(x[0])));
         law("isData", x -> bool(!Double.isNaN(x[0])));
@@ -137,6 +138,16 @@ class LocalOpCatalogTest {
         assertEquals(Arithmetic.NEGATE, LocalOps.bySymbol("-", 1).orElseThrow());
         assertEquals(Arithmetic.NORMALIZED_DIFFERENCE, LocalOps.op("ND"));
         assertEquals("rm_floor_divide", Arithmetic.FLOOR_DIVIDE.sqlName());
+    }
+
+    @Test
+    void hypotByHand() {
+        Tile a = ArrayTile.fromIntLane(CellType.INT16, 4, 1, new int[] {3, -5, 0, Integer.MIN_VALUE});
+        Tile b = ArrayTile.fromDoubleLane(CellType.FLOAT32, 4, 1, new double[] {4, 12, Double.POSITIVE_INFINITY, 1});
+        Tile h = LocalOps.apply("hypot", a, b);
+        assertEquals(CellType.FLOAT32, h.cellType());
+        assertEquals(List.of(5.0, 13.0, Double.POSITIVE_INFINITY, Double.NaN),
+                List.of(h.getDouble(0), h.getDouble(1), h.getDouble(2), h.getDouble(3)), "NoData in, NoData out");
     }
 
     /** Stored values small enough that no int op overflows (pow saturates alike in both lanes), ~15% NoData. */
