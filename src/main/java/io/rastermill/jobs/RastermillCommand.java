@@ -1,6 +1,7 @@
 package io.rastermill.jobs;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ final class RastermillCommand {
     @Option(names = "--properties", paramLabel = "FILE",
             description = "A job's properties file (spark.* and rastermill.* keys, 'key value' per line); wins over conf/,"
                     + " --conf wins over it.")
-    java.nio.file.Path properties;
+    Path properties;
 
     @Option(names = "--dry-run",
             description = "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
