@@ -115,8 +115,9 @@ class CalcCommandTest {
     void typesNoDataAndBands() throws Exception {
         String f = GdalFixtures.named("uint16_3b_pixel_deflate_p2_tile16").tif().toString();
         Path out = dir.resolve("mask.tif");
-        CliRun run = CliRun.run("calc", "--expr", "A > B", "-A", f, "-B", f, "--band", "B=3", out.toString(),
-                "--block", "16", "--quiet", "--no-cog");
+        // a named input (--input NAME=FILE) and a letter one (-A FILE) together
+        CliRun run = CliRun.run("calc", "--expr", "A > third", "-A", f, "--input", "third=" + f, "--band", "third=3",
+                out.toString(), "--block", "16", "--quiet", "--no-cog");
         assertEquals(0, run.exitCode(), run.err());
         Tile t = WholeRaster.firstBand(out);
         assertEquals("uint8ud255", t.cellType().name(), "0/1 results default to Byte with NoData 255");
