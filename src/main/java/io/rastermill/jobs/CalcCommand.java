@@ -16,6 +16,8 @@ import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -40,7 +42,7 @@ import java.util.concurrent.Callable;
  * alignment, extent; errors name both files); then the executors read every input's tiles, evaluate
  * the expression per tile over primitive lanes and write one GeoTIFF/COG.
  */
-@Command(name = "calc", mixinStandardHelpOptions = true,
+@Command(name = "calc",
         description = "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
 final class CalcCommand implements Callable<Integer> {
 
@@ -68,146 +70,52 @@ final class CalcCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress line")
     boolean quiet;
 
+    // Not mixinStandardHelpOptions: its -V (version) is input V here, and the clash disabled --help.
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
     @Mixin
     OutputOptions output;
 
     @ParentCommand
     RastermillCommand parent;
 
-    @Spec
     CommandSpec spec;
+
+    /**
+     * Takes the spec, adds the options -A ... -Z (gdal_calc's spelling of {@code --input A=FILE}) and
+     * lists the language's operators and functions, from the op catalog, below the options.
+     */
+    @Spec
+    void spec(CommandSpec commandSpec) {
+        this.spec = commandSpec;
+        for (char c = 'A'; c <= 'Z'; c++) {
+            String name = String.valueOf(c);
+            commandSpec.addOption(OptionSpec.builder("-" + name).paramLabel("FILE").type(String.class).hidden(c > 'B')
+                    .description("input " + name + ": a GeoTIFF path, URI, directory or glob" + (c == 'B' ? " (-C ... -Z likewise)" : ""))
+                    .setter(new ISetter() {
+                        @Override
+                        public <T> T set(T value) {
+                            if (value != null) {
+                                input(name, (String) value);
+                            }
+                            return null;
+                        }
+                    }).build());
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : CalcExpression.reference()) {
+            lines.add("  " + line.replace("%", "%%"));
+        }
+        commandSpec.usageMessage().footerHeading("%nOperators and functions (the local ops; NoData in gives NoData unless"
+                + " the op says otherwise):%n").footer(String.join("%n", lines));
+    }
 
     private final Map<String, String> inputs = new TreeMap<>();
 
-    @Option(names = "-A", paramLabel = "FILE", description = "input A: a GeoTIFF path, URI, directory or glob")
-    void inputA(String file) {
-        input("A", file);
-    }
-
-    @Option(names = "-B", paramLabel = "FILE", description = "input B: a GeoTIFF path, URI, directory or glob (-C ... -Z likewise)")
-    void inputB(String file) {
-        input("B", file);
-    }
-
-    @Option(names = "-C", paramLabel = "FILE", hidden = true, description = "input C: a GeoTIFF path, URI, directory or glob")
-    void inputC(String file) {
-        input("C", file);
-    }
-
-    @Option(names = "-D", paramLabel = "FILE", hidden = true, description = "input D: a GeoTIFF path, URI, directory or glob")
-    void inputD(String file) {
-        input("D", file);
-    }
-
-    @Option(names = "-E", paramLabel = "FILE", hidden = true, description = "input E: a GeoTIFF path, URI, directory or glob")
-    void inputE(String file) {
-        input("E", file);
-    }
-
-    @Option(names = "-F", paramLabel = "FILE", hidden = true, description = "input F: a GeoTIFF path, URI, directory or glob")
-    void inputF(String file) {
-        input("F", file);
-    }
-
-    @Option(names = "-G", paramLabel = "FILE", hidden = true, description = "input G: a GeoTIFF path, URI, directory or glob")
-    void inputG(String file) {
-        input("G", file);
-    }
-
-    @Option(names = "-H", paramLabel = "FILE", hidden = true, description = "input H: a GeoTIFF path, URI, directory or glob")
-    void inputH(String file) {
-        input("H", file);
-    }
-
-    @Option(names = "-I", paramLabel = "FILE", hidden = true, description = "input I: a GeoTIFF path, URI, directory or glob")
-    void inputI(String file) {
-        input("I", file);
-    }
-
-    @Option(names = "-J", paramLabel = "FILE", hidden = true, description = "input J: a GeoTIFF path, URI, directory or glob")
-    void inputJ(String file) {
-        input("J", file);
-    }
-
-    @Option(names = "-K", paramLabel = "FILE", hidden = true, description = "input K: a GeoTIFF path, URI, directory or glob")
-    void inputK(String file) {
-        input("K", file);
-    }
-
-    @Option(names = "-L", paramLabel = "FILE", hidden = true, description = "input L: a GeoTIFF path, URI, directory or glob")
-    void inputL(String file) {
-        input("L", file);
-    }
-
-    @Option(names = "-M", paramLabel = "FILE", hidden = true, description = "input M: a GeoTIFF path, URI, directory or glob")
-    void inputM(String file) {
-        input("M", file);
-    }
-
-    @Option(names = "-N", paramLabel = "FILE", hidden = true, description = "input N: a GeoTIFF path, URI, directory or glob")
-    void inputN(String file) {
-        input("N", file);
-    }
-
-    @Option(names = "-O", paramLabel = "FILE", hidden = true, description = "input O: a GeoTIFF path, URI, directory or glob")
-    void inputO(String file) {
-        input("O", file);
-    }
-
-    @Option(names = "-P", paramLabel = "FILE", hidden = true, description = "input P: a GeoTIFF path, URI, directory or glob")
-    void inputP(String file) {
-        input("P", file);
-    }
-
-    @Option(names = "-Q", paramLabel = "FILE", hidden = true, description = "input Q: a GeoTIFF path, URI, directory or glob")
-    void inputQ(String file) {
-        input("Q", file);
-    }
-
-    @Option(names = "-R", paramLabel = "FILE", hidden = true, description = "input R: a GeoTIFF path, URI, directory or glob")
-    void inputR(String file) {
-        input("R", file);
-    }
-
-    @Option(names = "-S", paramLabel = "FILE", hidden = true, description = "input S: a GeoTIFF path, URI, directory or glob")
-    void inputS(String file) {
-        input("S", file);
-    }
-
-    @Option(names = "-T", paramLabel = "FILE", hidden = true, description = "input T: a GeoTIFF path, URI, directory or glob")
-    void inputT(String file) {
-        input("T", file);
-    }
-
-    @Option(names = "-U", paramLabel = "FILE", hidden = true, description = "input U: a GeoTIFF path, URI, directory or glob")
-    void inputU(String file) {
-        input("U", file);
-    }
-
-    @Option(names = "-V", paramLabel = "FILE", hidden = true, description = "input V: a GeoTIFF path, URI, directory or glob")
-    void inputV(String file) {
-        input("V", file);
-    }
-
-    @Option(names = "-W", paramLabel = "FILE", hidden = true, description = "input W: a GeoTIFF path, URI, directory or glob")
-    void inputW(String file) {
-        input("W", file);
-    }
-
-    @Option(names = "-X", paramLabel = "FILE", hidden = true, description = "input X: a GeoTIFF path, URI, directory or glob")
-    void inputX(String file) {
-        input("X", file);
-    }
-
-    @Option(names = "-Y", paramLabel = "FILE", hidden = true, description = "input Y: a GeoTIFF path, URI, directory or glob")
-    void inputY(String file) {
-        input("Y", file);
-    }
-
-    @Option(names = "-Z", paramLabel = "FILE", hidden = true, description = "input Z: a GeoTIFF path, URI, directory or glob")
-    void inputZ(String file) {
-        input("Z", file);
-    }
+    @Option(names = "--input", paramLabel = "NAME=FILE", description = "an input by name, e.g. --input nir=nir.tif with"
+            + " --expr \"(nir - red) / (nir + red)\"; repeatable; -A FILE is --input A=FILE")
+    Map<String, String> namedInputs = new LinkedHashMap<>();
 
     private void input(String name, String file) {
         if (inputs.put(name, file) != null) {
@@ -218,6 +126,12 @@ final class CalcCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
+        for (Map.Entry<String, String> e : namedInputs.entrySet()) {
+            if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw usage("--input " + e.getKey() + "=...: a name is letters, digits and _, not starting with a digit");
+            }
+            input(e.getKey(), e.getValue());
+        }
         if (inputs.isEmpty()) {
             throw usage("give at least one input, e.g. -A red.tif");
         }

@@ -1,5 +1,6 @@
 package io.rastermill.jobs;
 
+import io.rastermill.core.cell.NoData;
 import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,10 +104,10 @@ final class DemoCommand implements Callable<Integer> {
             int h = r.height(level);
             Tile t = r.readBand(new GridBounds(0, 0, w - 1, h - 1), 0, level);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-            byte[] pixels = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+            byte[] pixels = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
             int[] lane = t.toIntLane();
             for (int i = 0; i < lane.length; i++) {
-                pixels[i] = (byte) (lane[i] == io.rastermill.core.cell.NoData.INT ? 0 : Math.max(0, Math.min(255, lane[i])));
+                pixels[i] = (byte) (lane[i] == NoData.INT ? 0 : Math.max(0, Math.min(255, lane[i])));
             }
             if (!ImageIO.write(img, "png", png.toFile())) {
                 throw new IOException("no PNG writer in this JVM");

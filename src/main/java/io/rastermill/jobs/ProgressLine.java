@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.util.LongAccumulator;
+import scala.Option;
+import scala.collection.Iterator;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -49,7 +51,7 @@ final class ProgressLine implements AutoCloseable {
             if (taskEnd.taskInfo() == null || !taskEnd.taskInfo().successful()) {
                 return;
             }
-            scala.collection.Iterator<AccumulableInfo> it = taskEnd.taskInfo().accumulables().iterator();
+            Iterator<AccumulableInfo> it = taskEnd.taskInfo().accumulables().iterator();
             while (it.hasNext()) {
                 AccumulableInfo a = it.next();
                 if (a.name().isEmpty() || a.update().isEmpty() || !(a.update().get() instanceof Long n)) {
@@ -118,7 +120,7 @@ final class ProgressLine implements AutoCloseable {
         int tasks = 0;
         SparkStatusTracker tracker = sc.statusTracker();
         for (int id : tracker.getActiveStageIds()) {
-            scala.Option<SparkStageInfo> info = tracker.getStageInfo(id);
+            Option<SparkStageInfo> info = tracker.getStageInfo(id);
             if (info.isDefined()) {
                 tasksDone += info.get().numCompletedTasks();
                 tasks += info.get().numTasks();

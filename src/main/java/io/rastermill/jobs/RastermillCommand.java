@@ -1,6 +1,7 @@
 package io.rastermill.jobs;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,39 +60,39 @@ final class RastermillCommand {
             LayerCommand.class,
             DemoCommand.class);
 
-    @Option(names = "--master", paramLabel = "URL",
+    @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
     String master;
 
-    @Option(names = "--submit",
+    @Option(names = "--submit", scope = ScopeType.INHERIT,
             description = "Run through $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set).")
     boolean submit;
 
-    @Option(names = "--driver-memory", paramLabel = "MEM",
+    @Option(names = "--driver-memory", scope = ScopeType.INHERIT, paramLabel = "MEM",
             description = "Driver memory, e.g. 4g (submit mode; in local mode set RASTERMILL_JAVA_OPTS=-Xmx4g).")
     String driverMemory;
 
-    @Option(names = "--executor-memory", paramLabel = "MEM", description = "Executor memory, e.g. 8g.")
+    @Option(names = "--executor-memory", scope = ScopeType.INHERIT, paramLabel = "MEM", description = "Executor memory, e.g. 8g.")
     String executorMemory;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+    @Option(names = "--conf", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A Spark setting; repeatable; wins over conf/spark-defaults.conf.")
     Map<String, String> conf = new LinkedHashMap<>();
 
-    @Option(names = "--jars", paramLabel = "JAR", split = ",",
+    @Option(names = "--jars", scope = ScopeType.INHERIT, paramLabel = "JAR", split = ",",
             description = "Extra jars, comma-separated, for the driver and executors.")
     List<String> jars = new ArrayList<>();
 
-    @Option(names = "--properties", paramLabel = "FILE",
+    @Option(names = "--properties", scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "A job's properties file (spark.* and rastermill.* keys, 'key value' per line); wins over conf/,"
                     + " --conf wins over it.")
-    java.nio.file.Path properties;
+    Path properties;
 
-    @Option(names = "--dry-run",
+    @Option(names = "--dry-run", scope = ScopeType.INHERIT,
             description = "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
     boolean dryRun;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -271,12 +273,35 @@ final class RastermillCommand {
         while (i < args.size()) {
             String arg = args.get(i);
             if (names.contains(arg)) {
-                return List.copyOf(args.subList(i, args.size()));
+                return withoutLauncherOptions(args.subList(i, args.size()));
             }
             OptionSpec option = spec.findOption(arg);
             boolean takesValue = option != null && option.arity().max() > 0 && !arg.contains("=");
             i += takesValue ? 2 : 1;
         }
         throw new IllegalStateException("no subcommand in " + args);
+    }
+
+    /**
+     * The launcher's options are inherited by every command, so {@code rastermill slope a.tif b.tif --master URL}
+     * works as spark-submit users type it; the command spark-submit runs gets its arguments without them.
+     */
+    private List<String> withoutLauncherOptions(List<String> commandArgs) {
+        List<String> out = new ArrayList<>();
+        for (int j = 0; j < commandArgs.size(); j++) {
+            String arg = commandArgs.get(j);
+            if (arg.equals("--")) {
+                out.addAll(commandArgs.subList(j, commandArgs.size()));
+                break;
+            }
+            int eq = arg.indexOf('=');
+            OptionSpec option = spec.findOption(eq < 0 ? arg : arg.substring(0, eq));
+            if (option != null && option.scopeType() == ScopeType.INHERIT) {
+                j += option.arity().max() > 0 && eq < 0 ? 1 : 0; // and its value
+                continue;
+            }
+            out.add(arg);
+        }
+        return List.copyOf(out);
     }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -127,7 +128,7 @@ final class ReclassCommand implements Callable<Integer> {
                 sc.setJobGroup("rastermill reclass", "class breaks of " + input, false);
                 double[] b = breaks(in, method, rules.classes, out);
                 map = ReclassMap.fromBreaks(b);
-                out.printf(Locale.ROOT, "reclass: %s breaks %s -> --map \"%s\"%n", method, java.util.Arrays.toString(b), map);
+                out.printf(Locale.ROOT, "reclass: %s breaks %s -> --map \"%s\"%n", method, Arrays.toString(b), map);
             }
             ReclassOp op;
             try {

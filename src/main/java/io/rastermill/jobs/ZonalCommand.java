@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -210,7 +211,7 @@ final class ZonalCommand implements Callable<Integer> {
         Path p = new Path(polygons);
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
-            throw new java.io.FileNotFoundException(polygons + " (no such file)");
+            throw new FileNotFoundException(polygons + " (no such file)");
         }
         try (InputStream in = fs.open(p)) {
             GeoJsonZones.Zones z = GeoJsonZones.read(in, polygons, idField);

@@ -2,6 +2,7 @@ package io.rastermill.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public final class RastermillConf {
         m.put(TILE_SIZE, "512");
         m.put(COMPRESSION, "deflate");
         m.put(BLOCK_CACHE_SIZE, "96m");
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     /** {@code settings} with Rastermill's built-in defaults added (as {@link SettingSource#BUILT_IN}). */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
  * Starts (or attaches to) the {@link SparkSession} Rastermill runs with, from a {@link SparkSettings}
@@ -108,7 +109,7 @@ public final class RastermillSpark implements AutoCloseable {
         return session;
     }
 
-    private static boolean isLive(scala.Option<SparkSession> session) {
+    private static boolean isLive(Option<SparkSession> session) {
         return session.isDefined() && !session.get().sparkContext().isStopped();
     }
 

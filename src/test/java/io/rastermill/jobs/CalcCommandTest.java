@@ -1,5 +1,7 @@
 package io.rastermill.jobs;
 
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.WholeRaster;
@@ -57,6 +59,22 @@ class CalcCommandTest {
         }
     }
 
+    /** The help lists every op of the catalog with its doc, so a new op is documented where users look. */
+    @Test
+    void helpListsEveryLocalOp() {
+        CliRun help = CliRun.run("calc", "--help");
+        assertEquals(0, help.exitCode(), help.err());
+        String text = squeeze(help.out()); // picocli wraps long lines, also after a '.'
+        for (LocalOp op : LocalOps.all()) {
+            assertTrue(text.contains(squeeze(op.signature())) && text.contains(squeeze(op.doc())), op.name() + " in\n" + help.out());
+        }
+        assertTrue(text.contains(squeeze("a // b, floorDivide(a, b)  —  a / b rounded toward negative infinity")), help.out());
+    }
+
+    private static String squeeze(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
     @Test
     void ndviEqualsGdalCalc() throws Exception {
         Path script = dir.resolve("make_pair.py");
@@ -97,8 +115,9 @@ class CalcCommandTest {
     void typesNoDataAndBands() throws Exception {
         String f = GdalFixtures.named("uint16_3b_pixel_deflate_p2_tile16").tif().toString();
         Path out = dir.resolve("mask.tif");
-        CliRun run = CliRun.run("calc", "--expr", "A > B", "-A", f, "-B", f, "--band", "B=3", out.toString(),
-                "--block", "16", "--quiet", "--no-cog");
+        // a named input (--input NAME=FILE) and a letter one (-A FILE) together
+        CliRun run = CliRun.run("calc", "--expr", "A > third", "-A", f, "--input", "third=" + f, "--band", "third=3",
+                out.toString(), "--block", "16", "--quiet", "--no-cog");
         assertEquals(0, run.exitCode(), run.err());
         Tile t = WholeRaster.firstBand(out);
         assertEquals("uint8ud255", t.cellType().name(), "0/1 results default to Byte with NoData 255");

@@ -127,6 +127,33 @@ class MainTest {
         assertEquals(List.of("config", "--help"), top.subcommandArgs(List.of(args)));
     }
 
+    @Test
+    void launcherOptionsAfterTheCommandAreTheLaunchersToo() {
+        RastermillCommand top = new RastermillCommand(null);
+        CommandLine commandLine = new CommandLine(top);
+        RastermillCommand.SUBCOMMANDS.forEach(commandLine::addSubcommand);
+        String[] args = {"--debug", "slope", "a.tif", "--master", "spark://h:7077", "b.tif", "--conf", "a=b",
+            "--jars=x.jar", "-z", "2", "--executor-memory", "4g", "--dry-run"};
+        commandLine.parseArgs(args);
+        assertEquals("spark://h:7077", top.master);
+        assertEquals(Map.of("a", "b"), top.conf);
+        assertEquals(List.of("x.jar"), top.jars);
+        assertEquals("4g", top.executorMemory);
+        assertTrue(top.debug() && top.dryRun);
+        assertEquals(List.of("slope", "a.tif", "b.tif", "-z", "2"), top.subcommandArgs(List.of(args)));
+    }
+
+    @Test
+    void debugAfterTheCommandPrintsTheStackTrace(@TempDir Path dir) {
+        String missing = dir.resolve("missing.tif").toString();
+        CliRun plain = CliRun.run("info", missing);
+        CliRun debug = CliRun.run("info", missing, "--debug");
+        assertEquals(1, plain.exitCode());
+        assertEquals(1, debug.exitCode());
+        assertFalse(plain.err().contains("\tat io.rastermill"), plain.err());
+        assertTrue(debug.err().contains("\tat io.rastermill"), debug.err());
+    }
+
     private static Path writeBrokenDefaults(Path home) throws IOException {
         Path conf = Files.createDirectories(home.resolve("conf"));
         Path defaults = conf.resolve("spark-defaults.conf");

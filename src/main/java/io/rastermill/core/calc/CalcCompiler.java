@@ -2,22 +2,26 @@ package io.rastermill.core.calc;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.local.Arithmetic;
-import io.rastermill.core.local.Bitwise;
-import io.rastermill.core.local.Comparison;
-import io.rastermill.core.local.Logical;
-import io.rastermill.core.local.MathFunctions;
+import io.rastermill.core.local.Conditional;
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.local.MinMax;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Types the tree and turns it into a straight-line program over lane slots. Temporaries are
+ * Types the tree and turns it into a straight-line program over lane slots. Operators and functions
+ * are {@link LocalOps} descriptors (looked up by symbol or name); each descriptor's
+ * {@link LocalOp.Typing} decides the lane and the calc type. The few forms that are not one op —
+ * {@code int}, {@code float}, {@code clamp}, {@code mask}, {@code inverseMask}, {@code setNoData} —
+ * are {@link #FORMS} here. Temporaries are
  * recycled as soon as their value is consumed (every kernel is element-wise, so a node may write
  * over its operands), inputs and constants are pinned. Runs once, on the driver.
  */
@@ -53,7 +57,7 @@ final class CalcCompiler {
             inputTypes.add(CalcType.of(ct));
         }
         this.inputSlots = new int[inputNames.size()];
-        java.util.Arrays.fill(inputSlots, -1);
+        Arrays.fill(inputSlots, -1);
     }
 
     static CalcProgram compile(CalcExpression expression, Node root, Map<String, CellType> inputs) {
@@ -104,13 +108,16 @@ final class CalcCompiler {
         });
     }
 
-    private Operand emit(CalcProgram.Code code, int op, CalcType type, Operand... args) {
+    private Operand emit(CalcProgram.Kind kind, LocalOp op, CalcType type, Operand... args) {
         release(args);
-        int dst = temp(type.intLane());
-        int a = args.length > 0 ? args[0].slot() : -1;
-        int b = args.length > 1 ? args[1].slot() : -1;
-        int c = args.length > 2 ? args[2].slot() : -1;
-        steps.add(new CalcProgram.Step(code, op, dst, a, b, c));
+        boolean intOut = kind == CalcProgram.Kind.INTS || kind == CalcProgram.Kind.DOUBLES_TO_INT
+                || kind == CalcProgram.Kind.D2I || kind == CalcProgram.Kind.TRUTH_D;
+        int dst = temp(intOut);
+        int[] slots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = args[i].slot();
+        }
+        steps.add(new CalcProgram.Step(kind, op == null ? null : op.name(), dst, slots));
         return new Operand(type, dst, false);
     }
 
@@ -127,13 +134,13 @@ final class CalcCompiler {
             Operand w = widenedInputs.get(o.slot());
             if (w == null) {
                 int dst = doubleSlots++;
-                steps.add(new CalcProgram.Step(CalcProgram.Code.I2D, 0, dst, o.slot(), -1, -1));
+                steps.add(new CalcProgram.Step(CalcProgram.Kind.I2D, null, dst, new int[] {o.slot()}));
                 w = new Operand(CalcType.DOUBLE, dst, true);
                 widenedInputs.put(o.slot(), w);
             }
             return w;
         }
-        return emit(CalcProgram.Code.I2D, 0, CalcType.DOUBLE, o);
+        return emit(CalcProgram.Kind.I2D, null, CalcType.DOUBLE, o);
     }
 
     private boolean isIntInputSlot(int slot) {
@@ -155,7 +162,7 @@ final class CalcCompiler {
 
     /** The operand as int-lane truth values (non-zero true). */
     private Operand asTruth(Operand o) {
-        return o.intLane() ? o : emit(CalcProgram.Code.TRUTH_D, 0, CalcType.BOOL, o);
+        return o.intLane() ? o : emit(CalcProgram.Kind.TRUTH_D, null, CalcType.BOOL, o);
     }
 
     // ------------------------------------------------------------------ nodes
@@ -196,17 +203,79 @@ final class CalcCompiler {
     }
 
     private Operand unary(Node.Unary u) {
-        Operand o = compile(u.operand());
-        return switch (u.op()) {
-            case "-" -> o.intLane() ? emit(CalcProgram.Code.NEG_I, 0, CalcType.INT, o)
-                    : emit(CalcProgram.Code.NEG_D, 0, CalcType.DOUBLE, o);
-            case "~" -> {
-                requireInt(o, "bitwise '~'", u);
-                yield emit(CalcProgram.Code.BITNOT_I, 0, CalcType.INT, o);
+        LocalOp op = LocalOps.bySymbol(u.op(), 1).orElseThrow(() -> error("unknown operator '" + u.op() + "'", u));
+        return apply(op, List.of(compile(u.operand())), "'" + u.op() + "'", u);
+    }
+
+    private Operand binary(String symbol, Operand l, Operand r, Node at) {
+        LocalOp op = LocalOps.bySymbol(symbol, 2).orElseThrow(() -> error("unknown operator '" + symbol + "'", at));
+        return apply(op, List.of(l, r), "'" + symbol + "'", at);
+    }
+
+    private static boolean allInt(List<Operand> args) {
+        for (Operand o : args) {
+            if (!o.intLane()) {
+                return false;
             }
-            case "!" -> emit(CalcProgram.Code.NOT_I, 0, CalcType.BOOL, asTruth(o));
-            default -> throw error("unknown operator '" + u.op() + "'", u);
-        };
+        }
+        return true;
+    }
+
+    private Operand[] asDoubles(List<Operand> args) {
+        Operand[] out = new Operand[args.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = asDouble(args.get(i));
+        }
+        return out;
+    }
+
+    /** {@code op} over compiled operands, by its typing; {@code label} names it in errors. */
+    private Operand apply(LocalOp op, List<Operand> args, String label, Node at) {
+        Operand[] in = args.toArray(new Operand[0]);
+        switch (op.typing()) {
+            case UNION -> {
+                if (!allInt(args)) {
+                    return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+                }
+                if (op.ints() == LocalOp.INT_IDENTITY) {
+                    return new Operand(CalcType.INT, in[0].slot(), in[0].pinned());
+                }
+                return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
+            }
+            case FLOATING, FLOAT32 -> {
+                if (op.intsToDouble() != null && allInt(args)) {
+                    return emit(CalcProgram.Kind.INTS_TO_DOUBLE, op, CalcType.DOUBLE, in);
+                }
+                return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+            }
+            case BOOLEAN -> {
+                return allInt(args) ? emit(CalcProgram.Kind.INTS, op, CalcType.BOOL, in)
+                        : emit(CalcProgram.Kind.DOUBLES_TO_INT, op, CalcType.BOOL, asDoubles(args));
+            }
+            case TRUTH -> {
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = asTruth(in[i]);
+                }
+                return emit(CalcProgram.Kind.INTS, op, CalcType.BOOL, in);
+            }
+            case BITS -> {
+                for (Operand o : in) {
+                    requireInt(o, "bitwise " + label, at);
+                }
+                return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
+            }
+            case WHERE -> {
+                Operand a = in[1];
+                Operand b = in[2];
+                if (a.intLane() && b.intLane()) {
+                    CalcType t = a.type() == CalcType.BOOL && b.type() == CalcType.BOOL ? CalcType.BOOL : CalcType.INT;
+                    return emit(CalcProgram.Kind.INTS, op, t, asTruth(in[0]), a, b);
+                }
+                // the double lane reads the condition's truth directly (non-zero true, NaN NoData)
+                return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+            }
+        }
+        throw new AssertionError(op.typing());
     }
 
     private void requireInt(Operand o, String what, Node at) {
@@ -215,156 +284,44 @@ final class CalcCompiler {
         }
     }
 
-    private Operand binary(String op, Operand l, Operand r, Node at) {
-        switch (op) {
-            case "+", "-", "*", "%", "//" -> {
-                Arithmetic.Op a = switch (op) {
-                    case "+" -> Arithmetic.Op.ADD;
-                    case "-" -> Arithmetic.Op.SUBTRACT;
-                    case "*" -> Arithmetic.Op.MULTIPLY;
-                    case "%" -> Arithmetic.Op.MOD;
-                    default -> Arithmetic.Op.FLOOR_DIVIDE;
-                };
-                return arith(a, l, r);
-            }
-            case "/" -> {
-                if (l.intLane() && r.intLane()) {
-                    return emit(CalcProgram.Code.DIV_ID, 0, CalcType.DOUBLE, l, r);
-                }
-                return emit(CalcProgram.Code.ARITH_D, Arithmetic.Op.DIVIDE.ordinal(), CalcType.DOUBLE, asDouble(l), asDouble(r));
-            }
-            case "**" -> {
-                return emit(CalcProgram.Code.ARITH_D, Arithmetic.Op.POW.ordinal(), CalcType.DOUBLE, asDouble(l), asDouble(r));
-            }
-            case "==", "!=", "<", "<=", ">", ">=" -> {
-                Comparison.Op c = switch (op) {
-                    case "==" -> Comparison.Op.EQUAL;
-                    case "!=" -> Comparison.Op.NOT_EQUAL;
-                    case "<" -> Comparison.Op.LESS;
-                    case "<=" -> Comparison.Op.LESS_OR_EQUAL;
-                    case ">" -> Comparison.Op.GREATER;
-                    default -> Comparison.Op.GREATER_OR_EQUAL;
-                };
-                if (l.intLane() && r.intLane()) {
-                    return emit(CalcProgram.Code.CMP_I, c.ordinal(), CalcType.BOOL, l, r);
-                }
-                return emit(CalcProgram.Code.CMP_D, c.ordinal(), CalcType.BOOL, asDouble(l), asDouble(r));
-            }
-            case "&&", "||" -> {
-                Logical.Op lo = op.equals("&&") ? Logical.Op.AND : Logical.Op.OR;
-                Operand tl = asTruth(l);
-                Operand tr = asTruth(r);
-                return emit(CalcProgram.Code.LOGIC_I, lo.ordinal(), CalcType.BOOL, tl, tr);
-            }
-            case "&", "|", "^", "<<", ">>" -> {
-                requireInt(l, "bitwise '" + op + "'", at);
-                requireInt(r, "bitwise '" + op + "'", at);
-                Bitwise.Op b = switch (op) {
-                    case "&" -> Bitwise.Op.AND;
-                    case "|" -> Bitwise.Op.OR;
-                    case "^" -> Bitwise.Op.XOR;
-                    case "<<" -> Bitwise.Op.SHIFT_LEFT;
-                    default -> Bitwise.Op.SHIFT_RIGHT;
-                };
-                return emit(CalcProgram.Code.BIT_I, b.ordinal(), CalcType.INT, l, r);
-            }
-            default -> throw error("unknown operator '" + op + "'", at);
-        }
+    private Operand where(Operand cond, Operand a, Operand b, Node at) {
+        return apply(Conditional.WHERE, List.of(cond, a, b), "where", at);
     }
 
-    private Operand arith(Arithmetic.Op op, Operand l, Operand r) {
-        if (l.intLane() && r.intLane()) {
-            return emit(CalcProgram.Code.ARITH_I, op.ordinal(), CalcType.INT, l, r);
-        }
-        return emit(CalcProgram.Code.ARITH_D, op.ordinal(), CalcType.DOUBLE, asDouble(l), asDouble(r));
+    private Operand isNoData(Operand o, boolean negate, Node at) {
+        return apply(LocalOps.op(negate ? "isData" : "isNoData"), List.of(o), "isNoData", at);
     }
 
-    private Operand minMax(MinMax.Op op, Operand l, Operand r) {
-        if (l.intLane() && r.intLane()) {
-            return emit(CalcProgram.Code.MINMAX_I, op.ordinal(), CalcType.INT, l, r);
-        }
-        return emit(CalcProgram.Code.MINMAX_D, op.ordinal(), CalcType.DOUBLE, asDouble(l), asDouble(r));
-    }
+    /** The calc forms that are not one op of the catalog, with their help lines. */
+    static final Map<String, String> FORMS = forms();
 
-    private Operand where(Operand cond, Operand a, Operand b) {
-        Operand c = asTruth(cond);
-        if (a.intLane() && b.intLane()) {
-            CalcType t = a.type() == CalcType.BOOL && b.type() == CalcType.BOOL ? CalcType.BOOL : CalcType.INT;
-            return emit(CalcProgram.Code.WHERE_I, 0, t, c, a, b);
-        }
-        Operand da = asDouble(a);
-        Operand db = asDouble(b);
-        return emit(CalcProgram.Code.WHERE_D, 0, CalcType.DOUBLE, c, da, db);
-    }
-
-    private Operand isNoData(Operand o, boolean negate) {
-        return emit(o.intLane() ? CalcProgram.Code.ISNODATA_I : CalcProgram.Code.ISNODATA_D, negate ? 1 : 0,
-                CalcType.BOOL, o);
+    private static Map<String, String> forms() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("int(x)", "x truncated toward zero into the int lane");
+        m.put("float(x)", "x in the double lane (also double(x))");
+        m.put("clamp(x, lo, hi)", "min(max(x, lo), hi)");
+        m.put("mask(x, m)", "x where m holds data, NoData where m is NoData");
+        m.put("inverseMask(x, m)", "x where m is NoData, NoData where m holds data");
+        m.put("setNoData(x, v)", "NoData where x == v, else x");
+        return m;
     }
 
     private Operand call(Node.Call c) {
         String f = c.name();
         List<Node> args = c.args();
         switch (f) {
-            case "sqrt", "exp", "log", "log10", "sin", "cos", "tan", "asin", "acos", "atan", "floor", "ceil", "round" -> {
-                arity(c, 1);
-                MathFunctions.Fn fn = MathFunctions.Fn.valueOf(f.toUpperCase(java.util.Locale.ROOT));
-                Operand o = compile(args.get(0));
-                if (fn.keepsIntegers() && o.intLane()) {
-                    return new Operand(CalcType.INT, o.slot(), o.pinned());
-                }
-                return emit(CalcProgram.Code.MATH_D, fn.ordinal(), CalcType.DOUBLE, asDouble(o));
-            }
-            case "abs" -> {
-                arity(c, 1);
-                Operand o = compile(args.get(0));
-                return o.intLane() ? emit(CalcProgram.Code.ABS_I, 0, CalcType.INT, o)
-                        : emit(CalcProgram.Code.ABS_D, 0, CalcType.DOUBLE, o);
-            }
-            case "atan2" -> {
-                arity(c, 2);
-                Operand y = asDouble(compile(args.get(0)));
-                Operand x = asDouble(compile(args.get(1)));
-                return emit(CalcProgram.Code.ATAN2_D, 0, CalcType.DOUBLE, y, x);
-            }
-            case "pow" -> {
-                arity(c, 2);
-                return binary("**", compile(args.get(0)), compile(args.get(1)), c);
-            }
-            case "min", "max" -> {
-                if (args.size() < 2) {
-                    throw error(f + " takes at least 2 arguments, got " + args.size(), c);
-                }
-                MinMax.Op op = f.equals("min") ? MinMax.Op.MIN : MinMax.Op.MAX;
-                Operand acc = compile(args.get(0));
-                for (Node a : args.subList(1, args.size())) {
-                    acc = minMax(op, acc, compile(a));
-                }
-                return acc;
-            }
             case "clamp" -> {
                 arity(c, 3);
                 Operand x = compile(args.get(0));
                 Operand lo = compile(args.get(1));
                 Operand hi = compile(args.get(2));
-                return minMax(MinMax.Op.MIN, minMax(MinMax.Op.MAX, x, lo), hi);
-            }
-            case "where" -> {
-                arity(c, 3);
-                Operand cond = compile(args.get(0));
-                Operand a = compile(args.get(1));
-                Operand b = compile(args.get(2));
-                return where(cond, a, b);
-            }
-            case "isnodata", "isdata" -> {
-                arity(c, 1);
-                return isNoData(compile(args.get(0)), f.equals("isdata"));
+                return apply(MinMax.MIN, List.of(apply(MinMax.MAX, List.of(x, lo), f, c), hi), f, c);
             }
             case "mask", "inversemask" -> {
                 arity(c, 2);
                 Operand x = compile(args.get(0));
-                Operand m = isNoData(compile(args.get(1)), f.equals("mask"));
-                return where(m, x, intConst(NoData.INT));
+                Operand m = isNoData(compile(args.get(1)), f.equals("mask"), c);
+                return where(m, x, intConst(NoData.INT), c);
             }
             case "setnodata" -> {
                 arity(c, 2);
@@ -373,29 +330,41 @@ final class CalcCompiler {
                 // x is read twice: keep it alive through the comparison.
                 Operand keep = x.pinned() ? x : new Operand(x.type(), x.slot(), true);
                 Operand eq = binary("==", keep, v, c);
-                Operand r = where(eq, intConst(NoData.INT), keep);
+                Operand r = where(eq, intConst(NoData.INT), keep, c);
                 if (!x.pinned()) {
                     release(x);
                 }
                 return r;
             }
-            case "nd", "normalizeddifference" -> {
-                arity(c, 2);
-                Operand a = asDouble(compile(args.get(0)));
-                Operand b = asDouble(compile(args.get(1)));
-                return emit(CalcProgram.Code.ND_D, 0, CalcType.DOUBLE, a, b);
-            }
             case "int" -> {
                 arity(c, 1);
                 Operand o = compile(args.get(0));
                 return o.intLane() ? new Operand(CalcType.INT, o.slot(), o.pinned())
-                        : emit(CalcProgram.Code.D2I, 0, CalcType.INT, o);
+                        : emit(CalcProgram.Kind.D2I, null, CalcType.INT, o);
             }
             case "float", "double" -> {
                 arity(c, 1);
                 return asDouble(compile(args.get(0)));
             }
-            default -> throw error("unknown function '" + f + "'", c);
+            default -> {
+                LocalOp op = LocalOps.find(f).orElseThrow(() -> error("unknown function '" + f + "'", c));
+                if (op.isVariadic()) {
+                    if (args.size() < 2) {
+                        throw error(f + " takes at least 2 arguments, got " + args.size(), c);
+                    }
+                    Operand acc = compile(args.get(0));
+                    for (Node a : args.subList(1, args.size())) {
+                        acc = apply(op, List.of(acc, compile(a)), f, c);
+                    }
+                    return acc;
+                }
+                arity(c, op.arity());
+                List<Operand> in = new ArrayList<>();
+                for (Node a : args) {
+                    in.add(compile(a));
+                }
+                return apply(op, in, f, c);
+            }
         }
     }
 

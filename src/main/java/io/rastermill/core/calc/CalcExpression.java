@@ -1,6 +1,8 @@
 package io.rastermill.core.calc;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,18 +24,18 @@ import java.util.Set;
  * case-sensitive); {@code nodata}; parentheses; operators with Python's precedence, lowest first:
  * {@code or ||}; {@code and &&}; {@code not}; comparisons {@code == != < <= > >=} (not chained);
  * {@code |}; {@code ^}; {@code &}; {@code << >>}; {@code + -}; {@code * / // %}; unary
- * {@code - + ~ !}; {@code **} (right-associative). Functions (case-insensitive): {@code sqrt exp log
- * log10 sin cos tan asin acos atan floor ceil round abs}, {@code atan2(y, x)}, {@code pow(a, b)},
- * {@code min(a, b, ...)}, {@code max(a, b, ...)}, {@code clamp(x, lo, hi)}, {@code where(c, a, b)},
- * {@code isNoData(x)}, {@code isData(x)}, {@code mask(x, m)} (x where m has data),
- * {@code inverseMask(x, m)} (x where m is NoData), {@code setNoData(x, v)} (NoData where x == v),
- * {@code nd(a, b)} (normalized difference (a-b)/(a+b)), {@code int(x)}, {@code float(x)}.
+ * {@code - + ~ !}; {@code **} (right-associative). Operators and functions (case-insensitive) are the
+ * ops of {@link LocalOps#all()}, by {@link LocalOp#symbol()} and {@link LocalOp#name()} (e.g.
+ * {@code sqrt abs atan2 hypot pow min max where isNoData nd floorDivide}; {@code min} and {@code max}
+ * take two or more arguments), plus the forms {@code int(x)}, {@code float(x)}, {@code clamp(x, lo, hi)},
+ * {@code mask(x, m)} (x where m has data), {@code inverseMask(x, m)} (x where m is NoData) and
+ * {@code setNoData(x, v)} (NoData where x == v). {@link #reference()} lists them all with a line each.
  *
  * <p><b>Types</b> ({@link CalcType}). An input is INT if its cell type is integral, else DOUBLE; a
- * literal is INT if written as a whole number, else DOUBLE. {@code + - * // % min max clamp abs where}
- * and unary minus give INT if all operands are INT (or BOOL), else DOUBLE. {@code /}, {@code **},
- * {@code pow}, {@code nd} and the math functions always give DOUBLE ({@code /} is true division as in
- * Python 3); {@code floor ceil round} keep INT. Comparisons, {@code and or not}, {@code isNoData},
+ * literal is INT if written as a whole number, else DOUBLE. Each op's {@link LocalOp.Typing} decides:
+ * {@code + - * // % min max clamp abs where pow divide} and unary minus give INT if all operands are INT
+ * (or BOOL), else DOUBLE; {@code /} ({@code trueDivide}, as in Python 3), {@code **} ({@code floatPower}),
+ * {@code nd} and the math functions always give DOUBLE; {@code floor ceil round} keep INT. Comparisons, {@code and or not}, {@code isNoData},
  * {@code isData} give BOOL (0/1). Bitwise operators need INT/BOOL operands. The result type decides the
  * default output cell type ({@link CalcType#defaultCellType()}).
  *
@@ -99,6 +101,26 @@ public final class CalcExpression implements Serializable {
      */
     public CalcProgram compile(Map<String, CellType> inputs) {
         return CalcCompiler.compile(this, root, inputs);
+    }
+
+    /**
+     * One line per operator, function and form of the language, {@code "a + b  —  doc"}, for help
+     * texts; generated from {@link LocalOps#all()}, so a new op appears here by itself.
+     */
+    public static List<String> reference() {
+        List<String> out = new ArrayList<>();
+        for (LocalOp op : LocalOps.all()) {
+            String sig = op.signature();
+            if (op.symbol() != null && !CalcParser.OPERATOR_WORDS.contains(op.name())) {
+                sig += ", " + op.name() + "(" + (op.arity() == 1 ? "a" : "a, b") + ")";
+            }
+            for (String alias : op.aliases()) {
+                sig += ", " + alias + "(...)";
+            }
+            out.add(sig + "  —  " + op.doc());
+        }
+        CalcCompiler.FORMS.forEach((sig, doc) -> out.add(sig + "  —  " + doc));
+        return out;
     }
 
     @Override

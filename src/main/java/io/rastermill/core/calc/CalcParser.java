@@ -12,6 +12,9 @@ import java.util.Set;
  * {@code - + ~ !}, {@code **} (right-associative, binding tighter than a unary minus on its left).
  */
 final class CalcParser {
+    /** Words that are operators, so never names or function calls. */
+    static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not");
+
     private enum Kind { NUMBER, IDENT, OP, END }
 
     private record Token(Kind kind, String text, int column) {
@@ -252,7 +255,7 @@ final class CalcParser {
                 if (lower.equals("nodata")) {
                     return new Node.NoDataLit(t.column);
                 }
-                if (lower.equals("and") || lower.equals("or") || lower.equals("not")) {
+                if (OPERATOR_WORDS.contains(lower)) {
                     throw unexpected(t);
                 }
                 return new Node.Name(t.text, t.column);

@@ -1,15 +1,10 @@
 package io.rastermill.core.calc;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.local.Arithmetic;
-import io.rastermill.core.local.Bitwise;
-import io.rastermill.core.local.Comparison;
-import io.rastermill.core.local.Conditional;
 import io.rastermill.core.local.Conversion;
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.local.Logical;
-import io.rastermill.core.local.Masking;
-import io.rastermill.core.local.MathFunctions;
-import io.rastermill.core.local.MinMax;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
@@ -19,8 +14,9 @@ import java.util.List;
 
 /**
  * A compiled expression: a straight-line list of whole-lane steps over numbered int and double slots.
- * Each step runs one primitive kernel of {@code io.rastermill.core.local} over every cell of the
- * tile, so the per-cell work is a tight loop with no dispatch, boxing or allocation.
+ * Each step runs one whole-lane kernel of a {@link LocalOp} (named by the step, resolved once per
+ * evaluator) over every cell of the tile, so the per-cell work is a tight loop with no dispatch,
+ * boxing or allocation.
  *
  * <p>Immutable, serializable (ship it in a Spark closure) and thread-safe; an {@link Evaluator}
  * holds the lane buffers and is for one thread (one per Spark partition).
@@ -28,21 +24,28 @@ import java.util.List;
 public final class CalcProgram implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    enum Code {
-        I2D, D2I, TRUTH_D, ARITH_I, ARITH_D, NEG_I, NEG_D, ABS_I, ABS_D, CMP_I, CMP_D, LOGIC_I, NOT_I, BIT_I,
-        BITNOT_I, MINMAX_I, MINMAX_D, MATH_D, ATAN2_D, WHERE_I, WHERE_D, ISNODATA_I, ISNODATA_D, ND_D, DIV_ID
+    /** Which kernel of the step's op runs, and so which lanes its slots index. */
+    enum Kind {
+        /** Lane conversions, no op: int to double, double to int, double to int-lane truth. */
+        I2D, D2I, TRUTH_D,
+        /** {@link LocalOp#ints()}: int slots in, int slot out. */
+        INTS,
+        /** {@link LocalOp#doubles()}: double slots in and out. */
+        DOUBLES,
+        /** {@link LocalOp#doublesToInt()}: double slots in, int slot out. */
+        DOUBLES_TO_INT,
+        /** {@link LocalOp#intsToDouble()}: int slots in, double slot out. */
+        INTS_TO_DOUBLE
     }
 
-    /** One step: {@code dst = code/op(a, b, c)}; slots index the lane that the code implies. */
-    record Step(Code code, int op, int dst, int a, int b, int c) implements Serializable {
-    }
+    /** One step: {@code dst = op(args...)} by {@code kind}; {@code op} is a {@link LocalOps} name (null for conversions). */
+    record Step(Kind kind, String op, int dst, int[] args) implements Serializable {
+        private static final long serialVersionUID = 1L;
 
-    private static final Arithmetic.Op[] ARITH = Arithmetic.Op.values();
-    private static final Comparison.Op[] CMP = Comparison.Op.values();
-    private static final Logical.Op[] LOGIC = Logical.Op.values();
-    private static final Bitwise.Op[] BIT = Bitwise.Op.values();
-    private static final MinMax.Op[] MINMAX = MinMax.Op.values();
-    private static final MathFunctions.Fn[] MATH = MathFunctions.Fn.values();
+        boolean intIn() {
+            return kind == Kind.I2D || kind == Kind.INTS || kind == Kind.INTS_TO_DOUBLE;
+        }
+    }
 
     private final String expression;
     private final List<String> inputNames;
@@ -114,13 +117,19 @@ public final class CalcProgram implements Serializable {
         return new Evaluator().evaluate(inputs, resultCellType);
     }
 
-    /** Lane buffers for one thread. */
+    /** Lane buffers for one thread, and each step's kernel and argument lanes bound once. */
     public final class Evaluator {
+        private final LocalOp[] ops = new LocalOp[steps.length];
         private int n = -1;
         private int[][] ints;
         private double[][] doubles;
+        private int[][][] intArgs;
+        private double[][][] doubleArgs;
 
         private Evaluator() {
+            for (int k = 0; k < steps.length; k++) {
+                ops[k] = steps[k].op() == null ? null : LocalOps.op(steps[k].op());
+            }
         }
 
         private void allocate(int size) {
@@ -132,6 +141,22 @@ public final class CalcProgram implements Serializable {
             }
             for (int i = 0; i < doubleConstSlots.length; i++) {
                 Arrays.fill(doubles[doubleConstSlots[i]], doubleConstValues[i]);
+            }
+            intArgs = new int[steps.length][][];
+            doubleArgs = new double[steps.length][][];
+            for (int k = 0; k < steps.length; k++) {
+                int[] a = steps[k].args();
+                if (steps[k].intIn()) {
+                    intArgs[k] = new int[a.length][];
+                    for (int j = 0; j < a.length; j++) {
+                        intArgs[k][j] = ints[a[j]];
+                    }
+                } else {
+                    doubleArgs[k] = new double[a.length][];
+                    for (int j = 0; j < a.length; j++) {
+                        doubleArgs[k][j] = doubles[a[j]];
+                    }
+                }
             }
         }
 
@@ -190,35 +215,17 @@ public final class CalcProgram implements Serializable {
         }
 
         private void run(int m) {
-            int[][] I = ints;
-            double[][] D = doubles;
-            for (Step s : steps) {
-                switch (s.code()) {
-                    case I2D -> Conversion.toDoubleLane(I[s.a()], D[s.dst()], m);
-                    case D2I -> Conversion.toIntLane(D[s.a()], I[s.dst()], m);
-                    case TRUTH_D -> Logical.truth(D[s.a()], I[s.dst()], m);
-                    case ARITH_I -> Arithmetic.apply(ARITH[s.op()], I[s.a()], I[s.b()], I[s.dst()], m);
-                    case ARITH_D -> Arithmetic.apply(ARITH[s.op()], D[s.a()], D[s.b()], D[s.dst()], m);
-                    case NEG_I -> Arithmetic.negate(I[s.a()], I[s.dst()], m);
-                    case NEG_D -> Arithmetic.negate(D[s.a()], D[s.dst()], m);
-                    case ABS_I -> Arithmetic.abs(I[s.a()], I[s.dst()], m);
-                    case ABS_D -> Arithmetic.abs(D[s.a()], D[s.dst()], m);
-                    case CMP_I -> Comparison.apply(CMP[s.op()], I[s.a()], I[s.b()], I[s.dst()], m);
-                    case CMP_D -> Comparison.apply(CMP[s.op()], D[s.a()], D[s.b()], I[s.dst()], m);
-                    case LOGIC_I -> Logical.apply(LOGIC[s.op()], I[s.a()], I[s.b()], I[s.dst()], m);
-                    case NOT_I -> Logical.not(I[s.a()], I[s.dst()], m);
-                    case BIT_I -> Bitwise.apply(BIT[s.op()], I[s.a()], I[s.b()], I[s.dst()], m);
-                    case BITNOT_I -> Bitwise.not(I[s.a()], I[s.dst()], m);
-                    case MINMAX_I -> MinMax.apply(MINMAX[s.op()], I[s.a()], I[s.b()], I[s.dst()], m);
-                    case MINMAX_D -> MinMax.apply(MINMAX[s.op()], D[s.a()], D[s.b()], D[s.dst()], m);
-                    case MATH_D -> MathFunctions.apply(MATH[s.op()], D[s.a()], D[s.dst()], m);
-                    case ATAN2_D -> MathFunctions.atan2(D[s.a()], D[s.b()], D[s.dst()], m);
-                    case WHERE_I -> Conditional.where(I[s.a()], I[s.b()], I[s.c()], I[s.dst()], m);
-                    case WHERE_D -> Conditional.where(I[s.a()], D[s.b()], D[s.c()], D[s.dst()], m);
-                    case ISNODATA_I -> Masking.isNoData(I[s.a()], I[s.dst()], m, s.op() == 1);
-                    case ISNODATA_D -> Masking.isNoData(D[s.a()], I[s.dst()], m, s.op() == 1);
-                    case ND_D -> Arithmetic.normalizedDifference(D[s.a()], D[s.b()], D[s.dst()], m);
-                    case DIV_ID -> Arithmetic.divideToDouble(I[s.a()], I[s.b()], D[s.dst()], m);
+            for (int k = 0; k < steps.length; k++) {
+                Step s = steps[k];
+                int dst = s.dst();
+                switch (s.kind()) {
+                    case I2D -> Conversion.toDoubleLane(intArgs[k][0], doubles[dst], m);
+                    case D2I -> Conversion.toIntLane(doubleArgs[k][0], ints[dst], m);
+                    case TRUTH_D -> Logical.truth(doubleArgs[k][0], ints[dst], m);
+                    case INTS -> ops[k].ints().apply(intArgs[k], ints[dst], m);
+                    case DOUBLES -> ops[k].doubles().apply(doubleArgs[k], doubles[dst], m);
+                    case DOUBLES_TO_INT -> ops[k].doublesToInt().apply(doubleArgs[k], ints[dst], m);
+                    case INTS_TO_DOUBLE -> ops[k].intsToDouble().apply(intArgs[k], doubles[dst], m);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.rastermill.core.cell;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -14,7 +15,7 @@ import java.util.OptionalDouble;
  * and {@code uint8ud-1} are the same type, whose stored NoData byte is -1) and, for float32,
  * rounded to float.
  */
-public final class CellType implements java.io.Serializable {
+public final class CellType implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final CellType BOOL = new CellType(DataType.BIT, NoDataMode.RAW, 0);

@@ -1,5 +1,8 @@
 package io.rastermill.core.focal;
 
+import java.io.Serializable;
+import java.util.Objects;
+
 /**
  * Aspect options (gdaldem aspect). Default output is the compass azimuth of the downslope
  * direction, clockwise from north in [0, 360); {@code trigonometric} gives the angle
@@ -7,7 +10,7 @@ package io.rastermill.core.focal;
  * convention is Horn with the cell size, flat = -1, and ignores the other flags.
  */
 public record AspectParams(Convention convention, GradientAlg alg, boolean trigonometric,
-                           boolean zeroForFlat, boolean computeEdges) implements java.io.Serializable {
+                           boolean zeroForFlat, boolean computeEdges) implements Serializable {
 
     public static final AspectParams GDALDEM = new AspectParams(Convention.GDALDEM, GradientAlg.HORN,
             false, false, false);
@@ -15,8 +18,8 @@ public record AspectParams(Convention convention, GradientAlg alg, boolean trigo
             false, false, false);
 
     public AspectParams {
-        java.util.Objects.requireNonNull(convention, "convention");
-        java.util.Objects.requireNonNull(alg, "alg");
+        Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(alg, "alg");
         if (convention == Convention.GEOTRELLIS && (alg != GradientAlg.HORN || trigonometric || zeroForFlat)) {
             throw new IllegalArgumentException("GeoTrellis aspect is Horn, azimuth, flat = -1 only");
         }

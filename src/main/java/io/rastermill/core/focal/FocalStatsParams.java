@@ -1,5 +1,8 @@
 package io.rastermill.core.focal;
 
+import java.io.Serializable;
+import java.util.Objects;
+
 /**
  * Focal statistic over a neighbourhood of {@code radius} cells: a {@link Shape#SQUARE} of side
  * {@code 2·radius + 1}, or a {@link Shape#CIRCLE} of the cells whose centre lies within
@@ -7,7 +10,7 @@ package io.rastermill.core.focal;
  * MEAN, MIN, MAX, SUM and STDDEV with SQUARE(r) / CIRCLE(r) equal GeoTrellis 3.7.1's focal ops
  * with {@code Square(r)} / {@code Circle(r)} (oracle-tested).
  */
-public record FocalStatsParams(Stat stat, Shape shape, int radius) implements java.io.Serializable {
+public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Serializable {
 
     /** The statistic; NoData and outside cells are skipped, no data at all gives NoData. */
     public enum Stat {
@@ -27,8 +30,8 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements ja
     }
 
     public FocalStatsParams {
-        java.util.Objects.requireNonNull(stat, "stat");
-        java.util.Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(stat, "stat");
+        Objects.requireNonNull(shape, "shape");
         if (radius < 0) {
             throw new IllegalArgumentException("focal radius must be >= 0, got " + radius);
         }

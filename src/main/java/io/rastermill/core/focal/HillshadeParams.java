@@ -1,5 +1,8 @@
 package io.rastermill.core.focal;
 
+import java.io.Serializable;
+import java.util.Objects;
+
 /**
  * Hillshade options (gdaldem hillshade): sun {@code azimuth} (degrees clockwise from north,
  * {@code -az}) and {@code altitude} ({@code -alt}), {@code zFactor} ({@code -z}), {@code scale}
@@ -7,7 +10,7 @@ package io.rastermill.core.focal;
  * supports Horn, REGULAR and scale 1.
  */
 public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode, double azimuth,
-                              double altitude, double zFactor, double scale, boolean computeEdges) implements java.io.Serializable {
+                              double altitude, double zFactor, double scale, boolean computeEdges) implements Serializable {
 
     /** gdaldem's shading variants. */
     public enum Mode {
@@ -27,9 +30,9 @@ public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode,
             GradientAlg.HORN, Mode.REGULAR, 315, 45, 1, 1, false);
 
     public HillshadeParams {
-        java.util.Objects.requireNonNull(convention, "convention");
-        java.util.Objects.requireNonNull(alg, "alg");
-        java.util.Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(alg, "alg");
+        Objects.requireNonNull(mode, "mode");
         if (!(scale > 0) || !Double.isFinite(zFactor) || !Double.isFinite(azimuth) || !Double.isFinite(altitude)) {
             throw new IllegalArgumentException("hillshade needs scale > 0 and finite azimuth, altitude, zFactor");
         }

@@ -1,5 +1,8 @@
 package io.rastermill.core.focal;
 
+import java.io.Serializable;
+import java.util.Objects;
+
 /**
  * Slope options (gdaldem slope). {@code zFactor} multiplies elevations ({@code -z}); {@code scale}
  * is the ratio of horizontal to vertical units ({@code -s}, e.g. 111120 for degrees vs metres);
@@ -8,7 +11,7 @@ package io.rastermill.core.focal;
  * (zFactor is applied as GeoTrellis does) and ignores computeEdges.
  */
 public record SlopeParams(Convention convention, GradientAlg alg, boolean percent, double zFactor,
-                          double scale, boolean computeEdges) implements java.io.Serializable {
+                          double scale, boolean computeEdges) implements Serializable {
 
     public static final SlopeParams GDALDEM = new SlopeParams(Convention.GDALDEM, GradientAlg.HORN,
             false, 1, 1, false);
@@ -16,8 +19,8 @@ public record SlopeParams(Convention convention, GradientAlg alg, boolean percen
             false, 1, 1, false);
 
     public SlopeParams {
-        java.util.Objects.requireNonNull(convention, "convention");
-        java.util.Objects.requireNonNull(alg, "alg");
+        Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(alg, "alg");
         if (!(scale > 0) || !Double.isFinite(zFactor)) {
             throw new IllegalArgumentException("slope needs scale > 0 and a finite zFactor, got scale="
                     + scale + " zFactor=" + zFactor);

@@ -1,5 +1,6 @@
 package io.rastermill.core.focal;
 
+import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
@@ -67,7 +68,7 @@ public record TerrainIndexOp(TerrainIndexParams params) implements FocalKernel {
     }
 
     @Override
-    public io.rastermill.core.cell.CellType resultCellType() {
+    public CellType resultCellType() {
         return SlopeOp.GDALDEM_CELL_TYPE;
     }
 }

@@ -1,10 +1,13 @@
 package io.rastermill.core.focal;
 
+import java.io.Serializable;
+import java.util.Objects;
+
 /**
  * Options of gdaldem's TPI, TRI and roughness (GDALDEM convention only): which {@link Index} and
  * {@code computeEdges}.
  */
-public record TerrainIndexParams(Index index, boolean computeEdges) implements java.io.Serializable {
+public record TerrainIndexParams(Index index, boolean computeEdges) implements Serializable {
 
     /** The index computed over the 3×3 window. */
     public enum Index {
@@ -19,6 +22,6 @@ public record TerrainIndexParams(Index index, boolean computeEdges) implements j
     }
 
     public TerrainIndexParams {
-        java.util.Objects.requireNonNull(index, "index");
+        Objects.requireNonNull(index, "index");
     }
 }

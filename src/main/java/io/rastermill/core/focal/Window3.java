@@ -1,5 +1,7 @@
 package io.rastermill.core.focal;
 
+import java.util.Arrays;
+
 /**
  * The 3×3 window of a buffered tile under one edge/NoData rule, read into a caller's {@code double[9]}
  * (row-major, north row first: a b c / d e f / g h i). Package-private plumbing of the terrain ops;
@@ -76,7 +78,7 @@ final class Window3 {
 
     private void fill(int y0, int y1, int x0, int x1) {
         for (int y = y0; y < y1; y++) {
-            java.util.Arrays.fill(g, y * stride + x0, y * stride + x1, Double.NaN);
+            Arrays.fill(g, y * stride + x0, y * stride + x1, Double.NaN);
         }
     }
 

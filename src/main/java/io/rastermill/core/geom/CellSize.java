@@ -1,12 +1,14 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
+
 /**
  * The size of one pixel in map units (GeoTrellis {@code CellSize}).
  *
  * @param width  map units per pixel along x
  * @param height map units per pixel along y
  */
-public record CellSize(double width, double height) implements java.io.Serializable {
+public record CellSize(double width, double height) implements Serializable {
 
     /** @throws IllegalArgumentException unless both sizes are positive and finite */
     public CellSize {

@@ -1,5 +1,6 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param xmax east edge
  * @param ymax north edge
  */
-public record Extent(double xmin, double ymin, double xmax, double ymax) implements java.io.Serializable {
+public record Extent(double xmin, double ymin, double xmax, double ymax) implements Serializable {
 
     /** @throws IllegalArgumentException if {@code xmin > xmax} or {@code ymin > ymax} */
     public Extent {

@@ -1,5 +1,6 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param colMax last column (inclusive)
  * @param rowMax last row (inclusive)
  */
-public record GridBounds(long colMin, long rowMin, long colMax, long rowMax) implements java.io.Serializable {
+public record GridBounds(long colMin, long rowMin, long colMax, long rowMax) implements Serializable {
 
     /** {@code colMax - colMin + 1}. */
     public long width() {

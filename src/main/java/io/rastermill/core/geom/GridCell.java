@@ -1,5 +1,7 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
+
 /**
  * A pixel position in a grid: column from the west edge, row from the north edge, both zero-based.
  *
@@ -8,5 +10,5 @@ package io.rastermill.core.geom;
  * @param col column, growing eastward
  * @param row row, growing southward
  */
-public record GridCell(long col, long row) implements java.io.Serializable {
+public record GridCell(long col, long row) implements Serializable {
 }

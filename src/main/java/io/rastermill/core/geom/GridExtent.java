@@ -1,5 +1,7 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
+
 /**
  * A pixel grid over an extent with {@code long} dimensions: GeoTrellis's {@code GridExtent[Long]}, the grid of a whole
  * tiled layer.
@@ -17,7 +19,7 @@ package io.rastermill.core.geom;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows) implements java.io.Serializable {
+public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows) implements Serializable {
 
     /** Tolerance used by {@link #floorWithTolerance(double)}: {@value}. */
     public static final double EPSILON = GridFormulas.EPSILON;

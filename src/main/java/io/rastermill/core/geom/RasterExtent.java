@@ -1,5 +1,7 @@
 package io.rastermill.core.geom;
 
+import java.io.Serializable;
+
 /**
  * A pixel grid over an extent with {@code int} dimensions: the grid of one raster or tile (GeoTrellis
  * {@code RasterExtent}).
@@ -15,7 +17,7 @@ package io.rastermill.core.geom;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows) implements java.io.Serializable {
+public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows) implements Serializable {
 
     /** @throws IllegalArgumentException if cols or rows are not positive or disagree with the extent and cell size */
     public RasterExtent {

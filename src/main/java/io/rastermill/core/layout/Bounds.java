@@ -1,11 +1,12 @@
 package io.rastermill.core.layout;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
  * The keys a layer may hold: either {@link KeyBounds} or {@link EmptyBounds} (GeoTrellis {@code Bounds[SpatialKey]}).
  */
-public sealed interface Bounds extends java.io.Serializable permits KeyBounds, EmptyBounds {
+public sealed interface Bounds extends Serializable permits KeyBounds, EmptyBounds {
 
     boolean isEmpty();
 

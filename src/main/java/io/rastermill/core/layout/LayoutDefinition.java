@@ -5,6 +5,8 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridExtent;
 import io.rastermill.core.geom.RasterExtent;
 
+import java.io.Serializable;
+
 /**
  * A tiled pixel grid: an extent cut by a {@link TileLayout} (GeoTrellis {@code LayoutDefinition}).
  *
@@ -14,7 +16,7 @@ import io.rastermill.core.geom.RasterExtent;
  * @param extent     the layout extent; tile (0,0) is at its upper-left corner
  * @param tileLayout the tiling
  */
-public record LayoutDefinition(Extent extent, TileLayout tileLayout) implements java.io.Serializable {
+public record LayoutDefinition(Extent extent, TileLayout tileLayout) implements Serializable {
 
     public LayoutDefinition {
         if (extent == null) {

@@ -3,6 +3,8 @@ package io.rastermill.core.layout;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 
+import java.io.Serializable;
+
 /**
  * Converts between map coordinates and tile keys of a layout (GeoTrellis {@code MapKeyTransform}).
  *
@@ -14,7 +16,7 @@ import io.rastermill.core.geom.GridBounds;
  * @param layoutCols number of tile columns
  * @param layoutRows number of tile rows
  */
-public record MapKeyTransform(Extent extent, int layoutCols, int layoutRows) implements java.io.Serializable {
+public record MapKeyTransform(Extent extent, int layoutCols, int layoutRows) implements Serializable {
 
     public MapKeyTransform {
         if (extent == null) {

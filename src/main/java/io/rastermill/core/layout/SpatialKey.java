@@ -1,5 +1,7 @@
 package io.rastermill.core.layout;
 
+import java.io.Serializable;
+
 /**
  * The position of a tile in a layout: column first. Key (0,0) is the upper-left tile of the layout extent and rows
  * grow southward (GeoTrellis {@code SpatialKey}). Ordered by column, then row.
@@ -7,7 +9,7 @@ package io.rastermill.core.layout;
  * @param col tile column
  * @param row tile row
  */
-public record SpatialKey(int col, int row) implements Comparable<SpatialKey>, java.io.Serializable {
+public record SpatialKey(int col, int row) implements Comparable<SpatialKey>, Serializable {
 
     @Override
     public int compareTo(SpatialKey other) {

@@ -5,6 +5,9 @@ import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 
+import java.io.Serializable;
+import java.util.Optional;
+
 /**
  * What a tiled layer is: cell type, layout, data extent, CRS and key bounds (GeoTrellis
  * {@code TileLayerMetadata[SpatialKey]}). The data extent may be smaller than the layout extent.
@@ -15,7 +18,7 @@ import io.rastermill.core.geom.GridBounds;
  * @param crs      CRS of the layout and extent; null when the source had none usable (see {@link #knownCrs()})
  * @param bounds   the keys present, or {@link EmptyBounds}
  */
-public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) implements java.io.Serializable {
+public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) implements Serializable {
 
     public TileLayerMetadata {
         if (cellType == null) {
@@ -43,8 +46,8 @@ public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Exte
      * has none: local computations work, anything that needs the CRS (reprojection, the GeoTrellis
      * layer JSON) refuses it with a clear error.
      */
-    public java.util.Optional<Crs> knownCrs() {
-        return java.util.Optional.ofNullable(crs);
+    public Optional<Crs> knownCrs() {
+        return Optional.ofNullable(crs);
     }
 
     /** The same layer description with another cell type (e.g. after a computation that changes it). */

@@ -3,6 +3,8 @@ package io.rastermill.core.layout;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 
+import java.io.Serializable;
+
 /**
  * How a layout is cut into tiles: {@code layoutCols × layoutRows} tiles of {@code tileCols × tileRows} pixels
  * (GeoTrellis {@code TileLayout}).
@@ -12,7 +14,7 @@ import io.rastermill.core.geom.Extent;
  * @param tileCols   pixel columns per tile, > 0
  * @param tileRows   pixel rows per tile, > 0
  */
-public record TileLayout(int layoutCols, int layoutRows, int tileCols, int tileRows) implements java.io.Serializable {
+public record TileLayout(int layoutCols, int layoutRows, int tileCols, int tileRows) implements Serializable {
 
     /** @throws IllegalArgumentException naming the first argument that is not > 0 */
     public TileLayout {

@@ -1,8 +1,6 @@
 package io.rastermill.core.local;
 
-import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -37,40 +35,57 @@ public final class Arithmetic {
     private Arithmetic() {
     }
 
+    /** Selects one of the binary kernels below. */
     public enum Op {
-        ADD, SUBTRACT, MULTIPLY, DIVIDE, FLOOR_DIVIDE, MOD, POW;
+        ADD, SUBTRACT, MULTIPLY, DIVIDE, FLOOR_DIVIDE, MOD, POW
+    }
 
-        /** One pair of int-lane values (for single cells; the bulk kernels below do whole lanes). */
-        public int apply(int a, int b) {
-            if (a == NoData.INT || b == NoData.INT) {
-                return NoData.INT;
-            }
-            return switch (this) {
-                case ADD -> a + b;
-                case SUBTRACT -> a - b;
-                case MULTIPLY -> a * b;
-                case DIVIDE -> b == 0 ? NoData.INT : a / b;
-                case FLOOR_DIVIDE -> b == 0 ? NoData.INT : Math.floorDiv(a, b);
-                case MOD -> b == 0 ? NoData.INT : a % b;
-                case POW -> NoData.d2i(Math.pow(a, b));
-            };
-        }
+    // ------------------------------------------------------------------ the ops
 
-        /** One pair of double-lane values. */
-        public double apply(double a, double b) {
-            if (Double.isNaN(a) || Double.isNaN(b)) {
-                return Double.NaN;
-            }
-            return switch (this) {
-                case ADD -> a + b;
-                case SUBTRACT -> a - b;
-                case MULTIPLY -> a * b;
-                case DIVIDE -> b == 0 ? Double.NaN : a / b;
-                case FLOOR_DIVIDE -> b == 0 ? Double.NaN : Math.floor(a / b);
-                case MOD -> b == 0 ? Double.NaN : a % b;
-                case POW -> Math.pow(a, b);
-            };
-        }
+    public static final LocalOp ADD = binary("add", Op.ADD, "a + b (the int lane wraps)").withSymbol("+");
+    public static final LocalOp SUBTRACT = binary("subtract", Op.SUBTRACT, "a - b (the int lane wraps)").withSymbol("-");
+    public static final LocalOp MULTIPLY = binary("multiply", Op.MULTIPLY, "a * b (the int lane wraps)").withSymbol("*");
+    public static final LocalOp DIVIDE = binary("divide", Op.DIVIDE,
+            "a / b in the operands' type: integer division truncating toward zero for integral ones (GeoTrellis);"
+                    + " by zero: NoData");
+    public static final LocalOp FLOOR_DIVIDE = binary("floorDivide", Op.FLOOR_DIVIDE,
+            "a / b rounded toward negative infinity (Python's //); by zero: NoData").withSymbol("//");
+    public static final LocalOp MOD = binary("mod", Op.MOD,
+            "remainder of a / b with the sign of a (Java's %); by zero: NoData").withSymbol("%");
+    public static final LocalOp POW = binary("pow", Op.POW,
+            "a to the power b in the operands' type: integral ones give Math.pow truncated toward zero, saturated");
+    public static final LocalOp TRUE_DIVIDE = LocalOp.floating("trueDivide", 2,
+                    (in, out, n) -> apply(Op.DIVIDE, in[0], in[1], out, n),
+                    "a / b as a floating point number (Python 3's /); by zero: NoData")
+            .withSymbol("/").withIntsToDouble((in, out, n) -> divideToDouble(in[0], in[1], out, n));
+    public static final LocalOp FLOAT_POWER = LocalOp.floating("floatPower", 2,
+            (in, out, n) -> apply(Op.POW, in[0], in[1], out, n), "a to the power b as a floating point number")
+            .withSymbol("**");
+    public static final LocalOp NEGATE = LocalOp.union("negate", 1, (in, out, n) -> negate(in[0], out, n),
+            (in, out, n) -> negate(in[0], out, n), "-a in a's type (the int lane wraps)").withSymbol("-");
+    public static final LocalOp ABS = LocalOp.union("abs", 1, (in, out, n) -> abs(in[0], out, n),
+            (in, out, n) -> abs(in[0], out, n), "|a| in a's type");
+    public static final LocalOp NORMALIZED_DIFFERENCE = LocalOp.of("normalizedDifference", 2, LocalOp.Typing.FLOAT32,
+                    null, (in, out, n) -> normalizedDifference(in[0], in[1], out, n),
+                    "(a - b) / (a + b) as float32, NoData where a + b is 0; NDVI is normalizedDifference(nir, red)")
+            .withAliases("nd");
+
+    private static LocalOp binary(String name, Op op, String doc) {
+        return LocalOp.union(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
+                (in, out, n) -> apply(op, in[0], in[1], out, n), doc);
+    }
+
+    /** The descriptor of a binary kernel. */
+    public static LocalOp of(Op op) {
+        return switch (op) {
+            case ADD -> ADD;
+            case SUBTRACT -> SUBTRACT;
+            case MULTIPLY -> MULTIPLY;
+            case DIVIDE -> DIVIDE;
+            case FLOOR_DIVIDE -> FLOOR_DIVIDE;
+            case MOD -> MOD;
+            case POW -> POW;
+        };
     }
 
     // ------------------------------------------------------------------ lane kernels
@@ -220,64 +235,27 @@ public final class Arithmetic {
 
     /** {@code op} applied cell by cell to two tiles of equal size, into their union cell type. */
     public static Tile apply(Op op, Tile a, Tile b) {
-        return Operands.combine(a, b, (x, y, out, n) -> apply(op, x, y, out, n), (x, y, out, n) -> apply(op, x, y, out, n));
+        return of(op).apply(a, b);
     }
 
     /** {@code op} with a number on the right ({@code tile op value}). */
     public static Tile apply(Op op, Tile a, double value) {
-        return withValue(op, a, value, false);
+        return of(op).apply(a, value);
     }
 
     /** {@code op} with a number on the left ({@code value op tile}). */
     public static Tile apply(Op op, double value, Tile b) {
-        return withValue(op, b, value, true);
-    }
-
-    private static Tile withValue(Op op, Tile t, double value, boolean valueLeft) {
-        int n = t.size();
-        if (!t.cellType().isFloatingPoint() && Operands.fitsIntLane(value)) {
-            int[] x = t.toIntLane();
-            int[] v = Operands.constant(n, (int) value);
-            if (valueLeft) {
-                apply(op, v, x, x, n);
-            } else {
-                apply(op, x, v, x, n);
-            }
-            return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
-        }
-        CellType ct = t.cellType().isFloatingPoint() ? t.cellType() : CellType.FLOAT64;
-        double[] x = t.toDoubleLane();
-        double[] v = Operands.constant(n, value);
-        if (valueLeft) {
-            apply(op, v, x, x, n);
-        } else {
-            apply(op, x, v, x, n);
-        }
-        return ArrayTile.fromDoubleLane(ct, t.cols(), t.rows(), x);
+        return of(op).apply(value, b);
     }
 
     /** {@code -tile} in the tile's own type (int lane wraps; a wrapped value may land on NoData). */
     public static Tile negate(Tile t) {
-        if (t.cellType().isFloatingPoint()) {
-            double[] x = t.toDoubleLane();
-            negate(x, x, x.length);
-            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
-        }
-        int[] x = t.toIntLane();
-        negate(x, x, x.length);
-        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+        return NEGATE.apply(t);
     }
 
     /** {@code |tile|} in the tile's own type; NoData stays NoData. */
     public static Tile abs(Tile t) {
-        if (t.cellType().isFloatingPoint()) {
-            double[] x = t.toDoubleLane();
-            abs(x, x, x.length);
-            return ArrayTile.fromDoubleLane(t.cellType(), t.cols(), t.rows(), x);
-        }
-        int[] x = t.toIntLane();
-        abs(x, x, x.length);
-        return ArrayTile.fromIntLane(t.cellType(), t.cols(), t.rows(), x);
+        return ABS.apply(t);
     }
 
     /**
@@ -285,10 +263,7 @@ public final class Arithmetic {
      * or {@code a + b == 0}, gives NoData. The usual NDVI is {@code normalizedDifference(nir, red)}.
      */
     public static Tile normalizedDifference(Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        double[] x = a.toDoubleLane();
-        normalizedDifference(x, b.toDoubleLane(), x, x.length);
-        return ArrayTile.fromDoubleLane(CellType.FLOAT32, a.cols(), a.rows(), x);
+        return NORMALIZED_DIFFERENCE.apply(a, b);
     }
 
     /** {@code out[i] = (a[i] - b[i]) / (a[i] + b[i])}, NaN where either is NaN or the sum is 0. */

@@ -1,8 +1,6 @@
 package io.rastermill.core.local;
 
-import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -17,8 +15,34 @@ public final class Bitwise {
     private Bitwise() {
     }
 
+    /** Selects one of the binary kernels below. */
     public enum Op {
         AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT
+    }
+
+    public static final LocalOp AND = op("bitAnd", Op.AND, "&", "bitwise a & b");
+    public static final LocalOp OR = op("bitOr", Op.OR, "|", "bitwise a | b");
+    public static final LocalOp XOR = op("bitXor", Op.XOR, "^", "bitwise a ^ b");
+    public static final LocalOp SHIFT_LEFT = op("shiftLeft", Op.SHIFT_LEFT, "<<", "a << b (b modulo 32)");
+    public static final LocalOp SHIFT_RIGHT = op("shiftRight", Op.SHIFT_RIGHT, ">>",
+            "a >> b, sign-extending (b modulo 32)");
+    public static final LocalOp NOT = LocalOp.of("bitNot", 1, LocalOp.Typing.BITS, (in, out, n) -> not(in[0], out, n),
+            null, "bitwise ~a").withSymbol("~");
+
+    private static LocalOp op(String name, Op op, String symbol, String doc) {
+        return LocalOp.of(name, 2, LocalOp.Typing.BITS, (in, out, n) -> apply(op, in[0], in[1], out, n), null, doc)
+                .withSymbol(symbol);
+    }
+
+    /** The descriptor of a binary kernel. */
+    public static LocalOp of(Op op) {
+        return switch (op) {
+            case AND -> AND;
+            case OR -> OR;
+            case XOR -> XOR;
+            case SHIFT_LEFT -> SHIFT_LEFT;
+            case SHIFT_RIGHT -> SHIFT_RIGHT;
+        };
     }
 
     public static void apply(Op op, int[] a, int[] b, int[] out, int n) {
@@ -67,37 +91,15 @@ public final class Bitwise {
         }
     }
 
-    static CellType resultType(CellType a, CellType b) {
-        CellType u = a.union(b);
-        return u.isFloatingPoint() ? CellType.INT32 : u;
-    }
-
-    /** The int lane; floating point tiles via their double lane, so any NaN (even a non-NoData one) is NoData. */
-    private static int[] intLane(Tile t) {
-        if (!t.cellType().isFloatingPoint()) {
-            return t.toIntLane();
-        }
-        int[] out = new int[t.size()];
-        Conversion.toIntLane(t.toDoubleLane(), out, out.length);
-        return out;
-    }
-
     public static Tile apply(Op op, Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        int[] x = intLane(a);
-        apply(op, x, intLane(b), x, x.length);
-        return ArrayTile.fromIntLane(resultType(a.cellType(), b.cellType()), a.cols(), a.rows(), x);
+        return of(op).apply(a, b);
     }
 
     public static Tile apply(Op op, Tile a, int value) {
-        int[] x = intLane(a);
-        apply(op, x, Operands.constant(x.length, value), x, x.length);
-        return ArrayTile.fromIntLane(resultType(a.cellType(), a.cellType()), a.cols(), a.rows(), x);
+        return of(op).apply(a, value);
     }
 
     public static Tile not(Tile a) {
-        int[] x = intLane(a);
-        not(x, x, x.length);
-        return ArrayTile.fromIntLane(resultType(a.cellType(), a.cellType()), a.cols(), a.rows(), x);
+        return NOT.apply(a);
     }
 }

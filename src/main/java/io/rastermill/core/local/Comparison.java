@@ -2,7 +2,6 @@ package io.rastermill.core.local;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -23,8 +22,33 @@ public final class Comparison {
     private Comparison() {
     }
 
+    /** Selects one of the kernels below. */
     public enum Op {
         EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL
+    }
+
+    public static final LocalOp EQUAL = op("equal", Op.EQUAL, "==", "1 where a == b, else 0");
+    public static final LocalOp NOT_EQUAL = op("notEqual", Op.NOT_EQUAL, "!=", "1 where a != b, else 0");
+    public static final LocalOp LESS = op("less", Op.LESS, "<", "1 where a < b, else 0");
+    public static final LocalOp LESS_OR_EQUAL = op("lessOrEqual", Op.LESS_OR_EQUAL, "<=", "1 where a <= b, else 0");
+    public static final LocalOp GREATER = op("greater", Op.GREATER, ">", "1 where a > b, else 0");
+    public static final LocalOp GREATER_OR_EQUAL = op("greaterOrEqual", Op.GREATER_OR_EQUAL, ">=", "1 where a >= b, else 0");
+
+    private static LocalOp op(String name, Op op, String symbol, String doc) {
+        return LocalOp.test(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
+                (in, out, n) -> apply(op, in[0], in[1], out, n), doc).withSymbol(symbol);
+    }
+
+    /** The descriptor of a kernel. */
+    public static LocalOp of(Op op) {
+        return switch (op) {
+            case EQUAL -> EQUAL;
+            case NOT_EQUAL -> NOT_EQUAL;
+            case LESS -> LESS;
+            case LESS_OR_EQUAL -> LESS_OR_EQUAL;
+            case GREATER -> GREATER;
+            case GREATER_OR_EQUAL -> GREATER_OR_EQUAL;
+        };
     }
 
     /** {@code out[i] = a[i] op b[i] ? 1 : 0}, NoData if either is NoData; {@code out} may alias an input. */
@@ -117,26 +141,11 @@ public final class Comparison {
 
     /** {@code a op b} cell by cell into {@link #RESULT}. */
     public static Tile apply(Op op, Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        int n = a.size();
-        int[] out = new int[n];
-        if (a.cellType().isFloatingPoint() || b.cellType().isFloatingPoint()) {
-            apply(op, a.toDoubleLane(), b.toDoubleLane(), out, n);
-        } else {
-            apply(op, a.toIntLane(), b.toIntLane(), out, n);
-        }
-        return ArrayTile.fromIntLane(RESULT, a.cols(), a.rows(), out);
+        return of(op).apply(a, b);
     }
 
     /** {@code tile op value} cell by cell into {@link #RESULT}. */
     public static Tile apply(Op op, Tile a, double value) {
-        int n = a.size();
-        int[] out = new int[n];
-        if (a.cellType().isFloatingPoint() || !Operands.fitsIntLane(value)) {
-            apply(op, a.toDoubleLane(), Operands.constant(n, value), out, n);
-        } else {
-            apply(op, a.toIntLane(), Operands.constant(n, (int) value), out, n);
-        }
-        return ArrayTile.fromIntLane(RESULT, a.cols(), a.rows(), out);
+        return of(op).apply(a, value);
     }
 }

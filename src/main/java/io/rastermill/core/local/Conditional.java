@@ -15,6 +15,11 @@ public final class Conditional {
     private Conditional() {
     }
 
+    public static final LocalOp WHERE = LocalOp.of("where", 3, LocalOp.Typing.WHERE,
+                    (in, out, n) -> where(in[0], in[1], in[2], out, n), (in, out, n) -> where(in[0], in[1], in[2], out, n),
+                    "a where c is true (non-zero), b where it is 0, NoData where c is NoData")
+            .withNoData(LocalOp.NoDataRule.CHOSEN);
+
     /** {@code cond} holds int-lane truth values (non-zero true); {@code out} may alias any input. */
     public static void where(int[] cond, int[] a, int[] b, int[] out, int n) {
         Operands.requireLength(n, cond.length, a.length, b.length, out.length);
@@ -32,9 +37,16 @@ public final class Conditional {
         }
     }
 
+    /** The double lane with the condition's truth in the double lane too (non-zero true, NaN NoData). */
+    public static void where(double[] cond, double[] a, double[] b, double[] out, int n) {
+        Operands.requireLength(n, cond.length, a.length, b.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double c = cond[i];
+            out[i] = c != c ? Double.NaN : (c != 0 ? a[i] : b[i]);
+        }
+    }
+
     public static Tile where(Tile cond, Tile a, Tile b) {
-        Operands.requireSameDimensions(cond, a);
-        int[] c = Logical.truthLane(cond);
-        return Operands.combine(a, b, (x, y, out, n) -> where(c, x, y, out, n), (x, y, out, n) -> where(c, x, y, out, n));
+        return WHERE.apply(cond, a, b);
     }
 }

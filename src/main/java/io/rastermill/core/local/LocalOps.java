@@ -3,16 +3,106 @@ package io.rastermill.core.local;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * Every local (cell-by-cell) op in one place, one line each; the NoData and type rules are in each
- * family's class ({@link Arithmetic}, {@link Comparison}, {@link Logical}, {@link Bitwise},
- * {@link MinMax}, {@link MathFunctions}, {@link Conditional}, {@link Masking}, {@link Conversion}).
- * Two tiles must have the same dimensions. For formulas over several tiles, see
+ * Every local (cell-by-cell) op in one place. {@link #all()} is the catalog: the {@link LocalOp}
+ * descriptors each family class declares ({@link Arithmetic}, {@link Comparison}, {@link Logical},
+ * {@link Bitwise}, {@link MinMax}, {@link MathFunctions}, {@link Conditional}, {@link Masking}); calc,
+ * the SQL functions and the command-line help read it, so a new op declared in a family is in all of
+ * them. {@code op("hypot").apply(a, b)} runs any op by name. The static methods below are shortcuts
+ * for the common ones, plus the ops that take numbers rather than tiles (clamp, the masks by value,
+ * setNoData, convert). Two tiles must have the same dimensions. For formulas over several tiles, see
  * {@code io.rastermill.core.calc.CalcExpression}, which runs whole expressions over reused lanes.
  */
 public final class LocalOps {
+    /** The classes whose {@code public static final LocalOp} fields are the catalog, in this order. */
+    private static final List<Class<?>> FAMILIES = List.of(Arithmetic.class, Comparison.class, Logical.class,
+            Bitwise.class, MinMax.class, MathFunctions.class, Conditional.class, Masking.class);
+    private static final List<LocalOp> ALL;
+    private static final Map<String, LocalOp> BY_NAME = new LinkedHashMap<>();
+    private static final Map<String, LocalOp> BY_SYMBOL = new LinkedHashMap<>();
+
+    static {
+        List<LocalOp> all = new ArrayList<>();
+        for (Class<?> family : FAMILIES) {
+            for (Field f : family.getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (f.getType() == LocalOp.class && Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m)) {
+                    try {
+                        all.add((LocalOp) f.get(null));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException("cannot read " + family.getSimpleName() + "." + f.getName(), e);
+                    }
+                }
+            }
+        }
+        for (LocalOp op : all) {
+            index(BY_NAME, op.name().toLowerCase(Locale.ROOT), op, "name");
+            for (String alias : op.aliases()) {
+                index(BY_NAME, alias.toLowerCase(Locale.ROOT), op, "name");
+            }
+            if (op.symbol() != null) {
+                index(BY_SYMBOL, symbolKey(op.symbol(), op.arity()), op, "operator");
+            }
+        }
+        ALL = List.copyOf(all);
+    }
+
     private LocalOps() {
     }
+
+    private static void index(Map<String, LocalOp> map, String key, LocalOp op, String what) {
+        LocalOp old = map.putIfAbsent(key, op);
+        if (old != null) {
+            throw new IllegalStateException("local ops " + old.name() + " and " + op.name() + " share the " + what
+                    + " '" + key + "'");
+        }
+    }
+
+    private static String symbolKey(String symbol, int arity) {
+        return symbol + "/" + arity;
+    }
+
+    // ------------------------------------------------------------------ the catalog
+
+    /** Every op, family by family, in declaration order. */
+    public static List<LocalOp> all() {
+        return ALL;
+    }
+
+    /** The op called {@code name} (or one of its aliases), ignoring case. */
+    public static Optional<LocalOp> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The op called {@code name}.
+     *
+     * @throws IllegalArgumentException naming the unknown op
+     */
+    public static LocalOp op(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("unknown local op '" + name + "'"));
+    }
+
+    /** The op written as the calc operator {@code symbol} with {@code arity} operands. */
+    public static Optional<LocalOp> bySymbol(String symbol, int arity) {
+        return Optional.ofNullable(BY_SYMBOL.get(symbolKey(symbol, arity)));
+    }
+
+    /** {@code name(args)}: any op of the catalog by name. */
+    public static Tile apply(String name, Tile... args) {
+        return op(name).apply(args);
+    }
+
+    // ------------------------------------------------------------------ shortcuts
 
     // arithmetic
     public static Tile add(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.ADD, a, b); }

@@ -2,7 +2,6 @@ package io.rastermill.core.local;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -19,8 +18,29 @@ public final class Logical {
     private Logical() {
     }
 
+    /** Selects one of the binary kernels below. */
     public enum Op {
         AND, OR, XOR
+    }
+
+    public static final LocalOp AND = op("and", Op.AND, "1 where both a and b are true (non-zero), else 0")
+            .withSymbol("&&");
+    public static final LocalOp OR = op("or", Op.OR, "1 where a or b is true (non-zero), else 0").withSymbol("||");
+    public static final LocalOp XOR = op("xor", Op.XOR, "1 where exactly one of a and b is true (non-zero), else 0");
+    public static final LocalOp NOT = LocalOp.of("not", 1, LocalOp.Typing.TRUTH, (in, out, n) -> not(in[0], out, n),
+            null, "1 where a is 0, else 0").withSymbol("!");
+
+    private static LocalOp op(String name, Op op, String doc) {
+        return LocalOp.of(name, 2, LocalOp.Typing.TRUTH, (in, out, n) -> apply(op, in[0], in[1], out, n), null, doc);
+    }
+
+    /** The descriptor of a binary kernel. */
+    public static LocalOp of(Op op) {
+        return switch (op) {
+            case AND -> AND;
+            case OR -> OR;
+            case XOR -> XOR;
+        };
     }
 
     /** Int-lane truth values in, 0/1/NoData out; {@code out} may alias an input. */
@@ -77,27 +97,10 @@ public final class Logical {
     }
 
     public static Tile apply(Op op, Tile a, Tile b) {
-        Operands.requireSameDimensions(a, b);
-        int[] x = truthLane(a);
-        apply(op, x, truthLane(b), x, x.length);
-        return ArrayTile.fromIntLane(RESULT, a.cols(), a.rows(), x);
+        return of(op).apply(a, b);
     }
 
     public static Tile not(Tile a) {
-        int[] x = truthLane(a);
-        not(x, x, x.length);
-        return ArrayTile.fromIntLane(RESULT, a.cols(), a.rows(), x);
-    }
-
-    /** 1 where the cell is data and non-zero, 0 where it is zero, NoData where it is NoData. */
-    static int[] truthLane(Tile t) {
-        int[] out = new int[t.size()];
-        if (t.cellType().isFloatingPoint()) {
-            truth(t.toDoubleLane(), out, out.length);
-        } else {
-            t.readInts(out);
-            truth(out, out, out.length);
-        }
-        return out;
+        return NOT.apply(a);
     }
 }

@@ -26,6 +26,13 @@ public final class Masking {
     private Masking() {
     }
 
+    public static final LocalOp IS_NODATA = LocalOp.test("isNoData", 1, (in, out, n) -> isNoData(in[0], out, n, false),
+            (in, out, n) -> isNoData(in[0], out, n, false), "1 where a is NoData, else 0")
+            .withNoData(LocalOp.NoDataRule.NEVER);
+    public static final LocalOp IS_DATA = LocalOp.test("isData", 1, (in, out, n) -> isNoData(in[0], out, n, true),
+            (in, out, n) -> isNoData(in[0], out, n, true), "1 where a holds data, else 0")
+            .withNoData(LocalOp.NoDataRule.NEVER);
+
     /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */
     public static void isNoData(int[] a, int[] out, int n, boolean negate) {
         Operands.requireLength(n, a.length, out.length);
@@ -48,12 +55,12 @@ public final class Masking {
 
     /** 1 where the cell is NoData, 0 elsewhere; never NoData. */
     public static Tile isNoData(Tile t) {
-        return test(t, false);
+        return IS_NODATA.apply(t);
     }
 
     /** 1 where the cell holds data, 0 where it is NoData; never NoData. */
     public static Tile isData(Tile t) {
-        return test(t, true);
+        return IS_DATA.apply(t);
     }
 
     private static Tile test(Tile t, boolean negate) {

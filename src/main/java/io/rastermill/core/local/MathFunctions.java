@@ -1,7 +1,5 @@
 package io.rastermill.core.local;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
 /**
@@ -22,6 +20,7 @@ public final class MathFunctions {
     private MathFunctions() {
     }
 
+    /** Selects one of the one-argument kernels below. */
     public enum Fn {
         SQRT, EXP, LOG, LOG10, SIN, COS, TAN, ASIN, ACOS, ATAN, FLOOR, CEIL, ROUND;
 
@@ -29,6 +28,51 @@ public final class MathFunctions {
         public boolean keepsIntegers() {
             return this == FLOOR || this == CEIL || this == ROUND;
         }
+    }
+
+    public static final LocalOp SQRT = fn("sqrt", Fn.SQRT, "square root");
+    public static final LocalOp EXP = fn("exp", Fn.EXP, "e to the power a");
+    public static final LocalOp LOG = fn("log", Fn.LOG, "natural logarithm");
+    public static final LocalOp LOG10 = fn("log10", Fn.LOG10, "base-10 logarithm");
+    public static final LocalOp SIN = fn("sin", Fn.SIN, "sine of radians");
+    public static final LocalOp COS = fn("cos", Fn.COS, "cosine of radians");
+    public static final LocalOp TAN = fn("tan", Fn.TAN, "tangent of radians");
+    public static final LocalOp ASIN = fn("asin", Fn.ASIN, "arc sine in radians");
+    public static final LocalOp ACOS = fn("acos", Fn.ACOS, "arc cosine in radians");
+    public static final LocalOp ATAN = fn("atan", Fn.ATAN, "arc tangent in radians");
+    public static final LocalOp FLOOR = whole("floor", Fn.FLOOR, "the largest whole number <= a (integers unchanged)");
+    public static final LocalOp CEIL = whole("ceil", Fn.CEIL, "the smallest whole number >= a (integers unchanged)");
+    public static final LocalOp ROUND = whole("round", Fn.ROUND, "a rounded to the nearest whole number, half to even");
+    public static final LocalOp ATAN2 = LocalOp.floating("atan2", 2, (in, out, n) -> atan2(in[0], in[1], out, n),
+            "the angle of the point (x = b, y = a) in radians, as Math.atan2(a, b)");
+    public static final LocalOp HYPOT = LocalOp.floating("hypot", 2, (in, out, n) -> hypot(in[0], in[1], out, n),
+            "sqrt(a² + b²) without intermediate overflow, as Math.hypot");
+
+    private static LocalOp fn(String name, Fn fn, String doc) {
+        return LocalOp.floating(name, 1, (in, out, n) -> apply(fn, in[0], out, n), doc);
+    }
+
+    private static LocalOp whole(String name, Fn fn, String doc) {
+        return LocalOp.union(name, 1, LocalOp.INT_IDENTITY, (in, out, n) -> apply(fn, in[0], out, n), doc);
+    }
+
+    /** The descriptor of a one-argument kernel. */
+    public static LocalOp of(Fn fn) {
+        return switch (fn) {
+            case SQRT -> SQRT;
+            case EXP -> EXP;
+            case LOG -> LOG;
+            case LOG10 -> LOG10;
+            case SIN -> SIN;
+            case COS -> COS;
+            case TAN -> TAN;
+            case ASIN -> ASIN;
+            case ACOS -> ACOS;
+            case ATAN -> ATAN;
+            case FLOOR -> FLOOR;
+            case CEIL -> CEIL;
+            case ROUND -> ROUND;
+        };
     }
 
     /** {@code out[i] = fn(a[i])}; NaN stays NaN; {@code out} may alias {@code a}. */
@@ -59,23 +103,24 @@ public final class MathFunctions {
         }
     }
 
+    /** {@code out[i] = hypot(a[i], b[i])}; NaN in either gives NaN (Math.hypot would give Infinity next to one). */
+    public static void hypot(double[] a, double[] b, double[] out, int n) {
+        Operands.requireLength(n, a.length, b.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = a[i], y = b[i];
+            out[i] = x != x || y != y ? Double.NaN : Math.hypot(x, y);
+        }
+    }
+
     public static Tile apply(Fn fn, Tile t) {
         if (fn.keepsIntegers() && !t.cellType().isFloatingPoint()) {
             return t;
         }
-        CellType ct = t.cellType().isFloatingPoint() ? t.cellType() : CellType.FLOAT64;
-        double[] x = t.toDoubleLane();
-        apply(fn, x, x, x.length);
-        return ArrayTile.fromDoubleLane(ct, t.cols(), t.rows(), x);
+        return of(fn).apply(t);
     }
 
     /** {@code atan2(y, x)} cell by cell; float64 unless both are float32. */
     public static Tile atan2(Tile y, Tile x) {
-        Operands.requireSameDimensions(y, x);
-        CellType u = y.cellType().union(x.cellType());
-        CellType ct = u.isFloatingPoint() ? u : CellType.FLOAT64;
-        double[] a = y.toDoubleLane();
-        atan2(a, x.toDoubleLane(), a, a.length);
-        return ArrayTile.fromDoubleLane(ct, y.cols(), y.rows(), a);
+        return ATAN2.apply(y, x);
     }
 }

@@ -17,8 +17,18 @@ public final class MinMax {
     private MinMax() {
     }
 
+    /** Selects one of the kernels below. */
     public enum Op {
         MIN, MAX
+    }
+
+    // rm_min and rm_max are the SQL statistics of one tile
+    public static final LocalOp MIN = op("min", Op.MIN, "the smaller of a and b").withSqlName("rm_local_min");
+    public static final LocalOp MAX = op("max", Op.MAX, "the larger of a and b").withSqlName("rm_local_max");
+
+    private static LocalOp op(String name, Op op, String doc) {
+        return LocalOp.union(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
+                (in, out, n) -> apply(op, in[0], in[1], out, n), doc).variadic();
     }
 
     public static void apply(Op op, int[] a, int[] b, int[] out, int n) {
@@ -52,7 +62,7 @@ public final class MinMax {
     }
 
     public static Tile apply(Op op, Tile a, Tile b) {
-        return Operands.combine(a, b, (x, y, out, n) -> apply(op, x, y, out, n), (x, y, out, n) -> apply(op, x, y, out, n));
+        return (op == Op.MIN ? MIN : MAX).apply(a, b);
     }
 
     /**

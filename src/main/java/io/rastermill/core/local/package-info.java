@@ -1,6 +1,10 @@
 /**
- * Local (cell-by-cell) operations, one family per class, all listed in
- * {@link io.rastermill.core.local.LocalOps}: {@link io.rastermill.core.local.Arithmetic},
+ * Local (cell-by-cell) operations. Each op is one {@link io.rastermill.core.local.LocalOp} descriptor
+ * (name, arity, typing rule, int- and double-lane kernels, NoData rule, doc), declared as a constant
+ * of its family class; {@link io.rastermill.core.local.LocalOps#all()} collects them, and the Java
+ * API, calc's expression language, the SQL functions and the command-line help are read from there.
+ * Adding an op is one constant (and its kernel) in a family class plus its law in
+ * {@code LocalOpCatalogTest}. The families: {@link io.rastermill.core.local.Arithmetic},
  * {@link io.rastermill.core.local.Comparison}, {@link io.rastermill.core.local.Logical},
  * {@link io.rastermill.core.local.Bitwise}, {@link io.rastermill.core.local.MinMax},
  * {@link io.rastermill.core.local.MathFunctions}, {@link io.rastermill.core.local.Conditional},

@@ -5,6 +5,7 @@ import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Arrays;
@@ -667,7 +668,7 @@ public final class IntHistogram implements MergeableAccumulator<IntHistogram, In
             int v = in.readInt();
             long c = in.readLong();
             if (v == EMPTY || c <= 0) {
-                throw new java.io.InvalidObjectException("bad histogram entry " + v + " x " + c);
+                throw new InvalidObjectException("bad histogram entry " + v + " x " + c);
             }
             sparseAdd(v, c);
         }

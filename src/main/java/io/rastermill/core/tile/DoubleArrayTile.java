@@ -5,6 +5,8 @@ import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.cell.NoDataMode;
 
+import java.nio.ByteBuffer;
+
 /**
  * float64 cells in a {@code double[]}: {@code float64raw}, {@code float64} (NoData NaN) and
  * {@code float64ud<N>}.
@@ -133,7 +135,7 @@ public final class DoubleArrayTile extends ArrayTile {
 
     @Override
     public byte[] toBytes() {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(cells.length * 8);
+        ByteBuffer buf = ByteBuffer.allocate(cells.length * 8);
         buf.asDoubleBuffer().put(cells);
         return buf.array();
     }

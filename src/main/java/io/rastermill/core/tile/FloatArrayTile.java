@@ -5,6 +5,8 @@ import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.cell.NoDataMode;
 
+import java.nio.ByteBuffer;
+
 /**
  * float32 cells in a {@code float[]}: {@code float32raw}, {@code float32} (NoData NaN) and
  * {@code float32ud<N>}.
@@ -133,7 +135,7 @@ public final class FloatArrayTile extends ArrayTile {
 
     @Override
     public byte[] toBytes() {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(cells.length * 4);
+        ByteBuffer buf = ByteBuffer.allocate(cells.length * 4);
         buf.asFloatBuffer().put(cells);
         return buf.array();
     }

@@ -4,6 +4,8 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 
+import java.nio.ByteBuffer;
+
 /**
  * int32 cells in an {@code int[]}: {@code int32raw}, {@code int32} (NoData {@link Integer#MIN_VALUE})
  * and {@code int32ud<N>}. As in GeoTrellis, a stored {@code Integer.MIN_VALUE} is NoData in the int
@@ -105,7 +107,7 @@ public final class IntArrayTile extends ArrayTile {
 
     @Override
     public byte[] toBytes() {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(cells.length * 4);
+        ByteBuffer buf = ByteBuffer.allocate(cells.length * 4);
         buf.asIntBuffer().put(cells);
         return buf.array();
     }

@@ -2,6 +2,7 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
  * An ordered set of one or more bands that share cell type, cols and rows (GeoTrellis's
  * {@code ArrayMultibandTile}). Immutable; operations are band-wise or combine two bands per cell.
  */
-public final class MultibandTile implements java.io.Serializable {
+public final class MultibandTile implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<Tile> bands;

@@ -4,6 +4,8 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 
+import java.nio.ByteBuffer;
+
 /**
  * 16-bit cells in a {@code short[]}: int16 ({@code int16raw}, {@code int16} with NoData -32768,
  * {@code int16ud<N>}) and uint16 ({@code uint16raw}, {@code uint16} with NoData 0, {@code uint16ud<N>}),
@@ -114,7 +116,7 @@ public final class ShortArrayTile extends ArrayTile {
 
     @Override
     public byte[] toBytes() {
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(cells.length * 2);
+        ByteBuffer buf = ByteBuffer.allocate(cells.length * 2);
         buf.asShortBuffer().put(cells);
         return buf.array();
     }

@@ -3,6 +3,8 @@ package io.rastermill.core.tile;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -21,7 +23,7 @@ import java.util.function.IntUnaryOperator;
  * <p>Tiles are immutable and safe to share between threads; build new ones with {@link TileBuilder}.
  * Java serialization writes the compact {@link TileBytes} form.
  */
-public abstract sealed class Tile implements java.io.Serializable permits ArrayTile, ConstantTile {
+public abstract sealed class Tile implements Serializable permits ArrayTile, ConstantTile {
     private static final long serialVersionUID = 1L;
 
     private final int cols;
@@ -254,7 +256,7 @@ public abstract sealed class Tile implements java.io.Serializable permits ArrayT
         if (!(o instanceof Tile t) || t.cols != cols || t.rows != rows || !t.cellType().equals(cellType())) {
             return false;
         }
-        return java.util.Arrays.equals(toBytes(), t.toBytes());
+        return Arrays.equals(toBytes(), t.toBytes());
     }
 
     @Override
@@ -272,7 +274,7 @@ public abstract sealed class Tile implements java.io.Serializable permits ArrayT
         return new SerializedForm(TileBytes.encode(this));
     }
 
-    private record SerializedForm(byte[] bytes) implements java.io.Serializable {
+    private record SerializedForm(byte[] bytes) implements Serializable {
         private Object readResolve() {
             return TileBytes.decode(bytes);
         }

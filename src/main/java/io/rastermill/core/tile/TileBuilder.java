@@ -2,6 +2,7 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
+import io.rastermill.core.cell.NoDataMode;
 
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public final class TileBuilder {
         this.storage = storage;
         boolean intNd = cellType.hasNoData() && !cellType.isFloatingPoint();
         this.byteNd = intNd ? cellType.intNoData() : 0;
-        this.floatNd = cellType.noDataMode() == io.rastermill.core.cell.NoDataMode.USER_DEFINED
+        this.floatNd = cellType.noDataMode() == NoDataMode.USER_DEFINED
                 && cellType.isFloatingPoint() ? cellType.floatNoData() : Double.NaN;
     }
 

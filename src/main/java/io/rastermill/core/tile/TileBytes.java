@@ -2,6 +2,7 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -50,7 +51,7 @@ public final class TileBytes {
                 return ConstantTile.fromSampleBytes(ct, cols, rows, samples);
             }
             return Tiles.fromBytes(samples, ct, cols, rows);
-        } catch (java.nio.BufferUnderflowException e) {
+        } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("encoded tile is truncated (" + bytes.length + " bytes)");
         }
     }

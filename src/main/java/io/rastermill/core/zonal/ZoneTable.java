@@ -4,6 +4,7 @@ import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -100,7 +101,7 @@ public final class ZoneTable implements Serializable {
             starts = new int[Math.max(k + 1, 64)];
         }
         int[] st = starts;
-        java.util.Arrays.fill(st, 0, k + 1, 0);
+        Arrays.fill(st, 0, k + 1, 0);
         for (int i = 0; i < n; i++) {
             if (slot[i] >= 0) {
                 st[slot[i] + 1]++;
@@ -112,7 +113,7 @@ public final class ZoneTable implements Serializable {
         if (values.cellType().isFloatingPoint()) {
             double[] v = values.toDoubleLane();
             double[] buf = doubleBuf(n);
-            int[] cur = java.util.Arrays.copyOf(st, k);
+            int[] cur = Arrays.copyOf(st, k);
             for (int i = 0; i < n; i++) {
                 int j = slot[i];
                 if (j >= 0) {
@@ -125,7 +126,7 @@ public final class ZoneTable implements Serializable {
         } else {
             int[] v = values.toIntLane();
             int[] buf = intBuf(n);
-            int[] cur = java.util.Arrays.copyOf(st, k);
+            int[] cur = Arrays.copyOf(st, k);
             for (int i = 0; i < n; i++) {
                 int j = slot[i];
                 if (j >= 0) {

@@ -1,5 +1,7 @@
 package io.rastermill.io.bytes;
 
+import java.io.IOException;
+
 /** A {@link RangeReader} over bytes in memory (tests, small embedded files). The array is not copied. */
 public final class ByteArrayRangeReader implements RangeReader {
 
@@ -22,7 +24,7 @@ public final class ByteArrayRangeReader implements RangeReader {
     }
 
     @Override
-    public void readFully(long position, byte[] dst, int off, int len) throws java.io.IOException {
+    public void readFully(long position, byte[] dst, int off, int len) throws IOException {
         RangeReader.checkRange(this, position, len);
         System.arraycopy(bytes, (int) position, dst, off, len);
     }

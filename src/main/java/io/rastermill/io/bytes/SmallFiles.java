@@ -26,13 +26,22 @@ public final class SmallFiles {
         writeAtomically(new Path(target), bytes, conf);
     }
 
+    /** {@code FileSystem.isDirectory} without its deprecation (Hadoop 3 asks for getFileStatus). */
+    private static boolean isDirectory(FileSystem fs, Path p) throws IOException {
+        try {
+            return fs.getFileStatus(p).isDirectory();
+        } catch (FileNotFoundException e) {
+            return false;
+        }
+    }
+
     public static void writeAtomically(Path target, byte[] bytes, Configuration conf) throws IOException {
         FileSystem fs = target.getFileSystem(conf);
         if (fs instanceof LocalFileSystem local) {
             fs = local.getRawFileSystem(); // no .crc side files next to a local report
         }
         Path dir = target.getParent();
-        if (dir != null && !fs.isDirectory(dir)) {
+        if (dir != null && !isDirectory(fs, dir)) {
             throw new FileNotFoundException(target + " (its directory does not exist)");
         }
         Path tmp = new Path(dir, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");

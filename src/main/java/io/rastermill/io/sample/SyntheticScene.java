@@ -1,6 +1,7 @@
 package io.rastermill.io.sample;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.tile.ArrayTile;
@@ -13,6 +14,8 @@ import io.rastermill.io.geotiff.RasterDescription;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -67,8 +70,8 @@ public final class SyntheticScene {
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {
                 int[] rn = bands(x0 + c, y0 + r);
-                red[r * w + c] = rn == null ? io.rastermill.core.cell.NoData.INT : rn[0];
-                nir[r * w + c] = rn == null ? io.rastermill.core.cell.NoData.INT : rn[1];
+                red[r * w + c] = rn == null ? NoData.INT : rn[0];
+                nir[r * w + c] = rn == null ? NoData.INT : rn[1];
             }
         }
         Tile redTile = ArrayTile.fromIntLane(CELL_TYPE, w, h, red);
@@ -128,8 +131,8 @@ public final class SyntheticScene {
     }
 
     /** Writes {@link #zonesGeoJson} to a local file. */
-    public void writeZones(java.nio.file.Path target, int across, int down) throws IOException {
-        try (OutputStream out = java.nio.file.Files.newOutputStream(target)) {
+    public void writeZones(Path target, int across, int down) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target)) {
             out.write(zonesGeoJson(across, down).getBytes(StandardCharsets.UTF_8));
         }
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -342,7 +343,7 @@ public final class TiffDirectory {
         if (text.isEmpty()) {
             return OptionalDouble.empty();
         }
-        String t = text.get().toLowerCase(java.util.Locale.ROOT);
+        String t = text.get().toLowerCase(Locale.ROOT);
         switch (t) {
             case "nan", "-nan", "+nan" -> {
                 return OptionalDouble.of(Double.NaN);

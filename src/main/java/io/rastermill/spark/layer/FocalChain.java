@@ -5,6 +5,7 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ final class FocalChain implements Serializable {
     }
 
     FocalChain then(Step step) {
-        java.util.ArrayList<Step> all = new java.util.ArrayList<>(steps);
+        ArrayList<Step> all = new ArrayList<>(steps);
         all.add(step);
         return new FocalChain(all);
     }

@@ -3,6 +3,7 @@ package io.rastermill.spark.layer;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.focal.BufferedTile;
+import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.geom.GridExtent;
@@ -15,6 +16,7 @@ import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.bytes.CountingRangeReader;
 import io.rastermill.io.bytes.RangeReaders;
+import io.rastermill.io.bytes.ReadCounter;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -177,7 +179,7 @@ final class GeoTiffMosaic implements Serializable {
             }
             sources.add(new Source(info.location(), Math.round(dx), Math.round(dy), info.width(), info.height()));
         }
-        GridExtent gridExtent = GridExtent.of(union, new io.rastermill.core.geom.CellSize(cw, ch));
+        GridExtent gridExtent = GridExtent.of(union, new CellSize(cw, ch));
         LayoutDefinition layout = LayoutDefinition.fromGrid(gridExtent, tileSize, tileSize);
         // No usable CRS (none in the file, or an EPSG code proj4j does not know): the layer has none.
         Crs crs = first.crs().orElse(null);
@@ -220,12 +222,12 @@ final class GeoTiffMosaic implements Serializable {
     /** Readers opened by one task, closed when it ends. */
     final class OpenReaders implements Closeable {
         private final Map<String, GeoTiffReader> open = new HashMap<>();
-        private final List<io.rastermill.io.bytes.ReadCounter> counters = new ArrayList<>();
+        private final List<ReadCounter> counters = new ArrayList<>();
 
         /** Bytes fetched from the files so far by this task's readers. */
         long bytesRead() {
             long sum = 0;
-            for (io.rastermill.io.bytes.ReadCounter c : counters) {
+            for (ReadCounter c : counters) {
                 sum += c.bytes();
             }
             return sum;

@@ -15,6 +15,7 @@ import scala.Tuple2;
 import scala.Tuple3;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -158,7 +159,7 @@ public final class LayerCalc {
                     }
                 }
                 try {
-                    return new Tuple2<>(kv._1(), ev.evaluate(java.util.Arrays.asList(tiles), resultType));
+                    return new Tuple2<>(kv._1(), ev.evaluate(Arrays.asList(tiles), resultType));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("calc, tile " + kv._1() + ": " + e.getMessage(), e);
                 }

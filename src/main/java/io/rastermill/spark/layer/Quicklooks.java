@@ -12,6 +12,7 @@ import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -78,7 +79,7 @@ public final class Quicklooks {
                 .mapToPair(kv -> new Tuple2<>(kv._1(), decimate(kv._2(), g.x0(kv._1()), g.y0(kv._1()), step)))
                 .collect();
         double[] lane = new double[width * height];
-        java.util.Arrays.fill(lane, Double.NaN);
+        Arrays.fill(lane, Double.NaN);
         for (Tuple2<SpatialKey, Tile> kv : parts) {
             int sx0 = (int) (firstSample(g.x0(kv._1()), step) / step);
             int sy0 = (int) (firstSample(g.y0(kv._1()), step) / step);

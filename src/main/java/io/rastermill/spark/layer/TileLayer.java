@@ -2,15 +2,22 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.FocalKernel;
+import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.stats.MergeableAccumulator;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.Function2;
+import scala.Tuple2;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * A raster as a Spark layer: {@code JavaPairRDD<SpatialKey, Tile>} on a GeoTrellis layout, plus its
@@ -65,13 +72,13 @@ public final class TileLayer {
     /** The in-raster cells of every tile (edge tiles cropped to the raster), for reductions. */
     public JavaPairRDD<SpatialKey, Tile> innerTiles() {
         RasterGrid g = grid;
-        return rdd().filter(kv -> g.isInside(kv._1())).mapToPair(kv -> new scala.Tuple2<>(kv._1(), g.inner(kv._1(), kv._2())));
+        return rdd().filter(kv -> g.isInside(kv._1())).mapToPair(kv -> new Tuple2<>(kv._1(), g.inner(kv._1(), kv._2())));
     }
 
     private TileLayer derived(JavaPairRDD<SpatialKey, Tile> rdd, CellType cellType) {
         TileLayerMetadata md = metadata.withCellType(cellType);
         RasterGrid g = grid.withCellType(cellType);
-        return new TileLayer(md, g, new LayerBase.FromRdd(rdd, g, base.partitioner()), new FocalChain(java.util.List.of()));
+        return new TileLayer(md, g, new LayerBase.FromRdd(rdd, g, base.partitioner()), new FocalChain(List.of()));
     }
 
     /** {@code fn} on every tile; the cell type of the results is taken to be the layer's. */
@@ -101,19 +108,19 @@ public final class TileLayer {
     }
 
     /** Static, so the task captures only the function and the cell type, never this layer. */
-    private static java.util.Iterator<scala.Tuple2<SpatialKey, Tile>> keyed(
-            java.util.Iterator<scala.Tuple2<SpatialKey, Tile>> it, KeyedTileFunction fn, CellType ct) {
-        return new java.util.Iterator<>() {
+    private static Iterator<Tuple2<SpatialKey, Tile>> keyed(
+            Iterator<Tuple2<SpatialKey, Tile>> it, KeyedTileFunction fn, CellType ct) {
+        return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return it.hasNext();
             }
 
             @Override
-            public scala.Tuple2<SpatialKey, Tile> next() {
-                scala.Tuple2<SpatialKey, Tile> kv = it.next();
+            public Tuple2<SpatialKey, Tile> next() {
+                Tuple2<SpatialKey, Tile> kv = it.next();
                 try {
-                    return new scala.Tuple2<>(kv._1(), conform(fn.apply(kv._1(), kv._2()), ct));
+                    return new Tuple2<>(kv._1(), conform(fn.apply(kv._1(), kv._2()), ct));
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -200,7 +207,7 @@ public final class TileLayer {
      * overlapping tiles are computed; each tile is cropped on its executor. The window must lie inside
      * the raster and fit in one tile (fewer than 2³¹ cells) in the driver's memory.
      */
-    public Tile window(io.rastermill.core.geom.GridBounds bounds) {
+    public Tile window(GridBounds bounds) {
         Objects.requireNonNull(bounds, "bounds");
         if (bounds.colMin() < 0 || bounds.rowMin() < 0 || bounds.colMax() >= grid.cols() || bounds.rowMax() >= grid.rows()
                 || bounds.colMin() > bounds.colMax() || bounds.rowMin() > bounds.rowMax()) {
@@ -211,7 +218,7 @@ public final class TileLayer {
             throw new IllegalArgumentException("window " + bounds + " has " + bounds.size() + " cells, more than one tile holds");
         }
         RasterGrid g = grid;
-        io.rastermill.core.geom.GridBounds b = bounds;
+        GridBounds b = bounds;
         long kc0 = b.colMin() / g.tileCols();
         long kc1 = b.colMax() / g.tileCols();
         long kr0 = b.rowMin() / g.tileRows();
@@ -219,26 +226,26 @@ public final class TileLayer {
         JavaPairRDD<SpatialKey, Tile> tiles = rdd();
         JavaPairRDD<SpatialKey, Tile> parts = tiles
                 .filter(kv -> kv._1().col() >= kc0 && kv._1().col() <= kc1 && kv._1().row() >= kr0 && kv._1().row() <= kr1)
-                .mapToPair(kv -> new scala.Tuple2<>(kv._1(), cropToWindow(g, kv._1(), kv._2(), b)));
-        java.util.List<scala.Tuple2<SpatialKey, Tile>> collected = new java.util.ArrayList<>();
+                .mapToPair(kv -> new Tuple2<>(kv._1(), cropToWindow(g, kv._1(), kv._2(), b)));
+        List<Tuple2<SpatialKey, Tile>> collected = new ArrayList<>();
         if (tiles.partitioner().isPresent()) {
             Partitioner p = tiles.partitioner().get();
-            java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+            TreeSet<Integer> ids = new TreeSet<>();
             for (long r = kr0; r <= kr1; r++) {
                 for (long c = kc0; c <= kc1; c++) {
                     ids.add(p.getPartition(new SpatialKey((int) c, (int) r)));
                 }
             }
-            for (java.util.List<scala.Tuple2<SpatialKey, Tile>> part
+            for (List<Tuple2<SpatialKey, Tile>> part
                     : parts.collectPartitions(ids.stream().mapToInt(Integer::intValue).toArray())) {
                 collected.addAll(part);
             }
         } else {
             collected.addAll(parts.collect());
         }
-        io.rastermill.core.tile.TileBuilder out = io.rastermill.core.tile.TileBuilder.noData(metadata.cellType(),
+        TileBuilder out = TileBuilder.noData(metadata.cellType(),
                 (int) b.width(), (int) b.height());
-        for (scala.Tuple2<SpatialKey, Tile> kv : collected) {
+        for (Tuple2<SpatialKey, Tile> kv : collected) {
             long x = Math.max(g.x0(kv._1()), b.colMin());
             long y = Math.max(g.y0(kv._1()), b.rowMin());
             out.paste(kv._2(), (int) (x - b.colMin()), (int) (y - b.rowMin()));
@@ -247,7 +254,7 @@ public final class TileLayer {
     }
 
     /** The part of a layout tile that lies in {@code b}; the tile must overlap it. */
-    private static Tile cropToWindow(RasterGrid g, SpatialKey k, Tile t, io.rastermill.core.geom.GridBounds b) {
+    private static Tile cropToWindow(RasterGrid g, SpatialKey k, Tile t, GridBounds b) {
         long x0 = g.x0(k);
         long y0 = g.y0(k);
         int c0 = (int) (Math.max(x0, b.colMin()) - x0);
@@ -260,7 +267,7 @@ public final class TileLayer {
     /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */
     public TileLayer persist(org.apache.spark.storage.StorageLevel level) {
         JavaPairRDD<SpatialKey, Tile> r = rdd().persist(level);
-        return new TileLayer(metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(java.util.List.of()));
+        return new TileLayer(metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(List.of()));
     }
 
     static Tile conform(Tile t, CellType ct) {

@@ -3,6 +3,7 @@ package io.rastermill.spark.sql;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.core.tile.TileBytes;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -15,6 +16,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
+
+import java.util.Arrays;
 
 /**
  * A layer as a {@code Dataset<Row>} and back: one row per tile with the key columns {@code col} and
@@ -50,7 +53,7 @@ public final class LayerFrames {
             throw new IllegalArgumentException("a " + t.cols() + "x" + t.rows() + " tile does not fit the layout's "
                     + cols + "x" + rows + " tiles");
         }
-        return io.rastermill.core.tile.TileBuilder.noData(t.cellType(), cols, rows).paste(t, 0, 0).build();
+        return TileBuilder.noData(t.cellType(), cols, rows).paste(t, 0, 0).build();
     }
 
     /**
@@ -61,7 +64,7 @@ public final class LayerFrames {
      */
     public static TileLayer toLayer(Dataset<Row> frame, TileLayerMetadata metadata) {
         for (String c : new String[] {COL, ROW, TILE}) {
-            if (!java.util.Arrays.asList(frame.columns()).contains(c)) {
+            if (!Arrays.asList(frame.columns()).contains(c)) {
                 throw new IllegalArgumentException("the frame has no '" + c + "' column; it has "
                         + String.join(", ", frame.columns()));
             }

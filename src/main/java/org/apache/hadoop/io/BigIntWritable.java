@@ -54,7 +54,7 @@ public class BigIntWritable extends BytesWritable implements WritableComparable<
         }
 
         @Override
-        @SuppressWarnings("rawtypes")
+        @SuppressWarnings({"rawtypes", "unchecked"}) // Hadoop's signature is raw; both are BigIntWritables
         public int compare(WritableComparable a, WritableComparable b) {
             return a.compareTo(b);
         }

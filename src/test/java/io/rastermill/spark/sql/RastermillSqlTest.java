@@ -4,7 +4,10 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.local.Arithmetic;
+import io.rastermill.core.local.LocalOp;
+import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
@@ -21,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Dataset view of a layer and the SQL functions, against the same computations in Java. */
 class RastermillSqlTest {
@@ -35,6 +39,44 @@ class RastermillSqlTest {
 
     private static TileLayer layer() throws Exception {
         return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+    }
+
+    /** Every op of the catalog is an SQL function (binary ones also with a number) computing what the Java op does. */
+    @Test
+    void everyLocalOpIsAnSqlFunctionEqualToTheJavaOp() throws Exception {
+        LayerFrames.toDataFrame(SPARK.session(), layer()).createOrReplaceTempView("ops");
+        StringBuilder select = new StringBuilder("SELECT tile");
+        for (LocalOp op : LocalOps.all()) {
+            assertTrue(SPARK.session().catalog().functionExists(op.sqlName()), op.sqlName());
+            String args = switch (op.arity()) {
+                case 1 -> "tile";
+                case 2 -> "tile, b";
+                default -> "tile, b, tile";
+            };
+            select.append(", ").append(op.sqlName()).append('(').append(args).append(')');
+            if (op.arity() == 2) {
+                select.append(", ").append(op.sqlName()).append("_value(tile, 2.5)");
+            }
+        }
+        List<Row> rows = SPARK.session().sql(select + " FROM (SELECT tile, rm_subtract_value(tile, 3) AS b FROM ops)")
+                .collectAsList();
+        assertEquals(12, rows.size());
+        for (Row row : rows) {
+            Tile a = TileBytes.decode((byte[]) row.get(0));
+            Tile b = Arithmetic.SUBTRACT.apply(a, 3);
+            int col = 1;
+            for (LocalOp op : LocalOps.all()) {
+                Tile expected = switch (op.arity()) {
+                    case 1 -> op.apply(a);
+                    case 2 -> op.apply(a, b);
+                    default -> op.apply(a, b, a);
+                };
+                assertEquals(expected, TileBytes.decode((byte[]) row.get(col++)), op.sqlName());
+                if (op.arity() == 2) {
+                    assertEquals(op.apply(a, 2.5), TileBytes.decode((byte[]) row.get(col++)), op.sqlName() + "_value");
+                }
+            }
+        }
     }
 
     @Test
