@@ -56,6 +56,7 @@ final class RastermillCommand {
             ReclassCommand.class,
             ZonalCommand.class,
             LayerCommand.class,
+            WarpCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", paramLabel = "URL",

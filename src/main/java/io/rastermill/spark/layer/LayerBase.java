@@ -64,14 +64,14 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         }
 
         interface WindowRead<V> {
-            V read(GeoTiffMosaic.OpenReaders readers, SpatialKey key) throws IOException;
+            V read(GeoTiffReaders readers, SpatialKey key) throws IOException;
         }
 
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
                                                                WindowRead<V> read, LongAccumulator bytesRead) {
-            GeoTiffMosaic.OpenReaders readers = mosaic.openReaders();
+            GeoTiffReaders readers = mosaic.openReaders();
             TaskContext task = TaskContext.get();
             if (task != null) {
                 task.addTaskCompletionListener(new TaskCompletionListener() {
