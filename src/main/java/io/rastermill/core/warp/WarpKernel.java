@@ -333,7 +333,7 @@ public final class WarpKernel {
                 }
                 Arrays.sort(values, 0, n);
                 double q = method == Resampling.MED ? 0.5 : method == Resampling.Q1 ? 0.25 : 0.75;
-                return values[(int) Math.floor(q * (n - 1))];
+                return values[Math.max(0, (int) Math.ceil(q * n) - 1)]; // nearest rank
             }
             default -> throw new IllegalArgumentException(method.gdalName() + " is not an aggregating method");
         }
