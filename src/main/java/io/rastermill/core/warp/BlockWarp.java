@@ -59,8 +59,9 @@ public final class BlockWarp {
         if (!(xmin <= xmax)) {
             return null;
         }
-        scaleX = scale(pw, xmax - xmin, corners);
-        scaleY = scale(ph, ymax - ymin, corners);
+        // As GDAL: target cells over the source cells of the window the block covers, clamped to the raster.
+        scaleX = scale(w, Math.min(source.cols(), Math.ceil(xmax)) - Math.max(0, Math.floor(xmin)));
+        scaleY = scale(h, Math.min(source.rows(), Math.ceil(ymax)) - Math.max(0, Math.floor(ymin)));
         int rx = method.isInterpolating() ? (int) Math.ceil(method.radius() / scaleX) : 0;
         int ry = method.isInterpolating() ? (int) Math.ceil(method.radius() / scaleY) : 0;
         long c0 = Math.max(0, (long) Math.floor(xmin) - rx - 1);
@@ -77,12 +78,11 @@ public final class BlockWarp {
      * Target cells per source cell along one axis, at most 1, snapped to 1/n when within 5 % of it (GDAL does
      * so to keep kernels stable from chunk to chunk).
      */
-    private static double scale(int points, double sourceSpan, boolean corners) {
-        int targetSpan = corners ? points - 1 : points - 1;
-        if (targetSpan < 1 || !(sourceSpan > 0)) {
+    private static double scale(int targetCells, double sourceCells) {
+        if (!(sourceCells > 0)) {
             return 1;
         }
-        double s = targetSpan / sourceSpan;
+        double s = targetCells / sourceCells;
         if (s >= 1) {
             return 1;
         }

@@ -271,7 +271,8 @@ public final class WarpKernel {
                 if (j0 == j1 && j1 < h) {
                     j1++;
                 }
-                if (i0 >= i1 || j0 >= j1 || xmax <= 0 || ymax <= 0 || xmin >= w || ymin >= h) {
+                // As GDAL: a footprint up to one cell west or north of the raster still takes its first cell.
+                if (i0 >= i1 || j0 >= j1) {
                     continue;
                 }
                 double r0 = reduce(v, w, i0, i1, j0, j1, xmin, xmax, ymin, ymax, method);
