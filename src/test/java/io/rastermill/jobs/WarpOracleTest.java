@@ -123,6 +123,40 @@ class WarpOracleTest {
         }
     }
 
+    @Test
+    void badInputIsOneLineExitOneAndNoOutput(@TempDir Path dir) throws Exception {
+        String utm = fixtures.resolve("utm33.tif").toString();
+        String[][] cases = {
+                {"-t_srs", "EPSG:999999", utm},
+                {"-t_srs", "+proj=nonsense", utm},
+                {fixtures.resolve("nocrs.tif").toString()},
+                {"-te", "10", "0", "0", "10", utm},
+                {"-te", "0", "5", "10", "5", utm},
+                {"--max-cells", "1000", utm},
+                {utm, fixtures.resolve("twobands.tif").toString()},
+                {dir.resolve("missing.tif").toString()}};
+        String[] expected = {"EPSG:999999", "+proj=nonsense", "-s_srs", "-te", "-te", "1000", "band", "missing.tif"};
+        for (int i = 0; i < cases.length; i++) {
+            Path out = dir.resolve("out" + i + ".tif");
+            List<String> cmd = new ArrayList<>(List.of("warp", "--quiet"));
+            cmd.addAll(List.of(cases[i]));
+            cmd.add(out.toString());
+            CliRun r = CliRun.run(cmd.toArray(String[]::new));
+            String what = String.join(" ", cmd) + " -> " + r.exitCode() + ": " + r.err();
+            assertEquals(1, r.exitCode(), what);
+            assertEquals(1, r.err().strip().lines().count(), what);
+            assertTrue(r.err().startsWith("rastermill: ") && r.err().contains(expected[i]), what);
+            String prefix = "out" + i;
+            try (var listing = Files.list(dir)) {
+                assertTrue(listing.noneMatch(p -> p.getFileName().toString().contains(prefix)), what);
+            }
+        }
+        // A source without a CRS warps once -s_srs gives it one.
+        Path ok = dir.resolve("nocrs-assigned.tif");
+        warp(List.of(fixtures.resolve("nocrs.tif").toString()), ok, "-s_srs", "EPSG:32633", "-t_srs", "EPSG:32633");
+        assertEquals(20, info(ok).width());
+    }
+
     /** Warps {@code sources} with gdalwarp -et 0 to its default grid (scaled), then ours onto the same grid. */
     private static void compare(Path dir, String source, String method, String crs, double scale) throws Exception {
         compare(dir, List.of(source), method, crs, scale);
