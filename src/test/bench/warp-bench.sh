@@ -13,7 +13,7 @@ PASSES=${2:-3}
 ET=${ET:-}
 [ -f "$FILE" ] || { echo "no $FILE: run bash ../shared/bench/make_dem.sh 16384 /tmp/bench/data" >&2; exit 1; }
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
-OUT=${OUT:-$(mktemp -d /tmp/warp-bench.XXXXXX)}
+OUT=$(mktemp -d /tmp/warp-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 et_ours=(); et_gdal=()

@@ -5,9 +5,12 @@ import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.bytes.ReadCounter;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +33,24 @@ public final class GeoTiffReaders implements Closeable {
     public GeoTiffReaders(Configuration conf, long decodedCacheBytes) {
         this.conf = conf;
         this.decodedCacheBytes = decodedCacheBytes;
+    }
+
+    /** Closes these readers when the running Spark task ends (outside a task, the caller closes them); returns this. */
+    public GeoTiffReaders closedWithTask() {
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener(new TaskCompletionListener() {
+                @Override
+                public void onTaskCompletion(TaskContext context) {
+                    try {
+                        close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+        }
+        return this;
     }
 
     /** Bytes fetched from the files so far by these readers. */

@@ -12,13 +12,11 @@ import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -53,17 +51,7 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
-        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes);
-        TaskContext task = TaskContext.get();
-        if (task != null) {
-            task.addTaskCompletionListener((TaskContext c) -> {
-                try {
-                    readers.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
         BlockWarp[] warps = new BlockWarp[sources.size()];
         for (int s = 0; s < warps.length; s++) {
             warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
