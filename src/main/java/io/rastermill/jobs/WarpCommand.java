@@ -152,8 +152,7 @@ final class WarpCommand implements Callable<Integer> {
         }
         String label = "warp";
         sc.setJobGroup("rastermill warp", "warp " + String.join(" ", sources) + " → write " + out, false);
-        long tiles = (long) Math.ceil(grid.cols() / (double) options.tileSize())
-                * (long) Math.ceil(grid.rows() / (double) options.tileSize()) * warp.bandCount();
+        long tiles = (long) warp.tileCount(grid, options.tileSize()) * warp.bandCount();
         LayerGeoTiffWriter.Result r;
         try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
             LongAccumulator done = progress.tiles();

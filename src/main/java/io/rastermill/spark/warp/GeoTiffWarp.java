@@ -149,6 +149,11 @@ public final class GeoTiffWarp {
         return TileLayers.fromRdd(keyRdd.mapPartitionsToPair(task, true), md);
     }
 
+    /** How many target tiles of {@code tileSize} a warp onto {@code target} computes per band. */
+    public int tileCount(WarpGrid target, int tileSize) {
+        return keys(target, tileSize).size();
+    }
+
     /** The target tiles some source's footprint (its outline in the target CRS, two cells wider) reaches. */
     List<SpatialKey> keys(WarpGrid target, int tileSize) {
         TreeSet<SpatialKey> keys = new TreeSet<>();
