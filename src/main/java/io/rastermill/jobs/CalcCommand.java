@@ -270,7 +270,7 @@ final class CalcCommand implements Callable<Integer> {
         }
     }
 
-    private static DataType gdalDataType(String name) {
+    static DataType gdalDataType(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "byte", "uint8" -> DataType.UINT8;
             case "int8" -> DataType.INT8;

@@ -58,6 +58,7 @@ final class RastermillCommand {
             ReclassCommand.class,
             ZonalCommand.class,
             LayerCommand.class,
+            WarpCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "URL",

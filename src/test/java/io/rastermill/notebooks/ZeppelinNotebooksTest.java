@@ -78,6 +78,7 @@ class ZeppelinNotebooksTest {
         CHECKS.put("02-terrain-at-scale.zpln", ZeppelinNotebooksTest::checkTerrain);
         CHECKS.put("03-map-algebra-and-zonal-statistics.zpln", ZeppelinNotebooksTest::checkMapAlgebra);
         CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
+        CHECKS.put("05-warp-mosaic.zpln", ZeppelinNotebooksTest::checkWarpMosaic);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -218,6 +219,17 @@ class ZeppelinNotebooksTest {
             }
         }
         return (double) lower / n;
+    }
+
+    static void checkWarpMosaic(NoteRun run) throws IOException {
+        ParagraphOutput.Table mosaic = single(run.output("Mosaic both").tables());
+        assertTrue(mosaic.number(0, "data_cells") > 0.9 * SAMPLE_SIZE * SAMPLE_SIZE, mosaic.rows().toString());
+        assertEquals(1, run.output("Quicklook").images().size());
+        ParagraphOutput.Table back = single(run.output("Check: back").tables());
+        assertTrue(back.number(0, "compared") > 0.5 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
+        assertEquals(0L, (long) back.number(0, "differing"), back.rows().toString());
+        assertTrue(back.number(1, "compared") > 0.2 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
+        assertTrue(back.number(1, "mean_abs_difference_m") < 5, back.rows().toString());
     }
 
     static void checkOwnFunction(NoteRun run) throws IOException {

@@ -4,6 +4,7 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.Point;
 
 import org.locationtech.proj4j.BasicCoordinateTransform;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -55,6 +56,28 @@ public final class CrsTransform {
         in.y = y;
         proj4j.transform(in, out);
         return new Point(out.x, out.y);
+    }
+
+    /**
+     * Transforms {@code n} points of {@code xs}/{@code ys} from index {@code from} in place, without allocating per
+     * point: the bulk form for grids of points. A point proj4j cannot transform becomes NaN.
+     */
+    public void transformInPlace(double[] xs, double[] ys, int from, int n) {
+        if (proj4j == null) {
+            return;
+        }
+        for (int i = from; i < from + n; i++) {
+            in.x = xs[i];
+            in.y = ys[i];
+            try {
+                proj4j.transform(in, out);
+                xs[i] = out.x;
+                ys[i] = out.y;
+            } catch (Proj4jException e) {
+                xs[i] = Double.NaN;
+                ys[i] = Double.NaN;
+            }
+        }
     }
 
     /** The bounding box of the transformed extent, sampling {@value #DEFAULT_POINTS_PER_EDGE} points per edge. */

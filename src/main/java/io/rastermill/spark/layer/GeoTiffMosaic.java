@@ -13,25 +13,20 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
-import io.rastermill.io.geotiff.GeoTiffInfo;
-import io.rastermill.io.bytes.CountingRangeReader;
 import io.rastermill.io.bytes.RangeReaders;
-import io.rastermill.io.bytes.ReadCounter;
+import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -219,59 +214,18 @@ final class GeoTiffMosaic implements Serializable {
         return new ArrayList<>(keys);
     }
 
-    /** Readers opened by one task, closed when it ends. */
-    final class OpenReaders implements Closeable {
-        private final Map<String, GeoTiffReader> open = new HashMap<>();
-        private final List<ReadCounter> counters = new ArrayList<>();
-
-        /** Bytes fetched from the files so far by this task's readers. */
-        long bytesRead() {
-            long sum = 0;
-            for (ReadCounter c : counters) {
-                sum += c.bytes();
-            }
-            return sum;
-        }
-
-        GeoTiffReader get(String uri) throws IOException {
-            GeoTiffReader r = open.get(uri);
-            if (r == null) {
-                // Halo windows overlap their neighbours' segments; the task reads neighbours in
-                // Z-order, so a few dozen decoded segments spare most repeated decompression.
-                CountingRangeReader counting = new CountingRangeReader(RangeReaders.open(uri, conf.get()));
-                try {
-                    r = GeoTiffReader.open(counting).cacheDecodedSegments(decodedCacheBytes);
-                } catch (IOException | RuntimeException e) {
-                    counting.close();
-                    throw e;
-                }
-                open.put(uri, r);
-                counters.add(counting.counter());
-            }
-            return r;
-        }
-
-        @Override
-        public void close() throws IOException {
-            for (GeoTiffReader r : open.values()) {
-                r.close();
-            }
-            open.clear();
-        }
-    }
-
-    OpenReaders openReaders() {
-        return new OpenReaders();
+    GeoTiffReaders openReaders() {
+        return new GeoTiffReaders(conf.get(), decodedCacheBytes);
     }
 
     /** The layout tile of {@code key}: its in-raster cells, padded with NoData (0 if raw) to the tile size. */
-    Tile readTile(SpatialKey key, OpenReaders readers) throws IOException {
+    Tile readTile(SpatialKey key, GeoTiffReaders readers) throws IOException {
         Tile inner = readWindow(key, grid.x0(key), grid.y0(key), grid.innerCols(key), grid.innerRows(key), readers);
         return grid.pad(inner);
     }
 
     /** The in-raster cells of {@code key} with {@code halo} cells of context, read by byte range. */
-    BufferedTile readHalo(SpatialKey key, int halo, OpenReaders readers) throws IOException {
+    BufferedTile readHalo(SpatialKey key, int halo, GeoTiffReaders readers) throws IOException {
         int w = grid.innerCols(key);
         int h = grid.innerRows(key);
         Tile t = readWindow(key, grid.x0(key) - halo, grid.y0(key) - halo, w + 2 * halo, h + 2 * halo, readers);
@@ -282,7 +236,7 @@ final class GeoTiffMosaic implements Serializable {
      * A window of the mosaic grid (may reach outside it: those cells are NoData), for tile {@code key}; a failed
      * read is a {@link TileReadException} naming the file and the key.
      */
-    private Tile readWindow(SpatialKey key, long x0, long y0, int w, int h, OpenReaders readers) throws IOException {
+    private Tile readWindow(SpatialKey key, long x0, long y0, int w, int h, GeoTiffReaders readers) throws IOException {
         TileBuilder out = TileBuilder.noData(grid.cellType(), w, h);
         long x1 = x0 + w - 1;
         long y1 = y0 + h - 1;

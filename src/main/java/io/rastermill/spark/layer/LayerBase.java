@@ -4,10 +4,8 @@ import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import org.apache.spark.Partitioner;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
 
 import java.io.IOException;
@@ -64,27 +62,14 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         }
 
         interface WindowRead<V> {
-            V read(GeoTiffMosaic.OpenReaders readers, SpatialKey key) throws IOException;
+            V read(GeoTiffReaders readers, SpatialKey key) throws IOException;
         }
 
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
                                                                WindowRead<V> read, LongAccumulator bytesRead) {
-            GeoTiffMosaic.OpenReaders readers = mosaic.openReaders();
-            TaskContext task = TaskContext.get();
-            if (task != null) {
-                task.addTaskCompletionListener(new TaskCompletionListener() {
-                    @Override
-                    public void onTaskCompletion(TaskContext context) {
-                        try {
-                            readers.close();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                });
-            }
+            GeoTiffReaders readers = mosaic.openReaders().closedWithTask();
             return new Iterator<>() {
                 private long counted;
 

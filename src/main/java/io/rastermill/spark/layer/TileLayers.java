@@ -75,8 +75,16 @@ public final class TileLayers {
                 new FocalChain(List.of()));
     }
 
+    /**
+     * The GeoTIFFs that paths, directories (their .tif/.tiff files) and globs name, sorted; a pattern that matches
+     * nothing is an error naming it.
+     */
+    public static List<String> listGeoTiffs(List<String> pathsOrGlobs, Configuration conf) throws IOException {
+        return GeoTiffMosaic.expand(pathsOrGlobs, conf);
+    }
+
     /** Z-order ranges holding about {@code partitionPixels} each, and at least one partition per core. */
-    static Partitioner partitionerFor(List<SpatialKey> keys, ReadOptions options, int parallelism) {
+    public static Partitioner partitionerFor(List<SpatialKey> keys, ReadOptions options, int parallelism) {
         long tilePixels = (long) options.tileSize() * options.tileSize();
         int perPartition = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.partitionPixels() / tilePixels));
         perPartition = Math.min(perPartition, Math.max(1, (keys.size() + parallelism - 1) / parallelism));

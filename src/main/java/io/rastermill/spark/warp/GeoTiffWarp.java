@@ -1,0 +1,181 @@
+package io.rastermill.spark.warp;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.crs.CrsTransform;
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.geom.RasterExtent;
+import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.warp.TargetGridSpec;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.io.geotiff.GeoTiffInfo;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.spark.IoMetrics;
+import io.rastermill.spark.RastermillConf;
+import io.rastermill.spark.layer.HadoopConf;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * GeoTIFFs opened for warping: their headers read on the driver, then {@link #warp} reprojects, resamples and
+ * mosaics them onto a target grid as one layer per band.
+ *
+ * <p><b>How it runs.</b> The layer's keys are the target tiles some source's footprint reaches. Each task warps its
+ * tiles one by one: per source, the tile's cells go through the inverse transform (an interpolated control grid,
+ * {@link io.rastermill.core.warp.PixelTransform}), the source window they need plus the kernel's radius is read
+ * by byte range ({@link io.rastermill.spark.layer.GeoTiffReaders}), and resampled into the tile. Sources are
+ * applied in the order given (files of a glob or directory sorted), later ones winning where they have data, as
+ * gdalwarp mosaics. No raster data is shuffled.
+ *
+ * <p>Immutable; the driver-side methods read headers only.
+ */
+public final class GeoTiffWarp {
+    private final SparkSession spark;
+    private final List<WarpSource> sources;
+
+    private GeoTiffWarp(SparkSession spark, List<WarpSource> sources) {
+        this.spark = spark;
+        this.sources = List.copyOf(sources);
+    }
+
+    /**
+     * Reads the headers of the GeoTIFFs that {@code pathsOrGlobs} name (in that order; a glob's or directory's
+     * files sorted).
+     *
+     * @param sourceCrs the CRS of every source ({@code -s_srs}), or null to take each file's own
+     * @throws IllegalArgumentException naming the file if it has no north-up georeferencing, no CRS (and none is
+     *                                  given), or a band count different from the first file's
+     */
+    public static GeoTiffWarp open(SparkSession spark, List<String> pathsOrGlobs, Crs sourceCrs) throws IOException {
+        Configuration conf = JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
+        List<String> files = new ArrayList<>();
+        for (String p : pathsOrGlobs) {
+            files.addAll(TileLayers.listGeoTiffs(List.of(p), conf));
+        }
+        List<WarpSource> sources = new ArrayList<>();
+        for (String f : files) {
+            GeoTiffInfo info;
+            try (GeoTiffReader r = GeoTiffReader.open(f, conf)) {
+                info = r.info();
+            }
+            RasterExtent grid = info.rasterExtent().orElseThrow(() -> new IllegalArgumentException(f
+                    + ": no north-up georeferencing (a geotransform without rotation is needed to warp)"));
+            Crs crs = sourceCrs != null ? sourceCrs : info.crs().orElseThrow(() -> new IllegalArgumentException(f
+                    + ": no CRS (" + (info.epsg().isPresent() ? "EPSG:" + info.epsg().getAsInt() + " is unknown to proj4j"
+                    : "none in the file") + "); give the source CRS with -s_srs"));
+            if (!sources.isEmpty() && info.bandCount() != sources.get(0).bandCount()) {
+                throw new IllegalArgumentException(f + " has " + info.bandCount() + " band(s) but "
+                        + sources.get(0).uri() + " has " + sources.get(0).bandCount() + "; warp sources need the same bands");
+            }
+            sources.add(new WarpSource(f, new WarpGrid(crs, grid), info.bandCount(), info.cellType()));
+        }
+        return new GeoTiffWarp(spark, sources);
+    }
+
+    public List<WarpSource> sources() {
+        return sources;
+    }
+
+    public int bandCount() {
+        return sources.get(0).bandCount();
+    }
+
+    /** The target grid {@code spec} gives for these sources (gdalwarp's default grid where it says nothing). */
+    public WarpGrid targetGrid(TargetGridSpec spec) {
+        return spec.resolve(sources.stream().map(WarpSource::grid).toList());
+    }
+
+    /** The GeoTIFF description of a warp's result: target grid, bands, cell type and the target CRS's EPSG code. */
+    public RasterDescription describe(WarpGrid target, WarpOptions options) {
+        return RasterDescription.of(target.cols(), target.rows(), bandCount(), cellType(options))
+                .withRasterExtent(target.grid()).withCrs(target.crs());
+    }
+
+    /** The cell type of the result: the option's, else the first source's. */
+    public CellType cellType(WarpOptions options) {
+        return options.cellType() != null ? options.cellType() : sources.get(0).cellType();
+    }
+
+    /** Every band warped onto {@code target} with {@code resampling} and the default options. */
+    public List<TileLayer> warp(WarpGrid target, io.rastermill.core.warp.Resampling resampling) {
+        return warp(target, WarpOptions.of(resampling));
+    }
+
+    /** Every band warped onto {@code target}: layer {@code b} is band {@code b + 1}. */
+    public List<TileLayer> warp(WarpGrid target, WarpOptions options) {
+        List<TileLayer> bands = new ArrayList<>();
+        for (int b = 0; b < bandCount(); b++) {
+            bands.add(warpBand(target, b, options));
+        }
+        return bands;
+    }
+
+    /** Band {@code band} (0-based) of every source warped onto {@code target}. */
+    public TileLayer warpBand(WarpGrid target, int band, WarpOptions options) {
+        if (band < 0 || band >= bandCount()) {
+            throw new IllegalArgumentException("band " + (band + 1) + " does not exist; the sources have " + bandCount());
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int ts = options.tileSize();
+        CellType ct = cellType(options);
+        LayoutDefinition layout = LayoutDefinition.fromGrid(target.grid(), ts, ts);
+        TileLayerMetadata md = TileLayerMetadata.of(ct, layout, target.grid().extent(), target.crs());
+        List<SpatialKey> keys = keys(target, ts);
+        Partitioner partitioner = TileLayers.partitionerFor(keys,
+                TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
+        List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
+        for (SpatialKey k : keys) {
+            pairs.add(new Tuple2<>(k, Boolean.TRUE));
+        }
+        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs,
+                Math.max(1, Math.min(pairs.size(), partitioner.numPartitions()))).partitionBy(partitioner);
+        WarpTask task = new WarpTask(sources, target, band, options, ct, new HadoopConf(jsc.hadoopConfiguration()),
+                RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));
+        return TileLayers.fromRdd(keyRdd.mapPartitionsToPair(task, true), md);
+    }
+
+    /** How many target tiles of {@code tileSize} a warp onto {@code target} computes per band. */
+    public int tileCount(WarpGrid target, int tileSize) {
+        return keys(target, tileSize).size();
+    }
+
+    /** The target tiles some source's footprint (its outline in the target CRS, two cells wider) reaches. */
+    List<SpatialKey> keys(WarpGrid target, int tileSize) {
+        TreeSet<SpatialKey> keys = new TreeSet<>();
+        RasterExtent g = target.grid();
+        for (WarpSource s : sources) {
+            Extent footprint;
+            try {
+                footprint = CrsTransform.between(s.grid().crs(), target.crs()).transformExtent(s.grid().grid().extent());
+            } catch (IllegalArgumentException e) {
+                continue; // no finite point in the target CRS: this source contributes nothing
+            }
+            footprint = footprint.buffer(2 * g.cellWidth(), 2 * g.cellHeight());
+            if (!footprint.intersects(g.extent())) {
+                continue;
+            }
+            GridBounds b = g.gridBoundsFor(footprint, true);
+            for (long r = b.rowMin() / tileSize; r <= b.rowMax() / tileSize; r++) {
+                for (long c = b.colMin() / tileSize; c <= b.colMax() / tileSize; c++) {
+                    keys.add(new SpatialKey((int) c, (int) r));
+                }
+            }
+        }
+        return new ArrayList<>(keys);
+    }
+}

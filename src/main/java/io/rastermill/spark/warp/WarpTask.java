@@ -1,0 +1,112 @@
+package io.rastermill.spark.warp;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
+import io.rastermill.core.tile.Tiles;
+import io.rastermill.core.warp.BlockWarp;
+import io.rastermill.core.warp.SourceWindow;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.core.warp.WarpedValues;
+import io.rastermill.spark.layer.GeoTiffReaders;
+import io.rastermill.spark.layer.HadoopConf;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The executor side of a warp: one partition of target keys in, their warped tiles out, lazily, key by key.
+ * Each task opens its own readers and {@link BlockWarp}s (one per source) and closes the readers when it ends.
+ */
+final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, Boolean>>, SpatialKey, Tile> {
+    private static final long serialVersionUID = 1L;
+
+    private final List<WarpSource> sources;
+    private final WarpGrid target;
+    private final int band;
+    private final WarpOptions options;
+    private final CellType cellType;
+    private final HadoopConf conf;
+    private final long decodedCacheBytes;
+    private final LongAccumulator bytesRead;
+
+    WarpTask(List<WarpSource> sources, WarpGrid target, int band, WarpOptions options, CellType cellType,
+             HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+        this.sources = List.copyOf(sources);
+        this.target = target;
+        this.band = band;
+        this.options = options;
+        this.cellType = cellType;
+        this.conf = conf;
+        this.decodedCacheBytes = decodedCacheBytes;
+        this.bytesRead = bytesRead;
+    }
+
+    @Override
+    public Iterator<Tuple2<SpatialKey, Tile>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
+        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        BlockWarp[] warps = new BlockWarp[sources.size()];
+        for (int s = 0; s < warps.length; s++) {
+            warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
+        }
+        return new Iterator<>() {
+            private long counted;
+
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Tuple2<SpatialKey, Tile> next() {
+                SpatialKey k = keys.next()._1();
+                Tile t = warpTile(k, warps, readers);
+                if (bytesRead != null) {
+                    long now = readers.bytesRead();
+                    bytesRead.add(now - counted);
+                    counted = now;
+                }
+                return new Tuple2<>(k, t);
+            }
+        };
+    }
+
+    /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
+    private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
+        int ts = options.tileSize();
+        int x0 = key.col() * ts;
+        int y0 = key.row() * ts;
+        int w = Math.min(ts, target.cols() - x0);
+        int h = Math.min(ts, target.rows() - y0);
+        double[] out = new double[w * h];
+        Arrays.fill(out, Double.NaN);
+        for (int s = 0; s < warps.length; s++) {
+            GridBounds need = warps[s].locate(x0, y0, w, h);
+            if (need == null) {
+                continue;
+            }
+            WarpSource src = sources.get(s);
+            Tile cells;
+            try {
+                cells = readers.get(src.uri()).readBand(need, band, 0);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("warp: reading window " + need + " of " + src.uri() + " for tile "
+                        + key + ": " + e.getMessage(), e);
+            }
+            if (options.sourceNoData().isPresent()) {
+                cells = cells.interpretAs(cells.cellType().withNoData(options.sourceNoData()));
+            }
+            warps[s].warp(new SourceWindow(cells.toDoubleLane(), (int) need.colMin(), (int) need.rowMin(), cells.cols(),
+                    cells.rows()), out);
+        }
+        Tile inner = Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
+        return w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
+    }
+}
