@@ -227,6 +227,15 @@ final class GeoTiffMosaic implements Serializable {
             return sum;
         }
 
+        /** Segments decoded so far by this task's readers (cache hits not counted). */
+        long segmentsDecoded() {
+            long sum = 0;
+            for (GeoTiffReader r : open.values()) {
+                sum += r.segmentsDecoded();
+            }
+            return sum;
+        }
+
         GeoTiffReader get(String uri) throws IOException {
             GeoTiffReader r = open.get(uri);
             if (r == null) {

@@ -35,9 +35,12 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
 
         /** Bytes the tasks fetch from the files ({@link io.rastermill.spark.IoMetrics#BYTES_READ}). */
         private final LongAccumulator bytesRead;
+        /** Segments the tasks decode ({@link io.rastermill.spark.IoMetrics#SEGMENTS_DECODED}). */
+        private final LongAccumulator segmentsDecoded;
 
         FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner,
-                  LongAccumulator bytesRead) {
+                  LongAccumulator bytesRead, LongAccumulator segmentsDecoded) {
+            this.segmentsDecoded = segmentsDecoded;
             this.mosaic = mosaic;
             this.keys = keys;
             this.partitioner = partitioner;
@@ -48,14 +51,18 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         JavaPairRDD<SpatialKey, Tile> tiles() {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes), true);
+            LongAccumulator decoded = segmentsDecoded;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes, decoded),
+                    true);
         }
 
         @Override
         JavaPairRDD<SpatialKey, BufferedTile> halo(int radius) {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes), true);
+            LongAccumulator decoded = segmentsDecoded;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes,
+                    decoded), true);
         }
 
         @Override
@@ -70,7 +77,8 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
-                                                               WindowRead<V> read, LongAccumulator bytesRead) {
+                                                               WindowRead<V> read, LongAccumulator bytesRead,
+                                                               LongAccumulator segmentsDecoded) {
             GeoTiffMosaic.OpenReaders readers = mosaic.openReaders();
             TaskContext task = TaskContext.get();
             if (task != null) {
@@ -87,6 +95,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             }
             return new Iterator<>() {
                 private long counted;
+                private long decoded;
 
                 @Override
                 public boolean hasNext() {
@@ -102,6 +111,11 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                             long now = readers.bytesRead();
                             bytesRead.add(now - counted);
                             counted = now;
+                        }
+                        if (segmentsDecoded != null) {
+                            long now = readers.segmentsDecoded();
+                            segmentsDecoded.add(now - decoded);
+                            decoded = now;
                         }
                         return new Tuple2<>(k, v);
                     } catch (TileReadException e) {
