@@ -23,6 +23,7 @@ import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -151,6 +152,22 @@ class LayerGeoTiffWriterTest {
         assertEquals(Files.size(out), result.bytes());
         assertEquals(List.of("out.tif"), listing(out.getParent()), "no temporary or part files left");
         assertTrue(result.levels() > 1, "with overviews");
+        assertEquals(2, result.levelMillis().size(), "one Spark job (level 0 and the overviews its tasks hold whole) "
+                + "and the driver's merge, not a job per level");
+    }
+
+    @Test
+    void aLayerNotPartitionedByZOrderGetsItsOverviewsLevelByLevelWithTheSameBytes() throws IOException {
+        GeoTiffWriteOptions o = options(64).build();
+        float[] cells = raster(7);
+        TileLayer z = layer(cells, 64, Set.of());
+        TileLayer hashed = TileLayers.fromRdd(z.rdd().partitionBy(new HashPartitioner(3)), z.metadata());
+        Path out = Files.createDirectories(dir.resolve("hash")).resolve("out.tif");
+        LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(hashed, out.toString(), o);
+        assertEquals(result.levels(), result.levelMillis().size(), "a Spark job per level");
+        Path ref = reference(cells, LayerGeoTiffWriter.describe(hashed), o, Set.of(),
+                Files.createDirectories(dir.resolve("ref")).resolve("ref.tif"));
+        assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out), "Spark-written file == GeoTiffWriter's");
     }
 
     @Test
