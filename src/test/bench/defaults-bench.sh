@@ -6,6 +6,7 @@
 # equal to GDAL's within the tolerance, the same overview count, and byte-equal to the baseline build's file.
 #   src/test/bench/defaults-bench.sh [SIZE] [PASSES]
 #   CASES=slope_cog,slope_none,ndvi (default: all)   BASE_HOME=/path/to/another/checkout (built: optional)
+#   RM_ARGS="--level 6" (more options for our runs only, e.g. to compare bytes with a baseline build at level 6)
 # Cases:
 #   slope_cog   slope DEM OUT (defaults: COG, overviews)   vs gdaldem slope -of COG -co COMPRESS=DEFLATE
 #               -co PREDICTOR=YES -co NUM_THREADS=2 --config GDAL_NUM_THREADS 2
@@ -21,6 +22,7 @@ PASSES=${2:-3}
 DATA=${DATA:-/tmp/bench/data}
 CASES=${CASES:-slope_cog,slope_none,ndvi}
 BASE_HOME=${BASE_HOME:-}
+RM_ARGS=${RM_ARGS:-}
 DEM=$DATA/dem_$SIZE.tif RED=$DATA/red_$SIZE.tif NIR=$DATA/nir_$SIZE.tif
 [ -f "$DEM" ] && [ -f "$RED" ] && [ -f "$NIR" ] || bash /work/shared/bench/make_dem.sh "$SIZE" "$DATA"
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
@@ -33,11 +35,13 @@ LOG=$OUT/runs.tsv
 # rastermill HOME CASE OUTFILE: one of our runs with the launcher of checkout HOME
 rastermill() {
   local home=$1 case=$2 out=$3
+  # shellcheck disable=SC2086
+  [ "$home" = "$HERE" ] && set -- "$out" $RM_ARGS || set -- "$out"
   case $case in
-    slope_cog) "$home/jobs/rastermill" --conf spark.master='local[2]' slope "$DEM" "$out" --quiet ;;
-    slope_none) "$home/jobs/rastermill" --conf spark.master='local[2]' slope "$DEM" "$out" --quiet --overviews none --no-cog ;;
+    slope_cog) "$home/jobs/rastermill" --conf spark.master='local[2]' slope "$DEM" "$@" --quiet ;;
+    slope_none) "$home/jobs/rastermill" --conf spark.master='local[2]' slope "$DEM" "$@" --quiet --overviews none --no-cog ;;
     ndvi) "$home/jobs/rastermill" --conf spark.master='local[2]' calc --expr '(B - A) / (B + A)' -A "$RED" -B "$NIR" \
-            "$out" --type Float32 --quiet --overviews none --no-cog ;;
+            "$@" --type Float32 --quiet --overviews none --no-cog ;;
   esac
 }
 gdal() {
@@ -52,7 +56,7 @@ gdal() {
             --co COMPRESS=DEFLATE --co PREDICTOR=3 --co BIGTIFF=IF_SAFER --co NUM_THREADS=2 --overwrite ;;
   esac
 }
-export DEM RED NIR
+export DEM RED NIR HERE RM_ARGS
 export -f rastermill gdal
 # timed WHO CASE COMMAND...: runs it under time -v, appends "case who wall cpu rssMiB bytes load" to the log
 timed() {
