@@ -32,12 +32,17 @@ public class PredictorBench {
 
     @Setup
     public void setUp() throws UnsupportedCodecException {
+        predictor = predictor(impl);
+        tile = demTile();
+    }
+
+    /** Little-endian Float32 predictor 3, {@code java} or {@code native} (which must be available). */
+    static Predictor predictor(String impl) throws UnsupportedCodecException {
         boolean nativeCode = impl.equals("native");
         if (nativeCode && !NativeDeflate.isAvailable()) {
             throw new IllegalStateException("native library not available: " + NativeDeflate.unavailableReason());
         }
-        predictor = Predictor.of(Predictor.FLOATING_POINT, 32, 1, ByteOrder.LITTLE_ENDIAN, nativeCode);
-        tile = demTile();
+        return Predictor.of(Predictor.FLOATING_POINT, 32, 1, ByteOrder.LITTLE_ENDIAN, nativeCode);
     }
 
     /** A DEM-like Float32 tile, little-endian: smooth terrain with 5 cm of noise. */

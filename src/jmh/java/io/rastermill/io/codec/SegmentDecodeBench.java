@@ -10,7 +10,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -32,18 +31,14 @@ public class SegmentDecodeBench {
 
     @Setup
     public void setUp() throws Exception {
-        boolean nativeCode = impl.equals("native");
-        if (nativeCode && !NativeDeflate.isAvailable()) {
-            throw new IllegalStateException("native library not available: " + NativeDeflate.unavailableReason());
-        }
-        predictor = Predictor.of(Predictor.FLOATING_POINT, 32, 1, ByteOrder.LITTLE_ENDIAN, nativeCode);
+        predictor = PredictorBench.predictor(impl);
         byte[] raw = PredictorBench.demTile();
         predictor.encode(raw, 0, PredictorBench.SIZE, PredictorBench.SIZE);
         try (SegmentCompressor c = new DeflateCompressor(6)) {
             byte[] out = new byte[c.maxCompressedLength(raw.length)];
             stored = Arrays.copyOf(out, c.compress(raw, 0, raw.length, out, 0));
         }
-        inflater = nativeCode ? new NativeDeflateDecompressor() : new DeflateDecompressor();
+        inflater = impl.equals("native") ? new NativeDeflateDecompressor() : new DeflateDecompressor();
     }
 
     @TearDown
