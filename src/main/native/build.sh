@@ -43,7 +43,7 @@ if [ -f "$lib" ] && [ "$lib" -nt "$src" ] && [ "$lib" -nt "${BASH_SOURCE[0]}" ] 
 fi
 mkdir -p "$out_dir" || skip "cannot create $out_dir"
 # libdeflate's symbols stay private to the .so (--exclude-libs); only the JNI entry points are exported.
-if ! log=$(gcc -O2 -fPIC -shared -std=c99 -Wall -Wextra \
+if ! log=$(gcc -O3 -fPIC -shared -std=c99 -Wall -Wextra \
       -I"$java_home/include" -I"$java_home/include/linux" -I"$include_dir" \
       -o "$lib.tmp" "$src" "$libdeflate_a" \
       -Wl,--exclude-libs,ALL -Wl,--no-undefined -Wl,-z,noexecstack -static-libgcc 2>&1); then

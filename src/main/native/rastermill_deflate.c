@@ -4,11 +4,14 @@
  * Only the one-shot API is used, with a compressor or decompressor handle per Java codec object (codecs are
  * per-thread). Decoding pins the Java arrays with GetPrimitiveArrayCritical for one call (no copies; about a
  * millisecond per 1 MiB tile, no JNI calls inside the critical region); encoding copies (see rm_compressor).
- * Bounds are checked on the Java side before every call.
+ * Bounds are checked on the Java side before every call. The floating-point predictor (TIFF tag 317 value 3) is
+ * here too, at the end of this file.
  */
+#include <emmintrin.h>
 #include <jni.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <libdeflate.h>
 
 static void throw_oom(JNIEnv *env, const char *what) {
@@ -136,4 +139,148 @@ Java_io_rastermill_io_codec_NativeDeflate_decompress(JNIEnv *env, jclass cls, jl
         return -(jint) r;
     }
     return (jint) actual_out;
+}
+
+/*
+ * TIFF predictor 3 (floating point) over whole rows, next to the codec so that a segment's bytes are predicted in
+ * the same native pass as they are (de)compressed: the same results as io.rastermill.io.codec.Predictor's Java code,
+ * which stays the reference (the tests compare both). Row layout: width x samplesPerPixel samples of bps bytes,
+ * stored as bps byte planes (most significant first), each byte minus the byte spp before it. The caller checks the
+ * ranges. Rows are at most 2^31 bytes; scratch up to 64 KiB lives on the stack.
+ */
+/* Running byte sums with stride 1, 16 bytes at a time (a log-step prefix sum inside a vector, then the carry). */
+static void byte_prefix_sum(const unsigned char *in, unsigned char *out, size_t n) {
+    __m128i carry = _mm_setzero_si128();
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *) (in + i));
+        x = _mm_add_epi8(x, _mm_slli_si128(x, 1));
+        x = _mm_add_epi8(x, _mm_slli_si128(x, 2));
+        x = _mm_add_epi8(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi8(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi8(x, carry);
+        _mm_storeu_si128((__m128i *) (out + i), x);
+        __m128i hi = _mm_unpackhi_epi8(x, x);
+        hi = _mm_unpackhi_epi16(hi, hi);
+        carry = _mm_shuffle_epi32(hi, 0xFF);
+    }
+    unsigned char acc = i > 0 ? out[i - 1] : 0;
+    for (; i < n; i++) {
+        acc = (unsigned char) (acc + in[i]);
+        out[i] = acc;
+    }
+}
+
+static void undo_fp_row(unsigned char *row, unsigned char *planes, size_t rowBytes, int bps, int spp, int little) {
+    if (spp == 1) {
+        byte_prefix_sum(row, planes, rowBytes);
+    } else {
+        for (int c = 0; c < spp && (size_t) c < rowBytes; c++) {
+            unsigned char acc = 0;
+            for (size_t i = (size_t) c; i < rowBytes; i += (size_t) spp) {
+                acc = (unsigned char) (acc + row[i]);
+                planes[i] = acc;
+            }
+        }
+    }
+    size_t n = rowBytes / (size_t) bps;
+    if (bps == 4) {
+        const unsigned char *p0 = planes, *p1 = planes + n, *p2 = planes + 2 * n, *p3 = planes + 3 * n;
+        size_t s = 0;
+        if (little) {
+            for (; s + 16 <= n; s += 16) {  /* a 4 x 16 byte transpose: least significant plane first */
+                __m128i a = _mm_loadu_si128((const __m128i *) (p3 + s)), b = _mm_loadu_si128((const __m128i *) (p2 + s));
+                __m128i c = _mm_loadu_si128((const __m128i *) (p1 + s)), d = _mm_loadu_si128((const __m128i *) (p0 + s));
+                __m128i ab_lo = _mm_unpacklo_epi8(a, b), ab_hi = _mm_unpackhi_epi8(a, b);
+                __m128i cd_lo = _mm_unpacklo_epi8(c, d), cd_hi = _mm_unpackhi_epi8(c, d);
+                unsigned char *o = row + 4 * s;
+                _mm_storeu_si128((__m128i *) o, _mm_unpacklo_epi16(ab_lo, cd_lo));
+                _mm_storeu_si128((__m128i *) (o + 16), _mm_unpackhi_epi16(ab_lo, cd_lo));
+                _mm_storeu_si128((__m128i *) (o + 32), _mm_unpacklo_epi16(ab_hi, cd_hi));
+                _mm_storeu_si128((__m128i *) (o + 48), _mm_unpackhi_epi16(ab_hi, cd_hi));
+            }
+        }
+        for (; s < n; s++) {
+            unsigned char *o = row + 4 * s;
+            o[little ? 3 : 0] = p0[s];
+            o[little ? 2 : 1] = p1[s];
+            o[little ? 1 : 2] = p2[s];
+            o[little ? 0 : 3] = p3[s];
+        }
+        return;
+    }
+    for (size_t s = 0; s < n; s++) {
+        for (int k = 0; k < bps; k++) {
+            row[(size_t) bps * s + (size_t) (little ? bps - 1 - k : k)] = planes[(size_t) k * n + s];
+        }
+    }
+}
+
+static void apply_fp_row(unsigned char *row, unsigned char *planes, size_t rowBytes, int bps, int spp, int little) {
+    size_t n = rowBytes / (size_t) bps;
+    if (bps == 4) {
+        unsigned char *p0 = planes, *p1 = planes + n, *p2 = planes + 2 * n, *p3 = planes + 3 * n;
+        int i0 = little ? 3 : 0, i1 = little ? 2 : 1, i2 = little ? 1 : 2, i3 = little ? 0 : 3;
+        for (size_t s = 0; s < n; s++) {
+            const unsigned char *in = row + 4 * s;
+            p0[s] = in[i0];
+            p1[s] = in[i1];
+            p2[s] = in[i2];
+            p3[s] = in[i3];
+        }
+    } else {
+        for (size_t s = 0; s < n; s++) {
+            for (int k = 0; k < bps; k++) {
+                planes[(size_t) k * n + s] = row[(size_t) bps * s + (size_t) (little ? bps - 1 - k : k)];
+            }
+        }
+    }
+    size_t first = (size_t) spp < rowBytes ? (size_t) spp : rowBytes;
+    memcpy(row, planes, first);
+    for (size_t i = first; i < rowBytes; i++) {
+        row[i] = (unsigned char) (planes[i] - planes[i - (size_t) spp]);
+    }
+}
+
+static void floating_point(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
+                           jboolean little, int undo) {
+    unsigned char stack[65536];
+    unsigned char *planes = stack;
+    if ((size_t) rowBytes > sizeof stack) {
+        planes = malloc((size_t) rowBytes);
+        if (planes == NULL) {
+            throw_oom(env, "predictor row buffer");
+            return;
+        }
+    }
+    unsigned char *b = (*env)->GetPrimitiveArrayCritical(env, buf, NULL);
+    if (b == NULL) {
+        if (planes != stack) free(planes);
+        throw_oom(env, "pinning the predictor buffer");
+        return;
+    }
+    unsigned char *row = b + off;
+    for (jint r = 0; r < rows; r++, row += rowBytes) {
+        if (undo) {
+            undo_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+        } else {
+            apply_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+        }
+    }
+    (*env)->ReleasePrimitiveArrayCritical(env, buf, b, 0);
+    if (planes != stack) free(planes);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_undoFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 1);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_applyFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 0);
 }

@@ -14,6 +14,12 @@ public final class IoMetrics {
     public static final String BYTES_READ = "rastermill bytes read";
     /** Name of the accumulators of bytes written to output files (encoded blocks). */
     public static final String BYTES_WRITTEN = "rastermill bytes written";
+    /**
+     * Name of the accumulators of segments (tiles or strips) decoded from input files: a halo read decodes its
+     * neighbours' segments too, unless the task's decoded-segment cache still holds them, so this against the file's
+     * segment count says how often each was decoded.
+     */
+    public static final String SEGMENTS_DECODED = "rastermill segments decoded";
 
     private IoMetrics() {
     }
@@ -21,6 +27,11 @@ public final class IoMetrics {
     /** A new accumulator of bytes read, registered with {@code sc}. */
     public static LongAccumulator bytesRead(SparkContext sc) {
         return sc.longAccumulator(BYTES_READ);
+    }
+
+    /** A new accumulator of segments decoded, registered with {@code sc}. */
+    public static LongAccumulator segmentsDecoded(SparkContext sc) {
+        return sc.longAccumulator(SEGMENTS_DECODED);
     }
 
     /** A new accumulator of bytes written, registered with {@code sc}. */

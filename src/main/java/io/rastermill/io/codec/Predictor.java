@@ -18,7 +18,9 @@ import java.util.Objects;
  *   minus the byte {@code samplesPerPixel} before it. Decoding restores the samples in the file's byte order.</li>
  * </ul>
  *
- * <p>Instances hold one reusable row buffer (predictor 3) and are not thread-safe.
+ * <p>Predictor 3 runs in the native library when Deflate does ({@link NativeDeflate}: {@code -Drastermill.deflate}),
+ * else in Java; both give the same bytes. Instances hold one reusable row buffer (predictor 3) and are not
+ * thread-safe.
  */
 public final class Predictor {
     public static final int NONE = 1;
@@ -36,13 +38,16 @@ public final class Predictor {
     private final int bytesPerSample;
     private final int samplesPerPixel;
     private final boolean littleEndian;
+    /** Predictor 3 runs in the native library ({@link NativeDeflate}) when Deflate does. */
+    private final boolean nativeFloatingPoint;
     private byte[] row = new byte[0];
 
-    private Predictor(int tag, int bytesPerSample, int samplesPerPixel, boolean littleEndian) {
+    private Predictor(int tag, int bytesPerSample, int samplesPerPixel, boolean littleEndian, boolean nativeCode) {
         this.tag = tag;
         this.bytesPerSample = bytesPerSample;
         this.samplesPerPixel = samplesPerPixel;
         this.littleEndian = littleEndian;
+        this.nativeFloatingPoint = nativeCode && tag == FLOATING_POINT;
     }
 
     /**
@@ -56,6 +61,12 @@ public final class Predictor {
      */
     public static Predictor of(int tag, int bitsPerSample, int samplesPerPixel, ByteOrder order)
             throws UnsupportedCodecException {
+        return of(tag, bitsPerSample, samplesPerPixel, order, tag == FLOATING_POINT && NativeDeflate.selected());
+    }
+
+    /** {@link #of(int, int, int, ByteOrder)} with the implementation of predictor 3 chosen: native or Java. */
+    static Predictor of(int tag, int bitsPerSample, int samplesPerPixel, ByteOrder order, boolean nativeCode)
+            throws UnsupportedCodecException {
         Objects.requireNonNull(order, "order");
         if (samplesPerPixel < 1) {
             throw new IllegalArgumentException("samplesPerPixel must be positive: " + samplesPerPixel);
@@ -63,19 +74,19 @@ public final class Predictor {
         boolean le = order == ByteOrder.LITTLE_ENDIAN;
         switch (tag) {
             case NONE:
-                return new Predictor(tag, 1, samplesPerPixel, le);
+                return new Predictor(tag, 1, samplesPerPixel, le, false);
             case HORIZONTAL:
                 if (bitsPerSample != 8 && bitsPerSample != 16 && bitsPerSample != 32 && bitsPerSample != 64) {
                     throw new UnsupportedCodecException(
                             "horizontal predictor (2) with " + bitsPerSample + "-bit samples is not supported");
                 }
-                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le);
+                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le, false);
             case FLOATING_POINT:
                 if (bitsPerSample != 16 && bitsPerSample != 32 && bitsPerSample != 64) {
                     throw new UnsupportedCodecException(
                             "floating point predictor (3) with " + bitsPerSample + "-bit samples is not supported");
                 }
-                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le);
+                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le, nativeCode);
             default:
                 throw new UnsupportedCodecException("unknown predictor tag value " + tag);
         }
@@ -90,6 +101,10 @@ public final class Predictor {
     public void decode(byte[] buf, int off, int width, int rows) {
         int rowBytes = checkLayout(buf, off, width, rows);
         if (tag == NONE) {
+            return;
+        }
+        if (nativeFloatingPoint) {
+            NativeDeflate.undoFloatingPoint(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
             return;
         }
         for (int r = 0, p = off; r < rows; r++, p += rowBytes) {
@@ -107,6 +122,10 @@ public final class Predictor {
         if (tag == NONE) {
             return;
         }
+        if (nativeFloatingPoint) {
+            NativeDeflate.applyFloatingPoint(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+            return;
+        }
         for (int r = 0, p = off; r < rows; r++, p += rowBytes) {
             if (tag == HORIZONTAL) {
                 applyHorizontal(buf, p, rowBytes);
@@ -120,10 +139,13 @@ public final class Predictor {
         if (width < 0 || rows < 0) {
             throw new IllegalArgumentException("negative size " + width + " x " + rows);
         }
-        long rowBytes = (long) width * samplesPerPixel * bytesPerSample; // < 2^31 * 2^31 * 8: no overflow
-        if (rowBytes > buf.length || rowBytes * rows > buf.length - (long) off || off < 0) {
-            throw new IndexOutOfBoundsException(rows + " rows of " + rowBytes + " bytes from offset " + off
-                    + " do not fit a buffer of " + buf.length + " bytes");
+        long pixelBytes = (long) samplesPerPixel * bytesPerSample; // < 2^34
+        // each product is bounded by the buffer before the next one, so nothing overflows (the native predictor
+        // trusts these bounds)
+        long rowBytes = pixelBytes > buf.length ? (width == 0 ? 0 : Long.MAX_VALUE) : width * pixelBytes; // < 2^62
+        if (off < 0 || rowBytes > buf.length || rowBytes * rows > buf.length - (long) off) {
+            throw new IndexOutOfBoundsException(rows + " rows of " + width + " pixels of " + pixelBytes
+                    + " bytes from offset " + off + " do not fit a buffer of " + buf.length + " bytes");
         }
         return (int) rowBytes;
     }
@@ -233,6 +255,10 @@ public final class Predictor {
     // ---- predictor 3: byte planes (most significant first) + byte differencing with stride samplesPerPixel ----
 
     private void undoFloatingPoint(byte[] b, int p, int rowBytes) {
+        if (samplesPerPixel == 1 && bytesPerSample == 4) {
+            undoFloat32(b, p, rowBytes);
+            return;
+        }
         byte[] planes = rowBuffer(rowBytes);
         // byte sums with stride samplesPerPixel, from the segment into the row buffer
         int stride = samplesPerPixel;
@@ -295,7 +321,69 @@ public final class Predictor {
         return hi << 32 | lo;
     }
 
+    /**
+     * {@link #undoFloatingPoint} for one 4-byte float per pixel, the common case, in one pass over the samples: the
+     * running byte sum continues from plane to plane, so each plane's sum starts from the total of the planes before
+     * it (a cheap reduction), and the four sums then advance side by side, one sample at a time, without a
+     * prefix-summed copy of the row and without a store-to-load chain through memory.
+     */
+    private void undoFloat32(byte[] b, int p, int rowBytes) {
+        int n = rowBytes >>> 2;
+        byte[] planes = rowBuffer(rowBytes);
+        System.arraycopy(b, p, planes, 0, rowBytes);
+        int a0 = 0;
+        int a1 = byteSum(planes, 0, n);
+        int a2 = a1 + byteSum(planes, n, 2 * n);
+        int a3 = a2 + byteSum(planes, 2 * n, 3 * n);
+        int hi = littleEndian ? 3 : 0;
+        int lo = 3 - hi;
+        int midHi = littleEndian ? 2 : 1;
+        int midLo = 3 - midHi;
+        for (int s = 0, o = p; s < n; s++, o += 4) {
+            a0 += planes[s];
+            a1 += planes[n + s];
+            a2 += planes[2 * n + s];
+            a3 += planes[3 * n + s];
+            b[o + hi] = (byte) a0;
+            b[o + midHi] = (byte) a1;
+            b[o + midLo] = (byte) a2;
+            b[o + lo] = (byte) a3;
+        }
+    }
+
+    private static int byteSum(byte[] a, int from, int to) {
+        int sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += a[i];
+        }
+        return sum;
+    }
+
+    /** {@link #applyFloatingPoint} for one 4-byte float per pixel: split each sample once, then one differencing pass. */
+    private void applyFloat32(byte[] b, int p, int rowBytes) {
+        int n = rowBytes >>> 2;
+        byte[] planes = rowBuffer(rowBytes);
+        VarHandle view = littleEndian ? INT_LE : INT_BE;
+        for (int s = 0, o = p; s < n; s++, o += 4) {
+            int v = (int) view.get(b, o);
+            planes[s] = (byte) (v >>> 24);
+            planes[n + s] = (byte) (v >>> 16);
+            planes[2 * n + s] = (byte) (v >>> 8);
+            planes[3 * n + s] = (byte) v;
+        }
+        if (rowBytes > 0) {
+            b[p] = planes[0];
+        }
+        for (int i = 1; i < rowBytes; i++) {
+            b[p + i] = (byte) (planes[i] - planes[i - 1]);
+        }
+    }
+
     private void applyFloatingPoint(byte[] b, int p, int rowBytes) {
+        if (samplesPerPixel == 1 && bytesPerSample == 4) {
+            applyFloat32(b, p, rowBytes);
+            return;
+        }
         byte[] planes = rowBuffer(rowBytes);
         int bps = bytesPerSample;
         int samples = rowBytes / bps;

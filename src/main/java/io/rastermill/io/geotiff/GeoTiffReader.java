@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads windows of a GeoTIFF (classic or BigTIFF) by byte ranges: {@link #open} reads only the
@@ -59,6 +60,7 @@ public final class GeoTiffReader implements Closeable {
     private final ConcurrentLinkedDeque<SegmentDecoder> decoders = new ConcurrentLinkedDeque<>();
     /** Decoded segments kept for repeated (overlapping) reads; null when disabled. */
     private volatile DecodedSegmentCache cache;
+    private final AtomicLong segmentsDecoded = new AtomicLong();
 
     private GeoTiffReader(RangeReader source, TiffStructure structure, List<TiffDirectory> levels, GeoTiffInfo info) {
         this.source = source;
@@ -223,6 +225,11 @@ public final class GeoTiffReader implements Closeable {
         }
     }
 
+    /** Segments (tiles or strips) this reader has decompressed so far; reads served by the decoded-segment cache not counted. */
+    public long segmentsDecoded() {
+        return segmentsDecoded.get();
+    }
+
     /**
      * Keeps up to {@code budgetBytes} of recently decoded segments, so overlapping windows (tiles read
      * with halos) do not decompress the same strip or tile again. Off by default; 0 turns it off.
@@ -369,6 +376,7 @@ public final class GeoTiffReader implements Closeable {
                     byte[] decoded = decoder.decode(dir, level, compression, structure.byteOrder(), seg,
                             samplesInSegment, kind.bits(), stored.get(i));
                     stored.set(i, null);
+                    segmentsDecoded.incrementAndGet();
                     int rowBytes = SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits());
                     if (segments != null) {
                         segments.put(DecodedSegmentCache.key(level, seg.index()), decoded, rowBytes * seg.storedHeight());

@@ -62,6 +62,15 @@ public final class GeoTiffReaders implements Closeable {
         return sum;
     }
 
+    /** Segments decoded so far by these readers (decoded-cache hits not counted). */
+    public long segmentsDecoded() {
+        long sum = 0;
+        for (GeoTiffReader r : open.values()) {
+            sum += r.segmentsDecoded();
+        }
+        return sum;
+    }
+
     /** The reader of {@code uri}, opened on first use. */
     public GeoTiffReader get(String uri) throws IOException {
         GeoTiffReader r = open.get(uri);

@@ -33,9 +33,12 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
 
         /** Bytes the tasks fetch from the files ({@link io.rastermill.spark.IoMetrics#BYTES_READ}). */
         private final LongAccumulator bytesRead;
+        /** Segments the tasks decode ({@link io.rastermill.spark.IoMetrics#SEGMENTS_DECODED}). */
+        private final LongAccumulator segmentsDecoded;
 
         FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner,
-                  LongAccumulator bytesRead) {
+                  LongAccumulator bytesRead, LongAccumulator segmentsDecoded) {
+            this.segmentsDecoded = segmentsDecoded;
             this.mosaic = mosaic;
             this.keys = keys;
             this.partitioner = partitioner;
@@ -46,14 +49,18 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         JavaPairRDD<SpatialKey, Tile> tiles() {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes), true);
+            LongAccumulator decoded = segmentsDecoded;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes, decoded),
+                    true);
         }
 
         @Override
         JavaPairRDD<SpatialKey, BufferedTile> halo(int radius) {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes), true);
+            LongAccumulator decoded = segmentsDecoded;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes,
+                    decoded), true);
         }
 
         @Override
@@ -68,10 +75,25 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
-                                                               WindowRead<V> read, LongAccumulator bytesRead) {
-            GeoTiffReaders readers = mosaic.openReaders().closedWithTask();
+                                                               WindowRead<V> read, LongAccumulator bytesRead,
+                                                               LongAccumulator segmentsDecoded) {
+            GeoTiffReaders readers = mosaic.openReaders();
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener(new TaskCompletionListener() {
+                    @Override
+                    public void onTaskCompletion(TaskContext context) {
+                        try {
+                            readers.close();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                });
+            }
             return new Iterator<>() {
                 private long counted;
+                private long decoded;
 
                 @Override
                 public boolean hasNext() {
@@ -87,6 +109,11 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                             long now = readers.bytesRead();
                             bytesRead.add(now - counted);
                             counted = now;
+                        }
+                        if (segmentsDecoded != null) {
+                            long now = readers.segmentsDecoded();
+                            segmentsDecoded.add(now - decoded);
+                            decoded = now;
                         }
                         return new Tuple2<>(k, v);
                     } catch (TileReadException e) {

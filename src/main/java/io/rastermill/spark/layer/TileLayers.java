@@ -71,7 +71,7 @@ public final class TileLayers {
         JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs, Math.max(1, Math.min(pairs.size(),
                 partitioner.numPartitions()))).partitionBy(partitioner);
         return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner,
-                IoMetrics.bytesRead(spark.sparkContext())),
+                IoMetrics.bytesRead(spark.sparkContext()), IoMetrics.segmentsDecoded(spark.sparkContext())),
                 new FocalChain(List.of()));
     }
 

@@ -43,7 +43,11 @@ public final class ZOrderPartitioner extends Partitioner {
 
     @Override
     public int getPartition(Object key) {
-        long z = ZOrder.index((SpatialKey) key);
+        return partitionOfIndex(ZOrder.index((SpatialKey) key));
+    }
+
+    /** The partition of a Z-order index (of a key, or of a corner of an aligned block of keys). */
+    public int partitionOfIndex(long z) {
         int i = Arrays.binarySearch(upperBounds, z);
         return i >= 0 ? i + 1 : -i - 1;
     }

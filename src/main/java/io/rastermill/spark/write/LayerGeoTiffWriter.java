@@ -18,9 +18,12 @@ import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.ZOrderPartitioner;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
@@ -56,13 +59,19 @@ import java.util.UUID;
  *       target, {@code .<name>.rastermill-<uuid>.parts/L0/part-<partition>-<attempt>-<taskAttemptId>};
  *       only (block, offset, length) per tile reach the driver. Only results of successful attempts are
  *       used; files of failed attempts are deleted by the attempt or with the directory.</li>
- *   <li>Overviews, level by level, in the same pass: while encoding a block of level {@code k} the task
- *       also reduces it to the quarter of its parent it alone determines ({@link
- *       OverviewBlockReducer#quarter}, the writer's own reduction); the quarters are grouped by parent
- *       key and assembled ({@link OverviewBlockReducer#assemble}) into level {@code k + 1}, which is
- *       encoded the same way. So the source is read once, a level is never cached whole (only the
- *       task output, a quarter of its size, is persisted {@code MEMORY_AND_DISK_SER} until the next
- *       level is built) and each shuffle moves a quarter of a level.</li>
+ *   <li>Overviews, in the same tasks, when the layer is partitioned by Z-order ranges (layers read from files
+ *       are): the tiles under an overview block of level {@code k} are an aligned Z range of {@code 4^k} keys, so
+ *       a partition holding such a range whole reduces it on the spot ({@link PyramidBuilder}: each block's
+ *       quarter of its parent, {@link OverviewBlockReducer#quarter}, the writer's own reduction, assembled with
+ *       {@link OverviewBlockReducer#assemble} once all are in) and writes those overview blocks into its part file.
+ *       The quarters of the few top blocks no partition holds whole go to the driver with the placements, and the
+ *       driver builds those blocks into a part file of its own ({@link BlockOwnership}). One Spark job, no
+ *       shuffle of tiles, the source read once.</li>
+ *   <li>Otherwise (another partitioner, or more top blocks than the driver should hold), level by level: while
+ *       encoding a block of level {@code k} the task also reduces it to its quarter of the parent; the quarters
+ *       are grouped by parent key and assembled into level {@code k + 1}, which is encoded the same way. A level
+ *       is never cached whole (only the task output, a quarter of its size, is persisted
+ *       {@code MEMORY_AND_DISK_SER} until the next level is built) and each shuffle moves a quarter of a level.</li>
  *   <li>Blocks without a tile (a sparse mosaic) and overview blocks without any child are the NoData
  *       block, encoded once on the driver.</li>
  *   <li>The driver plans the layout from the lengths and streams the head and every block, in file
@@ -92,7 +101,9 @@ public final class LayerGeoTiffWriter {
      * @param partFiles    part files the successful tasks wrote (all levels)
      * @param noDataBlocks blocks (all levels) written as the shared NoData block because no tile was there
      * @param sparkMillis  time in the Spark jobs (computing the layer, encoding, overviews)
-     * @param levelMillis  of which, per level: its job (level 0 includes computing the layer)
+     * @param levelMillis  of which: the level-0 job (it includes computing the layer and, for a layer partitioned
+     *                     by Z-order ranges, the overview blocks each partition holds whole) and the driver's merge
+     *                     of the other overview blocks; or, for other layers, a job per level
      * @param assemblyMillis time the driver spent streaming part files into the final file
      */
     public record Result(String target, int width, int height, int bandCount, int levels, boolean bigTiff, long bytes,
@@ -154,59 +165,74 @@ public final class LayerGeoTiffWriter {
 
         String group = "rastermill-write-" + id;
         JobGroup jobGroup = JobGroup.enter(sc, group, "rastermill: write " + target, true);
-        List<JavaRDD<LevelRecord>> persisted = new ArrayList<>();
         boolean ok = false;
         try {
             List<String> names = new ArrayList<>();
             List<PartReader.LevelIndex> index = new ArrayList<>();
-            List<int[]> lengths = new ArrayList<>();
-            int missing = 0;
+            for (GeoTiffAssembler.Level g : levels) {
+                index.add(new PartReader.LevelIndex(g.blocks()));
+            }
             long started = System.nanoTime();
             JavaPairRDD<SpatialKey, MultibandTile> blocks = levelZero(bands, description, options.blockSize());
             LongAccumulator written = IoMetrics.bytesWritten(sc);
             List<Long> levelMillis = new ArrayList<>();
-            for (int k = 0; k < levels.size(); k++) {
-                long levelStart = System.nanoTime();
-                GeoTiffAssembler.Level g = levels.get(k);
-                boolean more = k + 1 < levels.size();
-                sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
-                JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, g, more, written));
-                if (more) {
-                    records = records.persist(StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
-                    persisted.add(records);
-                }
-                List<LevelRecord> placed = records.filter(LevelRecord::isPlacement).collect();
-                levelMillis.add((System.nanoTime() - levelStart) / 1_000_000);
-                PartReader.LevelIndex li = new PartReader.LevelIndex(g.blocks());
-                for (LevelRecord p : placed) {
-                    int part = names.size();
-                    names.add(p.partFile);
-                    long[] v = p.placed;
-                    for (int i = 0; i < v.length; i += 3) {
-                        int b = (int) v[i];
-                        if (li.part[b] >= 0) {
-                            throw new GeoTiffWriteException(target, "block (" + b % g.across() + ", " + b / g.across()
-                                    + ") of level " + k + " appears more than once in the layer");
-                        }
-                        li.part[b] = part;
-                        li.offset[b] = v[i + 1];
-                        li.length[b] = (int) v[i + 2];
+            BlockOwnership ownership = ownership(bands, description, options, levels);
+            if (ownership != null) {
+                // one job: level 0 and the overview blocks each partition holds whole; the driver merges the rest
+                sc.setJobDescription("rastermill: write " + target + ", level 0 and overviews");
+                List<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, 0, levels, ownership, written))
+                        .collect();
+                levelMillis.add((System.nanoTime() - started) / 1_000_000);
+                long mergeStart = System.nanoTime();
+                List<LevelRecord> pieces = new ArrayList<>();
+                for (LevelRecord r : records) {
+                    if (r.isPlacement()) {
+                        place(index, levels, names, r.partFile, r.level, r.placed, target);
+                    } else {
+                        pieces.add(r);
                     }
                 }
-                for (int b = 0; b < g.blocks(); b++) {
+                mergeOnDriver(pieces, spec, levels, index, names, file, parts, written);
+                levelMillis.add((System.nanoTime() - mergeStart) / 1_000_000);
+            } else {
+                List<JavaRDD<LevelRecord>> persisted = new ArrayList<>();
+                try {
+                    for (int k = 0; k < levels.size(); k++) {
+                        long levelStart = System.nanoTime();
+                        boolean more = k + 1 < levels.size();
+                        sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
+                        JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, levels, null, written));
+                        if (more) {
+                            records = records.persist(StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
+                            persisted.add(records);
+                        }
+                        for (LevelRecord p : records.filter(LevelRecord::isPlacement).collect()) {
+                            place(index, levels, names, p.partFile, p.level, p.placed, target);
+                        }
+                        levelMillis.add((System.nanoTime() - levelStart) / 1_000_000);
+                        if (persisted.size() > 1) {
+                            persisted.remove(0).unpersist(false); // level k is written: level k - 1's records are no longer needed
+                        }
+                        if (more) {
+                            blocks = parents(records, spec, levels.get(k + 1));
+                        }
+                    }
+                } finally {
+                    for (JavaRDD<LevelRecord> r : persisted) {
+                        r.unpersist(false);
+                    }
+                }
+            }
+            int missing = 0;
+            List<int[]> lengths = new ArrayList<>();
+            for (PartReader.LevelIndex li : index) {
+                for (int b = 0; b < li.part.length; b++) {
                     if (li.part[b] < 0) {
                         li.length[b] = noData.length;
                         missing++;
                     }
                 }
-                index.add(li);
                 lengths.add(li.length);
-                if (persisted.size() > 1) {
-                    persisted.remove(0).unpersist(false); // level k is written: level k - 1's records are no longer needed
-                }
-                if (more) {
-                    blocks = parents(records, spec, levels.get(k + 1));
-                }
             }
             long sparkNanos = System.nanoTime() - started;
             long bytes;
@@ -226,9 +252,6 @@ public final class LayerGeoTiffWriter {
             if (!ok) {
                 jsc.cancelJobGroup(group);
                 awaitTasks(jsc.statusTracker(), group, 60_000);
-            }
-            for (JavaRDD<LevelRecord> r : persisted) {
-                r.unpersist(false);
             }
             jobGroup.close();
             try {
@@ -276,6 +299,85 @@ public final class LayerGeoTiffWriter {
                 throw new IllegalArgumentException(target + ": layer " + b + " is " + ct.name() + " but the file is "
                         + d.cellType().name() + " (convert the layer first)");
             }
+        }
+    }
+
+    /** The most the driver may hold of quarter blocks no partition holds whole (counted at 8 bytes a cell). */
+    static final long DRIVER_MERGE_BYTES = 128L << 20;
+
+    /**
+     * Which level-0 partition holds each overview block's tiles, when the layer is partitioned by Z-order ranges and
+     * the blocks no partition holds whole are few enough for the driver to merge; else null: the overviews are built
+     * level by level, each a Spark job shuffling quarter blocks.
+     */
+    static BlockOwnership ownership(List<TileLayer> bands, RasterDescription d, GeoTiffWriteOptions o,
+                                    List<GeoTiffAssembler.Level> levels) {
+        if (levels.size() < 2) {
+            return null;
+        }
+        Partitioner p = bands.size() == 1 ? bands.get(0).rdd().partitioner().orNull() : bands.get(0).partitioner();
+        if (!(p instanceof ZOrderPartitioner z)) {
+            return null;
+        }
+        BlockOwnership ownership = new BlockOwnership(z);
+        long half = o.blockSize() / 2;
+        long quarterBytes = half * half * 8 * d.bandCount();
+        return ownership.driverMergeBytes(LevelShape.of(levels), quarterBytes) <= DRIVER_MERGE_BYTES ? ownership : null;
+    }
+
+    /**
+     * Builds the overview blocks no partition held whole from the quarters the tasks emitted, on the driver, into
+     * one more part file ({@code driver/part-0}).
+     */
+    private static void mergeOnDriver(List<LevelRecord> pieces, WriteSpec spec, List<GeoTiffAssembler.Level> levels,
+                                      List<PartReader.LevelIndex> index, List<String> names,
+                                      GeoTiffAssembler.Target file, Path parts, LongAccumulator written)
+            throws IOException {
+        if (pieces.isEmpty()) {
+            return;
+        }
+        String name = "driver/part-0";
+        List<LevelShape> shapes = LevelShape.of(levels);
+        Placements placed = new Placements(levels.size());
+        try (FSDataOutputStream out = file.fs().create(new Path(parts, name), false);
+             GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(spec.description(), spec.options())) {
+            PyramidBuilder pyramid = new PyramidBuilder(spec, shapes, encoder, (l, k) -> true, (l, k, bytes) -> {
+                placed.add(l, (long) k.row() * shapes.get(l).across() + k.col(), out.getPos(), bytes.length);
+                out.write(bytes);
+                written.add(bytes.length);
+            }, (l, parent, q, quarter) -> {
+                throw new IllegalStateException("the driver owns every block");
+            });
+            for (LevelRecord r : pieces) {
+                pyramid.addQuarter(r.level, r.parent, r.quadrant, r.piece);
+            }
+            pyramid.finish();
+        }
+        for (LevelRecord r : placed.records(name)) {
+            place(index, levels, names, name, r.level, r.placed, spec.location);
+        }
+    }
+
+    /** Records where a part file's blocks of one level are; a block placed twice is an error. */
+    private static void place(List<PartReader.LevelIndex> index, List<GeoTiffAssembler.Level> levels,
+                              List<String> names, String partFile, int level, long[] v, String target)
+            throws GeoTiffWriteException {
+        int part = names.indexOf(partFile);
+        if (part < 0) {
+            part = names.size();
+            names.add(partFile);
+        }
+        PartReader.LevelIndex li = index.get(level);
+        GeoTiffAssembler.Level g = levels.get(level);
+        for (int i = 0; i < v.length; i += 3) {
+            int b = (int) v[i];
+            if (li.part[b] >= 0) {
+                throw new GeoTiffWriteException(target, "block (" + b % g.across() + ", " + b / g.across()
+                        + ") of level " + level + " appears more than once in the layer");
+            }
+            li.part[b] = part;
+            li.offset[b] = v[i + 1];
+            li.length[b] = (int) v[i + 2];
         }
     }
 

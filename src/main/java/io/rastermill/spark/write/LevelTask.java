@@ -1,6 +1,5 @@
 package io.rastermill.spark.write;
 
-import org.apache.spark.util.LongAccumulator;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
@@ -11,53 +10,57 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
  * The executor side of one level, in one pass over a partition's blocks: encodes each block and
  * appends it to the partition's part file, {@code <parts>/L<level>/part-<partition>-<attempt>-<taskAttemptId>}
  * (a retried or speculative attempt writes its own file; a failed or killed attempt deletes its file),
- * and, if another level follows, emits the block's quarter of its parent ({@link
- * OverviewBlockReducer#quarter}). When the blocks are exhausted it closes the file and emits where each
- * block went. Lazy: blocks stream through, one at a time.
+ * and, if another level follows, reduces it to its quarter of the parent ({@link OverviewBlockReducer#quarter}).
+ * With a {@link BlockOwnership} (level 0 of a Z-order partitioned layer) the overview blocks whose tiles all lie in
+ * this partition are built and written here too, into the same part file ({@link PyramidBuilder}); only the quarters
+ * of the other parents are emitted. When the blocks are exhausted it closes the file and emits where each block of
+ * each level went. Lazy: blocks stream through, one at a time.
  */
 final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, MultibandTile>>, LevelRecord> {
     private static final long serialVersionUID = 1L;
 
     private final WriteSpec spec;
     private final int level;
-    private final int width;
-    private final int height;
-    private final int across;
-    private final int down;
-    private final boolean overviewFollows;
+    private final List<LevelShape> levels;
+    /** Null: this task owns no overview block (every quarter is emitted). */
+    private final BlockOwnership ownership;
 
     /** Bytes written to part files ({@link io.rastermill.spark.IoMetrics#BYTES_WRITTEN}); may be null. */
     private final LongAccumulator bytesWritten;
 
-    LevelTask(WriteSpec spec, int level, GeoTiffAssembler.Level geometry, boolean overviewFollows,
+    /**
+     * @param levels    the file's levels; blocks of {@code level} come in, overviews follow up to the last one
+     * @param ownership which overview blocks the partitions hold whole, or null
+     */
+    LevelTask(WriteSpec spec, int level, List<GeoTiffAssembler.Level> levels, BlockOwnership ownership,
               LongAccumulator bytesWritten) {
         this.bytesWritten = bytesWritten;
         this.spec = spec;
         this.level = level;
-        this.width = geometry.width(); // GeoTiffAssembler.Level is not serializable
-        this.height = geometry.height();
-        this.across = geometry.across();
-        this.down = geometry.down();
-        this.overviewFollows = overviewFollows;
+        this.levels = LevelShape.of(levels); // GeoTiffAssembler.Level is not serializable
+        this.ownership = ownership;
     }
 
     @Override
     public Iterator<LevelRecord> call(Iterator<Tuple2<SpatialKey, MultibandTile>> blocks) throws IOException {
         if (!blocks.hasNext()) {
-            return java.util.Collections.emptyIterator();
+            return Collections.emptyIterator();
         }
         return new Run(blocks);
     }
@@ -69,10 +72,10 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
         private final Path file;
         private final FSDataOutputStream out;
         private final GeoTiffBlockEncoder encoder;
-        private final OverviewBlockReducer reducer;
-        private long[] placed = new long[3 * 64];
-        private int n;
-        private LevelRecord pending;
+        private final PyramidBuilder pyramid;
+        private final ArrayDeque<LevelRecord> ready = new ArrayDeque<>();
+        private final Placements placed = new Placements(levels.size());
+        private boolean finished;
         private boolean closed;
 
         Run(Iterator<Tuple2<SpatialKey, MultibandTile>> blocks) throws IOException {
@@ -83,7 +86,11 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
             this.fs = parts.fs();
             this.file = new Path(parts.path(), name);
             this.encoder = new GeoTiffBlockEncoder(spec.description(), spec.options());
-            this.reducer = overviewFollows ? new OverviewBlockReducer(spec.description(), spec.options()) : null;
+            int partition = tc.partitionId();
+            BlockOwnership owned = ownership;
+            this.pyramid = new PyramidBuilder(spec, levels, encoder,
+                    owned == null ? (l, k) -> false : (l, k) -> owned.owner(l, k) == partition,
+                    this::written, (l, parent, q, quarter) -> ready.add(LevelRecord.piece(l, parent, q, quarter)));
             this.out = fs.create(file, false);
             tc.addTaskCompletionListener(new TaskCompletionListener() {
                 @Override
@@ -95,10 +102,10 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
 
         @Override
         public boolean hasNext() {
-            if (pending == null && !closed) {
-                pending = advance();
+            if (ready.isEmpty() && !finished) {
+                advance();
             }
-            return pending != null;
+            return !ready.isEmpty();
         }
 
         @Override
@@ -106,47 +113,39 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            LevelRecord r = pending;
-            pending = null;
-            return r;
+            return ready.poll();
         }
 
-        private LevelRecord advance() {
+        private void written(int l, SpatialKey k, byte[] bytes) throws IOException {
+            LevelShape g = levels.get(l);
+            if (k.col() < 0 || k.col() >= g.across() || k.row() < 0 || k.row() >= g.down()) {
+                throw new IllegalStateException(spec.location + ": block " + k + " of level " + l
+                        + " is outside its " + g.across() + "x" + g.down() + " blocks");
+            }
+            long at = out.getPos();
+            out.write(bytes);
+            if (bytesWritten != null) {
+                bytesWritten.add(bytes.length);
+            }
+            placed.add(l, (long) k.row() * g.across() + k.col(), at, bytes.length);
+        }
+
+        /** Fills {@link #ready}: the next pieces, or at the end the placements. */
+        private void advance() {
             try {
-                while (blocks.hasNext()) {
+                while (ready.isEmpty() && blocks.hasNext()) {
                     Tuple2<SpatialKey, MultibandTile> kv = blocks.next();
-                    SpatialKey k = kv._1();
-                    if (k.col() < 0 || k.col() >= across || k.row() < 0 || k.row() >= down) {
-                        throw new IllegalStateException(spec.location + ": block " + k + " of level " + level
-                                + " is outside its " + across + "x" + down + " blocks");
-                    }
-                    byte[] bytes;
-                    try {
-                        bytes = encoder.encode(kv._2());
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(spec.location + ": block " + k + " of level " + level + ": "
-                                + e.getMessage(), e);
-                    }
-                    long at = out.getPos();
-                    out.write(bytes);
-                    if (bytesWritten != null) {
-                        bytesWritten.add(bytes.length);
-                    }
-                    if (n + 3 > placed.length) {
-                        placed = Arrays.copyOf(placed, placed.length * 2);
-                    }
-                    placed[n++] = (long) k.row() * across + k.col();
-                    placed[n++] = at;
-                    placed[n++] = bytes.length;
-                    if (reducer != null) {
-                        return LevelRecord.piece(new SpatialKey(k.col() / 2, k.row() / 2), (k.row() & 1) * 2 + (k.col() & 1),
-                                reducer.quarter(k.col(), k.row(), kv._2(), width, height));
-                    }
+                    pyramid.add(level, kv._1(), kv._2());
                 }
+                if (!ready.isEmpty()) {
+                    return;
+                }
+                pyramid.finish();
                 out.close();
                 encoder.close();
                 closed = true;
-                return LevelRecord.placed(name, Arrays.copyOf(placed, n));
+                finished = true;
+                ready.addAll(placed.records(name));
             } catch (IOException e) {
                 abandon();
                 throw new UncheckedIOException(spec.location + ": part file " + file + ": " + e.getMessage(), e);
@@ -161,6 +160,7 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
                 return;
             }
             closed = true;
+            finished = true;
             try {
                 out.close();
             } catch (IOException ignored) {

@@ -2,6 +2,8 @@ package io.rastermill.spark.write;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.focal.FocalOps;
+import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.geom.RasterExtent;
@@ -20,9 +22,11 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -151,6 +155,34 @@ class LayerGeoTiffWriterTest {
         assertEquals(Files.size(out), result.bytes());
         assertEquals(List.of("out.tif"), listing(out.getParent()), "no temporary or part files left");
         assertTrue(result.levels() > 1, "with overviews");
+        assertEquals(2, result.levelMillis().size(), "one Spark job (level 0 and the overviews its tasks hold whole) "
+                + "and the driver's merge, not a job per level");
+    }
+
+    @Test
+    void aFocalLayerReadFromAFileBuildsItsOverviewsInTheLevelZeroTasks() throws IOException {
+        Path dem = dir.resolve("dem.tif");
+        new SyntheticDem(600).write(dem.toString(), 64);
+        TileLayer slope = TileLayers.readGeoTiffs(SPARK.session(), List.of(dem.toString()),
+                TileLayers.ReadOptions.defaults().withTileSize(64)).focal(FocalOps.slopeKernel(SlopeParams.GDALDEM));
+        LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(slope, dir.resolve("slope.tif").toString(),
+                options(64).build());
+        assertEquals(5, result.levels(), "600 px in 64 blocks: 600, 300, 150, 75 and 38 px");
+        assertEquals(2, result.levelMillis().size(), "the level-0 job and the driver's merge");
+    }
+
+    @Test
+    void aLayerNotPartitionedByZOrderGetsItsOverviewsLevelByLevelWithTheSameBytes() throws IOException {
+        GeoTiffWriteOptions o = options(64).build();
+        float[] cells = raster(7);
+        TileLayer z = layer(cells, 64, Set.of());
+        TileLayer hashed = TileLayers.fromRdd(z.rdd().partitionBy(new HashPartitioner(3)), z.metadata());
+        Path out = Files.createDirectories(dir.resolve("hash")).resolve("out.tif");
+        LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(hashed, out.toString(), o);
+        assertEquals(result.levels(), result.levelMillis().size(), "a Spark job per level");
+        Path ref = reference(cells, LayerGeoTiffWriter.describe(hashed), o, Set.of(),
+                Files.createDirectories(dir.resolve("ref")).resolve("ref.tif"));
+        assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out), "Spark-written file == GeoTiffWriter's");
     }
 
     @Test
