@@ -1,0 +1,120 @@
+package io.rastermill.core.hydro;
+
+import java.util.Random;
+
+/**
+ * Test DEMs with what makes hydrology hard: pits, nested depressions, wide flats (quantised
+ * heights), plateaus, NoData holes and a river valley that meanders across tile borders.
+ */
+final class HydroDems {
+    private HydroDems() {
+    }
+
+    /** A w×h DEM; {@code step} quantises heights (0: continuous), NoData holes as NaN when {@code holes}. */
+    static double[] dem(int w, int h, long seed, double step, boolean holes) {
+        Random rnd = new Random(seed);
+        double[] z = new double[w * h];
+        double[][] bumps = new double[12][];
+        for (int i = 0; i < bumps.length; i++) {
+            bumps[i] = new double[]{rnd.nextDouble() * w, rnd.nextDouble() * h, 3 + rnd.nextDouble() * w / 4,
+                    (rnd.nextDouble() - 0.5) * 40};
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double v = 50 + 10 * Math.sin(x * 0.11) * Math.cos(y * 0.07);
+                // a river valley meandering across the raster
+                double river = h / 2.0 + h / 4.0 * Math.sin(x * 6.0 / w);
+                v -= 15 * Math.exp(-Math.pow((y - river) / 4.0, 2));
+                for (double[] b : bumps) {
+                    double d2 = ((x - b[0]) * (x - b[0]) + (y - b[1]) * (y - b[1])) / (b[2] * b[2]);
+                    v += b[3] * Math.exp(-d2);
+                }
+                v += rnd.nextDouble() * 3;
+                z[y * w + x] = step > 0 ? Math.floor(v / step) * step : v;
+            }
+        }
+        // a plateau (one height) and a closed pit
+        int px = w / 3;
+        int py = h / 3;
+        for (int y = py; y < Math.min(h, py + h / 5); y++) {
+            for (int x = px; x < Math.min(w, px + w / 4); x++) {
+                z[y * w + x] = 80;
+            }
+        }
+        z[(h / 5) * w + w / 5] = 0;
+        if (holes) {
+            for (int i = 0; i < 4; i++) {
+                int cx = rnd.nextInt(w);
+                int cy = rnd.nextInt(h);
+                int r = 1 + rnd.nextInt(Math.max(2, w / 20));
+                for (int y = Math.max(0, cy - r); y < Math.min(h, cy + r); y++) {
+                    for (int x = Math.max(0, cx - r); x < Math.min(w, cx + r); x++) {
+                        z[y * w + x] = Double.NaN;
+                    }
+                }
+            }
+        }
+        return z;
+    }
+
+    /** Plain whole-raster priority-flood: edges and NoData are outlets (the reference). */
+    static double[] referenceFill(double[] z, int w, int h) {
+        double[] out = z.clone();
+        boolean[] done = new boolean[w * h];
+        java.util.PriorityQueue<double[]> q = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = y * w + x;
+                if (Double.isNaN(z[c])) {
+                    continue;
+                }
+                boolean outlet = false;
+                for (int k = 0; k < 8; k++) {
+                    int nx = x + D8.dx(k);
+                    int ny = y + D8.dy(k);
+                    outlet |= nx < 0 || ny < 0 || nx >= w || ny >= h || Double.isNaN(z[ny * w + nx]);
+                }
+                if (outlet) {
+                    done[c] = true;
+                    q.add(new double[]{z[c], c});
+                }
+            }
+        }
+        while (!q.isEmpty()) {
+            double[] e = q.poll();
+            int c = (int) e[1];
+            for (int k = 0; k < 8; k++) {
+                int nx = c % w + D8.dx(k);
+                int ny = c / w + D8.dy(k);
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                    continue;
+                }
+                int n = ny * w + nx;
+                if (!done[n] && !Double.isNaN(z[n])) {
+                    done[n] = true;
+                    out[n] = Math.max(z[n], e[0]);
+                    q.add(new double[]{out[n], n});
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The tile of {@code grid} with id {@code t} cut out of a whole raster. */
+    static double[] cut(double[] z, TileGrid grid, int t) {
+        int w = grid.width(t);
+        int h = grid.height(t);
+        double[] out = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(z, (int) ((grid.y0(t) + y) * grid.cols() + grid.x0(t)), out, y * w, w);
+        }
+        return out;
+    }
+
+    static void paste(double[] whole, TileGrid grid, int t, double[] tile) {
+        int w = grid.width(t);
+        for (int y = 0; y < grid.height(t); y++) {
+            System.arraycopy(tile, y * w, whole, (int) ((grid.y0(t) + y) * grid.cols() + grid.x0(t)), w);
+        }
+    }
+}
