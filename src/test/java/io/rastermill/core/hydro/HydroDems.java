@@ -117,4 +117,114 @@ final class HydroDems {
             System.arraycopy(tile, y * w, whole, (int) ((grid.y0(t) + y) * grid.cols() + grid.x0(t)), w);
         }
     }
+    /** Tile {@code t} with {@code halo} cells of its neighbours, NaN beyond the raster. */
+    static double[] cutBuffered(double[] z, TileGrid grid, int t, int halo) {
+        int w = grid.width(t) + 2 * halo;
+        int h = grid.height(t) + 2 * halo;
+        double[] out = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                long gx = grid.x0(t) + x - halo;
+                long gy = grid.y0(t) + y - halo;
+                out[y * w + x] = grid.inside(gx, gy) ? z[(int) (gy * grid.cols() + gx)] : Double.NaN;
+            }
+        }
+        return out;
+    }
+
+    /** Whole-raster D8 with flats drained along shortest paths to a lower edge (the reference). */
+    static int[] referenceDirections(double[] z, int w, int h) {
+        int[] code = new int[w * h];
+        int[] dist = new int[w * h];
+        java.util.Arrays.fill(dist, Integer.MAX_VALUE);
+        int[] queue = new int[w * h];
+        int tail = 0;
+        for (int c = 0; c < w * h; c++) {
+            if (Double.isNaN(z[c])) {
+                code[c] = 255;
+                continue;
+            }
+            int x = c % w;
+            int y = c / w;
+            int best = -1;
+            int outlet = -1;
+            double bestSlope = 0;
+            for (int k = 0; k < 8; k++) {
+                int nx = x + D8.dx(k);
+                int ny = y + D8.dy(k);
+                double zn = nx < 0 || ny < 0 || nx >= w || ny >= h ? Double.NaN : z[ny * w + nx];
+                if (Double.isNaN(zn)) {
+                    outlet = outlet < 0 ? k : outlet;
+                } else if (zn < z[c]) {
+                    double s = (z[c] - zn) / (k % 2 == 1 ? Math.sqrt(2) : 1);
+                    if (s > bestSlope) {
+                        bestSlope = s;
+                        best = k;
+                    }
+                }
+            }
+            int k = best >= 0 ? best : outlet;
+            if (k >= 0) {
+                code[c] = 1 << k;
+                dist[c] = 0;
+                queue[tail++] = c;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int c = queue[head];
+            for (int k = 0; k < 8; k++) {
+                int nx = c % w + D8.dx(k);
+                int ny = c / w + D8.dy(k);
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h && z[ny * w + nx] == z[c]
+                        && dist[ny * w + nx] == Integer.MAX_VALUE) {
+                    dist[ny * w + nx] = dist[c] + 1;
+                    queue[tail++] = ny * w + nx;
+                }
+            }
+        }
+        for (int c = 0; c < w * h; c++) {
+            if (Double.isNaN(z[c]) || dist[c] == 0) {
+                continue;
+            }
+            code[c] = 255;
+            for (int k = 0; k < 8 && dist[c] != Integer.MAX_VALUE; k++) {
+                int nx = c % w + D8.dx(k);
+                int ny = c / w + D8.dy(k);
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h && z[ny * w + nx] == z[c] && dist[ny * w + nx] == dist[c] - 1) {
+                    code[c] = 1 << k;
+                    break;
+                }
+            }
+        }
+        return code;
+    }
+
+    /** Follows every cell's directions; fails on a cycle, a NoData code on data, or a path into a cell without data. */
+    static void assertEveryCellDrains(double[] z, int[] code, int w, int h) {
+        for (int c = 0; c < w * h; c++) {
+            if (Double.isNaN(z[c])) {
+                if (code[c] != 255) {
+                    throw new AssertionError("NoData cell " + c + " has code " + code[c]);
+                }
+                continue;
+            }
+            int u = c;
+            for (int steps = 0; ; steps++) {
+                int k = D8.direction(code[u]);
+                if (k < 0 || steps > w * h) {
+                    throw new AssertionError("cell (" + c % w + "," + c / w + ") does not drain: stuck at (" + u % w + ","
+                            + u / w + ") code " + code[u]);
+                }
+                int nx = u % w + D8.dx(k);
+                int ny = u / w + D8.dy(k);
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h || Double.isNaN(z[ny * w + nx])) {
+                    break;
+                }
+                if (z[ny * w + nx] > z[u]) {
+                    throw new AssertionError("cell (" + u % w + "," + u / w + ") drains uphill");
+                }
+                u = ny * w + nx;
+            }
+        }
+    }
 }
