@@ -12,12 +12,12 @@ class DepressionFillTest {
         TileGrid grid = new TileGrid(w, h, tile, tile);
         DepressionFill.Summary[] sums = new DepressionFill.Summary[grid.tileCount()];
         for (int t = 0; t < sums.length; t++) {
-            sums[t] = DepressionFill.summarize(HydroDems.cut(z, grid, t), grid.width(t), grid.height(t));
+            sums[t] = DepressionFill.summarize(HydroFixtures.cut(z, grid, t), grid.width(t), grid.height(t));
         }
         double[][] levels = FillGraph.solve(grid, sums);
         double[] out = new double[w * h];
         for (int t = 0; t < sums.length; t++) {
-            HydroDems.paste(out, grid, t, DepressionFill.finish(HydroDems.cut(z, grid, t), grid.width(t), grid.height(t),
+            HydroFixtures.paste(out, grid, t, DepressionFill.finish(HydroFixtures.cut(z, grid, t), grid.width(t), grid.height(t),
                     levels[t]));
         }
         return out;
@@ -49,8 +49,8 @@ class DepressionFillTest {
             int w = sizes[s][0];
             int h = sizes[s][1];
             for (double step : new double[]{0, 1, 4}) {
-                double[] z = HydroDems.dem(w, h, 31 * s + (long) step, step, s != 2);
-                double[] ref = HydroDems.referenceFill(z, w, h);
+                double[] z = HydroFixtures.dem(w, h, 31 * s + (long) step, step, s != 2);
+                double[] ref = HydroFixtures.referenceFill(z, w, h);
                 for (int tile : new int[]{7, 16, 33, 64, 512}) {
                     double[] got = tiledFill(z, w, h, tile);
                     for (int i = 0; i < ref.length; i++) {

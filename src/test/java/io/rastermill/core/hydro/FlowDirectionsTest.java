@@ -12,13 +12,13 @@ class FlowDirectionsTest {
         TileGrid grid = new TileGrid(w, h, tile, tile);
         FlowDirections.FlatSummary[] sums = new FlowDirections.FlatSummary[grid.tileCount()];
         for (int t = 0; t < sums.length; t++) {
-            sums[t] = FlowDirections.summarize(HydroDems.cutBuffered(filled, grid, t, FlowDirections.HALO), grid.width(t),
+            sums[t] = FlowDirections.summarize(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO), grid.width(t),
                     grid.height(t));
         }
         int[][] dist = FlatGraph.solve(grid, sums);
         int[] out = new int[w * h];
         for (int t = 0; t < sums.length; t++) {
-            int[] code = FlowDirections.directions(HydroDems.cutBuffered(filled, grid, t, FlowDirections.HALO),
+            int[] code = FlowDirections.directions(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO),
                     grid.width(t), grid.height(t), dist[t], FlatGraph.ring(grid, t, dist));
             int tw = grid.width(t);
             for (int y = 0; y < grid.height(t); y++) {
@@ -37,7 +37,7 @@ class FlowDirectionsTest {
                 9, 9, 9, 9, 9, 9, 9};
         // the wall cells on the edge point outward (first outlet in code order); the 9s next to the flat drain into it
         int[] got = tiledDirections(z, 7, 3, 3);
-        assertArrayEquals(HydroDems.referenceDirections(z, 7, 3), got);
+        assertArrayEquals(HydroFixtures.referenceDirections(z, 7, 3), got);
         for (int c = 8; c <= 13; c++) {
             assertEquals(1, got[c], "flat cell " + c + " points east towards the outlet");
         }
@@ -51,9 +51,9 @@ class FlowDirectionsTest {
             int w = sizes[s][0];
             int h = sizes[s][1];
             for (double step : new double[]{0, 2, 5}) {
-                double[] z = HydroDems.referenceFill(HydroDems.dem(w, h, 7 * s + (long) step, step, true), w, h);
-                int[] ref = HydroDems.referenceDirections(z, w, h);
-                HydroDems.assertEveryCellDrains(z, ref, w, h);
+                double[] z = HydroFixtures.referenceFill(HydroFixtures.dem(w, h, 7 * s + (long) step, step, true), w, h);
+                int[] ref = HydroFixtures.referenceDirections(z, w, h);
+                HydroFixtures.assertEveryCellDrains(z, ref, w, h);
                 for (int tile : new int[]{5, 16, 33, 64, 512}) {
                     int[] got = tiledDirections(z, w, h, tile);
                     for (int i = 0; i < ref.length; i++) {
@@ -62,7 +62,7 @@ class FlowDirectionsTest {
                                     + i % w + "," + i / w + "): expected " + ref[i] + " got " + got[i]);
                         }
                     }
-                    HydroDems.assertEveryCellDrains(z, got, w, h);
+                    HydroFixtures.assertEveryCellDrains(z, got, w, h);
                 }
             }
         }

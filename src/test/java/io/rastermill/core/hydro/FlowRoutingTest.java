@@ -27,7 +27,7 @@ class FlowRoutingTest {
     }
 
     static double[] cutWeights(double[] weights, TileGrid grid, int t) {
-        return weights == null ? null : HydroDems.cut(weights, grid, t);
+        return weights == null ? null : HydroFixtures.cut(weights, grid, t);
     }
 
     /** Tiled accumulation (index 0) and labels (index 1), stitched. */
@@ -42,9 +42,9 @@ class FlowRoutingTest {
         double[] acc = new double[w * h];
         double[] label = new double[w * h];
         for (int t = 0; t < sums.length; t++) {
-            HydroDems.paste(acc, grid, t, FlowRouting.accumulate(cutCodes(code, grid, t), grid.width(t), grid.height(t),
+            HydroFixtures.paste(acc, grid, t, FlowRouting.accumulate(cutCodes(code, grid, t), grid.width(t), grid.height(t),
                     cutWeights(weights, grid, t), place(grid, t), r.inflow()[t]));
-            HydroDems.paste(label, grid, t, FlowRouting.labels(cutCodes(code, grid, t), grid.width(t), grid.height(t),
+            HydroFixtures.paste(label, grid, t, FlowRouting.labels(cutCodes(code, grid, t), grid.width(t), grid.height(t),
                     place(grid, t), cutStops(stops, grid, t), r.label()[t]));
         }
         return new double[][]{acc, label};
@@ -124,8 +124,8 @@ class FlowRoutingTest {
         int w = 120;
         int h = 97;
         for (double step : new double[]{0, 3}) {
-            double[] z = HydroDems.referenceFill(HydroDems.dem(w, h, 11 + (long) step, step, true), w, h);
-            int[] code = HydroDems.referenceDirections(z, w, h);
+            double[] z = HydroFixtures.referenceFill(HydroFixtures.dem(w, h, 11 + (long) step, step, true), w, h);
+            int[] code = HydroFixtures.referenceDirections(z, w, h);
             double[] weights = new double[w * h];
             Random rnd = new Random(5);
             for (int i = 0; i < weights.length; i++) {

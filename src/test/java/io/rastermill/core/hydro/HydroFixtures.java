@@ -6,12 +6,12 @@ import java.util.Random;
  * Test DEMs with what makes hydrology hard: pits, nested depressions, wide flats (quantised
  * heights), plateaus, NoData holes and a river valley that meanders across tile borders.
  */
-final class HydroDems {
-    private HydroDems() {
+public final class HydroFixtures {
+    private HydroFixtures() {
     }
 
     /** A w×h DEM; {@code step} quantises heights (0: continuous), NoData holes as NaN when {@code holes}. */
-    static double[] dem(int w, int h, long seed, double step, boolean holes) {
+    public static double[] dem(int w, int h, long seed, double step, boolean holes) {
         Random rnd = new Random(seed);
         double[] z = new double[w * h];
         double[][] bumps = new double[12][];
@@ -58,7 +58,7 @@ final class HydroDems {
     }
 
     /** Plain whole-raster priority-flood: edges and NoData are outlets (the reference). */
-    static double[] referenceFill(double[] z, int w, int h) {
+    public static double[] referenceFill(double[] z, int w, int h) {
         double[] out = z.clone();
         boolean[] done = new boolean[w * h];
         java.util.PriorityQueue<double[]> q = new java.util.PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
@@ -101,7 +101,7 @@ final class HydroDems {
     }
 
     /** The tile of {@code grid} with id {@code t} cut out of a whole raster. */
-    static double[] cut(double[] z, TileGrid grid, int t) {
+    public static double[] cut(double[] z, TileGrid grid, int t) {
         int w = grid.width(t);
         int h = grid.height(t);
         double[] out = new double[w * h];
@@ -111,14 +111,14 @@ final class HydroDems {
         return out;
     }
 
-    static void paste(double[] whole, TileGrid grid, int t, double[] tile) {
+    public static void paste(double[] whole, TileGrid grid, int t, double[] tile) {
         int w = grid.width(t);
         for (int y = 0; y < grid.height(t); y++) {
             System.arraycopy(tile, y * w, whole, (int) ((grid.y0(t) + y) * grid.cols() + grid.x0(t)), w);
         }
     }
     /** Tile {@code t} with {@code halo} cells of its neighbours, NaN beyond the raster. */
-    static double[] cutBuffered(double[] z, TileGrid grid, int t, int halo) {
+    public static double[] cutBuffered(double[] z, TileGrid grid, int t, int halo) {
         int w = grid.width(t) + 2 * halo;
         int h = grid.height(t) + 2 * halo;
         double[] out = new double[w * h];
@@ -133,7 +133,7 @@ final class HydroDems {
     }
 
     /** Whole-raster D8 with flats drained along shortest paths to a lower edge (the reference). */
-    static int[] referenceDirections(double[] z, int w, int h) {
+    public static int[] referenceDirections(double[] z, int w, int h) {
         int[] code = new int[w * h];
         int[] dist = new int[w * h];
         java.util.Arrays.fill(dist, Integer.MAX_VALUE);
@@ -200,7 +200,7 @@ final class HydroDems {
     }
 
     /** Follows every cell's directions; fails on a cycle, a NoData code on data, or a path into a cell without data. */
-    static void assertEveryCellDrains(double[] z, int[] code, int w, int h) {
+    public static void assertEveryCellDrains(double[] z, int[] code, int w, int h) {
         for (int c = 0; c < w * h; c++) {
             if (Double.isNaN(z[c])) {
                 if (code[c] != 255) {
@@ -226,5 +226,49 @@ final class HydroDems {
                 u = ny * w + nx;
             }
         }
+    }
+
+    /** Follows each cell of a whole raster of codes downstream: accumulation (index 0) and outlet labels (index 1). */
+    public static double[][] referenceRouting(int[] code, int w, int h) {
+        double[] acc = new double[w * h];
+        double[] label = new double[w * h];
+        for (int c = 0; c < w * h; c++) {
+            if (code[c] == D8.NO_DATA) {
+                acc[c] = Double.NaN;
+                label[c] = Double.NaN;
+                continue;
+            }
+            int u = c;
+            while (true) {
+                int k = D8.direction(code[u]);
+                int nx = u % w + D8.dx(k);
+                int ny = u / w + D8.dy(k);
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h || code[ny * w + nx] == D8.NO_DATA) {
+                    label[c] = u + 1;
+                    break;
+                }
+                u = ny * w + nx;
+                acc[u] += 1;
+            }
+        }
+        return new double[][]{acc, label};
+    }
+
+    /** Whether the flow from {@code cell} passes through (or starts at) {@code target}. */
+    public static boolean drainsThrough(int[] code, int w, int h, int cell, int target) {
+        if (code[cell] == D8.NO_DATA) {
+            return false;
+        }
+        int u = cell;
+        while (u != target) {
+            int k = D8.direction(code[u]);
+            int nx = u % w + D8.dx(k);
+            int ny = u / w + D8.dy(k);
+            if (nx < 0 || ny < 0 || nx >= w || ny >= h || code[ny * w + nx] == D8.NO_DATA) {
+                return false;
+            }
+            u = ny * w + nx;
+        }
+        return true;
     }
 }
