@@ -78,6 +78,7 @@ class ZeppelinNotebooksTest {
         CHECKS.put("02-terrain-at-scale.zpln", ZeppelinNotebooksTest::checkTerrain);
         CHECKS.put("03-map-algebra-and-zonal-statistics.zpln", ZeppelinNotebooksTest::checkMapAlgebra);
         CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
+        CHECKS.put("06-hydrology.zpln", ZeppelinNotebooksTest::checkHydrology);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -218,6 +219,16 @@ class ZeppelinNotebooksTest {
             }
         }
         return (double) lower / n;
+    }
+
+    static void checkHydrology(NoteRun run) {
+        DemFacts facts = DemFacts.of(SAMPLE_SIZE);
+        ParagraphOutput.Table drains = single(run.output("Every cell drains").tables());
+        assertEquals(facts.dataCells(), (long) drains.number(0, "data_cells"));
+        assertEquals(facts.dataCells(), (long) drains.number(0, "outlet_accumulation_plus_one"), "every cell reaches one outlet");
+        ParagraphOutput.Table steps = single(run.output("Fill, flow directions").tables());
+        assertTrue(steps.number(0, "value") > 0, "the fill raised cells: " + steps.rows());
+        assertEquals(1, run.output("Streams over a hillshade").images().size());
     }
 
     static void checkOwnFunction(NoteRun run) throws IOException {
