@@ -30,27 +30,56 @@ public final class DepressionFill {
 
     public static Summary summarize(double[] z, int w, int h) {
         TilePerimeter per = new TilePerimeter(w, h);
-        int p = per.size();
-        int ocean = p;
+        double[] perimeterZ = new double[per.size()];
+        for (int i = 0; i < perimeterZ.length; i++) {
+            perimeterZ[i] = z[per.cell(i)];
+        }
+        EdgeMinMap edges = new EdgeMinMap(perimeterZ.length * 4);
+        flood(z, w, h, perimeterZ, edges);
+        return new Summary(w, h, perimeterZ, edges.toEdges());
+    }
+
+    /**
+     * The filled tile, given the exact filled level of every perimeter cell (NaN where NoData),
+     * indexed as {@link TilePerimeter}.
+     */
+    public static double[] finish(double[] z, int w, int h, double[] perimeterLevel) {
+        return flood(z, w, h, perimeterLevel, null);
+    }
+
+    /**
+     * Priority-flood of the tile from its perimeter cells (at {@code perimeterLevel}, each with its
+     * own label) and its cells next to NoData (at their elevation, labelled ocean); returns every
+     * cell's flood level. With {@code edges}, records the spill edge wherever two labels meet.
+     */
+    private static double[] flood(double[] z, int w, int h, double[] perimeterLevel, EdgeMinMap edges) {
+        TilePerimeter per = new TilePerimeter(w, h);
+        int ocean = per.size();
         int[] label = new int[w * h];
         Arrays.fill(label, -1);
-        double[] level = new double[w * h];
-        double[] perimeterZ = new double[p];
-        CellHeap heap = new CellHeap(p * 2);
-        EdgeMinMap edges = new EdgeMinMap(p * 4);
-        for (int i = 0; i < p; i++) {
+        double[] level = z.clone();
+        CellHeap heap = new CellHeap(ocean * 2);
+        for (int i = 0; i < ocean; i++) {
             int c = per.cell(i);
-            perimeterZ[i] = z[c];
             if (!Double.isNaN(z[c])) {
                 label[c] = i;
-                level[c] = z[c];
-                heap.push(z[c], c);
-                if (touchesNoData(z, w, h, c % w, c / w)) {
+                level[c] = perimeterLevel[i];
+                heap.push(level[c], c);
+                if (edges != null && touchesNoData(z, w, h, c % w, c / w)) {
                     edges.offer(i, ocean, z[c]);
                 }
             }
         }
-        seedNoDataShores(z, w, h, label, level, heap, ocean);
+        // Interior cells next to NoData drain into it: ocean seeds at their own elevation.
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int c = y * w + x;
+                if (!Double.isNaN(z[c]) && touchesNoData(z, w, h, x, y)) {
+                    label[c] = ocean;
+                    heap.push(z[c], c);
+                }
+            }
+        }
         while (!heap.isEmpty()) {
             int c = heap.pop();
             int cx = c % w;
@@ -69,74 +98,12 @@ public final class DepressionFill {
                     label[n] = label[c];
                     level[n] = Math.max(z[n], level[c]);
                     heap.push(level[n], n);
-                } else if (label[n] != label[c]) {
+                } else if (edges != null && label[n] != label[c]) {
                     edges.offer(label[c], label[n], Math.max(level[c], level[n]));
                 }
             }
         }
-        return new Summary(w, h, perimeterZ, edges.toEdges());
-    }
-
-    /**
-     * The filled tile, given the exact filled level of every perimeter cell (NaN where NoData),
-     * indexed as {@link TilePerimeter}.
-     */
-    public static double[] finish(double[] z, int w, int h, double[] perimeterLevel) {
-        TilePerimeter per = new TilePerimeter(w, h);
-        double[] out = z.clone();
-        boolean[] done = new boolean[w * h];
-        CellHeap heap = new CellHeap(per.size() * 2);
-        for (int i = 0; i < per.size(); i++) {
-            int c = per.cell(i);
-            if (!Double.isNaN(z[c])) {
-                out[c] = perimeterLevel[i];
-                done[c] = true;
-                heap.push(out[c], c);
-            }
-        }
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                int c = y * w + x;
-                if (!Double.isNaN(z[c]) && touchesNoData(z, w, h, x, y)) {
-                    done[c] = true;
-                    heap.push(z[c], c);
-                }
-            }
-        }
-        while (!heap.isEmpty()) {
-            int c = heap.pop();
-            int cx = c % w;
-            int cy = c / w;
-            for (int k = 0; k < 8; k++) {
-                int nx = cx + D8.dx(k);
-                int ny = cy + D8.dy(k);
-                if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-                    continue;
-                }
-                int n = ny * w + nx;
-                if (!done[n] && !Double.isNaN(z[n])) {
-                    done[n] = true;
-                    out[n] = Math.max(z[n], out[c]);
-                    heap.push(out[n], n);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Interior cells next to NoData drain into it: ocean seeds at their own elevation. */
-    private static void seedNoDataShores(double[] z, int w, int h, int[] label, double[] level,
-                                         CellHeap heap, int ocean) {
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                int c = y * w + x;
-                if (!Double.isNaN(z[c]) && touchesNoData(z, w, h, x, y)) {
-                    label[c] = ocean;
-                    level[c] = z[c];
-                    heap.push(z[c], c);
-                }
-            }
-        }
+        return level;
     }
 
     /** Whether an in-tile neighbour of (x, y) is NoData. */

@@ -32,32 +32,20 @@ public final class FillGraph {
                 System.arraycopy(tiles[t].perimeterZ(), 0, z, offset[t], tiles[t].perimeterZ().length);
             }
         }
-        // Adjacency in CSR form: count, then fill.
+        // Adjacency in CSR form: count, then fill, over the same enumeration of directed edges.
         int[] degree = new int[nodes + 1];
         NeighbourWalk walk = new NeighbourWalk(grid, tiles, offset);
-        for (int t = 0; t < n; t++) {
-            if (tiles[t] == null) {
-                continue;
+        edges(tiles, offset, z, walk, new EdgeSink() {
+            @Override
+            public void edge(int from, int to, double weight) {
+                degree[from]++;
             }
-            SpillEdges e = tiles[t].edges();
-            int ocean = tiles[t].ocean();
-            for (int i = 0; i < e.size(); i++) {
-                if (e.a()[i] == ocean || e.b()[i] == ocean) {
-                    int p = offset[t] + (e.a()[i] == ocean ? e.b()[i] : e.a()[i]);
-                    level[p] = Math.min(level[p], e.weight()[i]);
-                } else {
-                    degree[offset[t] + e.a()[i]]++;
-                    degree[offset[t] + e.b()[i]]++;
-                }
+
+            @Override
+            public void outlet(int node, double weight) {
+                level[node] = Math.min(level[node], weight);
             }
-            walk.crossTile(t, (p, q) -> {
-                if (q < 0) {
-                    level[p] = Math.min(level[p], z[p]);
-                } else {
-                    degree[p]++;
-                }
-            });
-        }
+        });
         int[] start = new int[nodes + 1];
         for (int i = 0; i < nodes; i++) {
             start[i + 1] = start[i] + degree[i];
@@ -65,29 +53,17 @@ public final class FillGraph {
         int[] fill = Arrays.copyOf(start, nodes);
         int[] to = new int[start[nodes]];
         double[] weight = new double[start[nodes]];
-        for (int t = 0; t < n; t++) {
-            if (tiles[t] == null) {
-                continue;
+        edges(tiles, offset, z, walk, new EdgeSink() {
+            @Override
+            public void edge(int from, int target, double w) {
+                to[fill[from]] = target;
+                weight[fill[from]++] = w;
             }
-            SpillEdges e = tiles[t].edges();
-            int ocean = tiles[t].ocean();
-            for (int i = 0; i < e.size(); i++) {
-                if (e.a()[i] != ocean && e.b()[i] != ocean) {
-                    int a = offset[t] + e.a()[i];
-                    int b = offset[t] + e.b()[i];
-                    to[fill[a]] = b;
-                    weight[fill[a]++] = e.weight()[i];
-                    to[fill[b]] = a;
-                    weight[fill[b]++] = e.weight()[i];
-                }
+
+            @Override
+            public void outlet(int node, double w) {
             }
-            walk.crossTile(t, (p, q) -> {
-                if (q >= 0) {
-                    to[fill[p]] = q;
-                    weight[fill[p]++] = Math.max(z[p], z[q]);
-                }
-            });
-        }
+        });
         CellHeap heap = new CellHeap(1024);
         for (int i = 0; i < nodes; i++) {
             if (level[i] < Double.POSITIVE_INFINITY) {
@@ -121,5 +97,40 @@ public final class FillGraph {
             }
         }
         return out;
+    }
+
+    /** Receives the directed edges of the graph, and each node's connections to the outlets. */
+    private interface EdgeSink {
+        void edge(int from, int to, double weight);
+
+        void outlet(int node, double weight);
+    }
+
+    /** Every tile's spill edges (both directions) and the edges to neighbouring tiles' perimeter cells. */
+    private static void edges(DepressionFill.Summary[] tiles, int[] offset, double[] z, NeighbourWalk walk, EdgeSink sink) {
+        for (int t = 0; t < tiles.length; t++) {
+            if (tiles[t] == null) {
+                continue;
+            }
+            SpillEdges e = tiles[t].edges();
+            int ocean = tiles[t].ocean();
+            for (int i = 0; i < e.size(); i++) {
+                int a = e.a()[i];
+                int b = e.b()[i];
+                if (a == ocean || b == ocean) {
+                    sink.outlet(offset[t] + (a == ocean ? b : a), e.weight()[i]);
+                } else {
+                    sink.edge(offset[t] + a, offset[t] + b, e.weight()[i]);
+                    sink.edge(offset[t] + b, offset[t] + a, e.weight()[i]);
+                }
+            }
+            walk.crossTile(t, (p, q) -> {
+                if (q < 0) {
+                    sink.outlet(p, z[p]);
+                } else {
+                    sink.edge(p, q, Math.max(z[p], z[q]));
+                }
+            });
+        }
     }
 }

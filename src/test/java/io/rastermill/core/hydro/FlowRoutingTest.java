@@ -68,44 +68,6 @@ class FlowRoutingTest {
         return new FlowRouting.Place(grid.x0(t), grid.y0(t), grid.cols());
     }
 
-    /** Follows each cell downstream: accumulation, and the outlet (or first stop) it reaches. */
-    static double[][] reference(int[] code, double[] weights, long[] stops, int w, int h) {
-        double[] acc = new double[w * h];
-        double[] label = new double[w * h];
-        for (int c = 0; c < w * h; c++) {
-            if (code[c] == D8.NO_DATA) {
-                acc[c] = Double.NaN;
-                label[c] = Double.NaN;
-                continue;
-            }
-            double wt = weights == null ? 1 : Double.isNaN(weights[c]) ? 0 : weights[c];
-            int u = c;
-            label[c] = Double.NaN;
-            boolean stopped = stops != null && stops[c] > 0;
-            if (stopped) {
-                label[c] = stops[c];
-            }
-            while (true) {
-                int k = D8.direction(code[u]);
-                int nx = u % w + D8.dx(k);
-                int ny = u / w + D8.dy(k);
-                if (nx < 0 || ny < 0 || nx >= w || ny >= h || code[ny * w + nx] == D8.NO_DATA) {
-                    if (!stopped && stops == null) {
-                        label[c] = u + 1;
-                    }
-                    break;
-                }
-                u = ny * w + nx;
-                acc[u] += wt;
-                if (!stopped && stops != null && stops[u] > 0) {
-                    stopped = true;
-                    label[c] = stops[u];
-                }
-            }
-        }
-        return new double[][]{acc, label};
-    }
-
     @Test
     void aHandMadeChainAccumulatesAndLabelsByItsOutlet() {
         // 4x2: the top row flows east and leaves the raster at (3,0); the bottom row flows north.
@@ -135,9 +97,9 @@ class FlowRoutingTest {
             for (int i = 0; i < 12; i++) {
                 stops[rnd.nextInt(w * h)] = 100 + i;
             }
-            double[][] ref = reference(code, null, null, w, h);
-            double[][] refWeighted = reference(code, weights, null, w, h);
-            double[][] refStops = reference(code, null, stops, w, h);
+            double[][] ref = HydroFixtures.referenceRouting(code, null, null, w, h);
+            double[][] refWeighted = HydroFixtures.referenceRouting(code, weights, null, w, h);
+            double[][] refStops = HydroFixtures.referenceRouting(code, null, stops, w, h);
             double max = 0;
             for (double v : ref[0]) {
                 max = Double.isNaN(v) ? max : Math.max(max, v);

@@ -228,8 +228,16 @@ public final class HydroFixtures {
         }
     }
 
-    /** Follows each cell of a whole raster of codes downstream: accumulation (index 0) and outlet labels (index 1). */
+    /** Accumulation (index 0) and outlet labels (index 1) of a whole raster of codes. */
     public static double[][] referenceRouting(int[] code, int w, int h) {
+        return referenceRouting(code, null, null, w, h);
+    }
+
+    /**
+     * Follows each cell of a whole raster of codes downstream: accumulation (index 0, weighted when
+     * {@code weights} is given) and the outlet's label (index 1), or with {@code stops} the first stop's id.
+     */
+    public static double[][] referenceRouting(int[] code, double[] weights, long[] stops, int w, int h) {
         double[] acc = new double[w * h];
         double[] label = new double[w * h];
         for (int c = 0; c < w * h; c++) {
@@ -238,17 +246,29 @@ public final class HydroFixtures {
                 label[c] = Double.NaN;
                 continue;
             }
+            double wt = weights == null ? 1 : Double.isNaN(weights[c]) ? 0 : weights[c];
             int u = c;
+            label[c] = Double.NaN;
+            boolean stopped = stops != null && stops[c] > 0;
+            if (stopped) {
+                label[c] = stops[c];
+            }
             while (true) {
                 int k = D8.direction(code[u]);
                 int nx = u % w + D8.dx(k);
                 int ny = u / w + D8.dy(k);
                 if (nx < 0 || ny < 0 || nx >= w || ny >= h || code[ny * w + nx] == D8.NO_DATA) {
-                    label[c] = u + 1;
+                    if (!stopped && stops == null) {
+                        label[c] = u + 1;
+                    }
                     break;
                 }
                 u = ny * w + nx;
-                acc[u] += 1;
+                acc[u] += wt;
+                if (!stopped && stops != null && stops[u] > 0) {
+                    stopped = true;
+                    label[c] = stops[u];
+                }
             }
         }
         return new double[][]{acc, label};
