@@ -29,7 +29,7 @@ for i in $(seq "$PASSES"); do
   line="pass $i (load $load): rastermill ${ow[-1]} s wall, ${oc[-1]} s CPU, max RSS $(field 'Maximum resident set size (kbytes)' "$OUT/ours.time") KB"
   if [ -z "${NO_GRASS:-}" ]; then
     rm -rf "${OUT:?}/ours" "${OUT:?}/grass"; sync
-    bash "$GRASS_SCRIPT" "$FILE" "$OUT/grass" >/dev/null
+    bash "$GRASS_SCRIPT" "$FILE" "$OUT/grass" >"$OUT/grass.log" 2>&1 || { cat "$OUT/grass.log" >&2; exit 1; }
     gw+=("$(wall "$OUT/grass/watershed.time")"); gc+=("$(cpu "$OUT/grass/watershed.time")")
     line="$line; r.watershed -s ${gw[-1]} s wall, ${gc[-1]} s CPU"
   fi
