@@ -57,6 +57,13 @@ final class RastermillCommand {
             CalcCommand.class,
             ReclassCommand.class,
             ZonalCommand.class,
+            HydrologyCommands.Fill.class,
+            HydrologyCommands.FlowDir.class,
+            HydrologyCommands.FlowAcc.class,
+            HydrologyCommands.Basins.class,
+            HydrologyCommands.Watershed.class,
+            HydrologyCommands.Streams.class,
+            HydrologyCommands.All.class,
             LayerCommand.class,
             WarpCommand.class,
             DemoCommand.class);

@@ -5,6 +5,9 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
+import io.rastermill.core.hydro.DepressionFill;
+import io.rastermill.core.hydro.FlowDirections;
+import io.rastermill.core.hydro.FlowRouting;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.DoubleHistogram;
@@ -52,6 +55,10 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
         }
         // Zonal statistics: per-zone accumulators (shuffled by reduceByKey) and the broadcast polygons.
         for (Class<?> c : List.of(ZoneAccumulator.class, PolygonRasterizer.class, ZonalStatistics.PolygonIndex.class)) {
+            kryo.register(c, new JavaSerializer());
+        }
+        // Hydrology: per-tile summaries collected to the driver (records: Kryo cannot set their fields).
+        for (Class<?> c : List.of(DepressionFill.Summary.class, FlowDirections.FlatSummary.class, FlowRouting.Summary.class)) {
             kryo.register(c, new JavaSerializer());
         }
     }

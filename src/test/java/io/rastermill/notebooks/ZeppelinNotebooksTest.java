@@ -79,6 +79,7 @@ class ZeppelinNotebooksTest {
         CHECKS.put("03-map-algebra-and-zonal-statistics.zpln", ZeppelinNotebooksTest::checkMapAlgebra);
         CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
         CHECKS.put("05-warp-mosaic.zpln", ZeppelinNotebooksTest::checkWarpMosaic);
+        CHECKS.put("06-hydrology.zpln", ZeppelinNotebooksTest::checkHydrology);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -230,6 +231,21 @@ class ZeppelinNotebooksTest {
         assertEquals(0L, (long) back.number(0, "differing"), back.rows().toString());
         assertTrue(back.number(1, "compared") > 0.2 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
         assertTrue(back.number(1, "mean_abs_difference_m") < 5, back.rows().toString());
+    }
+
+    static void checkHydrology(NoteRun run) throws IOException {
+        DemFacts facts = DemFacts.of(SAMPLE_SIZE);
+        ParagraphOutput.Table drains = single(run.output("Every cell drains").tables());
+        assertEquals(5, drains.rows().size());
+        for (int i = 0; i < 5; i++) {
+            assertEquals(drains.number(i, "cells"), drains.number(i, "outlet_accumulation_plus_one"), "basin " + i);
+        }
+        assertTrue(drains.number(0, "cells") > 1000, "the largest basin drains a large area: " + drains.rows());
+        ParagraphOutput.Table facts2 = single(run.output("Fill, flow directions").tables());
+        assertEquals(facts.dataCells(), (long) facts2.number(2, "value"), "data cells");
+        ParagraphOutput.Table steps = single(run.output("Fill, flow directions").tables());
+        assertTrue(steps.number(0, "value") > 0, "the fill raised cells: " + steps.rows());
+        assertEquals(1, run.output("Streams over a hillshade").images().size());
     }
 
     static void checkOwnFunction(NoteRun run) throws IOException {

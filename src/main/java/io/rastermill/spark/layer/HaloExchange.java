@@ -10,6 +10,7 @@ import org.apache.spark.api.java.Optional;
 import scala.Tuple2;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -31,8 +32,24 @@ final class HaloExchange {
         JavaPairRDD<SpatialKey, Iterable<Strip>> grouped = strips.groupByKey(partitioner);
         JavaPairRDD<SpatialKey, Tile> aligned = partitioner.equals(tiles.partitioner().orNull())
                 ? tiles : tiles.partitionBy(partitioner);
-        return aligned.leftOuterJoin(grouped, partitioner)
-                .mapToPair(kv -> new Tuple2<>(kv._1(), assemble(kv._1(), kv._2()._1(), kv._2()._2(), grid, halo)));
+        // The keys do not change, so the partitioner is kept: later per-tile steps need no shuffle.
+        return aligned.leftOuterJoin(grouped, partitioner).mapPartitionsToPair(it -> assembled(it, grid, halo), true);
+    }
+
+    private static Iterator<Tuple2<SpatialKey, BufferedTile>> assembled(
+            Iterator<Tuple2<SpatialKey, Tuple2<Tile, Optional<Iterable<Strip>>>>> it, RasterGrid grid, int halo) {
+        return new Iterator<Tuple2<SpatialKey, BufferedTile>>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Tuple2<SpatialKey, BufferedTile> next() {
+                Tuple2<SpatialKey, Tuple2<Tile, Optional<Iterable<Strip>>>> kv = it.next();
+                return new Tuple2<>(kv._1(), assemble(kv._1(), kv._2()._1(), kv._2()._2(), grid, halo));
+            }
+        };
     }
 
     static List<Tuple2<SpatialKey, Strip>> stripsFor(SpatialKey key, Tile tile, RasterGrid grid, int halo) {

@@ -1,6 +1,7 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
@@ -67,6 +68,16 @@ public final class TileLayer {
         FocalChain c = chain;
         RasterGrid g = grid;
         return base.halo(c.totalRadius()).mapValues(h -> g.pad(c.run(h)));
+    }
+
+    /**
+     * Every tile's in-raster cells with {@code radius} cells of its neighbours (read with the window,
+     * or exchanged as edge strips), for computations whose result is not a tile of this layer
+     * (per-tile summaries, graphs). Sides beyond the raster are flagged outside.
+     */
+    public JavaPairRDD<SpatialKey, BufferedTile> buffered(int radius) {
+        LayerBase b = chain.isEmpty() ? base : new LayerBase.FromRdd(rdd(), grid, base.partitioner());
+        return b.halo(radius);
     }
 
     /** The in-raster cells of every tile (edge tiles cropped to the raster), for reductions. */

@@ -1,0 +1,254 @@
+package io.rastermill.core.hydro;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * D8 flow directions of one tile of a filled DEM, given with a halo of {@link #HALO} cells (NaN
+ * where NoData or beyond the raster). A cell with a strictly lower neighbour drains to the
+ * steepest one (drop / distance, diagonals √2; ties in ESRI code order). A cell without one but
+ * next to NoData or the raster's edge drains into the first such neighbour. The rest are flat
+ * cells: each drains to an equal neighbour one step nearer, along 8-connected paths over the flat,
+ * to the nearest draining cell of the same height (ties in code order). Because that geodesic
+ * distance is exact, directions do not depend on the tiling.
+ *
+ * <p>Distances on flats that cross tile borders are global: {@link #summarize} lists the tile's
+ * flat cells whose flat continues into a neighbouring tile, and which of them touch a draining
+ * cell; {@link FlatGraph} runs one breadth-first search over those cells on the driver and gives
+ * each tile the distances on its perimeter; {@link #directions} finishes the tile with a
+ * breadth-first search seeded by them. Cells in a pit (only in an unfilled DEM) get NoData.
+ */
+public final class FlowDirections {
+    /** The halo the kernels need: one ring to classify neighbours, one more to classify those. */
+    public static final int HALO = 2;
+    private static final double SQRT2 = Math.sqrt(2);
+    static final int FAR = Integer.MAX_VALUE;
+
+    private FlowDirections() {
+    }
+
+    /** The tile's flat cells on flats that cross its border (sorted local indices), and which touch a drain. */
+    public record FlatSummary(int[] crossing, boolean[] seed) implements Serializable {
+    }
+
+    /** The tile's cells classified: steepest codes where a cell drains, flat flags and seeds otherwise. */
+    private record Classified(int[] code, boolean[] flat, boolean[] seed, boolean[] ringFlat) {
+    }
+
+    private static Classified classify(double[] b, int w, int h) {
+        int bw = w + 2 * HALO;
+        int[] code = new int[w * h];
+        boolean[] flat = new boolean[w * h];
+        boolean[] seed = new boolean[w * h];
+        TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
+        boolean[] ringFlat = new boolean[ring.size()];
+        for (int i = 0; i < ringFlat.length; i++) {
+            int rc = ring.cell(i);
+            int x = rc % (w + 2) + 1;
+            int y = rc / (w + 2) + 1;
+            ringFlat[i] = !Double.isNaN(b[y * bw + x]) && steepest(b, bw, x, y) < 0;
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int bx = x + HALO;
+                int by = y + HALO;
+                double zc = b[by * bw + bx];
+                int c = y * w + x;
+                if (Double.isNaN(zc)) {
+                    code[c] = D8.NO_DATA;
+                    continue;
+                }
+                int k = steepest(b, bw, bx, by);
+                if (k >= 0) {
+                    code[c] = D8.code(k);
+                    continue;
+                }
+                flat[c] = true;
+                for (int j = 0; j < 8 && !seed[c]; j++) {
+                    int nx = bx + D8.dx(j);
+                    int ny = by + D8.dy(j);
+                    seed[c] = b[ny * bw + nx] == zc && steepest(b, bw, nx, ny) >= 0;
+                }
+            }
+        }
+        return new Classified(code, flat, seed, ringFlat);
+    }
+
+    /**
+     * The direction a valid buffered cell drains to without flat resolution: steepest lower
+     * neighbour, else first outlet (NaN) neighbour, else -1 (a flat cell).
+     */
+    private static int steepest(double[] b, int bw, int x, int y) {
+        double zc = b[y * bw + x];
+        int best = -1;
+        double bestSlope = 0;
+        int outlet = -1;
+        for (int k = 0; k < 8; k++) {
+            double zn = b[(y + D8.dy(k)) * bw + x + D8.dx(k)];
+            if (Double.isNaN(zn)) {
+                if (outlet < 0) {
+                    outlet = k;
+                }
+            } else if (zn < zc) {
+                double slope = D8.diagonal(k) ? (zc - zn) / SQRT2 : zc - zn;
+                if (slope > bestSlope) {
+                    bestSlope = slope;
+                    best = k;
+                }
+            }
+        }
+        return best >= 0 ? best : outlet;
+    }
+
+    public static FlatSummary summarize(double[] buffered, int w, int h) {
+        Classified cl = classify(buffered, w, h);
+        TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
+        // A flat crosses the border where a flat perimeter cell has a flat neighbour in the ring;
+        // the whole in-tile piece of such a flat is then listed, found by a flood over flat cells.
+        boolean[] crossing = new boolean[w * h];
+        int[] stack = new int[w * h];
+        int top = 0;
+        TilePerimeter per = new TilePerimeter(w, h);
+        for (int i = 0; i < per.size(); i++) {
+            int c = per.cell(i);
+            if (!cl.flat[c] || crossing[c]) {
+                continue;
+            }
+            int cx = c % w;
+            int cy = c / w;
+            boolean crosses = false;
+            for (int k = 0; k < 8 && !crosses; k++) {
+                int nx = cx + D8.dx(k);
+                int ny = cy + D8.dy(k);
+                if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                    crosses = cl.ringFlat[ring.index(nx + 1, ny + 1)];
+                }
+            }
+            if (crosses) {
+                crossing[c] = true;
+                stack[top++] = c;
+                while (top > 0) {
+                    int u = stack[--top];
+                    int ux = u % w;
+                    int uy = u / w;
+                    for (int k = 0; k < 8; k++) {
+                        int nx = ux + D8.dx(k);
+                        int ny = uy + D8.dy(k);
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && cl.flat[ny * w + nx] && !crossing[ny * w + nx]) {
+                            crossing[ny * w + nx] = true;
+                            stack[top++] = ny * w + nx;
+                        }
+                    }
+                }
+            }
+        }
+        int n = 0;
+        for (boolean x : crossing) {
+            n += x ? 1 : 0;
+        }
+        int[] cells = new int[n];
+        boolean[] seeds = new boolean[n];
+        n = 0;
+        for (int c = 0; c < crossing.length; c++) {
+            if (crossing[c]) {
+                seeds[n] = cl.seed[c];
+                cells[n++] = c;
+            }
+        }
+        return new FlatSummary(cells, seeds);
+    }
+
+    /**
+     * The tile's ESRI codes (255 NoData), given the global flat distances of its own perimeter
+     * cells ({@code perimeterDistance}, by {@link TilePerimeter}; -1 where not on a crossing flat)
+     * and of the ring of neighbouring cells around it ({@code ringDistance}, by the perimeter of
+     * the {@code (w+2) × (h+2)} frame; -1 likewise).
+     */
+    public static int[] directions(double[] buffered, int w, int h, int[] perimeterDistance, int[] ringDistance) {
+        Classified cl = classify(buffered, w, h);
+        TilePerimeter per = new TilePerimeter(w, h);
+        TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
+        int[] dist = new int[w * h];
+        Arrays.fill(dist, FAR);
+        // Seeds: the perimeter's global distances, sorted, then cells next to a drain at 1.
+        int ns = 0;
+        long[] seeds = new long[w * h];
+        for (int i = 0; i < per.size(); i++) {
+            if (perimeterDistance[i] >= 0) {
+                seeds[ns++] = ((long) perimeterDistance[i] << 32) | per.cell(i);
+            }
+        }
+        for (int c = 0; c < w * h; c++) {
+            if (cl.seed[c]) {
+                seeds[ns++] = (1L << 32) | c;
+            }
+        }
+        Arrays.sort(seeds, 0, ns);
+        int[] queue = new int[w * h];
+        int head = 0;
+        int tail = 0;
+        int si = 0;
+        while (si < ns || head < tail) {
+            int c;
+            int d;
+            if (si < ns && (head == tail || (int) (seeds[si] >>> 32) <= dist[queue[head]])) {
+                c = (int) seeds[si];
+                d = (int) (seeds[si++] >>> 32);
+                if (d >= dist[c]) {
+                    continue;
+                }
+                dist[c] = d;
+            } else {
+                c = queue[head++];
+                d = dist[c];
+            }
+            int cx = c % w;
+            int cy = c / w;
+            for (int k = 0; k < 8; k++) {
+                int nx = cx + D8.dx(k);
+                int ny = cy + D8.dy(k);
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                    int n = ny * w + nx;
+                    if (cl.flat[n] && dist[n] > d + 1) {
+                        dist[n] = d + 1;
+                        queue[tail++] = n;
+                    }
+                }
+            }
+        }
+        int bw = w + 2 * HALO;
+        int[] code = cl.code;
+        for (int c = 0; c < w * h; c++) {
+            if (!cl.flat[c]) {
+                continue;
+            }
+            code[c] = D8.NO_DATA;
+            int d = dist[c];
+            if (d == FAR) {
+                continue;
+            }
+            int cx = c % w;
+            int cy = c / w;
+            double zc = buffered[(cy + HALO) * bw + cx + HALO];
+            for (int k = 0; k < 8; k++) {
+                int nx = cx + D8.dx(k);
+                int ny = cy + D8.dy(k);
+                if (buffered[(ny + HALO) * bw + nx + HALO] != zc) {
+                    continue;
+                }
+                int dn;
+                if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
+                    dn = cl.flat[ny * w + nx] ? dist[ny * w + nx] : 0;
+                } else {
+                    int r = ring.index(nx + 1, ny + 1);
+                    dn = !cl.ringFlat[r] ? 0 : ringDistance[r] < 0 ? FAR : ringDistance[r];
+                }
+                if (dn == d - 1) {
+                    code[c] = D8.code(k);
+                    break;
+                }
+            }
+        }
+        return code;
+    }
+}
