@@ -77,20 +77,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
                                                                WindowRead<V> read, LongAccumulator bytesRead,
                                                                LongAccumulator segmentsDecoded) {
-            GeoTiffReaders readers = mosaic.openReaders();
-            TaskContext task = TaskContext.get();
-            if (task != null) {
-                task.addTaskCompletionListener(new TaskCompletionListener() {
-                    @Override
-                    public void onTaskCompletion(TaskContext context) {
-                        try {
-                            readers.close();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                });
-            }
+            GeoTiffReaders readers = mosaic.openReaders().closedWithTask();
             return new Iterator<>() {
                 private long counted;
                 private long decoded;
