@@ -20,7 +20,8 @@ final class LocalTaskLogs implements AutoCloseable {
     static final List<String> TASK_FAILURE_LOGGERS = List.of(
             "org.apache.spark.executor.Executor",          // "Exception in task 0.0 in stage 1.0" + trace
             "org.apache.spark.scheduler.TaskSetManager",   // "Lost task ..." + trace, "Task 0 in stage 1.0 failed 1 times"
-            "org.apache.spark.scheduler.TaskSchedulerImpl");
+            "org.apache.spark.scheduler.TaskSchedulerImpl",
+            "org.apache.spark.scheduler.DAGScheduler");     // Spark 4: "Failed to cancel job group" after a failed job
 
     private final Map<String, Level> previous = new LinkedHashMap<>();
 
