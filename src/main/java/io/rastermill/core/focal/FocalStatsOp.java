@@ -28,34 +28,16 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
             throw new IllegalArgumentException("focal radius " + rad + " needs a halo >= " + rad
                     + ", got " + input.halo());
         }
-        int w = input.tile().cols();
-        int h = input.tile().rows();
-        int halo = input.halo();
-        double[] g = input.tile().toDoubleLane();
-        BufferedTile.Sides s = input.outside();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                if ((s.north() && y < halo) || (s.south() && y >= h - halo)
-                        || (s.west() && x < halo) || (s.east() && x >= w - halo)) {
-                    g[y * w + x] = Double.NaN;
-                }
-            }
-        }
-        int cols = input.cols();
-        int rows = input.rows();
+        FocalWindow win = new FocalWindow(input, params.neighbourhood());
+        int cols = win.cols();
+        int rows = win.rows();
         double[] out = new double[cols * rows];
         FocalStatsParams.Stat stat = params.stat();
         boolean square = params.shape() == FocalStatsParams.Shape.SQUARE;
         if (square && stat != FocalStatsParams.Stat.STDDEV && stat != FocalStatsParams.Stat.MEDIAN) {
-            separable(g, w, halo, cols, rows, rad, stat, out);
+            separable(win.values(), win.stride(), input.halo(), cols, rows, rad, stat, out);
         } else {
-            int[] hw = new int[2 * rad + 1];
-            int n = 0;
-            for (int dy = -rad; dy <= rad; dy++) {
-                hw[dy + rad] = params.halfWidth(dy);
-                n += 2 * hw[dy + rad] + 1;
-            }
-            perCell(g, w, halo, cols, rows, rad, hw, stat, out, new double[n]);
+            perCell(win, stat, out, new double[win.neighbourhood().size()]);
         }
         return ArrayTile.fromDoubleLane(resultCellType(), cols, rows, out);
     }
@@ -103,24 +85,14 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
         }
     }
 
-    /** Any shape and statistic: gathers each window's data values (row spans) into {@code buf}. */
-    private static void perCell(double[] g, int w, int halo, int cols, int rows, int rad, int[] hw,
-                                FocalStatsParams.Stat stat, double[] out, double[] buf) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                int centre = (halo + r) * w + halo + c;
-                int n = 0;
-                for (int dy = -rad; dy <= rad; dy++) {
-                    int half = hw[dy + rad];
-                    int b = centre + dy * w;
-                    for (int dx = -half; dx <= half; dx++) {
-                        double v = g[b + dx];
-                        if (v == v) {
-                            buf[n++] = v;
-                        }
-                    }
-                }
-                out[r * cols + c] = n == 0 ? Double.NaN : reduce(stat, buf, n);
+    /** Any shape and statistic: gathers each window's data values, in the neighbourhood's order, into {@code buf}. */
+    private static void perCell(FocalWindow win, FocalStatsParams.Stat stat, double[] out, double[] buf) {
+        int cols = win.cols();
+        for (int r = 0, k = 0; r < win.rows(); r++) {
+            int i = win.index(0, r);
+            for (int c = 0; c < cols; c++, k++, i++) {
+                int n = win.gather(i, buf);
+                out[k] = n == 0 ? Double.NaN : reduce(stat, buf, n);
             }
         }
     }

@@ -37,21 +37,8 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Se
         }
     }
 
-    /** Half-width of the neighbourhood's row at vertical offset {@code dy} (|dy| ≤ radius). */
-    int halfWidth(int dy) {
-        if (shape == Shape.SQUARE) {
-            return radius;
-        }
-        long r2 = (long) radius * radius;
-        long d2 = (long) dy * dy;
-        int hw = (int) Math.floor(Math.sqrt((double) (r2 - d2)));
-        // guard the floating sqrt: largest hw with hw² + dy² ≤ r²
-        while ((long) (hw + 1) * (hw + 1) + d2 <= r2) {
-            hw++;
-        }
-        while (hw > 0 && (long) hw * hw + d2 > r2) {
-            hw--;
-        }
-        return hw;
+    /** The cells the statistic reads: {@link Neighbourhood#square} or {@link Neighbourhood#circle} of the radius. */
+    public Neighbourhood neighbourhood() {
+        return shape == Shape.SQUARE ? Neighbourhood.square(radius) : Neighbourhood.circle(radius);
     }
 }

@@ -1,13 +1,16 @@
 package io.rastermill.core.focal;
 
-import java.util.Arrays;
-
 /**
- * The 3×3 window of a buffered tile under one edge/NoData rule, read into a caller's {@code double[9]}
- * (row-major, north row first: a b c / d e f / g h i). Package-private plumbing of the terrain ops;
- * one instance per tile, not thread-safe.
+ * The 3×3 window of a buffered tile under one terrain edge/NoData rule ({@link Convention}, gdaldem's
+ * {@code -compute_edges}), read into a caller's {@code double[9]} (row-major, north row first:
+ * a b c / d e f / g h i): the {@link FocalWindow} of {@link Neighbourhood#square square(1)} plus the
+ * substitution and border extrapolation rules slope, aspect, hillshade and the terrain indices share.
+ * Use it for your own 3×3 terrain kernel to get gdaldem's or GeoTrellis's edges for free.
+ * One instance per tile, not thread-safe.
  */
-final class Window3 {
+public final class Window3 {
+    private static final Neighbourhood SQUARE_1 = Neighbourhood.square(1);
+
     private final double[] g;
     private final int stride;
     private final int off;
@@ -24,16 +27,17 @@ final class Window3 {
     /**
      * @param computeEdges gdaldem's -compute_edges (ignored for GEOTRELLIS, which always substitutes)
      */
-    Window3(BufferedTile bt, Convention convention, boolean computeEdges) {
+    public Window3(BufferedTile bt, Convention convention, boolean computeEdges) {
         if (bt.halo() < 1) {
             throw new IllegalArgumentException("a 3x3 kernel needs a halo >= 1, got " + bt.halo());
         }
-        int w = bt.tile().cols();
-        int h = bt.tile().rows();
+        // outside halo cells are NaN (= NoData for the rules below)
+        FocalWindow window = new FocalWindow(bt, SQUARE_1);
+        int w = window.stride();
         int halo = bt.halo();
-        this.g = bt.tile().toDoubleLane();
+        this.g = window.values();
         this.stride = w;
-        this.off = halo * w + halo;
+        this.off = window.index(0, 0);
         this.cols = bt.cols();
         this.rows = bt.rows();
         BufferedTile.Sides s = bt.outside();
@@ -46,19 +50,6 @@ final class Window3 {
         // gdaldem gives only NoData for a raster 1 cell high or wide, even with -compute_edges
         this.degenerate = convention == Convention.GDALDEM
                 && ((north && south && rows == 1) || (west && east && cols == 1));
-        // outside halo cells become NaN (= NoData for the rules below)
-        if (north) {
-            fill(0, halo, 0, w);
-        }
-        if (south) {
-            fill(h - halo, h, 0, w);
-        }
-        if (west) {
-            fill(0, h, 0, halo);
-        }
-        if (east) {
-            fill(0, h, w - halo, w);
-        }
         if (extrapolate) {
             // beyond the west/east border: 2·(border cell) − (next cell inwards), on every raster row
             int y0 = north ? halo : halo - 1;
@@ -76,22 +67,18 @@ final class Window3 {
         }
     }
 
-    private void fill(int y0, int y1, int x0, int x1) {
-        for (int y = y0; y < y1; y++) {
-            Arrays.fill(g, y * stride + x0, y * stride + x1, Double.NaN);
-        }
-    }
-
-    int cols() {
+    /** Width of the target. */
+    public int cols() {
         return cols;
     }
 
-    int rows() {
+    /** Height of the target. */
+    public int rows() {
         return rows;
     }
 
     /** The focal value of target cell (col,row); NaN if NoData. */
-    double centre(int col, int row) {
+    public double centre(int col, int row) {
         return g[off + row * stride + col];
     }
 
@@ -99,7 +86,7 @@ final class Window3 {
      * Reads the window of target cell (col,row) into {@code w}; false if the output is NoData
      * under the rule (NoData centre, or a NoData/outside neighbour without substitution).
      */
-    boolean load(int col, int row, double[] w) {
+    public boolean load(int col, int row, double[] w) {
         int i = off + row * stride + col;
         double e = g[i];
         if (e != e || degenerate) {
