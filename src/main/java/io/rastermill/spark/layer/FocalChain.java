@@ -1,6 +1,7 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.focal.BufferedTile;
+import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 
@@ -17,11 +18,20 @@ import java.util.List;
  * with a halo of its own radius. Halo cells beyond the raster are always fresh NoData fillers
  * flagged as outside — never values an earlier step computed there — so a chain equals running the
  * steps one after another on the whole raster.
+ *
+ * <p>A task opens each step's function once, before its first tile ({@link Step#opener}), which is where a
+ * stateful step runs its {@link TaskSetup}.
  */
 final class FocalChain implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    record Step(int radius, FocalFunction function) implements Serializable {
+    record Step(int radius, Opener opener) implements Serializable {
+    }
+
+    /** Makes a step's function for one task: a stateless step returns its own, a stateful one runs its setup. */
+    @FunctionalInterface
+    interface Opener extends Serializable {
+        FocalKernel.TileBody open() throws Exception;
     }
 
     private final List<Step> steps;
@@ -44,8 +54,16 @@ final class FocalChain implements Serializable {
         return new FocalChain(all);
     }
 
-    /** Applies the steps to a tile buffered with {@link #totalRadius()}; returns the inner-sized result. */
-    Tile run(BufferedTile acquired) throws Exception {
+    /** The steps' functions for one task, opened on first use: pass the same array to every {@link #run} of the task. */
+    FocalKernel.TileBody[] unopened() {
+        return new FocalKernel.TileBody[steps.size()];
+    }
+
+    /**
+     * Applies the steps to a tile buffered with {@link #totalRadius()}; returns the inner-sized result.
+     * {@code opened} holds the task's step functions ({@link #unopened}); a missing one is opened here.
+     */
+    Tile run(BufferedTile acquired, FocalKernel.TileBody[] opened) throws Exception {
         int innerW = acquired.cols();
         int innerH = acquired.rows();
         BufferedTile.Sides outside = acquired.outside();
@@ -60,7 +78,11 @@ final class FocalChain implements Serializable {
         int curS = remaining;
         int curW = remaining;
         int curE = remaining;
-        for (Step step : steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            if (opened[i] == null) {
+                opened[i] = step.opener().open();
+            }
             int r = step.radius();
             int rem = remaining - r;
             int keepN = outN ? 0 : rem + r;
@@ -72,7 +94,7 @@ final class FocalChain implements Serializable {
             int height = innerH + (outN ? r : keepN) + (outS ? r : keepS);
             Tile input = kept.cols() == width && kept.rows() == height ? kept
                     : TileBuilder.noData(kept.cellType(), width, height).paste(kept, outW ? r : 0, outN ? r : 0).build();
-            Tile out = step.function().apply(new BufferedTile(input, r, outside, acquired.cellSize()));
+            Tile out = opened[i].apply(new BufferedTile(input, r, outside, acquired.cellSize()));
             if (out.cols() != width - 2 * r || out.rows() != height - 2 * r) {
                 throw new IllegalStateException("a focal function of radius " + r + " returned " + out.cols() + "x"
                         + out.rows() + " cells for a " + width + "x" + height + " buffered tile; expected "

@@ -67,7 +67,43 @@ public final class TileLayer {
         }
         FocalChain c = chain;
         RasterGrid g = grid;
-        return base.halo(c.totalRadius()).mapValues(h -> g.pad(c.run(h)));
+        // per partition, so that each task opens the steps' functions (and runs their setups) once
+        return base.halo(c.totalRadius()).mapPartitionsToPair(it -> focalTask(it, c, g), true);
+    }
+
+    /** Static, so the task captures only the chain and the grid, never this layer. */
+    private static Iterator<Tuple2<SpatialKey, Tile>> focalTask(
+            Iterator<Tuple2<SpatialKey, BufferedTile>> it, FocalChain chain, RasterGrid grid) {
+        FocalKernel.TileBody[] opened = chain.unopened();
+        return eachTile(it, (k, h) -> grid.pad(chain.run(h, opened)));
+    }
+
+    /** A task's per-tile step: from a tile (or a buffered tile) and its key to the result tile. */
+    @FunctionalInterface
+    private interface TaskStep<V> {
+        Tile apply(SpatialKey key, V in) throws Exception;
+    }
+
+    /** {@code step} on each tile of a task, lazily; a checked exception is rethrown naming the tile. */
+    private static <V> Iterator<Tuple2<SpatialKey, Tile>> eachTile(Iterator<Tuple2<SpatialKey, V>> it, TaskStep<V> step) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Tuple2<SpatialKey, Tile> next() {
+                Tuple2<SpatialKey, V> kv = it.next();
+                try {
+                    return new Tuple2<>(kv._1(), step.apply(kv._1(), kv._2()));
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     /**
@@ -107,6 +143,31 @@ public final class TileLayer {
         return derived(rdd().mapValues(t -> conform(fn.apply(t), ct)), resultType);
     }
 
+    /**
+     * {@code fn} on every tile with what {@code setup} loaded: the setup runs once per task, on the
+     * executor, before the task's first tile (or once per executor JVM: {@link TaskSetup#perJvm}); results
+     * are converted to {@code resultType} if they differ.
+     */
+    public <S> TileLayer mapTiles(TaskSetup<S> setup, StatefulTileFunction<S, Tile> fn, CellType resultType) {
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(fn, "fn");
+        CellType ct = resultType;
+        return derived(rdd().mapPartitionsToPair(it -> stateful(it, setup, fn, ct), true), resultType);
+    }
+
+    /** Static, so the task captures only the setup, the function and the cell type; the setup runs before the first tile. */
+    private static <S> Iterator<Tuple2<SpatialKey, Tile>> stateful(Iterator<Tuple2<SpatialKey, Tile>> it,
+                                                                   TaskSetup<S> setup, StatefulTileFunction<S, Tile> fn,
+                                                                   CellType ct) {
+        List<S> state = new ArrayList<>(1);
+        return eachTile(it, (k, t) -> {
+            if (state.isEmpty()) {
+                state.add(setup.create());
+            }
+            return conform(fn.apply(state.get(0), t), ct);
+        });
+    }
+
     public TileLayer mapTilesWithKey(KeyedTileFunction fn) {
         return mapTilesWithKey(fn, metadata.cellType());
     }
@@ -121,24 +182,7 @@ public final class TileLayer {
     /** Static, so the task captures only the function and the cell type, never this layer. */
     private static Iterator<Tuple2<SpatialKey, Tile>> keyed(
             Iterator<Tuple2<SpatialKey, Tile>> it, KeyedTileFunction fn, CellType ct) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public Tuple2<SpatialKey, Tile> next() {
-                Tuple2<SpatialKey, Tile> kv = it.next();
-                try {
-                    return new Tuple2<>(kv._1(), conform(fn.apply(kv._1(), kv._2()), ct));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
-                }
-            }
-        };
+        return eachTile(it, (k, t) -> conform(fn.apply(k, t), ct));
     }
 
     /**
@@ -168,7 +212,11 @@ public final class TileLayer {
                 resultType);
     }
 
-    /** A focal kernel (slope, hillshade, focal statistics, ...) on every tile: see {@link #focal(int, FocalFunction, CellType)}. */
+    /**
+     * A focal kernel on every tile: a built-in one ({@code FocalOps}: slope, hillshade, focal statistics,
+     * ...) or your own ({@link FocalKernel#perCell}, {@link FocalKernel#perTile}, {@link FocalKernel#of}).
+     * See {@link #focal(int, FocalKernel.TileBody, CellType)}.
+     */
     public TileLayer focal(FocalKernel kernel) {
         FocalKernel k = Objects.requireNonNull(kernel, "kernel");
         return focal(k.halo(), k::apply, k.resultCellType());
@@ -181,7 +229,27 @@ public final class TileLayer {
      * {@code layer.focal(a).focal(b)} reads or exchanges one halo of both radii. Results equal the
      * same steps on the whole raster, with no seams at tile edges.
      */
-    public TileLayer focal(int radius, FocalFunction fn, CellType resultType) {
+    public TileLayer focal(int radius, FocalKernel.TileBody fn, CellType resultType) {
+        Objects.requireNonNull(fn, "fn");
+        return focalStep(radius, () -> fn, resultType);
+    }
+
+    /**
+     * A focal step whose function uses what {@code setup} loaded: the setup runs once per task before the
+     * task's first tile (or once per executor JVM: {@link TaskSetup#perJvm}). Otherwise as
+     * {@link #focal(int, FocalKernel.TileBody, CellType)}, chained steps included.
+     */
+    public <S> TileLayer focal(int radius, TaskSetup<S> setup, StatefulTileFunction<S, BufferedTile> fn,
+                               CellType resultType) {
+        Objects.requireNonNull(setup, "setup");
+        Objects.requireNonNull(fn, "fn");
+        return focalStep(radius, () -> {
+            S state = setup.create();
+            return in -> fn.apply(state, in);
+        }, resultType);
+    }
+
+    private TileLayer focalStep(int radius, FocalChain.Opener opener, CellType resultType) {
         if (radius < 0) {
             throw new IllegalArgumentException("radius must not be negative, got " + radius);
         }
@@ -192,7 +260,10 @@ public final class TileLayer {
         TileLayerMetadata md = metadata.withCellType(resultType);
         RasterGrid g = grid.withCellType(resultType);
         CellType ct = resultType;
-        FocalFunction conforming = h -> conform(fn.apply(h), ct);
+        FocalChain.Opener conforming = () -> {
+            FocalKernel.TileBody fn = opener.open();
+            return h -> conform(fn.apply(h), ct);
+        };
         return new TileLayer(md, g, base, chain.then(new FocalChain.Step(radius, conforming)));
     }
 

@@ -2,6 +2,7 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
+import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
@@ -174,7 +175,7 @@ class TileLayerTest {
     }
 
     /** A test kernel: mean of the data cells in a (2r+1)² window; outside-raster cells do not count. */
-    static FocalFunction meanKernel(int r) {
+    static FocalKernel.TileBody meanKernel(int r) {
         return h -> {
             Tile t = h.tile();
             int w = h.cols();
@@ -206,7 +207,7 @@ class TileLayerTest {
     }
 
     /** The kernel on the whole raster: one tile whose halo lies entirely outside. */
-    static Tile wholeRaster(Tile raster, int r, FocalFunction k) throws Exception {
+    static Tile wholeRaster(Tile raster, int r, FocalKernel.TileBody k) throws Exception {
         Tile padded = TileBuilder.noData(raster.cellType(), raster.cols() + 2 * r, raster.rows() + 2 * r)
                 .paste(raster, r, r).build();
         return k.apply(new io.rastermill.core.focal.BufferedTile(padded, r, io.rastermill.core.focal.BufferedTile.Sides.ALL,
@@ -243,13 +244,13 @@ class TileLayerTest {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg");
         Tile raster = WholeRaster.band(f.tif().toString(), 0);
         io.rastermill.core.geom.CellSize cs = new io.rastermill.core.geom.CellSize(10, 10);
-        List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
+        List<FocalKernel> kernels = List.of(
                 io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM),
                 io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM.withComputeEdges(true)),
                 io.rastermill.core.focal.FocalOps.hillshadeKernel(io.rastermill.core.focal.HillshadeParams.GEOTRELLIS),
                 io.rastermill.core.focal.FocalOps.statsKernel(new io.rastermill.core.focal.FocalStatsParams(
                         io.rastermill.core.focal.FocalStatsParams.Stat.MEDIAN, io.rastermill.core.focal.FocalStatsParams.Shape.CIRCLE, 3)));
-        for (io.rastermill.core.focal.FocalKernel k : kernels) {
+        for (FocalKernel k : kernels) {
             for (int ts : new int[] {9, 23}) {
                 TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
                         TileLayers.ReadOptions.defaults().withTileSize(ts)).focal(k);

@@ -1,0 +1,31 @@
+package io.rastermill.spark.layer;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The per-JVM cache behind {@link TaskSetup#perJvm}: one value per key for the life of the executor. */
+final class JvmResources {
+    private static final ConcurrentHashMap<String, Object> LOADED = new ConcurrentHashMap<>();
+
+    private JvmResources() {
+    }
+
+    /** The value under {@code key}, created by {@code setup} if absent; concurrent callers wait for one creation. */
+    @SuppressWarnings("unchecked")
+    static <S> S get(String key, TaskSetup<S> setup) throws Exception {
+        Object v = LOADED.get(key);
+        if (v != null) {
+            return (S) v;
+        }
+        synchronized (LOADED) {
+            v = LOADED.get(key);
+            if (v == null) {
+                v = setup.create();
+                if (v == null) {
+                    throw new IllegalStateException("the setup of per-JVM resource '" + key + "' returned null");
+                }
+                LOADED.put(key, v);
+            }
+            return (S) v;
+        }
+    }
+}
