@@ -277,6 +277,36 @@ class ZeppelinNotebooksTest {
                 assertEquals(expected, actual, 0, "lower share at " + cr[0] + "," + cr[1]);
             }
         }
+
+        // the landform classes, counted cell by cell with the note's breaks; the model loaded once (local mode: one JVM)
+        double[] breaks = {facts.min() + 0.25 * (facts.max() - facts.min()), facts.min() + 0.5 * (facts.max() - facts.min()),
+            facts.min() + 0.75 * (facts.max() - facts.min())};
+        long[] perClass = new long[breaks.length + 2];
+        for (int r = 0; r < SAMPLE_SIZE; r++) {
+            for (int c = 0; c < SAMPLE_SIZE; c++) {
+                double z = (float) dem.z(c, r);
+                if (!Double.isNaN(z)) {
+                    int k = 0;
+                    while (k < breaks.length && z >= breaks[k]) {
+                        k++;
+                    }
+                    perClass[k + 1]++;
+                }
+            }
+        }
+        List<ParagraphOutput.Table> classified = run.output("Classify every tile").tables();
+        assertEquals(2, classified.size());
+        ParagraphOutput.Table classes = classified.get(0);
+        assertEquals(List.of("class", "cells"), classes.header());
+        assertEquals(4, classes.rows().size(), classes.rows().toString());
+        for (int i = 0; i < 4; i++) {
+            int cls = (int) classes.number(i, "class");
+            assertEquals(perClass[cls], (long) classes.number(i, "cells"), "cells of class " + cls);
+        }
+        ParagraphOutput.Table counters = classified.get(1);
+        assertEquals(1L, (long) counters.number(0, "model_loads"), "one model load per executor JVM");
+        assertEquals(facts.dataCells(), (long) counters.number(0, "cells_classified"));
+        assertTrue(counters.number(0, "tasks") > 1, "several tasks shared the model");
     }
 
     /**
