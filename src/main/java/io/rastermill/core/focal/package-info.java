@@ -9,6 +9,14 @@
  * and stitching the outputs equals applying the kernel to the whole raster, cell for cell. The
  * Spark layer only builds halos; all arithmetic lives here.
  *
+ * <h2>Your own kernels</h2>
+ * A {@link io.rastermill.core.focal.Neighbourhood} (square, circle, annulus, custom weights) keeps its
+ * cells as primitive arrays; a {@link io.rastermill.core.focal.FocalWindow} opens a buffered tile for it
+ * (outside halo cells NaN, the neighbourhood as offsets into the tile's double lane), so a kernel's loops
+ * are index arithmetic only. {@code FocalKernel.perTile}, {@code perCell} and {@code of} build a kernel
+ * from a user function; the built-in ops use the same windows ({@link io.rastermill.core.focal.Window3}
+ * adds the terrain edge rules for 3×3 kernels).
+ *
  * <h2>Semantics (NoData and edges)</h2>
  * <ul>
  * <li>{@link io.rastermill.core.focal.Convention#GDALDEM} (checked cell for cell against gdaldem

@@ -13,7 +13,12 @@
  * no computation sees the padding as data ({@code innerTiles} crops it for reductions). Layers are lazy
  * and immutable: methods return new layers.
  *
- * <p>Thread-safety: layers are immutable values built on the driver; the functions they ship run once
- * per task and must be serializable.
+ * <p>Per-tile work that needs something loaded first takes a {@link io.rastermill.spark.layer.TaskSetup}:
+ * it runs on the executor before a task's first tile, or once per executor JVM
+ * ({@code TaskSetup.perJvm}); {@link io.rastermill.spark.layer.TileCounters} makes counters (Spark
+ * accumulators) the functions add to and the driver reads.
+ *
+ * <p>Thread-safety: layers are immutable values built on the driver; the functions they ship must be
+ * serializable; a per-JVM setup's value is shared by the executor's concurrent tasks.
  */
 package io.rastermill.spark.layer;
