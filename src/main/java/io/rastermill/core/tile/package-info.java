@@ -13,6 +13,12 @@
  *       storage type is dispatched per tile, never per cell.</li>
  * </ul>
  *
+ * <h2>Generated storage classes</h2>
+ * {@code ByteArrayTile}/{@code ShortArrayTile} and {@code FloatArrayTile}/{@code DoubleArrayTile} are
+ * generated at build time (generate-sources) from one template per family in
+ * {@code src/main/templates/io/rastermill/core/tile} by {@code src/main/templates/generate-tiles.sh};
+ * {@code IntArrayTile} (no narrowing) and {@code BitArrayTile} (packed bits) are written by hand.
+ *
  * <h2>Thread-safety</h2>
  * {@link io.rastermill.core.tile.Tile} and {@link io.rastermill.core.tile.MultibandTile} are
  * immutable and may be shared; {@link io.rastermill.core.tile.TileBuilder} is not thread-safe and is
