@@ -2,7 +2,11 @@ package io.rastermill.spark.layer;
 
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The per-JVM cache behind {@link TaskSetup#perJvm}: one value per key for the life of the executor. */
+/**
+ * The per-JVM cache behind {@link TaskSetup#perJvm}: one value per key for the life of the executor.
+ * Loads are serialized (one lock for the JVM): a second task waits for the first's load instead of loading
+ * a second copy; lookups of loaded values take no lock.
+ */
 final class JvmResources {
     private static final ConcurrentHashMap<String, Object> LOADED = new ConcurrentHashMap<>();
 
