@@ -33,9 +33,11 @@ import java.util.Objects;
  * and the refusal names both inputs and what differs. Inputs on the same grid but another tile
  * layout (tile size, layout origin) are retiled onto the first input's layout with one shuffle.
  *
- * <p>On executors the inputs are joined by key in one pass (co-partitioned layers need no shuffle),
- * and each partition evaluates its tiles with one {@link CalcProgram.Evaluator}, reusing its lane
- * buffers. A key missing from some input is evaluated with a NoData tile for that input.
+ * <p>On executors, inputs read straight from files on one layout (the same keys and partitioner) are
+ * read together, key by key in one task; other inputs are joined by key (co-partitioned layers need
+ * no shuffle, but a partition's tiles are grouped in memory). Each partition evaluates its tiles
+ * with one {@link CalcProgram.Evaluator}, reusing its lane buffers. A key missing from some input is
+ * evaluated with a NoData tile for that input.
  */
 public final class LayerCalc {
     /** Relative tolerance on cell sizes, and on alignment and extents in pixels. */
