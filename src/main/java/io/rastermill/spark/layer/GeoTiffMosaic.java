@@ -237,9 +237,27 @@ final class GeoTiffMosaic implements Serializable {
      * read is a {@link TileReadException} naming the file and the key.
      */
     private Tile readWindow(SpatialKey key, long x0, long y0, int w, int h, GeoTiffReaders readers) throws IOException {
-        TileBuilder out = TileBuilder.noData(grid.cellType(), w, h);
         long x1 = x0 + w - 1;
         long y1 = y0 + h - 1;
+        Source only = null;
+        int intersecting = 0;
+        for (Source s : sources) {
+            if (s.intersects(x0, y0, x1, y1)) {
+                only = s;
+                intersecting++;
+            }
+        }
+        if (intersecting == 1 && only.colOffset() <= x0 && only.rowOffset() <= y0
+                && only.colOffset() + only.cols() > x1 && only.rowOffset() + only.rows() > y1) {
+            // one file holds the whole window: its tile as read, without a NoData canvas to paste it into
+            Tile part = readPart(only, key, x0 - only.colOffset(), y0 - only.rowOffset(), x1 - only.colOffset(),
+                    y1 - only.rowOffset(), readers);
+            if (part.cellType().equals(grid.cellType())) {
+                return part.toArrayTile();
+            }
+            return TileBuilder.noData(grid.cellType(), w, h).paste(part, 0, 0).build();
+        }
+        TileBuilder out = TileBuilder.noData(grid.cellType(), w, h);
         for (Source s : sources) {
             if (!s.intersects(x0, y0, x1, y1)) {
                 continue;
@@ -248,14 +266,19 @@ final class GeoTiffMosaic implements Serializable {
             long fy0 = Math.max(y0, s.rowOffset()) - s.rowOffset();
             long fx1 = Math.min(x1, s.colOffset() + s.cols() - 1) - s.colOffset();
             long fy1 = Math.min(y1, s.rowOffset() + s.rows() - 1) - s.rowOffset();
-            Tile part;
-            try {
-                part = readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
-            } catch (IOException | RuntimeException e) {
-                throw new TileReadException(s.uri(), key, e);
-            }
+            Tile part = readPart(s, key, fx0, fy0, fx1, fy1, readers);
             out.paste(part, (int) (s.colOffset() + fx0 - x0), (int) (s.rowOffset() + fy0 - y0));
         }
         return out.build();
+    }
+
+    /** Pixels {@code fx0..fx1, fy0..fy1} (inclusive, in the file's own grid) of source {@code s}. */
+    private Tile readPart(Source s, SpatialKey key, long fx0, long fy0, long fx1, long fy1, GeoTiffReaders readers)
+            throws TileReadException {
+        try {
+            return readers.get(s.uri()).readBand(new GridBounds(fx0, fy0, fx1, fy1), band, 0);
+        } catch (IOException | RuntimeException e) {
+            throw new TileReadException(s.uri(), key, e);
+        }
     }
 }

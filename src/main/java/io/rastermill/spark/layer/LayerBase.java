@@ -11,6 +11,7 @@ import scala.Tuple2;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Where a layer's tiles come from, and how a tile gets its halo: re-read with the window from the
@@ -50,8 +51,36 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
             LongAccumulator decoded = segmentsDecoded;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readTile(k, readers), bytes, decoded),
-                    true);
+            return keys.mapPartitionsToPair(it -> read(new GeoTiffMosaic[] {m}, it,
+                    (readers, k) -> m.readTile(k, readers[0]), bytes, decoded), true);
+        }
+
+        /**
+         * The tiles of this layer and of {@code others} (layers from files with the same keys and partitioner),
+         * key by key in one pass: element {@code i} of each array is layer {@code i}'s tile (this one first).
+         * Each task reads the same key of every layer together, so combining them needs no join or grouping
+         * that would hold a partition's tiles in memory.
+         */
+        JavaPairRDD<SpatialKey, Tile[]> tilesWith(List<FromFiles> others) {
+            GeoTiffMosaic[] m = new GeoTiffMosaic[others.size() + 1];
+            m[0] = mosaic;
+            for (int i = 0; i < others.size(); i++) {
+                m[i + 1] = others.get(i).mosaic;
+            }
+            LongAccumulator bytes = bytesRead;
+            LongAccumulator decoded = segmentsDecoded;
+            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> {
+                Tile[] tiles = new Tile[m.length];
+                for (int i = 0; i < m.length; i++) {
+                    tiles[i] = m[i].readTile(k, readers[i]);
+                }
+                return tiles;
+            }, bytes, decoded), true);
+        }
+
+        /** Whether {@code other} reads the same keys into the same partitions (so {@link #tilesWith} applies). */
+        boolean sameKeys(FromFiles other) {
+            return partitioner.equals(other.partitioner) && mosaic.keys().equals(other.mosaic.keys());
         }
 
         @Override
@@ -59,8 +88,8 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
             LongAccumulator decoded = segmentsDecoded;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> m.readHalo(k, radius, readers), bytes,
-                    decoded), true);
+            return keys.mapPartitionsToPair(it -> read(new GeoTiffMosaic[] {m}, it,
+                    (readers, k) -> m.readHalo(k, radius, readers[0]), bytes, decoded), true);
         }
 
         @Override
@@ -68,16 +97,20 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             return partitioner;
         }
 
+        /** Reads one key's value; {@code readers[i]} reads the task's mosaic {@code i}. */
         interface WindowRead<V> {
-            V read(GeoTiffReaders readers, SpatialKey key) throws IOException;
+            V read(GeoTiffReaders[] readers, SpatialKey key) throws IOException;
         }
 
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
-        private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic mosaic,
+        private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic[] mosaics,
                                                                Iterator<Tuple2<SpatialKey, Boolean>> keys,
                                                                WindowRead<V> read, LongAccumulator bytesRead,
                                                                LongAccumulator segmentsDecoded) {
-            GeoTiffReaders readers = mosaic.openReaders().closedWithTask();
+            GeoTiffReaders[] readers = new GeoTiffReaders[mosaics.length];
+            for (int i = 0; i < mosaics.length; i++) {
+                readers[i] = mosaics[i].openReaders().closedWithTask();
+            }
             return new Iterator<>() {
                 private long counted;
                 private long decoded;
@@ -93,12 +126,18 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                     try {
                         V v = read.read(readers, k);
                         if (bytesRead != null) {
-                            long now = readers.bytesRead();
+                            long now = 0;
+                            for (GeoTiffReaders r : readers) {
+                                now += r.bytesRead();
+                            }
                             bytesRead.add(now - counted);
                             counted = now;
                         }
                         if (segmentsDecoded != null) {
-                            long now = readers.segmentsDecoded();
+                            long now = 0;
+                            for (GeoTiffReaders r : readers) {
+                                now += r.segmentsDecoded();
+                            }
                             segmentsDecoded.add(now - decoded);
                             decoded = now;
                         }

@@ -33,9 +33,11 @@ import java.util.Objects;
  * and the refusal names both inputs and what differs. Inputs on the same grid but another tile
  * layout (tile size, layout origin) are retiled onto the first input's layout with one shuffle.
  *
- * <p>On executors the inputs are joined by key in one pass (co-partitioned layers need no shuffle),
- * and each partition evaluates its tiles with one {@link CalcProgram.Evaluator}, reusing its lane
- * buffers. A key missing from some input is evaluated with a NoData tile for that input.
+ * <p>On executors, inputs read straight from files on one layout (the same keys and partitioner) are
+ * read together, key by key in one task; other inputs are joined by key (co-partitioned layers need
+ * no shuffle, but a partition's tiles are grouped in memory). Each partition evaluates its tiles
+ * with one {@link CalcProgram.Evaluator}, reusing its lane buffers. A key missing from some input is
+ * evaluated with a NoData tile for that input.
  */
 public final class LayerCalc {
     /** Relative tolerance on cell sizes, and on alignment and extents in pixels. */
@@ -111,10 +113,51 @@ public final class LayerCalc {
         RasterGrid grid = base.grid();
         int n = inputs.size();
         CellType[] types = new CellType[n];
+        for (int i : used) {
+            types[i] = inputs.get(i).layer().metadata().cellType();
+        }
+        int tileCols = grid.tileCols();
+        int tileRows = grid.tileRows();
+        CellType ct = resultType;
+        JavaPairRDD<SpatialKey, Tile[]> together = readTogether(inputs, used, base);
+        JavaPairRDD<SpatialKey, Tile> out;
+        if (together != null) {
+            int[] slots = used.stream().mapToInt(Integer::intValue).toArray();
+            out = together.mapPartitionsToPair(it -> evaluate(it, program, slots, n, ct), true);
+        } else {
+            out = joined(inputs, used, base).mapPartitionsToPair(
+                    it -> evaluate(it, program, types, tileCols, tileRows, ct), true);
+        }
+        TileLayerMetadata md = base.metadata().withCellType(resultType);
+        RasterGrid g = grid.withCellType(resultType);
+        return new TileLayer(md, g, new LayerBase.FromRdd(out, g, p), new FocalChain(List.of()));
+    }
+
+    /**
+     * The used inputs' tiles read together key by key, when they all come straight from files with the
+     * base's layout, keys and partitioner (the common case: bands of one scene); otherwise null. No join:
+     * a partition's tiles are never held together in memory.
+     */
+    private static JavaPairRDD<SpatialKey, Tile[]> readTogether(List<Input> inputs, List<Integer> used, TileLayer base) {
+        List<LayerBase.FromFiles> files = new ArrayList<>();
+        for (int i : used) {
+            TileLayer layer = inputs.get(i).layer();
+            LayerBase.FromFiles f = layer.files();
+            if (f == null || !sameLayout(base, layer) || (!files.isEmpty() && !files.get(0).sameKeys(f))) {
+                return null;
+            }
+            files.add(f);
+        }
+        return files.get(0).tilesWith(files.subList(1, files.size()));
+    }
+
+    /** The used inputs joined by key, each tile tagged with its input's index (one shuffle per retiled input). */
+    private static JavaPairRDD<SpatialKey, Iterable<Tuple2<Integer, Tile>>> joined(List<Input> inputs,
+                                                                                    List<Integer> used, TileLayer base) {
+        Partitioner p = base.partitioner();
         JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> all = null;
         for (int i : used) {
             TileLayer layer = inputs.get(i).layer();
-            types[i] = layer.metadata().cellType();
             if (!sameLayout(base, layer)) {
                 layer = retile(layer, base);
             }
@@ -127,14 +170,39 @@ public final class LayerCalc {
             // union of RDDs with one partitioner keeps it, so the grouping below needs no shuffle
             all = all == null ? tagged : all.union(tagged);
         }
-        int tileCols = grid.tileCols();
-        int tileRows = grid.tileRows();
-        CellType ct = resultType;
-        JavaPairRDD<SpatialKey, Tile> out = all.groupByKey(p).mapPartitionsToPair(
-                it -> evaluate(it, program, types, tileCols, tileRows, ct), true);
-        TileLayerMetadata md = base.metadata().withCellType(resultType);
-        RasterGrid g = grid.withCellType(resultType);
-        return new TileLayer(md, g, new LayerBase.FromRdd(out, g, p), new FocalChain(List.of()));
+        return all.groupByKey(p);
+    }
+
+    /** Evaluates tiles read together: {@code read[j]} is input {@code slots[j]}'s tile (of {@code n} inputs). */
+    private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(Iterator<Tuple2<SpatialKey, Tile[]>> it,
+            CalcProgram program, int[] slots, int n, CellType resultType) {
+        CalcProgram.Evaluator ev = program.newEvaluator();
+        Tile[] tiles = new Tile[n];
+        List<Tile> view = Arrays.asList(tiles);
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Tuple2<SpatialKey, Tile> next() {
+                Tuple2<SpatialKey, Tile[]> kv = it.next();
+                for (int j = 0; j < slots.length; j++) {
+                    tiles[slots[j]] = kv._2()[j];
+                }
+                return evaluated(kv._1(), ev, view, resultType);
+            }
+        };
+    }
+
+    private static Tuple2<SpatialKey, Tile> evaluated(SpatialKey key, CalcProgram.Evaluator ev, List<Tile> tiles,
+                                                      CellType resultType) {
+        try {
+            return new Tuple2<>(key, ev.evaluate(tiles, resultType));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("calc, tile " + key + ": " + e.getMessage(), e);
+        }
     }
 
     private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(Iterator<Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>>> it,
@@ -158,11 +226,7 @@ public final class LayerCalc {
                         tiles[i] = ConstantTile.noData(types[i], tileCols, tileRows);
                     }
                 }
-                try {
-                    return new Tuple2<>(kv._1(), ev.evaluate(Arrays.asList(tiles), resultType));
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("calc, tile " + kv._1() + ": " + e.getMessage(), e);
-                }
+                return evaluated(kv._1(), ev, Arrays.asList(tiles), resultType);
             }
         };
     }

@@ -60,6 +60,11 @@ public final class TileLayer {
         return base.partitioner();
     }
 
+    /** The files this layer reads its tiles from as they are (no focal step pending), or null. */
+    LayerBase.FromFiles files() {
+        return chain.isEmpty() && base instanceof LayerBase.FromFiles f ? f : null;
+    }
+
     /** The tiles, layout-sized, partitioned by Z-order ranges. */
     public JavaPairRDD<SpatialKey, Tile> rdd() {
         if (chain.isEmpty()) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,14 +87,39 @@ class LayerCalcTest {
     }
 
     @Test
-    void inputsOnOneLayoutAreJoinedWithoutAShuffle() throws Exception {
-        TileLayer out = LayerCalc.calc(CalcExpression.parse("(B - A) / (B + A)"), List.of(
+    void inputsFromFilesOnOneLayoutAreReadTogetherWithoutAJoin() throws Exception {
+        String expr = "(B - A) / (B + A)";
+        TileLayer out = LayerCalc.calc(CalcExpression.parse(expr), List.of(
                 new LayerCalc.Input("A", U16, read(U16, 16, 0)), new LayerCalc.Input("B", I16, read(I16, 16, 0))));
         String plan = out.rdd().toDebugString();
-        // the only shuffles are of the key lists each read starts with, below the union
-        int union = plan.indexOf("PartitionerAwareUnionRDD");
-        assertTrue(union > 0 && !plan.substring(0, union).contains("ShuffledRDD"), plan);
+        // one task reads both files key by key: the only shuffle is of the first input's key list, no union or group
+        assertEquals(1, plan.split("ShuffledRDD", -1).length - 1, plan);
+        assertFalse(plan.contains("UnionRDD") || plan.contains("CoGroupedRDD"), plan);
         assertEquals(CellType.FLOAT64, out.metadata().cellType());
+        assertEquals(out.partitioner(), out.rdd().partitioner().orNull(), "the keys' partitioner is kept");
+
+        List<Tile> whole = List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0));
+        Map<String, CellType> types = new LinkedHashMap<>();
+        types.put("A", whole.get(0).cellType());
+        types.put("B", whole.get(1).cellType());
+        Tile expected = CalcExpression.parse(expr).compile(types).evaluate(whole, CellType.FLOAT64);
+        TileLayerTest.assertSameCells(expected, TileLayerTest.stitch(out), expr);
+    }
+
+    @Test
+    void aComputedLayerIsJoinedByKey() throws Exception {
+        // B is computed (not straight from its file): the join path, with the same cells
+        TileLayer a = read(U16, 16, 0);
+        TileLayer b = read(I16, 16, 0).mapTiles(t -> t);
+        TileLayer out = LayerCalc.calc(CalcExpression.parse("B - A"), List.of(
+                new LayerCalc.Input("A", U16, a), new LayerCalc.Input("B", I16, b)));
+        assertTrue(out.rdd().toDebugString().contains("UnionRDD"), "joined");
+        Map<String, CellType> types = new LinkedHashMap<>();
+        types.put("A", a.metadata().cellType());
+        types.put("B", b.metadata().cellType());
+        Tile expected = CalcExpression.parse("B - A").compile(types).evaluate(
+                List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0)), out.metadata().cellType());
+        TileLayerTest.assertSameCells(expected, TileLayerTest.stitch(out), "B - A");
     }
 
     @Test
