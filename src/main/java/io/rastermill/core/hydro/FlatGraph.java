@@ -62,7 +62,7 @@ public final class FlatGraph {
                 }
                 int row = (int) (ny - grid.y0(tv));
                 int local = row * grid.width(tv) + (int) (nx - grid.x0(tv));
-                int j = Arrays.binarySearch(tiles[tv].crossing(), rowStart[tv][row], rowStart[tv][row + 1], local);
+                int j = find(tiles[tv].crossing(), rowStart[tv][row], rowStart[tv][row + 1], local);
                 if (j >= 0 && dist[offset[tv] + j] == FlowDirections.FAR) {
                     dist[offset[tv] + j] = dist[u] + 1;
                     queue[tail++] = offset[tv] + j;
@@ -97,6 +97,20 @@ public final class FlatGraph {
     /** The bytes of the summaries' arrays (5 a node). */
     public static long bytes(FlowDirections.FlatSummary[] tiles) {
         return 5 * nodes(tiles);
+    }
+
+    /**
+     * The position of {@code cell} among {@code cells[from, to)} (sorted), or a negative number. A flat's
+     * cells are mostly runs along the row, so the position the row's first cell implies is tried first.
+     */
+    private static int find(int[] cells, int from, int to, int cell) {
+        if (from < to) {
+            int guess = from + cell - cells[from];
+            if (guess >= from && guess < to && cells[guess] == cell) {
+                return guess;
+            }
+        }
+        return Arrays.binarySearch(cells, from, to, cell);
     }
 
     /** For cells sorted by row-major index in a {@code w × h} tile, the position of each row's first cell (h + 1 entries). */

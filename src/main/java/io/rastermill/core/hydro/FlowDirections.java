@@ -23,6 +23,9 @@ public final class FlowDirections {
     public static final int HALO = 2;
     private static final double SQRT2 = Math.sqrt(2);
     static final int FAR = Integer.MAX_VALUE;
+    /** {@link #steepest}'s answer for a flat cell, and the classification of a NoData cell. */
+    private static final int FLAT = -1;
+    private static final int INVALID = -2;
 
     private FlowDirections() {
     }
@@ -37,37 +40,41 @@ public final class FlowDirections {
 
     private static Classified classify(double[] b, int w, int h) {
         int bw = w + 2 * HALO;
+        // The undisturbed direction of every cell of the tile and of the ring around it, computed once: a flat
+        // cell asks it of up to eight neighbours to know whether it is a seed.
+        int fw = w + 2;
+        int fh = h + 2;
+        int[] dir = new int[fw * fh];
+        for (int fy = 0; fy < fh; fy++) {
+            for (int fx = 0; fx < fw; fx++) {
+                dir[fy * fw + fx] = Double.isNaN(b[(fy + 1) * bw + fx + 1]) ? INVALID : steepest(b, bw, fx + 1, fy + 1);
+            }
+        }
+        TilePerimeter ring = new TilePerimeter(fw, fh);
+        boolean[] ringFlat = new boolean[ring.size()];
+        for (int i = 0; i < ringFlat.length; i++) {
+            ringFlat[i] = dir[ring.cell(i)] == FLAT;
+        }
         int[] code = new int[w * h];
         boolean[] flat = new boolean[w * h];
         boolean[] seed = new boolean[w * h];
-        TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
-        boolean[] ringFlat = new boolean[ring.size()];
-        for (int i = 0; i < ringFlat.length; i++) {
-            int rc = ring.cell(i);
-            int x = rc % (w + 2) + 1;
-            int y = rc / (w + 2) + 1;
-            ringFlat[i] = !Double.isNaN(b[y * bw + x]) && steepest(b, bw, x, y) < 0;
-        }
+        int[] offset = NeighbourOffsets.of(fw);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int bx = x + HALO;
-                int by = y + HALO;
-                double zc = b[by * bw + bx];
+                int f = (y + 1) * fw + x + 1;
                 int c = y * w + x;
-                if (Double.isNaN(zc)) {
+                int k = dir[f];
+                if (k == INVALID) {
                     code[c] = D8.NO_DATA;
-                    continue;
-                }
-                int k = steepest(b, bw, bx, by);
-                if (k >= 0) {
+                } else if (k >= 0) {
                     code[c] = D8.code(k);
-                    continue;
-                }
-                flat[c] = true;
-                for (int j = 0; j < 8 && !seed[c]; j++) {
-                    int nx = bx + D8.dx(j);
-                    int ny = by + D8.dy(j);
-                    seed[c] = b[ny * bw + nx] == zc && steepest(b, bw, nx, ny) >= 0;
+                } else {
+                    flat[c] = true;
+                    double zc = b[(y + HALO) * bw + x + HALO];
+                    for (int j = 0; j < 8 && !seed[c]; j++) {
+                        int n = f + offset[j];
+                        seed[c] = dir[n] >= 0 && b[(n / fw + 1) * bw + n % fw + 1] == zc;
+                    }
                 }
             }
         }
