@@ -32,7 +32,7 @@ final class DriverGraphLog {
         for (SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
             cached += e.usedOnHeapStorageMemory();
         }
-        LOG.debug(String.format(Locale.ROOT, "%s: %dx%d raster in %d tiles of %dx%d, %d nodes (%.2f per raster cell),"
+        LOG.debug(String.format(Locale.ROOT, "%s: %dx%d raster in %d tiles of %dx%d, %d nodes (%.3f per raster cell),"
                         + " tile summaries %.1f MiB; driver heap used after GC %.1f MiB, of which cached blocks %.1f MiB",
                 what, grid.cols(), grid.rows(), grid.tileCount(), grid.tileCols(), grid.tileRows(), nodes,
                 (double) nodes / ((double) grid.cols() * grid.rows()), summaryBytes / MIB, used / MIB, cached / MIB));
