@@ -6,6 +6,10 @@
 #   src/test/bench/hydrology-bench.sh [FILE] [PASSES]
 # FILE defaults to the 4096^2 DEM of ../shared/bench/make_dem.sh (bash ../shared/bench/make_dem.sh 4096 /tmp/hydro-bench).
 # GRASS runs through ../shared/bench/run_grass_watershed.sh (needs grass-core); set NO_GRASS=1 to skip it.
+# BASE=DIR also times another build's launcher (e.g. a checkout of main: DIR/jobs/rastermill) in the same rotation.
+# BLOCKS="256 512 1024" (the default; BLOCKS= to skip) then runs `hydrology --debug --block B` once per block size
+# and prints the driver graphs' sizes (nodes, summary bytes, heap after GC less cached blocks) for each.
+# HEAP=3g sets the JVM heap (-Xmx) of our runs (default: the JVM's own).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 FILE=${1:-/tmp/hydro-bench/dem_4096.tif}
@@ -19,14 +23,27 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1
 field() { sed -n "s/.*$1: //p" "$2"; }
 wall() { field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' "$1" | awk -F: '{s=0; for (i=1;i<=NF;i++) s=s*60+$i; print s}'; }
 cpu() { echo "$(field 'User time (seconds)' "$1") + $(field 'System time (seconds)' "$1")" | bc -l; }
-ow=(); oc=(); gw=(); gc=()
+JOPTS=${HEAP:+-Xmx$HEAP}
+ours() {  # LAUNCHER TIMEFILE OUTDIR [extra args]
+  local launcher=$1 timefile=$2 out=$3
+  shift 3
+  RASTERMILL_JAVA_OPTS="$JOPTS" /usr/bin/time -v -o "$timefile" "$launcher" --conf spark.master='local[2]' hydrology \
+    "$FILE" "$out" --quiet "$@" >"$OUT/ours.out" 2>"$OUT/ours.err" || { cat "$OUT/ours.err" >&2; exit 1; }
+}
+[ -z "${BASE:-}" ] || "$BASE/jobs/rastermill" --version >/dev/null
+ow=(); oc=(); gw=(); gc=(); bw=(); bc=()
 for i in $(seq "$PASSES"); do
   rm -rf "${OUT:?}"/*; sync
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  /usr/bin/time -v -o "$OUT/ours.time" jobs/rastermill --conf spark.master='local[2]' hydrology "$FILE" "$OUT/ours" \
-    --quiet >"$OUT/ours.out" 2>"$OUT/ours.err" || { cat "$OUT/ours.err" >&2; exit 1; }
+  ours jobs/rastermill "$OUT/ours.time" "$OUT/ours"
   ow+=("$(wall "$OUT/ours.time")"); oc+=("$(cpu "$OUT/ours.time")")
   line="pass $i (load $load): rastermill ${ow[-1]} s wall, ${oc[-1]} s CPU, max RSS $(field 'Maximum resident set size (kbytes)' "$OUT/ours.time") KB"
+  if [ -n "${BASE:-}" ]; then
+    rm -rf "${OUT:?}/ours" "${OUT:?}/base"; sync
+    ours "$BASE/jobs/rastermill" "$OUT/base.time" "$OUT/base"
+    bw+=("$(wall "$OUT/base.time")"); bc+=("$(cpu "$OUT/base.time")")
+    line="$line; base ${bw[-1]} s wall, ${bc[-1]} s CPU, max RSS $(field 'Maximum resident set size (kbytes)' "$OUT/base.time") KB"
+  fi
   if [ -z "${NO_GRASS:-}" ]; then
     rm -rf "${OUT:?}/ours" "${OUT:?}/grass"; sync
     bash "$GRASS_SCRIPT" "$FILE" "$OUT/grass" >"$OUT/grass.log" 2>&1 || { cat "$OUT/grass.log" >&2; exit 1; }
@@ -43,3 +60,13 @@ if [ -z "${NO_GRASS:-}" ]; then
   printf 'r.watershed -s: median %.1f s wall, %.1f CPU-s; wall ratio (grass/rastermill) %.2f, CPU ratio %.2f\n' \
     "$mg" "$cg" "$(echo "$mg / $mo" | bc -l)" "$(echo "$cg / $co" | bc -l)"
 fi
+if [ -n "${BASE:-}" ]; then
+  mb=$(median "${bw[@]}"); cb=$(median "${bc[@]}")
+  printf 'base build: median %.1f s wall, %.1f CPU-s; CPU ratio (base/rastermill) %.2f\n' "$mb" "$cb" "$(echo "$cb / $co" | bc -l)"
+fi
+for b in ${BLOCKS-256 512 1024}; do
+  rm -rf "${OUT:?}"/*
+  ours jobs/rastermill "$OUT/graph.time" "$OUT/ours" --debug --block "$b"
+  echo "driver graphs at --block $b (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  sed -n 's/.*DriverGraphLog: /  /p' "$OUT/ours.err"
+done

@@ -12,6 +12,9 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -50,6 +53,8 @@ final class HydrologyCommands {
 
     /** What every hydrology command has: output options, band, quiet, and how it reads and writes. */
     abstract static class Base implements Callable<Integer> {
+        private static final String HYDRO_LOGGER = "io.rastermill.spark.hydro";
+
         @Mixin
         OutputOptions output;
 
@@ -81,9 +86,14 @@ final class HydrologyCommands {
             SparkContext sc = spark.sparkContext();
             start = System.nanoTime();
             sc.setJobGroup("rastermill " + label(), "rastermill " + label(), false);
+            Level hydroLog = LogManager.getLogger(HYDRO_LOGGER).getLevel();
+            if (parent.debug()) {
+                Configurator.setLevel(HYDRO_LOGGER, Level.DEBUG); // the driver graphs' sizes and heap
+            }
             try {
                 return run(spark, spec.commandLine().getOut());
             } finally {
+                Configurator.setLevel(HYDRO_LOGGER, hydroLog);
                 sc.clearJobGroup();
             }
         }
@@ -306,19 +316,24 @@ final class HydrologyCommands {
 
         @Override
         Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            StorageLevel keep = StorageLevel.MEMORY_AND_DISK_SER();
-            TileLayer input = read(spark, dem).persist(keep);
             Path dir = new Path(outDir);
             dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(dir);
-            TileLayer filled = Hydrology.fill(input).persist(keep);
-            TileLayer dirs = Hydrology.flowDirections(filled);
-            TileLayer acc = Hydrology.flowAccumulation(dirs, null).persist(keep);
+            // The DEM is read twice by the fill (summary, finish), from the file: cheaper than caching it. Each
+            // persisted step is released once the steps that read it have run, so the cache holds at most two.
+            TileLayer filled = Hydrology.fill(read(spark, dem));
             write(spark, console, filled, child(dir, "filled.tif"), "fill");
+            TileLayer dirs = Hydrology.flowDirections(filled);
             write(spark, console, dirs, child(dir, "flowdir.tif"), "flowdir");
+            Hydrology.release(filled);
+            Hydrology.Drainage drainage = Hydrology.drainage(dirs, null);
+            TileLayer acc = threshold == null ? drainage.accumulation()
+                    : drainage.accumulation().persist(StorageLevel.MEMORY_AND_DISK_SER());
             write(spark, console, acc, child(dir, "flowacc.tif"), "flowacc");
-            write(spark, console, Hydrology.basins(dirs), child(dir, "basins.tif"), "basins");
+            write(spark, console, drainage.basins(), child(dir, "basins.tif"), "basins");
+            Hydrology.release(dirs);
             if (threshold != null) {
                 write(spark, console, Hydrology.streams(acc, threshold), child(dir, "streams.tif"), "streams");
+                Hydrology.release(acc);
             }
             return 0;
         }

@@ -70,36 +70,64 @@ public final class DepressionFill {
                 }
             }
         }
-        // Interior cells next to NoData drain into it: ocean seeds at their own elevation.
-        for (int y = 1; y < h - 1; y++) {
-            for (int x = 1; x < w - 1; x++) {
-                int c = y * w + x;
-                if (!Double.isNaN(z[c]) && touchesNoData(z, w, h, x, y)) {
-                    label[c] = ocean;
-                    heap.push(z[c], c);
-                }
+        // Interior cells next to NoData drain into it: ocean seeds at their own elevation. Found from the NoData
+        // cells, so a tile without NoData costs one read a cell.
+        for (int c = 0; c < z.length; c++) {
+            if (!Double.isNaN(z[c])) {
+                continue;
             }
-        }
-        while (!heap.isEmpty()) {
-            int c = heap.pop();
             int cx = c % w;
             int cy = c / w;
             for (int k = 0; k < 8; k++) {
                 int nx = cx + D8.dx(k);
                 int ny = cy + D8.dy(k);
-                if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-                    continue;
-                }
                 int n = ny * w + nx;
-                if (Double.isNaN(z[n])) {
-                    continue;
+                if (nx > 0 && ny > 0 && nx < w - 1 && ny < h - 1 && label[n] < 0 && !Double.isNaN(z[n])) {
+                    label[n] = ocean;
+                    heap.push(z[n], n);
+                }
+            }
+        }
+        // Priority-flood with a plain FIFO for depression cells (Barnes, Lehman & Mulla 2014, "Priority-Flood+"): a
+        // neighbour at or below the current level is filled to that level and needs no heap, since every heap key
+        // is at least that level. Levels are the same as with the heap alone; only heap work is saved.
+        int[] pit = new int[w * h];
+        int pitHead = 0;
+        int pitTail = 0;
+        int[] offset = NeighbourOffsets.of(w);
+        while (pitHead < pitTail || !heap.isEmpty()) {
+            int c = pitHead < pitTail ? pit[pitHead++] : heap.pop();
+            int cx = c % w;
+            int cy = c / w;
+            boolean interior = cx > 0 && cy > 0 && cx < w - 1 && cy < h - 1;
+            double lc = level[c];
+            int lab = label[c];
+            for (int k = 0; k < 8; k++) {
+                int n;
+                if (interior) {
+                    n = c + offset[k];
+                } else {
+                    int nx = cx + D8.dx(k);
+                    int ny = cy + D8.dy(k);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                        continue;
+                    }
+                    n = ny * w + nx;
+                }
+                double zn = z[n];
+                if (zn != zn) {
+                    continue; // NoData
                 }
                 if (label[n] < 0) {
-                    label[n] = label[c];
-                    level[n] = Math.max(z[n], level[c]);
-                    heap.push(level[n], n);
-                } else if (edges != null && label[n] != label[c]) {
-                    edges.offer(label[c], label[n], Math.max(level[c], level[n]));
+                    label[n] = lab;
+                    if (zn <= lc) {
+                        level[n] = lc;
+                        pit[pitTail++] = n;
+                    } else {
+                        heap.push(zn, n);
+                    }
+                } else if (edges != null && label[n] != lab) {
+                    edges.offer(lab, label[n], Math.max(lc, level[n]));
                 }
             }
         }

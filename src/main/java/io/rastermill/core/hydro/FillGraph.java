@@ -99,6 +99,16 @@ public final class FillGraph {
         return out;
     }
 
+    /** The graph's nodes: every valid or NoData perimeter cell of every present tile. */
+    public static long nodes(DepressionFill.Summary[] tiles) {
+        return Summaries.sum(tiles, s -> s.perimeterZ().length);
+    }
+
+    /** The bytes of the summaries' arrays (elevations 8 a node, spill edges 16 an edge). */
+    public static long bytes(DepressionFill.Summary[] tiles) {
+        return Summaries.sum(tiles, s -> 8L * s.perimeterZ().length + 16L * s.edges().size());
+    }
+
     /** Receives the directed edges of the graph, and each node's connections to the outlets. */
     private interface EdgeSink {
         void edge(int from, int to, double weight);

@@ -35,6 +35,13 @@ public final class FlatGraph {
                 }
             }
         }
+        // Per tile, where each row's cells start in its sorted cell list: a neighbour is looked up within one row.
+        int[][] rowStart = new int[n][];
+        for (int t = 0; t < n; t++) {
+            if (tiles[t] != null && tiles[t].crossing().length > 0) {
+                rowStart[t] = rowStarts(tiles[t].crossing(), grid.width(t), grid.height(t));
+            }
+        }
         int head = 0;
         while (head < tail) {
             int u = queue[head++];
@@ -50,11 +57,12 @@ public final class FlatGraph {
                     continue;
                 }
                 int tv = grid.tileOf(nx, ny);
-                if (tiles[tv] == null) {
+                if (rowStart[tv] == null) {
                     continue;
                 }
-                int local = (int) ((ny - grid.y0(tv)) * grid.width(tv) + (nx - grid.x0(tv)));
-                int j = Arrays.binarySearch(tiles[tv].crossing(), local);
+                int row = (int) (ny - grid.y0(tv));
+                int local = row * grid.width(tv) + (int) (nx - grid.x0(tv));
+                int j = find(tiles[tv].crossing(), rowStart[tv][row], rowStart[tv][row + 1], local);
                 if (j >= 0 && dist[offset[tv] + j] == FlowDirections.FAR) {
                     dist[offset[tv] + j] = dist[u] + 1;
                     queue[tail++] = offset[tv] + j;
@@ -79,6 +87,44 @@ public final class FlatGraph {
             }
         }
         return out;
+    }
+
+    /** The graph's nodes: the cells of border-crossing flats. */
+    public static long nodes(FlowDirections.FlatSummary[] tiles) {
+        return Summaries.sum(tiles, s -> s.crossing().length);
+    }
+
+    /** The bytes of the summaries' arrays (5 a node). */
+    public static long bytes(FlowDirections.FlatSummary[] tiles) {
+        return 5 * nodes(tiles);
+    }
+
+    /**
+     * The position of {@code cell} among {@code cells[from, to)} (sorted), or a negative number. A flat's
+     * cells are mostly runs along the row, so the position the row's first cell implies is tried first.
+     */
+    private static int find(int[] cells, int from, int to, int cell) {
+        if (from < to) {
+            int guess = from + cell - cells[from];
+            if (guess >= from && guess < to && cells[guess] == cell) {
+                return guess;
+            }
+        }
+        return Arrays.binarySearch(cells, from, to, cell);
+    }
+
+    /** For cells sorted by row-major index in a {@code w × h} tile, the position of each row's first cell (h + 1 entries). */
+    private static int[] rowStarts(int[] cells, int w, int h) {
+        int[] start = new int[h + 1];
+        int j = 0;
+        for (int row = 0; row <= h; row++) {
+            long first = (long) row * w;
+            while (j < cells.length && cells[j] < first) {
+                j++;
+            }
+            start[row] = j;
+        }
+        return start;
     }
 
     /**

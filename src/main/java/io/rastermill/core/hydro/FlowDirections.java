@@ -23,6 +23,9 @@ public final class FlowDirections {
     public static final int HALO = 2;
     private static final double SQRT2 = Math.sqrt(2);
     static final int FAR = Integer.MAX_VALUE;
+    /** {@link #steepest}'s answer for a flat cell, and the classification of a NoData cell. */
+    private static final int FLAT = -1;
+    private static final int INVALID = -2;
 
     private FlowDirections() {
     }
@@ -35,39 +38,80 @@ public final class FlowDirections {
     private record Classified(int[] code, boolean[] flat, boolean[] seed, boolean[] ringFlat) {
     }
 
+    /**
+     * The undisturbed direction ({@link #steepest}, or {@link #INVALID} for NoData) of every cell of the tile
+     * and of the ring around it, by frame index ({@code (w+2) × (h+2)}), each computed on first use: the
+     * summary needs only the perimeter and the flats that cross it, the finish needs all.
+     */
+    private static final class FrameDirections {
+        private static final int UNKNOWN = Integer.MIN_VALUE;
+        private final double[] b;
+        private final int bw;
+        private final int fw;
+        private final int[] dir;
+        private final int[] offset;
+
+        FrameDirections(double[] b, int w, int h) {
+            this.b = b;
+            this.bw = w + 2 * HALO;
+            this.fw = w + 2;
+            this.dir = new int[(w + 2) * (h + 2)];
+            Arrays.fill(dir, UNKNOWN);
+            this.offset = NeighbourOffsets.of(fw);
+        }
+
+        int frame(int x, int y) {
+            return (y + 1) * fw + x + 1;
+        }
+
+        double z(int f) {
+            return b[(f / fw + 1) * bw + f % fw + 1];
+        }
+
+        int at(int f) {
+            int d = dir[f];
+            if (d == UNKNOWN) {
+                d = Double.isNaN(z(f)) ? INVALID : steepest(b, bw, f % fw + 1, f / fw + 1);
+                dir[f] = d;
+            }
+            return d;
+        }
+
+        /** Whether flat cell {@code f} (inside the tile) touches a draining cell of its height. */
+        boolean seed(int f) {
+            double zc = z(f);
+            for (int k = 0; k < 8; k++) {
+                int n = f + offset[k];
+                if (at(n) >= 0 && z(n) == zc) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     private static Classified classify(double[] b, int w, int h) {
-        int bw = w + 2 * HALO;
-        int[] code = new int[w * h];
-        boolean[] flat = new boolean[w * h];
-        boolean[] seed = new boolean[w * h];
+        FrameDirections fd = new FrameDirections(b, w, h);
         TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
         boolean[] ringFlat = new boolean[ring.size()];
         for (int i = 0; i < ringFlat.length; i++) {
-            int rc = ring.cell(i);
-            int x = rc % (w + 2) + 1;
-            int y = rc / (w + 2) + 1;
-            ringFlat[i] = !Double.isNaN(b[y * bw + x]) && steepest(b, bw, x, y) < 0;
+            ringFlat[i] = fd.at(ring.cell(i)) == FLAT;
         }
+        int[] code = new int[w * h];
+        boolean[] flat = new boolean[w * h];
+        boolean[] seed = new boolean[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                int bx = x + HALO;
-                int by = y + HALO;
-                double zc = b[by * bw + bx];
+                int f = fd.frame(x, y);
                 int c = y * w + x;
-                if (Double.isNaN(zc)) {
+                int k = fd.at(f);
+                if (k == INVALID) {
                     code[c] = D8.NO_DATA;
-                    continue;
-                }
-                int k = steepest(b, bw, bx, by);
-                if (k >= 0) {
+                } else if (k >= 0) {
                     code[c] = D8.code(k);
-                    continue;
-                }
-                flat[c] = true;
-                for (int j = 0; j < 8 && !seed[c]; j++) {
-                    int nx = bx + D8.dx(j);
-                    int ny = by + D8.dy(j);
-                    seed[c] = b[ny * bw + nx] == zc && steepest(b, bw, nx, ny) >= 0;
+                } else {
+                    flat[c] = true;
+                    seed[c] = fd.seed(f);
                 }
             }
         }
@@ -101,31 +145,33 @@ public final class FlowDirections {
     }
 
     public static FlatSummary summarize(double[] buffered, int w, int h) {
-        Classified cl = classify(buffered, w, h);
-        TilePerimeter ring = new TilePerimeter(w + 2, h + 2);
+        FrameDirections fd = new FrameDirections(buffered, w, h);
         // A flat crosses the border where a flat perimeter cell has a flat neighbour in the ring;
         // the whole in-tile piece of such a flat is then listed, found by a flood over flat cells.
+        // Directions are computed only for the cells this visits, not for the whole tile.
         boolean[] crossing = new boolean[w * h];
         int[] stack = new int[w * h];
         int top = 0;
+        int n = 0;
         TilePerimeter per = new TilePerimeter(w, h);
         for (int i = 0; i < per.size(); i++) {
             int c = per.cell(i);
-            if (!cl.flat[c] || crossing[c]) {
-                continue;
-            }
             int cx = c % w;
             int cy = c / w;
+            if (crossing[c] || fd.at(fd.frame(cx, cy)) != FLAT) {
+                continue;
+            }
             boolean crosses = false;
             for (int k = 0; k < 8 && !crosses; k++) {
                 int nx = cx + D8.dx(k);
                 int ny = cy + D8.dy(k);
                 if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-                    crosses = cl.ringFlat[ring.index(nx + 1, ny + 1)];
+                    crosses = fd.at(fd.frame(nx, ny)) == FLAT;
                 }
             }
             if (crosses) {
                 crossing[c] = true;
+                n++;
                 stack[top++] = c;
                 while (top > 0) {
                     int u = stack[--top];
@@ -134,24 +180,22 @@ public final class FlowDirections {
                     for (int k = 0; k < 8; k++) {
                         int nx = ux + D8.dx(k);
                         int ny = uy + D8.dy(k);
-                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && cl.flat[ny * w + nx] && !crossing[ny * w + nx]) {
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !crossing[ny * w + nx]
+                                && fd.at(fd.frame(nx, ny)) == FLAT) {
                             crossing[ny * w + nx] = true;
+                            n++;
                             stack[top++] = ny * w + nx;
                         }
                     }
                 }
             }
         }
-        int n = 0;
-        for (boolean x : crossing) {
-            n += x ? 1 : 0;
-        }
         int[] cells = new int[n];
         boolean[] seeds = new boolean[n];
         n = 0;
         for (int c = 0; c < crossing.length; c++) {
             if (crossing[c]) {
-                seeds[n] = cl.seed[c];
+                seeds[n] = fd.seed(fd.frame(c % w, c / w));
                 cells[n++] = c;
             }
         }

@@ -16,6 +16,16 @@ public final class RoutingGraph {
     public record Result(double[][] inflow, long[][] label) {
     }
 
+    /** The graph's nodes: every perimeter cell of every present tile. */
+    public static long nodes(FlowRouting.Summary[] tiles) {
+        return Summaries.sum(tiles, s -> s.kind().length);
+    }
+
+    /** The bytes of the summaries' arrays (25 a node: accumulation, weight, kind, link). */
+    public static long bytes(FlowRouting.Summary[] tiles) {
+        return 25 * nodes(tiles);
+    }
+
     public static Result solve(TileGrid grid, FlowRouting.Summary[] tiles) {
         int n = grid.tileCount();
         int[] offset = new int[n + 1];

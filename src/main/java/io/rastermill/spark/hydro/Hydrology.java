@@ -26,6 +26,8 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +107,7 @@ public final class Hydrology {
     /** Collects one summary per tile into an array by tile id (null for absent tiles). */
     private static <S> S[] collect(JavaPairRDD<SpatialKey, S> summaries, TileGrid g, S[] empty) {
         List<Tuple2<SpatialKey, S>> list = summaries.collect();
-        S[] out = java.util.Arrays.copyOf(empty, g.tileCount());
+        S[] out = Arrays.copyOf(empty, g.tileCount());
         for (Tuple2<SpatialKey, S> kv : list) {
             out[g.id(kv._1().col(), kv._1().row())] = kv._2();
         }
@@ -114,6 +116,11 @@ public final class Hydrology {
 
     private static JavaSparkContext context(TileLayer layer) {
         return JavaSparkContext.fromSparkContext(layer.rdd().context());
+    }
+
+    /** Releases a layer this class returned persisted ({@link #fill}, {@link #flowDirections}) once it is no longer read. */
+    public static void release(TileLayer layer) {
+        layer.rdd().unpersist(false);
     }
 
     /** The in-raster cells of a layout tile in the double lane (NoData NaN). */
@@ -161,31 +168,40 @@ public final class Hydrology {
         TileGrid g = gridOf(dem);
         JavaPairRDD<SpatialKey, DepressionFill.Summary> summaries = perTile(dem.rdd(), g,
                 (id, t) -> DepressionFill.summarize(innerLane(g, id, t), g.width(id), g.height(id)));
-        double[][] levels = FillGraph.solve(g, collect(summaries, g, new DepressionFill.Summary[0]));
+        DepressionFill.Summary[] tiles = collect(summaries, g, new DepressionFill.Summary[0]);
+        double[][] levels = FillGraph.solve(g, tiles);
+        DriverGraphLog.solved("fill graph", g, FillGraph.nodes(tiles), FillGraph.bytes(tiles), dem.rdd().context());
         Broadcast<double[][]> b = context(dem).broadcast(levels);
         CellType ct = dem.metadata().cellType();
         JavaPairRDD<SpatialKey, Tile> filled = perTile(dem.rdd(), g, (id, t) -> {
             double[] out = DepressionFill.finish(innerLane(g, id, t), g.width(id), g.height(id), b.value()[id]);
             return padded(g, ArrayTile.fromDoubleLane(ct, g.width(id), g.height(id), out), ct);
         });
-        // Persisted: the next step (flow directions) reads every tile twice for its halo exchange.
+        // Persisted: the next step (flow directions) reads every tile twice for its halo exchange. The caller
+        // unpersists it when done; the DEM itself may be released once this layer is materialised.
         return layer(filled, dem.metadata(), ct).persist(KEEP);
     }
 
     // ------------------------------------------------------------------ flow directions
 
-    /** D8 flow directions of a filled DEM ({@link #FLOW_DIRECTION}); flats drain to their low edge. */
+    /**
+     * D8 flow directions of a filled DEM ({@link #FLOW_DIRECTION}); flats drain to their low edge. The
+     * result is persisted (it is read by both halves of accumulation and labelling): unpersist it when done.
+     * {@code filled} is read twice (summary, finish), so it should be persisted too (as {@link #fill} returns it).
+     */
     public static TileLayer flowDirections(TileLayer filled) {
         TileGrid g = gridOf(filled);
-        JavaPairRDD<SpatialKey, Tile> buffered = perTile(filled.buffered(FlowDirections.HALO), g,
-                (id, b) -> (Tile) ArrayTile.fromDoubleLane(CellType.FLOAT64, b.tile().cols(), b.tile().rows(),
-                        bufferedLane(g, id, b))).persist(KEEP);
+        // Not persisted: both passes re-assemble the halo from the persisted filled tiles and the strips the
+        // first pass shuffled (Spark keeps shuffle output), which costs less than caching a Float64 copy.
+        JavaPairRDD<SpatialKey, BufferedTile> buffered = filled.buffered(FlowDirections.HALO);
         JavaPairRDD<SpatialKey, FlowDirections.FlatSummary> summaries = perTile(buffered, g,
-                (id, t) -> FlowDirections.summarize(t.toDoubleLane(), g.width(id), g.height(id)));
-        int[][] dist = FlatGraph.solve(g, collect(summaries, g, new FlowDirections.FlatSummary[0]));
+                (id, b) -> FlowDirections.summarize(bufferedLane(g, id, b), g.width(id), g.height(id)));
+        FlowDirections.FlatSummary[] flats = collect(summaries, g, new FlowDirections.FlatSummary[0]);
+        int[][] dist = FlatGraph.solve(g, flats);
+        DriverGraphLog.solved("flat graph", g, FlatGraph.nodes(flats), FlatGraph.bytes(flats), filled.rdd().context());
         Broadcast<int[][]> b = context(filled).broadcast(dist);
         JavaPairRDD<SpatialKey, Tile> codes = perTile(buffered, g, (id, t) -> {
-            int[] code = FlowDirections.directions(t.toDoubleLane(), g.width(id), g.height(id), b.value()[id],
+            int[] code = FlowDirections.directions(bufferedLane(g, id, t), g.width(id), g.height(id), b.value()[id],
                     FlatGraph.ring(g, id, b.value()));
             return padded(g, codeTile(code, g.width(id), g.height(id)), FLOW_DIRECTION);
         });
@@ -214,7 +230,7 @@ public final class Hydrology {
                 }
             }
             return (Tile) ArrayTile.fromIntLane(CellType.INT32_RAW, bw, b.tile().rows(), lane);
-        }).persist(KEEP);
+        });
     }
 
     private static FlowRouting.Place place(TileGrid g, int id) {
@@ -227,6 +243,19 @@ public final class Hydrology {
      * A code other than the eight fails the job naming the cell.
      */
     public static TileLayer flowAccumulation(TileLayer directions, TileLayer weights) {
+        return drainage(directions, weights).accumulation();
+    }
+
+    /**
+     * Accumulation and basin labels of the same directions, from one summary pass and one driver solve
+     * (the summary of a tile serves both): what {@link #flowAccumulation} and {@link #basins} give, for
+     * half the routing work. Both layers are lazy; each finish re-reads the directions' halo.
+     */
+    public record Drainage(TileLayer accumulation, TileLayer basins) {
+    }
+
+    /** {@link Drainage} of {@code directions}, with {@code weights} (same grid) or null for cell counts. */
+    public static Drainage drainage(TileLayer directions, TileLayer weights) {
         TileGrid g = gridOf(directions);
         if (weights != null) {
             requireSameGrid(directions, weights, "weights");
@@ -237,19 +266,28 @@ public final class Hydrology {
             input = codes.mapValues(t -> new Tuple2<>(t, null));
         } else {
             input = codes.join(weights.rdd(), codes.partitioner().orNull() != null ? codes.partitioner().get()
-                    : directions.partitioner()).persist(KEEP);
+                    : directions.partitioner());
         }
         JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(input, g,
                 (id, p) -> FlowRouting.summarize(p._1().toIntLane(), g.width(id), g.height(id), weightLane(g, id, p._2()),
                         place(g, id), null));
-        RoutingGraph.Result r = RoutingGraph.solve(g, collect(summaries, g, new FlowRouting.Summary[0]));
-        Broadcast<double[][]> b = context(directions).broadcast(r.inflow());
+        RoutingGraph.Result r = solveRouting(g, summaries);
+        Broadcast<double[][]> inflow = context(directions).broadcast(r.inflow());
         JavaPairRDD<SpatialKey, Tile> acc = perTile(input, g, (id, p) -> {
             double[] out = FlowRouting.accumulate(p._1().toIntLane(), g.width(id), g.height(id), weightLane(g, id, p._2()),
-                    place(g, id), b.value()[id]);
+                    place(g, id), inflow.value()[id]);
             return padded(g, ArrayTile.fromDoubleLane(ACCUMULATION, g.width(id), g.height(id), out), ACCUMULATION);
         });
-        return layer(acc, directions.metadata(), ACCUMULATION);
+        return new Drainage(layer(acc, directions.metadata(), ACCUMULATION),
+                labelLayer(directions, codes, g, null, context(directions).broadcast(r.label())));
+    }
+
+    private static RoutingGraph.Result solveRouting(TileGrid g, JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries) {
+        FlowRouting.Summary[] tiles = collect(summaries, g, new FlowRouting.Summary[0]);
+        RoutingGraph.Result r = RoutingGraph.solve(g, tiles);
+        DriverGraphLog.solved("routing graph", g, RoutingGraph.nodes(tiles), RoutingGraph.bytes(tiles),
+                summaries.context());
+        return r;
     }
 
     private static double[] weightLane(TileGrid g, int id, Tile weights) {
@@ -289,16 +327,20 @@ public final class Hydrology {
         TileGrid g = gridOf(directions);
         JavaPairRDD<SpatialKey, Tile> codes = routingCodes(directions, g);
         Broadcast<Map<Long, Long>> stops = pourPoints == null ? null
-                : context(directions).broadcast(new java.util.HashMap<>(pourPoints));
+                : context(directions).broadcast(new HashMap<>(pourPoints));
         JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(codes, g,
                 (id, t) -> FlowRouting.summarize(t.toIntLane(), g.width(id), g.height(id), null, place(g, id),
                         stopsOf(g, id, stops)));
-        RoutingGraph.Result r = RoutingGraph.solve(g, collect(summaries, g, new FlowRouting.Summary[0]));
-        Broadcast<long[][]> b = context(directions).broadcast(r.label());
+        RoutingGraph.Result r = solveRouting(g, summaries);
+        return labelLayer(directions, codes, g, stops, context(directions).broadcast(r.label()));
+    }
+
+    private static TileLayer labelLayer(TileLayer directions, JavaPairRDD<SpatialKey, Tile> codes, TileGrid g,
+                                        Broadcast<Map<Long, Long>> stops, Broadcast<long[][]> label) {
         CellType ct = labelType(directions);
         JavaPairRDD<SpatialKey, Tile> labels = perTile(codes, g, (id, t) -> {
             double[] out = FlowRouting.labels(t.toIntLane(), g.width(id), g.height(id), place(g, id), stopsOf(g, id, stops),
-                    b.value()[id]);
+                    label.value()[id]);
             return padded(g, ArrayTile.fromDoubleLane(ct, g.width(id), g.height(id), out), ct);
         });
         return layer(labels, directions.metadata(), ct);
