@@ -82,6 +82,11 @@ public final class HadoopRangeReader implements RangeReader {
         in.close();
     }
 
+    /** The stream's own description (S3A's names its read policy and the range of its current GET); for tests. */
+    String streamDescription() {
+        return in.toString();
+    }
+
     @Override
     public String toString() {
         return "HadoopRangeReader[" + location + "]";

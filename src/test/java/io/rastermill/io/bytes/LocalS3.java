@@ -1,6 +1,7 @@
 package io.rastermill.io.bytes;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * A real S3 server on 127.0.0.1 for the tests of one class: S3Proxy with its filesystem backend, started
  * through {@code jobs/local-s3} (so the tests run the demo launcher too) in its own JVM on a free port, its
- * data in a temporary directory deleted on close; one bucket, {@link #BUCKET}.
+ * data in a temporary directory deleted on close; one bucket, {@link #bucket()}, named anew for each server: Hadoop
+ * caches a file system per scheme and bucket, so a bucket of an earlier server must not be found with its endpoint.
  * <pre>{@code
  * @RegisterExtension
  * @Order(1)
@@ -36,7 +38,6 @@ import java.util.stream.Stream;
  * The first start may take a minute: {@code jobs/local-s3} resolves S3Proxy's class path with Maven once.
  */
 public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
-    public static final String BUCKET = "rastermill-test";
     public static final String ACCESS_KEY = "rastermill-test-key";
     public static final String SECRET_KEY = "rastermill-test-secret";
     private static final long START_MILLIS = 180_000;
@@ -45,6 +46,7 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
     private Process process;
     private Path log;
     private int port;
+    private final String bucket = "rastermill-test-" + Long.toHexString(System.nanoTime() & 0xFFFFFFFFL);
 
     /** Starts S3Proxy and waits until it answers HTTP; on failure the process is stopped and its log is in the message. */
     public void start() throws IOException {
@@ -58,7 +60,7 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
             port = probe.getLocalPort();
         }
         ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("jobs/local-s3").toString(), "--port",
-                Integer.toString(port), "--data", dataDir.resolve("data").toString(), "--bucket", BUCKET)
+                Integer.toString(port), "--data", dataDir.resolve("data").toString(), "--bucket", bucket)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
         pb.environment().put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
@@ -111,15 +113,20 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
         return "127.0.0.1:" + port;
     }
 
+    /** The bucket's name. */
+    public String bucket() {
+        return bucket;
+    }
+
     /** {@code s3a://<bucket>/<key>}. */
     public String uri(String key) {
-        return "s3a://" + BUCKET + "/" + key;
+        return "s3a://" + bucket + "/" + key;
     }
 
     /** The bucket's folder on disk (S3Proxy's filesystem backend keeps an object as a file under it). */
     public Path bucketDir() {
         checkStarted();
-        return dataDir.resolve("data").resolve(BUCKET);
+        return dataDir.resolve("data").resolve(bucket);
     }
 
     /**
@@ -172,9 +179,12 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
         close();
     }
 
-    /** Stops S3Proxy (SIGTERM, then SIGKILL after 10 s) and deletes its data. */
+    /** Closes the bucket's cached S3A file system, stops S3Proxy (SIGTERM, then SIGKILL after 10 s), deletes its data. */
     @Override
     public void close() throws IOException {
+        if (process != null) {
+            FileSystem.get(URI.create("s3a://" + bucket + "/"), configure(new Configuration())).close();
+        }
         Process p = process;
         process = null;
         if (p != null) {
