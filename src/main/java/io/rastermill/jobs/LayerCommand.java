@@ -25,7 +25,6 @@ import io.rastermill.spark.layerstore.LayerWriter;
 import io.rastermill.spark.layerstore.LayoutRetiler;
 import io.rastermill.spark.layerstore.MultibandLayer;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -150,7 +149,7 @@ final class LayerCommand implements Callable<Integer> {
             }
             layerId(name, zoom != null ? zoom : 0, spec); // a name that would leave the catalog: refused before Spark starts
             int bands;
-            try (GeoTiffReader r = GeoTiffReader.open(in, new Configuration())) {
+            try (GeoTiffReader r = GeoTiffReader.open(in, parent.parent.settings().hadoopConfiguration())) {
                 bands = r.info().bandCount();
             }
             long start = System.nanoTime();
@@ -333,9 +332,12 @@ final class LayerCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @ParentCommand
+        LayerCommand parent;
+
         @Override
         public Integer call() throws IOException {
-            Catalog c = Catalog.open(catalog, new Configuration(), backend(backend, spec));
+            Catalog c = Catalog.open(catalog, parent.parent.settings().hadoopConfiguration(), backend(backend, spec));
             PrintWriter o = spec.commandLine().getOut();
             for (LayerId id : c.layerIds()) {
                 LayerAttributes a = c.readAttributes(id);

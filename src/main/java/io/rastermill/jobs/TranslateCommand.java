@@ -70,7 +70,7 @@ final class TranslateCommand implements Callable<Integer> {
         if (nThreads < 1) {
             throw usage("--threads must be at least 1");
         }
-        Configuration conf = new Configuration();
+        Configuration conf = parent.settings().hadoopConfiguration();
         ExecutorService pool = Executors.newFixedThreadPool(nThreads);
         long start = System.nanoTime();
         try (GeoTiffReader reader = GeoTiffReader.open(in, conf)) {

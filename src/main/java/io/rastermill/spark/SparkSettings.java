@@ -1,5 +1,7 @@
 package io.rastermill.spark;
 
+import org.apache.hadoop.conf.Configuration;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +56,23 @@ public final class SparkSettings {
     }
 
     /** The setting for {@code key}, if any. */
+    /**
+     * Hadoop's configuration as Spark builds it from these settings: the defaults and {@code core-site.xml} from the
+     * class path, then every {@code spark.hadoop.<key>} as {@code <key>} (S3A's endpoint and credentials, say). For
+     * what a command does on the driver before or without Spark (headers, catalog listings).
+     */
+    public Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
+        asMap().forEach((key, setting) -> {
+            if (key.startsWith(HADOOP_PREFIX) && key.length() > HADOOP_PREFIX.length()) {
+                conf.set(key.substring(HADOOP_PREFIX.length()), setting.value());
+            }
+        });
+        return conf;
+    }
+
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
     public Optional<Setting> get(String key) {
         return Optional.ofNullable(settings.get(key));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
 class SparkSettingsTest {
@@ -28,5 +29,18 @@ class SparkSettingsTest {
         assertEquals(List.of("spark.master"), List.copyOf(s.asMap().keySet()));
         assertEquals(SettingSource.SPARK_SUBMIT, s.get("spark.master").orElseThrow().source());
         assertEquals(true, RastermillSpark.runsUnderSparkSubmit(p));
+    }
+
+    @Test
+    void sparkHadoopSettingsBecomeHadoopsConfigurationWithoutThePrefix() {
+        SparkSettings s = SparkSettings.empty()
+                .with("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000", SettingSource.COMMAND_LINE)
+                .with("spark.hadoop.fs.s3a.path.style.access", "true", SettingSource.DEFAULTS_FILE)
+                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE);
+        Configuration conf = s.hadoopConfiguration();
+        assertEquals("http://127.0.0.1:9000", conf.get("fs.s3a.endpoint"));
+        assertEquals("true", conf.get("fs.s3a.path.style.access"));
+        assertEquals(null, conf.get("master"));
+        assertEquals(null, conf.get("spark.master"));
     }
 }

@@ -8,13 +8,23 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.functional.FutureIO;
 
 /**
  * Reads through Hadoop's {@link FileSystem} API (file://, hdfs://, s3a://, …) with positioned
  * {@link FSDataInputStream#readFully(long, byte[], int, int)}, which leaves the stream position alone
  * and is thread-safe. The {@code FileSystem} instance comes from Hadoop's cache and is not closed here.
+ * <p>
+ * Files are opened with the random read policy ({@link #READ_POLICY}, {@link #S3A_FADVISE}): a GeoTIFF is read
+ * as a header and then scattered blocks, so an object store must answer each read with a GET of that range, not
+ * one GET of the rest of the object (S3A's default for a first read). File systems that do not know the
+ * options ignore them; the status found on open is handed over, so S3A does not ask for it again.
  */
 public final class HadoopRangeReader implements RangeReader {
+    /** Hadoop's standard read-policy option of {@code openFile()} (Hadoop 3.3.5 and later). */
+    static final String READ_POLICY = "fs.option.openfile.read.policy";
+    /** S3A's own name for it (Hadoop 3.3.0 to 3.3.4, still honoured later). */
+    static final String S3A_FADVISE = "fs.s3a.experimental.input.fadvise";
 
     private final String location;
     private final FSDataInputStream in;
@@ -43,7 +53,12 @@ public final class HadoopRangeReader implements RangeReader {
         if (!status.isFile()) {
             throw new FileNotFoundException(uri + " (not a file)");
         }
-        return new HadoopRangeReader(uri, fs.open(path), status.getLen());
+        FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)
+                .opt(READ_POLICY, "random")
+                .opt(S3A_FADVISE, "random")
+                .withFileStatus(status)
+                .build());
+        return new HadoopRangeReader(uri, in, status.getLen());
     }
 
     @Override
@@ -65,6 +80,11 @@ public final class HadoopRangeReader implements RangeReader {
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** The stream's own description (S3A's names its read policy and the range of its current GET); for tests. */
+    String streamDescription() {
+        return in.toString();
     }
 
     @Override

@@ -15,7 +15,9 @@ import java.util.UUID;
  * never see half of one: the bytes go to a hidden temporary file beside the target, which is then
  * renamed over it. Hadoop's rename does not replace, so an existing target is deleted just before the
  * rename; between the two a reader finds no file, never a partial one. The temporary file is removed
- * on failure.
+ * on failure. On an object store (S3A) the bytes go straight to the target, which appears whole when the
+ * upload completes ({@link ObjectStoreWrites}): no temporary object, no moment without the file, and no
+ * directory to check (a prefix exists once an object is under it).
  */
 public final class SmallFiles {
     private SmallFiles() {
@@ -39,6 +41,10 @@ public final class SmallFiles {
         FileSystem fs = target.getFileSystem(conf);
         if (fs instanceof LocalFileSystem local) {
             fs = local.getRawFileSystem(); // no .crc side files next to a local report
+        }
+        if (ObjectStoreWrites.abortable(fs, target)) {
+            ObjectStoreWrites.write(fs, target, out -> out.write(bytes));
+            return;
         }
         Path dir = target.getParent();
         if (dir != null && !isDirectory(fs, dir)) {

@@ -1,5 +1,6 @@
 package io.rastermill.io.geotiff;
 
+import io.rastermill.io.bytes.ObjectStoreWrites;
 import io.rastermill.io.codec.Compression;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -172,21 +173,14 @@ public final class GeoTiffAssembler {
                     + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
         }
         FileSystem fs = target.fs();
+        if (ObjectStoreWrites.abortable(fs, target.path())) {
+            return writeAbortable(target, layout, lengths, source);
+        }
         Path tmp = target.sibling(".rastermill-" + UUID.randomUUID() + ".tmp");
         boolean done = false;
         try {
             try (FSDataOutputStream out = fs.create(tmp, true)) {
-                out.write(layout.head());
-                for (TiffFileLayout.Placement p : layout.order()) {
-                    int len = lengths.get(p.level())[p.block()];
-                    long before = out.getPos();
-                    source.write(p.level(), p.block(), len, out);
-                    long wrote = out.getPos() - before;
-                    if (wrote != len) {
-                        throw new GeoTiffWriteException(location, "block " + p.block() + " of level " + p.level()
-                                + ": the source wrote " + wrote + " bytes, expected " + len);
-                    }
-                }
+                writeFile(location, layout, lengths, source, out);
             }
             long written = fs.getFileStatus(tmp).getLen();
             if (written != layout.length()) {
@@ -207,6 +201,35 @@ public final class GeoTiffAssembler {
                 } catch (IOException ignored) {
                     // best effort: the name starts with '.' and ends with .tmp, never mistaken for the target
                 }
+            }
+        }
+    }
+
+    /** On an object store: straight to the target, aborted on failure ({@link ObjectStoreWrites}). */
+    private static long writeAbortable(Target target, TiffFileLayout layout, List<int[]> lengths, BlockSource source)
+            throws IOException {
+        String location = target.location();
+        ObjectStoreWrites.write(target.fs(), target.path(), out -> {
+            writeFile(location, layout, lengths, source, out);
+            if (out.getPos() != layout.length()) {
+                throw new GeoTiffWriteException(location, "wrote " + out.getPos() + " bytes, the layout says " + layout.length());
+            }
+        });
+        return layout.length();
+    }
+
+    /** The head, then every block in file order, each checked to be the length the layout planned. */
+    private static void writeFile(String location, TiffFileLayout layout, List<int[]> lengths, BlockSource source,
+                                  FSDataOutputStream out) throws IOException {
+        out.write(layout.head());
+        for (TiffFileLayout.Placement p : layout.order()) {
+            int len = lengths.get(p.level())[p.block()];
+            long before = out.getPos();
+            source.write(p.level(), p.block(), len, out);
+            long wrote = out.getPos() - before;
+            if (wrote != len) {
+                throw new GeoTiffWriteException(location, "block " + p.block() + " of level " + p.level()
+                        + ": the source wrote " + wrote + " bytes, expected " + len);
             }
         }
     }
