@@ -5,6 +5,7 @@ Smooth fields with seeded NoData holes, deterministic, a few tens of KiB each:
   utm_byte.tif   UTM 33N (EPSG:32633), 1 band Byte, NoData 0, 200 m cells
   geo_rgb.tif    lat/lon (EPSG:4326), 3 bands Byte RGB, no NoData (transparent outside the footprint)
   geo_float.tif  lat/lon, 1 band Float32, NoData -9999 (non-Byte: scaled over min..max)
+  nocrs.tif      utm_byte's grid without a CRS
 """
 import sys
 
@@ -20,9 +21,10 @@ def write(name, epsg, gt, bands, dtype, nodata):
     ds = gdal.GetDriverByName('GTiff').Create(f'{OUT}/{name}.tif', w, h, len(bands), dtype,
                                               ['TILED=YES', 'BLOCKXSIZE=64', 'BLOCKYSIZE=64', 'COMPRESS=DEFLATE'])
     ds.SetGeoTransform(gt)
-    s = osr.SpatialReference()
-    s.ImportFromEPSG(epsg)
-    ds.SetProjection(s.ExportToWkt())
+    if epsg:
+        s = osr.SpatialReference()
+        s.ImportFromEPSG(epsg)
+        ds.SetProjection(s.ExportToWkt())
     for i, b in enumerate(bands):
         band = ds.GetRasterBand(i + 1)
         if nodata is not None:
@@ -48,6 +50,7 @@ def holes(a, nodata, seed):
 w, h = 240, 200
 byte = np.clip(np.round(field(w, h, 5, 4, 0.3) * 254) + 1, 1, 255).astype(np.uint8)
 write('utm_byte', 32633, (400000.0, 200.0, 0, 5120000.0, 0, -200.0), [holes(byte, 0, 1)], gdal.GDT_Byte, 0)
+write('nocrs', None, (400000.0, 200.0, 0, 5120000.0, 0, -200.0), [byte], gdal.GDT_Byte, 0)
 
 w, h = 200, 150
 rgb = [np.clip(np.round(field(w, h, 3 + k, 2 + k, k) * 255), 0, 255).astype(np.uint8) for k in range(3)]

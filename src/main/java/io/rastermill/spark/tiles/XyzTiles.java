@@ -175,9 +175,9 @@ public final class XyzTiles {
             return TileStyle.bytes();
         }
         if (bands > 2) {
-            throw new IllegalArgumentException("tiles: " + bands + "-band sources must be Byte to be shown as RGB(A)"
-                    + (options.ramp() == null ? "" : ", and a colour ramp needs a single band")
-                    + "; convert them with translate -ot Byte first");
+            throw new IllegalArgumentException(options.ramp() != null
+                    ? "tiles: a colour ramp needs a single band, the sources have " + bands
+                    : "tiles: " + bands + "-band sources must be Byte to be shown as RGB(A); convert them first");
         }
         ColorRamp ramp = options.ramp() == null ? ColorRamp.GREY : options.ramp();
         if (options.hasScale()) {
