@@ -6,6 +6,7 @@ Smooth fields with seeded NoData holes, deterministic, a few tens of KiB each:
   geo_rgb.tif    lat/lon (EPSG:4326), 3 bands Byte RGB, no NoData (transparent outside the footprint)
   geo_float.tif  lat/lon, 1 band Float32, NoData -9999 (non-Byte: scaled over min..max)
   nocrs.tif      utm_byte's grid without a CRS
+  world.tif      the whole lat/lon world, poles included
 """
 import sys
 
@@ -50,6 +51,7 @@ def holes(a, nodata, seed):
 w, h = 240, 200
 byte = np.clip(np.round(field(w, h, 5, 4, 0.3) * 254) + 1, 1, 255).astype(np.uint8)
 write('utm_byte', 32633, (400000.0, 200.0, 0, 5120000.0, 0, -200.0), [holes(byte, 0, 1)], gdal.GDT_Byte, 0)
+write('world', 4326, (-180.0, 2.0, 0, 90.0, 0, -2.0), [np.full((90, 180), 7, np.uint8)], gdal.GDT_Byte, None)
 write('nocrs', None, (400000.0, 200.0, 0, 5120000.0, 0, -200.0), [byte], gdal.GDT_Byte, 0)
 
 w, h = 200, 150

@@ -81,6 +81,12 @@ class XyzTilesOracleTest {
                 .check(6, 12, 0.01); // measured: p99 5, max 10, alpha 0.4 %
     }
 
+    /** The whole lat/lon world, poles included: cut at ±85.05° as gdal2tiles cuts it; zoom 2 is every tile. */
+    @Test
+    void worldBeyondMercatorsLatitudes(@TempDir Path dir) throws Exception {
+        compare(dir, fixtures.resolve("world.tif"), "0-2", "near").check(0, 0, 0.01);
+    }
+
     @Test
     void badInputIsOneLineAndNoOutput(@TempDir Path dir) throws Exception {
         String utm = fixtures.resolve("utm_byte.tif").toString();

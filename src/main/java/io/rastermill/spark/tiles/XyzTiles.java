@@ -2,6 +2,7 @@ package io.rastermill.spark.tiles;
 
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.Statistics;
@@ -58,6 +59,8 @@ import java.util.UUID;
  */
 public final class XyzTiles {
     private static final int PNG_LEVEL = 6;
+    /** Web Mercator's latitude limit, where the square world ends (gdal2tiles' MAX_LAT). */
+    static final double MAX_LATITUDE = 85.0511287798066;
 
     private XyzTiles() {
     }
@@ -79,7 +82,31 @@ public final class XyzTiles {
         if (s.size() == 1 && isWebMercator(s.get(0).grid().crs())) {
             return new WarpGrid(Crs.WEB_MERCATOR, s.get(0).grid().grid());
         }
-        return sources.targetGrid(TargetGridSpec.defaults(Crs.WEB_MERCATOR, Long.MAX_VALUE));
+        List<WarpGrid> grids = new ArrayList<>();
+        for (WarpSource w : s) {
+            grids.add(clippedToMercator(w.grid()));
+        }
+        return TargetGridSpec.defaults(Crs.WEB_MERCATOR, Long.MAX_VALUE).resolve(grids);
+    }
+
+    /**
+     * A geographic grid reaching beyond ±{@link #MAX_LATITUDE} (where Web Mercator goes to infinity) cut there, as
+     * gdal2tiles cuts it before warping; the result only sizes the target grid, the cells are still read from the
+     * source. Other grids as they are.
+     */
+    static WarpGrid clippedToMercator(WarpGrid g) {
+        RasterExtent r = g.grid();
+        Extent e = r.extent();
+        if (!g.crs().isGeographic() || (e.ymax() <= MAX_LATITUDE && e.ymin() >= -MAX_LATITUDE)) {
+            return g;
+        }
+        double ymax = Math.min(e.ymax(), MAX_LATITUDE);
+        double ymin = Math.max(e.ymin(), -MAX_LATITUDE);
+        if (!(ymin < ymax)) {
+            throw new IllegalArgumentException("the source lies beyond ±" + MAX_LATITUDE + "° latitude, outside Web Mercator");
+        }
+        int rows = Math.max(1, (int) Math.round((ymax - ymin) / r.cellHeight()));
+        return new WarpGrid(g.crs(), RasterExtent.of(new Extent(e.xmin(), ymin, e.xmax(), ymax), r.cols(), rows));
     }
 
     /** The tiles of every zoom of {@code options}, lowest first. */
