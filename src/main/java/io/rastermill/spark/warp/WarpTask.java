@@ -34,9 +34,12 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     private final HadoopConf conf;
     private final long decodedCacheBytes;
     private final LongAccumulator bytesRead;
+    /** The key of the target grid's upper-left tile (non-zero when the keys are those of a larger layout). */
+    private final SpatialKey origin;
 
-    WarpTask(List<WarpSource> sources, WarpGrid target, int band, WarpOptions options, CellType cellType,
-             HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+    WarpTask(List<WarpSource> sources, WarpGrid target, SpatialKey origin, int band, WarpOptions options,
+             CellType cellType, HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+        this.origin = origin;
         this.sources = List.copyOf(sources);
         this.target = target;
         this.band = band;
@@ -79,8 +82,8 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
     private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
         int ts = options.tileSize();
-        int x0 = key.col() * ts;
-        int y0 = key.row() * ts;
+        int x0 = (key.col() - origin.col()) * ts;
+        int y0 = (key.row() - origin.row()) * ts;
         int w = Math.min(ts, target.cols() - x0);
         int h = Math.min(ts, target.rows() - y0);
         double[] out = new double[w * h];
