@@ -6,6 +6,7 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.json.GeoTrellisJson;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutLevel;
@@ -18,6 +19,7 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import io.rastermill.core.warp.Resampling;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
@@ -38,6 +40,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,12 +49,15 @@ import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -355,8 +361,8 @@ class LayerStoreOracleTest {
      */
     @Test
     void geoTrellisReadsEveryZoomOfAReprojectedPyramid(@TempDir java.nio.file.Path tmp) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdalwarp"))
-                && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")), "GDAL and python3-gdal needed");
+        Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdalwarp"))
+                && Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")), "GDAL and python3-gdal needed");
         run("/usr/bin/python3", java.nio.file.Path.of(System.getProperty("basedir", "."),
                 "src/test/resources/tiles/make_tile_fixtures.py").toString(), tmp.toString());
         String cat = tmp.resolve("pyramid").toString();
@@ -386,14 +392,14 @@ class LayerStoreOracleTest {
                 assertEquals(level.layout(), md.layout(), name + " zoom " + level.zoom());
                 Map<SpatialKey, Tile> tiles = gtCollect(back);
                 KeyBounds kb = (KeyBounds) md.bounds();
-                Extent e = md.layout().mapTransform().boundsToExtent(new io.rastermill.core.geom.GridBounds(
+                Extent e = md.layout().mapTransform().boundsToExtent(new GridBounds(
                         kb.minKey().col(), kb.minKey().row(), kb.maxKey().col(), kb.maxKey().row()));
                 double res = md.layout().cellSize().width();
                 java.nio.file.Path ref = tmp.resolve(name + "-" + level.zoom() + ".tif");
                 run("gdalwarp", "-q", "-et", "0", "-r", "near", "-t_srs", "EPSG:3857", "-tr", Double.toString(res),
                         Double.toString(res), "-te", Double.toString(e.xmin()), Double.toString(e.ymin()),
                         Double.toString(e.xmax()), Double.toString(e.ymax()), src, ref.toString());
-                double[] gdal = io.rastermill.io.geotiff.WholeRaster.band(ref.toString(), 0).toDoubleLane();
+                double[] gdal = WholeRaster.band(ref.toString(), 0).toDoubleLane();
                 int width = (kb.maxKey().col() - kb.minKey().col() + 1) * 256;
                 long levelCompared = 0;
                 long levelSame = 0;
@@ -427,8 +433,8 @@ class LayerStoreOracleTest {
 
     private static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), String.join(" ", command));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
         assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
     }
 
