@@ -11,6 +11,7 @@ import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.KeyIndexMethod;
@@ -20,9 +21,11 @@ import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.warp.GeoTiffWarp;
+import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
-import io.rastermill.spark.layerstore.LayoutRetiler;
+import io.rastermill.spark.layerstore.ZoomedPyramid;
 import io.rastermill.spark.layerstore.MultibandLayer;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -102,8 +105,16 @@ final class LayerCommand implements Callable<Integer> {
         Integer zoom;
 
         @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
-                description = "floating (the raster's grid) | zoomed (ZoomedLayoutScheme of the raster's CRS) (default: ${DEFAULT-VALUE})")
+                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857, every level from --zoom or the scheme's level down to --min-zoom, reprojected with the warp machinery) (default: ${DEFAULT-VALUE})")
         String layout;
+
+        @Option(names = "--min-zoom", paramLabel = "Z", defaultValue = "0",
+                description = "zoomed: the lowest level written; every level from the top down to it is written (default: ${DEFAULT-VALUE})")
+        int minZoom;
+
+        @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
+                description = "zoomed: resampling of the warp to EPSG:3857, as in warp (default: ${DEFAULT-VALUE})")
+        String method;
 
         @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: floating: setting rastermill.tile.size, built in 512; zoomed: 256)")
         Integer tileSize;
@@ -132,12 +143,7 @@ final class LayerCommand implements Callable<Integer> {
             if (overwrite && update) {
                 throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
             }
-            KeyIndexMethod method;
-            try {
-                method = KeyIndexMethod.parse(index);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            method(); // an unknown curve: refused before Spark starts
             boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
                 case "floating" -> false;
                 case "zoomed" -> true;
@@ -154,28 +160,56 @@ final class LayerCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
-            List<TileLayer> layers = new ArrayList<>();
-            for (int b = 0; b < bands; b++) {
-                TileLayer l = TileLayers.readGeoTiffs(spark, List.of(in), TileLayers.ReadOptions.defaults()
-                        .withTileSize(zoomed ? TileLayers.DEFAULT_TILE_SIZE : ts).withBand(b));
-                layers.add(l);
-            }
-            int z = zoom != null ? zoom : 0;
-            if (zoomed) {
-                TileLayerMetadata md = layers.get(0).metadata();
-                Crs crs = md.knownCrs().orElseThrow(() -> new ParameterException(spec.commandLine(),
-                        in + " has no CRS; --layout zoomed needs one"));
-                ZoomedLayoutScheme scheme = new ZoomedLayoutScheme(crs, ts, ZoomedLayoutScheme.DEFAULT_RESOLUTION_THRESHOLD);
-                LayoutLevel level = zoom != null ? scheme.levelForZoom(zoom) : scheme.levelFor(md.extent(), md.layout().cellSize());
-                z = level.zoom();
-                List<TileLayer> retiled = new ArrayList<>();
-                for (TileLayer l : layers) {
-                    retiled.add(LayoutRetiler.retile(l, level.layout()));
-                }
-                layers = retiled;
-            }
-            LayerId id = layerId(name, z, spec);
             LayerWriter writer = LayerWriter.open(spark, catalog, backend(backend, spec));
+            if (zoomed) {
+                Resampling resampling;
+                try {
+                    resampling = Resampling.parse(method);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
+                }
+                GeoTiffWarp warp;
+                try {
+                    warp = GeoTiffWarp.open(spark, List.of(in), null);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage() + " (--layout zoomed reprojects to EPSG:3857)", e);
+                }
+                List<LayoutLevel> levels;
+                try {
+                    levels = ZoomedPyramid.levels(warp, ts, zoom, minZoom);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                }
+                for (LayoutLevel level : levels) {
+                    layerId(name, level.zoom(), spec);
+                }
+                for (LayoutLevel level : levels) {
+                    write(writer, layerId(name, level.zoom(), spec), ZoomedPyramid.level(warp, level, WarpOptions.of(resampling)),
+                            method(), start);
+                }
+            } else {
+                List<TileLayer> layers = new ArrayList<>();
+                for (int b = 0; b < bands; b++) {
+                    layers.add(TileLayers.readGeoTiffs(spark, List.of(in), TileLayers.ReadOptions.defaults()
+                            .withTileSize(ts).withBand(b)));
+                }
+                write(writer, layerId(name, zoom != null ? zoom : 0, spec), layers, method(), start);
+            }
+            return 0;
+        }
+
+        private KeyIndexMethod method() {
+            try {
+                return KeyIndexMethod.parse(index);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+
+        /** Writes (or replaces, or updates) one layer of {@code layers}' bands and prints a line about it. */
+        private void write(LayerWriter writer, LayerId id, List<TileLayer> layers, KeyIndexMethod method, long start)
+                throws IOException {
+            int bands = layers.size();
             LayerWriter.Result r;
             if (bands == 1) {
                 TileLayer l = layers.get(0);
@@ -193,7 +227,6 @@ final class LayerCommand implements Callable<Integer> {
                     md.layout().tileRows(), md.cellType().name(), bands, r.files(),
                     method.name().toLowerCase(Locale.ROOT), seconds);
             o.flush();
-            return 0;
         }
 
         private static JavaPairRDD<SpatialKey, MultibandTile> zipBands(List<TileLayer> layers) {

@@ -3,8 +3,10 @@ package io.rastermill.jobs;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.Point;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
@@ -68,6 +70,11 @@ final class WarpCommand implements Callable<Integer> {
             description = "output extent in the target CRS: xmin ymin xmax ymax")
     double[] extent;
 
+    @Option(names = {"-te_srs", "--extent-crs"}, paramLabel = "CRS",
+            description = "the CRS -te is given in (default: the target CRS); as gdalwarp, its lower-left and upper-right"
+                    + " corners are transformed to the target CRS")
+    String extentCrs;
+
     @Option(names = {"-ts", "--size"}, arity = "2", paramLabel = "N",
             description = "output size in cells: width height (0 for one of them keeps the aspect)")
     int[] size;
@@ -126,18 +133,26 @@ final class WarpCommand implements Callable<Integer> {
         Crs target = targetCrs == null ? null : crs("-t_srs", targetCrs);
         Crs source = sourceCrs == null ? null : crs("-s_srs", sourceCrs);
         OptionalDouble srcNd = srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
-        TargetGridSpec gridSpec;
-        try {
-            gridSpec = new TargetGridSpec(target,
-                    resolution == null ? null : new CellSize(resolution[0], resolution[1]),
-                    extent == null ? null : extent(extent),
-                    size == null ? 0 : size[0], size == null ? 0 : size[1], tap, maxCells);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("warp: " + e.getMessage(), e);
+        if (extentCrs != null && extent == null) {
+            throw usage("-te_srs needs -te");
         }
+        Crs teCrs = extentCrs == null ? null : crs("-te_srs", extentCrs);
+        Extent te = extent == null ? null : extent(extent);
+        TargetGridSpec gridSpec = gridSpec(target, te); // checks the grid options before Spark starts
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         GeoTiffWarp warp = GeoTiffWarp.open(spark, sources, source);
+        if (teCrs != null) {
+            Crs to = target != null ? target : warp.sources().get(0).grid().crs();
+            // As gdalwarp (GDAL 3.6): the lower-left and upper-right corners are transformed, nothing else.
+            CrsTransform t = CrsTransform.between(teCrs, to);
+            Point ll = t.transform(te.xmin(), te.ymin());
+            Point ur = t.transform(te.xmax(), te.ymax());
+            if (!(Double.isFinite(ll.x()) && Double.isFinite(ll.y()) && Double.isFinite(ur.x()) && Double.isFinite(ur.y()))) {
+                throw new IllegalArgumentException("warp: -te in " + teCrs + " has corners with no coordinates in " + to);
+            }
+            gridSpec = gridSpec(target, new Extent(ll.x(), ll.y(), ur.x(), ur.y()));
+        }
         WarpGrid grid = gridOrError(warp, gridSpec);
         CellType ct = cellType(warp.sources().get(0).cellType());
         WarpOptions options = WarpOptions.of(resampling).withCellType(ct).withSourceNoData(srcNd)
@@ -174,6 +189,15 @@ final class WarpCommand implements Callable<Integer> {
                 r.levels(), writeOptions.cog() ? ", COG" : "", seconds, (double) r.width() * r.height() / 1e6 / seconds);
         o.flush();
         return 0;
+    }
+
+    private TargetGridSpec gridSpec(Crs target, Extent te) {
+        try {
+            return new TargetGridSpec(target, resolution == null ? null : new CellSize(resolution[0], resolution[1]), te,
+                    size == null ? 0 : size[0], size == null ? 0 : size[1], tap, maxCells);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("warp: " + e.getMessage(), e);
+        }
     }
 
     private static WarpGrid gridOrError(GeoTiffWarp warp, TargetGridSpec spec) {

@@ -6,8 +6,10 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.json.GeoTrellisJson;
 import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
@@ -16,6 +18,8 @@ import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
+import io.rastermill.core.warp.Resampling;
+import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
@@ -27,12 +31,16 @@ import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
 import io.rastermill.spark.layerstore.MultibandLayer;
+import io.rastermill.spark.layerstore.ZoomedPyramid;
+import io.rastermill.spark.warp.GeoTiffWarp;
+import io.rastermill.spark.warp.WarpOptions;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,12 +49,15 @@ import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -340,6 +351,91 @@ class LayerStoreOracleTest {
             got2.put(new SpatialKey(kv._1().col(), kv._1().row()), MultibandTile.of(bands));
         }
         assertEquals(mb, got2);
+    }
+
+    /**
+     * {@code layer write --layout zoomed}'s pyramid (a UTM Byte raster and a lat/lon Float32 raster with NoData holes,
+     * made by {@code src/test/resources/tiles/make_tile_fixtures.py}, reprojected to EPSG:3857 with the warp
+     * machinery): GeoTrellis's FileLayerReader reads every zoom, and its cells equal {@code gdalwarp -et 0 -r near}
+     * to EPSG:3857 at that zoom's resolution over the layer's tiles (at least 99 % identical, NoData included).
+     */
+    @Test
+    void geoTrellisReadsEveryZoomOfAReprojectedPyramid(@TempDir java.nio.file.Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdalwarp"))
+                && Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")), "GDAL and python3-gdal needed");
+        run("/usr/bin/python3", java.nio.file.Path.of(System.getProperty("basedir", "."),
+                "src/test/resources/tiles/make_tile_fixtures.py").toString(), tmp.toString());
+        String cat = tmp.resolve("pyramid").toString();
+        SparkContext sc = SPARK.session().sparkContext();
+        geotrellis.spark.store.file.FileLayerReader fr = geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(cat, sc);
+        for (String name : List.of("utm_byte", "geo_float")) {
+            String src = tmp.resolve(name + ".tif").toString();
+            GeoTiffWarp warp = GeoTiffWarp.open(SPARK.session(), List.of(src), null);
+            List<LayoutLevel> levels = ZoomedPyramid.levels(warp, 256, null, 0);
+            assertTrue(levels.get(0).zoom() >= 7, name + " top zoom " + levels.get(0).zoom());
+            LayerWriter writer = LayerWriter.open(SPARK.session(), cat, null);
+            for (LayoutLevel level : levels) {
+                writer.write(new LayerId(name, level.zoom()), ZoomedPyramid.level(warp, level,
+                        WarpOptions.of(Resampling.NEAREST)).get(0), KeyIndexMethod.ZORDER);
+            }
+            long compared = 0;
+            long same = 0;
+            for (LayoutLevel level : levels) {
+                geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(name, level.zoom());
+                RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = fr.read(gtId, KEY_AVRO,
+                        geotrellis.layer.SpatialKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
+                        geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS);
+                @SuppressWarnings("unchecked")
+                TileLayerMetadata md = ourMetadata(((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<
+                        geotrellis.layer.SpatialKey>>) (Object) back).metadata());
+                assertEquals(Crs.WEB_MERCATOR, md.crs(), name + " zoom " + level.zoom());
+                assertEquals(level.layout(), md.layout(), name + " zoom " + level.zoom());
+                Map<SpatialKey, Tile> tiles = gtCollect(back);
+                KeyBounds kb = (KeyBounds) md.bounds();
+                Extent e = md.layout().mapTransform().boundsToExtent(new GridBounds(
+                        kb.minKey().col(), kb.minKey().row(), kb.maxKey().col(), kb.maxKey().row()));
+                double res = md.layout().cellSize().width();
+                java.nio.file.Path ref = tmp.resolve(name + "-" + level.zoom() + ".tif");
+                run("gdalwarp", "-q", "-et", "0", "-r", "near", "-t_srs", "EPSG:3857", "-tr", Double.toString(res),
+                        Double.toString(res), "-te", Double.toString(e.xmin()), Double.toString(e.ymin()),
+                        Double.toString(e.xmax()), Double.toString(e.ymax()), src, ref.toString());
+                double[] gdal = WholeRaster.band(ref.toString(), 0).toDoubleLane();
+                int width = (kb.maxKey().col() - kb.minKey().col() + 1) * 256;
+                long levelCompared = 0;
+                long levelSame = 0;
+                for (Map.Entry<SpatialKey, Tile> t : tiles.entrySet()) {
+                    double[] v = t.getValue().toDoubleLane();
+                    int x0 = (t.getKey().col() - kb.minKey().col()) * 256;
+                    int y0 = (t.getKey().row() - kb.minKey().row()) * 256;
+                    for (int r = 0; r < 256; r++) {
+                        for (int c = 0; c < 256; c++) {
+                            double a = gdal[(y0 + r) * width + x0 + c];
+                            double o = v[r * 256 + c];
+                            if (Double.isNaN(a) && Double.isNaN(o)) {
+                                continue;
+                            }
+                            levelCompared++;
+                            levelSame += Double.compare(a, o) == 0 ? 1 : 0;
+                        }
+                    }
+                }
+                // at the coarsest zooms no cell centre may fall on the raster: then both are all NoData
+                if (levelCompared >= 100) {
+                    assertTrue(levelSame >= 0.99 * levelCompared, name + " zoom " + level.zoom() + ": " + levelSame
+                            + " of " + levelCompared + " cells equal gdalwarp's");
+                }
+                compared += levelCompared;
+                same += levelSame;
+            }
+            assertTrue(compared > 10_000 && same >= 0.99 * compared, name + ": " + same + " of " + compared);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", command));
+        assertEquals(0, p.exitValue(), String.join(" ", command) + ": " + out);
     }
 
     private static final class DataTypeCells {

@@ -108,7 +108,11 @@ class LayerCommandTest {
         assertTrue(w.out().contains("'m' zoom 15"), w.out());
         CliRun list = CliRun.run("layer", "list", cat);
         int n = 1 << 15;
-        assertTrue(list.out().startsWith("m\t15\tint16ud-9999\tTile\t" + n + "x" + n + " tiles of 256x256"), list.out());
+        // every level of the pyramid, 15 down to 0
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("m\t15\tint16ud-9999\tTile\t" + n + "x" + n
+                + " tiles of 256x256")), list.out());
+        assertEquals(16, list.out().lines().filter(l -> l.startsWith("m\t")).count(), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("m\t0\tint16ud-9999\tTile\t1x1 tiles")), list.out());
         // Read back: every cell whose centre lies in the source raster carries the source cell under it.
         Path back = dir.resolve("back.tif");
         CliRun r = CliRun.run("layer", "read", cat, back.toString(), "--name", "m", "--zoom", "15", "--no-cog");

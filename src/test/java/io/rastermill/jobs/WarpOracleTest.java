@@ -122,6 +122,29 @@ class WarpOracleTest {
         compare(dir, List.of("zone33", "zone32"), "near", "EPSG:4326", 1);
     }
 
+    /** -te given in lat/lon for a UTM output: the same grid as gdalwarp's (its lower-left and upper-right corners) and cells. */
+    @Test
+    void extentInAnotherCrs(@TempDir Path dir) throws Exception {
+        List<String> src = List.of(fixtures.resolve("utm33.tif").toString());
+        String[] args = {"-t_srs", "EPSG:32633", "-te_srs", "EPSG:4326", "-te", "15.005", "48.005", "15.055", "48.03",
+                "-tr", "45", "45", "-r", "near"};
+        Path gdal = dir.resolve("gdal-te_srs.tif");
+        Path ours = dir.resolve("ours-te_srs.tif");
+        gdalwarp(src, gdal, args);
+        warp(src, ours, args);
+        GeoTiffInfo g = info(gdal);
+        GeoTiffInfo o = info(ours);
+        assertEquals(g.width(), o.width());
+        assertEquals(g.height(), o.height());
+        assertEquals(g.geoTransform().orElseThrow().originX(), o.geoTransform().orElseThrow().originX(), 1e-6);
+        assertEquals(g.geoTransform().orElseThrow().originY(), o.geoTransform().orElseThrow().originY(), 1e-6);
+        Agreement r = agreement(WholeRaster.band(gdal.toString(), 0), WholeRaster.band(ours.toString(), 0));
+        assertTrue(r.withData > 100 && r.identical >= 0.99, r.toString());
+        CliRun bad = CliRun.run("warp", "--quiet", "-te_srs", "EPSG:4326", src.get(0), dir.resolve("x.tif").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("-te_srs needs -te"), bad.err());
+    }
+
     @Test
     void badInputIsOneLineExitOneAndNoOutput(@TempDir Path dir) throws Exception {
         String utm = fixtures.resolve("utm33.tif").toString();

@@ -54,6 +54,15 @@ public enum Resampling {
         return radius < 0;
     }
 
+    /**
+     * The interpolating kernel's weight at distance {@code d} (in kernel units, before any widening).
+     *
+     * @throws IllegalArgumentException for nearest and the aggregating methods
+     */
+    public double kernelWeight(double d) {
+        return WarpKernel.weight(this, d);
+    }
+
     /** A kernel method other than nearest. */
     public boolean isInterpolating() {
         return radius > 0;

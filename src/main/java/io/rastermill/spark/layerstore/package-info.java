@@ -2,7 +2,8 @@
  * Layers in GeoTrellis catalogs on Spark: {@link io.rastermill.spark.layerstore.LayerWriter} (write, replace,
  * overwrite, update, delete; file and Hadoop backends), {@link io.rastermill.spark.layerstore.LayerReader} (whole layers or
  * key-bounds/extent queries that read only the files or MapFile records they need) and
- * {@link io.rastermill.spark.layerstore.LayoutRetiler} (a layer onto another layout, e.g. a zoom level).
+ * {@link io.rastermill.spark.layerstore.LayoutRetiler} (a layer onto another layout of its CRS, nearest) and
+ * {@link io.rastermill.spark.layerstore.ZoomedPyramid} (the levels of a Web Mercator pyramid, warped from GeoTIFFs).
  *
  * <h2>Semantics</h2>
  * GeoTrellis's, with one deliberate difference: the {@code metadata} attribute is written after the tiles, so a

@@ -6,6 +6,7 @@ import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.geom.RasterExtent;
+import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
@@ -127,15 +128,50 @@ public final class GeoTiffWarp {
 
     /** Band {@code band} (0-based) of every source warped onto {@code target}. */
     public TileLayer warpBand(WarpGrid target, int band, WarpOptions options) {
+        int ts = options.tileSize();
+        LayoutDefinition layout = LayoutDefinition.fromGrid(target.grid(), ts, ts);
+        TileLayerMetadata md = TileLayerMetadata.of(cellType(options), layout, target.grid().extent(), target.crs());
+        return warpBand(target, new SpatialKey(0, 0), keys(target, ts), md, band, options);
+    }
+
+    /**
+     * Band {@code band} (0-based) warped onto the tiles of {@code layout} (square tiles, in {@code crs}) that the
+     * sources reach, keyed as that layout keys them: a level of a {@code ZoomedLayoutScheme} pyramid, say. The
+     * metadata is GeoTrellis's: the layout, the sources' extent in {@code crs} (gdalwarp's default grid there) and
+     * the key bounds it meets.
+     */
+    public TileLayer warpBandToLayout(LayoutDefinition layout, Crs crs, int band, WarpOptions options) {
+        int ts = layout.tileCols();
+        if (layout.tileRows() != ts) {
+            throw new IllegalArgumentException("warping onto a layout needs square tiles, not " + ts + "x" + layout.tileRows());
+        }
+        Extent data = targetGrid(TargetGridSpec.defaults(crs, Long.MAX_VALUE)).grid().extent();
+        GridBounds gb = layout.mapTransform().extentToBounds(data);
+        SpatialKey min = new SpatialKey(Math.toIntExact(Math.max(0, gb.colMin())), Math.toIntExact(Math.max(0, gb.rowMin())));
+        SpatialKey max = new SpatialKey(Math.toIntExact(Math.min(layout.layoutCols() - 1L, gb.colMax())),
+                Math.toIntExact(Math.min(layout.layoutRows() - 1L, gb.rowMax())));
+        if (min.col() > max.col() || min.row() > max.row()) {
+            throw new IllegalArgumentException("the sources (" + data + " in " + crs + ") lie outside the layout " + layout.extent());
+        }
+        Extent tiles = layout.mapTransform().boundsToExtent(new GridBounds(min.col(), min.row(), max.col(), max.row()));
+        WarpGrid target = new WarpGrid(crs, RasterExtent.of(tiles, (max.col() - min.col() + 1) * ts,
+                (max.row() - min.row() + 1) * ts));
+        List<SpatialKey> keys = new ArrayList<>();
+        for (SpatialKey k : keys(target, ts)) {
+            keys.add(new SpatialKey(k.col() + min.col(), k.row() + min.row()));
+        }
+        TileLayerMetadata md = new TileLayerMetadata(cellType(options), layout, data, crs, new KeyBounds(min, max));
+        return warpBand(target, min, keys, md, band, options.withTileSize(ts));
+    }
+
+    private TileLayer warpBand(WarpGrid target, SpatialKey origin, List<SpatialKey> keys, TileLayerMetadata md, int band,
+                               WarpOptions options) {
         if (band < 0 || band >= bandCount()) {
             throw new IllegalArgumentException("band " + (band + 1) + " does not exist; the sources have " + bandCount());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int ts = options.tileSize();
         CellType ct = cellType(options);
-        LayoutDefinition layout = LayoutDefinition.fromGrid(target.grid(), ts, ts);
-        TileLayerMetadata md = TileLayerMetadata.of(ct, layout, target.grid().extent(), target.crs());
-        List<SpatialKey> keys = keys(target, ts);
         Partitioner partitioner = TileLayers.partitionerFor(keys,
                 TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
         List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
@@ -144,7 +180,7 @@ public final class GeoTiffWarp {
         }
         JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs,
                 Math.max(1, Math.min(pairs.size(), partitioner.numPartitions()))).partitionBy(partitioner);
-        WarpTask task = new WarpTask(sources, target, band, options, ct, new HadoopConf(jsc.hadoopConfiguration()),
+        WarpTask task = new WarpTask(sources, target, origin, band, options, ct, new HadoopConf(jsc.hadoopConfiguration()),
                 RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));
         return TileLayers.fromRdd(keyRdd.mapPartitionsToPair(task, true), md);
     }

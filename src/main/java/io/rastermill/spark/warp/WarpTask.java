@@ -7,7 +7,6 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.core.tile.Tiles;
 import io.rastermill.core.warp.BlockWarp;
-import io.rastermill.core.warp.SourceWindow;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.layer.GeoTiffReaders;
@@ -16,7 +15,6 @@ import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -36,9 +34,12 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     private final HadoopConf conf;
     private final long decodedCacheBytes;
     private final LongAccumulator bytesRead;
+    /** The key of the target grid's upper-left tile (non-zero when the keys are those of a larger layout). */
+    private final SpatialKey origin;
 
-    WarpTask(List<WarpSource> sources, WarpGrid target, int band, WarpOptions options, CellType cellType,
-             HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+    WarpTask(List<WarpSource> sources, WarpGrid target, SpatialKey origin, int band, WarpOptions options,
+             CellType cellType, HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+        this.origin = origin;
         this.sources = List.copyOf(sources);
         this.target = target;
         this.band = band;
@@ -81,8 +82,8 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
     private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
         int ts = options.tileSize();
-        int x0 = key.col() * ts;
-        int y0 = key.row() * ts;
+        int x0 = (key.col() - origin.col()) * ts;
+        int y0 = (key.row() - origin.row()) * ts;
         int w = Math.min(ts, target.cols() - x0);
         int h = Math.min(ts, target.rows() - y0);
         double[] out = new double[w * h];
@@ -92,19 +93,8 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             if (need == null) {
                 continue;
             }
-            WarpSource src = sources.get(s);
-            Tile cells;
-            try {
-                cells = readers.get(src.uri()).readBand(need, band, 0);
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("warp: reading window " + need + " of " + src.uri() + " for tile "
-                        + key + ": " + e.getMessage(), e);
-            }
-            if (options.sourceNoData().isPresent()) {
-                cells = cells.interpretAs(cells.cellType().withNoData(options.sourceNoData()));
-            }
-            warps[s].warp(new SourceWindow(cells.toDoubleLane(), (int) need.colMin(), (int) need.rowMin(), cells.cols(),
-                    cells.rows()), out);
+            warps[s].warp(SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), "tile " + key),
+                    out);
         }
         Tile inner = Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
         return w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();

@@ -1,0 +1,87 @@
+package io.rastermill.spark.tiles;
+
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.geom.RasterExtent;
+import io.rastermill.core.tiles.TileRange;
+import io.rastermill.core.tiles.TileRenderer;
+import io.rastermill.core.tiles.TileStyle;
+import io.rastermill.core.tiles.WebMercatorTiles;
+import io.rastermill.core.warp.BlockWarp;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.spark.layer.GeoTiffReaders;
+import io.rastermill.spark.layer.HadoopConf;
+import io.rastermill.spark.warp.SourceWindows;
+import io.rastermill.spark.warp.WarpSource;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import scala.Tuple2;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The executor side of the top zoom: tile keys in, RGBA pixels out. Each tile is its own 256² target grid in
+ * EPSG:3857; per source the tile's cells go through the inverse transform, the window they need is read by byte
+ * range, and every band is resampled into the tile, later sources winning where they have data.
+ */
+final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, byte[]> {
+    private static final long serialVersionUID = 1L;
+    private static final int N = WebMercatorTiles.TILE_SIZE;
+
+    private final List<WarpSource> sources;
+    private final int zoom;
+    private final XyzTileOptions options;
+    private final TileStyle style;
+    private final HadoopConf conf;
+    private final long decodedCacheBytes;
+
+    BaseTileTask(List<WarpSource> sources, TileRange range, XyzTileOptions options, TileStyle style, HadoopConf conf,
+                 long decodedCacheBytes) {
+        this.sources = List.copyOf(sources);
+        this.zoom = range.zoom();
+        this.options = options;
+        this.style = style;
+        this.conf = conf;
+        this.decodedCacheBytes = decodedCacheBytes;
+    }
+
+    @Override
+    public Iterator<Tuple2<Long, byte[]>> call(Iterator<Long> keys) {
+        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Tuple2<Long, byte[]> next() {
+                long key = keys.next();
+                return new Tuple2<>(key, render(XyzTiles.x(key), XyzTiles.y(key), readers));
+            }
+        };
+    }
+
+    private byte[] render(int x, int y, GeoTiffReaders readers) {
+        WarpGrid tile = new WarpGrid(Crs.WEB_MERCATOR, RasterExtent.of(WebMercatorTiles.tileExtent(zoom, x, y), N, N));
+        int bands = sources.get(0).bandCount();
+        double[][] values = new double[bands][N * N];
+        for (double[] v : values) {
+            Arrays.fill(v, Double.NaN);
+        }
+        String what = "tile " + zoom + "/" + x + "/" + y;
+        for (WarpSource s : sources) {
+            BlockWarp warp = new BlockWarp(tile, s.grid(), options.resampling(), options.maxError());
+            GridBounds need = warp.locate(0, 0, N, N);
+            if (need == null) {
+                continue;
+            }
+            for (int b = 0; b < bands; b++) {
+                warp.warp(SourceWindows.read(readers, s, need, b, OptionalDouble.empty(), what), values[b]);
+            }
+        }
+        return TileRenderer.rgba(values, N * N, style);
+    }
+}
