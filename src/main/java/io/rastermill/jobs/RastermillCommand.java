@@ -66,6 +66,7 @@ final class RastermillCommand {
             HydrologyCommands.All.class,
             LayerCommand.class,
             WarpCommand.class,
+            CompositeCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "URL",

@@ -185,9 +185,9 @@ public final class Composite {
             return options.cellType() != null ? options.cellType() : reducer.defaultCellType(sourceCellType());
         }
 
-        /** The result's description: {@code bandCount × reducer.bandCount()} bands on {@code grid}. */
-        public RasterDescription describe(WarpGrid grid, TemporalReducer reducer, WarpOptions options) {
-            return RasterDescription.of(grid.cols(), grid.rows(), bandCount() * reducer.bandCount(),
+        /** The result's description: {@code bands × reducer.bandCount()} bands on {@code grid}. */
+        public RasterDescription describe(WarpGrid grid, TemporalReducer reducer, WarpOptions options, int bands) {
+            return RasterDescription.of(grid.cols(), grid.rows(), bands * reducer.bandCount(),
                     cellType(reducer, options)).withRasterExtent(grid.grid()).withCrs(grid.crs());
         }
 
@@ -203,17 +203,23 @@ public final class Composite {
          */
         public void checkMask(CalcExpression mask) {
             for (WarpSource s : warp.sources()) {
-                mask.compile(CompositeTask.maskInputs(s.cellType(), bandCount()));
+                mask.compile(CompositeTask.maskInputs(s.cellType().withNoNoData(), bandCount()));
             }
         }
 
         /**
-         * Every band of the scenes reduced onto {@code grid}: for input band {@code b} and reducer band {@code j},
-         * layer {@code b * reducer.bandCount() + j}.
+         * Bands {@code bands} (0-based) of the scenes reduced onto {@code grid}: for the {@code i}-th of them and
+         * reducer band {@code j}, layer {@code i * reducer.bandCount() + j}.
          *
          * @param mask an expression over each scene's bands, true (or NoData) where a cell is dropped; null for none
          */
-        public List<TileLayer> reduce(WarpGrid grid, TemporalReducer reducer, WarpOptions options, CalcExpression mask) {
+        public List<TileLayer> reduce(WarpGrid grid, TemporalReducer reducer, WarpOptions options, CalcExpression mask,
+                                      int... bands) {
+            for (int b : bands) {
+                if (b < 0 || b >= bandCount()) {
+                    throw new IllegalArgumentException("band " + (b + 1) + " does not exist; the scenes have " + bandCount());
+                }
+            }
             if (mask != null) {
                 checkMask(mask);
             }
@@ -240,7 +246,7 @@ public final class Composite {
                     Math.max(1, Math.min(pairs.size(), partitioner.numPartitions()))).partitionBy(partitioner);
             double[] days = days();
             List<TileLayer> out = new ArrayList<>();
-            for (int b = 0; b < bandCount(); b++) {
+            for (int b : bands) {
                 CompositeTask task = new CompositeTask(warp.sources(), days, grid, b, reducer, options, ct, mask,
                         new HadoopConf(jsc.hadoopConfiguration()),
                         RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));

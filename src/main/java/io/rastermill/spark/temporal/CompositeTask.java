@@ -168,14 +168,18 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         return bands;
     }
 
-    /** Sets NaN where the mask is true or NoData. */
+    /**
+     * Sets NaN where the mask is true or NoData. The mask reads raw values: a GeoTIFF's NoData value applies to all its
+     * bands, and a QA band's 0 (often "clear") must stay a value for its bits to be tested.
+     */
     private void drop(double[] cells, MultibandTile read, WarpSource src, Map<CellType, CalcProgram.Evaluator> masks) {
-        CellType ct = src.cellType();
+        CellType ct = src.cellType().withNoNoData();
         CalcProgram.Evaluator eval = masks.computeIfAbsent(ct,
                 c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
         List<Tile> inputs = new ArrayList<>(read.bandCount() - 1);
         for (int b = 1; b < read.bandCount(); b++) {
-            inputs.add(read.band(b));
+            Tile t = read.band(b);
+            inputs.add(t.interpretAs(t.cellType().withNoNoData()));
         }
         double[] m = eval.evaluate(inputs, CellType.FLOAT64).toDoubleLane();
         for (int i = 0; i < cells.length; i++) {
