@@ -67,13 +67,13 @@ timed() {
 # The first N scenes (the reference takes the same N by sorted name).
 mkdir -p "$OUT/in"
 ls "$DIR/scenes"/*.tif | sort | head -n "$N" | while read -r f; do ln -s "$f" "$OUT/in/"; done
-ours() { # REDUCER SCENES_DIR OUT
-  jobs/rastermill --conf spark.master='local[2]' composite --quiet "$2" --reduce "$1" --no-cog --compress none --block 512 "$3"
+ours() { # REDUCER SCENES_DIR OUT: the command line, as words
+  echo jobs/rastermill --conf spark.master='local[2]' composite --quiet "$2" --reduce "$1" --no-cog --compress none --block 512 "$3"
 }
 ow=(); oc=(); om=(); nw=(); nc=(); nm=()
 for i in $(seq "$PASSES"); do
   rm -f "$OUT"/*.tif; sync
-  read -r w c m < <(timed ours median "$OUT/in" "$OUT/ours.tif")
+  read -r w c m < <(timed $(ours median "$OUT/in" "$OUT/ours.tif"))
   ow+=("$w"); oc+=("$c"); om+=("$m")
   sync
   read -r w c m < <(timed /usr/bin/python3 -c "$NUMPY_MEDIAN" "$OUT/in" "$OUT/numpy.tif" "$N")
@@ -96,7 +96,7 @@ PY
 mkdir -p "$OUT/half"
 ls "$OUT/in"/*.tif | sort | head -n $((N / 2)) | while read -r f; do ln -s "$(readlink "$f")" "$OUT/half/"; done
 for r in mean median; do
-  read -r _ _ m1 < <(timed ours "$r" "$OUT/half" "$OUT/$r-half.tif")
-  read -r _ _ m2 < <(timed ours "$r" "$OUT/in" "$OUT/$r-all.tif")
+  read -r _ _ m1 < <(timed $(ours "$r" "$OUT/half" "$OUT/$r-half.tif"))
+  read -r _ _ m2 < <(timed $(ours "$r" "$OUT/in" "$OUT/$r-all.tif"))
   printf 'max RSS, %s: %d scenes %s MB, %d scenes %s MB\n' "$r" $((N / 2)) "$m1" "$N" "$m2"
 done

@@ -102,6 +102,44 @@ class CompositeCommandTest {
         }
     }
 
+    /**
+     * Across CRSs, with an interpolating kernel: {@code last} of the scenes equals {@code warp}'s mosaic of the same
+     * files in time order (later sources win where they have data), cell for cell.
+     */
+    @Test
+    void lastIsWarpsMosaicInTimeOrder(@TempDir Path dir) throws Exception {
+        List<String> byTime;
+        try (var files = Files.list(fixtures.resolve("scenes"))) {
+            byTime = files.map(Path::toString).sorted((a, b) -> a.substring(a.lastIndexOf('_')).compareTo(
+                    b.substring(b.lastIndexOf('_')))).toList();
+        }
+        String[] grid = {"-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float64", "-dstnodata", "nan", "--block", "32"};
+        Path mosaic = dir.resolve("mosaic.tif");
+        List<String> warp = new ArrayList<>(List.of("warp", "--quiet"));
+        warp.addAll(List.of(grid));
+        warp.addAll(byTime);
+        warp.add(mosaic.toString());
+        CliRun w = CliRun.run(warp.toArray(String[]::new));
+        assertEquals(0, w.exitCode(), w.err());
+        Path last = dir.resolve("last.tif");
+        List<String> composite = new ArrayList<>(List.of("composite", "--quiet", "--reduce", "last", "-b", "1"));
+        composite.addAll(List.of(grid));
+        composite.add(fixtures.resolve("scenes").toString());
+        composite.add(last.toString());
+        CliRun c = CliRun.run(composite.toArray(String[]::new));
+        assertEquals(0, c.exitCode(), c.err());
+        Tile a = WholeRaster.band(mosaic.toString(), 0);
+        Tile b = WholeRaster.band(last.toString(), 0);
+        assertEquals(a.cols(), b.cols());
+        assertEquals(a.rows(), b.rows());
+        int withData = 0;
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.getDouble(i), b.getDouble(i), "cell " + i);
+            withData += Double.isNaN(a.getDouble(i)) ? 0 : 1;
+        }
+        assertTrue(withData > a.size() / 2, withData + " of " + a.size());
+    }
+
     @Test
     void badInputIsOneLineAndNoOutput(@TempDir Path dir) throws Exception {
         String scenes = fixtures.resolve("scenes").toString();
