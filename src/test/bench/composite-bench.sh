@@ -88,7 +88,8 @@ printf 'medians (%d scenes of %d^2): rastermill %.1f s wall / %.1f s cpu, numpy 
 import sys
 import numpy as np
 from osgeo import gdal
-x, y = (gdal.Open(f).GetRasterBand(1).ReadAsArray() for f in sys.argv[1:3])
+ds = [gdal.Open(f) for f in sys.argv[1:3]]  # kept referenced: a band outliving its dataset crashes GDAL
+x, y = (d.GetRasterBand(1).ReadAsArray() for d in ds)
 same = (x == y) | (np.isnan(x) & np.isnan(y))
 print(f'cells equal to numpy: {same.sum()} of {same.size}' + ('' if same.all() else f', max |difference| {np.nanmax(np.abs(x - y)):.4g}'))
 PY

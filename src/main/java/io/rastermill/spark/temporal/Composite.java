@@ -48,8 +48,8 @@ import java.util.Optional;
  * ({@link io.rastermill.core.warp.BlockWarp}) and adds them to the tile's
  * {@link io.rastermill.core.temporal.TemporalAccumulator}. No raster data is shuffled.
  *
- * <p><b>Memory per task</b>: one tile of {@code c} cells at a time; exact median and percentiles hold {@code c × s × 8}
- * bytes for the {@code s} scenes that observe the tile, every other reducer at most six {@code c}-cell arrays
+ * <p><b>Memory per task</b>: one tile of {@code c} cells at a time; exact median and percentiles hold {@code c × s × 4}
+ * bytes for the {@code s} scenes that observe the tile (8 where a value is not exactly a float), every other reducer at most six {@code c}-cell arrays
  * whatever the number of scenes; plus one source window per scene while it is warped.
  *
  * <p>Immutable.

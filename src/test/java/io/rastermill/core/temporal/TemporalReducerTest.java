@@ -75,6 +75,21 @@ class TemporalReducerTest {
         assertTrue(Double.isNaN(Percentiles.median(a, 0)));
     }
 
+    /** Values kept as floats until one needs a double, then widened: the result is the exact double median. */
+    @Test
+    void medianStaysExactWhenAValueNeedsADouble() {
+        TemporalAccumulator acc = TemporalReducer.parse("median").newAccumulator(2);
+        acc.add(new double[]{1, 16777216}, 0);
+        acc.add(new double[]{2, N}, 1);
+        acc.add(new double[]{0.1, 16777217}, 2); // neither 0.1 nor 2^24 + 1 is a float
+        assertArrayEquals(new double[]{1, 16777216.5}, acc.result()[0]);
+        TemporalAccumulator p = TemporalReducer.parse("p25").newAccumulator(1);
+        for (double v : new double[]{0.5, 0.25, 1, 2}) {
+            p.add(new double[]{v}, 0);
+        }
+        assertArrayEquals(new double[]{0.4375}, p.result()[0]); // np.percentile([0.25, 0.5, 1, 2], 25)
+    }
+
     @Test
     void parseNamesAndDefaults() {
         assertEquals("p2.5", TemporalReducer.parse("P2.5").name());
