@@ -60,7 +60,8 @@ final class CompositeCommand implements Callable<Integer> {
     @Option(names = "--reduce", paramLabel = "R", required = true,
             description = "median | mean | min | max | count | first | last | pNN (numpy's linear percentile, e.g."
                     + " p90) | trend (bands slope per day, intercept at the first scene, r2, count). With several"
-                    + " input bands, each is reduced: output band = input band x reducer band.")
+                    + " input bands, each is reduced: output band = input band x reducer band. Output type unless -ot:"
+                    + " Float32 (NaN NoData); count UInt16; min, max, first, last the scenes' own.")
     String reduce;
 
     @Option(names = {"-b", "--band"}, paramLabel = "N",
@@ -69,7 +70,8 @@ final class CompositeCommand implements Callable<Integer> {
 
     @Option(names = "--mask", paramLabel = "EXPR",
             description = "calc expression over each scene's own bands (A, B, C... for bands 1, 2, 3...): cells where"
-                    + " it is true (or NoData) are dropped, e.g. \"A == 65535\" or \"(C & 8) != 0\"")
+                    + " it is true (or NoData) are dropped, e.g. \"A == 65535\" or \"(C & 8) != 0\". It reads raw values:"
+                    + " the files' NoData is not applied to it.")
     String mask;
 
     @Option(names = "--start", paramLabel = "DATE", description = "keep scenes taken at or after DATE (2024-06-01, 20240601, 2024-06-01T10:00:00)")

@@ -91,7 +91,7 @@ class CompositeCommandTest {
         String[][] datings = {{"--dates", fixtures.resolve("dates.csv").toString()},
                 {"--date-pattern", "_(?<date>\\d{8})\\.tif$"}, {}};
         for (String[] d : datings) {
-            for (String r : List.of("median", "trend")) {
+            for (String r : d.length == 0 ? List.of("median", "trend") : List.of("median")) {
                 Path out = dir.resolve("june-" + r + d.length + ".tif");
                 List<String> args = new ArrayList<>(List.of("--reduce", r, "--mask", MASK, "-ot", "Float64",
                         "-dstnodata", "nan", "--start", "2024-06-01", "--end", "2024-06-30"));
