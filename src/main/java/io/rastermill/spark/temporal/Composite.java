@@ -211,6 +211,10 @@ public final class Composite {
          * Bands {@code bands} (0-based) of the scenes reduced onto {@code grid}: for the {@code i}-th of them and
          * reducer band {@code j}, layer {@code i * reducer.bandCount() + j}.
          *
+         * <p>A reducer of several bands ({@code trend}) computes each tile's bands together: that RDD is persisted
+         * ({@code MEMORY_AND_DISK}) so that its layers do not recompute it; unpersist it ({@code layer.rdd()}'s parent)
+         * or let the session end once the result is written.
+         *
          * @param mask an expression over each scene's bands, true (or NoData) where a cell is dropped; null for none
          */
         public List<TileLayer> reduce(WarpGrid grid, TemporalReducer reducer, WarpOptions options, CalcExpression mask,
