@@ -67,6 +67,7 @@ final class RastermillCommand {
             LayerCommand.class,
             WarpCommand.class,
             TilesCommand.class,
+            CompositeCommand.class,
             DemoCommand.class);
 
     @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "URL",

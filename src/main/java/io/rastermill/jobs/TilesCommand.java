@@ -91,7 +91,7 @@ final class TilesCommand implements Callable<Integer> {
         List<String> sources = new ArrayList<>(files.subList(0, files.size() - 1));
         String dir = files.get(files.size() - 1);
         XyzTileOptions options = options();
-        Crs source = sourceCrs == null ? null : WarpCommand.crs("-s_srs", sourceCrs);
+        Crs source = sourceCrs == null ? null : GridOptions.parseCrs("tiles", "-s_srs", sourceCrs);
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         GeoTiffWarp warp;

@@ -80,6 +80,7 @@ class ZeppelinNotebooksTest {
         CHECKS.put("04-your-own-tile-function.zpln", ZeppelinNotebooksTest::checkOwnFunction);
         CHECKS.put("05-warp-mosaic.zpln", ZeppelinNotebooksTest::checkWarpMosaic);
         CHECKS.put("06-hydrology.zpln", ZeppelinNotebooksTest::checkHydrology);
+        CHECKS.put("07-median-composite.zpln", ZeppelinNotebooksTest::checkMedianComposite);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -231,6 +232,17 @@ class ZeppelinNotebooksTest {
         assertEquals(0L, (long) back.number(0, "differing"), back.rows().toString());
         assertTrue(back.number(1, "compared") > 0.2 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
         assertTrue(back.number(1, "mean_abs_difference_m") < 5, back.rows().toString());
+    }
+
+    /** The mask removes every cloud the plain median keeps; the trend's slope is the scenes' green-up, 3 per day. */
+    static void checkMedianComposite(NoteRun run) {
+        ParagraphOutput.Table medians = single(run.output("Median composites").tables());
+        assertTrue(medians.number(0, "cloudy_cells") > 0, medians.rows().toString());
+        assertEquals(0L, (long) medians.number(1, "cloudy_cells"), medians.rows().toString());
+        assertTrue(medians.number(1, "data_cells") > 0.8 * SAMPLE_SIZE * SAMPLE_SIZE, medians.rows().toString());
+        ParagraphOutput.Table trend = single(run.output("Per-cell trend").tables());
+        assertEquals(3, trend.number(0, "min"), 1e-9, trend.rows().toString());
+        assertEquals(3, trend.number(0, "max"), 1e-9, trend.rows().toString());
     }
 
     static void checkHydrology(NoteRun run) throws IOException {

@@ -191,7 +191,7 @@ public final class GeoTiffWarp {
     }
 
     /** The target tiles some source's footprint (its outline in the target CRS, two cells wider) reaches. */
-    List<SpatialKey> keys(WarpGrid target, int tileSize) {
+    public List<SpatialKey> keys(WarpGrid target, int tileSize) {
         TreeSet<SpatialKey> keys = new TreeSet<>();
         RasterExtent g = target.grid();
         for (WarpSource s : sources) {

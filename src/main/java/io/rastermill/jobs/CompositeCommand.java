@@ -1,0 +1,249 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.calc.CalcExpression;
+import io.rastermill.core.calc.CalcSyntaxException;
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.temporal.SceneDates;
+import io.rastermill.core.temporal.TemporalReducer;
+import io.rastermill.core.warp.Resampling;
+import io.rastermill.core.warp.TargetGridSpec;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.RasterDescription;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.temporal.Composite;
+import io.rastermill.spark.temporal.SceneDating;
+import io.rastermill.spark.warp.WarpOptions;
+import io.rastermill.spark.write.LayerGeoTiffWriter;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.IntStream;
+
+/**
+ * {@code rastermill composite SRC... OUT --reduce R}: scenes warped onto one grid (warp's gdalwarp flags) and reduced
+ * per cell across time. Parses only; the work is {@link Composite}'s.
+ */
+@Command(name = "composite", mixinStandardHelpOptions = true,
+        description = "Reduce a series of scenes per cell across time onto one grid: a median composite, a maximum,"
+                + " a per-cell trend. Scenes are warped as by 'warp' (its -t_srs, -tr, -te, -r... flags), NoData and"
+                + " masked cells are skipped, and the scenes are ordered by time (--dates, --date-pattern, else the"
+                + " TIFF DateTime tag, else a yyyymmdd / yyyy-mm-dd date in the file name).")
+final class CompositeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "scene GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
+    List<String> files;
+
+    @Option(names = "--reduce", paramLabel = "R", required = true,
+            description = "median | mean | min | max | count | first | last | pNN (numpy's linear percentile, e.g."
+                    + " p90) | trend (bands slope per day, intercept at the first scene, r2, count). With several"
+                    + " input bands, each is reduced: output band = input band x reducer band. Output type unless -ot:"
+                    + " Float32 (NaN NoData); count UInt16; min, max, first, last the scenes' own.")
+    String reduce;
+
+    @Option(names = {"-b", "--band"}, paramLabel = "N",
+            description = "a band of the scenes to reduce, 1-based; repeat for several (default: every band)")
+    List<Integer> bands;
+
+    @Option(names = "--mask", paramLabel = "EXPR",
+            description = "calc expression over each scene's own bands (A, B, C... for bands 1, 2, 3...): cells where"
+                    + " it is true (or NoData) are dropped, e.g. \"A == 65535\" or \"(C & 8) != 0\". It reads raw values:"
+                    + " the files' NoData is not applied to it.")
+    String mask;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "keep scenes taken at or after DATE (2024-06-01, 20240601, 2024-06-01T10:00:00)")
+    String start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "keep scenes taken at or before DATE (a date alone: through that whole day)")
+    String end;
+
+    @ArgGroup(exclusive = true)
+    Dating dating;
+
+    static final class Dating {
+        @Option(names = "--dates", paramLabel = "CSV", description = "a CSV of path,time lines (path as given, or the file name)")
+        Path csv;
+
+        @Option(names = "--date-pattern", paramLabel = "REGEX",
+                description = "regular expression finding the date in each file name: its group 'date', else group 1,"
+                        + " else the match (e.g. \"_(\\d{8})_\")")
+        String pattern;
+    }
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    boolean quiet;
+
+    @Mixin
+    GridOptions grid;
+
+    @Mixin
+    OutputOptions output;
+
+    @ParentCommand
+    RastermillCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        long started = System.nanoTime();
+        if (files.size() < 2) {
+            throw usage("give the scenes, then the output GeoTIFF");
+        }
+        List<String> sources = new ArrayList<>(files.subList(0, files.size() - 1));
+        String out = files.get(files.size() - 1);
+        TemporalReducer reducer;
+        try {
+            reducer = TemporalReducer.parse(reduce);
+        } catch (IllegalArgumentException e) {
+            throw usage("--reduce: " + e.getMessage());
+        }
+        CalcExpression maskExpr = null;
+        if (mask != null) {
+            try {
+                maskExpr = CalcExpression.parse(mask);
+            } catch (CalcSyntaxException e) {
+                throw new IllegalArgumentException("composite: --mask \"" + mask + "\": " + e.getMessage(), e);
+            }
+        }
+        Instant from = start == null ? null : date("--start", start, false);
+        Instant until = end == null ? null : date("--end", end, true);
+        SceneDating sceneDating = sceneDating();
+        Resampling resampling = grid.resampling();
+        TargetGridSpec gridSpec = grid.gridSpec();
+
+        SparkSession spark = parent.spark().session();
+        SparkContext sc = spark.sparkContext();
+        Composite composite = Composite.open(spark, sources, sceneDating, grid.sourceCrs());
+        if (from != null || until != null) {
+            composite = composite.between(from, until);
+        }
+        Composite.Prepared scenes = composite.prepare();
+        if (maskExpr != null) {
+            try {
+                scenes.checkMask(maskExpr);
+            } catch (CalcSyntaxException e) {
+                throw new IllegalArgumentException("composite: --mask \"" + mask + "\" over scenes of " + scenes.bandCount() + " band(s) (A.."
+                        + (char) ('A' + Math.min(scenes.bandCount(), 26) - 1) + "): " + e.getMessage(), e);
+            }
+        }
+        int[] selected = selectedBands(scenes.bandCount());
+        WarpGrid target;
+        try {
+            target = scenes.targetGrid(gridSpec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("composite: " + e.getMessage(), e);
+        }
+        CellType ct = grid.cellType(reducer.defaultCellType(scenes.sourceCellType()));
+        WarpOptions options = grid.warpOptions(ct, output.blockSize());
+        GeoTiffWriteOptions writeOptions = output.toWriteOptions(ct);
+        RasterDescription description;
+        try {
+            description = scenes.describe(target, reducer, options, selected.length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("composite: -t_srs " + target.crs() + ": " + e.getMessage(), e);
+        }
+        int sceneCount = composite.scenes().size();
+        sc.setJobGroup("rastermill composite", "composite " + reducer + " of " + sceneCount + " scene(s) → write " + out, false);
+        long tiles = (long) scenes.tileCount(target, options.tileSize()) * description.bandCount();
+        LayerGeoTiffWriter.Result r;
+        try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet)) {
+            LongAccumulator done = progress.tiles();
+            List<TileLayer> bands = new ArrayList<>();
+            for (TileLayer band : scenes.reduce(target, reducer, options, maskExpr, selected)) {
+                bands.add(band.mapTiles(t -> {
+                    done.add(1);
+                    return t;
+                }));
+            }
+            r = LayerGeoTiffWriter.write(bands, description, out, writeOptions);
+        } finally {
+            sc.clearJobGroup();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "composite: wrote %s (%s of %d scene(s), %dx%d, %d band(s) %s, %s, %s) in %.1f s%n",
+                r.target(), reducer, sceneCount, r.width(), r.height(), r.bandCount(), ct.name(), target.crs(),
+                resampling.gdalName(), seconds);
+        o.flush();
+        return 0;
+    }
+
+    /** {@code -b} as 0-based bands, checked against the scenes' band count; every band without it. */
+    private int[] selectedBands(int bandCount) {
+        if (bands == null) {
+            return IntStream.range(0, bandCount).toArray();
+        }
+        int[] out = new int[bands.size()];
+        for (int i = 0; i < out.length; i++) {
+            int b = bands.get(i);
+            if (b < 1 || b > bandCount) {
+                throw usage("-b " + b + ": the scenes have bands 1.." + bandCount);
+            }
+            out[i] = b - 1;
+        }
+        return out;
+    }
+
+    private SceneDating sceneDating() throws IOException {
+        if (dating == null) {
+            return SceneDating.automatic();
+        }
+        if (dating.csv != null) {
+            if (!Files.isRegularFile(dating.csv)) {
+                throw usage("--dates " + dating.csv + ": no such file");
+            }
+            try {
+                return SceneDating.fromTable(SceneDates.parseTable(Files.readAllLines(dating.csv), dating.csv.toString()));
+            } catch (IllegalArgumentException e) {
+                throw usage("--dates " + e.getMessage());
+            }
+        }
+        try {
+            return SceneDating.fromName(Pattern.compile(dating.pattern));
+        } catch (PatternSyntaxException e) {
+            throw usage("--date-pattern '" + dating.pattern + "' is not a regular expression: " + e.getDescription());
+        }
+    }
+
+    /** A date option; {@code --end} given as a date alone covers that whole day. */
+    private Instant date(String option, String text, boolean endOfDay) {
+        Instant t;
+        try {
+            t = SceneDates.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw usage(option + ": " + e.getMessage());
+        }
+        String s = text.trim();
+        boolean dateOnly = s.length() == 10 || s.length() == 8;
+        return endOfDay ? (dateOnly ? t.plus(1, ChronoUnit.DAYS) : t.plusNanos(1)) : t;
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,216 @@
+package io.rastermill.jobs;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.DataType;
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.crs.CrsTransform;
+import io.rastermill.core.geom.CellSize;
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.Point;
+import io.rastermill.core.warp.Resampling;
+import io.rastermill.core.warp.TargetGridSpec;
+import io.rastermill.spark.warp.WarpOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * gdalwarp's grid and resampling options (a picocli mixin) shared by the commands that warp sources onto one grid
+ * ({@code warp}, {@code composite}): {@code -t_srs -s_srs -tr -te -ts -tap -r -srcnodata -dstnodata -ot -et
+ * --max-cells}. Errors name the option and start with the command's name.
+ */
+final class GridOptions {
+    /** Default --max-cells: 2^34 (16 Gi cells, 64 GiB of Float32). */
+    static final long DEFAULT_MAX_CELLS = 1L << 34;
+    private static final Pattern WKT_EPSG = Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
+
+    @Option(names = {"-t_srs", "--target-crs"}, paramLabel = "CRS",
+            description = "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
+    String targetCrs;
+
+    @Option(names = {"-s_srs", "--source-crs"}, paramLabel = "CRS", description = "CRS of every source, replacing the files'")
+    String sourceCrs;
+
+    @Option(names = {"-tr", "--resolution"}, arity = "2", paramLabel = "RES", description = "output cell size: xres yres")
+    double[] resolution;
+
+    @Option(names = {"-te", "--extent"}, arity = "4", paramLabel = "COORD",
+            description = "output extent in the target CRS: xmin ymin xmax ymax")
+    double[] extent;
+
+    @Option(names = {"-te_srs", "--extent-crs"}, paramLabel = "CRS",
+            description = "the CRS -te is given in (default: the target CRS); as gdalwarp, its lower-left and upper-right"
+                    + " corners are transformed to the target CRS")
+    String extentCrs;
+
+    @Option(names = {"-ts", "--size"}, arity = "2", paramLabel = "N",
+            description = "output size in cells: width height (0 for one of them keeps the aspect)")
+    int[] size;
+
+    @Option(names = {"-tap", "--align-pixels"}, description = "with -tr: snap the extent to multiples of the resolution")
+    boolean tap;
+
+    @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
+            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
+                    + " | sum | rms (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = {"-srcnodata", "--src-nodata"}, paramLabel = "V", description = "NoData of every source (a number or nan)")
+    String srcNoData;
+
+    @Option(names = {"-dstnodata", "--dst-nodata"}, paramLabel = "V",
+            description = "NoData of the output (a number, nan, or None for no NoData; default: the source's)")
+    String dstNoData;
+
+    @Option(names = {"-ot", "--type"}, paramLabel = "TYPE",
+            description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (default: the source's)")
+    String type;
+
+    @Option(names = {"-et", "--error-threshold"}, paramLabel = "PIXELS",
+            description = "largest error of the interpolated transform, in source pixels; 0 transforms every cell"
+                    + " exactly (default: " + WarpOptions.DEFAULT_MAX_ERROR + ")")
+    Double errorThreshold;
+
+    @Option(names = "--max-cells", paramLabel = "N",
+            description = "refuse output grids of more cells than this (default: " + DEFAULT_MAX_CELLS + ")")
+    long maxCells = DEFAULT_MAX_CELLS;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    Resampling resampling() {
+        try {
+            return Resampling.parse(method);
+        } catch (IllegalArgumentException e) {
+            throw usage("-r: " + e.getMessage());
+        }
+    }
+
+    /** {@code -s_srs}, or null for the files' own. */
+    Crs sourceCrs() {
+        return sourceCrs == null ? null : crs("-s_srs", sourceCrs);
+    }
+
+    /** {@code -t_srs -tr -te -ts -tap --max-cells} as a grid spec (null parts: gdalwarp's defaults). */
+    TargetGridSpec gridSpec() {
+        if (extentCrs != null && extent == null) {
+            throw usage("-te_srs needs -te");
+        }
+        return gridSpec(extent == null ? null : extent(extent));
+    }
+
+    /**
+     * The grid spec once the sources are open: with {@code -te_srs}, -te's lower-left and upper-right corners are
+     * transformed to the target CRS ({@code sourcesCrs} without -t_srs), nothing else, as gdalwarp 3.6 does.
+     */
+    TargetGridSpec gridSpec(Crs sourcesCrs) {
+        if (extentCrs == null) {
+            return gridSpec();
+        }
+        Crs teCrs = crs("-te_srs", extentCrs);
+        Crs to = targetCrs != null ? crs("-t_srs", targetCrs) : sourcesCrs;
+        Extent te = extent(extent);
+        CrsTransform t = CrsTransform.between(teCrs, to);
+        Point ll = t.transform(te.xmin(), te.ymin());
+        Point ur = t.transform(te.xmax(), te.ymax());
+        if (!(Double.isFinite(ll.x()) && Double.isFinite(ll.y()) && Double.isFinite(ur.x()) && Double.isFinite(ur.y()))) {
+            throw new IllegalArgumentException(command() + ": -te in " + teCrs + " has corners with no coordinates in " + to);
+        }
+        return gridSpec(new Extent(ll.x(), ll.y(), ur.x(), ur.y()));
+    }
+
+    private TargetGridSpec gridSpec(Extent te) {
+        Crs target = targetCrs == null ? null : crs("-t_srs", targetCrs);
+        try {
+            return new TargetGridSpec(target,
+                    resolution == null ? null : new CellSize(resolution[0], resolution[1]),
+                    te,
+                    size == null ? 0 : size[0], size == null ? 0 : size[1], tap, maxCells);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(command() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code -r -srcnodata -et} with {@code cellType} and {@code tileSize}. */
+    WarpOptions warpOptions(CellType cellType, int tileSize) {
+        OptionalDouble srcNd = srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
+        return WarpOptions.of(resampling()).withCellType(cellType).withSourceNoData(srcNd).withTileSize(tileSize)
+                .withMaxError(errorThreshold == null ? WarpOptions.DEFAULT_MAX_ERROR : errorThreshold);
+    }
+
+    /** EPSG:n, a PROJ string, or WKT whose outermost AUTHORITY is EPSG; an unknown one is an input error. */
+    Crs crs(String option, String text) {
+        return parseCrs(command(), option, text);
+    }
+
+    /** {@link #crs} for a command that has no grid options of its own (tiles' {@code -s_srs}). */
+    static Crs parseCrs(String command, String option, String text) {
+        String t = text.trim();
+        try {
+            if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[") || t.startsWith("PROJCRS[") || t.startsWith("GEOGCRS[")) {
+                Matcher m = WKT_EPSG.matcher(t);
+                if (!m.find()) {
+                    throw new IllegalArgumentException("WKT without an EPSG authority is not supported");
+                }
+                return Crs.epsg(Integer.parseInt(m.group(1)));
+            }
+            return Crs.fromString(t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(command + ": " + option + " '" + text + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Extent extent(double[] te) {
+        if (!(te[0] < te[2]) || !(te[1] < te[3])) {
+            throw new IllegalArgumentException(command() + ": -te " + te[0] + " " + te[1] + " " + te[2] + " " + te[3]
+                    + " is empty or inverted: xmin must be less than xmax and ymin less than ymax");
+        }
+        return new Extent(te[0], te[1], te[2], te[3]);
+    }
+
+    private double number(String option, String v) {
+        String s = v.trim();
+        try {
+            return s.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw usage(option + " must be a number or nan, not '" + v + "'");
+        }
+    }
+
+    /** {@code -ot} and {@code -dstnodata} over {@code defaultType} (the type the command gives without them). */
+    CellType cellType(CellType defaultType) {
+        DataType dt = defaultType.dataType();
+        if (type != null) {
+            dt = CalcCommand.gdalDataType(type);
+            if (dt == null) {
+                throw usage("-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'");
+            }
+        }
+        OptionalDouble nd = defaultType.noDataValue();
+        if (dstNoData != null) {
+            nd = dstNoData.trim().equalsIgnoreCase("none") ? OptionalDouble.empty()
+                    : OptionalDouble.of(number("-dstnodata", dstNoData));
+        }
+        if (nd.isPresent() && Double.isNaN(nd.getAsDouble()) && !dt.isFloatingPoint()) {
+            throw usage("-dstnodata nan needs a floating point output type");
+        }
+        try {
+            return CellType.withNoData(dt, nd);
+        } catch (IllegalArgumentException e) {
+            throw usage("-dstnodata " + dstNoData + ": " + e.getMessage());
+        }
+    }
+
+    private String command() {
+        return spec.name();
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,191 @@
+package io.rastermill.spark.temporal;
+
+import io.rastermill.core.calc.CalcExpression;
+import io.rastermill.core.calc.CalcProgram;
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.temporal.TemporalAccumulator;
+import io.rastermill.core.temporal.TemporalReducer;
+import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.TileBuilder;
+import io.rastermill.core.tile.Tiles;
+import io.rastermill.core.warp.BlockWarp;
+import io.rastermill.core.warp.SourceWindow;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.core.warp.WarpedValues;
+import io.rastermill.spark.layer.GeoTiffReaders;
+import io.rastermill.spark.layer.HadoopConf;
+import io.rastermill.spark.warp.WarpOptions;
+import io.rastermill.spark.warp.WarpSource;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The executor side of a composite: one partition of target keys in, each key's reduced bands out, lazily. Per key
+ * the scenes stream through one accumulator in time order; per scene one source window is read (the value band and
+ * the mask's bands), masked, warped and added.
+ */
+final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, Boolean>>, SpatialKey, Tile[]> {
+    private static final long serialVersionUID = 1L;
+
+    private final List<WarpSource> sources;
+    private final double[] days;
+    private final WarpGrid target;
+    private final int band;
+    private final TemporalReducer reducer;
+    private final WarpOptions options;
+    private final CellType cellType;
+    private final CalcExpression mask;
+    private final HadoopConf conf;
+    private final long decodedCacheBytes;
+    private final LongAccumulator bytesRead;
+
+    CompositeTask(List<WarpSource> sources, double[] days, WarpGrid target, int band, TemporalReducer reducer,
+                  WarpOptions options, CellType cellType, CalcExpression mask, HadoopConf conf, long decodedCacheBytes,
+                  LongAccumulator bytesRead) {
+        this.sources = List.copyOf(sources);
+        this.days = days.clone();
+        this.target = target;
+        this.band = band;
+        this.reducer = reducer;
+        this.options = options;
+        this.cellType = cellType;
+        this.mask = mask;
+        this.conf = conf;
+        this.decodedCacheBytes = decodedCacheBytes;
+        this.bytesRead = bytesRead;
+    }
+
+    /** The mask's inputs: the bands it names (A = band 1, …), each with the scene's cell type, in name order. */
+    static Map<String, CellType> maskInputs(CellType cellType, int bandCount) {
+        Map<String, CellType> inputs = new LinkedHashMap<>();
+        for (int b = 0; b < Math.min(bandCount, 26); b++) {
+            inputs.put(String.valueOf((char) ('A' + b)), cellType);
+        }
+        return inputs;
+    }
+
+    @Override
+    public Iterator<Tuple2<SpatialKey, Tile[]>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
+        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        BlockWarp[] warps = new BlockWarp[sources.size()];
+        for (int s = 0; s < warps.length; s++) {
+            warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
+        }
+        Map<CellType, CalcProgram.Evaluator> masks = new HashMap<>();
+        return new Iterator<>() {
+            private long counted;
+
+            @Override
+            public boolean hasNext() {
+                return keys.hasNext();
+            }
+
+            @Override
+            public Tuple2<SpatialKey, Tile[]> next() {
+                SpatialKey k = keys.next()._1();
+                Tile[] t = reduceTile(k, warps, readers, masks);
+                if (bytesRead != null) {
+                    long now = readers.bytesRead();
+                    bytesRead.add(now - counted);
+                    counted = now;
+                }
+                return new Tuple2<>(k, t);
+            }
+        };
+    }
+
+    private Tile[] reduceTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers,
+                              Map<CellType, CalcProgram.Evaluator> masks) {
+        int ts = options.tileSize();
+        int x0 = key.col() * ts;
+        int y0 = key.row() * ts;
+        int w = Math.min(ts, target.cols() - x0);
+        int h = Math.min(ts, target.rows() - y0);
+        TemporalAccumulator acc = reducer.newAccumulator(w * h);
+        double[] warped = new double[w * h];
+        for (int s = 0; s < warps.length; s++) {
+            GridBounds need = warps[s].locate(x0, y0, w, h);
+            if (need == null) {
+                continue;
+            }
+            WarpSource src = sources.get(s);
+            double[] cells;
+            int cols;
+            int rows;
+            try {
+                MultibandTile read = readers.get(src.uri()).read(need, bandsToRead(src.bandCount()), 0);
+                Tile values = read.band(0);
+                if (options.sourceNoData().isPresent()) {
+                    values = values.interpretAs(values.cellType().withNoData(options.sourceNoData()));
+                }
+                cols = values.cols();
+                rows = values.rows();
+                cells = values.toDoubleLane();
+                if (mask != null) {
+                    drop(cells, read, src, masks);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("composite: reading window " + need + " of " + src.uri() + " for tile "
+                        + key + ": " + e.getMessage(), e);
+            }
+            Arrays.fill(warped, Double.NaN);
+            warps[s].warp(new SourceWindow(cells, (int) need.colMin(), (int) need.rowMin(), cols, rows), warped);
+            acc.add(warped, days[s]);
+        }
+        double[][] result = acc.result();
+        Tile[] out = new Tile[result.length];
+        for (int j = 0; j < result.length; j++) {
+            Tile inner = Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(result[j], cellType));
+            out[j] = w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
+        }
+        return out;
+    }
+
+    /** The value band first, then every band when a mask reads the scene's bands. */
+    private int[] bandsToRead(int bandCount) {
+        if (mask == null) {
+            return new int[]{band};
+        }
+        int n = Math.min(bandCount, 26);
+        int[] bands = new int[1 + n];
+        bands[0] = band;
+        for (int b = 0; b < n; b++) {
+            bands[1 + b] = b;
+        }
+        return bands;
+    }
+
+    /**
+     * Sets NaN where the mask is true or NoData. The mask reads raw values: a GeoTIFF's NoData value applies to all its
+     * bands, and a QA band's 0 (often "clear") must stay a value for its bits to be tested.
+     */
+    private void drop(double[] cells, MultibandTile read, WarpSource src, Map<CellType, CalcProgram.Evaluator> masks) {
+        CellType ct = src.cellType().withNoNoData();
+        CalcProgram.Evaluator eval = masks.computeIfAbsent(ct,
+                c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
+        List<Tile> inputs = new ArrayList<>(read.bandCount() - 1);
+        for (int b = 1; b < read.bandCount(); b++) {
+            Tile t = read.band(b);
+            inputs.add(t.interpretAs(t.cellType().withNoNoData()));
+        }
+        double[] m = eval.evaluate(inputs, CellType.FLOAT64).toDoubleLane();
+        for (int i = 0; i < cells.length; i++) {
+            if (m[i] != 0) {
+                cells[i] = Double.NaN;
+            }
+        }
+    }
+}

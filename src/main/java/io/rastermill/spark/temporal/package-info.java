@@ -1,0 +1,16 @@
+/**
+ * Composites of scene series on Spark: {@link io.rastermill.spark.temporal.Composite} dates scenes (a CSV, a file
+ * name pattern or the TIFF DateTime tag), keeps a time range, and reduces them per cell across time onto one target
+ * grid with a {@link io.rastermill.core.temporal.TemporalReducer}, warping each scene with the grid machinery of
+ * {@code io.rastermill.spark.warp}. Each task streams the scenes over one tile at a time; no raster data is shuffled.
+ *
+ * <h2>NoData and masks</h2>
+ * A scene's NoData cells (the file's, or the {@code -srcnodata} value) and the cells its mask marks (true or NoData)
+ * are dropped before warping, so they never reach the reducer; a target cell no scene observes is NoData (0 for
+ * count).
+ *
+ * <h2>Thread-safety</h2>
+ * {@code Composite}, {@code Scene} and {@code SceneDating} are immutable; each task builds its own readers,
+ * transforms, mask evaluators and accumulators.
+ */
+package io.rastermill.spark.temporal;
