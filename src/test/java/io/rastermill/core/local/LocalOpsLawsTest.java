@@ -196,9 +196,24 @@ class LocalOpsLawsTest {
                             whole[2].crop(w[0], w[1], w[2], w[3]));
                     stitched.paste(ev.evaluate(pieces, out), w[0], w[1]);
                 }
-                assertEquals(expected, stitched.build(), expr + " over " + types);
+                Tile actual = stitched.build();
+                assertEquals(expected, actual, () -> expr + " over " + types + ": " + firstDifference(expected, actual));
             }
         }
+    }
+
+    /** The first cell whose stored sample differs, with both samples' raw bits (NaN payloads included). */
+    private static String firstDifference(Tile a, Tile b) {
+        for (int r = 0; r < a.rows(); r++) {
+            for (int c = 0; c < a.cols(); c++) {
+                long x = Double.doubleToRawLongBits(a.getDouble(c, r));
+                long y = Double.doubleToRawLongBits(b.getDouble(c, r));
+                if (x != y) {
+                    return String.format("first difference at (col %d, row %d): %016x vs %016x", c, r, x, y);
+                }
+            }
+        }
+        return "cells equal as doubles; the stored bytes or cell types differ";
     }
 
     @Test
