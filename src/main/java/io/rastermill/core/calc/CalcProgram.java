@@ -209,9 +209,25 @@ public final class CalcProgram implements Serializable {
                 }
             }
             run(size);
-            return resultType.intLane()
-                    ? ArrayTile.fromIntLane(resultCellType, cols, rows, ints[resultSlot])
-                    : ArrayTile.fromDoubleLane(resultCellType, cols, rows, doubles[resultSlot]);
+            if (resultType.intLane()) {
+                return ArrayTile.fromIntLane(resultCellType, cols, rows, ints[resultSlot]);
+            }
+            canonicalNaNs(doubles[resultSlot], size);
+            return ArrayTile.fromDoubleLane(resultCellType, cols, rows, doubles[resultSlot]);
+        }
+
+        /**
+         * Every NaN of a result becomes {@link Double#NaN}: once C2 compiles an operation on two NaNs it may
+         * commute the operands, and SSE then returns the other NaN, sign bit included (seen: 0x7ff8… interpreted,
+         * 0xfff8… compiled). Without this the same expression over the same cells could store different bytes
+         * depending on the JIT's state. (Tiles keep NaN payloads otherwise, as GeoTrellis does.)
+         */
+        private static void canonicalNaNs(double[] lane, int m) {
+            for (int i = 0; i < m; i++) {
+                if (lane[i] != lane[i]) {
+                    lane[i] = Double.NaN;
+                }
+            }
         }
 
         private void run(int m) {

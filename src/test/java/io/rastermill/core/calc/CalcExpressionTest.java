@@ -49,6 +49,18 @@ class CalcExpressionTest {
     }
 
     @Test
+    void everyNaNOfADoubleResultIsTheCanonicalNaN() {
+        // 0xfff8… is what SSE gives for an operation on two NaNs once the JIT has commuted its operands
+        double negativeNaN = Double.longBitsToDouble(0xfff8000000000000L);
+        Tile a = Tiles.fromDoubleLane(CellType.parse("float64raw"), 3, 1, negativeNaN, 2.0, -0.0);
+        CalcProgram p = CalcExpression.parse("A * 1").compile(Map.of("A", a.cellType()));
+        Tile out = p.evaluate(List.of(a), CellType.FLOAT64);
+        assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits(out.getDouble(0, 0)));
+        assertEquals(2.0, out.getDouble(1, 0));
+        assertEquals(0x8000000000000000L, Double.doubleToRawLongBits(out.getDouble(2, 0)));
+    }
+
+    @Test
     void syntaxErrorsPointAtTheColumn() {
         assertEquals("unexpected ')' at column 8 in \"(B - A)) / 2\"", syntaxError("(B - A)) / 2"));
         assertEquals("unexpected end of expression at column 6 in \"A + (\"", syntaxError("A + ("));

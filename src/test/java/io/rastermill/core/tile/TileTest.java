@@ -70,22 +70,6 @@ class TileTest {
     }
 
     @Test
-    void everyNaNOfTheDoubleLaneIsStoredAsTheCanonicalNaN() {
-        // 0xfff8… is what an SSE operation on two NaNs can give once the JIT has commuted its operands
-        double negativeNaN = Double.longBitsToDouble(0xfff8000000000000L);
-        double payloadNaN = Double.longBitsToDouble(0x7ff0000000000123L);
-        double[] lane = {negativeNaN, payloadNaN, -0.0, 1.5};
-        double[] f64 = ((DoubleArrayTile) ArrayTile.fromDoubleLane(CellType.FLOAT64, 4, 1, lane)).copyCells();
-        assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits(f64[0]));
-        assertEquals(0x7ff8000000000000L, Double.doubleToRawLongBits(f64[1]));
-        assertEquals(0x8000000000000000L, Double.doubleToRawLongBits(f64[2]));
-        float[] f32 = ((FloatArrayTile) ArrayTile.fromDoubleLane(CellType.parse("float32raw"), 4, 1, lane)).copyCells();
-        assertEquals(0x7fc00000, Float.floatToRawIntBits(f32[0]));
-        assertEquals(0x7fc00000, Float.floatToRawIntBits(f32[1]));
-        assertEquals(1.5f, f32[3]);
-    }
-
-    @Test
     void bitTilesArePackedLsbFirst() {
         Tile t = Tiles.fromIntLane(CellType.BOOL, 3, 3, 1, 0, 1, 0, 0, 0, 0, 0, 3);
         assertArrayEquals(new byte[] {0b101, 1}, t.toBytes());
