@@ -45,6 +45,7 @@ final class RastermillCommand {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ConfigCommand.class,
             InfoCommand.class,
+            CleanCommand.class,
             TranslateCommand.class,
             TerrainCommands.Slope.class,
             TerrainCommands.Aspect.class,

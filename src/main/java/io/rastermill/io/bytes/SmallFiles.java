@@ -8,14 +8,12 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.util.UUID;
 
 /**
  * Small whole files (a CSV report, a JSON attribute) written on any Hadoop file system so that readers
  * never see half of one: the bytes go to a hidden temporary file beside the target, which is then
- * renamed over it. Hadoop's rename does not replace, so an existing target is deleted just before the
- * rename; between the two a reader finds no file, never a partial one. The temporary file is removed
- * on failure. On an object store (S3A) the bytes go straight to the target, which appears whole when the
+ * renamed over it in one replacing rename ({@link FileReplacement}), so a reader or a kill at any moment
+ * finds the old file or the new one. The temporary file is removed on failure. On an object store (S3A) the bytes go straight to the target, which appears whole when the
  * upload completes ({@link ObjectStoreWrites}): no temporary object, no moment without the file, and no
  * directory to check (a prefix exists once an object is under it).
  */
@@ -50,18 +48,13 @@ public final class SmallFiles {
         if (dir != null && !isDirectory(fs, dir)) {
             throw new FileNotFoundException(target + " (its directory does not exist)");
         }
-        Path tmp = new Path(dir, "." + target.getName() + "." + UUID.randomUUID() + ".tmp");
+        Path tmp = WriteLeftovers.tempFile(target);
         boolean done = false;
         try {
             try (FSDataOutputStream out = fs.create(tmp, false)) {
                 out.write(bytes);
             }
-            if (fs.exists(target) && !fs.delete(target, false)) {
-                throw new IOException(target + ": cannot replace the existing file");
-            }
-            if (!fs.rename(tmp, target)) {
-                throw new IOException(target + ": cannot rename the temporary file " + tmp + " to it");
-            }
+            FileReplacement.replace(fs, tmp, target);
             done = true;
         } finally {
             if (!done) {

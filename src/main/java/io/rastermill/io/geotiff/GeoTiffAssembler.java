@@ -1,11 +1,15 @@
 package io.rastermill.io.geotiff;
 
+import io.rastermill.io.bytes.FileReplacement;
 import io.rastermill.io.bytes.ObjectStoreWrites;
+import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.codec.Compression;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,14 +18,14 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The last step of writing a tiled GeoTIFF/COG, once every block of every level is encoded somewhere:
  * plans the layout ({@link TiffFileLayout}: header and all IFDs first, then the tiles; COG: smallest
  * overview first) from the encoded lengths, and streams the head and then each block, in file order,
  * from a {@link BlockSource} into a temporary file beside the target; checks the length and renames it
- * onto the target (replacing an existing file). On any failure the temporary file is deleted and the
+ * onto the target in one replacing rename ({@link FileReplacement}: a kill at any moment leaves the old file or
+ * the new one). On any failure the temporary file is deleted and the
  * target is untouched. {@link GeoTiffWriter} assembles from its spill file; a distributed writer from
  * part files its tasks wrote.
  *
@@ -30,6 +34,8 @@ import java.util.UUID;
  * Stateless; thread-safe.
  */
 public final class GeoTiffAssembler {
+    private static final Logger LOG = LoggerFactory.getLogger(GeoTiffAssembler.class);
+
     private GeoTiffAssembler() {
     }
 
@@ -74,10 +80,6 @@ public final class GeoTiffAssembler {
             return new Target(uriOrPath, p.getFileSystem(conf), p);
         }
 
-        /** A path beside the target: its directory, name {@code "." + name + suffix}. */
-        public Path sibling(String suffix) {
-            return new Path(path.getParent(), "." + path.getName() + suffix);
-        }
     }
 
     private static String schemeOf(String s) {
@@ -176,7 +178,7 @@ public final class GeoTiffAssembler {
         if (ObjectStoreWrites.abortable(fs, target.path())) {
             return writeAbortable(target, layout, lengths, source);
         }
-        Path tmp = target.sibling(".rastermill-" + UUID.randomUUID() + ".tmp");
+        Path tmp = WriteLeftovers.tempFile(target.path());
         boolean done = false;
         try {
             try (FSDataOutputStream out = fs.create(tmp, true)) {
@@ -186,11 +188,11 @@ public final class GeoTiffAssembler {
             if (written != layout.length()) {
                 throw new GeoTiffWriteException(location, "wrote " + written + " bytes, the layout says " + layout.length());
             }
-            if (fs.exists(target.path()) && !fs.delete(target.path(), false)) {
-                throw new GeoTiffWriteException(location, "cannot replace the existing file");
-            }
-            if (!fs.rename(tmp, target.path())) {
-                throw new GeoTiffWriteException(location, "cannot rename the temporary file " + tmp + " to the target");
+            try {
+                FileReplacement.replace(fs, tmp, target.path());
+            } catch (IOException e) {
+                throw new GeoTiffWriteException(location, "cannot rename the temporary file " + tmp + " onto the target: "
+                        + e, e);
             }
             done = true;
             return layout.length();
@@ -202,6 +204,31 @@ public final class GeoTiffAssembler {
                     // best effort: the name starts with '.' and ends with .tmp, never mistaken for the target
                 }
             }
+        }
+    }
+
+    /**
+     * Logs a warning when files a killed write of this target left are beside it (they hold disk space and
+     * nobody removes them), with the command that does. Any write of the same target running now has its
+     * own temporary file there too, so the warning says "earlier or concurrent". Writers call it as they
+     * begin, before their own temporary files exist. Object stores have none to find (an interrupted upload
+     * is not listed).
+     */
+    public static void warnAboutLeftovers(Target target) {
+        Path path = target.path();
+        try {
+            if (path.getParent() == null || ObjectStoreWrites.abortable(target.fs(), path)) {
+                return;
+            }
+            List<WriteLeftovers.Leftover> found = WriteLeftovers.find(target.fs(), path.getParent(), false, Long.MAX_VALUE);
+            found.removeIf(l -> !l.target().equals(path.getName()));
+            if (!found.isEmpty()) {
+                LOG.warn("{}: {} leftover(s) of earlier or concurrent writes beside it, e.g. {}; "
+                        + "`rastermill clean {}` removes those older than a day", target.location(), found.size(),
+                        found.get(0).status().getPath().getName(), path.getParent());
+            }
+        } catch (IOException e) {
+            LOG.debug("{}: could not look for leftovers of earlier writes", target.location(), e);
         }
     }
 

@@ -114,6 +114,7 @@ public final class GeoTiffWriter implements Closeable {
         List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(description, options);
         boolean big = GeoTiffAssembler.bigTiff(uriOrPath, description, options, levels);
         GeoTiffAssembler.Target target = GeoTiffAssembler.Target.resolve(uriOrPath, conf);
+        GeoTiffAssembler.warnAboutLeftovers(target);
         java.nio.file.Path spillDir = options.spillDirectory().orElse(Paths.get(System.getProperty("java.io.tmpdir")));
         SpillFile spill = SpillFile.create(spillDir);
         return new GeoTiffWriter(uriOrPath, target, description, options, big, levels, spill);

@@ -1,5 +1,7 @@
 package io.rastermill.io.layerstore;
 
+import io.rastermill.io.bytes.WriteLeftovers;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -196,7 +198,7 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
     /** Writes to a temporary sibling, then renames it over {@code target}. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        Path tmp = target.resolveSibling(WriteLeftovers.tempName(target.getFileName().toString()));
         try {
             Files.write(tmp, bytes);
             try {

@@ -164,8 +164,13 @@ public final class TiffStructureReader {
             int typeCode = t.getShort(at + 2) & 0xFFFF;
             long n = big ? t.getLong(at + 4) : t.getInt(at + 4) & 0xFFFFFFFFL;
             TiffType type = TiffType.ofCode(typeCode);
+            if (type == null && TiffTag.isInterpreted(tag)) {
+                // skipping it, as the spec allows, would read the image as if the tag were absent: a Predictor
+                // dropped this way gave wrong cells without any error
+                throw new TiffFormatException(location, index, tag, "unknown field type code " + typeCode);
+            }
             if (type == null || !seen.add(tag)) {
-                continue; // the spec says to skip unknown types; the first of duplicate tags wins
+                continue; // the spec says to skip unknown types of other tags; the first of duplicate tags wins
             }
             if (n < 0 || n > maxValueBytes / type.size()) {
                 throw new TiffFormatException(location, index, tag, "value count " + Long.toUnsignedString(n)

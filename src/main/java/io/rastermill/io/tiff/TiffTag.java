@@ -52,6 +52,11 @@ public final class TiffTag {
     private TiffTag() {
     }
 
+    /** Whether this reader interprets the tag (so a value it cannot decode changes what is read). */
+    public static boolean isInterpreted(int tag) {
+        return NAMES.containsKey(tag);
+    }
+
     /** The tag's name, or "unknown" for a tag this reader does not interpret. */
     public static String name(int tag) {
         return NAMES.getOrDefault(tag, "unknown");

@@ -9,7 +9,7 @@
  * detected. Each directory is validated when read (positive size, segment counts matching the tile or
  * strip layout, segments inside the file). Every problem raises
  * {@link io.rastermill.io.tiff.TiffFormatException} naming the file, the IFD, the tag and the value.
- * Unknown field types are skipped and the first of duplicated tags wins (as the spec asks of readers).
+ * Unknown field types are skipped on tags this reader does not interpret, and an error on those it does and the first of duplicated tags wins (as the spec asks of readers).
  * Tile sizes that are not multiples of 16 are accepted, as GDAL does.
  *
  * <p>{@link io.rastermill.io.tiff.GeoReference} always gives a pixel-is-area transform; PixelIsPoint

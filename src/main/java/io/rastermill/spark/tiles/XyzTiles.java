@@ -14,6 +14,7 @@ import io.rastermill.core.tiles.TileStyle;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.png.PngEncoder;
 import io.rastermill.spark.RastermillConf;
 import io.rastermill.spark.layer.HadoopConf;
@@ -40,7 +41,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * XYZ web tiles ({@code DIR/{z}/{x}/{y}.png}, 256² RGBA or grey + alpha PNGs in EPSG:3857) from GeoTIFFs, the tile
@@ -157,7 +157,7 @@ public final class XyzTiles {
         if (parent == null || !fs.mkdirs(parent)) {
             throw new IOException(dir + ": cannot create the parent directory " + parent);
         }
-        Path temp = new Path(parent, "." + target.getName() + ".tiles-" + UUID.randomUUID());
+        Path temp = WriteLeftovers.besideDir(target, "tiles");
         boolean committed = false;
         List<JavaPairRDD<Long, byte[]>> persisted = new ArrayList<>();
         try {
@@ -285,7 +285,7 @@ public final class XyzTiles {
             if (!overwrite) {
                 throw new FileAlreadyExistsException(dir + ": appeared while writing; not replaced");
             }
-            old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+            old = WriteLeftovers.besideDir(target, "old");
             if (!fs.rename(target, old)) {
                 throw new IOException(dir + ": cannot move the existing directory aside");
             }

@@ -9,6 +9,7 @@ import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
+import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
 import io.rastermill.io.geotiff.GeoTiffBlockEncoder;
 import io.rastermill.io.geotiff.GeoTiffWriteException;
@@ -158,8 +159,9 @@ public final class LayerGeoTiffWriter {
         List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(description, options);
         boolean bigTiff = GeoTiffAssembler.bigTiff(target, description, options, levels);
         GeoTiffAssembler.Target file = GeoTiffAssembler.Target.resolve(target, conf);
+        GeoTiffAssembler.warnAboutLeftovers(file);
         String id = UUID.randomUUID().toString();
-        Path parts = file.sibling(".rastermill-" + id + ".parts");
+        Path parts = WriteLeftovers.partsDir(file.path());
         WriteSpec spec = new WriteSpec(target, parts.toString(), description, options, conf);
         byte[] noData = noDataBlock(description, options);
 

@@ -120,6 +120,25 @@ class TiffMalformedTest {
     }
 
     @Test
+    void anUnknownTypeCodeOnAnInterpretedTagIsAnErrorNotASilentlyMissingTag() throws Exception {
+        for (int tag : new int[] {TiffTag.PREDICTOR, TiffTag.SAMPLE_FORMAT, TiffTag.COMPRESSION}) {
+            TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+            w.ifd().image(20, 20, 1, 8, 16, 16, 0, 1, 1)
+                    .put(TiffTag.PREDICTOR, TiffType.SHORT, 2).put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 1);
+            byte[] b = w.toBytes();
+            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(entryPosition(b, w, false, tag) + 2, (short) 99);
+            fails(b, "IFD 0", "tag " + tag + " (" + TiffTag.name(tag) + ")", "unknown field type code 99");
+        }
+        // on a tag the reader does not interpret, the spec's rule holds: the entry is skipped
+        TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
+        w.ifd().image(20, 20, 1, 8, 16, 16, 0, 1, 1).put(305, TiffType.SHORT, 7); // Software, read by nobody here
+        byte[] b = w.toBytes();
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(entryPosition(b, w, false, 305) + 2, (short) 99);
+        TiffStructure s = TiffStructure.read(new ByteArrayRangeReader("ok.tif", b));
+        assertEquals(20, s.directories().get(0).width());
+    }
+
+    @Test
     void valueCountsThatOverflowOrPassTheEnd() {
         TinyTiffWriter w = small(true);
         byte[] b = w.toBytes();

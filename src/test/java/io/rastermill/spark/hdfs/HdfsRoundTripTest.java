@@ -4,6 +4,7 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.io.bytes.SmallFiles;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
@@ -17,10 +18,13 @@ import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.vrt.TileDirectoryWriter;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -78,6 +83,23 @@ class HdfsRoundTripTest {
 
     private static List<String> names(String dir) throws IOException {
         return Arrays.stream(HDFS.fileSystem().listStatus(new Path(dir))).map(FileStatus::getPath).map(Path::getName).sorted().toList();
+    }
+
+    @Test
+    void aFileIsReplacedByOneOverwritingRenameOnHdfs() throws IOException {
+        FileSystem fs = HDFS.fileSystem();
+        Path target = new Path(HDFS.root() + "/replace/report.csv");
+        assertTrue(fs.mkdirs(target.getParent()));
+        SmallFiles.writeAtomically(target, "old\n".getBytes(StandardCharsets.UTF_8), conf());
+        long oldId = ((DistributedFileSystem) fs).getClient().getFileInfo("/replace/report.csv").getFileId();
+        SmallFiles.writeAtomically(target, "new\n".getBytes(StandardCharsets.UTF_8), conf());
+        try (FSDataInputStream in = fs.open(target)) {
+            assertEquals("new\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        // a new inode under the old name, and no temporary name left: the rename replaced the file
+        long newId = ((DistributedFileSystem) fs).getClient().getFileInfo("/replace/report.csv").getFileId();
+        assertTrue(newId != oldId, "file id " + oldId + " -> " + newId);
+        assertEquals(List.of("report.csv"), names(HDFS.root() + "/replace"));
     }
 
     @Test

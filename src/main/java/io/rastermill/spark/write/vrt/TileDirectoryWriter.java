@@ -8,6 +8,7 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
@@ -112,7 +113,7 @@ public final class TileDirectoryWriter {
         if (!fs.mkdirs(parent)) {
             throw new IOException(target + ": cannot create the parent directory " + parent);
         }
-        Path temp = new Path(parent, "." + dir.getName() + ".tmp-" + UUID.randomUUID());
+        Path temp = WriteLeftovers.besideDir(dir, "tmp");
         boolean committed = false;
         try {
             if (!fs.mkdirs(temp)) {
@@ -148,7 +149,7 @@ public final class TileDirectoryWriter {
             if (!overwrite) {
                 throw new FileAlreadyExistsException(target + ": appeared while writing; not replaced");
             }
-            old = new Path(dir.getParent(), "." + dir.getName() + ".old-" + UUID.randomUUID());
+            old = WriteLeftovers.besideDir(dir, "old");
             if (!fs.rename(dir, old)) {
                 throw new IOException(target + ": cannot move the existing directory aside to " + old);
             }

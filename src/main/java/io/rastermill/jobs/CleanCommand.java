@@ -1,0 +1,123 @@
+package io.rastermill.jobs;
+
+import io.rastermill.io.bytes.WriteLeftovers;
+import io.rastermill.io.geotiff.GeoTiffAssembler;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code rastermill clean DIR [--older-than 24h] [-r] [--list]}: removes what killed writes left behind, the
+ * hidden temporary files and directories of {@link WriteLeftovers}. Only leftovers older than the cut-off go,
+ * so a write running now keeps its own; the previous version of a directory whose target is missing is kept
+ * (it is the only copy) and reported. Needs no Spark; works on local paths and Hadoop URIs.
+ */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
+                + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>).")
+final class CleanCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd]?)");
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "Directory path or URI (file:, hdfs:, ...)")
+    String dir;
+
+    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "24h", converter = AgeConverter.class,
+            description = "Only leftovers last modified at least this long ago: N[s|m|h|d] (default ${DEFAULT-VALUE};"
+                    + " 0 takes all, including those of writes running now).")
+    Duration olderThan;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also look in the subdirectories.")
+    boolean recursive;
+
+    @Option(names = "--list", description = "Only list the leftovers; remove nothing.")
+    boolean list;
+
+    @ParentCommand
+    RastermillCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    /** {@code N[s|m|h|d]}, a bare number being seconds. */
+    static final class AgeConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Matcher m = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + value + "' is not an age like 90s, 30m, 24h or 2d");
+            }
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> Duration.ofSeconds(n);
+            };
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        GeoTiffAssembler.Target where = GeoTiffAssembler.Target.resolve(dir, parent.settings().hadoopConfiguration());
+        FileSystem fs = where.fs();
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(where.path());
+        } catch (FileNotFoundException e) {
+            throw new FileNotFoundException(dir + ": no such directory");
+        }
+        if (!status.isDirectory()) {
+            throw new IOException(dir + ": not a directory");
+        }
+        long now = System.currentTimeMillis();
+        List<WriteLeftovers.Leftover> found = WriteLeftovers.find(fs, where.path(), recursive, now - olderThan.toMillis());
+        PrintWriter out = spec.commandLine().getOut();
+        long bytes = 0;
+        int removed = 0;
+        for (WriteLeftovers.Leftover l : found) {
+            Path p = l.status().getPath();
+            long size = l.status().isDirectory() ? fs.getContentSummary(p).getLength() : l.status().getLen();
+            String age = age(now - l.status().getModificationTime());
+            if (!WriteLeftovers.isDisposable(fs, l)) {
+                out.printf(Locale.ROOT, "kept %s: the previous version of %s, which is missing; rename it back%n", p, l.target());
+            } else if (list) {
+                out.printf(Locale.ROOT, "%s\t%d bytes\t%s old%n", p, size, age);
+            } else if (fs.delete(p, true)) {
+                out.printf(Locale.ROOT, "removed %s (%d bytes, %s old)%n", p, size, age);
+                removed++;
+                bytes += size;
+            } else {
+                throw new IOException(p + ": cannot remove it");
+            }
+        }
+        if (list) {
+            out.printf(Locale.ROOT, "%d leftover(s) older than %s in %s%n", found.size(), age(olderThan.toMillis()), dir);
+        } else {
+            out.printf(Locale.ROOT, "removed %d leftover(s), %d bytes, from %s%n", removed, bytes, dir);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String age(long millis) {
+        long s = millis / 1000;
+        return s < 120 ? s + " s" : s < 7200 ? s / 60 + " min" : s < 172800 ? s / 3600 + " h" : s / 86400 + " d";
+    }
+}
