@@ -89,3 +89,11 @@ scene('zone33', 32633, (274000.0, 40.0, 0, 5352000.0, 0, -40.0), 150, 120, 6)
 write('nocrs', 0, (0.0, 1.0, 0, 100.0, 0, -1.0), [np.ones((20, 20), np.float32)], gdal.GDT_Float32, None)
 # Two bands, to mosaic with a one-band file.
 scene('twobands', 32633, (500000.0, 30.0, 0, 5320000.0, 0, -30.0), 40, 30, 7, nbands=2)
+# Across the antimeridian: UTM 60N crossing 180E near 52N, and lon/lat running on past 180 (179..180.6).
+# Longitudes are unwrapped (mod 360) so the pattern is continuous across 180.
+lon, lat = geo(32660, (700000.0, 1000.0, 0, 5800000.0, 0, -1000.0), 160, 120)
+write('utm60', 32660, (700000.0, 1000.0, 0, 5800000.0, 0, -1000.0),
+      [holes(terrain(np.mod(lon, 360), lat).astype(np.float32), -9999.0, 8)], gdal.GDT_Float32, -9999.0)
+lon, lat = np.meshgrid(179.0 + (np.arange(160) + 0.5) * 0.01, 52.0 - (np.arange(120) + 0.5) * 0.01)
+write('past180', 4326, (179.0, 0.01, 0, 52.0, 0, -0.01),
+      [holes(terrain(lon, lat).astype(np.float32), -9999.0, 9)], gdal.GDT_Float32, -9999.0)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.crs.Crs;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.zonal.GeoJsonZones;
 import io.rastermill.core.zonal.ZoneAccumulator;
@@ -33,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  */
 @Command(name = "zonal", mixinStandardHelpOptions = true,
         description = "Zonal statistics: per zone of an integer ZONES raster on the same grid, or per polygon of"
-                + " --polygons FILE (GeoJSON in the raster's CRS). Stats: count, nodata, sum, mean, min, max, stddev,"
+                + " --polygons FILE (GeoJSON; polygons in another CRS are reprojected). Stats: count, nodata, sum, mean, min, max, stddev,"
                 + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
 final class ZonalCommand implements Callable<Integer> {
     static final List<String> DEFAULT_STATS = List.of("count", "sum", "mean", "min", "max", "stddev");
@@ -66,6 +66,11 @@ final class ZonalCommand implements Callable<Integer> {
     @Option(names = "--id-field", paramLabel = "NAME",
             description = "with --polygons: the property holding each feature's zone id (default: the feature's id member)")
     String idField;
+
+    @Option(names = "--polygons-crs", paramLabel = "CRS",
+            description = "with --polygons: the polygons' CRS (EPSG:n or a PROJ string; default: the file's crs member,"
+                    + " else the raster's); polygons in another CRS are reprojected, edges densified to 1e-6 cell")
+    String polygonsCrs;
 
     @Option(names = "--all-touched", description = "with --polygons: every cell a polygon touches, as gdal_rasterize -at"
             + " (default: cells whose centre is inside)")
@@ -109,8 +114,8 @@ final class ZonalCommand implements Callable<Integer> {
         if ((zones == null) == (polygons == null)) {
             throw usage("give either ZONES (a zone raster) or --polygons FILE");
         }
-        if (zones != null && (idField != null || allTouched)) {
-            throw usage("--id-field and --all-touched go with --polygons");
+        if (zones != null && (idField != null || allTouched || polygonsCrs != null)) {
+            throw usage("--id-field, --all-touched and --polygons-crs go with --polygons");
         }
         if (json && csv != null) {
             throw usage("--json and --csv exclude each other");
@@ -149,14 +154,13 @@ final class ZonalCommand implements Callable<Integer> {
             } else {
                 sc.setJobGroup("rastermill zonal", "statistics of " + values + " per polygon of " + polygons, false);
                 GeoJsonZones.Zones features = readPolygons(spark.sparkContext().hadoopConfiguration());
-                checkCrs(layer, features);
                 List<Geometry> geoms = new ArrayList<>();
                 for (GeoJsonZones.Feature f : features.features()) {
                     geoms.add(f.geometry());
                 }
                 SortedMap<Integer, ZoneAccumulator> result;
                 try {
-                    result = ZonalStatistics.byPolygons(layer, geoms, allTouched, options);
+                    result = ZonalStatistics.byPolygons(layer, geoms, polygonCrs(features), allTouched, options);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(polygons + ": " + e.getMessage(), e);
                 }
@@ -222,16 +226,25 @@ final class ZonalCommand implements Callable<Integer> {
         }
     }
 
-    /** The GeoJSON is taken to be in the raster's CRS; a declared, different CRS is an error. */
-    private void checkCrs(TileLayer layer, GeoJsonZones.Zones z) {
-        if (z.declaredEpsg().isEmpty()) {
-            return;
+    /**
+     * The polygons' CRS: {@code --polygons-crs}, else the file's {@code crs} member, else null (the raster's). A CRS
+     * other than the raster's is reprojected into it by {@link ZonalStatistics#byPolygons}.
+     */
+    private Crs polygonCrs(GeoJsonZones.Zones z) {
+        if (polygonsCrs != null) {
+            try {
+                return Crs.fromString(polygonsCrs);
+            } catch (IllegalArgumentException e) {
+                throw usage("--polygons-crs: " + e.getMessage());
+            }
         }
-        OptionalInt raster = layer.metadata().knownCrs().map(c -> c.epsgCode()).orElse(OptionalInt.empty());
-        if (raster.isEmpty() || raster.getAsInt() != z.declaredEpsg().getAsInt()) {
-            throw new IllegalArgumentException(polygons + " declares crs " + z.declaredCrs() + " but " + values + " is in "
-                    + (raster.isEmpty() ? "a CRS without an EPSG code" : "EPSG:" + raster.getAsInt())
-                    + "; reproject the polygons to the raster's CRS (e.g. ogr2ogr -t_srs)");
+        if (z.declaredEpsg().isEmpty()) {
+            return null;
+        }
+        try {
+            return Crs.epsg(z.declaredEpsg().getAsInt());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(polygons + ": crs " + z.declaredCrs() + ": " + e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code rastermill warp} against {@code gdalwarp -et 0} (the exact transformer) on small rasters made by
  * {@code src/test/resources/warp/make_warp_fixtures.py}: UTM, geographic, Lambert conformal conic (EPSG:2154), polar
- * stereographic (EPSG:3413), multi-band, NoData holes, a mosaic across the UTM 32/33 border. Nearest and the
+ * stereographic (EPSG:3413), multi-band, NoData holes, a mosaic across the UTM 32/33 border, grids across the
+ * antimeridian. Nearest and the
  * selecting methods must give at least 99 % identical cells, continuous kernels stay within 0.2 % of the data range
  * at the 99th percentile, and the default grid has gdalwarp's size and origin within one cell.
  */
@@ -143,6 +144,36 @@ class WarpOracleTest {
         CliRun bad = CliRun.run("warp", "--quiet", "-te_srs", "EPSG:4326", src.get(0), dir.resolve("x.tif").toString());
         assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("-te_srs needs -te"), bad.err());
+    }
+
+    /**
+     * Across the antimeridian. A lon/lat source running past 180° into UTM 60N (proj4j alone would clamp its eastern
+     * longitudes onto 180°), and UTM 60N across 180° into lon/lat: our default grid there is gdalwarp's for
+     * {@code +lon_wrap=180} (gdalwarp 3.6's own default spans the globe with 201x1 cells), and so are the cells.
+     */
+    @Test
+    void acrossTheAntimeridian(@TempDir Path dir) throws Exception {
+        compare(dir, "past180", "near", "EPSG:32660", 1);
+        List<String> src = List.of(fixtures.resolve("utm60.tif").toString());
+        Path gdal = dir.resolve("gdal-utm60.tif");
+        Path ours = dir.resolve("ours-utm60.tif");
+        gdalwarp(src, gdal, "-t_srs", "+proj=longlat +datum=WGS84 +lon_wrap=180", "-r", "near");
+        warp(src, ours, "-t_srs", "EPSG:4326", "-r", "near");
+        GeoTransform gt = info(gdal).geoTransform().orElseThrow();
+        GeoTiffInfo o = info(ours);
+        GeoTransform ot = o.geoTransform().orElseThrow();
+        GeoTiffInfo g = info(gdal);
+        String what = "gdal " + g.width() + "x" + g.height() + " " + gt + ", ours " + o.width() + "x" + o.height() + " " + ot;
+        assertTrue(Math.abs(g.width() - o.width()) <= 1 && Math.abs(g.height() - o.height()) <= 1, what);
+        assertTrue(Math.abs(gt.originX() - ot.originX()) <= gt.pixelWidth(), what);
+        assertTrue(Math.abs(gt.originY() - ot.originY()) <= Math.abs(gt.pixelHeight()), what);
+        Path same = dir.resolve("ours-utm60-gdal-grid.tif");
+        warp(src, same, "-t_srs", "EPSG:4326", "-r", "near", "-tr", num(gt.pixelWidth()), num(-gt.pixelHeight()),
+                "-te", num(gt.originX()), num(gt.originY() + g.height() * gt.pixelHeight()),
+                num(gt.originX() + g.width() * gt.pixelWidth()), num(gt.originY()));
+        Agreement r = agreement(WholeRaster.band(gdal.toString(), 0), WholeRaster.band(same.toString(), 0));
+        System.out.println("utm60 -> lon/lat across 180, nearest: " + r);
+        assertTrue(r.withData > 1000 && r.identical >= 0.99, r.toString());
     }
 
     @Test

@@ -9,7 +9,8 @@ import org.locationtech.proj4j.ProjCoordinate;
 
 /**
  * Transforms points and extents from one {@link Crs} to another with proj4j's {@code BasicCoordinateTransform},
- * the same call GeoTrellis makes, so point results agree bit for bit. Equal CRSs give the identity.
+ * the same call GeoTrellis makes, so point results agree bit for bit. Equal CRSs give the identity. Geographic
+ * longitudes past ±180 (grids across the antimeridian) are taken modulo 360 before proj4j, which would clamp them.
  *
  * <p><b>Not thread-safe</b>: proj4j keeps scratch coordinates inside the transform. Create one per thread (they are
  * cheap); the {@link Crs} values themselves can be shared.
@@ -24,11 +25,35 @@ public final class CrsTransform {
     private final BasicCoordinateTransform proj4j;
     private final ProjCoordinate in = new ProjCoordinate();
     private final ProjCoordinate out = new ProjCoordinate();
+    private final boolean geographicSource;
+    private final boolean geographicTarget;
 
     private CrsTransform(Crs source, Crs target) {
         this.source = source;
         this.target = target;
         this.proj4j = source.equals(target) ? null : new BasicCoordinateTransform(source.proj4jCrs(), target.proj4jCrs());
+        this.geographicSource = source.isGeographic();
+        this.geographicTarget = target.isGeographic();
+    }
+
+    /**
+     * Turns of 360 degrees to take off a source longitude before proj4j sees it: proj4j clamps longitudes past
+     * ±180 to ±180 (so 180.5 would land on the antimeridian), where they mean the same meridian as lon − 360.
+     * 0 within [−180, 180], so results there stay bit for bit GeoTrellis's.
+     */
+    private double turns(double x) {
+        return geographicSource && (x > 180 || x < -180) ? Math.floor((x + 180) / 360) : 0;
+    }
+
+    /** One point through proj4j into {@code out}; a geographic target keeps the source longitude's turn. */
+    private void project(double x, double y) {
+        double k = turns(x);
+        in.x = x - 360 * k;
+        in.y = y;
+        proj4j.transform(in, out);
+        if (k != 0 && geographicTarget) {
+            out.x += 360 * k;
+        }
     }
 
     /** A transform from {@code source} to {@code target}. */
@@ -52,9 +77,7 @@ public final class CrsTransform {
         if (proj4j == null) {
             return new Point(x, y);
         }
-        in.x = x;
-        in.y = y;
-        proj4j.transform(in, out);
+        project(x, y);
         return new Point(out.x, out.y);
     }
 
@@ -67,10 +90,8 @@ public final class CrsTransform {
             return;
         }
         for (int i = from; i < from + n; i++) {
-            in.x = xs[i];
-            in.y = ys[i];
             try {
-                proj4j.transform(in, out);
+                project(xs[i], ys[i]);
                 xs[i] = out.x;
                 ys[i] = out.y;
             } catch (Proj4jException e) {

@@ -80,6 +80,13 @@ public final class PixelTransform {
 
     private void toSourcePixels(double[] xs, double[] ys, int n) {
         crs.transformInPlace(xs, ys, 0, n);
+        if (source.crs().isGeographic()) {
+            // proj4j answers longitudes in [-180, 180]; a source grid running past 180° wants them near its own.
+            double centre = (source.grid().extent().xmin() + source.grid().extent().xmax()) / 2;
+            for (int i = 0; i < n; i++) {
+                xs[i] -= 360 * Math.rint((xs[i] - centre) / 360);
+            }
+        }
         double xmin = source.grid().extent().xmin();
         double ymax = source.grid().extent().ymax();
         double cw = source.grid().cellWidth();

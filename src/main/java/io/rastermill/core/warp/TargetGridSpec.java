@@ -143,6 +143,9 @@ public record TargetGridSpec(Crs crs, CellSize resolution, Extent extent, int wi
             set(xs, ys, 4 * i + 3, source, w, r * h);
         }
         CrsTransform.between(source.crs(), target).transformInPlace(xs, ys, 0, xs.length);
+        if (target.isGeographic()) {
+            unwrapAcrossAntimeridian(xs);
+        }
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -174,6 +177,35 @@ public record TargetGridSpec(Crs crs, CellSize resolution, Extent extent, int wi
         double cols = (long) ((maxX - minX) / pixel + 0.5);
         double rows = (long) ((maxY - minY) / pixel + 0.5);
         return new double[] {minX, maxY, pixel, pixel, Math.max(1, cols), Math.max(1, rows)};
+    }
+
+    /**
+     * An outline crossing the antimeridian comes back from proj4j in two pieces, near +180 and near −180, whose
+     * bounding box spans the globe. When moving the western longitudes one turn east makes the outline narrower,
+     * they are moved: the grid then runs past 180° as a {@code +lon_wrap=180} grid does (what gdalwarp gives for
+     * such a source with that target CRS, and by default for a geographic source already past 180°).
+     */
+    static void unwrapAcrossAntimeridian(double[] lons) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double wrappedMin = Double.POSITIVE_INFINITY;
+        double wrappedMax = Double.NEGATIVE_INFINITY;
+        for (double x : lons) {
+            if (Double.isFinite(x)) {
+                double w = x < 0 ? x + 360 : x;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+                wrappedMin = Math.min(wrappedMin, w);
+                wrappedMax = Math.max(wrappedMax, w);
+            }
+        }
+        if (wrappedMax - wrappedMin < max - min) {
+            for (int i = 0; i < lons.length; i++) {
+                if (lons[i] < 0) {
+                    lons[i] += 360;
+                }
+            }
+        }
     }
 
     private static void set(double[] xs, double[] ys, int i, WarpGrid g, double col, double row) {

@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * same id are an error. Features without geometry are skipped and counted.
  *
  * <h2>CRS</h2>
- * Coordinates are taken to be in the raster's CRS. A declared {@code crs} (e.g.
- * {@code urn:ogc:def:crs:EPSG::32633}, {@code EPSG:4326}, {@code OGC:CRS84} = EPSG:4326) is returned
- * by {@link Zones#declaredEpsg()} for the caller to compare; nothing is reprojected.
+ * A declared {@code crs} (e.g. {@code urn:ogc:def:crs:EPSG::32633}, {@code EPSG:4326},
+ * {@code OGC:CRS84} = EPSG:4326) is returned by {@link Zones#declaredEpsg()}; nothing is reprojected
+ * here (the caller reprojects with {@link PolygonReprojection}). Without one, callers take the
+ * coordinates to be in the raster's CRS.
  */
 public final class GeoJsonZones {
     private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[0-9.]*:)?(\\d+)$", Pattern.CASE_INSENSITIVE);

@@ -201,6 +201,11 @@ public final class GeoTiffWarp {
             } catch (IllegalArgumentException e) {
                 continue; // no finite point in the target CRS: this source contributes nothing
             }
+            if (target.crs().isGeographic() && footprint.width() > 180) {
+                // An outline across the antimeridian comes back as two pieces spanning the globe; a grid running
+                // past 180° (see TargetGridSpec) holds both, so keep every column rather than only those west of 180.
+                footprint = new Extent(g.extent().xmin(), footprint.ymin(), g.extent().xmax(), footprint.ymax());
+            }
             footprint = footprint.buffer(2 * g.cellWidth(), 2 * g.cellHeight());
             if (!footprint.intersects(g.extent())) {
                 continue;

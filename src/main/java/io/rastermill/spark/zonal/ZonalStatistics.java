@@ -1,5 +1,6 @@
 package io.rastermill.spark.zonal;
 
+import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
@@ -7,6 +8,7 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.zonal.PolygonRasterizer;
+import io.rastermill.core.zonal.PolygonReprojection;
 import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.core.zonal.ZoneSpec;
 import io.rastermill.core.zonal.ZoneTable;
@@ -157,6 +159,38 @@ public final class ZonalStatistics {
         static long key(long col, long row) {
             return (col << 32) | (row & 0xffffffffL);
         }
+    }
+
+    /**
+     * As {@link #byPolygons(TileLayer, List, boolean, Options)} for polygons in {@code polygonCrs} (null: the
+     * raster's): they are reprojected into the raster's CRS first, their edges densified to a millionth of a cell
+     * ({@link PolygonReprojection}), and rasterised on the raster's own grid.
+     *
+     * @throws IllegalArgumentException if the polygons have a CRS and the raster none, or a polygon (named by its
+     *                                  index) has a point with no position in the raster's CRS
+     */
+    public static SortedMap<Integer, ZoneAccumulator> byPolygons(TileLayer values, List<Geometry> polygons, Crs polygonCrs,
+                                                                 boolean allTouched, Options options) {
+        Crs rasterCrs = values.metadata().crs();
+        if (polygonCrs == null || polygonCrs.equals(rasterCrs)) {
+            return byPolygons(values, polygons, allTouched, options);
+        }
+        if (rasterCrs == null) {
+            throw new IllegalArgumentException("the polygons are in " + polygonCrs
+                    + " but the raster has no CRS to reproject them to");
+        }
+        LayoutDefinition layout = values.metadata().layout();
+        PolygonReprojection reprojection = new PolygonReprojection(polygonCrs, rasterCrs,
+                PolygonReprojection.toleranceFor(layout.cellSize().width(), layout.cellSize().height()));
+        List<Geometry> moved = new ArrayList<>(polygons.size());
+        for (int i = 0; i < polygons.size(); i++) {
+            try {
+                moved.add(reprojection.apply(polygons.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("polygon " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return byPolygons(values, moved, allTouched, options);
     }
 
     /**
