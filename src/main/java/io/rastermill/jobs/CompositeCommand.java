@@ -3,8 +3,8 @@ package io.rastermill.jobs;
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.calc.CalcSyntaxException;
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.temporal.SceneDates;
 import io.rastermill.core.temporal.TemporalReducer;
+import io.rastermill.core.temporal.TimeWindow;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
@@ -12,13 +12,13 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.temporal.Composite;
+import io.rastermill.spark.temporal.Scene;
 import io.rastermill.spark.temporal.SceneDating;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,16 +30,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.IntStream;
 
 /**
@@ -74,27 +69,30 @@ final class CompositeCommand implements Callable<Integer> {
                     + " the files' NoData is not applied to it.")
     String mask;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "keep scenes taken at or after DATE (2024-06-01, 20240601, 2024-06-01T10:00:00)")
-    String start;
-
-    @Option(names = "--end", paramLabel = "DATE", description = "keep scenes taken at or before DATE (a date alone: through that whole day)")
-    String end;
-
-    @ArgGroup(exclusive = true)
-    Dating dating;
-
-    static final class Dating {
-        @Option(names = "--dates", paramLabel = "CSV", description = "a CSV of path,time lines (path as given, or the file name)")
-        Path csv;
-
-        @Option(names = "--date-pattern", paramLabel = "REGEX",
-                description = "regular expression finding the date in each file name: its group 'date', else group 1,"
-                        + " else the match (e.g. \"_(\\d{8})_\")")
-        String pattern;
-    }
-
     @Option(names = {"-q", "--quiet"}, description = "no progress line")
     boolean quiet;
+
+    @Option(names = "--layer", paramLabel = "CATALOG",
+            description = "reduce the space-time layer --name/--zoom of this GeoTrellis catalog instead of scene files"
+                    + " (then the only file is OUT): its scenes are on one grid, so the warp flags do not apply")
+    String layer;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "--layer: the layer's name")
+    String layerName;
+
+    @Option(names = "--zoom", paramLabel = "Z", defaultValue = "0", description = "--layer: the layer's zoom (default: ${DEFAULT-VALUE})")
+    int zoom;
+
+    @Option(names = "--window", paramLabel = "W",
+            description = "month | year: one composite per calendar window (UTC) holding scenes, each written to OUT"
+                    + " suffixed _YYYY-MM or _YYYY (out.tif -> out_2024-06.tif)")
+    String window;
+
+    @Mixin
+    SceneDatingOptions dating;
+
+    @Mixin
+    TimeRangeOptions range;
 
     @Mixin
     GridOptions grid;
@@ -111,17 +109,26 @@ final class CompositeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
-        if (files.size() < 2) {
-            throw usage("give the scenes, then the output GeoTIFF");
-        }
-        List<String> sources = new ArrayList<>(files.subList(0, files.size() - 1));
-        String out = files.get(files.size() - 1);
         TemporalReducer reducer;
         try {
             reducer = TemporalReducer.parse(reduce);
         } catch (IllegalArgumentException e) {
             throw usage("--reduce: " + e.getMessage());
         }
+        TimeWindow windows;
+        try {
+            windows = window == null ? null : TimeWindow.parse(window);
+        } catch (IllegalArgumentException e) {
+            throw usage("--window: " + e.getMessage());
+        }
+        if (layer != null) {
+            return new LayerCompositeRun(this, reducer, windows).run(started);
+        }
+        if (files.size() < 2) {
+            throw usage("give the scenes, then the output GeoTIFF");
+        }
+        List<String> sources = new ArrayList<>(files.subList(0, files.size() - 1));
+        String out = files.get(files.size() - 1);
         CalcExpression maskExpr = null;
         if (mask != null) {
             try {
@@ -130,18 +137,37 @@ final class CompositeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("composite: --mask \"" + mask + "\": " + e.getMessage(), e);
             }
         }
-        Instant from = start == null ? null : date("--start", start, false);
-        Instant until = end == null ? null : date("--end", end, true);
-        SceneDating sceneDating = sceneDating();
-        Resampling resampling = grid.resampling();
+        Instant from = range.from();
+        Instant until = range.until();
+        SceneDating sceneDating = dating.sceneDating();
+        grid.resampling(); // a bad -r: refused before Spark starts
         TargetGridSpec gridSpec = grid.gridSpec();
 
         SparkSession spark = parent.spark().session();
-        SparkContext sc = spark.sparkContext();
-        Composite composite = Composite.open(spark, sources, sceneDating, grid.sourceCrs());
+        Composite all = Composite.open(spark, sources, sceneDating, grid.sourceCrs());
         if (from != null || until != null) {
-            composite = composite.between(from, until);
+            all = all.between(from, until);
         }
+        if (windows == null) {
+            return reduceScenes(all, reducer, maskExpr, gridSpec, out, started);
+        }
+        List<Instant> times = new ArrayList<>();
+        for (Scene s : all.scenes()) {
+            times.add(s.time().orElseThrow(() -> new IllegalArgumentException(s.uri()
+                    + ": no date (no TIFFTAG_DATETIME, none in the name), which --window needs; give --dates or --date-pattern")));
+        }
+        for (Instant w : windows.starts(times)) {
+            reduceScenes(all.between(w, windows.end(w)), reducer, maskExpr, gridSpec,
+                    SeriesOutputs.suffixed(out, windows.label(w)), System.nanoTime());
+        }
+        return 0;
+    }
+
+    /** One composite of {@code composite}'s scenes, written to {@code out}. */
+    private Integer reduceScenes(Composite composite, TemporalReducer reducer, CalcExpression maskExpr,
+                                 TargetGridSpec gridSpec, String out, long started) throws IOException {
+        SparkContext sc = parent.spark().session().sparkContext();
+        Resampling resampling = grid.resampling();
         Composite.Prepared scenes = composite.prepare();
         if (maskExpr != null) {
             try {
@@ -209,41 +235,7 @@ final class CompositeCommand implements Callable<Integer> {
         return out;
     }
 
-    private SceneDating sceneDating() throws IOException {
-        if (dating == null) {
-            return SceneDating.automatic();
-        }
-        if (dating.csv != null) {
-            if (!Files.isRegularFile(dating.csv)) {
-                throw usage("--dates " + dating.csv + ": no such file");
-            }
-            try {
-                return SceneDating.fromTable(SceneDates.parseTable(Files.readAllLines(dating.csv), dating.csv.toString()));
-            } catch (IllegalArgumentException e) {
-                throw usage("--dates " + e.getMessage());
-            }
-        }
-        try {
-            return SceneDating.fromName(Pattern.compile(dating.pattern));
-        } catch (PatternSyntaxException e) {
-            throw usage("--date-pattern '" + dating.pattern + "' is not a regular expression: " + e.getDescription());
-        }
-    }
-
-    /** A date option; {@code --end} given as a date alone covers that whole day. */
-    private Instant date(String option, String text, boolean endOfDay) {
-        Instant t;
-        try {
-            t = SceneDates.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw usage(option + ": " + e.getMessage());
-        }
-        String s = text.trim();
-        boolean dateOnly = s.length() == 10 || s.length() == 8;
-        return endOfDay ? (dateOnly ? t.plus(1, ChronoUnit.DAYS) : t.plusNanos(1)) : t;
-    }
-
-    private ParameterException usage(String message) {
+    ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 }

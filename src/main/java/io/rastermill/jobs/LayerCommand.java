@@ -6,6 +6,7 @@ import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
@@ -14,6 +15,7 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.layerstore.Catalog;
+import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
 import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
@@ -27,6 +29,9 @@ import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
 import io.rastermill.spark.layerstore.ZoomedPyramid;
 import io.rastermill.spark.layerstore.MultibandLayer;
+import io.rastermill.spark.layerstore.SpaceTimeLayer;
+import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
+import io.rastermill.spark.temporal.SceneSeries;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.SparkSession;
@@ -42,6 +47,7 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +58,8 @@ import java.util.concurrent.Callable;
  * {@code write} tiles a GeoTIFF into a layer GeoTrellis reads ({@code --layout floating}: the raster's
  * own grid, GeoTrellis's FloatingLayoutScheme; {@code zoomed}: a ZoomedLayoutScheme level of the
  * raster's CRS, nearest-neighbour); {@code read} writes a layer, or the part meeting {@code --extent},
- * as a GeoTIFF/COG; {@code list} prints a catalog's layers.
+ * as a GeoTIFF/COG; {@code list} prints a catalog's layers. With {@code --space-time}, {@code write} stores dated
+ * scenes as one space-time layer, and {@code read} of such a layer writes one GeoTIFF per scene in {@code --start/--end}.
  */
 @Command(name = "layer", mixinStandardHelpOptions = true,
         description = "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
@@ -92,11 +99,26 @@ final class LayerCommand implements Callable<Integer> {
     @Command(name = "write", mixinStandardHelpOptions = true,
             description = "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
     static final class Write implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IN", description = "GeoTIFF: a path or URI")
-        String in;
+        @Parameters(arity = "2..*", paramLabel = "IN",
+                description = "the GeoTIFF (a path or URI; with --space-time the dated scenes: paths, directories, globs),"
+                        + " then the catalog: a directory (file backend) or hdfs:// etc. URI (Hadoop backend)")
+        List<String> files;
 
-        @Parameters(index = "1", paramLabel = "CATALOG", description = "catalog: a directory (file backend) or hdfs:// etc. URI (Hadoop backend)")
-        String catalog;
+        @Option(names = "--space-time",
+                description = "write the scenes as one space-time layer (GeoTrellis SpaceTimeKey, ZSpaceTimeKeyIndex): single-band"
+                        + " scenes on one grid, each dated by --dates, --date-pattern, its TIFF DateTime tag or a date in its name")
+        boolean spaceTime;
+
+        @Option(names = "--time-resolution", paramLabel = "UNIT", defaultValue = "day",
+                description = "--space-time: the index's time bin, GeoTrellis's ZCurveKeyIndexMethod.by*: millis | second"
+                        + " | minute | hour | day | month (30 days) | year (365 days) (default: ${DEFAULT-VALUE})")
+        String timeResolution;
+
+        @Mixin
+        SceneDatingOptions dating;
+
+        @Mixin
+        TimeRangeOptions range;
 
         @Option(names = "--name", required = true, description = "layer name")
         String name;
@@ -144,6 +166,17 @@ final class LayerCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
             }
             method(); // an unknown curve: refused before Spark starts
+            String in = files.get(0);
+            String catalog = files.get(files.size() - 1);
+            if (spaceTime) {
+                return writeSpaceTime(files.subList(0, files.size() - 1), catalog);
+            }
+            if (files.size() > 2) {
+                throw new ParameterException(spec.commandLine(), "several inputs make a space-time layer: add --space-time");
+            }
+            if (dating.datingGiven() || range.start != null || range.end != null) {
+                throw new ParameterException(spec.commandLine(), "--dates, --date-pattern, --start and --end need --space-time");
+            }
             boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
                 case "floating" -> false;
                 case "zoomed" -> true;
@@ -195,6 +228,34 @@ final class LayerCommand implements Callable<Integer> {
                 }
                 write(writer, layerId(name, zoom != null ? zoom : 0, spec), layers, method(), start);
             }
+            return 0;
+        }
+
+        /** {@code --space-time}: the dated scenes (in {@code --start/--end}) as one space-time layer. */
+        private Integer writeSpaceTime(List<String> sources, String catalog) throws IOException {
+            if (!"floating".equalsIgnoreCase(layout) || update || method() != KeyIndexMethod.ZORDER) {
+                throw new ParameterException(spec.commandLine(), "--space-time writes floating layouts with the zorder index,"
+                        + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
+            }
+            long resolution;
+            try {
+                resolution = KeyIndex.ZSpaceTime.resolution(timeResolution);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--time-resolution: " + e.getMessage());
+            }
+            int ts = tileSize != null ? tileSize : parent.parent.tileSize();
+            LayerId id = layerId(name, zoom != null ? zoom : 0, spec);
+            long start = System.nanoTime();
+            SparkSession spark = parent.parent.spark().session();
+            SpaceTimeLayer layer = SceneSeries.read(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
+            SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend(backend, spec));
+            LayerWriter.Result r = store.write(id, layer, resolution, overwrite);
+            TileLayerMetadata md = layer.metadata();
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "wrote %s in %s: %d tile(s) of %dx%d %s, time %s, %d file(s), zorder index by %s, %.1f s%n",
+                    id, store.catalog().uri(), r.tiles(), md.layout().tileCols(), md.layout().tileRows(), md.cellType().name(),
+                    layer.time(), r.files(), timeResolution.toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
+            o.flush();
             return 0;
         }
 
@@ -269,6 +330,9 @@ final class LayerCommand implements Callable<Integer> {
         String backend;
 
         @Mixin
+        TimeRangeOptions range;
+
+        @Mixin
         OutputOptions output;
 
         @ParentCommand
@@ -303,6 +367,12 @@ final class LayerCommand implements Callable<Integer> {
             output.block = lmd.layout().tileCols();
             GeoTiffWriteOptions options = output.toWriteOptions(lmd.cellType());
             KeyBounds q = query == null ? null : LayerReader.keyBounds(lmd, query);
+            if (a.spaceTime()) {
+                return readSpaceTime(spark, id, q, options, start);
+            }
+            if (range.start != null || range.end != null) {
+                throw new ParameterException(spec.commandLine(), "--start/--end: " + id + " is a spatial layer (no time)");
+            }
             List<TileLayer> bands = new ArrayList<>();
             if (a.schema() == TileSchema.TILE) {
                 bands.add(toRaster(q == null ? reader.read(id) : reader.read(id, q)));
@@ -322,6 +392,29 @@ final class LayerCommand implements Callable<Integer> {
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "read %s → %s: %dx%d %s, %d band(s), %d level(s), %.1f s%n", id, r.target(), r.width(),
                     r.height(), lmd.cellType().name(), r.bandCount(), r.levels(), seconds);
+            o.flush();
+            return 0;
+        }
+
+        /** A space-time layer: one GeoTIFF per scene in {@code --start/--end}, {@code OUT} suffixed with its instant. */
+        private Integer readSpaceTime(SparkSession spark, LayerId id, KeyBounds q, GeoTiffWriteOptions options, long start)
+                throws IOException {
+            SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, catalog, backend(backend, spec))
+                    .read(id, q, TemporalBounds.halfOpen(range.from(), range.until()));
+            List<Long> instants = layer.instants();
+            if (instants.isEmpty()) {
+                throw new IllegalArgumentException(id + ": no tiles in " + layer.time()
+                        + (q == null ? "" : " meeting the extent"));
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            for (long t : instants) {
+                List<TileLayer> bands = List.of(toRaster(layer.at(t)));
+                LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands),
+                        SeriesOutputs.suffixed(out, SeriesOutputs.instant(t)), options);
+                o.printf(Locale.ROOT, "read %s at %s → %s: %dx%d %s, %d level(s)%n", id, Instant.ofEpochMilli(t),
+                        r.target(), r.width(), r.height(), layer.metadata().cellType().name(), r.levels());
+            }
+            o.printf(Locale.ROOT, "read %d scene(s) of %s in %.1f s%n", instants.size(), id, (System.nanoTime() - start) / 1e9);
             o.flush();
             return 0;
         }
@@ -377,10 +470,10 @@ final class LayerCommand implements Callable<Integer> {
                 TileLayerMetadata md = a.metadata();
                 String bounds = md.bounds() instanceof KeyBounds kb
                         ? kb.minKey().col() + "," + kb.minKey().row() + " - " + kb.maxKey().col() + "," + kb.maxKey().row() : "empty";
-                o.printf(Locale.ROOT, "%s\t%d\t%s\t%s\t%dx%d tiles of %dx%d\tkeys %s\t%s%n", id.name(), id.zoom(),
-                        md.cellType().name(), a.schema() == TileSchema.TILE ? "Tile" : "MultibandTile",
+                o.printf(Locale.ROOT, "%s\t%d\t%s\t%s\t%dx%d tiles of %dx%d\tkeys %s\t%s%s%n", id.name(), id.zoom(),
+                        md.cellType().name(), a.schema() == TileSchema.MULTIBAND ? "MultibandTile" : "Tile",
                         md.layout().layoutCols(), md.layout().layoutRows(), md.layout().tileCols(), md.layout().tileRows(),
-                        bounds, a.keyIndex().type());
+                        bounds, a.keyIndex().type(), a.spaceTime() ? "\ttime " + a.time() : "");
             }
             o.flush();
             return 0;

@@ -8,6 +8,7 @@ import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import io.rastermill.core.hydro.DepressionFill;
 import io.rastermill.core.hydro.FlowDirections;
 import io.rastermill.core.hydro.FlowRouting;
+import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.DoubleHistogram;
@@ -47,6 +48,7 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
         }
         kryo.register(MultibandTile.class, new MultibandSerializer());
         kryo.register(SpatialKey.class, new SpatialKeySerializer());
+        kryo.register(SpaceTimeKey.class, new SpaceTimeKeySerializer());
         kryo.register(Strip.class, new StripSerializer());
         // Accumulators define their own compact Java serialization (e.g. a histogram writes only its
         // distinct values); Kryo's field serializer would skip their transient state.
@@ -145,6 +147,25 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
         @Override
         public SpatialKey read(Kryo kryo, Input input, Class<SpatialKey> type) {
             return new SpatialKey(input.readInt(true), input.readInt(true));
+        }
+    }
+
+    /** Space-time layers shuffle these keys (records: Kryo's field serializer cannot set their fields). */
+    static final class SpaceTimeKeySerializer extends Serializer<SpaceTimeKey> {
+        SpaceTimeKeySerializer() {
+            setImmutable(true);
+        }
+
+        @Override
+        public void write(Kryo kryo, Output output, SpaceTimeKey key) {
+            output.writeInt(key.col(), true);
+            output.writeInt(key.row(), true);
+            output.writeLong(key.instant(), false);
+        }
+
+        @Override
+        public SpaceTimeKey read(Kryo kryo, Input input, Class<SpaceTimeKey> type) {
+            return new SpaceTimeKey(input.readInt(true), input.readInt(true), input.readLong(false));
         }
     }
 }

@@ -20,6 +20,7 @@ import io.rastermill.core.layout.EmptyBounds;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 
@@ -51,7 +52,20 @@ public final class GeoTrellisJson {
     // ---------------------------------------------------------------- writing
 
     public static String write(TileLayerMetadata metadata) {
-        return render(gen -> writeMetadata(gen, metadata));
+        return render(gen -> writeMetadata(gen, metadata, null));
+    }
+
+    /**
+     * {@code TileLayerMetadata[SpaceTimeKey]}: the spatial metadata whose bounds' keys also carry
+     * {@code "instant"} (after col and row, as GeoTrellis's SpaceTimeKey codec writes it).
+     */
+    public static String write(TileLayerMetadata metadata, TemporalBounds time) {
+        return render(gen -> writeMetadata(gen, metadata, time));
+    }
+
+    /** {@code KeyBounds[SpaceTimeKey]}: {@code {"minKey":{col,row,instant},"maxKey":{…}}}. */
+    public static String write(KeyBounds bounds, TemporalBounds time) {
+        return render(gen -> writeBounds(gen, bounds, time));
     }
 
     public static String write(Extent extent) {
@@ -111,7 +125,7 @@ public final class GeoTrellisJson {
         return out.toString();
     }
 
-    private static void writeMetadata(JsonGenerator gen, TileLayerMetadata md) throws IOException {
+    private static void writeMetadata(JsonGenerator gen, TileLayerMetadata md, TemporalBounds time) throws IOException {
         gen.writeStartObject();
         gen.writeStringField("cellType", md.cellType().name());
         gen.writeFieldName("layoutDefinition");
@@ -123,7 +137,7 @@ public final class GeoTrellisJson {
         }
         gen.writeStringField("crs", md.crs().toProj4());
         gen.writeFieldName("bounds");
-        writeBounds(gen, md.bounds());
+        writeBounds(gen, md.bounds(), time);
         gen.writeEndObject();
     }
 
@@ -155,19 +169,33 @@ public final class GeoTrellisJson {
     }
 
     private static void writeKey(JsonGenerator gen, SpatialKey key) throws IOException {
+        writeKey(gen, key, null);
+    }
+
+    /** A SpatialKey, or a SpaceTimeKey when {@code instant} is given. */
+    private static void writeKey(JsonGenerator gen, SpatialKey key, Long instant) throws IOException {
         gen.writeStartObject();
         gen.writeNumberField("col", key.col());
         gen.writeNumberField("row", key.row());
+        if (instant != null) {
+            gen.writeNumberField("instant", instant.longValue());
+        }
         gen.writeEndObject();
     }
 
     private static void writeBounds(JsonGenerator gen, Bounds bounds) throws IOException {
+        writeBounds(gen, bounds, null);
+    }
+
+    private static void writeBounds(JsonGenerator gen, Bounds bounds, TemporalBounds time) throws IOException {
         gen.writeStartObject();
         if (bounds instanceof KeyBounds kb) {
             gen.writeFieldName("minKey");
-            writeKey(gen, kb.minKey());
+            writeKey(gen, kb.minKey(), time == null ? null : time.min());
             gen.writeFieldName("maxKey");
-            writeKey(gen, kb.maxKey());
+            writeKey(gen, kb.maxKey(), time == null ? null : time.max());
+        } else if (time != null) {
+            throw new IllegalArgumentException("a space-time layer with empty key bounds has no time bounds to write");
         }
         gen.writeEndObject();
     }
@@ -233,6 +261,15 @@ public final class GeoTrellisJson {
 
     public static SpatialKey readSpatialKey(JsonNode node) {
         return new SpatialKey(intField(node, "col"), intField(node, "row"));
+    }
+
+    /**
+     * The instants of {@code KeyBounds[SpaceTimeKey]} JSON ({@code minKey.instant .. maxKey.instant}).
+     *
+     * @throws IllegalArgumentException if the keys have no {@code instant} (spatial bounds) or are empty
+     */
+    public static TemporalBounds readTemporalBounds(JsonNode node) {
+        return new TemporalBounds(longField(field(node, "minKey"), "instant"), longField(field(node, "maxKey"), "instant"));
     }
 
     /**
@@ -304,6 +341,14 @@ public final class GeoTrellisJson {
             throw new IllegalArgumentException("GeoTrellis JSON: field '" + name + "' must be an int, got " + value);
         }
         return value.intValue();
+    }
+
+    private static long longField(JsonNode node, String name) {
+        JsonNode value = field(node, name);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException("GeoTrellis JSON: field '" + name + "' must be a long, got " + value);
+        }
+        return value.longValue();
     }
 
     private static String textField(JsonNode node, String name) {

@@ -110,14 +110,14 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
 
     @Override
     public LayerHeader newHeader(LayerId id, TileSchema schema) {
-        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), id.name() + "/" + id.zoom(),
+        return new LayerHeader(schema.keyClass(), schema.valueClass(), id.name() + "/" + id.zoom(),
                 LayerHeader.AVRO_LAYER, "file");
     }
 
     @Override
     public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
         String next = TileDirectories.next(layerDir(current).getFileName().toString(), id.zoom());
-        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), id.name() + "/" + next,
+        return new LayerHeader(schema.keyClass(), schema.valueClass(), id.name() + "/" + next,
                 LayerHeader.AVRO_LAYER, "file");
     }
 
@@ -182,7 +182,7 @@ public final class FileCatalog implements Catalog, java.io.Serializable {
         deleteUnreferencedTiles(id);
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -118,14 +118,14 @@ public final class HadoopCatalog implements Catalog {
 
     @Override
     public LayerHeader newHeader(LayerId id, TileSchema schema) {
-        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), layerDir(id).toString(),
+        return new LayerHeader(schema.keyClass(), schema.valueClass(), layerDir(id).toString(),
                 LayerHeader.AVRO_LAYER, "hdfs");
     }
 
     @Override
     public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
         String next = TileDirectories.next(layerDir(current).getName(), id.zoom());
-        return new LayerHeader(LayerHeader.SPATIAL_KEY, schema.valueClass(), new Path(layerParent(id), next).toString(),
+        return new LayerHeader(schema.keyClass(), schema.valueClass(), new Path(layerParent(id), next).toString(),
                 LayerHeader.AVRO_LAYER, "hdfs");
     }
 

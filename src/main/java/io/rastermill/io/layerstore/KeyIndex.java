@@ -5,7 +5,9 @@ import com.google.uzaygezen.core.BitVectorFactories;
 import com.google.uzaygezen.core.CompactHilbertCurve;
 import com.google.uzaygezen.core.MultiDimensionalSpec;
 import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.ZOrder;
 
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Objects;
  *       library computes it, which GeoTrellis uses) of the key relative to the bounds' min key, with
  *       {@code xResolution}/{@code yResolution} bits per axis.</li>
  *   <li>{@link RowMajor} ({@code "rowmajor"}): {@code (row - minRow) * width + (col - minCol)}.</li>
+ *   <li>{@link ZSpaceTime} ({@code "zorder"} with a {@code temporalResolution}): the index of space-time layers.</li>
  * </ul>
  * Sources: GeoTrellis 3.x {@code store/.../index/{zcurve/ZSpatialKeyIndex,hilbert/HilbertSpatialKeyIndex,
  * rowmajor/RowMajorSpatialKeyIndex}.scala}.
@@ -104,6 +107,67 @@ public sealed interface KeyIndex extends java.io.Serializable {
         @Override
         public long toIndex(SpatialKey key) {
             return ZOrder.index(key);
+        }
+
+        @Override
+        public String type() {
+            return "zorder";
+        }
+    }
+
+    /**
+     * GeoTrellis's ZSpaceTimeKeyIndex: the 3-D Morton code of col, row and the instant's bin of
+     * {@code temporalResolution} ms ({@link ZOrder#index(SpaceTimeKey, long)}). Its key bounds are
+     * the spatial part plus {@link #time()}; spatial keys alone have no index here.
+     */
+    record ZSpaceTime(KeyBounds keyBounds, TemporalBounds time, long temporalResolution) implements KeyIndex {
+        /** GeoTrellis's {@code ZCurveKeyIndexMethod.byDay}. */
+        public static final long DAY = 86_400_000L;
+
+        public ZSpaceTime {
+            Objects.requireNonNull(keyBounds, "keyBounds");
+            Objects.requireNonNull(time, "time");
+            if (temporalResolution <= 0) {
+                throw new IllegalArgumentException("temporal resolution must be > 0 ms, got " + temporalResolution);
+            }
+        }
+
+        public long toIndex(SpaceTimeKey key) {
+            return ZOrder.index(key, temporalResolution);
+        }
+
+        /**
+         * The bin of {@code millis | second | minute | hour | day | month | year} in ms, as GeoTrellis's
+         * {@code ZCurveKeyIndexMethod.by*} (a month is 30 days, a year 365).
+         */
+        public static long resolution(String unit) {
+            return switch (unit.toLowerCase(java.util.Locale.ROOT)) {
+                case "millis", "millisecond" -> 1L;
+                case "second" -> 1000L;
+                case "minute" -> 60_000L;
+                case "hour" -> 3_600_000L;
+                case "day" -> DAY;
+                case "month" -> 30 * DAY;
+                case "year" -> 365 * DAY;
+                default -> throw new IllegalArgumentException("unknown time resolution '" + unit
+                        + "': use millis, second, minute, hour, day, month or year");
+            };
+        }
+
+        /** @throws UnsupportedOperationException always: a space-time index needs the instant */
+        @Override
+        public long toIndex(SpatialKey key) {
+            throw new UnsupportedOperationException("a space-time key index needs an instant, not only " + key);
+        }
+
+        @Override
+        public int digits() {
+            return Long.toString(toIndex(SpaceTimeKey.of(keyBounds.maxKey(), time.max()))).length();
+        }
+
+        @Override
+        public List<long[]> indexRanges(KeyBounds query) {
+            throw new UnsupportedOperationException("space-time layers are read by scanning their files");
         }
 
         @Override

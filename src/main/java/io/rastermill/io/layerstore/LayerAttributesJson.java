@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rastermill.core.json.GeoTrellisJson;
 import io.rastermill.core.layout.Bounds;
 import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 
 /**
@@ -35,7 +36,8 @@ public final class LayerAttributesJson {
         h.put("layerType", a.header().layerType());
         h.put("format", a.header().format());
         sb.append('[').append(json(lid)).append(",{\"header\":").append(json(h))
-                .append(",\"metadata\":").append(GeoTrellisJson.write(a.metadata()))
+                .append(",\"metadata\":").append(a.spaceTime() ? GeoTrellisJson.write(a.metadata(), a.time())
+                        : GeoTrellisJson.write(a.metadata()))
                 .append(",\"keyIndex\":").append(writeKeyIndex(a.keyIndex()))
                 .append(",\"schema\":").append(a.schema().compactJson()).append("}]");
         return sb.toString();
@@ -43,8 +45,13 @@ public final class LayerAttributesJson {
 
     public static String writeKeyIndex(KeyIndex ki) {
         StringBuilder sb = new StringBuilder();
-        sb.append("{\"type\":\"").append(ki.type()).append("\",\"properties\":{\"keyBounds\":")
-                .append(GeoTrellisJson.write((Bounds) ki.keyBounds()));
+        sb.append("{\"type\":\"").append(ki.type()).append("\",\"properties\":{\"keyBounds\":");
+        if (ki instanceof KeyIndex.ZSpaceTime st) {
+            sb.append(GeoTrellisJson.write(st.keyBounds(), st.time())).append(",\"temporalResolution\":")
+                    .append(st.temporalResolution());
+        } else {
+            sb.append(GeoTrellisJson.write((Bounds) ki.keyBounds()));
+        }
         if (ki instanceof KeyIndex.Hilbert hb) {
             sb.append(",\"xResolution\":").append(hb.xResolution()).append(",\"yResolution\":").append(hb.yResolution());
         }
@@ -77,21 +84,33 @@ public final class LayerAttributesJson {
             throw new LayerStoreException(where + ": layer type " + header.layerType()
                     + " is not supported (only GeoTrellis's Avro layers, AvroLayerType)");
         }
-        if (!header.keyClass().endsWith(".SpatialKey")) {
+        boolean spaceTime = header.keyClass().endsWith(".SpaceTimeKey");
+        if (!header.keyClass().endsWith(".SpatialKey") && !spaceTime) {
             throw new LayerStoreException(where + ": key class " + header.keyClass()
-                    + " is not supported (only spatial layers, geotrellis.layer.SpatialKey)");
+                    + " is not supported (geotrellis.layer.SpatialKey or geotrellis.layer.SpaceTimeKey)");
         }
         TileLayerMetadata md;
+        TemporalBounds time = null;
         try {
-            md = GeoTrellisJson.readTileLayerMetadata(need(body, "metadata", where));
+            JsonNode mdNode = need(body, "metadata", where);
+            md = GeoTrellisJson.readTileLayerMetadata(mdNode);
+            if (spaceTime) {
+                time = GeoTrellisJson.readTemporalBounds(need(mdNode, "bounds", where));
+            }
         } catch (RuntimeException e) {
             throw new LayerStoreException(where + ": bad metadata: " + e.getMessage(), e);
         }
         KeyIndex ki = readKeyIndex(need(body, "keyIndex", where), where);
         JsonNode schemaNode = need(body, "schema", where);
         TileSchema schema = TileSchema.identify(schemaNode).orElseThrow(() -> new LayerStoreException(where
-                + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile) or (SpatialKey, MultibandTile)"));
-        return new LayerAttributes(header, md, ki, schema);
+                + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile), (SpatialKey, MultibandTile)"
+                + " or (SpaceTimeKey, Tile)"));
+        if (schema.spaceTime() != spaceTime || (ki instanceof KeyIndex.ZSpaceTime) != spaceTime) {
+            throw new LayerStoreException(where + ": key class " + header.keyClass() + ", key index " + ki.type()
+                    + (ki instanceof KeyIndex.ZSpaceTime ? " (space-time)" : " (spatial)") + " and the schema's key ("
+                    + schema.keyClass() + ") do not agree");
+        }
+        return new LayerAttributes(header, md, ki, schema, time);
     }
 
     static KeyIndex readKeyIndex(JsonNode node, String where) {
@@ -107,7 +126,20 @@ public final class LayerAttributesJson {
             throw new LayerStoreException(where + ": keyIndex has empty key bounds");
         }
         if (props.has("temporalResolution")) {
-            throw new LayerStoreException(where + ": key index " + type + " is a space-time index; only spatial layers are supported");
+            if (!"zorder".equals(type)) {
+                throw new LayerStoreException(where + ": space-time key index type '" + type
+                        + "' is not supported (only zorder, GeoTrellis's ZSpaceTimeKeyIndex)");
+            }
+            JsonNode res = props.get("temporalResolution");
+            if (!res.isIntegralNumber() || !res.canConvertToLong() || res.longValue() <= 0) {
+                throw new LayerStoreException(where + ": keyIndex temporalResolution must be a positive long, got " + res);
+            }
+            try {
+                return new KeyIndex.ZSpaceTime(kb, GeoTrellisJson.readTemporalBounds(need(props, "keyBounds", where)),
+                        res.longValue());
+            } catch (IllegalArgumentException e) {
+                throw new LayerStoreException(where + ": bad space-time keyIndex keyBounds: " + e.getMessage(), e);
+            }
         }
         return switch (type) {
             case "zorder" -> new KeyIndex.ZCurve(kb);

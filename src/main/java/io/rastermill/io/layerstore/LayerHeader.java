@@ -11,6 +11,7 @@ import java.util.Objects;
 public record LayerHeader(String keyClass, String valueClass, String path, String layerType, String format)
         implements java.io.Serializable {
     public static final String SPATIAL_KEY = "geotrellis.layer.SpatialKey";
+    public static final String SPACETIME_KEY = "geotrellis.layer.SpaceTimeKey";
     public static final String AVRO_LAYER = "AvroLayerType";
 
     public LayerHeader {

@@ -2,6 +2,7 @@ package io.rastermill.io.layerstore;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
+import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.BitArrayTile;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -99,11 +102,20 @@ public final class TileRecords {
 
     /** The stored bytes of a tile file holding single-band pairs. */
     public static byte[] encodeTiles(List<? extends Map.Entry<SpatialKey, Tile>> pairs) {
+        return encodeSingleband(pairs, TileRecords::writeKey);
+    }
+
+    /** The stored bytes of a tile file of a space-time layer holding single-band pairs. */
+    public static byte[] encodeSpaceTimeTiles(List<? extends Map.Entry<SpaceTimeKey, Tile>> pairs) {
+        return encodeSingleband(pairs, TileRecords::writeKey);
+    }
+
+    private static <K> byte[] encodeSingleband(List<? extends Map.Entry<K, Tile>> pairs, BiConsumer<AvroBinary.Out, K> key) {
         AvroBinary.Out out = new AvroBinary.Out(estimate(pairs.isEmpty() ? null : pairs.get(0).getValue(), pairs.size()));
         if (!pairs.isEmpty()) {
             out.writeLong(pairs.size());
-            for (Map.Entry<SpatialKey, Tile> kv : pairs) {
-                writeKey(out, kv.getKey());
+            for (Map.Entry<K, Tile> kv : pairs) {
+                key.accept(out, kv.getKey());
                 writeTile(out, kv.getValue());
             }
         }
@@ -141,11 +153,20 @@ public final class TileRecords {
 
     /** Decodes the stored bytes of a single-band tile file. */
     public static List<Map.Entry<SpatialKey, Tile>> decodeTiles(byte[] stored) {
+        return decodeSingleband(stored, TileRecords::readKey);
+    }
+
+    /** Decodes the stored bytes of a single-band tile file of a space-time layer. */
+    public static List<Map.Entry<SpaceTimeKey, Tile>> decodeSpaceTimeTiles(byte[] stored) {
+        return decodeSingleband(stored, TileRecords::readSpaceTimeKey);
+    }
+
+    private static <K> List<Map.Entry<K, Tile>> decodeSingleband(byte[] stored, Function<AvroBinary.In, K> readKey) {
         AvroBinary.In in = new AvroBinary.In(decompress(stored));
-        List<Map.Entry<SpatialKey, Tile>> pairs = new ArrayList<>();
+        List<Map.Entry<K, Tile>> pairs = new ArrayList<>();
         for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
             for (long i = 0; i < n; i++) {
-                SpatialKey key = readKey(in);
+                K key = readKey.apply(in);
                 pairs.add(new AbstractMap.SimpleImmutableEntry<>(key, readTile(in, in.readInt())));
             }
         }
@@ -191,6 +212,17 @@ public final class TileRecords {
 
     private static SpatialKey readKey(AvroBinary.In in) {
         return new SpatialKey(in.readInt(), in.readInt());
+    }
+
+    /** GeoTrellis's SpaceTimeKey record: col and row as Avro ints, then the instant as an Avro long. */
+    private static void writeKey(AvroBinary.Out out, SpaceTimeKey key) {
+        out.writeInt(key.col());
+        out.writeInt(key.row());
+        out.writeLong(key.instant());
+    }
+
+    private static SpaceTimeKey readSpaceTimeKey(AvroBinary.In in) {
+        return new SpaceTimeKey(in.readInt(), in.readInt(), in.readLong());
     }
 
     // ------------------------------------------------------------------ tiles

@@ -9,22 +9,25 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The two Avro writer schemas a layer can declare: GeoTrellis's {@code KeyValueRecord} of
- * (SpatialKey, Tile) and of (SpatialKey, MultibandTile). The JSON is GeoTrellis 3.7.1's own output
+ * The Avro writer schemas a layer can declare: GeoTrellis's {@code KeyValueRecord} of
+ * (SpatialKey, Tile), of (SpatialKey, MultibandTile) and of (SpaceTimeKey, Tile). The JSON is GeoTrellis 3.7.1's own output
  * (its {@code KeyValueRecordCodec.schema}, as written into the attribute store; parsing-canonical
  * fingerprints 8121670935840932586 and -1011260055322701348), kept as resources, compact, in
  * GeoTrellis's field order. A layer whose schema is neither is refused: the tile decoder walks
  * exactly these schemas.
  */
 public enum TileSchema {
-    TILE("schema-spatialkey-tile.json", "geotrellis.raster.Tile"),
-    MULTIBAND("schema-spatialkey-multibandtile.json", "geotrellis.raster.MultibandTile");
+    TILE("schema-spatialkey-tile.json", LayerHeader.SPATIAL_KEY, "geotrellis.raster.Tile"),
+    MULTIBAND("schema-spatialkey-multibandtile.json", LayerHeader.SPATIAL_KEY, "geotrellis.raster.MultibandTile"),
+    /** Space-time single-band: the spatial schema with GeoTrellis's SpaceTimeKey record (instant alias millis) as key. */
+    SPACETIME_TILE("schema-spacetimekey-tile.json", LayerHeader.SPACETIME_KEY, "geotrellis.raster.Tile");
 
     private final JsonNode json;
     private final String compact;
+    private final String keyClass;
     private final String valueClass;
 
-    TileSchema(String resource, String valueClass) {
+    TileSchema(String resource, String keyClass, String valueClass) {
         try (InputStream in = TileSchema.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -35,7 +38,18 @@ public enum TileSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.keyClass = keyClass;
         this.valueClass = valueClass;
+    }
+
+    /** The header's {@code keyClass}. */
+    public String keyClass() {
+        return keyClass;
+    }
+
+    /** True for the schemas keyed by {@code SpaceTimeKey}. */
+    public boolean spaceTime() {
+        return LayerHeader.SPACETIME_KEY.equals(keyClass);
     }
 
     /** The schema as a JSON tree (do not modify). */

@@ -11,8 +11,8 @@
  *       JSON, tile files: same Avro datum, same zlib stream); checked against catalogs GeoTrellis wrote.</li>
  *   <li>Cells are stored samples; NoData travels per record as GeoTrellis encodes it (see {@link
  *       io.rastermill.io.layerstore.TileRecords}); every one of the 22 cell types round-trips.</li>
- *   <li>Only spatial layers ({@code SpatialKey}) of Avro records ({@code AvroLayerType}) are supported; space-time
- *       keys and COG layers are refused with a message.</li>
+ *   <li>Avro-record layers ({@code AvroLayerType}) keyed by {@code SpatialKey}, or by {@code SpaceTimeKey} with the
+ *       Z-order space-time index (single-band); COG layers are refused with a message.</li>
  *   <li>Layer names and stored tile paths are confined to the catalog ({@link io.rastermill.io.layerstore.LayerId},
  *       {@link io.rastermill.io.layerstore.FileCatalog#layerDir}, {@link io.rastermill.io.layerstore.HadoopCatalog#requireInside});
  *       a layer's tiles live in {@code <name>/<zoom>} or a version {@code <name>/<zoom>.v<hex>} beside it, the one its

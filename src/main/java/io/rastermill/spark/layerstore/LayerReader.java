@@ -123,6 +123,10 @@ public final class LayerReader {
 
     private <V> LayerAttributes requireSchema(LayerId id, LayerValues<V> values) throws IOException {
         LayerAttributes a = catalog.readAttributes(id);
+        if (a.spaceTime()) {
+            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a space-time layer ("
+                    + a.time() + "); read it with SpaceTimeLayerStore (layer read --start/--end)");
+        }
         if (a.schema() != values.schema()) {
             throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores " + a.schema().valueClass()
                     + " records; read it " + (a.schema() == io.rastermill.io.layerstore.TileSchema.MULTIBAND

@@ -1,0 +1,288 @@
+package io.rastermill.spark.layerstore;
+
+import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.SpaceTimeKey;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TemporalBounds;
+import io.rastermill.core.layout.ZOrder;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.io.layerstore.Catalog;
+import io.rastermill.io.layerstore.FileCatalog;
+import io.rastermill.io.layerstore.HadoopCatalog;
+import io.rastermill.io.layerstore.KeyIndex;
+import io.rastermill.io.layerstore.LayerAttributes;
+import io.rastermill.io.layerstore.LayerHeader;
+import io.rastermill.io.layerstore.LayerId;
+import io.rastermill.io.layerstore.LayerStoreException;
+import io.rastermill.io.layerstore.MapFileTiles;
+import io.rastermill.io.layerstore.TileRecords;
+import io.rastermill.io.layerstore.TileSchema;
+import io.rastermill.spark.JobGroup;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Space-time layers in a GeoTrellis catalog (file and Hadoop backends), as GeoTrellis 3.x stores
+ * {@code TileLayerRDD[SpaceTimeKey]} with a {@code ZSpaceTimeKeyIndex}: header key class
+ * {@code geotrellis.layer.SpaceTimeKey}, bounds keys with {@code instant}, the index's
+ * {@code temporalResolution}, and records of (SpaceTimeKey, Tile).
+ *
+ * <p>Unlike the spatial indexes, the space-time Z index is not one-to-one: every instant of one time
+ * bin (a day, for {@link KeyIndex.ZSpaceTime#DAY}) at one spatial key shares a file or MapFile record,
+ * so the writer groups tiles by index first. Reading lists the stored indexes, keeps those whose
+ * decoded (col, row) meet the query, and filters the decoded keys by space and time.
+ *
+ * <p>Consistency is the spatial writer's: tiles first, the {@code metadata} attribute last by an
+ * atomic rename; an overwrite goes to a directory beside the old one.
+ */
+public final class SpaceTimeLayerStore {
+    private final SparkSession spark;
+    private final Catalog catalog;
+
+    private SpaceTimeLayerStore(SparkSession spark, Catalog catalog) {
+        this.spark = spark;
+        this.catalog = catalog;
+    }
+
+    /** The catalog at {@code uri}; {@code backend} null picks it as {@link Catalog#open} does. */
+    public static SpaceTimeLayerStore open(SparkSession spark, String uri, Catalog.Backend backend) throws IOException {
+        return new SpaceTimeLayerStore(spark, Catalog.open(uri, spark.sparkContext().hadoopConfiguration(), backend));
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Writes a new space-time layer (or, with {@code overwrite}, replaces a stored one) indexed by
+     * {@code ZSpaceTimeKeyIndex} of {@code temporalResolution} ms over the layer's spatial and time bounds.
+     */
+    public LayerWriter.Result write(LayerId id, SpaceTimeLayer layer, long temporalResolution, boolean overwrite)
+            throws IOException {
+        Objects.requireNonNull(id, "id");
+        if (!(layer.metadata().bounds() instanceof KeyBounds kb)) {
+            throw new IllegalArgumentException(id + ": cannot write a layer with empty bounds");
+        }
+        LayerAttributes old = null;
+        if (catalog.exists(id)) {
+            if (!overwrite) {
+                throw new LayerStoreException("catalog " + catalog.uri() + ": " + id
+                        + " already exists; delete it first, or overwrite it");
+            }
+            old = catalog.readAttributes(id);
+        } else {
+            catalog.deleteUnreferencedTiles(id); // tiles of a write that was killed: not a layer
+        }
+        TileSchema schema = TileSchema.SPACETIME_TILE;
+        LayerHeader header = old == null ? catalog.newHeader(id, schema) : catalog.nextHeader(id, schema, old);
+        KeyIndex.ZSpaceTime ki = new KeyIndex.ZSpaceTime(kb, layer.time(), temporalResolution);
+        LayerAttributes attrs = new LayerAttributes(header, layer.metadata(), ki, schema, layer.time());
+        TemporalBounds time = layer.time();
+        JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups = layer.rdd()
+                .mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), kb, time)), kv))
+                .groupByKey()
+                .sortByKey(true, Math.max(1, layer.rdd().getNumPartitions()))
+                .mapValues(SpaceTimeLayerStore::sortedPairs);
+        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
+        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
+        String jobGroup = "rastermill layer write " + id.name();
+        try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
+            if (catalog instanceof FileCatalog fc) {
+                writeFiles(fc, id, attrs, groups, tiles, files);
+            } else {
+                writeMapFiles((HadoopCatalog) catalog, id, attrs, groups, tiles, files);
+            }
+        }
+        catalog.writeAttributes(id, attrs); // the commit
+        if (old != null) {
+            catalog.deleteOtherAttributes(id);
+            catalog.deleteUnreferencedTiles(id);
+        }
+        return new LayerWriter.Result(id, tiles.value(), files.value());
+    }
+
+    private static SpaceTimeKey requireInside(LayerId id, SpaceTimeKey k, KeyBounds kb, TemporalBounds time) {
+        if (!kb.includes(k.spatialKey()) || !time.includes(k.instant())) {
+            throw new LayerStoreException(id + ": tile " + k + " lies outside the layer's bounds " + kb + ", " + time);
+        }
+        return k;
+    }
+
+    private static List<Map.Entry<SpaceTimeKey, Tile>> sortedPairs(Iterable<Tuple2<SpaceTimeKey, Tile>> group) {
+        List<Map.Entry<SpaceTimeKey, Tile>> pairs = new ArrayList<>();
+        for (Tuple2<SpaceTimeKey, Tile> kv : group) {
+            pairs.add(new AbstractMap.SimpleImmutableEntry<>(kv._1(), kv._2()));
+        }
+        pairs.sort(Map.Entry.comparingByKey());
+        return pairs;
+    }
+
+    private static void writeFiles(FileCatalog fc, LayerId id, LayerAttributes attrs,
+                                   JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+                                   LongAccumulator tiles, LongAccumulator files) throws IOException {
+        java.nio.file.Path dir = fc.layerDir(attrs);
+        Files.createDirectories(dir);
+        String dirName = dir.toString();
+        KeyIndex ki = attrs.keyIndex();
+        try {
+            groups.foreach(g -> {
+                FileCatalog.writeAtomically(java.nio.file.Paths.get(dirName).resolve(ki.fileName(g._1())),
+                        TileRecords.encodeSpaceTimeTiles(g._2()));
+                tiles.add(g._2().size());
+                files.add(1);
+            });
+        } catch (RuntimeException e) {
+            FileCatalog.deleteTree(dir);
+            throw new LayerStoreException("catalog " + fc.uri() + ": writing " + id + " failed: "
+                    + LayerWriter.rootMessage(e), e);
+        }
+    }
+
+    private void writeMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes attrs,
+                               JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+                               LongAccumulator tiles, LongAccumulator files) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path target = hc.requireInside(hc.layerDir(attrs));
+        FileSystem fs = target.getFileSystem(conf);
+        fs.delete(target, true); // tiles without attributes: a failed earlier write
+        String targetName = target.toString();
+        SerializableConfiguration sconf = new SerializableConfiguration(conf);
+        try {
+            groups.mapPartitionsWithIndex((pid, it) -> {
+                try (MapFileTiles.Writer w = new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
+                    while (it.hasNext()) {
+                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, Tile>>> g = it.next();
+                        w.append(g._1(), TileRecords.encodeSpaceTimeTiles(g._2()));
+                        tiles.add(g._2().size());
+                    }
+                    files.add(w.written().size());
+                }
+                return Collections.<Integer>emptyIterator();
+            }, false).count();
+            fs.create(new Path(target, "_SUCCESS"), true).close();
+        } catch (RuntimeException e) {
+            fs.delete(target, true);
+            throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: "
+                    + LayerWriter.rootMessage(e), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The stored attributes of a space-time layer. @throws LayerStoreException if it is a spatial layer */
+    public LayerAttributes attributes(LayerId id) throws IOException {
+        LayerAttributes a = catalog.readAttributes(id);
+        if (!a.spaceTime()) {
+            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a spatial layer ("
+                    + a.header().keyClass() + "), not a space-time one");
+        }
+        return a;
+    }
+
+    /**
+     * The tiles of a space-time layer in {@code space} (null: all keys) at instants in {@code when}
+     * (null: all); the result's time bounds are the stored ones clipped to {@code when}.
+     *
+     * @throws IllegalArgumentException if {@code when} misses the layer's time range (naming both)
+     */
+    public SpaceTimeLayer read(LayerId id, KeyBounds space, TemporalBounds when) throws IOException {
+        LayerAttributes a = attributes(id);
+        TemporalBounds stored = a.time();
+        if (when != null && (when.max() < stored.min() || when.min() > stored.max())) {
+            throw new IllegalArgumentException(id + ": the time range " + when + " misses the layer's " + stored);
+        }
+        TemporalBounds clipped = when == null ? stored
+                : new TemporalBounds(Math.max(stored.min(), when.min()), Math.min(stored.max(), when.max()));
+        JavaPairRDD<SpaceTimeKey, Tile> rdd = catalog instanceof FileCatalog fc
+                ? readFiles(fc, id, a, space) : readMapFiles((HadoopCatalog) catalog, id, a);
+        return new SpaceTimeLayer(rdd, a.metadata(), stored).filter(space, clipped);
+    }
+
+    private JavaPairRDD<SpaceTimeKey, Tile> readFiles(FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds space)
+            throws IOException {
+        java.nio.file.Path dir = fc.layerDir(a);
+        if (!Files.isDirectory(dir)) {
+            throw new LayerStoreException("catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
+        }
+        List<String> planned = new ArrayList<>();
+        try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
+            for (java.nio.file.Path p : ds) {
+                String n = p.getFileName().toString();
+                if (n.isEmpty() || n.length() > 19 || !n.chars().allMatch(Character::isDigit)) {
+                    continue; // temporary files of a writer
+                }
+                int[] crt = ZOrder.decode3(Long.parseLong(n));
+                if (space == null || space.includes(new SpatialKey(crt[0], crt[1]))) {
+                    planned.add(p.toString());
+                }
+            }
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (planned.isEmpty()) {
+            return JavaPairRDD.fromJavaRDD(jsc.emptyRDD());
+        }
+        Collections.sort(planned);
+        return jsc.parallelize(planned, Math.min(planned.size(), Math.max(jsc.defaultParallelism(), planned.size() / 64)))
+                .flatMapToPair(f -> {
+                    List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
+                    try {
+                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(java.nio.file.Paths.get(f)))) {
+                            out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
+                        }
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        return out.iterator(); // deleted since planning: missing tiles
+                    } catch (RuntimeException | IOException e) {
+                        throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
+                    }
+                    return out.iterator();
+                });
+    }
+
+    private JavaPairRDD<SpaceTimeKey, Tile> readMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes a) throws IOException {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path dir = hc.layerDir(a);
+        if (!dir.getFileSystem(conf).exists(dir)) {
+            throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
+        }
+        List<MapFileTiles.Range> files = MapFileTiles.ranges(dir, conf);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        if (files.isEmpty()) {
+            return JavaPairRDD.fromJavaRDD(jsc.emptyRDD());
+        }
+        SerializableConfiguration sconf = new SerializableConfiguration(conf);
+        return jsc.parallelize(files, files.size()).flatMapToPair(f -> {
+            List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
+            try {
+                MapFileTiles.read(f.path(), sconf.value(), null, (idx, bytes) -> {
+                    try {
+                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(bytes)) {
+                            out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
+                        }
+                    } catch (RuntimeException e) {
+                        throw new LayerStoreException(id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new LayerStoreException(id + ": MapFile " + f.path() + ": " + e, e);
+            }
+            return out.iterator();
+        });
+    }
+}

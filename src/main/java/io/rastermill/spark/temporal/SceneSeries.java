@@ -1,0 +1,64 @@
+package io.rastermill.spark.temporal;
+
+import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.layerstore.SpaceTimeLayer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Dated single-band scenes on one grid as a {@link SpaceTimeLayer}: each scene is tiled on its own grid (a floating
+ * layout, as {@code layer write} does) and keyed by its instant. Scenes on other grids are refused: warp them first.
+ */
+public final class SceneSeries {
+    private SceneSeries() {
+    }
+
+    /**
+     * The GeoTIFFs {@code pathsOrGlobs} name, dated by {@code dating}, kept if taken in {@code [from, until)} (either
+     * bound may be null).
+     *
+     * @throws IllegalArgumentException naming the file without a date, with several bands, or on another grid than the
+     *                                  first scene
+     */
+    public static SpaceTimeLayer read(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Instant from,
+                                      Instant until, int tileSize) throws IOException {
+        Composite series = Composite.open(spark, pathsOrGlobs, dating, null);
+        if (from != null || until != null) {
+            series = series.between(from, until);
+        }
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<Long> instants = new ArrayList<>();
+        List<TileLayer> scenes = new ArrayList<>();
+        LayoutDefinition first = null;
+        for (Scene s : series.scenes()) {
+            Instant t = s.time().orElseThrow(() -> new IllegalArgumentException(s.uri() + ": no date (no TIFFTAG_DATETIME,"
+                    + " none in the name); give --dates or --date-pattern"));
+            try (GeoTiffReader r = GeoTiffReader.open(s.uri(), conf)) {
+                if (r.info().bandCount() != 1) {
+                    throw new IllegalArgumentException(s.uri() + ": " + r.info().bandCount()
+                            + " bands; space-time layers hold single-band scenes");
+                }
+            }
+            TileLayer scene = TileLayers.readGeoTiffs(spark, List.of(s.uri()),
+                    TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(0));
+            LayoutDefinition layout = scene.metadata().layout();
+            if (first == null) {
+                first = layout;
+            } else if (!layout.equals(first)) {
+                throw new IllegalArgumentException(s.uri() + ": its grid (layout " + layout + ") is not the first scene's ("
+                        + series.scenes().get(0).uri() + ", " + first + "); warp the scenes onto one grid first");
+            }
+            instants.add(t.toEpochMilli());
+            scenes.add(scene);
+        }
+        return SpaceTimeLayer.of(instants, scenes);
+    }
+}
