@@ -15,12 +15,15 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalog.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +42,22 @@ class RastermillSqlTest {
 
     private static TileLayer layer() throws Exception {
         return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+    }
+
+    /** Registering is the catalog: each of its functions, and no other rm_ function, is on the session. */
+    @Test
+    void theSessionHasExactlyTheCatalogsFunctions() {
+        Set<String> catalog = new TreeSet<>();
+        for (SqlFunction f : SqlFunctions.all()) {
+            catalog.add(f.name());
+        }
+        Set<String> session = new TreeSet<>();
+        for (Function f : SPARK.session().catalog().listFunctions().collectAsList()) {
+            if (f.name().startsWith("rm_")) {
+                session.add(f.name());
+            }
+        }
+        assertEquals(catalog, session);
     }
 
     /** Every op of the catalog is an SQL function (binary ones also with a number) computing what the Java op does. */
