@@ -31,6 +31,7 @@ public final class SqlFunctions {
         all.addAll(TileFunctions.all());
         all.addAll(LocalOpFunctions.all());
         all.addAll(CalcFunctions.all());
+        all.addAll(FocalFunctions.all());
         Set<String> names = new HashSet<>();
         for (SqlFunction f : all) {
             if (!names.add(f.name())) {
