@@ -32,6 +32,7 @@ public final class SqlFunctions {
         all.addAll(LocalOpFunctions.all());
         all.addAll(CalcFunctions.all());
         all.addAll(FocalFunctions.all());
+        all.addAll(AggregateFunctions.all());
         Set<String> names = new HashSet<>();
         for (SqlFunction f : all) {
             if (!names.add(f.name())) {

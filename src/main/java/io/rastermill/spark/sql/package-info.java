@@ -6,7 +6,8 @@
  * the one list the generated page {@code docs/sql-functions.md} is made from: tile facts and
  * statistics, every local op of {@code io.rastermill.core.local.LocalOps#all()} (with
  * {@code rm_<name>_value} for a number on the right), calc expressions, focal and terrain
- * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame}.
+ * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame},
+ * and the aggregates {@code rm_agg_stats} and {@code rm_agg_zonal} (typed {@code Aggregator}s).
  *
  * <h2>Semantics</h2>
  * A NULL tile or argument gives NULL; the ops' NoData rules are those of {@code io.rastermill.core.local}.
