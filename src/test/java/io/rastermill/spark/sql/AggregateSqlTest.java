@@ -4,13 +4,10 @@ import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.zonal.ZoneAccumulator;
-import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.zonal.ZonalStatistics;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,15 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AggregateSqlTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
-    private static final String FILE = GdalFixtures.named("cog_int16_deflate_bs32").tif().toString();
-
-    @BeforeAll
-    static void start() {
-        RastermillSql.register(SPARK.session());
-    }
 
     private static TileLayer layer() throws Exception {
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+        return SqlTestLayer.layer(SPARK.session());
     }
 
     /** Merged sums and means differ from the layer's only by the order of the floating additions. */

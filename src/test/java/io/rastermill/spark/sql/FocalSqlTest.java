@@ -12,13 +12,10 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
-import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,16 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FocalSqlTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
-    /** 100 x 80 int16 cells in 32-cell tiles: 4 x 3 tiles, the last column and row cropped. */
-    private static final String FILE = GdalFixtures.named("cog_int16_deflate_bs32").tif().toString();
-
-    @BeforeAll
-    static void start() {
-        RastermillSql.register(SPARK.session());
-    }
 
     private static TileLayer layer() throws Exception {
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+        return SqlTestLayer.layer(SPARK.session());
     }
 
     /** Each SQL call and the kernel that must give the same cells. */
@@ -73,7 +63,7 @@ class FocalSqlTest {
     void focalAndTerrainInSqlEqualLayerFocalAndTheWholeRasterOnEveryTile() throws Exception {
         TileLayer dem = layer();
         Tile whole;
-        try (GeoTiffReader r = GeoTiffReader.open(FILE)) {
+        try (GeoTiffReader r = GeoTiffReader.open(SqlTestLayer.FILE)) {
             whole = r.readBand(new GridBounds(0, 0, 99, 79), 0, 0);
         }
         CellSize cellSize = dem.metadata().layout().cellSize();
