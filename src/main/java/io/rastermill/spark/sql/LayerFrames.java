@@ -1,5 +1,6 @@
 package io.rastermill.spark.sql;
 
+import io.rastermill.core.focal.BufferedTileBytes;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
@@ -30,10 +31,16 @@ public final class LayerFrames {
     public static final String COL = "col";
     public static final String ROW = "row";
     public static final String TILE = "tile";
+    /** The column of {@link #toBufferedDataFrame}: a tile with its halo in the {@link BufferedTileBytes} form. */
+    public static final String BUFFERED = "buffered";
     public static final StructType SCHEMA = new StructType()
             .add(COL, DataTypes.IntegerType, false)
             .add(ROW, DataTypes.IntegerType, false)
             .add(TILE, DataTypes.BinaryType, false);
+    public static final StructType BUFFERED_SCHEMA = new StructType()
+            .add(COL, DataTypes.IntegerType, false)
+            .add(ROW, DataTypes.IntegerType, false)
+            .add(BUFFERED, DataTypes.BinaryType, false);
 
     private LayerFrames() {
     }
@@ -42,6 +49,19 @@ public final class LayerFrames {
         // In-raster cells only: edge tiles are cropped, so SQL statistics never count layout padding.
         JavaRDD<Row> rows = layer.innerTiles().map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), TileBytes.encode(kv._2())));
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /**
+     * One row per tile with {@code col}, {@code row} and {@code buffered}: the tile's in-raster cells with
+     * {@code halo} cells of its neighbours around them (read with the window, or exchanged as strips, as
+     * {@code layer.focal} does), sides beyond the raster flagged outside. The focal SQL functions
+     * ({@code rm_focal}, {@code rm_slope}, ...) take this column and return the tile's own cells, as
+     * {@link #toDataFrame} holds them.
+     */
+    public static Dataset<Row> toBufferedDataFrame(SparkSession spark, TileLayer layer, int halo) {
+        JavaRDD<Row> rows = layer.buffered(halo)
+                .map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), BufferedTileBytes.encode(kv._2())));
+        return spark.createDataFrame(rows, BUFFERED_SCHEMA);
     }
 
     /** Edge tiles come back padded to the layout's tile size with NoData (0 for raw types). */

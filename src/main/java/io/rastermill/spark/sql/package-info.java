@@ -2,9 +2,12 @@
  * Spark SQL over layers: {@link io.rastermill.spark.sql.LayerFrames} turns a layer into a
  * {@code Dataset<Row>} of {@code (col, row, tile)} and back (tiles as binary in the
  * {@code TileBytes} form, edge tiles cropped), and {@link io.rastermill.spark.sql.RastermillSql}
- * registers the {@code rm_*} functions: tile facts and statistics, calc expressions, and every local
- * op of {@code io.rastermill.core.local.LocalOps#all()} as {@code rm_<name>} (with
- * {@code rm_<name>_value} for a number on the right).
+ * registers the {@code rm_*} functions of the {@link io.rastermill.spark.sql.SqlFunctions} catalog,
+ * the one list the generated page {@code docs/sql-functions.md} is made from: tile facts and
+ * statistics, every local op of {@code io.rastermill.core.local.LocalOps#all()} (with
+ * {@code rm_<name>_value} for a number on the right), calc expressions, focal and terrain
+ * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame},
+ * and the aggregates {@code rm_agg_stats} and {@code rm_agg_zonal} (typed {@code Aggregator}s).
  *
  * <h2>Semantics</h2>
  * A NULL tile or argument gives NULL; the ops' NoData rules are those of {@code io.rastermill.core.local}.

@@ -8,19 +8,19 @@ import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
-import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
+import org.apache.spark.sql.catalog.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,15 +30,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RastermillSqlTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
-    private static final String FILE = GdalFixtures.named("cog_int16_deflate_bs32").tif().toString();
-
-    @BeforeAll
-    static void start() {
-        RastermillSql.register(SPARK.session());
-    }
 
     private static TileLayer layer() throws Exception {
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(FILE), TileLayers.ReadOptions.defaults().withTileSize(32));
+        return SqlTestLayer.layer(SPARK.session());
+    }
+
+    /** Registering is the catalog: each of its functions, and no other rm_ function, is on the session. */
+    @Test
+    void theSessionHasExactlyTheCatalogsFunctions() {
+        RastermillSql.register(SPARK.session());
+        Set<String> catalog = new TreeSet<>();
+        for (SqlFunction f : SqlFunctions.all()) {
+            catalog.add(f.name());
+        }
+        Set<String> session = new TreeSet<>();
+        for (Function f : SPARK.session().catalog().listFunctions().collectAsList()) {
+            if (f.name().startsWith("rm_")) {
+                session.add(f.name());
+            }
+        }
+        assertEquals(catalog, session);
     }
 
     /** Every op of the catalog is an SQL function (binary ones also with a number) computing what the Java op does. */
@@ -82,7 +93,7 @@ class RastermillSqlTest {
     @Test
     void sqlStatisticsOverTheTileColumnEqualTheWholeRaster() throws Exception {
         Tile whole;
-        try (GeoTiffReader r = GeoTiffReader.open(FILE)) {
+        try (GeoTiffReader r = GeoTiffReader.open(SqlTestLayer.FILE)) {
             whole = r.readBand(new GridBounds(0, 0, 99, 79), 0, 0);
         }
         long n = 0;
