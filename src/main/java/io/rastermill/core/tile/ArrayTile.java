@@ -3,6 +3,7 @@ package io.rastermill.core.tile;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 
+import java.lang.reflect.Array;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,16 @@ public abstract sealed class ArrayTile extends Tile
 
     /** The backing array; never handed out, since tiles are immutable. */
     abstract Object storage();
+
+    /**
+     * Copies the stored samples (the array {@link #wrap} takes, in its layout) into the front of {@code dst}, an
+     * array of the same type at least as long. For code that streams a tile's cells out (an encoder) into a buffer
+     * it reuses from tile to tile, where a copy of the cells per tile would only feed the garbage collector.
+     */
+    public final void copyStoredSamplesTo(Object dst) {
+        Object src = storage();
+        System.arraycopy(src, 0, dst, 0, Array.getLength(src));
+    }
 
     /** A tile of the same storage class over {@code storage}, which it takes ownership of. */
     abstract ArrayTile withStorage(CellType cellType, int cols, int rows, Object storage);

@@ -20,6 +20,7 @@ import io.rastermill.io.codec.UnsupportedCodecException;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.reflect.Array;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -50,6 +51,7 @@ final class BlockCodec implements AutoCloseable {
     private final SegmentDecompressor decompressor;
     private final boolean perRow;
     private byte[] encoded = new byte[0];
+    private Object scratch;
     private int encodedLength;
 
     BlockCodec(int size, int bands, CellType cellType, GeoTiffWriteOptions options) throws UnsupportedCodecException {
@@ -125,13 +127,22 @@ final class BlockCodec implements AutoCloseable {
         return encodedLength;
     }
 
+    /** {@code t}'s stored samples in this codec's scratch array (reused from block to block: no copy per block). */
+    private <T> T cells(ArrayTile t, Class<T> type, int length) {
+        if (!type.isInstance(scratch) || Array.getLength(scratch) < length) {
+            scratch = Array.newInstance(type.getComponentType(), length);
+        }
+        t.copyStoredSamplesTo(scratch);
+        return type.cast(scratch);
+    }
+
     private void interleave(Tile tile, int b) {
         ArrayTile t = tile.toArrayTile();
         int w = t.cols();
         int h = t.rows();
         int step = bands * Math.max(kind.bytes(), 1);
         if (t instanceof BitArrayTile bt) {
-            byte[] bits = bt.copyCells();
+            byte[] bits = cells(bt, byte[].class, (w * h + 7) / 8);
             for (int r = 0; r < h; r++) {
                 int rowStart = r * rowBytes;
                 for (int c = 0; c < w; c++) {
@@ -143,7 +154,7 @@ final class BlockCodec implements AutoCloseable {
                 }
             }
         } else if (t instanceof ByteArrayTile bt) {
-            byte[] cells = bt.copyCells();
+            byte[] cells = cells(bt, byte[].class, w * h);
             for (int r = 0; r < h; r++) {
                 if (bands == 1) {
                     System.arraycopy(cells, r * w, raw, r * rowBytes, w);
@@ -154,28 +165,28 @@ final class BlockCodec implements AutoCloseable {
                 }
             }
         } else if (t instanceof ShortArrayTile st) {
-            short[] cells = st.copyCells();
+            short[] cells = cells(st, short[].class, w * h);
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 2; c < w; c++, p += step) {
                     SHORT.set(raw, p, cells[r * w + c]);
                 }
             }
         } else if (t instanceof IntArrayTile it) {
-            int[] cells = it.copyCells();
+            int[] cells = cells(it, int[].class, w * h);
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 4; c < w; c++, p += step) {
                     INT.set(raw, p, cells[r * w + c]);
                 }
             }
         } else if (t instanceof FloatArrayTile ft) {
-            float[] cells = ft.copyCells();
+            float[] cells = cells(ft, float[].class, w * h);
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 4; c < w; c++, p += step) {
                     FLOAT.set(raw, p, cells[r * w + c]);
                 }
             }
         } else if (t instanceof DoubleArrayTile dt) {
-            double[] cells = dt.copyCells();
+            double[] cells = cells(dt, double[].class, w * h);
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 8; c < w; c++, p += step) {
                     DOUBLE.set(raw, p, cells[r * w + c]);

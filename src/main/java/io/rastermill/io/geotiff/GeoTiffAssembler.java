@@ -8,12 +8,17 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,15 @@ public final class GeoTiffAssembler {
     public interface BlockSource {
         /** Writes exactly {@code length} bytes of the block to {@code out} (and does not close it). */
         void write(int level, int block, int length, OutputStream out) throws IOException;
+
+        /**
+         * Writes exactly {@code length} bytes of the block at {@code out}'s position, into a local target. By
+         * default through {@link #write}; a source whose blocks lie in local files overrides it with
+         * {@link FileChannel#transferTo}, so the kernel copies them without a pass through the heap.
+         */
+        default void transfer(int level, int block, int length, FileChannel out) throws IOException {
+            write(level, block, length, Channels.newOutputStream(out));
+        }
     }
 
     /**
@@ -181,9 +195,7 @@ public final class GeoTiffAssembler {
         Path tmp = WriteLeftovers.tempFile(target.path());
         boolean done = false;
         try {
-            try (FSDataOutputStream out = fs.create(tmp, true)) {
-                writeFile(location, layout, lengths, source, out);
-            }
+            writeTemporary(fs, tmp, location, layout, lengths, source);
             long written = fs.getFileStatus(tmp).getLen();
             if (written != layout.length()) {
                 throw new GeoTiffWriteException(location, "wrote " + written + " bytes, the layout says " + layout.length());
@@ -245,15 +257,49 @@ public final class GeoTiffAssembler {
         return layout.length();
     }
 
+    /** The file into {@code tmp}: through a file channel on a local disk (blocks may be transferred), else a stream. */
+    private static void writeTemporary(FileSystem fs, Path tmp, String location, TiffFileLayout layout,
+                                       List<int[]> lengths, BlockSource source) throws IOException {
+        if (fs instanceof RawLocalFileSystem raw) {
+            fs.mkdirs(tmp.getParent());
+            try (FileChannel out = FileChannel.open(raw.pathToFile(tmp).toPath(), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                ByteBuffer head = ByteBuffer.wrap(layout.head());
+                while (head.hasRemaining()) {
+                    out.write(head);
+                }
+                writeBlocks(location, layout, lengths, out::position,
+                        (level, block, len) -> source.transfer(level, block, len, out));
+            }
+            return;
+        }
+        try (FSDataOutputStream out = fs.create(tmp, true)) {
+            writeFile(location, layout, lengths, source, out);
+        }
+    }
+
     /** The head, then every block in file order, each checked to be the length the layout planned. */
     private static void writeFile(String location, TiffFileLayout layout, List<int[]> lengths, BlockSource source,
                                   FSDataOutputStream out) throws IOException {
         out.write(layout.head());
+        writeBlocks(location, layout, lengths, out::getPos, (level, block, len) -> source.write(level, block, len, out));
+    }
+
+    private interface Position {
+        long get() throws IOException;
+    }
+
+    private interface BlockWrite {
+        void write(int level, int block, int length) throws IOException;
+    }
+
+    private static void writeBlocks(String location, TiffFileLayout layout, List<int[]> lengths, Position position,
+                                    BlockWrite write) throws IOException {
         for (TiffFileLayout.Placement p : layout.order()) {
             int len = lengths.get(p.level())[p.block()];
-            long before = out.getPos();
-            source.write(p.level(), p.block(), len, out);
-            long wrote = out.getPos() - before;
+            long before = position.get();
+            write.write(p.level(), p.block(), len);
+            long wrote = position.get() - before;
             if (wrote != len) {
                 throw new GeoTiffWriteException(location, "block " + p.block() + " of level " + p.level()
                         + ": the source wrote " + wrote + " bytes, expected " + len);

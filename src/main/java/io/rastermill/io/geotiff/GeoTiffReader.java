@@ -347,7 +347,9 @@ public final class GeoTiffReader implements Closeable {
         Compression compression = Compression.forTag(dir.compression());
         SegmentDecoder decoder = borrow();
         try {
-            DecodedSegmentCache segments = cache;
+            // A window on segment boundaries (a tile without halo on the file's own tiling) shares no segment with
+            // its neighbours: caching its segments would only copy them and keep them alive for nothing.
+            DecodedSegmentCache segments = onSegmentBoundaries(dir, x0, y0, w, h) ? null : cache;
             int start = 0;
             while (start < wanted.size()) {
                 int end = start;
@@ -394,6 +396,13 @@ public final class GeoTiffReader implements Closeable {
             tiles.add(ArrayTile.wrap(cellType, w, h, o));
         }
         return MultibandTile.of(tiles);
+    }
+
+    private static boolean onSegmentBoundaries(TiffDirectory dir, int x0, int y0, int w, int h) {
+        int segW = dir.segmentWidth();
+        int segH = dir.segmentHeight();
+        return x0 % segW == 0 && y0 % segH == 0 && ((x0 + w) % segW == 0 || x0 + w == dir.width())
+                && ((y0 + h) % segH == 0 || y0 + h == dir.height());
     }
 
     private void checkWindow(GridBounds window, TiffDirectory dir) {

@@ -4,10 +4,13 @@ import io.rastermill.io.geotiff.GeoTiffAssembler;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +21,9 @@ import java.util.Map;
  * wrote it to, or the shared NoData block where the layer had no tile. Keeps the {@value #MAX_OPEN}
  * most recently used part files open, each with a read-ahead window of up to {@value #WINDOW} bytes
  * (one positioned read fills it), so consecutive blocks of a part cost one request on an object store
- * rather than one each; memory is bounded by {@code MAX_OPEN × WINDOW}. Not thread-safe.
+ * rather than one each; memory is bounded by {@code MAX_OPEN × WINDOW}. When the parts and the target are local
+ * files, {@link #transfer} hands each block to the kernel ({@link FileChannel#transferTo}) instead: the bytes never
+ * enter the heap. Not thread-safe.
  */
 final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
     static final int MAX_OPEN = 16;
@@ -58,6 +63,7 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
     private final List<LevelIndex> levels;
     private final byte[] noData;
     private final LinkedHashMap<Integer, Part> open = new LinkedHashMap<>(32, 0.75f, true);
+    private final LinkedHashMap<Integer, FileChannel> channels = new LinkedHashMap<>(32, 0.75f, true);
     private final int windowSize;
     private byte[] buffer = new byte[0];
 
@@ -108,6 +114,45 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
         out.write(p.window, (int) (offset - p.start), length);
     }
 
+    @Override
+    public void transfer(int level, int block, int length, FileChannel out) throws IOException {
+        LevelIndex li = levels.get(level);
+        int part = li.part[block];
+        if (!(fs instanceof RawLocalFileSystem raw) || part < 0) {
+            GeoTiffAssembler.BlockSource.super.transfer(level, block, length, out);
+            return;
+        }
+        FileChannel in = channel(raw, part);
+        long offset = li.offset[block];
+        if (offset + length > in.size()) {
+            throw new IOException("part file " + names.get(part) + " is " + in.size() + " bytes, block " + block
+                    + " of level " + level + " should end at " + (offset + length));
+        }
+        long done = 0;
+        while (done < length) {
+            long n = in.transferTo(offset + done, length - done, out);
+            if (n <= 0) { // cannot happen below the size checked above, unless the part shrank meanwhile
+                throw new IOException("part file " + names.get(part) + " ended early at block " + block
+                        + " of level " + level);
+            }
+            done += n;
+        }
+    }
+
+    private FileChannel channel(RawLocalFileSystem raw, int part) throws IOException {
+        FileChannel c = channels.get(part);
+        if (c == null) {
+            if (channels.size() >= MAX_OPEN) {
+                Iterator<Map.Entry<Integer, FileChannel>> eldest = channels.entrySet().iterator();
+                eldest.next().getValue().close();
+                eldest.remove();
+            }
+            c = FileChannel.open(raw.pathToFile(new Path(dir, names.get(part))).toPath(), StandardOpenOption.READ);
+            channels.put(part, c);
+        }
+        return c;
+    }
+
     private Part part(int part) throws IOException {
         Part p = open.get(part);
         if (p == null) {
@@ -135,6 +180,14 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
             }
         }
         open.clear();
+        for (FileChannel c : channels.values()) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        channels.clear();
         if (first != null) {
             throw first;
         }

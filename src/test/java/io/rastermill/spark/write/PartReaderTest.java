@@ -8,20 +8,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The driver's part reader returns exactly each block's bytes whatever the order of requests: forward,
  * backward, across read-ahead windows, larger than a window, from more part files than it keeps open,
- * and the NoData block where no part holds the block.
+ * and the NoData block where no part holds the block; written as a stream and transferred into a file channel alike.
  */
 class PartReaderTest {
     @TempDir
@@ -68,7 +71,10 @@ class PartReaderTest {
             order.add(b);
         }
         for (List<Integer> o : List.of(order, reversed(order), shuffled(order, r))) {
-            try (PartReader reader = new PartReader(fs, new Path(dir.toUri()), names, List.of(li), noData, 1000)) {
+            java.nio.file.Path target = dir.resolve("target-" + o.get(0));
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            try (PartReader reader = new PartReader(fs, new Path(dir.toUri()), names, List.of(li), noData, 1000);
+                 FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 for (int b : o) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     int len = li.part[b] < 0 ? noData.length : li.length[b];
@@ -76,13 +82,23 @@ class PartReaderTest {
                     byte[] expected = li.part[b] < 0 ? noData : Arrays.copyOfRange(contents.get(li.part[b]),
                             (int) li.offset[b], (int) li.offset[b] + len);
                     assertArrayEquals(expected, out.toByteArray(), "block " + b);
+                    // the local path: the kernel copies the block to the channel's position
+                    reader.transfer(0, b, len, channel);
+                    all.write(expected);
+                    assertEquals(all.size(), channel.position(), "block " + b + " transferred");
                 }
             }
+            assertArrayEquals(all.toByteArray(), Files.readAllBytes(target), "the transferred blocks, in order");
         }
         li.length[0] = 1_000_000;
         try (PartReader reader = new PartReader(fs, new Path(dir.toUri()), names, List.of(li), noData, 1000)) {
             IOException e = assertThrows(IOException.class, () -> reader.write(0, 0, 1_000_000, new ByteArrayOutputStream()));
             assertTrue(e.getMessage().contains("should end at"), e.getMessage());
+            try (FileChannel channel = FileChannel.open(dir.resolve("short"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                IOException t = assertThrows(IOException.class, () -> reader.transfer(0, 0, 1_000_000, channel));
+                assertTrue(t.getMessage().contains("should end at") && t.getMessage().contains("part-"), t.getMessage());
+            }
         }
     }
 
