@@ -1,5 +1,6 @@
 package io.rastermill.jobs;
 
+import io.rastermill.io.bytes.S3Uploads;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
 import org.apache.hadoop.fs.FileStatus;
@@ -17,6 +18,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -27,11 +29,14 @@ import java.util.regex.Pattern;
  * {@code rastermill clean DIR [--older-than 24h] [-r] [--list]}: removes what killed writes left behind, the
  * hidden temporary files and directories of {@link WriteLeftovers}. Only leftovers older than the cut-off go,
  * so a write running now keeps its own; the previous version of a directory whose target is missing is kept
- * (it is the only copy) and reported. Needs no Spark; works on local paths and Hadoop URIs.
+ * (it is the only copy) and reported. Needs no Spark; works on local paths and Hadoop URIs. On s3a:// a killed
+ * write leaves no object but an unfinished multipart upload, billed until aborted: there the uploads under the
+ * prefix are what is listed and aborted.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
-                + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>).")
+                + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>);"
+                + " on s3a://bucket/prefix, abort the unfinished multipart uploads under the prefix.")
 final class CleanCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd]?)");
 
@@ -77,6 +82,9 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GeoTiffAssembler.Target where = GeoTiffAssembler.Target.resolve(dir, parent.settings().hadoopConfiguration());
         FileSystem fs = where.fs();
+        if (S3Uploads.supports(fs)) {
+            return cleanUploads(fs, where.path());
+        }
         FileStatus status;
         try {
             status = fs.getFileStatus(where.path());
@@ -112,6 +120,24 @@ final class CleanCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "removed %d leftover(s), %d bytes, from %s%n", removed, bytes, dir);
         }
+        out.flush();
+        return 0;
+    }
+
+    private int cleanUploads(FileSystem fs, Path prefix) throws IOException {
+        Instant now = Instant.now();
+        List<S3Uploads.Upload> found = S3Uploads.find(fs, prefix, olderThan.isZero() ? null : now.minus(olderThan));
+        PrintWriter out = spec.commandLine().getOut();
+        for (S3Uploads.Upload u : found) {
+            String age = age(now.toEpochMilli() - u.initiated().toEpochMilli());
+            if (!list) {
+                S3Uploads.abort(fs, u);
+            }
+            out.printf(Locale.ROOT, list ? "upload %s\t%s\t%s old%n" : "aborted upload %s (%s, %s old)%n",
+                    u.key(), u.uploadId(), age);
+        }
+        out.printf(Locale.ROOT, list ? "%d unfinished upload(s) older than %s under %s%n"
+                : "aborted %d unfinished upload(s) older than %s under %s%n", found.size(), age(olderThan.toMillis()), dir);
         out.flush();
         return 0;
     }
