@@ -30,8 +30,19 @@ public final class FlowDirections {
     private FlowDirections() {
     }
 
-    /** The tile's flat cells on flats that cross its border (sorted local indices), and which touch a drain. */
-    public record FlatSummary(int[] crossing, boolean[] seed) implements Serializable {
+    /**
+     * The tile's share of the flat graph ({@link FlatPortals}): its nodes (sorted local cells: the gates of
+     * components sent as portal tables, every cell of the others) with their in-tile distance from the
+     * flat's low edge ({@link #FAR} if none); per portal group {@code g}, its gates are
+     * {@code members[groupStart[g] .. groupStart[g+1])} (node positions), and the table row of member
+     * {@code m} is {@code rows[rowStart[m] .. rowStart[m+1])}.
+     */
+    public record FlatSummary(int[] nodes, int[] start, int[] groupStart, int[] members, int[] rowStart, byte[] rows)
+            implements Serializable {
+        /** The number of portal groups. */
+        public int groups() {
+            return groupStart.length - 1;
+        }
     }
 
     /** The tile's cells classified: steepest codes where a cell drains, flat flags and seeds otherwise. */
@@ -145,61 +156,67 @@ public final class FlowDirections {
     }
 
     public static FlatSummary summarize(double[] buffered, int w, int h) {
+        return summarize(buffered, w, h, FlatPortals.DEFAULT_BUDGET);
+    }
+
+    /** {@link #summarize} with a bound on the work of one component's portal table (0: every component cell by cell). */
+    static FlatSummary summarize(double[] buffered, int w, int h, long budget) {
         FrameDirections fd = new FrameDirections(buffered, w, h);
-        // A flat crosses the border where a flat perimeter cell has a flat neighbour in the ring;
-        // the whole in-tile piece of such a flat is then listed, found by a flood over flat cells.
-        // Directions are computed only for the cells this visits, not for the whole tile.
-        boolean[] crossing = new boolean[w * h];
-        int[] stack = new int[w * h];
-        int top = 0;
+        // A flat crosses the border where a flat perimeter cell (a gate) has a flat neighbour in the ring;
+        // the whole in-tile piece of such a flat is then labelled as one component, found by a flood over
+        // flat cells. Directions are computed only for the cells this visits, not for the whole tile.
+        int[] comp = new int[w * h];
+        boolean[] gate = new boolean[w * h];
+        int[] cells = new int[w * h];
         int n = 0;
+        int[] cellStart = new int[16];
+        int count = 0;
         TilePerimeter per = new TilePerimeter(w, h);
         for (int i = 0; i < per.size(); i++) {
             int c = per.cell(i);
             int cx = c % w;
             int cy = c / w;
-            if (crossing[c] || fd.at(fd.frame(cx, cy)) != FLAT) {
+            if (fd.at(fd.frame(cx, cy)) != FLAT) {
                 continue;
             }
-            boolean crosses = false;
-            for (int k = 0; k < 8 && !crosses; k++) {
+            for (int k = 0; k < 8 && !gate[c]; k++) {
                 int nx = cx + D8.dx(k);
                 int ny = cy + D8.dy(k);
                 if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
-                    crosses = fd.at(fd.frame(nx, ny)) == FLAT;
+                    gate[c] = fd.at(fd.frame(nx, ny)) == FLAT;
                 }
             }
-            if (crosses) {
-                crossing[c] = true;
-                n++;
-                stack[top++] = c;
-                while (top > 0) {
-                    int u = stack[--top];
+            if (gate[c] && comp[c] == 0) {
+                count++;
+                if (count + 1 >= cellStart.length) {
+                    cellStart = Arrays.copyOf(cellStart, 2 * cellStart.length);
+                }
+                cellStart[count - 1] = n;
+                comp[c] = count;
+                int top = n;
+                cells[n++] = c;
+                while (top < n) {
+                    int u = cells[top++];
                     int ux = u % w;
                     int uy = u / w;
                     for (int k = 0; k < 8; k++) {
                         int nx = ux + D8.dx(k);
                         int ny = uy + D8.dy(k);
-                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && !crossing[ny * w + nx]
+                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && comp[ny * w + nx] == 0
                                 && fd.at(fd.frame(nx, ny)) == FLAT) {
-                            crossing[ny * w + nx] = true;
-                            n++;
-                            stack[top++] = ny * w + nx;
+                            comp[ny * w + nx] = count;
+                            cells[n++] = ny * w + nx;
                         }
                     }
                 }
             }
         }
-        int[] cells = new int[n];
-        boolean[] seeds = new boolean[n];
-        n = 0;
-        for (int c = 0; c < crossing.length; c++) {
-            if (crossing[c]) {
-                seeds[n] = fd.seed(fd.frame(c % w, c / w));
-                cells[n++] = c;
-            }
+        cellStart[count] = n;
+        boolean[] seed = new boolean[w * h];
+        for (int i = 0; i < n; i++) {
+            seed[cells[i]] = fd.seed(fd.frame(cells[i] % w, cells[i] / w));
         }
-        return new FlatSummary(cells, seeds);
+        return FlatPortals.summarize(w, h, comp, seed, gate, cells, cellStart, count, budget);
     }
 
     /**

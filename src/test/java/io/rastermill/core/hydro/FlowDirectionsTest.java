@@ -9,12 +9,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FlowDirectionsTest {
 
     static int[] tiledDirections(double[] filled, int w, int h, int tile) {
-        TileGrid grid = new TileGrid(w, h, tile, tile);
+        return tiledDirections(filled, w, h, tile, FlatPortals.DEFAULT_BUDGET);
+    }
+
+    static FlowDirections.FlatSummary[] summaries(double[] filled, TileGrid grid, long budget) {
         FlowDirections.FlatSummary[] sums = new FlowDirections.FlatSummary[grid.tileCount()];
         for (int t = 0; t < sums.length; t++) {
             sums[t] = FlowDirections.summarize(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO), grid.width(t),
-                    grid.height(t));
+                    grid.height(t), budget);
         }
+        return sums;
+    }
+
+    /** Tiled D8, with {@code budget} bounding the work of each component's portal table (0: all cell by cell). */
+    static int[] tiledDirections(double[] filled, int w, int h, int tile, long budget) {
+        TileGrid grid = new TileGrid(w, h, tile, tile);
+        FlowDirections.FlatSummary[] sums = summaries(filled, grid, budget);
         int[][] dist = FlatGraph.solve(grid, sums);
         int[] out = new int[w * h];
         for (int t = 0; t < sums.length; t++) {

@@ -132,16 +132,21 @@ public final class HydroFixtures {
         return out;
     }
 
-    /** Whole-raster D8 with flats drained along shortest paths to a lower edge (the reference). */
-    public static int[] referenceDirections(double[] z, int w, int h) {
-        int[] code = new int[w * h];
+    /**
+     * Whole-raster distances over flats: 0 on cells that drain (steepest lower neighbour or an outlet next to
+     * them), else the 8-connected breadth-first distance over cells of the same height to one (MAX_VALUE if none,
+     * or NoData). Fills {@code code} (if not null) with the draining cells' codes, 255 on NoData.
+     */
+    public static int[] referenceFlatDistances(double[] z, int w, int h, int[] code) {
         int[] dist = new int[w * h];
         java.util.Arrays.fill(dist, Integer.MAX_VALUE);
         int[] queue = new int[w * h];
         int tail = 0;
         for (int c = 0; c < w * h; c++) {
             if (Double.isNaN(z[c])) {
-                code[c] = 255;
+                if (code != null) {
+                    code[c] = 255;
+                }
                 continue;
             }
             int x = c % w;
@@ -165,7 +170,9 @@ public final class HydroFixtures {
             }
             int k = best >= 0 ? best : outlet;
             if (k >= 0) {
-                code[c] = 1 << k;
+                if (code != null) {
+                    code[c] = 1 << k;
+                }
                 dist[c] = 0;
                 queue[tail++] = c;
             }
@@ -182,6 +189,13 @@ public final class HydroFixtures {
                 }
             }
         }
+        return dist;
+    }
+
+    /** Whole-raster D8 with flats drained along shortest paths to a lower edge (the reference). */
+    public static int[] referenceDirections(double[] z, int w, int h) {
+        int[] code = new int[w * h];
+        int[] dist = referenceFlatDistances(z, w, h, code);
         for (int c = 0; c < w * h; c++) {
             if (Double.isNaN(z[c]) || dist[c] == 0) {
                 continue;
