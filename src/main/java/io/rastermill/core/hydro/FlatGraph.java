@@ -2,6 +2,7 @@ package io.rastermill.core.hydro;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Locale;
 
 /**
  * The driver's half of flat resolution: one shortest-path search over the nodes of every tile's
@@ -151,6 +152,14 @@ public final class FlatGraph {
     public static long bytes(FlowDirections.FlatSummary[] tiles) {
         return Summaries.sum(tiles, s -> 4L * (s.nodes().length + s.start().length + s.groupStart().length
                 + s.members().length + s.rowStart().length) + s.rows().length);
+    }
+
+    /** How the nodes split between gates of portal tables and cells sent cell by cell, for the driver's log. */
+    public static String describe(FlowDirections.FlatSummary[] tiles) {
+        long gates = Summaries.sum(tiles, s -> s.members().length);
+        long groups = Summaries.sum(tiles, FlowDirections.FlatSummary::groups);
+        return String.format(Locale.ROOT, "%d gates in %d portal tables of %.1f MiB, %d nodes cell by cell", gates, groups,
+                tableBytes(tiles) / (1024.0 * 1024.0), nodes(tiles) - gates);
     }
 
     /** The bytes of the portal tables alone. */

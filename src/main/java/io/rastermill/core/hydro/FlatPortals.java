@@ -7,21 +7,24 @@ import java.util.Arrays;
  * border is reduced to its <em>gates</em> (perimeter cells with a flat neighbour in another tile), each
  * gate's in-tile distance to the flat's low edge, and the in-tile geodesic distances between the gates
  * (a portal table). A path over the flat from its low edge to any cell enters and leaves a tile only
- * through gates, so the driver's shortest paths over gates, tables and the unit edges between tiles are
- * the exact global distances ({@link FlatGraph}).
+ * through gates, so the driver's shortest paths over gates, tables and the unit edges between
+ * neighbouring gates are the exact global distances ({@link FlatGraph}).
  *
  * <p>The table stores, per gate, the row of {@code geodesic - Chebyshev} distances to every gate of its
- * component, run-length encoded (a row of zeros is empty): where the component holds the bounding box of
- * its gates the geodesic distance is the Chebyshev distance and no row is computed at all. Computing rows
- * costs one breadth-first search per gate over the component ({@code gates × cells}); a component whose
- * cost exceeds the budget, or whose table would outweigh its cells, is sent cell by cell instead
- * ({@link FlowDirections.FlatSummary#portal} tells which), and the driver searches those cells as before.
+ * group, run-length encoded (a row of zeros is empty): where the component holds the bounding box of its
+ * gates the geodesic distance is the Chebyshev distance and no row is computed at all. Otherwise rows cost
+ * one breadth-first search per gate over the component ({@code gates × cells}). A component whose cost
+ * exceeds the budget is cut along a grid of {@code subBlock}-cell squares instead, and each square's piece
+ * becomes a portal group of its own whose gates are the cells next to another piece or tile: the driver
+ * then holds those inner gates too (about {@code 2 / subBlock} of the component's cells), but no tile does
+ * more than {@code 4·subBlock³} work per square. A budget of 0 sends every component cell by cell (the
+ * driver searches its cells one by one, the plain reference path).
  */
 final class FlatPortals {
     /** Default bound on {@code gates × cells} of one component's breadth-first searches. */
-    static final long DEFAULT_BUDGET = 1L << 27;
-    /** Summary bytes a component sent cell by cell costs per cell (its index and its start distance). */
-    private static final int CELL_BYTES = 8;
+    static final long DEFAULT_BUDGET = 1L << 22;
+    /** Default side of the squares an over-budget component is cut into. */
+    static final int DEFAULT_SUB_BLOCK = 32;
 
     private final int w;
     private final int h;
@@ -29,10 +32,16 @@ final class FlatPortals {
     private final boolean[] seed;
     private final boolean[] gate;
     private final long budget;
+    private final int subBlock;
     private final int[] dist;
     private final int[] stamp;
     private int generation;
     private final int[] queue;
+    /** Per component cell, its in-tile distance from the flat's low edge (1 next to a drain; FAR if none). */
+    private final int[] inTile;
+    private int[] piece;
+    private int[] pieceCells;
+    private int pieces;
 
     private final IntList nodes = new IntList();
     private final IntList start = new IntList();
@@ -46,22 +55,24 @@ final class FlatPortals {
      * @param seed per cell, whether it touches a draining cell of its height
      * @param gate per cell, whether it is a perimeter cell with a flat neighbour in another tile
      */
-    private FlatPortals(int w, int h, int[] comp, boolean[] seed, boolean[] gate, long budget) {
+    private FlatPortals(int w, int h, int[] comp, boolean[] seed, boolean[] gate, long budget, int subBlock) {
         this.w = w;
         this.h = h;
         this.comp = comp;
         this.seed = seed;
         this.gate = gate;
         this.budget = budget;
+        this.subBlock = subBlock;
         this.dist = new int[w * h];
         this.stamp = new int[w * h];
         this.queue = new int[w * h];
+        this.inTile = new int[w * h];
     }
 
     /** The summary of components {@code 1..count} whose cells are listed by component in {@code cells} from {@code cellStart}. */
     static FlowDirections.FlatSummary summarize(int w, int h, int[] comp, boolean[] seed, boolean[] gate, int[] cells,
-                                                int[] cellStart, int count, long budget) {
-        FlatPortals p = new FlatPortals(w, h, comp, seed, gate, budget);
+                                                int[] cellStart, int count, long budget, int subBlock) {
+        FlatPortals p = new FlatPortals(w, h, comp, seed, gate, budget, subBlock);
         for (int k = 0; k < count; k++) {
             p.component(k + 1, cells, cellStart[k], cellStart[k + 1]);
         }
@@ -69,8 +80,6 @@ final class FlatPortals {
     }
 
     private void component(int id, int[] cells, int from, int to) {
-        int area = to - from;
-        // In-tile distances from the flat's low edge (1 next to a drain), for every cell of the component.
         int g0 = ++generation;
         int tail = 0;
         for (int i = from; i < to; i++) {
@@ -80,58 +89,104 @@ final class FlatPortals {
                 queue[tail++] = cells[i];
             }
         }
-        bfs(id, g0, tail);
-        int[] gates = gatesInRingOrder(cells, from, to);
-        long cost = (long) gates.length * area;
-        if (cost > budget) {
-            cellByCell(cells, from, to, g0);
+        bfs(comp, id, g0, tail);
+        for (int i = from; i < to; i++) {
+            inTile[cells[i]] = stamp[cells[i]] == g0 ? dist[cells[i]] : FlowDirections.FAR;
+        }
+        if (budget == 0) {
+            for (int i = from; i < to; i++) {
+                nodes.add(cells[i]);
+                start.add(inTile[cells[i]]);
+            }
             return;
         }
-        int[] inTile = new int[gates.length];
-        for (int i = 0; i < gates.length; i++) {
-            inTile[i] = stamp[gates[i]] == g0 ? dist[gates[i]] : FlowDirections.FAR;
+        int[] gates = gatesInRingOrder(cells, from, to, 0, 0, w, h);
+        if ((long) gates.length * (to - from) <= budget) {
+            group(comp, id, gates);
+        } else {
+            cut(id, cells, from, to);
         }
+    }
+
+    /** Cuts component {@code id} into its pieces on the squares of {@link #subBlock} cells, one group each. */
+    private void cut(int id, int[] cells, int from, int to) {
+        if (piece == null) {
+            piece = new int[w * h];
+            pieceCells = new int[w * h];
+        }
+        for (int i = from; i < to; i++) {
+            int c = cells[i];
+            if (piece[c] != 0) {
+                continue;
+            }
+            int p = ++pieces;
+            int x0 = c % w / subBlock * subBlock;
+            int y0 = c / w / subBlock * subBlock;
+            int x1 = Math.min(w, x0 + subBlock);
+            int y1 = Math.min(h, y0 + subBlock);
+            piece[c] = p;
+            int n = 0;
+            pieceCells[n++] = c;
+            for (int head = 0; head < n; head++) {
+                int u = pieceCells[head];
+                for (int k = 0; k < 8; k++) {
+                    int nx = u % w + D8.dx(k);
+                    int ny = u / w + D8.dy(k);
+                    if (nx >= x0 && ny >= y0 && nx < x1 && ny < y1 && comp[ny * w + nx] == id && piece[ny * w + nx] == 0) {
+                        piece[ny * w + nx] = p;
+                        pieceCells[n++] = ny * w + nx;
+                    }
+                }
+            }
+            // A piece's gates: its tile gates and its cells next to the component outside the square.
+            for (int j = 0; j < n; j++) {
+                int u = pieceCells[j];
+                for (int k = 0; k < 8 && !gate[u]; k++) {
+                    int nx = u % w + D8.dx(k);
+                    int ny = u / w + D8.dy(k);
+                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && (nx < x0 || ny < y0 || nx >= x1 || ny >= y1)
+                            && comp[ny * w + nx] == id) {
+                        pieceCells[j] = ~u; // marked, restored below
+                        break;
+                    }
+                }
+            }
+            int[] gates = gatesInRingOrder(pieceCells, 0, n, x0, y0, x1, y1);
+            group(piece, p, gates);
+        }
+    }
+
+    /** Adds the gates of the cells labelled {@code id} in {@code label} as one portal group with its table. */
+    private void group(int[] label, int id, int[] gates) {
         ByteList table = new ByteList();
         int[] rowEnd = new int[gates.length];
-        if (!holdsGateBox(id, gates)) {
+        if (!holdsGateBox(label, id, gates)) {
             int[] row = new int[gates.length];
             for (int i = 0; i < gates.length; i++) {
                 int g = ++generation;
                 dist[gates[i]] = 0;
                 stamp[gates[i]] = g;
                 queue[0] = gates[i];
-                bfs(id, g, 1);
+                bfs(label, id, g, 1);
                 for (int j = 0; j < gates.length; j++) {
                     row[j] = dist[gates[j]] - chebyshev(gates[i], gates[j]);
                 }
                 encodeRow(row, table);
                 rowEnd[i] = table.size;
             }
-            if (table.size > (long) CELL_BYTES * area) {
-                cellByCell(cells, from, to, g0);
-                return;
-            }
         }
         groupStart.add(members.size);
         for (int i = 0; i < gates.length; i++) {
             members.add(nodes.size);
             nodes.add(gates[i]);
-            start.add(inTile[i]);
+            start.add(inTile[gates[i]]);
             rowStart.add(rows.size);
             rows.addAll(table, i == 0 ? 0 : rowEnd[i - 1], rowEnd[i]);
         }
     }
 
-    /** Sends every cell of the component, with its in-tile distance from the low edge (generation {@code g0}). */
-    private void cellByCell(int[] cells, int from, int to, int g0) {
-        for (int i = from; i < to; i++) {
-            nodes.add(cells[i]);
-            start.add(stamp[cells[i]] == g0 ? dist[cells[i]] : FlowDirections.FAR);
-        }
-    }
-
-    /** Breadth-first search over component {@code id} from the {@code tail} cells queued with generation {@code g}. */
-    private void bfs(int id, int g, int tail) {
+    /** Breadth-first search over the cells labelled {@code id} from the {@code tail} cells queued with generation {@code g}. */
+    private void bfs(int[] label, int id, int g, int tail) {
         int head = 0;
         while (head < tail) {
             int u = queue[head++];
@@ -143,7 +198,7 @@ final class FlatPortals {
                 int ny = uy + D8.dy(k);
                 if (nx >= 0 && ny >= 0 && nx < w && ny < h) {
                     int n = ny * w + nx;
-                    if (comp[n] == id && stamp[n] != g) {
+                    if (label[n] == id && stamp[n] != g) {
                         stamp[n] = g;
                         dist[n] = du;
                         queue[tail++] = n;
@@ -154,10 +209,10 @@ final class FlatPortals {
     }
 
     /**
-     * Whether the component holds every cell of its gates' bounding box: then a Chebyshev path between two
-     * gates (which stays in their own box) lies on the component, and the geodesic distance is Chebyshev's.
+     * Whether the cells labelled {@code id} hold every cell of the gates' bounding box: then a Chebyshev path
+     * between two gates (which stays in their own box) lies on them, and the geodesic distance is Chebyshev's.
      */
-    private boolean holdsGateBox(int id, int[] gates) {
+    private boolean holdsGateBox(int[] label, int id, int[] gates) {
         int x0 = w;
         int y0 = h;
         int x1 = -1;
@@ -170,7 +225,7 @@ final class FlatPortals {
         }
         for (int y = y0; y <= y1; y++) {
             for (int x = x0; x <= x1; x++) {
-                if (comp[y * w + x] != id) {
+                if (label[y * w + x] != id) {
                     return false;
                 }
             }
@@ -182,14 +237,19 @@ final class FlatPortals {
         return Math.max(Math.abs(a % w - b % w), Math.abs(a / w - b / w));
     }
 
-    /** The component's gates, clockwise from the tile's north-west corner (rows then vary smoothly). */
-    private int[] gatesInRingOrder(int[] cells, int from, int to) {
+    /**
+     * The gates among {@code cells[from, to)} (tile gates, and cells stored complemented), clockwise round the
+     * rectangle {@code [x0, x1) × [y0, y1)} from its north-west corner (rows then vary smoothly); restores the
+     * complemented cells.
+     */
+    private int[] gatesInRingOrder(int[] cells, int from, int to, int x0, int y0, int x1, int y1) {
         long[] keyed = new long[to - from];
         int n = 0;
         for (int i = from; i < to; i++) {
-            int c = cells[i];
-            if (gate[c]) {
-                keyed[n++] = ((long) ringPosition(c % w, c / w) << 32) | c;
+            int c = cells[i] < 0 ? ~cells[i] : cells[i];
+            if (gate[c] || cells[i] < 0) {
+                cells[i] = c;
+                keyed[n++] = ((long) ringPosition(c % w - x0, c / w - y0, x1 - x0, y1 - y0) << 32) | c;
             }
         }
         Arrays.sort(keyed, 0, n);
@@ -200,17 +260,21 @@ final class FlatPortals {
         return out;
     }
 
-    private int ringPosition(int x, int y) {
+    /** Clockwise position of border cell (x, y) of a {@code rw × rh} rectangle (inner cells sort after it). */
+    private static int ringPosition(int x, int y, int rw, int rh) {
         if (y == 0) {
             return x;
         }
-        if (x == w - 1) {
-            return w - 1 + y;
+        if (x == rw - 1) {
+            return rw - 1 + y;
         }
-        if (y == h - 1) {
-            return 2 * (w - 1) + h - 1 - x;
+        if (y == rh - 1) {
+            return 2 * (rw - 1) + rh - 1 - x;
         }
-        return 2 * (w - 1) + 2 * (h - 1) - y;
+        if (x == 0) {
+            return 2 * (rw - 1) + 2 * (rh - 1) - y;
+        }
+        return 2 * (rw + rh);
     }
 
     /** A row as (value, run) pairs of unsigned varints; a row of zeros is written as nothing. */

@@ -156,11 +156,14 @@ public final class FlowDirections {
     }
 
     public static FlatSummary summarize(double[] buffered, int w, int h) {
-        return summarize(buffered, w, h, FlatPortals.DEFAULT_BUDGET);
+        return summarize(buffered, w, h, FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK);
     }
 
-    /** {@link #summarize} with a bound on the work of one component's portal table (0: every component cell by cell). */
-    static FlatSummary summarize(double[] buffered, int w, int h, long budget) {
+    /**
+     * {@link #summarize} with a bound on the work of one component's portal table (0: every component cell by cell)
+     * and the side of the squares a component over it is cut into ({@link FlatPortals}).
+     */
+    static FlatSummary summarize(double[] buffered, int w, int h, long budget, int subBlock) {
         FrameDirections fd = new FrameDirections(buffered, w, h);
         // A flat crosses the border where a flat perimeter cell (a gate) has a flat neighbour in the ring;
         // the whole in-tile piece of such a flat is then labelled as one component, found by a flood over
@@ -216,7 +219,7 @@ public final class FlowDirections {
         for (int i = 0; i < n; i++) {
             seed[cells[i]] = fd.seed(fd.frame(cells[i] % w, cells[i] / w));
         }
-        return FlatPortals.summarize(w, h, comp, seed, gate, cells, cellStart, count, budget);
+        return FlatPortals.summarize(w, h, comp, seed, gate, cells, cellStart, count, budget, subBlock);
     }
 
     /**

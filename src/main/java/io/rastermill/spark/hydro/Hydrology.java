@@ -198,7 +198,7 @@ public final class Hydrology {
                 (id, b) -> FlowDirections.summarize(bufferedLane(g, id, b), g.width(id), g.height(id)));
         FlowDirections.FlatSummary[] flats = collect(summaries, g, new FlowDirections.FlatSummary[0]);
         int[][] dist = FlatGraph.solve(g, flats);
-        DriverGraphLog.solved("flat graph", g, FlatGraph.nodes(flats), FlatGraph.bytes(flats), filled.rdd().context());
+        DriverGraphLog.solved("flat graph (" + FlatGraph.describe(flats) + ")", g, FlatGraph.nodes(flats), FlatGraph.bytes(flats), filled.rdd().context());
         Broadcast<int[][]> b = context(filled).broadcast(dist);
         JavaPairRDD<SpatialKey, Tile> codes = perTile(buffered, g, (id, t) -> {
             int[] code = FlowDirections.directions(bufferedLane(g, id, t), g.width(id), g.height(id), b.value()[id],

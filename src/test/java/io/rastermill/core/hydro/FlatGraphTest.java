@@ -13,12 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The driver's flat distances from portal tables against whole-raster breadth-first distances, on filled
  * lakes that span many tiles: a blob covering whole tiles, a ring round an island, a snake that leaves
  * and re-enters tiles, and a one-cell diagonal channel through the tiles' corners; at tile sizes 4, 16
- * and 64, with every component as a portal table, with none (cell by cell), and with the default budget.
+ * and 64, with every component as one portal table, cut into squares of tables, with none (cell by cell),
+ * and with the defaults.
  */
 class FlatGraphTest {
     private static final int W = 100;
     private static final int H = 80;
-    private static final long[] BUDGETS = {0, FlatPortals.DEFAULT_BUDGET, Long.MAX_VALUE};
+    /** Budget and square: all cell by cell; the defaults; one table per component; every component cut into squares. */
+    private static final long[][] MODES = {{0, 64}, {FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK},
+            {Long.MAX_VALUE, 64}, {1, 8}, {1, 5}};
 
     /**
      * A filled DEM: {@code lake} cells (random floors below 3) in land rising 1 a cell away from the raster's
@@ -74,14 +77,17 @@ class FlatGraphTest {
     void driverDistancesOfGatesEqualTheWholeRasterDistances() {
         double[][] dems = {blob(), ring(), snake(), diagonal()};
         String[] names = {"blob", "ring", "snake", "diagonal"};
+        long tableBytes = 0;
         for (int d = 0; d < dems.length; d++) {
             int[] ref = HydroFixtures.referenceFlatDistances(dems[d], W, H, null);
             int[] refCodes = HydroFixtures.referenceDirections(dems[d], W, H);
             for (int tile : new int[]{4, 16, 64}) {
                 TileGrid grid = new TileGrid(W, H, tile, tile);
-                for (long budget : BUDGETS) {
-                    String what = names[d] + " tile " + tile + " budget " + budget;
-                    FlowDirections.FlatSummary[] sums = FlowDirectionsTest.summaries(dems[d], grid, budget);
+                for (long[] mode : MODES) {
+                    long budget = mode[0];
+                    int square = (int) mode[1];
+                    String what = names[d] + " tile " + tile + " budget " + budget + " square " + square;
+                    FlowDirections.FlatSummary[] sums = FlowDirectionsTest.summaries(dems[d], grid, budget, square);
                     int[][] dist = FlatGraph.solve(grid, sums);
                     int answered = 0;
                     for (int t = 0; t < grid.tileCount(); t++) {
@@ -97,25 +103,26 @@ class FlatGraphTest {
                         }
                     }
                     assertTrue(answered > 0, what + ": the lake crosses tile borders");
-                    if (budget == Long.MAX_VALUE) {
-                        assertOnlyGates(grid, sums, what);
-                        if (d == 1 && tile == 16) {
-                            assertTrue(FlatGraph.tableBytes(sums) > 0, what + ": the island bends paths: tables");
-                        }
+                    if (budget > 0) {
+                        assertOnlyGates(grid, sums, what, budget == Long.MAX_VALUE);
                     }
-                    assertArrayEquals(refCodes, FlowDirectionsTest.tiledDirections(dems[d], W, H, tile, budget), what);
+                    if (budget != 0) {
+                        tableBytes += FlatGraph.tableBytes(sums);
+                    }
+                    assertArrayEquals(refCodes, FlowDirectionsTest.tiledDirections(dems[d], W, H, tile, budget, square), what);
                 }
             }
         }
+        assertTrue(tableBytes > 0, "some gates are further apart over the flat than by Chebyshev: tables were used");
     }
 
-    /** With tables for every component, the driver holds perimeter cells only. */
-    private static void assertOnlyGates(TileGrid grid, FlowDirections.FlatSummary[] sums, String what) {
+    /** With tables, the driver holds gates only; with one table per component, perimeter cells only. */
+    private static void assertOnlyGates(TileGrid grid, FlowDirections.FlatSummary[] sums, String what, boolean perimeter) {
         int groups = 0;
         for (int t = 0; t < sums.length; t++) {
             TilePerimeter per = grid.perimeter(t);
             for (int c : sums[t].nodes()) {
-                assertTrue(per.contains(c % grid.width(t), c / grid.width(t)), what + ": node off the perimeter");
+                assertTrue(!perimeter || per.contains(c % grid.width(t), c / grid.width(t)), what + ": node off the perimeter");
             }
             assertEquals(sums[t].nodes().length, sums[t].members().length, what + ": every node a gate");
             groups += sums[t].groups();
@@ -128,11 +135,11 @@ class FlatGraphTest {
         double[] z = diagonal();
         for (int tile : new int[]{4, 16, 64}) {
             TileGrid grid = new TileGrid(W, H, tile, tile);
-            int[][] dist = FlatGraph.solve(grid, FlowDirectionsTest.summaries(z, grid, Long.MAX_VALUE));
+            int[][] dist = FlatGraph.solve(grid, FlowDirectionsTest.summaries(z, grid, Long.MAX_VALUE, 64));
             // (64, 64) is a corner of tiles of 4, 16 and 64: 61 diagonal steps from (3, 3), which is 1 from the outlet
             int t = grid.tileOf(64, 64);
             assertEquals(62, dist[t][grid.perimeter(t).index(64 - (int) grid.x0(t), 64 - (int) grid.y0(t))], "tile " + tile);
-            int[] code = FlowDirectionsTest.tiledDirections(z, W, H, tile, Long.MAX_VALUE);
+            int[] code = FlowDirectionsTest.tiledDirections(z, W, H, tile, Long.MAX_VALUE, 64);
             assertEquals(32, code[64 * W + 64], "drains north-west along the channel");
             assertEquals(64, code[3 * W + 3], "the first lake cell drains north into the outlet");
         }
@@ -142,7 +149,7 @@ class FlatGraphTest {
     void tilesInsideALakeSendNoTableAndOnlyTheirGates() {
         double[] z = blob();
         TileGrid grid = new TileGrid(W, H, 16, 16);
-        FlowDirections.FlatSummary[] sums = FlowDirectionsTest.summaries(z, grid, FlatPortals.DEFAULT_BUDGET);
+        FlowDirections.FlatSummary[] sums = FlowDirectionsTest.summaries(z, grid, FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK);
         // tile (3, 2) spans x 48..63, y 32..47, all inside the disk of radius 22 round (50, 40): a whole flat tile
         FlowDirections.FlatSummary inner = sums[grid.id(3, 2)];
         assertEquals(1, inner.groups());

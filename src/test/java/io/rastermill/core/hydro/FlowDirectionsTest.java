@@ -9,22 +9,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FlowDirectionsTest {
 
     static int[] tiledDirections(double[] filled, int w, int h, int tile) {
-        return tiledDirections(filled, w, h, tile, FlatPortals.DEFAULT_BUDGET);
+        return tiledDirections(filled, w, h, tile, FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK);
     }
 
-    static FlowDirections.FlatSummary[] summaries(double[] filled, TileGrid grid, long budget) {
+    static FlowDirections.FlatSummary[] summaries(double[] filled, TileGrid grid, long budget, int subBlock) {
         FlowDirections.FlatSummary[] sums = new FlowDirections.FlatSummary[grid.tileCount()];
         for (int t = 0; t < sums.length; t++) {
             sums[t] = FlowDirections.summarize(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO), grid.width(t),
-                    grid.height(t), budget);
+                    grid.height(t), budget, subBlock);
         }
         return sums;
     }
 
-    /** Tiled D8, with {@code budget} bounding the work of each component's portal table (0: all cell by cell). */
-    static int[] tiledDirections(double[] filled, int w, int h, int tile, long budget) {
+    /**
+     * Tiled D8, with {@code budget} bounding the work of each component's portal table (0: all cell by cell) and
+     * components over it cut into squares of {@code subBlock}.
+     */
+    static int[] tiledDirections(double[] filled, int w, int h, int tile, long budget, int subBlock) {
         TileGrid grid = new TileGrid(w, h, tile, tile);
-        FlowDirections.FlatSummary[] sums = summaries(filled, grid, budget);
+        FlowDirections.FlatSummary[] sums = summaries(filled, grid, budget, subBlock);
         int[][] dist = FlatGraph.solve(grid, sums);
         int[] out = new int[w * h];
         for (int t = 0; t < sums.length; t++) {
