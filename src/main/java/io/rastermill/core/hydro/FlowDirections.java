@@ -12,11 +12,12 @@ import java.util.Arrays;
  * to the nearest draining cell of the same height (ties in code order). Because that geodesic
  * distance is exact, directions do not depend on the tiling.
  *
- * <p>Distances on flats that cross tile borders are global: {@link #summarize} lists the tile's
- * flat cells whose flat continues into a neighbouring tile, and which of them touch a draining
- * cell; {@link FlatGraph} runs one breadth-first search over those cells on the driver and gives
- * each tile the distances on its perimeter; {@link #directions} finishes the tile with a
- * breadth-first search seeded by them. Cells in a pit (only in an unfilled DEM) get NoData.
+ * <p>Distances on flats that cross tile borders are global: {@link #summarize} reduces each flat
+ * component of the tile that continues into a neighbouring tile to its gates and their in-tile
+ * distances ({@link FlatPortals}); {@link FlatGraph} runs one shortest-path search over every tile's
+ * gates on the driver and gives each tile the exact distances of its gates; {@link #directions}
+ * finishes the tile with a breadth-first search seeded by them. Cells in a pit (only in an unfilled
+ * DEM) get NoData.
  */
 public final class FlowDirections {
     /** The halo the kernels need: one ring to classify neighbours, one more to classify those. */
