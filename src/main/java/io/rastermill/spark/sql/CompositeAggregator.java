@@ -15,8 +15,9 @@ import org.apache.spark.sql.types.StructType;
  * spatial key's scenes) reduced per cell across time by the core's {@link TemporalReducer}, as {@code Composite} and
  * {@code LayerComposite} reduce them: NoData never counts, a cell without observations is NoData (0 for count), the
  * result has the reducer's default cell type. The untimed form takes the reducers whose result does not depend on the
- * order; first and last need the time, and trend has its own aggregate ({@link TrendAggregator}). NULL tiles are
- * skipped; a group without tiles gives NULL.
+ * order; first and last need the time, and trend has its own aggregate ({@link TrendAggregator}). Untimed tiles are
+ * reduced in arrival order, so a mean of non-integer values may differ from the timed one in the last bit. NULL tiles
+ * are skipped; a group without tiles gives NULL.
  */
 final class CompositeAggregator extends Aggregator<Row, DatedTiles, byte[]> {
     private final boolean timed;

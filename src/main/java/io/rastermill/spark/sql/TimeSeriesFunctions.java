@@ -9,8 +9,8 @@ import static io.rastermill.spark.sql.SqlFunctions.entry;
 
 /**
  * The catalog's time-series aggregates: over the frame of a space-time layer or scene series
- * ({@link LayerFrames#toDataFrame(org.apache.spark.sql.SparkSession, io.rastermill.spark.layerstore.SpaceTimeLayer)}),
- * grouped by {@code col, row}, they reduce each key's dated tiles with the core's temporal reducers.
+ * ({@code LayerFrames.toDataFrame(spark, spaceTimeLayer)}), grouped by {@code col, row}, they reduce each key's dated
+ * tiles with the core's temporal reducers.
  */
 final class TimeSeriesFunctions {
     static final String GROUP = "Time series (GROUP BY col, row over dated tiles)";
