@@ -240,6 +240,10 @@ class ZeppelinNotebooksTest {
         assertTrue(medians.number(0, "cloudy_cells") > 0, medians.rows().toString());
         assertEquals(0L, (long) medians.number(1, "cloudy_cells"), medians.rows().toString());
         assertTrue(medians.number(1, "data_cells") > 0.8 * SAMPLE_SIZE * SAMPLE_SIZE, medians.rows().toString());
+        ParagraphOutput.Table sql = single(run.output("The same median through SQL").tables());
+        assertEquals(List.of("tiles", "data_cells", "differing_cells"), sql.header());
+        assertEquals(medians.number(1, "data_cells"), sql.number(0, "data_cells"), sql.rows().toString());
+        assertEquals(0L, (long) sql.number(0, "differing_cells"), "rm_composite equals Composite: " + sql.rows());
         ParagraphOutput.Table trend = single(run.output("Per-cell trend").tables());
         assertEquals(3, trend.number(0, "min"), 1e-9, trend.rows().toString());
         assertEquals(3, trend.number(0, "max"), 1e-9, trend.rows().toString());

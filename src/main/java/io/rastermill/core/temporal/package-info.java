@@ -5,7 +5,8 @@
  *   <li>{@link io.rastermill.core.temporal.TemporalReducer} names the statistic (median, mean, min, max, count,
  *       first, last, pNN, trend), its output bands and default cell type.</li>
  *   <li>{@link io.rastermill.core.temporal.TemporalAccumulator} is the per-tile state the scenes stream through, one
- *       scene at a time, in time order.</li>
+ *       scene at a time, in time order; {@link io.rastermill.core.temporal.TileSeries} wraps it for tiles in, tiles of
+ *       a cell type out (space-time layers and the SQL aggregates).</li>
  *   <li>{@link io.rastermill.core.temporal.Percentiles} are numpy's median and linear percentiles;
  *       {@link io.rastermill.core.temporal.SceneDates} reads scene times from names, tags and tables.</li>
  * </ul>

@@ -107,4 +107,14 @@ public final class TileLayers {
         }
         return new TileLayer(metadata, grid, new LayerBase.FromRdd(partitioned, grid, p), new FocalChain(List.of()));
     }
+
+    /**
+     * The in-raster part of the layout tile at {@code key} of a layer that {@code metadata} describes (edge tiles
+     * cropped as {@link TileLayer#innerTiles} crops them), or null for a key wholly outside the raster. For tiles kept
+     * under other keys, such as a space-time layer's.
+     */
+    public static Tile innerTile(TileLayerMetadata metadata, SpatialKey key, Tile tile) {
+        RasterGrid grid = RasterGrid.of(metadata);
+        return grid.isInside(key) ? grid.inner(key, tile) : null;
+    }
 }

@@ -8,6 +8,7 @@ import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.core.tile.TileBytes;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -18,7 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A layer as a {@code Dataset<Row>} and back: one row per tile with the key columns {@code col} and
@@ -33,6 +37,8 @@ public final class LayerFrames {
     public static final String TILE = "tile";
     /** The column of {@link #toBufferedDataFrame}: a tile with its halo in the {@link BufferedTileBytes} form. */
     public static final String BUFFERED = "buffered";
+    /** The time column of a space-time layer's frame ({@link #toDataFrame(SparkSession, SpaceTimeLayer)}). */
+    public static final String INSTANT = "instant";
     public static final StructType SCHEMA = new StructType()
             .add(COL, DataTypes.IntegerType, false)
             .add(ROW, DataTypes.IntegerType, false)
@@ -41,6 +47,11 @@ public final class LayerFrames {
             .add(COL, DataTypes.IntegerType, false)
             .add(ROW, DataTypes.IntegerType, false)
             .add(BUFFERED, DataTypes.BinaryType, false);
+    public static final StructType SPACE_TIME_SCHEMA = new StructType()
+            .add(COL, DataTypes.IntegerType, false)
+            .add(ROW, DataTypes.IntegerType, false)
+            .add(INSTANT, DataTypes.TimestampType, false)
+            .add(TILE, DataTypes.BinaryType, false);
 
     private LayerFrames() {
     }
@@ -49,6 +60,24 @@ public final class LayerFrames {
         // In-raster cells only: edge tiles are cropped, so SQL statistics never count layout padding.
         JavaRDD<Row> rows = layer.innerTiles().map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), TileBytes.encode(kv._2())));
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /**
+     * A space-time layer (or a scene series, {@code SceneSeries.read}) as one row per tile and instant: {@code col},
+     * {@code row}, {@code instant} (a TIMESTAMP, UTC) and {@code tile}, edge tiles cropped as in the spatial frame.
+     * The time-series aggregates ({@code rm_composite}, {@code rm_trend}, ...) reduce it grouped by {@code col, row}
+     * into a frame that {@link #toLayer} turns back into a layer of {@code layer.metadata()}'s layout.
+     */
+    public static Dataset<Row> toDataFrame(SparkSession spark, SpaceTimeLayer layer) {
+        TileLayerMetadata md = layer.metadata();
+        JavaRDD<Row> rows = layer.rdd()
+                .map(kv -> {
+                    Tile inner = TileLayers.innerTile(md, kv._1().spatialKey(), kv._2());
+                    return inner == null ? null : RowFactory.create(kv._1().col(), kv._1().row(),
+                            Timestamp.from(Instant.ofEpochMilli(kv._1().instant())), TileBytes.encode(inner));
+                })
+                .filter(Objects::nonNull);
+        return spark.createDataFrame(rows, SPACE_TIME_SCHEMA);
     }
 
     /**

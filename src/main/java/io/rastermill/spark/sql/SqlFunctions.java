@@ -33,6 +33,7 @@ public final class SqlFunctions {
         all.addAll(CalcFunctions.all());
         all.addAll(FocalFunctions.all());
         all.addAll(AggregateFunctions.all());
+        all.addAll(TimeSeriesFunctions.all());
         Set<String> names = new HashSet<>();
         for (SqlFunction f : all) {
             if (!names.add(f.name())) {

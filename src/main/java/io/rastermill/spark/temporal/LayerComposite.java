@@ -5,11 +5,9 @@ import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.temporal.SceneDates;
-import io.rastermill.core.temporal.TemporalAccumulator;
 import io.rastermill.core.temporal.TemporalReducer;
+import io.rastermill.core.temporal.TileSeries;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.core.tile.Tiles;
-import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
@@ -76,8 +74,15 @@ public final class LayerComposite {
             return partitions;
         }
 
+        /**
+         * By (col, row) of a {@link SpaceTimeKey}, and of a {@link SpatialKey}: the reduced layer keeps this partitioner
+         * (each key is reduced where its instants met), so lookups by spatial key ({@code layer.window}) must land there.
+         */
         @Override
         public int getPartition(Object key) {
+            if (key instanceof SpatialKey k) {
+                return Math.floorMod(31 * k.col() + k.row(), partitions);
+            }
             SpaceTimeKey k = (SpaceTimeKey) key;
             return Math.floorMod(31 * k.col() + k.row(), partitions);
         }
@@ -121,23 +126,13 @@ public final class LayerComposite {
             }
             SpatialKey key = pending._1().spatialKey();
             Tile first = pending._2();
-            int cols = first.cols();
-            int rows = first.rows();
-            TemporalAccumulator acc = reducer.newAccumulator(cols * rows);
+            TileSeries series = new TileSeries(reducer, cellType, first.cols(), first.rows());
             while (pending != null && pending._1().spatialKey().equals(key)) {
-                Tile t = pending._2();
-                if (t.cols() != cols || t.rows() != rows) {
-                    throw new IllegalArgumentException("tile " + pending._1() + " is " + t.cols() + "x" + t.rows()
-                            + ", the key's first is " + cols + "x" + rows);
-                }
-                acc.add(t.toDoubleLane(), SceneDates.days(Instant.ofEpochMilli(pending._1().instant()), originInstant));
+                series.add(pending._2(), SceneDates.days(Instant.ofEpochMilli(pending._1().instant()), originInstant),
+                        pending._1());
                 pending = in.hasNext() ? in.next() : null;
             }
-            double[][] result = acc.result();
-            Tile[] out = new Tile[result.length];
-            for (int j = 0; j < result.length; j++) {
-                out[j] = Tiles.fromDoubleLane(cellType, cols, rows, WarpedValues.fitted(result[j], cellType));
-            }
+            Tile[] out = series.result();
             return new Tuple2<>(key, out);
         }
     }

@@ -30,6 +30,19 @@ public final class SceneSeries {
      */
     public static SpaceTimeLayer read(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Instant from,
                                       Instant until, int tileSize) throws IOException {
+        return read(spark, pathsOrGlobs, dating, from, until, tileSize, -1);
+    }
+
+    /**
+     * Band {@code band} (0-based) of every scene, as {@link #read(SparkSession, List, SceneDating, Instant, Instant, int)}
+     * reads single-band scenes: e.g. the values and the QA band of multi-band scenes as two layers of the same keys.
+     *
+     * @param band the band, or -1 for single-band scenes only
+     * @throws IllegalArgumentException naming the file without a date, without that band (with several bands if
+     *                                  {@code band} is -1), or on another grid than the first scene
+     */
+    public static SpaceTimeLayer read(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Instant from,
+                                      Instant until, int tileSize, int band) throws IOException {
         Composite series = Composite.open(spark, pathsOrGlobs, dating, null);
         if (from != null || until != null) {
             series = series.between(from, until);
@@ -42,13 +55,17 @@ public final class SceneSeries {
             Instant t = s.time().orElseThrow(() -> new IllegalArgumentException(s.uri() + ": no date (no TIFFTAG_DATETIME,"
                     + " none in the name); give --dates or --date-pattern"));
             try (GeoTiffReader r = GeoTiffReader.open(s.uri(), conf)) {
-                if (r.info().bandCount() != 1) {
-                    throw new IllegalArgumentException(s.uri() + ": " + r.info().bandCount()
-                            + " bands; space-time layers hold single-band scenes");
+                int bands = r.info().bandCount();
+                if (band < 0 && bands != 1) {
+                    throw new IllegalArgumentException(s.uri() + ": " + bands
+                            + " bands; space-time layers hold single-band scenes (choose one with a band)");
+                }
+                if (band >= bands) {
+                    throw new IllegalArgumentException(s.uri() + ": no band " + (band + 1) + "; it has " + bands);
                 }
             }
             TileLayer scene = TileLayers.readGeoTiffs(spark, List.of(s.uri()),
-                    TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(0));
+                    TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(Math.max(band, 0)));
             LayoutDefinition layout = scene.metadata().layout();
             if (first == null) {
                 first = layout;
