@@ -49,20 +49,33 @@ public final class GeoTiffBlockEncoder implements AutoCloseable {
     }
 
     /**
-     * The stored bytes of {@code block} (exactly as long as the tile is in the file).
+     * The stored bytes of {@code block} (exactly as long as the tile is in the file), in a new array.
      *
      * @throws IllegalArgumentException if the band count, data type or size does not fit the file
      */
     public byte[] encode(MultibandTile block) {
-        MultibandTile b = conform(block);
-        codec.encode(b);
-        return Arrays.copyOf(codec.encoded(), codec.encodedLength());
+        int length = encodeInPlace(block);
+        return Arrays.copyOf(codec.encoded(), length);
     }
 
-    /** Encodes into the codec's buffer: {@link BlockCodec#encoded()} until the next call. */
-    BlockCodec encodeInPlace(MultibandTile block) {
+    /**
+     * Encodes {@code block} into this encoder's own buffer and returns the length of its stored bytes, which are
+     * {@link #encoded()}{@code [0, length)} until the next call. For writers that write the bytes right away: no
+     * copy per block (a copy was the largest allocation of an NDVI job after the result tiles).
+     *
+     * @throws IllegalArgumentException if the band count, data type or size does not fit the file
+     */
+    public int encodeInPlace(MultibandTile block) {
         codec.encode(conform(block));
-        return codec;
+        return codec.encodedLength();
+    }
+
+    /**
+     * The buffer {@link #encodeInPlace} encodes into; only its first {@code length} bytes belong to the last
+     * block (the rest may hold an earlier, longer block's bytes). The array may change from call to call.
+     */
+    public byte[] encoded() {
+        return codec.encoded();
     }
 
     /**

@@ -372,18 +372,22 @@ public final class GeoTiffReader implements Closeable {
                     present.add(seg);
                     batch += seg.byteCount();
                 }
-                List<byte[]> stored = ranges.isEmpty() ? List.of() : fetcher.read(ranges);
+                // the stored bytes go into the decoder's fetch buffer, reused from read to read (no array per segment)
+                int[] offsets = new int[ranges.size()];
+                byte[] stored = ranges.isEmpty() ? null : fetcher.readInto(ranges, decoder.storedBuffer(), offsets);
                 for (int i = 0; i < present.size(); i++) {
                     TiffSegment seg = present.get(i);
                     byte[] decoded = decoder.decode(dir, level, compression, structure.byteOrder(), seg,
-                            samplesInSegment, kind.bits(), stored.get(i));
-                    stored.set(i, null);
+                            samplesInSegment, kind.bits(), stored, offsets[i], ranges.get(i).length());
                     segmentsDecoded.incrementAndGet();
                     int rowBytes = SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits());
                     if (segments != null) {
                         segments.put(DecodedSegmentCache.key(level, seg.index()), decoded, rowBytes * seg.storedHeight());
                     }
                     copyOut(kind, seg, decoded, rowBytes, samplesInSegment, bands, planar, out, x0, y0, w, h);
+                }
+                if (stored != null) {
+                    decoder.keepStored(stored);
                 }
                 start = end;
             }

@@ -24,6 +24,10 @@ final class SegmentDecoder implements AutoCloseable {
     private final Map<Compression, SegmentDecompressor> decompressors = new EnumMap<>(Compression.class);
     private final Map<Integer, Predictor> predictors = new HashMap<>();
     private byte[] buffer = new byte[0];
+    /** The fetched (still compressed) bytes of the segments being read; kept between reads up to a bound. */
+    private byte[] stored = new byte[0];
+    /** The largest fetch buffer kept between reads; a larger batch's buffer is dropped after it. */
+    static final int MAX_KEPT_STORED_BYTES = 16 << 20;
     /** The largest decoded segment read: 1 GiB, far above any real tile or strip (GDAL's own limits are lower). */
     static final long MAX_SEGMENT_BYTES = 1L << 30;
 
@@ -32,22 +36,34 @@ final class SegmentDecoder implements AutoCloseable {
         return (int) (((long) seg.storedWidth() * samplesInSegment * bits + 7) / 8);
     }
 
+    /** The buffer to fetch stored bytes into (see {@link #keepStored}); its contents are stale. */
+    byte[] storedBuffer() {
+        return stored;
+    }
+
+    /** Keeps {@code fetched} as the next {@link #storedBuffer()} unless it is larger than the bound. */
+    void keepStored(byte[] fetched) {
+        if (fetched.length <= MAX_KEPT_STORED_BYTES) {
+            stored = fetched;
+        }
+    }
+
     /**
-     * Decodes {@code stored} (the segment's bytes from the file) and returns the buffer holding the
-     * decoded rows; valid until the next call.
+     * Decodes {@code stored[off, off + length)} (the segment's bytes from the file) and returns the
+     * buffer holding the decoded rows; valid until the next call.
      */
     byte[] decode(TiffDirectory dir, int level, Compression compression, ByteOrder order, TiffSegment seg,
-                  int samplesInSegment, int bits, byte[] stored) throws TiffFormatException {
+                  int samplesInSegment, int bits, byte[] stored, int off, int length) throws TiffFormatException {
         long decoded = ((long) seg.storedWidth() * samplesInSegment * bits + 7) / 8 * seg.storedHeight();
         // Sizes from the file are checked before the buffer is allocated: a forged tile size in a tiny file
         // would otherwise make the reader allocate gigabytes.
-        long max = Math.min(compression.maxDecodedBytes(stored.length), MAX_SEGMENT_BYTES);
+        long max = Math.min(compression.maxDecodedBytes(length), MAX_SEGMENT_BYTES);
         if (decoded > max) {
             throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " (offset "
                     + seg.offset() + ", " + seg.byteCount() + " bytes): " + seg.storedWidth() + "x" + seg.storedHeight()
                     + " samples need " + decoded + " decoded bytes, more than " + (decoded > MAX_SEGMENT_BYTES
                     ? "a segment may hold (" + MAX_SEGMENT_BYTES + ")"
-                    : compression.name() + " can encode in " + stored.length + " bytes"));
+                    : compression.name() + " can encode in " + length + " bytes"));
         }
         int expected = (int) decoded;
         if (buffer.length < expected) {
@@ -59,7 +75,7 @@ final class SegmentDecoder implements AutoCloseable {
                 d = compression.newDecompressor();
                 decompressors.put(compression, d);
             }
-            d.decompress(stored, 0, stored.length, buffer, 0, expected);
+            d.decompress(stored, off, length, buffer, 0, expected);
             if (dir.predictor() != Predictor.NONE) {
                 Predictor p = predictors.get(level);
                 if (p == null) {

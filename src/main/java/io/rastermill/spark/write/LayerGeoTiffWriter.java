@@ -343,10 +343,10 @@ public final class LayerGeoTiffWriter {
         Placements placed = new Placements(levels.size());
         try (FSDataOutputStream out = file.fs().create(new Path(parts, name), false);
              GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(spec.description(), spec.options())) {
-            PyramidBuilder pyramid = new PyramidBuilder(spec, shapes, encoder, (l, k) -> true, (l, k, bytes) -> {
-                placed.add(l, (long) k.row() * shapes.get(l).across() + k.col(), out.getPos(), bytes.length);
-                out.write(bytes);
-                written.add(bytes.length);
+            PyramidBuilder pyramid = new PyramidBuilder(spec, shapes, encoder, (l, k) -> true, (l, k, bytes, length) -> {
+                placed.add(l, (long) k.row() * shapes.get(l).across() + k.col(), out.getPos(), length);
+                out.write(bytes, 0, length);
+                written.add(length);
             }, (l, parent, q, quarter) -> {
                 throw new IllegalStateException("the driver owns every block");
             });

@@ -116,18 +116,18 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
             return ready.poll();
         }
 
-        private void written(int l, SpatialKey k, byte[] bytes) throws IOException {
+        private void written(int l, SpatialKey k, byte[] bytes, int length) throws IOException {
             LevelShape g = levels.get(l);
             if (k.col() < 0 || k.col() >= g.across() || k.row() < 0 || k.row() >= g.down()) {
                 throw new IllegalStateException(spec.location + ": block " + k + " of level " + l
                         + " is outside its " + g.across() + "x" + g.down() + " blocks");
             }
             long at = out.getPos();
-            out.write(bytes);
+            out.write(bytes, 0, length);
             if (bytesWritten != null) {
-                bytesWritten.add(bytes.length);
+                bytesWritten.add(length);
             }
-            placed.add(l, (long) k.row() * g.across() + k.col(), at, bytes.length);
+            placed.add(l, (long) k.row() * g.across() + k.col(), at, length);
         }
 
         /** Fills {@link #ready}: the next pieces, or at the end the placements. */

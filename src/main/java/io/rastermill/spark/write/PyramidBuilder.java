@@ -27,7 +27,8 @@ import java.util.Map;
 final class PyramidBuilder {
     /** Where encoded blocks go. */
     interface BlockSink {
-        void block(int level, SpatialKey key, byte[] bytes) throws IOException;
+        /** The block's stored bytes are {@code bytes[0, length)}, valid only during the call (the encoder's buffer). */
+        void block(int level, SpatialKey key, byte[] bytes, int length) throws IOException;
     }
 
     /** Where quarters of parents this builder does not own go. */
@@ -66,14 +67,14 @@ final class PyramidBuilder {
 
     /** Encodes block {@code key} of {@code level}, and passes its quarter of the parent on. */
     void add(int level, SpatialKey key, MultibandTile block) throws IOException {
-        byte[] bytes;
+        int length;
         try {
-            bytes = encoder.encode(block);
+            length = encoder.encodeInPlace(block);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(location + ": block " + key + " of level " + level + ": "
                     + e.getMessage(), e);
         }
-        blocks.block(level, key, bytes);
+        blocks.block(level, key, encoder.encoded(), length);
         if (level + 1 >= levels.size()) {
             return;
         }

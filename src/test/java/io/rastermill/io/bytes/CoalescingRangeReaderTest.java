@@ -2,6 +2,7 @@ package io.rastermill.io.bytes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +58,53 @@ class CoalescingRangeReaderTest {
             CoalescingRangeReader reader = new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
                     rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
             check(List.of(ranges), reader.read(List.of(ranges)));
+        }
+    }
+
+    @Test
+    void readIntoAReusedBufferPlacesEveryRangeAndLeavesStaleBytesOutside() throws Exception {
+        CountingRangeReader counting = new CountingRangeReader(new ByteArrayRangeReader("mem", content));
+        CoalescingRangeReader reader = new CoalescingRangeReader(counting, 100, 1 << 20);
+        List<ByteRange> ranges = List.of(new ByteRange(500_000, 30), new ByteRange(50, 10), new ByteRange(0, 10),
+                new ByteRange(160, 10), new ByteRange(55, 2));
+        byte[] stale = new byte[4096];
+        Arrays.fill(stale, (byte) 0x55);
+        int[] offsets = new int[ranges.size()];
+        byte[] got = reader.readInto(ranges, stale, offsets);
+        assertSame(stale, got, "a buffer large enough is used as it is");
+        assertEquals(2, counting.counter().requests(), "the same requests as read(List)");
+        for (int i = 0; i < ranges.size(); i++) {
+            ByteRange r = ranges.get(i);
+            assertArrayEquals(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
+                    Arrays.copyOfRange(got, offsets[i], offsets[i] + r.length()), "range " + i);
+        }
+        assertEquals(0, offsets[2]); // requests laid out one after another: 0..170, then 500 000..+30
+        assertEquals(170, offsets[0]);
+        assertEquals(0x55, got[200], "bytes past the requests are untouched");
+
+        byte[] grown = reader.readInto(List.of(new ByteRange(1000, 5000)), stale, new int[1]);
+        assertEquals(5000, grown.length, "too small a buffer is replaced by one of the size needed");
+        assertArrayEquals(Arrays.copyOfRange(content, 1000, 6000), grown);
+    }
+
+    @Test
+    void readIntoAgreesWithReadOnRandomRanges() throws Exception {
+        Random rnd = new Random(13);
+        byte[] buffer = new byte[0];
+        for (int trial = 0; trial < 50; trial++) {
+            ByteRange[] ranges = new ByteRange[1 + rnd.nextInt(40)];
+            for (int i = 0; i < ranges.length; i++) {
+                int len = rnd.nextInt(5000);
+                ranges[i] = new ByteRange(rnd.nextInt(content.length - len), len);
+            }
+            CoalescingRangeReader reader = new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
+                    rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
+            int[] offsets = new int[ranges.length];
+            buffer = reader.readInto(List.of(ranges), buffer, offsets);
+            for (int i = 0; i < ranges.length; i++) {
+                assertArrayEquals(Arrays.copyOfRange(content, (int) ranges[i].offset(), (int) ranges[i].end()),
+                        Arrays.copyOfRange(buffer, offsets[i], offsets[i] + ranges[i].length()), "trial " + trial);
+            }
         }
     }
 }
