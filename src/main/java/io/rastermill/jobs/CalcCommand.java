@@ -67,8 +67,8 @@ final class CalcCommand implements Callable<Integer> {
             + " repeatable")
     Map<String, Integer> bands = new LinkedHashMap<>();
 
-    @Option(names = "--quiet", description = "no progress line")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     // Not mixinStandardHelpOptions: its -V (version) is input V here, and the clash disabled --help.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -182,7 +182,7 @@ final class CalcCommand implements Callable<Integer> {
         sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
         long tiles = result.metadata().layout().layoutCols() * (long) result.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
             LongAccumulator done = progress.tiles();
             TileLayer counted = result.mapTiles(t -> {
                 done.add(1);

@@ -10,6 +10,7 @@ import io.rastermill.core.geom.Point;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.spark.warp.WarpOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -33,8 +34,8 @@ final class GridOptions {
             description = "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
     String targetCrs;
 
-    @Option(names = {"-s_srs", "--source-crs"}, paramLabel = "CRS", description = "CRS of every source, replacing the files'")
-    String sourceCrs;
+    @Mixin
+    SourceCrsOptions source;
 
     @Option(names = {"-tr", "--resolution"}, arity = "2", paramLabel = "RES", description = "output cell size: xres yres")
     double[] resolution;
@@ -71,11 +72,6 @@ final class GridOptions {
             description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (default: the source's)")
     String type;
 
-    @Option(names = {"-et", "--error-threshold"}, paramLabel = "PIXELS",
-            description = "largest error of the interpolated transform, in source pixels; 0 transforms every cell"
-                    + " exactly (default: " + WarpOptions.DEFAULT_MAX_ERROR + ")")
-    Double errorThreshold;
-
     @Option(names = "--max-cells", paramLabel = "N",
             description = "refuse output grids of more cells than this (default: " + DEFAULT_MAX_CELLS + ")")
     long maxCells = DEFAULT_MAX_CELLS;
@@ -93,7 +89,7 @@ final class GridOptions {
 
     /** {@code -s_srs}, or null for the files' own. */
     Crs sourceCrs() {
-        return sourceCrs == null ? null : crs("-s_srs", sourceCrs);
+        return source.sourceCrs();
     }
 
     /** {@code -t_srs -tr -te -ts -tap --max-cells} as a grid spec (null parts: gdalwarp's defaults). */
@@ -140,7 +136,7 @@ final class GridOptions {
     WarpOptions warpOptions(CellType cellType, int tileSize) {
         OptionalDouble srcNd = srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
         return WarpOptions.of(resampling()).withCellType(cellType).withSourceNoData(srcNd).withTileSize(tileSize)
-                .withMaxError(errorThreshold == null ? WarpOptions.DEFAULT_MAX_ERROR : errorThreshold);
+                .withMaxError(source.maxError());
     }
 
     /** EPSG:n, a PROJ string, or WKT whose outermost AUTHORITY is EPSG; an unknown one is an input error. */

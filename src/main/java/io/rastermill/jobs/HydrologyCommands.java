@@ -25,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -64,11 +63,11 @@ final class HydrologyCommands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--band", paramLabel = "N", description = "input band, 1-based (required for a multi-band input)")
-        Integer band;
+        @Mixin
+        BandOption band;
 
-        @Option(names = "--quiet", description = "no progress line")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         long start;
 
@@ -78,9 +77,7 @@ final class HydrologyCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (band != null && band < 1) {
-                throw output.usage("--band is 1-based, got " + band);
-            }
+            band.number();
             output.blockSize();
             SparkSession spark = parent.spark().session();
             SparkContext sc = spark.sparkContext();
@@ -100,12 +97,11 @@ final class HydrologyCommands {
 
         /** Reads {@code input} as a layer of the output block size; a multi-band file needs --band. */
         TileLayer read(SparkSession spark, String input) throws IOException {
-            if (band == null) {
+            if (!band.given()) {
                 requireSingleBand(input, spark.sparkContext().hadoopConfiguration());
             }
-            int b = band == null ? 0 : band - 1;
             return TileLayers.readGeoTiffs(spark, List.of(input),
-                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()).withBand(b));
+                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()).withBand(band.index()));
         }
 
         private static void requireSingleBand(String input, Configuration conf) throws IOException {
@@ -129,7 +125,7 @@ final class HydrologyCommands {
             SparkContext sc = spark.sparkContext();
             long tiles = layer.metadata().layout().layoutCols() * (long) layer.metadata().layout().layoutRows();
             LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet)) {
+            try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet.quiet)) {
                 LongAccumulator done = progress.tiles();
                 r = LayerGeoTiffWriter.write(layer.mapTiles(t -> {
                     done.add(1);

@@ -19,6 +19,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -81,22 +82,21 @@ final class ZonalCommand implements Callable<Integer> {
                     + " (default: count,sum,mean,min,max,stddev)")
     List<String> stats = new ArrayList<>(DEFAULT_STATS);
 
-    @Option(names = "--json", description = "print JSON")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "write CSV to OUT (- for stdout), atomically")
     String csv;
 
-    @Option(names = "--band", paramLabel = "N", defaultValue = "1", description = "band of VALUES, 1-based (default: 1)")
-    int band;
+    @Mixin
+    BandOption band;
 
     @Option(names = "--float-bins", paramLabel = "N", defaultValue = "" + ZonalStatistics.Options.DEFAULT_FLOAT_BINS,
             description = "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
     int floatBins;
 
-    @Option(names = "--tile-size", paramLabel = "N",
-            description = "tile size of the reads (default: setting rastermill.tile.size, built in: 512)")
-    Integer tileSize;
+    @Mixin
+    TileSizeOption tileSize;
 
     @ParentCommand
     RastermillCommand parent;
@@ -117,27 +117,20 @@ final class ZonalCommand implements Callable<Integer> {
         if (zones != null && (idField != null || allTouched || polygonsCrs != null)) {
             throw usage("--id-field, --all-touched and --polygons-crs go with --polygons");
         }
-        if (json && csv != null) {
+        if (json.json && csv != null) {
             throw usage("--json and --csv exclude each other");
         }
-        if (band < 1) {
-            throw usage("--band is 1-based, got " + band);
-        }
+        int bandIndex = band.index();
         if (floatBins < 1 || floatBins > 1 << 24) {
             throw usage("--float-bins must be in 1.." + (1 << 24) + ", got " + floatBins);
         }
-        if (tileSize == null) {
-            tileSize = parent.tileSize();
-        }
-        if (tileSize < 16) {
-            throw usage("--tile-size must be at least 16, got " + tileSize);
-        }
+        int size = tileSize.orElse(parent.tileSize());
         boolean percentiles = statNames.stream().anyMatch(s -> s.equals("median") || s.startsWith("p"));
         ZonalStatistics.Options options = new ZonalStatistics.Options(percentiles, floatBins);
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
-        TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults().withTileSize(tileSize);
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(values), read.withBand(band - 1));
+        TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults().withTileSize(size);
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(values), read.withBand(bandIndex));
         CellType ct = layer.metadata().cellType();
         List<Row> rows = new ArrayList<>();
         try {
@@ -172,7 +165,7 @@ final class ZonalCommand implements Callable<Integer> {
             sc.clearJobGroup();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(ct, statNames, rows)));
         } else if (csv != null) {
             String text = toCsv(statNames, rows);
