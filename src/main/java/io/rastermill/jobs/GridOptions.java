@@ -17,8 +17,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * gdalwarp's grid and resampling options (a picocli mixin) shared by the commands that warp sources onto one grid
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 final class GridOptions {
     /** Default --max-cells: 2^34 (16 Gi cells, 64 GiB of Float32). */
     static final long DEFAULT_MAX_CELLS = 1L << 34;
-    private static final Pattern WKT_EPSG = Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
 
     @Option(names = {"-t_srs", "--target-crs"}, paramLabel = "CRS",
             description = "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
@@ -146,16 +143,8 @@ final class GridOptions {
 
     /** {@link #crs} for a command that has no grid options of its own (tiles' {@code -s_srs}). */
     static Crs parseCrs(String command, String option, String text) {
-        String t = text.trim();
         try {
-            if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[") || t.startsWith("PROJCRS[") || t.startsWith("GEOGCRS[")) {
-                Matcher m = WKT_EPSG.matcher(t);
-                if (!m.find()) {
-                    throw new IllegalArgumentException("WKT without an EPSG authority is not supported");
-                }
-                return Crs.epsg(Integer.parseInt(m.group(1)));
-            }
-            return Crs.fromString(t);
+            return Crs.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(command + ": " + option + " '" + text + "': " + e.getMessage(), e);
         }
@@ -182,10 +171,8 @@ final class GridOptions {
     CellType cellType(CellType defaultType) {
         DataType dt = defaultType.dataType();
         if (type != null) {
-            dt = CalcCommand.gdalDataType(type);
-            if (dt == null) {
-                throw usage("-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'");
-            }
+            dt = DataType.fromGdalName(type).orElseThrow(() -> usage(
+                    "-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'"));
         }
         OptionalDouble nd = defaultType.noDataValue();
         if (dstNoData != null) {
