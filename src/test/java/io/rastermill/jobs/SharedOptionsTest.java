@@ -133,48 +133,40 @@ class SharedOptionsTest {
         }
     }
 
+    /** Parses {@code command options} plus what the command requires; returns the mixin of {@code family}. */
+    private static Object parsed(String command, Class<?> family, List<String> options) {
+        CommandLine commandLine = tree();
+        CommandSpec spec = commands(commandLine.getCommandSpec(), new TreeMap<>()).get(command);
+        List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+        args.addAll(options);
+        args.addAll(requiredArgs(spec, family));
+        commandLine.parseArgs(args.toArray(String[]::new));
+        return mixin(spec, family).userObject();
+    }
+
     @Test
     void aSharedOptionParsesTheSameOnEveryCommand() {
         for (Family f : FAMILIES) {
             for (String command : f.commands()) {
-                CommandLine commandLine = tree();
-                List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
-                CommandSpec spec = commands(commandLine.getCommandSpec(), new TreeMap<>()).get(command);
-                args.addAll(f.args());
-                args.addAll(requiredArgs(spec, f.type()));
-                commandLine.parseArgs(args.toArray(String[]::new));
-                CommandSpec m = mixin(spec, f.type());
                 try {
-                    f.check().accept(m.userObject());
+                    f.check().accept(parsed(command, f.type(), f.args()));
                 } catch (AssertionError e) {
-                    throw new AssertionError(String.join(" ", args) + ": " + e.getMessage(), e);
+                    throw new AssertionError(command + " " + String.join(" ", f.args()) + ": " + e.getMessage(), e);
                 }
             }
         }
     }
 
     @Test
-    void aSharedValidationNamesTheOptionOnEveryCommand() {
+    void aSharedValidationGivesTheSameUsageErrorOnEveryCommand() {
         for (String command : List.of("stats", "zonal", "layer write")) {
-            CommandLine commandLine = tree();
-            CommandSpec spec = commands(commandLine.getCommandSpec(), new TreeMap<>()).get(command);
-            List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
-            args.addAll(List.of("--tile-size", "8"));
-            args.addAll(requiredArgs(spec, TileSizeOption.class));
-            commandLine.parseArgs(args.toArray(String[]::new));
-            TileSizeOption tileSize = (TileSizeOption) mixin(spec, TileSizeOption.class).userObject();
+            TileSizeOption tileSize = (TileSizeOption) parsed(command, TileSizeOption.class, List.of("--tile-size", "8"));
             ParameterException e = assertThrows(ParameterException.class, () -> tileSize.orElse(512));
             assertEquals("--tile-size must be at least 16, got 8", e.getMessage());
-            assertEquals(spec, e.getCommandLine().getCommandSpec());
+            assertEquals(command, e.getCommandLine().getCommandSpec().qualifiedName(" ").substring("rastermill ".length()));
         }
         for (String command : List.of("stats", "zonal", "fill", "slope", "reclass")) {
-            CommandLine commandLine = tree();
-            CommandSpec spec = commands(commandLine.getCommandSpec(), new TreeMap<>()).get(command);
-            List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
-            args.addAll(List.of("--band", "0"));
-            args.addAll(requiredArgs(spec, BandOption.class));
-            commandLine.parseArgs(args.toArray(String[]::new));
-            BandOption band = (BandOption) mixin(spec, BandOption.class).userObject();
+            BandOption band = (BandOption) parsed(command, BandOption.class, List.of("--band", "0"));
             assertEquals("--band is 1-based, got 0", assertThrows(ParameterException.class, band::index).getMessage(), command);
         }
     }
@@ -182,21 +174,15 @@ class SharedOptionsTest {
     @Test
     void withoutTheOptionsTheDefaultsAreTheSameEverywhere() {
         for (String command : List.of("stats", "zonal", "fill", "slope", "reclass")) {
-            CommandLine commandLine = tree();
-            CommandSpec spec = commands(commandLine.getCommandSpec(), new TreeMap<>()).get(command);
-            List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
-            args.addAll(requiredArgs(spec, BandOption.class));
-            commandLine.parseArgs(args.toArray(String[]::new));
-            BandOption band = (BandOption) mixin(spec, BandOption.class).userObject();
+            BandOption band = (BandOption) parsed(command, BandOption.class, List.of());
             assertFalse(band.given(), command);
             assertEquals(0, band.index(), command);
         }
-        CommandLine commandLine = tree();
-        commandLine.parseArgs("tiles", "-z", "3", "a.tif", "dir");
-        SourceCrsOptions source = (SourceCrsOptions) mixin(commands(commandLine.getCommandSpec(), new TreeMap<>()).get("tiles"),
-                SourceCrsOptions.class).userObject();
-        assertEquals(0.001, source.maxError());
-        assertEquals(null, source.sourceCrs());
+        for (String command : List.of("warp", "composite", "tiles")) {
+            SourceCrsOptions source = (SourceCrsOptions) parsed(command, SourceCrsOptions.class, List.of());
+            assertEquals(0.001, source.maxError(), command);
+            assertEquals(null, source.sourceCrs(), command);
+        }
     }
 
     /** Values for {@code spec}'s positional parameters and its required options outside the mixin under test. */
