@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -351,7 +352,7 @@ final class HydrologyCommands {
                 bytes = in.readAllBytes();
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
-            List<double[]> pts = new java.util.ArrayList<>();
+            List<double[]> pts = new ArrayList<>();
             String lower = file.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json") || lower.endsWith(".geojson")) {
                 JsonNode root = new ObjectMapper().readTree(text);
