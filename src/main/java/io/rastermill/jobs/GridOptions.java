@@ -53,10 +53,8 @@ final class GridOptions {
     @Option(names = {"-tap", "--align-pixels"}, description = "with -tr: snap the extent to multiples of the resolution")
     boolean tap;
 
-    @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
-            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
-                    + " | sum | rms (default: ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    ResamplingOption method;
 
     @Option(names = {"-srcnodata", "--src-nodata"}, paramLabel = "V", description = "NoData of every source (a number or nan)")
     String srcNoData;
@@ -76,12 +74,9 @@ final class GridOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** {@code -r}, else nearest neighbour (gdalwarp's default). */
     Resampling resampling() {
-        try {
-            return Resampling.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw usage("-r: " + e.getMessage());
-        }
+        return method.orElse(Resampling.NEAREST);
     }
 
     /** {@code -s_srs}, or null for the files' own. */

@@ -110,9 +110,8 @@ final class LayerCommand implements Callable<Integer> {
                 description = "zoomed: the lowest level written; every level from the top down to it is written (default: ${DEFAULT-VALUE})")
         int minZoom;
 
-        @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
-                description = "zoomed: resampling of the warp to EPSG:3857, as in warp (default: ${DEFAULT-VALUE})")
-        String method;
+        @Mixin
+        ResamplingOption resampling;
 
         @Mixin
         TileSizeOption tileSize;
@@ -168,12 +167,7 @@ final class LayerCommand implements Callable<Integer> {
             SparkSession spark = parent.parent.spark().session();
             LayerWriter writer = LayerWriter.open(spark, catalog, backend.backend());
             if (zoomed) {
-                Resampling resampling;
-                try {
-                    resampling = Resampling.parse(method);
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
-                }
+                Resampling warpMethod = resampling.orElse(Resampling.NEAREST);
                 GeoTiffWarp warp;
                 try {
                     warp = GeoTiffWarp.open(spark, List.of(in), null);
@@ -190,7 +184,7 @@ final class LayerCommand implements Callable<Integer> {
                     layerName.id(id.name(), level.zoom());
                 }
                 for (LayoutLevel level : levels) {
-                    write(writer, layerName.id(id.name(), level.zoom()), ZoomedPyramid.level(warp, level, WarpOptions.of(resampling)),
+                    write(writer, layerName.id(id.name(), level.zoom()), ZoomedPyramid.level(warp, level, WarpOptions.of(warpMethod)),
                             method(), start);
                 }
             } else {

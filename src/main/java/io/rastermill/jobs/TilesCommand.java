@@ -49,10 +49,8 @@ final class TilesCommand implements Callable<Integer> {
                     + " one built from the one below")
     String zoom;
 
-    @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "average",
-            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1"
-                    + " | q3, for both steps (default: ${DEFAULT-VALUE}, as gdal2tiles)")
-    String method;
+    @Mixin
+    ResamplingOption method;
 
     @Option(names = "--color-ramp", paramLabel = "NAME",
             description = "colour a single band over its min..max (or --scale): grey, viridis, terrain")
@@ -126,7 +124,7 @@ final class TilesCommand implements Callable<Integer> {
         int min = Integer.parseInt(m.group(1));
         int max = m.group(2) == null ? min : Integer.parseInt(m.group(2));
         try {
-            XyzTileOptions o = XyzTileOptions.zooms(min, max).withResampling(Resampling.parse(method))
+            XyzTileOptions o = XyzTileOptions.zooms(min, max).withResampling(method.orElse(Resampling.AVERAGE))
                     .withMaxError(source.maxError()).withMaxTiles(maxTiles).withOverwrite(overwrite.overwrite);
             if (colorRamp != null) {
                 o = o.withRamp(ColorRamp.parse(colorRamp));

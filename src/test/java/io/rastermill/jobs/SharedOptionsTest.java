@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.LayerId;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,9 @@ class SharedOptionsTest {
                 assertEquals(Crs.epsg(32633), s.sourceCrs());
                 assertEquals(0.5, s.maxError());
             }, Set.of("warp", "composite", "tiles")),
+            new Family(ResamplingOption.class, List.of("-r", "Bilinear"),
+                    m -> assertEquals(Resampling.BILINEAR, ((ResamplingOption) m).orElse(Resampling.AVERAGE)),
+                    Set.of("warp", "composite", "tiles", "layer write")),
             new Family(ComputeEdgesOption.class, List.of("-compute_edges"), m -> assertTrue(((ComputeEdgesOption) m).computeEdges),
                     Set.of("slope", "aspect", "hillshade", "tpi", "tri", "roughness")),
             new Family(VerticalScaleOptions.class, List.of("--z-factor", "2.5", "-s", "111120"), m -> {
@@ -75,9 +79,11 @@ class SharedOptionsTest {
 
     /**
      * Same-named options that are another concept, so not the family's: calc's {@code --band NAME=N} (a band per
-     * input), composite's {@code -b/--band} (several bands), tiles' {@code --zoom MIN-MAX} and {@code --scale MIN MAX}.
+     * input), composite's {@code -b/--band} (several bands), tiles' {@code --zoom MIN-MAX} and {@code --scale MIN MAX},
+     * clean's {@code -r/--recursive}.
      */
-    private static final Set<String> OTHER_CONCEPTS = Set.of("calc --band", "composite --band", "tiles --zoom", "tiles --scale");
+    private static final Set<String> OTHER_CONCEPTS = Set.of("calc --band", "composite --band", "tiles --zoom", "tiles --scale",
+            "clean --recursive");
 
     private static CommandLine tree() {
         CommandLine commandLine = new CommandLine(new RastermillCommand(null));
