@@ -67,8 +67,8 @@ final class CalcCommand implements Callable<Integer> {
             + " repeatable")
     Map<String, Integer> bands = new LinkedHashMap<>();
 
-    @Option(names = "--quiet", description = "no progress line")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     // Not mixinStandardHelpOptions: its -V (version) is input V here, and the clash disabled --help.
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
@@ -182,7 +182,7 @@ final class CalcCommand implements Callable<Integer> {
         sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
         long tiles = result.metadata().layout().layoutCols() * (long) result.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
             LongAccumulator done = progress.tiles();
             TileLayer counted = result.mapTiles(t -> {
                 done.add(1);
@@ -216,7 +216,7 @@ final class CalcCommand implements Callable<Integer> {
             CellType def = program.defaultCellType();
             return nd.isPresent() ? withNoData(def.dataType(), nd.getAsDouble()) : def;
         }
-        DataType dt = gdalDataType(type);
+        DataType dt = DataType.fromGdalName(type).orElse(null);
         if (dt == null) {
             try {
                 CellType exact = CellType.parse(type);
@@ -243,44 +243,15 @@ final class CalcCommand implements Callable<Integer> {
             }
             return CellType.withDefaultNoData(dt);
         }
-        if (!dt.isFloatingPoint()) {
-            double lo = switch (dt) {
-                case INT8 -> Byte.MIN_VALUE;
-                case INT16 -> Short.MIN_VALUE;
-                case INT32 -> Integer.MIN_VALUE;
-                default -> 0;
-            };
-            double hi = switch (dt) {
-                case INT8 -> Byte.MAX_VALUE;
-                case UINT8 -> 255;
-                case INT16 -> Short.MAX_VALUE;
-                case UINT16 -> 65535;
-                case INT32 -> Integer.MAX_VALUE;
-                default -> 1;
-            };
-            if (v != Math.rint(v) || v < lo || v > hi) {
-                throw usage("--nodata " + nodata + " is not a value of " + dt.name().toLowerCase(Locale.ROOT)
-                        + " (" + (long) lo + " to " + (long) hi + ")");
-            }
+        if (!dt.isFloatingPoint() && (v != Math.rint(v) || v < dt.minValue() || v > dt.maxValue())) {
+            throw usage("--nodata " + nodata + " is not a value of " + dt.name().toLowerCase(Locale.ROOT)
+                    + " (" + (long) dt.minValue() + " to " + (long) dt.maxValue() + ")");
         }
         try {
             return CellType.withNoData(dt, OptionalDouble.of(v));
         } catch (IllegalArgumentException e) {
             throw usage("--nodata " + nodata + ": " + e.getMessage());
         }
-    }
-
-    static DataType gdalDataType(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "byte", "uint8" -> DataType.UINT8;
-            case "int8" -> DataType.INT8;
-            case "uint16" -> DataType.UINT16;
-            case "int16" -> DataType.INT16;
-            case "int32" -> DataType.INT32;
-            case "float32" -> DataType.FLOAT32;
-            case "float64" -> DataType.FLOAT64;
-            default -> null;
-        };
     }
 
     private ParameterException usage(String message) {

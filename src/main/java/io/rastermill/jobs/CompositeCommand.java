@@ -69,19 +69,16 @@ final class CompositeCommand implements Callable<Integer> {
                     + " the files' NoData is not applied to it.")
     String mask;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Option(names = "--layer", paramLabel = "CATALOG",
             description = "reduce the space-time layer --name/--zoom of this GeoTrellis catalog instead of scene files"
                     + " (then the only file is OUT): its scenes are on one grid, so the warp flags do not apply")
     String layer;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "--layer: the layer's name")
-    String layerName;
-
-    @Option(names = "--zoom", paramLabel = "Z", defaultValue = "0", description = "--layer: the layer's zoom (default: ${DEFAULT-VALUE})")
-    int zoom;
+    @Mixin
+    LayerNameOptions layerName;
 
     @Option(names = "--window", paramLabel = "W",
             description = "month | year: one composite per calendar window (UTC) holding scenes, each written to OUT"
@@ -197,7 +194,7 @@ final class CompositeCommand implements Callable<Integer> {
         sc.setJobGroup("rastermill composite", "composite " + reducer + " of " + sceneCount + " scene(s) → write " + out, false);
         long tiles = (long) scenes.tileCount(target, options.tileSize()) * description.bandCount();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet.quiet)) {
             LongAccumulator done = progress.tiles();
             List<TileLayer> bands = new ArrayList<>();
             for (TileLayer band : scenes.reduce(target, reducer, options, maskExpr, selected)) {

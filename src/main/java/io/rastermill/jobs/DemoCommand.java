@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     int size;
 
     @Mixin
-    LayerJob.Options job;
+    QuietOption quiet;
 
     @Mixin
     OutputOptions output;
@@ -75,9 +75,10 @@ final class DemoCommand implements Callable<Integer> {
         Path slope = dir.resolve("slope.tif");
         Path hillshade = dir.resolve("hillshade.tif");
         LayerJob.runFocal(parent, out, dem.toString(), slope.toString(), "slope",
-                FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)), job, output);
+                FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)), 0, quiet.quiet, output);
         LayerJob.runFocal(parent, out, dem.toString(), hillshade.toString(), "hillshade",
-                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withComputeEdges(true)), job, output);
+                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withComputeEdges(true)), 0, quiet.quiet,
+                output);
 
         Statistics s = TileLayers.readGeoTiffs(parent.spark().session(), List.of(dem.toString()),
                 TileLayers.ReadOptions.defaults()).reduce(new CellStatistics());

@@ -10,14 +10,13 @@ import io.rastermill.core.geom.Point;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.spark.warp.WarpOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * gdalwarp's grid and resampling options (a picocli mixin) shared by the commands that warp sources onto one grid
@@ -27,14 +26,13 @@ import java.util.regex.Pattern;
 final class GridOptions {
     /** Default --max-cells: 2^34 (16 Gi cells, 64 GiB of Float32). */
     static final long DEFAULT_MAX_CELLS = 1L << 34;
-    private static final Pattern WKT_EPSG = Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
 
     @Option(names = {"-t_srs", "--target-crs"}, paramLabel = "CRS",
             description = "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
     String targetCrs;
 
-    @Option(names = {"-s_srs", "--source-crs"}, paramLabel = "CRS", description = "CRS of every source, replacing the files'")
-    String sourceCrs;
+    @Mixin
+    SourceCrsOptions source;
 
     @Option(names = {"-tr", "--resolution"}, arity = "2", paramLabel = "RES", description = "output cell size: xres yres")
     double[] resolution;
@@ -55,10 +53,8 @@ final class GridOptions {
     @Option(names = {"-tap", "--align-pixels"}, description = "with -tr: snap the extent to multiples of the resolution")
     boolean tap;
 
-    @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
-            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
-                    + " | sum | rms (default: ${DEFAULT-VALUE})")
-    String method;
+    @Mixin
+    ResamplingOption method;
 
     @Option(names = {"-srcnodata", "--src-nodata"}, paramLabel = "V", description = "NoData of every source (a number or nan)")
     String srcNoData;
@@ -71,11 +67,6 @@ final class GridOptions {
             description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (default: the source's)")
     String type;
 
-    @Option(names = {"-et", "--error-threshold"}, paramLabel = "PIXELS",
-            description = "largest error of the interpolated transform, in source pixels; 0 transforms every cell"
-                    + " exactly (default: " + WarpOptions.DEFAULT_MAX_ERROR + ")")
-    Double errorThreshold;
-
     @Option(names = "--max-cells", paramLabel = "N",
             description = "refuse output grids of more cells than this (default: " + DEFAULT_MAX_CELLS + ")")
     long maxCells = DEFAULT_MAX_CELLS;
@@ -83,17 +74,14 @@ final class GridOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
+    /** {@code -r}, else nearest neighbour (gdalwarp's default). */
     Resampling resampling() {
-        try {
-            return Resampling.parse(method);
-        } catch (IllegalArgumentException e) {
-            throw usage("-r: " + e.getMessage());
-        }
+        return method.orElse(Resampling.NEAREST);
     }
 
     /** {@code -s_srs}, or null for the files' own. */
     Crs sourceCrs() {
-        return sourceCrs == null ? null : crs("-s_srs", sourceCrs);
+        return source.sourceCrs();
     }
 
     /** {@code -t_srs -tr -te -ts -tap --max-cells} as a grid spec (null parts: gdalwarp's defaults). */
@@ -140,7 +128,7 @@ final class GridOptions {
     WarpOptions warpOptions(CellType cellType, int tileSize) {
         OptionalDouble srcNd = srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
         return WarpOptions.of(resampling()).withCellType(cellType).withSourceNoData(srcNd).withTileSize(tileSize)
-                .withMaxError(errorThreshold == null ? WarpOptions.DEFAULT_MAX_ERROR : errorThreshold);
+                .withMaxError(source.maxError());
     }
 
     /** EPSG:n, a PROJ string, or WKT whose outermost AUTHORITY is EPSG; an unknown one is an input error. */
@@ -150,16 +138,8 @@ final class GridOptions {
 
     /** {@link #crs} for a command that has no grid options of its own (tiles' {@code -s_srs}). */
     static Crs parseCrs(String command, String option, String text) {
-        String t = text.trim();
         try {
-            if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[") || t.startsWith("PROJCRS[") || t.startsWith("GEOGCRS[")) {
-                Matcher m = WKT_EPSG.matcher(t);
-                if (!m.find()) {
-                    throw new IllegalArgumentException("WKT without an EPSG authority is not supported");
-                }
-                return Crs.epsg(Integer.parseInt(m.group(1)));
-            }
-            return Crs.fromString(t);
+            return Crs.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(command + ": " + option + " '" + text + "': " + e.getMessage(), e);
         }
@@ -186,10 +166,8 @@ final class GridOptions {
     CellType cellType(CellType defaultType) {
         DataType dt = defaultType.dataType();
         if (type != null) {
-            dt = CalcCommand.gdalDataType(type);
-            if (dt == null) {
-                throw usage("-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'");
-            }
+            dt = DataType.fromGdalName(type).orElseThrow(() -> usage(
+                    "-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'"));
         }
         OptionalDouble nd = defaultType.noDataValue();
         if (dstNoData != null) {

@@ -25,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,11 +64,11 @@ final class HydrologyCommands {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--band", paramLabel = "N", description = "input band, 1-based (required for a multi-band input)")
-        Integer band;
+        @Mixin
+        BandOption band;
 
-        @Option(names = "--quiet", description = "no progress line")
-        boolean quiet;
+        @Mixin
+        QuietOption quiet;
 
         long start;
 
@@ -78,9 +78,7 @@ final class HydrologyCommands {
 
         @Override
         public Integer call() throws IOException {
-            if (band != null && band < 1) {
-                throw output.usage("--band is 1-based, got " + band);
-            }
+            band.number();
             output.blockSize();
             SparkSession spark = parent.spark().session();
             SparkContext sc = spark.sparkContext();
@@ -100,12 +98,11 @@ final class HydrologyCommands {
 
         /** Reads {@code input} as a layer of the output block size; a multi-band file needs --band. */
         TileLayer read(SparkSession spark, String input) throws IOException {
-            if (band == null) {
+            if (!band.given()) {
                 requireSingleBand(input, spark.sparkContext().hadoopConfiguration());
             }
-            int b = band == null ? 0 : band - 1;
             return TileLayers.readGeoTiffs(spark, List.of(input),
-                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()).withBand(b));
+                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()).withBand(band.index()));
         }
 
         private static void requireSingleBand(String input, Configuration conf) throws IOException {
@@ -129,7 +126,7 @@ final class HydrologyCommands {
             SparkContext sc = spark.sparkContext();
             long tiles = layer.metadata().layout().layoutCols() * (long) layer.metadata().layout().layoutRows();
             LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet)) {
+            try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet.quiet)) {
                 LongAccumulator done = progress.tiles();
                 r = LayerGeoTiffWriter.write(layer.mapTiles(t -> {
                     done.add(1);
@@ -355,7 +352,7 @@ final class HydrologyCommands {
                 bytes = in.readAllBytes();
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
-            List<double[]> pts = new java.util.ArrayList<>();
+            List<double[]> pts = new ArrayList<>();
             String lower = file.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".json") || lower.endsWith(".geojson")) {
                 JsonNode root = new ObjectMapper().readTree(text);

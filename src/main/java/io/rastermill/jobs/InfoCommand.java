@@ -9,8 +9,8 @@ import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.tiff.GeoTransform;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,8 +33,8 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "GeoTIFF path or URI (file:, hdfs:, s3a:, ...)")
     String file;
 
-    @Option(names = "--json", description = "Print JSON (gdalinfo -json key names where they exist).")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +46,7 @@ final class InfoCommand implements Callable<Integer> {
             info = reader.info();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(info)));
         } else {
             printText(info, out);

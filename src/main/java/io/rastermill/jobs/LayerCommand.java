@@ -1,6 +1,5 @@
 package io.rastermill.jobs;
 
-import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
@@ -76,26 +75,6 @@ final class LayerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
     }
 
-    /** The layer id of {@code --name} and zoom; a name that would leave the catalog is a usage error. */
-    static LayerId layerId(String name, int zoom, CommandSpec spec) {
-        try {
-            return new LayerId(name, zoom);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    static Catalog.Backend backend(String s, CommandSpec spec) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return Catalog.Backend.parse(s);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     @Command(name = "write", mixinStandardHelpOptions = true,
             description = "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
     static final class Write implements Callable<Integer> {
@@ -120,11 +99,8 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         TimeRangeOptions range;
 
-        @Option(names = "--name", required = true, description = "layer name")
-        String name;
-
-        @Option(names = "--zoom", paramLabel = "Z", description = "zoom level (default: 0 for floating, the scheme's level for zoomed)")
-        Integer zoom;
+        @Mixin
+        LayerNameOptions layerName;
 
         @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
                 description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857, every level from --zoom or the scheme's level down to --min-zoom, reprojected with the warp machinery) (default: ${DEFAULT-VALUE})")
@@ -134,22 +110,21 @@ final class LayerCommand implements Callable<Integer> {
                 description = "zoomed: the lowest level written; every level from the top down to it is written (default: ${DEFAULT-VALUE})")
         int minZoom;
 
-        @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
-                description = "zoomed: resampling of the warp to EPSG:3857, as in warp (default: ${DEFAULT-VALUE})")
-        String method;
+        @Mixin
+        ResamplingOption resampling;
 
-        @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: floating: setting rastermill.tile.size, built in 512; zoomed: 256)")
-        Integer tileSize;
+        @Mixin
+        TileSizeOption tileSize;
 
         @Option(names = "--index", paramLabel = "CURVE", defaultValue = "zorder",
                 description = "key index: zorder | hilbert | rowmajor (default: ${DEFAULT-VALUE})")
         String index;
 
-        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog, else file for paths)")
-        String backend;
+        @Mixin
+        BackendOption backend;
 
-        @Option(names = "--overwrite", description = "replace an existing layer: the new one is written beside it and takes its place when complete")
-        boolean overwrite;
+        @Mixin
+        OverwriteOption overwrite;
 
         @Option(names = "--update", description = "merge into an existing layer (same key index; new tiles replace old ones)")
         boolean update;
@@ -162,7 +137,7 @@ final class LayerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (overwrite && update) {
+            if (overwrite.overwrite && update) {
                 throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
             }
             method(); // an unknown curve: refused before Spark starts
@@ -182,25 +157,17 @@ final class LayerCommand implements Callable<Integer> {
                 case "zoomed" -> true;
                 default -> throw new ParameterException(spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
             };
-            int ts = tileSize != null ? tileSize : zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize();
-            if (ts < 1) {
-                throw new ParameterException(spec.commandLine(), "--tile-size must be positive");
-            }
-            layerId(name, zoom != null ? zoom : 0, spec); // a name that would leave the catalog: refused before Spark starts
+            int ts = tileSize.orElse(zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize());
+            LayerId id = layerName.id(0); // a name that would leave the catalog: refused before Spark starts
             int bands;
             try (GeoTiffReader r = GeoTiffReader.open(in, parent.parent.settings().hadoopConfiguration())) {
                 bands = r.info().bandCount();
             }
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
-            LayerWriter writer = LayerWriter.open(spark, catalog, backend(backend, spec));
+            LayerWriter writer = LayerWriter.open(spark, catalog, backend.backend());
             if (zoomed) {
-                Resampling resampling;
-                try {
-                    resampling = Resampling.parse(method);
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
-                }
+                Resampling warpMethod = resampling.orElse(Resampling.NEAREST);
                 GeoTiffWarp warp;
                 try {
                     warp = GeoTiffWarp.open(spark, List.of(in), null);
@@ -209,15 +176,15 @@ final class LayerCommand implements Callable<Integer> {
                 }
                 List<LayoutLevel> levels;
                 try {
-                    levels = ZoomedPyramid.levels(warp, ts, zoom, minZoom);
+                    levels = ZoomedPyramid.levels(warp, ts, layerName.zoom, minZoom);
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), e.getMessage());
                 }
                 for (LayoutLevel level : levels) {
-                    layerId(name, level.zoom(), spec);
+                    layerName.id(id.name(), level.zoom());
                 }
                 for (LayoutLevel level : levels) {
-                    write(writer, layerId(name, level.zoom(), spec), ZoomedPyramid.level(warp, level, WarpOptions.of(resampling)),
+                    write(writer, layerName.id(id.name(), level.zoom()), ZoomedPyramid.level(warp, level, WarpOptions.of(warpMethod)),
                             method(), start);
                 }
             } else {
@@ -226,7 +193,7 @@ final class LayerCommand implements Callable<Integer> {
                     layers.add(TileLayers.readGeoTiffs(spark, List.of(in), TileLayers.ReadOptions.defaults()
                             .withTileSize(ts).withBand(b)));
                 }
-                write(writer, layerId(name, zoom != null ? zoom : 0, spec), layers, method(), start);
+                write(writer, id, layers, method(), start);
             }
             return 0;
         }
@@ -243,13 +210,13 @@ final class LayerCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--time-resolution: " + e.getMessage());
             }
-            int ts = tileSize != null ? tileSize : parent.parent.tileSize();
-            LayerId id = layerId(name, zoom != null ? zoom : 0, spec);
+            int ts = tileSize.orElse(parent.parent.tileSize());
+            LayerId id = layerName.id(0);
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
             SpaceTimeLayer layer = SceneSeries.read(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
-            SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend(backend, spec));
-            LayerWriter.Result r = store.write(id, layer, resolution, overwrite);
+            SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend.backend());
+            LayerWriter.Result r = store.write(id, layer, resolution, overwrite.overwrite);
             TileLayerMetadata md = layer.metadata();
             PrintWriter o = spec.commandLine().getOut();
             o.printf(Locale.ROOT, "wrote %s in %s: %d tile(s) of %dx%d %s, time %s, %d file(s), zorder index by %s, %.1f s%n",
@@ -274,11 +241,11 @@ final class LayerCommand implements Callable<Integer> {
             LayerWriter.Result r;
             if (bands == 1) {
                 TileLayer l = layers.get(0);
-                r = update ? writer.update(id, l) : overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
+                r = update ? writer.update(id, l) : overwrite.overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
             } else {
                 MultibandLayer mb = new MultibandLayer(zipBands(layers), layers.get(0).metadata());
                 r = update ? writer.updateMultiband(id, mb, (a, b) -> b)
-                        : overwrite ? writer.replaceMultiband(id, mb, method) : writer.writeMultiband(id, mb, method);
+                        : overwrite.overwrite ? writer.replaceMultiband(id, mb, method) : writer.writeMultiband(id, mb, method);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TileLayerMetadata md = layers.get(0).metadata();
@@ -316,18 +283,15 @@ final class LayerCommand implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF")
         String out;
 
-        @Option(names = "--name", required = true, description = "layer name")
-        String name;
-
-        @Option(names = "--zoom", required = true, paramLabel = "Z", description = "zoom level")
-        int zoom;
+        @Mixin
+        LayerNameOptions layerName;
 
         @Option(names = "--extent", paramLabel = "XMIN,YMIN,XMAX,YMAX", split = ",",
                 description = "read only the tiles meeting this extent (layer CRS)")
         List<Double> extent;
 
-        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog)")
-        String backend;
+        @Mixin
+        BackendOption backend;
 
         @Mixin
         TimeRangeOptions range;
@@ -356,8 +320,8 @@ final class LayerCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
-            LayerReader reader = LayerReader.open(spark, catalog, backend(backend, spec));
-            LayerId id = layerId(name, zoom, spec);
+            LayerReader reader = LayerReader.open(spark, catalog, backend.backend());
+            LayerId id = layerName.id(null);
             LayerAttributes a = reader.attributes(id);
             TileLayerMetadata lmd = a.metadata();
             if (lmd.layout().tileCols() != lmd.layout().tileRows()) {
@@ -399,7 +363,7 @@ final class LayerCommand implements Callable<Integer> {
         /** A space-time layer: one GeoTIFF per scene in {@code --start/--end}, {@code OUT} suffixed with its instant. */
         private Integer readSpaceTime(SparkSession spark, LayerId id, KeyBounds q, GeoTiffWriteOptions options, long start)
                 throws IOException {
-            SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, catalog, backend(backend, spec))
+            SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, catalog, backend.backend())
                     .read(id, q, TemporalBounds.halfOpen(range.from(), range.until()));
             List<Long> instants = layer.instants();
             if (instants.isEmpty()) {
@@ -452,8 +416,8 @@ final class LayerCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
 
-        @Option(names = "--backend", paramLabel = "B", description = "file | hadoop (default: from the catalog)")
-        String backend;
+        @Mixin
+        BackendOption backend;
 
         @Spec
         CommandSpec spec;
@@ -463,7 +427,7 @@ final class LayerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            Catalog c = Catalog.open(catalog, parent.parent.settings().hadoopConfiguration(), backend(backend, spec));
+            Catalog c = Catalog.open(catalog, parent.parent.settings().hadoopConfiguration(), backend.backend());
             PrintWriter o = spec.commandLine().getOut();
             for (LayerId id : c.layerIds()) {
                 LayerAttributes a = c.readAttributes(id);

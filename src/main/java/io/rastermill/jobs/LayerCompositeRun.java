@@ -41,13 +41,11 @@ final class LayerCompositeRun {
         if (c.files.size() != 1) {
             throw c.usage("with --layer the only file is the output GeoTIFF, got " + c.files.size() + " files");
         }
-        if (c.layerName == null) {
-            throw c.usage("--layer needs --name (and --zoom if not 0)");
-        }
+        c.layerName.name("--layer needs --name (and --zoom if not 0)");
         if (c.mask != null || c.bands != null) {
             throw c.usage("--mask and -b read scene files' bands; a space-time layer has one band and no mask bands");
         }
-        LayerId id = LayerCommand.layerId(c.layerName, c.zoom, c.spec);
+        LayerId id = c.layerName.id(0);
         String out = c.files.get(0);
         TemporalBounds when = TemporalBounds.halfOpen(c.range.from(), c.range.until());
         SparkSession spark = c.parent.spark().session();

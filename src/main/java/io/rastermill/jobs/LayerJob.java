@@ -8,7 +8,6 @@ import io.rastermill.spark.write.LayerGeoTiffWriter;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,34 +21,22 @@ import java.util.Locale;
  */
 final class LayerJob {
 
-    /** Options of every layer job (a picocli mixin). */
-    static final class Options {
-        @Option(names = "--quiet", description = "no progress line")
-        boolean quiet;
-
-        @Option(names = "--band", paramLabel = "N", defaultValue = "1", description = "input band, 1-based (default: 1)")
-        int band;
-    }
-
     private LayerJob() {
     }
 
-    /** Reads {@code input}, applies {@code kernel}, writes {@code output}; prints a summary line. */
+    /** Reads band {@code band} (0-based) of {@code input}, applies {@code kernel}, writes {@code output}; prints a summary line. */
     static int runFocal(RastermillCommand parent, PrintWriter out, String input, String output, String label,
-                        FocalKernel kernel, Options job, OutputOptions write) throws IOException {
+                        FocalKernel kernel, int band, boolean quiet, OutputOptions write) throws IOException {
         GeoTiffWriteOptions options = write.toWriteOptions(kernel.resultCellType());
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         long start = System.nanoTime();
-        if (job.band < 1) {
-            throw write.usage("--band is 1-based, got " + job.band);
-        }
         sc.setJobGroup("rastermill " + label, "read " + input + " → " + label + " → write " + output, false);
         TileLayer dem = TileLayers.readGeoTiffs(spark, List.of(input),
-                TileLayers.ReadOptions.defaults().withTileSize(options.blockSize()).withBand(job.band - 1));
+                TileLayers.ReadOptions.defaults().withTileSize(options.blockSize()).withBand(band));
         long tiles = dem.metadata().layout().layoutCols() * (long) dem.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, job.quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
             LongAccumulator done = progress.tiles();
             TileLayer result = dem.focal(kernel).mapTiles(t -> {
                 done.add(1);

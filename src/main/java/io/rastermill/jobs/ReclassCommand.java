@@ -75,7 +75,10 @@ final class ReclassCommand implements Callable<Integer> {
     String type;
 
     @Mixin
-    LayerJob.Options job;
+    BandOption band;
+
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     OutputOptions write;
@@ -102,9 +105,7 @@ final class ReclassCommand implements Callable<Integer> {
         if (!method.equals("quantile") && !method.equals("equal-interval")) {
             throw usage("--breaks must be quantile or equal-interval, not '" + breaks + "'");
         }
-        if (job.band < 1) {
-            throw usage("--band is 1-based, got " + job.band);
-        }
+        int bandIndex = band.index();
         CellType chosen = null;
         if (type != null) {
             try {
@@ -119,7 +120,7 @@ final class ReclassCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int block = write.blockSize();
         TileLayer in = TileLayers.readGeoTiffs(spark, List.of(input),
-                TileLayers.ReadOptions.defaults().withTileSize(block).withBand(job.band - 1));
+                TileLayers.ReadOptions.defaults().withTileSize(block).withBand(bandIndex));
         boolean persisted = false;
         try {
             if (map == null) {
@@ -140,7 +141,7 @@ final class ReclassCommand implements Callable<Integer> {
             sc.setJobGroup("rastermill reclass", "read " + input + " → reclass → write " + output, false);
             long tiles = in.metadata().layout().layoutCols() * (long) in.metadata().layout().layoutRows();
             LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, "reclass", tiles, job.quiet)) {
+            try (ProgressLine progress = ProgressLine.start(sc, "reclass", tiles, quiet.quiet)) {
                 LongAccumulator done = progress.tiles();
                 ReclassOp kernel = op;
                 TileLayer result = in.mapTiles(t -> {

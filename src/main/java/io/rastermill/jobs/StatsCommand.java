@@ -15,6 +15,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,8 +48,8 @@ final class StatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "GeoTIFF(s): a path, URI, directory or glob")
     String file;
 
-    @Option(names = "--band", paramLabel = "N", defaultValue = "1", description = "band, 1-based (default: 1)")
-    int band;
+    @Mixin
+    BandOption band;
 
     @Option(names = "--histogram", paramLabel = "BINS", arity = "0..1", fallbackValue = "256",
             description = "print a histogram with BINS buckets (default 256, gdalinfo -hist's buckets)")
@@ -57,12 +58,11 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--percentiles", paramLabel = "P", split = ",", description = "percentiles to print, e.g. 5,50,95")
     List<Double> percentiles = new ArrayList<>();
 
-    @Option(names = "--json", description = "print JSON")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
-    @Option(names = "--tile-size", paramLabel = "N",
-            description = "tile size of the reads (default: setting rastermill.tile.size, built in: 512)")
-    Integer tileSize;
+    @Mixin
+    TileSizeOption tileSize;
 
     @ParentCommand
     RastermillCommand parent;
@@ -80,15 +80,13 @@ final class StatsCommand implements Callable<Integer> {
         if (bins != null && bins < 1) {
             throw new ParameterException(spec.commandLine(), "--histogram needs at least 1 bucket, got " + bins);
         }
-        if (band < 1) {
-            throw new ParameterException(spec.commandLine(), "--band is 1-based, got " + band);
-        }
+        int bandIndex = band.index();
+        int size = tileSize.orElse(parent.tileSize());
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         sc.setJobGroup("rastermill stats", "statistics of " + file, false);
         TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(file),
-                TileLayers.ReadOptions.defaults().withTileSize(tileSize != null ? tileSize : parent.tileSize())
-                        .withBand(band - 1));
+                TileLayers.ReadOptions.defaults().withTileSize(size).withBand(bandIndex));
         CellType ct = layer.metadata().cellType();
         boolean needsHistogram = bins != null || !percentiles.isEmpty();
         TileLayer cached = needsHistogram ? layer.persist(StorageLevel.MEMORY_AND_DISK_SER()) : layer;
@@ -129,7 +127,7 @@ final class StatsCommand implements Callable<Integer> {
             sc.clearJobGroup();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
                     toJson(ct, stats, pct, error, histogram)));
         } else {
@@ -142,7 +140,7 @@ final class StatsCommand implements Callable<Integer> {
     private ObjectNode toJson(CellType ct, Statistics s, Map<Double, Double> pct, double error, Bins h) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("file", file);
-        root.put("band", band);
+        root.put("band", band.number());
         root.put("cellType", ct.name());
         root.put("validCells", s.dataCells());
         root.put("noDataCells", s.noDataCells());
@@ -171,7 +169,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, CellType ct, Statistics s, Map<Double, Double> pct, double error, Bins h) {
-        out.printf(Locale.ROOT, "Band %d (%s) of %s%n", band, ct.name(), file);
+        out.printf(Locale.ROOT, "Band %d (%s) of %s%n", band.number(), ct.name(), file);
         if (s.dataCells() == 0) {
             out.printf(Locale.ROOT, "  no data cells (%d NoData)%n", s.noDataCells());
             return;

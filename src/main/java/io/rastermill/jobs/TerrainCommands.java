@@ -35,7 +35,10 @@ final class TerrainCommands {
     /** What every terrain command has: the layer-job and output options, and how it runs. */
     abstract static class Base implements Callable<Integer> {
         @Mixin
-        LayerJob.Options job;
+        BandOption band;
+
+        @Mixin
+        QuietOption quiet;
 
         @Mixin
         OutputOptions output;
@@ -57,7 +60,8 @@ final class TerrainCommands {
         @Override
         public Integer call() throws IOException {
             FocalKernel kernel = kernel();
-            return LayerJob.runFocal(parent, spec.commandLine().getOut(), input(), output(), label(), kernel, job, output);
+            return LayerJob.runFocal(parent, spec.commandLine().getOut(), input(), output(), label(), kernel, band.index(),
+                    quiet.quiet, output);
         }
 
         /** Parameter records refuse bad combinations; those are usage errors. */
@@ -98,12 +102,8 @@ final class TerrainCommands {
         @Option(names = {"-p", "--percent"}, description = "percent slope instead of degrees")
         boolean percent;
 
-        @Option(names = {"-s", "--scale"}, paramLabel = "S", defaultValue = "1",
-                description = "ratio of horizontal to vertical units (111120 for degrees vs metres)")
-        double scale;
-
-        @Option(names = {"-z", "--z-factor"}, paramLabel = "Z", defaultValue = "1", description = "vertical exaggeration")
-        double z;
+        @Mixin
+        VerticalScaleOptions vertical;
 
         @Override
         String label() {
@@ -113,8 +113,8 @@ final class TerrainCommands {
         @Override
         FocalKernel kernel() {
             Convention c = terrain.conventionValue();
-            return FocalOps.slopeKernel(params(() -> new SlopeParams(c, terrain.gradient(), percent, z, scale,
-                    terrain.computeEdges)));
+            return FocalOps.slopeKernel(params(() -> new SlopeParams(c, terrain.gradient(), percent, vertical.z, vertical.scale,
+                    terrain.computeEdges())));
         }
     }
 
@@ -139,7 +139,7 @@ final class TerrainCommands {
         FocalKernel kernel() {
             Convention c = terrain.conventionValue();
             return FocalOps.aspectKernel(params(() -> new AspectParams(c, terrain.gradient(), trigonometric, zeroForFlat,
-                    terrain.computeEdges)));
+                    terrain.computeEdges())));
         }
     }
 
@@ -155,12 +155,8 @@ final class TerrainCommands {
         @Option(names = {"--alt", "-alt", "--altitude"}, paramLabel = "DEG", defaultValue = "45", description = "sun altitude")
         double altitude;
 
-        @Option(names = {"-z", "--z-factor"}, paramLabel = "Z", defaultValue = "1", description = "vertical exaggeration")
-        double z;
-
-        @Option(names = {"-s", "--scale"}, paramLabel = "S", defaultValue = "1",
-                description = "ratio of horizontal to vertical units (111120 for degrees vs metres)")
-        double scale;
+        @Mixin
+        VerticalScaleOptions vertical;
 
         @Option(names = {"--combined", "-combined"}, description = "combined slope and oblique shading")
         boolean combined;
@@ -187,21 +183,20 @@ final class TerrainCommands {
                     : igor ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
             Convention c = terrain.conventionValue();
             return FocalOps.hillshadeKernel(params(() -> new HillshadeParams(c, terrain.gradient(), mode, azimuth, altitude,
-                    z, scale, terrain.computeEdges)));
+                    vertical.z, vertical.scale, terrain.computeEdges())));
         }
     }
 
     /** TPI, TRI and roughness: gdaldem's convention only. */
     abstract static class Index extends DemToRaster {
-        @Option(names = {"--compute-edges", "-compute_edges"},
-                description = "compute edge cells and cells next to NoData, as gdaldem -compute_edges")
-        boolean computeEdges;
+        @Mixin
+        ComputeEdgesOption edges;
 
         abstract TerrainIndexParams.Index index();
 
         @Override
         FocalKernel kernel() {
-            return FocalOps.terrainIndexKernel(new TerrainIndexParams(index(), computeEdges));
+            return FocalOps.terrainIndexKernel(new TerrainIndexParams(index(), edges.computeEdges));
         }
     }
 

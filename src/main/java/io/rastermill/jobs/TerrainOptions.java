@@ -2,6 +2,7 @@ package io.rastermill.jobs;
 
 import io.rastermill.core.focal.Convention;
 import io.rastermill.core.focal.GradientAlg;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -16,9 +17,8 @@ final class TerrainOptions {
             description = "Horn | ZevenbergenThorne (default: ${DEFAULT-VALUE})")
     String alg;
 
-    @Option(names = {"--compute-edges", "-compute_edges"},
-            description = "compute edge cells and cells next to NoData, as gdaldem -compute_edges")
-    boolean computeEdges;
+    @Mixin
+    ComputeEdgesOption edges;
 
     @Option(names = "--convention", paramLabel = "NAME", defaultValue = "gdaldem",
             description = "gdaldem (default: results equal gdaldem's) | geotrellis (GeoTrellis 3.x: NoData"
@@ -27,6 +27,10 @@ final class TerrainOptions {
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
+
+    boolean computeEdges() {
+        return edges.computeEdges;
+    }
 
     GradientAlg gradient() {
         return switch (alg.toLowerCase(Locale.ROOT)) {

@@ -10,6 +10,7 @@ import io.rastermill.spark.warp.GeoTiffWarp;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,10 +49,8 @@ final class TilesCommand implements Callable<Integer> {
                     + " one built from the one below")
     String zoom;
 
-    @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "average",
-            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1"
-                    + " | q3, for both steps (default: ${DEFAULT-VALUE}, as gdal2tiles)")
-    String method;
+    @Mixin
+    ResamplingOption method;
 
     @Option(names = "--color-ramp", paramLabel = "NAME",
             description = "colour a single band over its min..max (or --scale): grey, viridis, terrain")
@@ -61,23 +60,18 @@ final class TilesCommand implements Callable<Integer> {
             description = "MIN MAX: the values mapped to the first and last colour (default: band 1's min and max)")
     double[] scale;
 
-    @Option(names = {"-s_srs", "--source-crs"}, paramLabel = "CRS", description = "CRS of every source, replacing the files'")
-    String sourceCrs;
-
-    @Option(names = {"-et", "--error-threshold"}, paramLabel = "PIXELS",
-            description = "largest error of the interpolated transform, in source pixels (default: ${DEFAULT-VALUE})",
-            defaultValue = "0.001")
-    double errorThreshold;
+    @Mixin
+    SourceCrsOptions source;
 
     @Option(names = "--max-tiles", paramLabel = "N",
             description = "refuse pyramids of more tiles than this (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
     long maxTiles;
 
-    @Option(names = "--overwrite", description = "replace DIR if it exists (the new pyramid takes its place when complete)")
-    boolean overwrite;
+    @Mixin
+    OverwriteOption overwrite;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @ParentCommand
     RastermillCommand parent;
@@ -91,12 +85,12 @@ final class TilesCommand implements Callable<Integer> {
         List<String> sources = new ArrayList<>(files.subList(0, files.size() - 1));
         String dir = files.get(files.size() - 1);
         XyzTileOptions options = options();
-        Crs source = sourceCrs == null ? null : GridOptions.parseCrs("tiles", "-s_srs", sourceCrs);
+        Crs sourceCrs = source.sourceCrs();
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         GeoTiffWarp warp;
         try {
-            warp = GeoTiffWarp.open(spark, sources, source);
+            warp = GeoTiffWarp.open(spark, sources, sourceCrs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("tiles: " + e.getMessage(), e);
         }
@@ -106,7 +100,7 @@ final class TilesCommand implements Callable<Integer> {
         }
         sc.setJobGroup("rastermill tiles", "tiles " + String.join(" ", sources) + " → " + dir, false);
         XyzTiles.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, "tiles", total, quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, "tiles", total, quiet.quiet)) {
             r = XyzTiles.write(spark, warp, dir, options, progress.tiles());
         } finally {
             sc.clearJobGroup();
@@ -130,8 +124,8 @@ final class TilesCommand implements Callable<Integer> {
         int min = Integer.parseInt(m.group(1));
         int max = m.group(2) == null ? min : Integer.parseInt(m.group(2));
         try {
-            XyzTileOptions o = XyzTileOptions.zooms(min, max).withResampling(Resampling.parse(method))
-                    .withMaxError(errorThreshold).withMaxTiles(maxTiles).withOverwrite(overwrite);
+            XyzTileOptions o = XyzTileOptions.zooms(min, max).withResampling(method.orElse(Resampling.AVERAGE))
+                    .withMaxError(source.maxError()).withMaxTiles(maxTiles).withOverwrite(overwrite.overwrite);
             if (colorRamp != null) {
                 o = o.withRamp(ColorRamp.parse(colorRamp));
             }

@@ -16,7 +16,6 @@ import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -42,8 +41,8 @@ final class WarpCommand implements Callable<Integer> {
             description = "source GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
     List<String> files;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Mixin
     GridOptions grid;
@@ -82,7 +81,7 @@ final class WarpCommand implements Callable<Integer> {
         sc.setJobGroup("rastermill warp", "warp " + String.join(" ", sources) + " → write " + out, false);
         long tiles = (long) warp.tileCount(target, options.tileSize()) * warp.bandCount();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
             LongAccumulator done = progress.tiles();
             List<TileLayer> bands = new ArrayList<>();
             for (TileLayer band : warp.warp(target, options)) {

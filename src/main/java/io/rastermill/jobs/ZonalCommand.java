@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
-import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.zonal.GeoJsonZones;
+import io.rastermill.core.zonal.ZonalStat;
 import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.io.bytes.SmallFiles;
 import io.rastermill.spark.layer.TileLayer;
@@ -19,6 +19,7 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -36,8 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code rastermill zonal VALUES ZONES} or {@code zonal VALUES --polygons FILE}: statistics of the
@@ -49,8 +49,6 @@ import java.util.regex.Pattern;
                 + " --polygons FILE (GeoJSON; polygons in another CRS are reprojected). Stats: count, nodata, sum, mean, min, max, stddev,"
                 + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
 final class ZonalCommand implements Callable<Integer> {
-    static final List<String> DEFAULT_STATS = List.of("count", "sum", "mean", "min", "max", "stddev");
-    private static final Pattern PERCENTILE = Pattern.compile("p(\\d+(?:\\.\\d+)?)");
 
     @Parameters(index = "0", paramLabel = "VALUES", description = "value GeoTIFF(s): a path, URI, directory or glob")
     String values;
@@ -79,24 +77,23 @@ final class ZonalCommand implements Callable<Integer> {
     @Option(names = "--stats", paramLabel = "LIST", split = ",",
             description = "statistics, in order: count, nodata, sum, mean, min, max, stddev, median, pNN"
                     + " (default: count,sum,mean,min,max,stddev)")
-    List<String> stats = new ArrayList<>(DEFAULT_STATS);
+    List<String> stats = ZonalStat.DEFAULTS.stream().map(ZonalStat::name).collect(Collectors.toCollection(ArrayList::new));
 
-    @Option(names = "--json", description = "print JSON")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     @Option(names = "--csv", paramLabel = "OUT", description = "write CSV to OUT (- for stdout), atomically")
     String csv;
 
-    @Option(names = "--band", paramLabel = "N", defaultValue = "1", description = "band of VALUES, 1-based (default: 1)")
-    int band;
+    @Mixin
+    BandOption band;
 
     @Option(names = "--float-bins", paramLabel = "N", defaultValue = "" + ZonalStatistics.Options.DEFAULT_FLOAT_BINS,
             description = "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
     int floatBins;
 
-    @Option(names = "--tile-size", paramLabel = "N",
-            description = "tile size of the reads (default: setting rastermill.tile.size, built in: 512)")
-    Integer tileSize;
+    @Mixin
+    TileSizeOption tileSize;
 
     @ParentCommand
     RastermillCommand parent;
@@ -110,34 +107,31 @@ final class ZonalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> statNames = checkStats();
+        List<ZonalStat> statNames;
+        try {
+            statNames = ZonalStat.parseAll(stats);
+        } catch (IllegalArgumentException e) {
+            throw usage("--stats: " + e.getMessage());
+        }
         if ((zones == null) == (polygons == null)) {
             throw usage("give either ZONES (a zone raster) or --polygons FILE");
         }
         if (zones != null && (idField != null || allTouched || polygonsCrs != null)) {
             throw usage("--id-field, --all-touched and --polygons-crs go with --polygons");
         }
-        if (json && csv != null) {
+        if (json.json && csv != null) {
             throw usage("--json and --csv exclude each other");
         }
-        if (band < 1) {
-            throw usage("--band is 1-based, got " + band);
-        }
+        int bandIndex = band.index();
         if (floatBins < 1 || floatBins > 1 << 24) {
             throw usage("--float-bins must be in 1.." + (1 << 24) + ", got " + floatBins);
         }
-        if (tileSize == null) {
-            tileSize = parent.tileSize();
-        }
-        if (tileSize < 16) {
-            throw usage("--tile-size must be at least 16, got " + tileSize);
-        }
-        boolean percentiles = statNames.stream().anyMatch(s -> s.equals("median") || s.startsWith("p"));
-        ZonalStatistics.Options options = new ZonalStatistics.Options(percentiles, floatBins);
+        int size = tileSize.orElse(parent.tileSize());
+        ZonalStatistics.Options options = new ZonalStatistics.Options(ZonalStat.anyPercentile(statNames), floatBins);
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
-        TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults().withTileSize(tileSize);
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(values), read.withBand(band - 1));
+        TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults().withTileSize(size);
+        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(values), read.withBand(bandIndex));
         CellType ct = layer.metadata().cellType();
         List<Row> rows = new ArrayList<>();
         try {
@@ -172,7 +166,7 @@ final class ZonalCommand implements Callable<Integer> {
             sc.clearJobGroup();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json.json) {
             out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(ct, statNames, rows)));
         } else if (csv != null) {
             String text = toCsv(statNames, rows);
@@ -187,28 +181,6 @@ final class ZonalCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private List<String> checkStats() {
-        List<String> out = new ArrayList<>();
-        for (String raw : stats) {
-            String s = raw.strip().toLowerCase(Locale.ROOT);
-            switch (s) {
-                case "count", "nodata", "sum", "mean", "min", "max", "stddev", "median" -> out.add(s);
-                default -> {
-                    Matcher m = PERCENTILE.matcher(s);
-                    if (!m.matches() || Double.parseDouble(m.group(1)) > 100) {
-                        throw usage("--stats: unknown statistic '" + raw.strip()
-                                + "' (count, nodata, sum, mean, min, max, stddev, median, p0..p100)");
-                    }
-                    out.add(s);
-                }
-            }
-        }
-        if (out.isEmpty()) {
-            throw usage("--stats is empty");
-        }
-        return out;
     }
 
     private GeoJsonZones.Zones readPolygons(Configuration conf) throws IOException {
@@ -248,34 +220,7 @@ final class ZonalCommand implements Callable<Integer> {
         }
     }
 
-    /** The value of statistic {@code s} for a zone; NaN when the zone has no data cells. */
-    static double value(String s, ZoneAccumulator acc) {
-        if (acc == null) {
-            return s.equals("count") || s.equals("nodata") || s.equals("sum") ? 0 : Double.NaN;
-        }
-        Statistics st = acc.finish();
-        return switch (s) {
-            case "count" -> st.dataCells();
-            case "nodata" -> st.noDataCells();
-            case "sum" -> st.sum();
-            case "mean" -> st.mean();
-            case "min" -> st.min();
-            case "max" -> st.max();
-            case "stddev" -> st.stddev();
-            case "median" -> acc.percentile(0.5);
-            default -> acc.percentile(Double.parseDouble(s.substring(1)) / 100);
-        };
-    }
-
-    private static boolean isCount(String s) {
-        return s.equals("count") || s.equals("nodata");
-    }
-
-    private static boolean hasPercentile(List<String> stats) {
-        return stats.stream().anyMatch(s -> s.equals("median") || s.startsWith("p"));
-    }
-
-    private ObjectNode toJson(CellType ct, List<String> statNames, List<Row> rows) {
+    private ObjectNode toJson(CellType ct, List<ZonalStat> statNames, List<Row> rows) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
         root.put("values", values);
@@ -286,7 +231,7 @@ final class ZonalCommand implements Callable<Integer> {
             root.put("allTouched", allTouched);
         }
         root.put("cellType", ct.name());
-        boolean pct = hasPercentile(statNames);
+        boolean pct = ZonalStat.anyPercentile(statNames);
         if (pct) {
             root.put("percentileMethod", "nearest-rank (numpy inverted_cdf); median = p50");
             root.put("percentilesExact", !ct.isFloatingPoint());
@@ -299,14 +244,14 @@ final class ZonalCommand implements Callable<Integer> {
             } else {
                 o.put("zone", r.zone());
             }
-            for (String s : statNames) {
-                double v = value(s, r.acc());
-                if (isCount(s)) {
-                    o.put(s, (long) v);
+            for (ZonalStat s : statNames) {
+                double v = s.of(r.acc());
+                if (s.isCount()) {
+                    o.put(s.name(), (long) v);
                 } else if (Double.isNaN(v)) {
-                    o.putNull(s);
+                    o.putNull(s.name());
                 } else {
-                    o.put(s, v);
+                    o.put(s.name(), v);
                 }
             }
             if (pct && ct.isFloatingPoint()) {
@@ -316,16 +261,16 @@ final class ZonalCommand implements Callable<Integer> {
         return root;
     }
 
-    private String toCsv(List<String> statNames, List<Row> rows) {
+    private String toCsv(List<ZonalStat> statNames, List<Row> rows) {
         StringBuilder b = new StringBuilder("zone");
-        for (String s : statNames) {
-            b.append(',').append(s);
+        for (ZonalStat s : statNames) {
+            b.append(',').append(s.name());
         }
         b.append('\n');
         for (Row r : rows) {
             b.append(csvField(r.zone()));
-            for (String s : statNames) {
-                b.append(',').append(format(s, value(s, r.acc()), false));
+            for (ZonalStat s : statNames) {
+                b.append(',').append(format(s, s.of(r.acc()), false));
             }
             b.append('\n');
         }
@@ -339,21 +284,21 @@ final class ZonalCommand implements Callable<Integer> {
         return s;
     }
 
-    private static String format(String stat, double v, boolean table) {
+    private static String format(ZonalStat stat, double v, boolean table) {
         if (Double.isNaN(v)) {
             return table ? "-" : "";
         }
-        if (isCount(stat) || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
+        if (stat.isCount() || (v == Math.rint(v) && Math.abs(v) < 1e15)) {
             return Long.toString((long) v);
         }
         return table ? String.format(Locale.ROOT, "%.6g", v) : Double.toString(v);
     }
 
-    private void printTable(PrintWriter out, CellType ct, List<String> statNames, List<Row> rows) {
+    private void printTable(PrintWriter out, CellType ct, List<ZonalStat> statNames, List<Row> rows) {
         out.printf(Locale.ROOT, "Zonal statistics of %s (%s) per %s: %d zone(s)%n", values, ct.name(),
                 zones != null ? "zone of " + zones : "polygon of " + polygons + (allTouched ? " (all touched)" : ""),
                 rows.size());
-        if (hasPercentile(statNames)) {
+        if (ZonalStat.anyPercentile(statNames)) {
             double err = 0;
             for (Row r : rows) {
                 err = Math.max(err, r.acc() == null ? 0 : r.acc().percentileError());
@@ -365,14 +310,14 @@ final class ZonalCommand implements Callable<Integer> {
         String[] head = new String[statNames.size() + 1];
         head[0] = "zone";
         for (int i = 0; i < statNames.size(); i++) {
-            head[i + 1] = statNames.get(i);
+            head[i + 1] = statNames.get(i).name();
         }
         cells.add(head);
         for (Row r : rows) {
             String[] line = new String[head.length];
             line[0] = r.zone();
             for (int i = 0; i < statNames.size(); i++) {
-                line[i + 1] = format(statNames.get(i), value(statNames.get(i), r.acc()), true);
+                line[i + 1] = format(statNames.get(i), statNames.get(i).of(r.acc()), true);
             }
             cells.add(line);
         }

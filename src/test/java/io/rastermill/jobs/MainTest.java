@@ -144,6 +144,22 @@ class MainTest {
     }
 
     @Test
+    void launcherOptionsAfterTheCommandReachSparkSubmitAndLeaveTheCommandsArguments(@TempDir Path home) throws IOException {
+        Path jar = home.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar");
+        Files.createDirectories(home.resolve("target").resolve("app-lib"));
+        Files.writeString(jar, "");
+        Path sparkHome = home.resolve("spark");
+        CliRun run = CliRun.run(CliRun.withHome(home), Map.of("SPARK_HOME", sparkHome.toString()),
+                "slope", "a.tif", "--master", "spark://h:7077", "b.tif", "--conf", "spark.executor.cores=2", "-z", "2",
+                "--executor-memory=4g", "--dry-run");
+        assertEquals(0, run.exitCode(), run.err());
+        String line = run.out().strip();
+        assertTrue(line.startsWith(sparkHome.resolve("bin").resolve("spark-submit") + " --master spark://h:7077 "), line);
+        assertTrue(line.contains(" --executor-memory 4g --conf spark.executor.cores=2 "), line);
+        assertTrue(line.endsWith(" " + jar + " slope a.tif b.tif -z 2"), line);
+    }
+
+    @Test
     void debugAfterTheCommandPrintsTheStackTrace(@TempDir Path dir) {
         String missing = dir.resolve("missing.tif").toString();
         CliRun plain = CliRun.run("info", missing);

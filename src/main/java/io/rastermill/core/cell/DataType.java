@@ -1,5 +1,8 @@
 package io.rastermill.core.cell;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * How one cell is stored: the bit width and the kind of number, without any NoData policy.
  * A {@link CellType} is a data type plus a {@link NoDataMode}.
@@ -47,6 +50,49 @@ public enum DataType {
 
     public boolean isUnsigned() {
         return unsigned;
+    }
+
+    /** The smallest value a cell can hold (for floating point types the most negative finite one). */
+    public double minValue() {
+        return switch (this) {
+            case BIT, UINT8, UINT16 -> 0;
+            case INT8 -> Byte.MIN_VALUE;
+            case INT16 -> Short.MIN_VALUE;
+            case INT32 -> Integer.MIN_VALUE;
+            case FLOAT32 -> -Float.MAX_VALUE;
+            case FLOAT64 -> -Double.MAX_VALUE;
+        };
+    }
+
+    /** The largest value a cell can hold (for floating point types the largest finite one). */
+    public double maxValue() {
+        return switch (this) {
+            case BIT -> 1;
+            case INT8 -> Byte.MAX_VALUE;
+            case UINT8 -> 255;
+            case INT16 -> Short.MAX_VALUE;
+            case UINT16 -> 65535;
+            case INT32 -> Integer.MAX_VALUE;
+            case FLOAT32 -> Float.MAX_VALUE;
+            case FLOAT64 -> Double.MAX_VALUE;
+        };
+    }
+
+    /**
+     * The data type of a GDAL data type name: Byte (or UInt8), Int8, UInt16, Int16, Int32, Float32, Float64, case
+     * ignored; empty for any other name (GDAL's UInt32, complex and 64-bit integer types have no cell type here).
+     */
+    public static Optional<DataType> fromGdalName(String name) {
+        return Optional.ofNullable(switch (name.strip().toLowerCase(Locale.ROOT)) {
+            case "byte", "uint8" -> UINT8;
+            case "int8" -> INT8;
+            case "uint16" -> UINT16;
+            case "int16" -> INT16;
+            case "int32" -> INT32;
+            case "float32" -> FLOAT32;
+            case "float64" -> FLOAT64;
+            default -> null;
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -32,6 +33,9 @@ public final class Crs implements Serializable {
 
     private static final CRSCache PROJ4J = new CRSCache();
     private static final Pattern AUTHORITY_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_]+");
+
+    /** The outermost (last) AUTHORITY of a WKT string, when it is EPSG's. */
+    private static final Pattern WKT_EPSG = Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
 
     /** WGS 84 longitude/latitude, EPSG:4326 (GeoTrellis {@code LatLng}). */
     public static final Crs LATLNG = epsg(4326);
@@ -87,6 +91,24 @@ public final class Crs implements Serializable {
             return fromAuthorityCode(trimmed.substring(0, colon).toUpperCase(Locale.ROOT) + trimmed.substring(colon));
         }
         return fromProj4(text);
+    }
+
+    /**
+     * What a user may give as a CRS, as gdalwarp's {@code -t_srs}: an authority code or a proj4 string
+     * ({@link #fromString}), or WKT (1 or 2) whose outermost {@code AUTHORITY["EPSG", n]} names it.
+     *
+     * @throws IllegalArgumentException if {@code text} is none of these, or WKT without an EPSG authority
+     */
+    public static Crs parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[") || t.startsWith("PROJCRS[") || t.startsWith("GEOGCRS[")) {
+            Matcher m = WKT_EPSG.matcher(t);
+            if (!m.find()) {
+                throw new IllegalArgumentException("WKT without an EPSG authority is not supported");
+            }
+            return epsg(Integer.parseInt(m.group(1)));
+        }
+        return fromString(t);
     }
 
     private static Crs fromAuthorityCode(String name) {

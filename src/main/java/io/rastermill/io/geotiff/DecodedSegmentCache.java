@@ -1,5 +1,6 @@
 package io.rastermill.io.geotiff;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class DecodedSegmentCache {
         if (length > budget || entries.containsKey(key)) {
             return;
         }
-        byte[] copy = java.util.Arrays.copyOf(decoded, length);
+        byte[] copy = Arrays.copyOf(decoded, length);
         entries.put(key, copy);
         bytes += length;
         Iterator<Map.Entry<Long, byte[]>> it = entries.entrySet().iterator();

@@ -26,7 +26,9 @@ import io.rastermill.io.tiff.TiffTag;
 import org.apache.hadoop.conf.Configuration;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +91,7 @@ public final class GeoTiffReader implements Closeable {
     public static GeoTiffReader open(RangeReader source) throws IOException {
         try {
             return openStructure(source);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new TiffFormatException(source.location(), "truncated file: " + e.getMessage());
         }
     }
@@ -207,8 +209,8 @@ public final class GeoTiffReader implements Closeable {
         }
     }
 
-    private static java.nio.ByteOrder structureOrderIgnored() {
-        return java.nio.ByteOrder.LITTLE_ENDIAN; // only the sample size is checked here
+    private static ByteOrder structureOrderIgnored() {
+        return ByteOrder.LITTLE_ENDIAN; // only the sample size is checked here
     }
 
     private static Optional<RasterExtent> rasterExtent(GeoTransform t, TiffDirectory dir) {
@@ -291,7 +293,7 @@ public final class GeoTiffReader implements Closeable {
     public MultibandTile read(GridBounds window, int[] bands, int level) throws IOException {
         try {
             return readWindow(window, bands, level);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new TiffFormatException(info.location(), "truncated file: " + e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class GeoTiffWriter implements Closeable {
         boolean big = GeoTiffAssembler.bigTiff(uriOrPath, description, options, levels);
         GeoTiffAssembler.Target target = GeoTiffAssembler.Target.resolve(uriOrPath, conf);
         GeoTiffAssembler.warnAboutLeftovers(target);
-        java.nio.file.Path spillDir = options.spillDirectory().orElse(Paths.get(System.getProperty("java.io.tmpdir")));
+        Path spillDir = options.spillDirectory().orElse(Paths.get(System.getProperty("java.io.tmpdir")));
         SpillFile spill = SpillFile.create(spillDir);
         return new GeoTiffWriter(uriOrPath, target, description, options, big, levels, spill);
     }

@@ -3,6 +3,7 @@ package io.rastermill.io.geotiff;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -52,7 +53,7 @@ public enum SampleKind {
      * The kind for a BitsPerSample / SampleFormat pair, or empty if Rastermill does not read it
      * (e.g. 12-bit, 64-bit integers, 16-bit floats, complex samples).
      */
-    public static java.util.Optional<SampleKind> of(int bitsPerSample, int sampleFormat) {
+    public static Optional<SampleKind> of(int bitsPerSample, int sampleFormat) {
         SampleKind k = switch (sampleFormat) {
             case FORMAT_UINT -> switch (bitsPerSample) {
                 case 1 -> BIT;
@@ -74,7 +75,7 @@ public enum SampleKind {
             };
             default -> null;
         };
-        return java.util.Optional.ofNullable(k);
+        return Optional.ofNullable(k);
     }
 
     /**

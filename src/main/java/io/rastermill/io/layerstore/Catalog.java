@@ -4,7 +4,10 @@ import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A GeoTrellis catalog: an attribute store (one {@code metadata} attribute per layer) and the layers'
@@ -33,7 +36,7 @@ public interface Catalog {
         FILE, HADOOP;
 
         public static Backend parse(String s) {
-            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
                 case "file" -> FILE;
                 case "hadoop", "hdfs" -> HADOOP;
                 default -> throw new IllegalArgumentException("unknown backend '" + s + "': use file or hadoop");
@@ -91,9 +94,9 @@ public interface Catalog {
         boolean local = scheme == null || scheme.equals("file") || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
         if (backend == null) {
             if (local) {
-                java.nio.file.Path root = FileCatalog.localPath(uri);
-                if (java.nio.file.Files.isDirectory(root.resolve(HadoopCatalog.ATTRIBUTE_DIR))
-                        && !java.nio.file.Files.isDirectory(root.resolve(FileCatalog.ATTRIBUTE_DIR))) {
+                Path root = FileCatalog.localPath(uri);
+                if (Files.isDirectory(root.resolve(HadoopCatalog.ATTRIBUTE_DIR))
+                        && !Files.isDirectory(root.resolve(FileCatalog.ATTRIBUTE_DIR))) {
                     backend = Backend.HADOOP;
                 } else {
                     backend = Backend.FILE;

@@ -3,6 +3,7 @@ package io.rastermill.io.layerstore;
 import io.rastermill.io.bytes.WriteLeftovers;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
  * the decimal index zero-padded to the digits of the key index's max-key index. Serializable (by
  * path), so Spark tasks can read and write tile files.
  */
-public final class FileCatalog implements Catalog, java.io.Serializable {
+public final class FileCatalog implements Catalog, Serializable {
     public static final String ATTRIBUTE_DIR = "attributes";
     public static final String SEP = "__.__";
 

@@ -10,9 +10,11 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.ZOrder;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,7 +34,7 @@ import java.util.Objects;
  * Sources: GeoTrellis 3.x {@code store/.../index/{zcurve/ZSpatialKeyIndex,hilbert/HilbertSpatialKeyIndex,
  * rowmajor/RowMajorSpatialKeyIndex}.scala}.
  */
-public sealed interface KeyIndex extends java.io.Serializable {
+public sealed interface KeyIndex extends Serializable {
     KeyBounds keyBounds();
 
     /** The curve's value for a key (inside {@link #keyBounds()} for the relative curves). */
@@ -141,7 +143,7 @@ public sealed interface KeyIndex extends java.io.Serializable {
          * {@code ZCurveKeyIndexMethod.by*} (a month is 30 days, a year 365).
          */
         public static long resolution(String unit) {
-            return switch (unit.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (unit.toLowerCase(Locale.ROOT)) {
                 case "millis", "millisecond" -> 1L;
                 case "second" -> 1000L;
                 case "minute" -> 60_000L;

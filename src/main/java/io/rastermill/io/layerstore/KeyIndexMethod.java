@@ -1,6 +1,7 @@
 package io.rastermill.io.layerstore;
 
 import io.rastermill.core.layout.KeyBounds;
+import java.util.Locale;
 
 /** How a new layer's {@link KeyIndex} is built from its key bounds (GeoTrellis's {@code KeyIndexMethod}). */
 public enum KeyIndexMethod {
@@ -21,7 +22,7 @@ public enum KeyIndexMethod {
 
     /** {@code zorder}, {@code hilbert} or {@code rowmajor} (case-insensitive; {@code z} and {@code row-major} too). */
     public static KeyIndexMethod parse(String s) {
-        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
             case "zorder", "z", "zcurve" -> ZORDER;
             case "hilbert" -> HILBERT;
             case "rowmajor", "row-major" -> ROWMAJOR;

@@ -3,6 +3,7 @@ package io.rastermill.io.layerstore;
 import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * {@code time} is null for spatial layers.
  */
 public record LayerAttributes(LayerHeader header, TileLayerMetadata metadata, KeyIndex keyIndex, TileSchema schema,
-                              TemporalBounds time) implements java.io.Serializable {
+                              TemporalBounds time) implements Serializable {
     public LayerAttributes {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(metadata, "metadata");

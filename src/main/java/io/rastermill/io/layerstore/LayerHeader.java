@@ -1,5 +1,6 @@
 package io.rastermill.io.layerstore;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * {@code file} or {@code hdfs}).
  */
 public record LayerHeader(String keyClass, String valueClass, String path, String layerType, String format)
-        implements java.io.Serializable {
+        implements Serializable {
     public static final String SPATIAL_KEY = "geotrellis.layer.SpatialKey";
     public static final String SPACETIME_KEY = "geotrellis.layer.SpaceTimeKey";
     public static final String AVRO_LAYER = "AvroLayerType";

@@ -1,5 +1,6 @@
 package io.rastermill.io.layerstore;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * scheme), no control characters, not empty. A name that could leave the catalog is refused here,
  * before anything is written.
  */
-public record LayerId(String name, int zoom) implements java.io.Serializable {
+public record LayerId(String name, int zoom) implements Serializable {
     public LayerId {
         Objects.requireNonNull(name, "name");
         String why = unsafeName(name);

@@ -11,6 +11,7 @@ import org.apache.hadoop.io.SequenceFile;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.Serializable;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ public final class MapFileTiles {
     }
 
     /** One MapFile of a layer and the index range it is taken to cover ({@code last} = Long.MAX_VALUE for the last file). */
-    public static final class Range implements java.io.Serializable {
+    public static final class Range implements Serializable {
         // A class, not a record: Spark ships these to tasks with Kryo, whose field serializer cannot build records.
         private final String path;
         private final long first;

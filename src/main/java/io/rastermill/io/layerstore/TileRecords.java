@@ -14,7 +14,9 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.ShortArrayTile;
 import io.rastermill.core.tile.Tile;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,9 +90,9 @@ public final class TileRecords {
     /** Inflates a zlib stream; a truncated or non-zlib stream throws {@link AvroFormatException}. */
     public static byte[] decompress(byte[] stored) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(Math.max(64, stored.length * 4));
-        try (InputStream in = new InflaterInputStream(new java.io.ByteArrayInputStream(stored))) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(stored))) {
             in.transferTo(bos);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new AvroFormatException("compressed record is truncated (" + stored.length + " bytes)");
         } catch (ZipException e) {
             throw new AvroFormatException("not a zlib-compressed record: " + e.getMessage());

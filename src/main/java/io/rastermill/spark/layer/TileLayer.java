@@ -12,6 +12,7 @@ import io.rastermill.core.tile.TileBuilder;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import java.util.ArrayList;
@@ -352,7 +353,7 @@ public final class TileLayer {
     }
 
     /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */
-    public TileLayer persist(org.apache.spark.storage.StorageLevel level) {
+    public TileLayer persist(StorageLevel level) {
         JavaPairRDD<SpatialKey, Tile> r = rdd().persist(level);
         return new TileLayer(metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(List.of()));
     }

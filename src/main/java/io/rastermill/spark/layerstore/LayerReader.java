@@ -2,6 +2,7 @@ package io.rastermill.spark.layerstore;
 
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.layout.EmptyBounds;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
@@ -16,6 +17,7 @@ import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
+import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -32,6 +34,8 @@ import scala.Tuple2;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -129,7 +133,7 @@ public final class LayerReader {
         }
         if (a.schema() != values.schema()) {
             throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores " + a.schema().valueClass()
-                    + " records; read it " + (a.schema() == io.rastermill.io.layerstore.TileSchema.MULTIBAND
+                    + " records; read it " + (a.schema() == TileSchema.MULTIBAND
                     ? "with readMultiband" : "with read"));
         }
         return a;
@@ -168,7 +172,7 @@ public final class LayerReader {
         }
         if (q.isEmpty()) {
             return new TileLayerMetadata(md.cellType(), md.layout(), md.extent(), md.crs(),
-                    io.rastermill.core.layout.EmptyBounds.INSTANCE);
+                    EmptyBounds.INSTANCE);
         }
         Extent kbExtent = md.layout().mapTransform().boundsToExtent(q.get().toGridBounds());
         Extent e = kbExtent.intersection(md.extent()).orElse(kbExtent);
@@ -238,11 +242,11 @@ public final class LayerReader {
                     List<Tuple2<SpatialKey, V>> out = new ArrayList<>();
                     while (it.hasNext()) {
                         Tuple2<SpatialKey, String> kf = it.next();
-                        java.nio.file.Path f = java.nio.file.Paths.get(kf._2());
+                        java.nio.file.Path f = Paths.get(kf._2());
                         List<Map.Entry<SpatialKey, V>> pairs;
                         try {
                             pairs = values.decode(Files.readAllBytes(f));
-                        } catch (java.nio.file.NoSuchFileException e) {
+                        } catch (NoSuchFileException e) {
                             continue; // deleted since planning: a missing tile
                         } catch (RuntimeException | IOException e) {
                             throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);

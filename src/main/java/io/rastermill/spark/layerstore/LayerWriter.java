@@ -9,6 +9,7 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.io.layerstore.AvroFormatException;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.FileCatalog;
 import io.rastermill.io.layerstore.HadoopCatalog;
@@ -35,15 +36,19 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Writes layers into a GeoTrellis catalog (file or Hadoop backend) so GeoTrellis 3.x's
@@ -199,7 +204,7 @@ public final class LayerWriter {
         } else {
             if (!catalog.exists(id)) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " does not exist; cannot "
-                        + mode.name().toLowerCase(java.util.Locale.ROOT) + " it");
+                        + mode.name().toLowerCase(Locale.ROOT) + " it");
             }
             old = catalog.readAttributes(id);
             if (old.schema() != values.schema()) {
@@ -217,7 +222,7 @@ public final class LayerWriter {
             LayerHeader header = catalog instanceof FileCatalog ? old.header() : catalog.nextHeader(id, values.schema(), old);
             attrs = new LayerAttributes(header, combine(old.metadata(), md), old.keyIndex(), old.schema());
         }
-        String jobGroup = "rastermill layer " + mode.name().toLowerCase(java.util.Locale.ROOT) + " " + id.name();
+        String jobGroup = "rastermill layer " + mode.name().toLowerCase(Locale.ROOT) + " " + id.name();
         try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
             Result r;
             if (catalog instanceof FileCatalog fc) {
@@ -273,7 +278,7 @@ public final class LayerWriter {
         try {
             // Every spatial key index is one-to-one on keys, so each tile is its own file: no shuffle.
             rdd.foreachPartition(it -> {
-                java.nio.file.Path d = java.nio.file.Paths.get(dirName);
+                java.nio.file.Path d = Paths.get(dirName);
                 Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex = new LinkedHashMap<>();
                 while (it.hasNext()) {
                     Tuple2<SpatialKey, V> kv = it.next();
@@ -338,8 +343,8 @@ public final class LayerWriter {
         if (!Files.exists(dir)) {
             return;
         }
-        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<java.nio.file.Path> s = Files.walk(dir)) {
+            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }
@@ -534,7 +539,7 @@ public final class LayerWriter {
         Throwable t = e;
         String msg = e.getMessage();
         while (t != null) {
-            if (t instanceof LayerStoreException || t instanceof io.rastermill.io.layerstore.AvroFormatException) {
+            if (t instanceof LayerStoreException || t instanceof AvroFormatException) {
                 return t.getMessage();
             }
             t = t.getCause();

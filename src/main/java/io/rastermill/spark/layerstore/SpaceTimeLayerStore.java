@@ -31,6 +31,8 @@ import scala.Tuple2;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Paths;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -143,7 +145,7 @@ public final class SpaceTimeLayerStore {
         KeyIndex ki = attrs.keyIndex();
         try {
             groups.foreach(g -> {
-                FileCatalog.writeAtomically(java.nio.file.Paths.get(dirName).resolve(ki.fileName(g._1())),
+                FileCatalog.writeAtomically(Paths.get(dirName).resolve(ki.fileName(g._1())),
                         TileRecords.encodeSpaceTimeTiles(g._2()));
                 tiles.add(g._2().size());
                 files.add(1);
@@ -243,10 +245,10 @@ public final class SpaceTimeLayerStore {
                 .flatMapToPair(f -> {
                     List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
                     try {
-                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(java.nio.file.Paths.get(f)))) {
+                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(Paths.get(f)))) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
-                    } catch (java.nio.file.NoSuchFileException e) {
+                    } catch (NoSuchFileException e) {
                         return out.iterator(); // deleted since planning: missing tiles
                     } catch (RuntimeException | IOException e) {
                         throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
+import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.io.geotiff.GeoTiffInfo;
@@ -113,7 +114,7 @@ public final class GeoTiffWarp {
     }
 
     /** Every band warped onto {@code target} with {@code resampling} and the default options. */
-    public List<TileLayer> warp(WarpGrid target, io.rastermill.core.warp.Resampling resampling) {
+    public List<TileLayer> warp(WarpGrid target, Resampling resampling) {
         return warp(target, WarpOptions.of(resampling));
     }
 

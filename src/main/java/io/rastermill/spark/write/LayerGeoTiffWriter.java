@@ -41,6 +41,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -126,7 +128,7 @@ public final class LayerGeoTiffWriter {
         TileLayer first = bands.get(0);
         LayoutDefinition layout = first.metadata().layout();
         RasterDescription d = new RasterDescription(Math.toIntExact(first.cols()), Math.toIntExact(first.rows()),
-                bands.size(), first.metadata().cellType(), java.util.Optional.empty(), java.util.OptionalInt.empty(), false)
+                bands.size(), first.metadata().cellType(), Optional.empty(), OptionalInt.empty(), false)
                 .withTransform(new GeoTransform(layout.extent().xmin(), layout.cellSize().width(), 0,
                         layout.extent().ymax(), 0, -layout.cellSize().height()));
         if (first.metadata().crs() != null && first.metadata().crs().epsgCode().isPresent()) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
             part = new int[blocks];
             offset = new long[blocks];
             length = new int[blocks];
-            java.util.Arrays.fill(part, -1);
+            Arrays.fill(part, -1);
         }
     }
 

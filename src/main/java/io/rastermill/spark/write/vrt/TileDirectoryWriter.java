@@ -28,6 +28,7 @@ import scala.Tuple2;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -290,7 +291,7 @@ public final class TileDirectoryWriter {
                     // not p.toUri(): for an existing directory it ends in '/', and the name would be empty
                     return new Location(FileSystem.getLocal(conf).getRawFileSystem(),
                             new Path(new URI("file", null, p.toAbsolutePath().normalize().toString(), null)));
-                } catch (java.net.URISyntaxException e) {
+                } catch (URISyntaxException e) {
                     throw new IllegalArgumentException(target + ": not a usable local path: " + e.getMessage(), e);
                 }
             }
