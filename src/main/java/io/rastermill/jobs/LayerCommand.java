@@ -127,7 +127,7 @@ final class LayerCommand implements Callable<Integer> {
         Integer zoom;
 
         @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
-                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857, every level from --zoom or the scheme's level down to --min-zoom, reprojected with the warp machinery) (default: ${DEFAULT-VALUE})")
+                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom built from the one above) (default: ${DEFAULT-VALUE})")
         String layout;
 
         @Option(names = "--min-zoom", paramLabel = "Z", defaultValue = "0",
@@ -135,7 +135,8 @@ final class LayerCommand implements Callable<Integer> {
         int minZoom;
 
         @Option(names = {"-r", "--method"}, paramLabel = "METHOD", defaultValue = "near",
-                description = "zoomed: resampling of the warp to EPSG:3857, as in warp (default: ${DEFAULT-VALUE})")
+                description = "zoomed: resampling of the warp to EPSG:3857 (as in warp) and of each level from the one above;"
+                        + " not sum or rms (default: ${DEFAULT-VALUE})")
         String method;
 
         @Option(names = "--tile-size", paramLabel = "N", description = "tile size (default: floating: setting rastermill.tile.size, built in 512; zoomed: 256)")
@@ -197,7 +198,7 @@ final class LayerCommand implements Callable<Integer> {
             if (zoomed) {
                 Resampling resampling;
                 try {
-                    resampling = Resampling.parse(method);
+                    resampling = ZoomedPyramid.method(Resampling.parse(method));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
                 }
@@ -216,10 +217,8 @@ final class LayerCommand implements Callable<Integer> {
                 for (LayoutLevel level : levels) {
                     layerId(name, level.zoom(), spec);
                 }
-                for (LayoutLevel level : levels) {
-                    write(writer, layerId(name, level.zoom(), spec), ZoomedPyramid.level(warp, level, WarpOptions.of(resampling)),
-                            method(), start);
-                }
+                ZoomedPyramid.build(warp, levels, WarpOptions.of(resampling),
+                        (level, layers) -> write(writer, layerId(name, level.zoom(), spec), layers, method(), start));
             } else {
                 List<TileLayer> layers = new ArrayList<>();
                 for (int b = 0; b < bands; b++) {
