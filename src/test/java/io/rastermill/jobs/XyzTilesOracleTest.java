@@ -97,9 +97,12 @@ class XyzTilesOracleTest {
      */
     @Test
     void acrossTheAntimeridian(@TempDir Path dir) throws Exception {
-        for (String name : List.of("utm60_am.tif", "geo_am.tif")) {
+        // zooms 3-5 and 5 (128 tiles, every one warped): enough to cross 180° on both sides, few enough to be quick
+        String[][] cases = {{"utm60_am.tif", "3-5"}, {"geo_am.tif", "5"}};
+        for (String[] c : cases) {
+            String name = c[0];
             Path source = fixtures.resolve(name);
-            compare(dir, source, "3-5", "average"); // asserts the tile sets; gdal2tiles' pixels are not a reference here
+            compare(dir, source, c[1], "average"); // asserts the tile sets; gdal2tiles' pixels are not a reference here
             Path mine = dir.resolve("ours-" + name + "-average");
             Agreement a = new Agreement();
             a.what = name + " against gdalwarp per tile";
