@@ -7,6 +7,8 @@ Smooth fields with seeded NoData holes, deterministic, a few tens of KiB each:
   geo_float.tif  lat/lon, 1 band Float32, NoData -9999 (non-Byte: scaled over min..max)
   nocrs.tif      utm_byte's grid without a CRS
   world.tif      the whole lat/lon world, poles included
+  utm60_am.tif   UTM 60N, 1 band Byte, NoData 0, 2 km cells, across the antimeridian (178.1°E..178.3°W, ~50°N)
+  geo_am.tif     lat/lon, 1 band Byte, NoData 0, 0.2° cells, 170°E..190°E (past 180), 40..60°N
 """
 import sys
 
@@ -61,3 +63,8 @@ write('geo_rgb', 4326, (10.13, 0.01, 0, 47.37, 0, -0.01), rgb, gdal.GDT_Byte, No
 w, h = 180, 160
 dem = (field(w, h, 4, 6, 1.1) * 3000 - 200).astype(np.float32)
 write('geo_float', 4326, (-3.07, 0.012, 0, 41.93, 0, -0.012), [holes(dem, -9999, 2)], gdal.GDT_Float32, -9999)
+
+w, h = 120, 100
+am = np.clip(np.round(field(w, h, 4, 3, 0.7) * 254) + 1, 1, 255).astype(np.uint8)
+write('utm60_am', 32660, (600000.0, 2000.0, 0, 5700000.0, 0, -2000.0), [holes(am.copy(), 0, 3)], gdal.GDT_Byte, 0)
+write('geo_am', 4326, (170.0, 0.2, 0, 60.0, 0, -0.2), [holes(am[:, :100].copy(), 0, 4)], gdal.GDT_Byte, 0)

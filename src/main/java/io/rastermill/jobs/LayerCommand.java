@@ -103,7 +103,7 @@ final class LayerCommand implements Callable<Integer> {
         LayerNameOptions layerName;
 
         @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
-                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857, every level from --zoom or the scheme's level down to --min-zoom, reprojected with the warp machinery) (default: ${DEFAULT-VALUE})")
+                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom built from the one above) (default: ${DEFAULT-VALUE})")
         String layout;
 
         @Option(names = "--min-zoom", paramLabel = "Z", defaultValue = "0",
@@ -167,7 +167,12 @@ final class LayerCommand implements Callable<Integer> {
             SparkSession spark = parent.parent.spark().session();
             LayerWriter writer = LayerWriter.open(spark, catalog, backend.backend());
             if (zoomed) {
-                Resampling warpMethod = resampling.orElse(Resampling.NEAREST);
+                Resampling warpMethod;
+                try {
+                    warpMethod = ZoomedPyramid.method(resampling.orElse(Resampling.NEAREST));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
+                }
                 GeoTiffWarp warp;
                 try {
                     warp = GeoTiffWarp.open(spark, List.of(in), null);
@@ -183,10 +188,8 @@ final class LayerCommand implements Callable<Integer> {
                 for (LayoutLevel level : levels) {
                     layerName.id(id.name(), level.zoom());
                 }
-                for (LayoutLevel level : levels) {
-                    write(writer, layerName.id(id.name(), level.zoom()), ZoomedPyramid.level(warp, level, WarpOptions.of(warpMethod)),
-                            method(), start);
-                }
+                ZoomedPyramid.build(warp, levels, WarpOptions.of(warpMethod),
+                        (level, layers) -> write(writer, layerName.id(id.name(), level.zoom()), layers, method(), start));
             } else {
                 List<TileLayer> layers = new ArrayList<>();
                 for (int b = 0; b < bands; b++) {

@@ -14,7 +14,7 @@ final class ResamplingOption {
 
     @Option(names = {"-r", "--method"}, paramLabel = "METHOD",
             description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
-                    + " | sum | rms (default: near; tiles: average, as gdal2tiles); layer write: with --layout zoomed only")
+                    + " | sum | rms (default: near; tiles: average, as gdal2tiles); layer write: with --layout zoomed only, not sum or rms")
     String method;
 
     @Spec(Spec.Target.MIXEE)

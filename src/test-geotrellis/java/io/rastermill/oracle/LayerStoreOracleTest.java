@@ -49,11 +49,13 @@ import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -355,9 +357,15 @@ class LayerStoreOracleTest {
 
     /**
      * {@code layer write --layout zoomed}'s pyramid (a UTM Byte raster and a lat/lon Float32 raster with NoData holes,
-     * made by {@code src/test/resources/tiles/make_tile_fixtures.py}, reprojected to EPSG:3857 with the warp
-     * machinery): GeoTrellis's FileLayerReader reads every zoom, and its cells equal {@code gdalwarp -et 0 -r near}
-     * to EPSG:3857 at that zoom's resolution over the layer's tiles (at least 99 % identical, NoData included).
+     * made by {@code src/test/resources/tiles/make_tile_fixtures.py}, the top zoom reprojected to EPSG:3857 with the
+     * warp machinery, each lower one built from the level above): GeoTrellis's FileLayerReader reads every zoom; the
+     * top zoom's cells equal {@code gdalwarp -et 0 -r near -t_srs EPSG:3857} at its resolution, and every zoom's
+     * equal GDAL's pyramid from above (each level {@code gdalwarp -r near} of GDAL's level above), at least 99 %
+     * identical, NoData included. Against gdalwarp from the raster at each zoom's own resolution the lower levels
+     * are not expected to agree cell for cell: {@code near} from above takes the child cell at the parent centre's
+     * lower right, so at k levels below the top the sample point is 2^(k-1) - 1/2 top cells from where gdalwarp
+     * samples (measured on these fixtures: 69 % and 37 % identical one level down, under 30 % below); the printed
+     * line gives both shares per zoom.
      */
     @Test
     void geoTrellisReadsEveryZoomOfAReprojectedPyramid(@TempDir java.nio.file.Path tmp) throws Exception {
@@ -374,12 +382,9 @@ class LayerStoreOracleTest {
             List<LayoutLevel> levels = ZoomedPyramid.levels(warp, 256, null, 0);
             assertTrue(levels.get(0).zoom() >= 7, name + " top zoom " + levels.get(0).zoom());
             LayerWriter writer = LayerWriter.open(SPARK.session(), cat, null);
-            for (LayoutLevel level : levels) {
-                writer.write(new LayerId(name, level.zoom()), ZoomedPyramid.level(warp, level,
-                        WarpOptions.of(Resampling.NEAREST)).get(0), KeyIndexMethod.ZORDER);
-            }
-            long compared = 0;
-            long same = 0;
+            ZoomedPyramid.build(warp, levels, WarpOptions.of(Resampling.NEAREST),
+                    (level, bands) -> writer.write(new LayerId(name, level.zoom()), bands.get(0), KeyIndexMethod.ZORDER));
+            java.nio.file.Path above = null;
             for (LayoutLevel level : levels) {
                 geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(name, level.zoom());
                 RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = fr.read(gtId, KEY_AVRO,
@@ -395,40 +400,65 @@ class LayerStoreOracleTest {
                 Extent e = md.layout().mapTransform().boundsToExtent(new GridBounds(
                         kb.minKey().col(), kb.minKey().row(), kb.maxKey().col(), kb.maxKey().row()));
                 double res = md.layout().cellSize().width();
+                // Two references: gdalwarp from the raster at this zoom's resolution, and GDAL's own pyramid from
+                // above (the top level as gdalwarp warps it, each lower one gdalwarp -r near of the one above).
                 java.nio.file.Path ref = tmp.resolve(name + "-" + level.zoom() + ".tif");
-                run("gdalwarp", "-q", "-et", "0", "-r", "near", "-t_srs", "EPSG:3857", "-tr", Double.toString(res),
-                        Double.toString(res), "-te", Double.toString(e.xmin()), Double.toString(e.ymin()),
-                        Double.toString(e.xmax()), Double.toString(e.ymax()), src, ref.toString());
-                double[] gdal = WholeRaster.band(ref.toString(), 0).toDoubleLane();
-                int width = (kb.maxKey().col() - kb.minKey().col() + 1) * 256;
-                long levelCompared = 0;
-                long levelSame = 0;
-                for (Map.Entry<SpatialKey, Tile> t : tiles.entrySet()) {
-                    double[] v = t.getValue().toDoubleLane();
-                    int x0 = (t.getKey().col() - kb.minKey().col()) * 256;
-                    int y0 = (t.getKey().row() - kb.minKey().row()) * 256;
-                    for (int r = 0; r < 256; r++) {
-                        for (int c = 0; c < 256; c++) {
-                            double a = gdal[(y0 + r) * width + x0 + c];
-                            double o = v[r * 256 + c];
-                            if (Double.isNaN(a) && Double.isNaN(o)) {
-                                continue;
-                            }
-                            levelCompared++;
-                            levelSame += Double.compare(a, o) == 0 ? 1 : 0;
-                        }
-                    }
-                }
+                java.nio.file.Path chained = tmp.resolve(name + "-" + level.zoom() + "-from-above.tif");
+                gdalwarp(src, ref, res, e);
+                gdalwarp(above == null ? src : above.toString(), chained, res, e);
+                above = chained;
+                long[] direct = sameCells(tiles, kb, ref);
+                long[] fromAbove = sameCells(tiles, kb, chained);
+                System.out.printf(Locale.ROOT, "zoomed pyramid %s zoom %d (top %d): %d of %d cells equal gdalwarp's from"
+                                + " the raster (%.4f), %d of %d gdalwarp's from the level above (%.4f)%n",
+                        name, level.zoom(), levels.get(0).zoom(), direct[0], direct[1], share(direct),
+                        fromAbove[0], fromAbove[1], share(fromAbove));
                 // at the coarsest zooms no cell centre may fall on the raster: then both are all NoData
-                if (levelCompared >= 100) {
-                    assertTrue(levelSame >= 0.99 * levelCompared, name + " zoom " + level.zoom() + ": " + levelSame
-                            + " of " + levelCompared + " cells equal gdalwarp's");
+                if (fromAbove[1] >= 100) {
+                    assertTrue(share(fromAbove) >= 0.99, name + " zoom " + level.zoom() + ": " + fromAbove[0]
+                            + " of " + fromAbove[1] + " cells equal gdalwarp's from the level above");
                 }
-                compared += levelCompared;
-                same += levelSame;
+                if (level.zoom() == levels.get(0).zoom()) {
+                    assertTrue(direct[1] > 10_000 && share(direct) >= 0.99, name + " top zoom: " + direct[0] + " of "
+                            + direct[1] + " cells equal gdalwarp's");
+                }
             }
-            assertTrue(compared > 10_000 && same >= 0.99 * compared, name + ": " + same + " of " + compared);
         }
+    }
+
+    private static void gdalwarp(String src, java.nio.file.Path out, double res, Extent e) throws Exception {
+        run("gdalwarp", "-q", "-et", "0", "-r", "near", "-t_srs", "EPSG:3857", "-tr", Double.toString(res),
+                Double.toString(res), "-te", Double.toString(e.xmin()), Double.toString(e.ymin()),
+                Double.toString(e.xmax()), Double.toString(e.ymax()), src, out.toString());
+    }
+
+    /** {identical, compared} cells of {@code tiles} against the reference raster over the key bounds (NoData on both sides skipped). */
+    private static long[] sameCells(Map<SpatialKey, Tile> tiles, KeyBounds kb, java.nio.file.Path ref) throws IOException {
+        double[] gdal = WholeRaster.band(ref.toString(), 0).toDoubleLane();
+        int width = (kb.maxKey().col() - kb.minKey().col() + 1) * 256;
+        long compared = 0;
+        long same = 0;
+        for (Map.Entry<SpatialKey, Tile> t : tiles.entrySet()) {
+            double[] v = t.getValue().toDoubleLane();
+            int x0 = (t.getKey().col() - kb.minKey().col()) * 256;
+            int y0 = (t.getKey().row() - kb.minKey().row()) * 256;
+            for (int r = 0; r < 256; r++) {
+                for (int c = 0; c < 256; c++) {
+                    double a = gdal[(y0 + r) * width + x0 + c];
+                    double o = v[r * 256 + c];
+                    if (Double.isNaN(a) && Double.isNaN(o)) {
+                        continue;
+                    }
+                    compared++;
+                    same += Double.compare(a, o) == 0 ? 1 : 0;
+                }
+            }
+        }
+        return new long[]{same, compared};
+    }
+
+    private static double share(long[] sameCompared) {
+        return sameCompared[1] == 0 ? 1 : sameCompared[0] / (double) sameCompared[1];
     }
 
     private static void run(String... command) throws Exception {

@@ -87,6 +87,55 @@ class XyzTilesOracleTest {
         compare(dir, fixtures.resolve("world.tif"), "0-2", "near").check(0, 0, 0.01);
     }
 
+    /**
+     * Sources across the antimeridian (UTM 60N, and lon/lat 170°E..190°E). gdal2tiles 3.6 tiles gdalwarp's default
+     * EPSG:3857 grid, which for such a source spans the globe (158 x 1 cells of 253 km for the UTM one, 149 x 13 of
+     * 269 km for the lon/lat one): it writes every tile of the rows the source meets and fills them from that coarse
+     * grid (for the UTM source only tile column 0 gets pixels, one stretched grid row). We write the same tile set;
+     * the pixels are checked against gdalwarp straight into each tile next to 180°, and every other tile must be
+     * transparent (a column at the antipode of the source's centre once got the whole source in each pixel).
+     */
+    @Test
+    void acrossTheAntimeridian(@TempDir Path dir) throws Exception {
+        // zooms 3-5 and 5 (128 tiles, every one warped): enough to cross 180° on both sides, few enough to be quick
+        String[][] cases = {{"utm60_am.tif", "3-5"}, {"geo_am.tif", "5"}};
+        for (String[] c : cases) {
+            String name = c[0];
+            Path source = fixtures.resolve(name);
+            compare(dir, source, c[1], "average"); // asserts the tile sets; gdal2tiles' pixels are not a reference here
+            Path mine = dir.resolve("ours-" + name + "-average");
+            Agreement a = new Agreement();
+            a.what = name + " against gdalwarp per tile";
+            for (String t : pngs(mine)) {
+                String[] zxy = t.replace(".png", "").split("/");
+                int z = Integer.parseInt(zxy[0]);
+                int x = Integer.parseInt(zxy[1]);
+                int y = Integer.parseInt(zxy[2]);
+                int[][] ours = read(mine.resolve(t));
+                if (x != 0 && x != (1 << z) - 1) {
+                    assertTrue(Arrays.stream(ours).allMatch(p -> p[3] == 0), name + ": tile " + t + " far from 180° has pixels");
+                } else if (z == 5) {
+                    a.add(gdalwarpTile(dir, source, z, x, y), ours);
+                }
+            }
+            a.check(1, 2, 0.001); // measured on both: p99 0, max 1, alpha equal on every clear pixel
+        }
+    }
+
+    /** RGBA pixels of {@code gdalwarp -r average} from the source straight into XYZ tile z/x/y (grey + alpha). */
+    private static int[][] gdalwarpTile(Path dir, Path source, int z, int x, int y) throws Exception {
+        double size = 2 * Math.PI * 6378137 / (1 << z);
+        double xmin = -Math.PI * 6378137 + x * size;
+        double ymax = Math.PI * 6378137 - y * size;
+        Path tif = dir.resolve("ref-" + z + "-" + x + "-" + y + ".tif");
+        Path png = dir.resolve("ref-" + z + "-" + x + "-" + y + ".png");
+        WarpOracleTest.run("gdalwarp", "-q", "-overwrite", "-et", "0", "-r", "average", "-t_srs", "EPSG:3857", "-te",
+                num(xmin), num(ymax - size), num(xmin + size), num(ymax), "-ts", "256", "256", "-dstalpha",
+                source.toString(), tif.toString());
+        WarpOracleTest.run("gdal_translate", "-q", "-of", "PNG", tif.toString(), png.toString());
+        return read(png);
+    }
+
     @Test
     void badInputIsOneLineAndNoOutput(@TempDir Path dir) throws Exception {
         String utm = fixtures.resolve("utm_byte.tif").toString();

@@ -14,6 +14,8 @@ public final class BlockWarp {
     private final Resampling method;
     private final PixelTransform transform;
     private final WarpKernel kernel = new WarpKernel();
+    /** Source columns per turn of longitude (geographic sources), else 0. */
+    private final double wrapCols;
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private int cols;
@@ -25,6 +27,7 @@ public final class BlockWarp {
         this.source = source;
         this.method = method;
         this.transform = PixelTransform.between(target, source, maxError);
+        this.wrapCols = source.crs().isGeographic() ? 360 / source.grid().cellWidth() : 0;
     }
 
     /**
@@ -97,7 +100,7 @@ public final class BlockWarp {
      */
     public void warp(SourceWindow window, double[] out) {
         if (method.isAggregating()) {
-            kernel.aggregate(window, xs, ys, cols, rows, method, out);
+            kernel.aggregate(window, xs, ys, cols, rows, method, wrapCols, out);
         } else {
             kernel.sample(window, xs, ys, cols * rows, method, scaleX, scaleY, out);
         }

@@ -236,9 +236,14 @@ public final class WarpKernel {
      * Reduces the source cells under each of the {@code cols × rows} target cells whose corners' source coordinates
      * are {@code cx}/{@code cy} ({@code (cols + 1) × (rows + 1)} corners, row-major), writing cells that get a value.
      * The footprint is the box spanned by a cell's upper-left and lower-right corners, as GDAL takes it.
+     *
+     * @param wrapCols source columns per 360° of longitude for a geographic source, else 0: a cell whose corners
+     *                 land on either side of the longitude where the transform turns by 360° (the antipode of the
+     *                 source's centre) has its lower-right corner moved by a turn, next to the upper-left one, so
+     *                 its footprint is the cell's own and not the whole width between the two
      */
     public void aggregate(SourceWindow src, double[] cx, double[] cy, int cols, int rows, Resampling method,
-                          double[] out) {
+                          double wrapCols, double[] out) {
         if (!method.isAggregating()) {
             throw new IllegalArgumentException(method.gdalName() + " is not an aggregating method");
         }
@@ -252,6 +257,9 @@ public final class WarpKernel {
                 int b = a + stride + 1;
                 double x0 = cx[a] - src.col0();
                 double x1 = cx[b] - src.col0();
+                if (wrapCols > 0 && Math.abs(x1 - x0) > wrapCols / 2) {
+                    x1 -= wrapCols * Math.rint((x1 - x0) / wrapCols);
+                }
                 double y0 = cy[a] - src.row0();
                 double y1 = cy[b] - src.row0();
                 if (Double.isNaN(x0) || Double.isNaN(x1) || Double.isNaN(y0) || Double.isNaN(y1)) {

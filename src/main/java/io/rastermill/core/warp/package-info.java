@@ -9,6 +9,8 @@
  *   <li>{@link io.rastermill.core.warp.BlockWarp} finds the source window a block of target cells needs and
  *       resamples it with {@link io.rastermill.core.warp.WarpKernel} by a
  *       {@link io.rastermill.core.warp.Resampling} method.</li>
+ *   <li>{@link io.rastermill.core.warp.Halving} is the warper at an exact 2× reduction: a pyramid level from the
+ *       2×2 tiles of the level above (zoomed layer pyramids, web tiles).</li>
  * </ul>
  *
  * <h2>NoData</h2>
@@ -19,7 +21,7 @@
  *
  * <h2>Thread-safety</h2>
  * {@code Resampling}, {@code WarpGrid}, {@code TargetGridSpec} and {@code SourceWindow} are immutable.
- * {@code PixelTransform}, {@code WarpKernel} and {@code BlockWarp} hold scratch buffers and proj4j state:
+ * {@code PixelTransform}, {@code WarpKernel}, {@code BlockWarp} and {@code Halving} hold scratch buffers and proj4j state:
  * one instance per thread.
  */
 package io.rastermill.core.warp;

@@ -1,28 +1,46 @@
 package io.rastermill.spark.layerstore;
 
+import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.CellSize;
+import io.rastermill.core.layout.KeyBounds;
+import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.LayoutLevel;
+import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.Tiles;
+import io.rastermill.core.warp.Halving;
+import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.layer.TileLayer;
+import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The levels of a GeoTrellis {@link ZoomedLayoutScheme} pyramid in Web Mercator (EPSG:3857) for GeoTIFFs in any
- * CRS, each level warped from the sources with the warp machinery (reprojection and resampling as gdalwarp does
- * them; each tile reads only its source window).
+ * CRS: the top level warped from the sources with the warp machinery (reprojection and resampling as gdalwarp does
+ * them; each tile reads only its source window), each lower level built from the level above ({@link #up}), as
+ * GeoTrellis's {@code Pyramid.up} builds it.
  *
  * <p>The top level is the one GeoTrellis's scheme picks for the sources' grid in EPSG:3857 (gdalwarp's default
- * grid there), as GeoTrellis picks it after reprojecting; each lower level is warped from the sources again, so
- * every level agrees with {@code gdalwarp -t_srs EPSG:3857} at its resolution. (A level far coarser than the
- * source makes each task read a correspondingly large source window: building levels from the level above, or
- * from the source's overviews, is the step after this one.)
+ * grid there), as GeoTrellis picks it after reprojecting. A lower level takes each tile from the 2×2 tiles above it
+ * ({@link Halving}: GDAL's warper at an exact 2× reduction), so no task reads more than four tiles whatever the
+ * zoom; warping every level from the sources instead made a level far coarser than the source read a window as
+ * large as the source (a 16384² raster's zoom-0 tile read all of it).
  */
 public final class ZoomedPyramid {
     private ZoomedPyramid() {
@@ -52,6 +70,126 @@ public final class ZoomedPyramid {
             levels.add(scheme.levelForZoom(z));
         }
         return levels;
+    }
+
+    /**
+     * {@code method} if it can build a level from the one above.
+     *
+     * @throws IllegalArgumentException for {@code sum} and {@code rms}, whose values change with the cell size
+     */
+    public static Resampling method(Resampling method) {
+        return new Halving(method, 1).method();
+    }
+
+    /** Receives each level of a pyramid as it is built. */
+    public interface LevelSink {
+        void accept(LayoutLevel level, List<TileLayer> bands) throws IOException;
+    }
+
+    /**
+     * Builds {@code levels} (top first, each the one below the previous, as {@link #levels} gives them): the top
+     * warped from the sources, each lower one from the level above; {@code sink} gets every level in that order
+     * (writing it computes it). Each level stays cached until the next one has been handed over.
+     */
+    public static void build(GeoTiffWarp sources, List<LayoutLevel> levels, WarpOptions options, LevelSink sink)
+            throws IOException {
+        List<TileLayer> current = persisted(level(sources, levels.get(0), options));
+        try {
+            sink.accept(levels.get(0), current);
+            for (int i = 1; i < levels.size(); i++) {
+                List<TileLayer> next = persisted(up(current, levels.get(i), options.resampling()));
+                sink.accept(levels.get(i), next);
+                unpersist(current);
+                current = next;
+            }
+        } finally {
+            unpersist(current);
+        }
+    }
+
+    /**
+     * The level {@code parent} (one zoom below {@code bands}' level, same tile size) from {@code bands}: each parent
+     * tile from its 2×2 children, halved by {@code method}. The tiles are moved to their parent once (a keyed
+     * reduce, as GeoTrellis's {@code Pyramid.up} does); a missing child is NoData. Metadata: the parent layout,
+     * the same data extent, the children's key bounds halved.
+     *
+     * @throws IllegalArgumentException if {@code parent} is not the level below, or for {@code sum} and {@code rms}
+     */
+    public static List<TileLayer> up(List<TileLayer> bands, LayoutLevel parent, Resampling method) {
+        method(method);
+        List<TileLayer> out = new ArrayList<>();
+        for (TileLayer band : bands) {
+            out.add(up(band, parent.layout(), method));
+        }
+        return out;
+    }
+
+    private static TileLayer up(TileLayer band, LayoutDefinition parent, Resampling method) {
+        TileLayerMetadata md = band.metadata();
+        LayoutDefinition child = md.layout();
+        int n = child.tileCols();
+        if (child.tileRows() != n || parent.tileCols() != n || parent.tileRows() != n
+                || 2L * parent.layoutCols() != child.layoutCols() || 2L * parent.layoutRows() != child.layoutRows()
+                || !parent.extent().equals(child.extent())) {
+            throw new IllegalArgumentException("layout " + parent + " is not the level below " + child);
+        }
+        KeyBounds kb = (KeyBounds) md.bounds();
+        SpatialKey min = new SpatialKey(kb.minKey().col() >> 1, kb.minKey().row() >> 1);
+        SpatialKey max = new SpatialKey(kb.maxKey().col() >> 1, kb.maxKey().row() >> 1);
+        TileLayerMetadata pmd = new TileLayerMetadata(md.cellType(), parent, md.extent(), md.crs(), new KeyBounds(min, max));
+        List<SpatialKey> keys = new ArrayList<>();
+        for (int r = min.row(); r <= max.row(); r++) {
+            for (int c = min.col(); c <= max.col(); c++) {
+                keys.add(new SpatialKey(c, r));
+            }
+        }
+        JavaPairRDD<SpatialKey, Tile> rdd = band.rdd();
+        Partitioner partitioner = TileLayers.partitionerFor(keys, TileLayers.ReadOptions.defaults().withTileSize(n),
+                rdd.context().defaultParallelism());
+        CellType ct = md.cellType();
+        JavaPairRDD<SpatialKey, Tile> parents = rdd
+                .mapToPair(kv -> new Tuple2<>(new SpatialKey(kv._1().col() >> 1, kv._1().row() >> 1),
+                        new Tuple2<>((kv._1().row() & 1) * 2 + (kv._1().col() & 1), kv._2())))
+                .groupByKey(partitioner)
+                .mapPartitionsToPair(it -> {
+                    Halving halving = new Halving(method, n);
+                    List<Tuple2<SpatialKey, Tile>> done = new ArrayList<>();
+                    double[] mosaic = new double[4 * n * n];
+                    while (it.hasNext()) {
+                        Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>> kv = it.next();
+                        Arrays.fill(mosaic, Double.NaN);
+                        for (Tuple2<Integer, Tile> c : kv._2()) {
+                            paste(c._2().toDoubleLane(), n, c._1(), mosaic);
+                        }
+                        double[] cells = WarpedValues.fitted(halving.halve(mosaic), ct);
+                        done.add(new Tuple2<>(kv._1(), Tiles.fromDoubleLane(ct, n, n, cells)));
+                    }
+                    return done.iterator();
+                }, true);
+        return TileLayers.fromRdd(parents, pmd);
+    }
+
+    /** Child {@code quadrant} (0 upper left, 1 upper right, 2 lower left, 3 lower right) into the 2n² mosaic. */
+    private static void paste(double[] child, int n, int quadrant, double[] mosaic) {
+        int ox = (quadrant & 1) * n;
+        int oy = (quadrant >> 1) * n;
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(child, r * n, mosaic, (oy + r) * 2 * n + ox, n);
+        }
+    }
+
+    private static List<TileLayer> persisted(List<TileLayer> bands) {
+        List<TileLayer> out = new ArrayList<>();
+        for (TileLayer b : bands) {
+            out.add(b.persist(StorageLevel.MEMORY_AND_DISK_SER()));
+        }
+        return out;
+    }
+
+    private static void unpersist(List<TileLayer> bands) {
+        for (TileLayer b : bands) {
+            b.rdd().unpersist(false);
+        }
     }
 
     /** Every band of the sources warped onto {@code level}'s layout: layer {@code b} is band {@code b + 1}. */

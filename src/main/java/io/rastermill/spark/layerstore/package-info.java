@@ -3,7 +3,8 @@
  * overwrite, update, delete; file and Hadoop backends), {@link io.rastermill.spark.layerstore.LayerReader} (whole layers or
  * key-bounds/extent queries that read only the files or MapFile records they need) and
  * {@link io.rastermill.spark.layerstore.LayoutRetiler} (a layer onto another layout of its CRS, nearest) and
- * {@link io.rastermill.spark.layerstore.ZoomedPyramid} (the levels of a Web Mercator pyramid, warped from GeoTIFFs).
+ * {@link io.rastermill.spark.layerstore.ZoomedPyramid} (the levels of a Web Mercator pyramid: the top warped from GeoTIFFs,
+ * each lower level from the 2×2 tiles above).
  *
  * <h2>Semantics</h2>
  * GeoTrellis's, with one deliberate difference: the {@code metadata} attribute is written after the tiles, so a

@@ -69,8 +69,29 @@ class WarpKernelTest {
     private static double aggregate(double[] v, Resampling r) {
         SourceWindow w = new SourceWindow(v, 0, 0, 3, 2);
         double[] out = {N};
-        new WarpKernel().aggregate(w, new double[] {0.5, 2.5, 0.5, 2.5}, new double[] {0, 0, 2, 2}, 1, 1, r, out);
+        new WarpKernel().aggregate(w, new double[] {0.5, 2.5, 0.5, 2.5}, new double[] {0, 0, 2, 2}, 1, 1, r, 0, out);
         return out[0];
+    }
+
+    /**
+     * A geographic source of 4 columns, 8 to the turn (45° cells), and a target cell whose corners land either side
+     * of the antipode of its centre: upper-left at column 7.9 (359.6° from the west edge), lower-right at 0.1
+     * (turned back by the transform). Unwrapped, the box spans the whole source; its own footprint lies past it.
+     */
+    @Test
+    void aFootprintAcrossTheTurnIsTheCellsOwn() {
+        SourceWindow w = new SourceWindow(new double[] {1, 2, 3, 4}, 0, 0, 4, 1);
+        double[] cx = {7.9, 0.1, 7.9, 0.1};
+        double[] cy = {0, 0, 1, 1};
+        double[] out = {N};
+        new WarpKernel().aggregate(w, cx, cy, 1, 1, Resampling.AVERAGE, 8, out);
+        assertEquals(N, out[0]);
+        new WarpKernel().aggregate(w, cx, cy, 1, 1, Resampling.AVERAGE, 0, out);
+        assertEquals((0.9 * 1 + 2 + 3 + 4) / 3.9, out[0], 1e-12); // what the cell got before: the whole source
+        cx = new double[] {3.9, -3.9, 3.9, -3.9}; // the same cell with the turn at the source's east edge
+        out[0] = N;
+        new WarpKernel().aggregate(w, cx, cy, 1, 1, Resampling.AVERAGE, 8, out);
+        assertEquals(4, out[0], 1e-12);
     }
 
     @Test
