@@ -50,14 +50,9 @@ class CoalescingRangeReaderTest {
     void randomRangesAreAlwaysReturnedExactly() throws Exception {
         Random rnd = new Random(11);
         for (int trial = 0; trial < 50; trial++) {
-            ByteRange[] ranges = new ByteRange[1 + rnd.nextInt(40)];
-            for (int i = 0; i < ranges.length; i++) {
-                int len = rnd.nextInt(5000);
-                ranges[i] = new ByteRange(rnd.nextInt(content.length - len), len);
-            }
-            CoalescingRangeReader reader = new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
-                    rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
-            check(List.of(ranges), reader.read(List.of(ranges)));
+            List<ByteRange> ranges = randomRanges(rnd);
+            CoalescingRangeReader reader = randomlyTunedReader(rnd);
+            check(ranges, reader.read(ranges));
         }
     }
 
@@ -92,19 +87,31 @@ class CoalescingRangeReaderTest {
         Random rnd = new Random(13);
         byte[] buffer = new byte[0];
         for (int trial = 0; trial < 50; trial++) {
-            ByteRange[] ranges = new ByteRange[1 + rnd.nextInt(40)];
-            for (int i = 0; i < ranges.length; i++) {
-                int len = rnd.nextInt(5000);
-                ranges[i] = new ByteRange(rnd.nextInt(content.length - len), len);
-            }
-            CoalescingRangeReader reader = new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
-                    rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
-            int[] offsets = new int[ranges.length];
-            buffer = reader.readInto(List.of(ranges), buffer, offsets);
-            for (int i = 0; i < ranges.length; i++) {
-                assertArrayEquals(Arrays.copyOfRange(content, (int) ranges[i].offset(), (int) ranges[i].end()),
-                        Arrays.copyOfRange(buffer, offsets[i], offsets[i] + ranges[i].length()), "trial " + trial);
+            List<ByteRange> ranges = randomRanges(rnd);
+            CoalescingRangeReader reader = randomlyTunedReader(rnd);
+            int[] offsets = new int[ranges.size()];
+            buffer = reader.readInto(ranges, buffer, offsets);
+            for (int i = 0; i < ranges.size(); i++) {
+                ByteRange r = ranges.get(i);
+                assertArrayEquals(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
+                        Arrays.copyOfRange(buffer, offsets[i], offsets[i] + r.length()), "trial " + trial);
             }
         }
+    }
+
+    /** 1 to 40 ranges of up to 5000 bytes anywhere in the content, overlapping and out of order. */
+    private List<ByteRange> randomRanges(Random rnd) {
+        ByteRange[] ranges = new ByteRange[1 + rnd.nextInt(40)];
+        for (int i = 0; i < ranges.length; i++) {
+            int len = rnd.nextInt(5000);
+            ranges[i] = new ByteRange(rnd.nextInt(content.length - len), len);
+        }
+        return List.of(ranges);
+    }
+
+    /** A reader with a random gap to bridge and a random request size cap. */
+    private CoalescingRangeReader randomlyTunedReader(Random rnd) {
+        return new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
+                rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
     }
 }
