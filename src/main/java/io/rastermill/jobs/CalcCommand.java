@@ -1,10 +1,10 @@
 package io.rastermill.jobs;
 
 import io.rastermill.core.calc.CalcExpression;
+import io.rastermill.core.calc.CalcOutputType;
 import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.calc.CalcSyntaxException;
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.cell.DataType;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.LayerCalc;
 import io.rastermill.spark.layer.TileLayer;
@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -203,54 +202,13 @@ final class CalcCommand implements Callable<Integer> {
 
     /** --type and --nodata, or the expression's default. */
     CellType resultType(CalcProgram program) {
-        OptionalDouble nd = OptionalDouble.empty();
-        if (nodata != null) {
-            String v = nodata.trim();
-            try {
-                nd = OptionalDouble.of(v.equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                throw usage("--nodata must be a number or nan, not '" + nodata + "'");
-            }
-        }
-        if (type == null) {
-            CellType def = program.defaultCellType();
-            return nd.isPresent() ? withNoData(def.dataType(), nd.getAsDouble()) : def;
-        }
-        DataType dt = DataType.fromGdalName(type).orElse(null);
-        if (dt == null) {
-            try {
-                CellType exact = CellType.parse(type);
-                return nd.isPresent() ? withNoData(exact.dataType(), nd.getAsDouble()) : exact;
-            } catch (IllegalArgumentException e) {
-                throw usage("--type must be Byte, Int8, UInt16, Int16, Int32, Float32, Float64 or a GeoTrellis cell type,"
-                        + " not '" + type + "'");
-            }
-        }
-        if (nd.isPresent()) {
-            return withNoData(dt, nd.getAsDouble());
-        }
-        return switch (dt) {
-            case UINT8 -> CellType.userDefined(DataType.UINT8, 255);
-            case UINT16 -> CellType.userDefined(DataType.UINT16, 65535);
-            default -> CellType.withDefaultNoData(dt);
-        };
-    }
-
-    private CellType withNoData(DataType dt, double v) {
-        if (Double.isNaN(v)) {
-            if (!dt.isFloatingPoint()) {
-                throw usage("--nodata nan needs a floating point --type");
-            }
-            return CellType.withDefaultNoData(dt);
-        }
-        if (!dt.isFloatingPoint() && (v != Math.rint(v) || v < dt.minValue() || v > dt.maxValue())) {
-            throw usage("--nodata " + nodata + " is not a value of " + dt.name().toLowerCase(Locale.ROOT)
-                    + " (" + (long) dt.minValue() + " to " + (long) dt.maxValue() + ")");
-        }
         try {
-            return CellType.withNoData(dt, OptionalDouble.of(v));
+            return CalcOutputType.resolve(program.defaultCellType(), type, nodata);
         } catch (IllegalArgumentException e) {
-            throw usage("--nodata " + nodata + ": " + e.getMessage());
+            // the core names the value; the user typed an option
+            String message = e.getMessage();
+            throw usage(message.startsWith("NoData") ? "--nodata" + message.substring("NoData".length())
+                    : "--type" + message.substring("output type".length()));
         }
     }
 
