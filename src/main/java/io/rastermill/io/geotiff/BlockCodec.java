@@ -21,7 +21,12 @@ import io.rastermill.io.codec.UnsupportedCodecException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
 import java.util.Arrays;
 
 /**
@@ -92,7 +97,9 @@ final class BlockCodec implements AutoCloseable {
      * the result is in {@link #encoded()} / {@link #encodedLength()} until the next call.
      */
     void encode(MultibandTile block) {
-        Arrays.fill(raw, (byte) 0);
+        if (!coversBlock(block)) {
+            Arrays.fill(raw, (byte) 0);
+        }
         for (int b = 0; b < bands; b++) {
             interleave(block.band(b), b);
         }
@@ -119,6 +126,20 @@ final class BlockCodec implements AutoCloseable {
         encodedLength = compressor.compress(raw, 0, raw.length, encoded, 0);
     }
 
+    /** Whether interleaving {@code block} writes every byte of {@link #raw} (full-size bands of whole bytes). */
+    private boolean coversBlock(MultibandTile block) {
+        if (kind == SampleKind.BIT) {
+            return false;
+        }
+        for (int b = 0; b < bands; b++) {
+            Tile t = block.band(b);
+            if (t.cols() != size || t.rows() != size) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     byte[] encoded() {
         return encoded;
     }
@@ -134,6 +155,14 @@ final class BlockCodec implements AutoCloseable {
         }
         t.copyStoredSamplesTo(scratch);
         return type.cast(scratch);
+    }
+
+    /**
+     * {@link #raw} in file byte order, for the bulk puts of single-band rows: a (byte-swapping) memory copy, where
+     * the per-sample {@link VarHandle} loop is not inlined by C1, the launcher's JIT, and costs far more per sample.
+     */
+    private ByteBuffer rawView() {
+        return ByteBuffer.wrap(raw).order(ORDER);
     }
 
     private void interleave(Tile tile, int b) {
@@ -166,6 +195,13 @@ final class BlockCodec implements AutoCloseable {
             }
         } else if (t instanceof ShortArrayTile st) {
             short[] cells = cells(st, short[].class, w * h);
+            if (bands == 1) {
+                ShortBuffer view = rawView().asShortBuffer();
+                for (int r = 0; r < h; r++) {
+                    view.put(r * size, cells, r * w, w);
+                }
+                return;
+            }
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 2; c < w; c++, p += step) {
                     SHORT.set(raw, p, cells[r * w + c]);
@@ -173,6 +209,13 @@ final class BlockCodec implements AutoCloseable {
             }
         } else if (t instanceof IntArrayTile it) {
             int[] cells = cells(it, int[].class, w * h);
+            if (bands == 1) {
+                IntBuffer view = rawView().asIntBuffer();
+                for (int r = 0; r < h; r++) {
+                    view.put(r * size, cells, r * w, w);
+                }
+                return;
+            }
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 4; c < w; c++, p += step) {
                     INT.set(raw, p, cells[r * w + c]);
@@ -180,6 +223,13 @@ final class BlockCodec implements AutoCloseable {
             }
         } else if (t instanceof FloatArrayTile ft) {
             float[] cells = cells(ft, float[].class, w * h);
+            if (bands == 1) {
+                FloatBuffer view = rawView().asFloatBuffer();
+                for (int r = 0; r < h; r++) {
+                    view.put(r * size, cells, r * w, w);
+                }
+                return;
+            }
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 4; c < w; c++, p += step) {
                     FLOAT.set(raw, p, cells[r * w + c]);
@@ -187,6 +237,13 @@ final class BlockCodec implements AutoCloseable {
             }
         } else if (t instanceof DoubleArrayTile dt) {
             double[] cells = cells(dt, double[].class, w * h);
+            if (bands == 1) {
+                DoubleBuffer view = rawView().asDoubleBuffer();
+                for (int r = 0; r < h; r++) {
+                    view.put(r * size, cells, r * w, w);
+                }
+                return;
+            }
             for (int r = 0; r < h; r++) {
                 for (int c = 0, p = r * rowBytes + b * 8; c < w; c++, p += step) {
                     DOUBLE.set(raw, p, cells[r * w + c]);
