@@ -15,7 +15,7 @@ import java.util.Arrays;
  * gates the geodesic distance is the Chebyshev distance and no row is computed at all. Otherwise the rows
  * come from one multi-source breadth-first search per 64 gates over the component ({@code ⌈gates / 64⌉ ×
  * cells}, times the levels at which a batch's sources reach a cell). A component whose cost exceeds the budget
- * (by default none of a tile up to 1024²) is cut along a grid of {@code subBlock}-cell squares instead, and
+ * is cut along a grid of {@code subBlock}-cell squares instead, and
  * each square's piece becomes a portal group of its own whose gates are the cells next to another piece or
  * tile: the driver then holds those inner gates too (about {@code 2 / subBlock} of the component's cells).
  * A budget of 0 sends every component cell by cell (the driver searches its cells one by one, the plain
@@ -23,12 +23,13 @@ import java.util.Arrays;
  */
 final class FlatPortals {
     /**
-     * Default bound on {@code ⌈gates / 64⌉ × cells} of one component's multi-source searches: a whole tile of up to
-     * 1024² cells (64 searches of 2²⁰ cells) gets one table, so the driver sees tile gates only.
+     * Default bound on {@code ⌈gates / 64⌉ × cells} of one component's multi-source searches. A whole 512² tile
+     * (32 searches of 2¹⁸ cells) is over it: tile-wide tables, which would leave the driver the tile gates only,
+     * cost about 5× these defaults' flat work on the executors (4096² bench DEM; README, Driver memory).
      */
-    static final long DEFAULT_BUDGET = 1L << 26;
-    /** Default side of the squares an over-budget component is cut into. */
-    static final int DEFAULT_SUB_BLOCK = 32;
+    static final long DEFAULT_BUDGET = 1L << 18;
+    /** Default side of the squares an over-budget component is cut into (a square's table, 8 searches of 2¹⁴ cells, is within the budget). */
+    static final int DEFAULT_SUB_BLOCK = 128;
 
     private final int w;
     private final int h;
