@@ -12,19 +12,24 @@ import java.util.Arrays;
  *
  * <p>The table stores, per gate, the row of {@code geodesic - Chebyshev} distances to every gate of its
  * group, run-length encoded (a row of zeros is empty): where the component holds the bounding box of its
- * gates the geodesic distance is the Chebyshev distance and no row is computed at all. Otherwise rows cost
- * one breadth-first search per gate over the component ({@code gates × cells}). A component whose cost
- * exceeds the budget is cut along a grid of {@code subBlock}-cell squares instead, and each square's piece
- * becomes a portal group of its own whose gates are the cells next to another piece or tile: the driver
- * then holds those inner gates too (about {@code 2 / subBlock} of the component's cells), but no tile does
- * more than {@code 4·subBlock³} work per square. A budget of 0 sends every component cell by cell (the
- * driver searches its cells one by one, the plain reference path).
+ * gates the geodesic distance is the Chebyshev distance and no row is computed at all. Otherwise the rows
+ * come from one multi-source breadth-first search per 64 gates over the component ({@code ⌈gates / 64⌉ ×
+ * cells}, times the levels at which a batch's sources reach a cell). A component whose cost exceeds the budget
+ * is cut along a grid of {@code subBlock}-cell squares instead, and
+ * each square's piece becomes a portal group of its own whose gates are the cells next to another piece or
+ * tile: the driver then holds those inner gates too (about {@code 2 / subBlock} of the component's cells).
+ * A budget of 0 sends every component cell by cell (the driver searches its cells one by one, the plain
+ * reference path).
  */
 final class FlatPortals {
-    /** Default bound on {@code gates × cells} of one component's breadth-first searches. */
-    static final long DEFAULT_BUDGET = 1L << 22;
-    /** Default side of the squares an over-budget component is cut into. */
-    static final int DEFAULT_SUB_BLOCK = 32;
+    /**
+     * Default bound on {@code ⌈gates / 64⌉ × cells} of one component's multi-source searches. A whole 512² tile
+     * (32 searches of 2¹⁸ cells) is over it: tile-wide tables, which would leave the driver the tile gates only,
+     * cost about 5× these defaults' flat work on the executors (4096² bench DEM; README, Driver memory).
+     */
+    static final long DEFAULT_BUDGET = 1L << 18;
+    /** Default side of the squares an over-budget component is cut into (a square's table, 8 searches of 2¹⁴ cells, is within the budget). */
+    static final int DEFAULT_SUB_BLOCK = 128;
 
     private final int w;
     private final int h;
@@ -39,6 +44,12 @@ final class FlatPortals {
     private final int[] queue;
     /** Per component cell, its in-tile distance from the flat's low edge (1 next to a drain; FAR if none). */
     private final int[] inTile;
+    /** Multi-source search state, per cell: sources seen, sources of this level and of the next; gate numbers. */
+    private long[] seen;
+    private long[] cur;
+    private long[] next;
+    private int[] nextList;
+    private int[] gateIndex;
     private int[] piece;
     private int[] pieceCells;
     private int pieces;
@@ -101,7 +112,7 @@ final class FlatPortals {
             return;
         }
         int[] gates = gatesInRingOrder(cells, from, to, 0, 0, w, h);
-        if ((long) gates.length * (to - from) <= budget) {
+        if ((long) batches(gates.length) * (to - from) <= budget) {
             group(comp, id, gates);
         } else {
             cut(id, cells, from, to);
@@ -161,18 +172,19 @@ final class FlatPortals {
         ByteList table = new ByteList();
         int[] rowEnd = new int[gates.length];
         if (!holdsGateBox(label, id, gates)) {
+            int[] rows = new int[Long.SIZE * gates.length];
             int[] row = new int[gates.length];
-            for (int i = 0; i < gates.length; i++) {
-                int g = ++generation;
-                dist[gates[i]] = 0;
-                stamp[gates[i]] = g;
-                queue[0] = gates[i];
-                bfs(label, id, g, 1);
-                for (int j = 0; j < gates.length; j++) {
-                    row[j] = dist[gates[j]] - chebyshev(gates[i], gates[j]);
+            for (int b0 = 0; b0 < gates.length; b0 += Long.SIZE) { // batches of 64 sources, one bit each
+                int nb = Math.min(Long.SIZE, gates.length - b0);
+                batchDistances(label, id, gates, b0, nb, rows);
+                for (int s = 0; s < nb; s++) {
+                    int i = b0 + s;
+                    for (int j = 0; j < gates.length; j++) {
+                        row[j] = rows[s * gates.length + j] - chebyshev(gates[i], gates[j]);
+                    }
+                    encodeRow(row, table);
+                    rowEnd[i] = table.size;
                 }
-                encodeRow(row, table);
-                rowEnd[i] = table.size;
             }
         }
         groupStart.add(members.size);
@@ -182,6 +194,92 @@ final class FlatPortals {
             start.add(inTile[gates[i]]);
             rowStart.add(rows.size);
             rows.addAll(table, i == 0 ? 0 : rowEnd[i - 1], rowEnd[i]);
+        }
+    }
+
+    /**
+     * The distances over the cells labelled {@code id} from gates {@code b0 .. b0+nb-1} (at most 64) to every gate,
+     * into {@code out[s * gates.length + j]}: one breadth-first search for the whole batch, each cell carrying
+     * the bits of the sources that reached it (Then et al. 2014, multi-source BFS). Gates come in ring order,
+     * so a batch's sources are neighbours and mostly reach a cell at the same level: a cell is expanded once
+     * per distinct level rather than once per source.
+     */
+    private void batchDistances(int[] label, int id, int[] gates, int b0, int nb, int[] out) {
+        if (seen == null) {
+            seen = new long[w * h];
+            cur = new long[w * h];
+            next = new long[w * h];
+            nextList = new int[w * h];
+            gateIndex = new int[w * h];
+            Arrays.fill(gateIndex, -1);
+        }
+        for (int j = 0; j < gates.length; j++) {
+            gateIndex[gates[j]] = j;
+        }
+        int g = ++generation;
+        int size = 0;
+        for (int s = 0; s < nb; s++) {
+            int c = gates[b0 + s];
+            stamp[c] = g;
+            seen[c] = 1L << s;
+            cur[c] = 1L << s;
+            queue[size++] = c;
+            out[s * gates.length + b0 + s] = 0;
+        }
+        int[] list = queue;
+        int[] other = nextList;
+        long[] bits = cur;
+        long[] nextBits = next;
+        for (int level = 1; size > 0; level++) {
+            int nextSize = 0;
+            for (int i = 0; i < size; i++) {
+                int u = list[i];
+                long f = bits[u];
+                bits[u] = 0;
+                int ux = u % w;
+                int uy = u / w;
+                for (int k = 0; k < 8; k++) {
+                    int nx = ux + D8.dx(k);
+                    int ny = uy + D8.dy(k);
+                    if (nx < 0 || ny < 0 || nx >= w || ny >= h) {
+                        continue;
+                    }
+                    int n = ny * w + nx;
+                    if (label[n] != id) {
+                        continue;
+                    }
+                    if (stamp[n] != g) {
+                        stamp[n] = g;
+                        seen[n] = 0;
+                        nextBits[n] = 0;
+                    }
+                    long fresh = f & ~seen[n];
+                    if (fresh == 0) {
+                        continue;
+                    }
+                    seen[n] |= fresh;
+                    if (nextBits[n] == 0) {
+                        other[nextSize++] = n;
+                    }
+                    nextBits[n] |= fresh;
+                    int j = gateIndex[n];
+                    if (j >= 0) {
+                        for (long m = fresh; m != 0; m &= m - 1) {
+                            out[Long.numberOfTrailingZeros(m) * gates.length + j] = level;
+                        }
+                    }
+                }
+            }
+            int[] swapList = list;
+            list = other;
+            other = swapList;
+            long[] swapBits = bits;
+            bits = nextBits;
+            nextBits = swapBits;
+            size = nextSize;
+        }
+        for (int j = 0; j < gates.length; j++) {
+            gateIndex[gates[j]] = -1;
         }
     }
 
@@ -231,6 +329,11 @@ final class FlatPortals {
             }
         }
         return true;
+    }
+
+    /** The multi-source searches a table of {@code gates} rows costs. */
+    private static int batches(int gates) {
+        return (gates + Long.SIZE - 1) / Long.SIZE;
     }
 
     private int chebyshev(int a, int b) {
