@@ -65,6 +65,17 @@ public final class GeoTiffWarp {
      */
     public static GeoTiffWarp open(SparkSession spark, List<String> pathsOrGlobs, Crs sourceCrs) throws IOException {
         Configuration conf = JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
+        return new GeoTiffWarp(spark, readSources(pathsOrGlobs, sourceCrs, conf));
+    }
+
+    /**
+     * The sources {@code pathsOrGlobs} name, their headers read with {@code conf}: what {@link #open} reads, for
+     * code that runs without a session (an executor).
+     *
+     * @throws IllegalArgumentException as {@link #open}
+     */
+    public static List<WarpSource> readSources(List<String> pathsOrGlobs, Crs sourceCrs, Configuration conf)
+            throws IOException {
         List<String> files = new ArrayList<>();
         for (String p : pathsOrGlobs) {
             files.addAll(TileLayers.listGeoTiffs(List.of(p), conf));
@@ -86,7 +97,7 @@ public final class GeoTiffWarp {
             }
             sources.add(new WarpSource(f, new WarpGrid(crs, grid), info.bandCount(), info.cellType()));
         }
-        return new GeoTiffWarp(spark, sources);
+        return sources;
     }
 
     public List<WarpSource> sources() {
