@@ -103,7 +103,7 @@ final class LayerCommand implements Callable<Integer> {
         LayerNameOptions layerName;
 
         @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
-                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom built from the one above) (default: ${DEFAULT-VALUE})")
+                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom warped too while a tile's source window stays under 32 MiB, below that built from the one above) (default: ${DEFAULT-VALUE})")
         String layout;
 
         @Option(names = "--min-zoom", paramLabel = "Z", defaultValue = "0",

@@ -40,6 +40,16 @@ public final class WebMercatorTiles {
         return new Extent(xmin, ymax - size, xmin + size, ymax);
     }
 
+    /**
+     * The EPSG:3857 extent {@code e} in degrees: x as longitude, y as latitude (the spherical Mercator's inverse,
+     * exact for EPSG:3857, which defines it so).
+     */
+    public static Extent degrees(Extent e) {
+        double r = ORIGIN_SHIFT / Math.PI;
+        return new Extent(Math.toDegrees(e.xmin() / r), Math.toDegrees(Math.atan(Math.sinh(e.ymin() / r))),
+                Math.toDegrees(e.xmax() / r), Math.toDegrees(Math.atan(Math.sinh(e.ymax() / r))));
+    }
+
     /** The EPSG:3857 extent of the tiles of {@code range}. */
     public static Extent extent(TileRange range) {
         Extent ul = tileExtent(range.zoom(), range.minX(), range.minY());

@@ -32,15 +32,17 @@ import java.util.List;
 
 /**
  * The levels of a GeoTrellis {@link ZoomedLayoutScheme} pyramid in Web Mercator (EPSG:3857) for GeoTIFFs in any
- * CRS: the top level warped from the sources with the warp machinery (reprojection and resampling as gdalwarp does
- * them; each tile reads only its source window), each lower level built from the level above ({@link #up}), as
- * GeoTrellis's {@code Pyramid.up} builds it.
+ * CRS. A level is warped from the sources with the warp machinery (reprojection and resampling as gdalwarp does
+ * them; each tile reads only its source window) while that window stays small, and built from the level above
+ * ({@link #up}, as GeoTrellis's {@code Pyramid.up} builds it) below that.
  *
- * <p>The top level is the one GeoTrellis's scheme picks for the sources' grid in EPSG:3857 (gdalwarp's default
- * grid there), as GeoTrellis picks it after reprojecting. A lower level takes each tile from the 2×2 tiles above it
- * ({@link Halving}: GDAL's warper at an exact 2× reduction), so no task reads more than four tiles whatever the
- * zoom; warping every level from the sources instead made a level far coarser than the source read a window as
- * large as the source (a 16384² raster's zoom-0 tile read all of it).
+ * <p><b>Which path.</b> The top level is always warped. Each level below is warped too while a tile's source window,
+ * estimated from cell sizes ({@link GeoTiffWarp#windowBytes}), is at most the bound ({@link #DEFAULT_MAX_WINDOW_BYTES}
+ * unless given); the first level past it and all below take each tile from the 2×2 tiles above ({@link Halving}:
+ * GDAL's warper at an exact 2× reduction), so no task reads more than the bound or four tiles. Warping a level
+ * again costs about one read of the source; building from above costs caching the level above and moving it to
+ * the parents, which for a fine level (thousands of tiles) is the dearer of the two, and for a coarse one (a few
+ * tiles, each of whose window would be the whole source) the cheaper.
  */
 public final class ZoomedPyramid {
     private ZoomedPyramid() {
@@ -87,16 +89,53 @@ public final class ZoomedPyramid {
     }
 
     /**
-     * Builds {@code levels} (top first, each the one below the previous, as {@link #levels} gives them): the top
-     * warped from the sources, each lower one from the level above; {@code sink} gets every level in that order
-     * (writing it computes it). Each level stays cached until the next one has been handed over.
+     * The default bound on a warped tile's source window: 32 MiB, a 2048² window in the double lane. A 4096² source
+     * has its top four levels warped and the rest built from above; a 256² tile never reads more than this.
      */
+    public static final long DEFAULT_MAX_WINDOW_BYTES = 32L << 20;
+
+    /**
+     * How many of {@code levels} (top first) are warped from the sources: the top always, then each next level while
+     * its tiles' estimated source window is at most {@code maxWindowBytes}. The levels below are built from above.
+     */
+    public static int warpedLevels(GeoTiffWarp sources, List<LayoutLevel> levels, Resampling method,
+                                   long maxWindowBytes) {
+        int n = 1;
+        while (n < levels.size()
+                && sources.windowBytes(levels.get(n).layout(), Crs.WEB_MERCATOR, method) <= maxWindowBytes) {
+            n++;
+        }
+        return n;
+    }
+
+    /** {@link #build(GeoTiffWarp, List, WarpOptions, long, LevelSink)} with {@link #DEFAULT_MAX_WINDOW_BYTES}. */
     public static void build(GeoTiffWarp sources, List<LayoutLevel> levels, WarpOptions options, LevelSink sink)
             throws IOException {
-        List<TileLayer> current = persisted(level(sources, levels.get(0), options));
+        build(sources, levels, options, DEFAULT_MAX_WINDOW_BYTES, sink);
+    }
+
+    /**
+     * Builds {@code levels} (top first, each the one below the previous, as {@link #levels} gives them): the first
+     * {@link #warpedLevels} warped from the sources, each lower one from the level above; {@code sink} gets every
+     * level in that order (writing it computes it). A warped level is computed once by its sink and not cached,
+     * except the last one when levels are built from it; a built level stays cached until the next one has been
+     * handed over.
+     */
+    public static void build(GeoTiffWarp sources, List<LayoutLevel> levels, WarpOptions options, long maxWindowBytes,
+                             LevelSink sink) throws IOException {
+        int warped = warpedLevels(sources, levels, options.resampling(), maxWindowBytes);
+        for (int i = 0; i < warped - 1; i++) {
+            sink.accept(levels.get(i), level(sources, levels.get(i), options));
+        }
+        List<TileLayer> current = level(sources, levels.get(warped - 1), options);
+        if (warped == levels.size()) {
+            sink.accept(levels.get(warped - 1), current);
+            return;
+        }
+        current = persisted(current);
         try {
-            sink.accept(levels.get(0), current);
-            for (int i = 1; i < levels.size(); i++) {
+            sink.accept(levels.get(warped - 1), current);
+            for (int i = warped; i < levels.size(); i++) {
                 List<TileLayer> next = persisted(up(current, levels.get(i), options.resampling()));
                 sink.accept(levels.get(i), next);
                 unpersist(current);

@@ -32,6 +32,7 @@ public final class SqlFunctions {
         all.addAll(LocalOpFunctions.all());
         all.addAll(CalcFunctions.all());
         all.addAll(FocalFunctions.all());
+        all.addAll(WarpFunctions.all());
         all.addAll(AggregateFunctions.all());
         all.addAll(TimeSeriesFunctions.all());
         Set<String> names = new HashSet<>();

@@ -1,6 +1,7 @@
 package io.rastermill.spark.tiles;
 
 import io.rastermill.core.crs.Crs;
+import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.core.tiles.TileRange;
@@ -8,6 +9,7 @@ import io.rastermill.core.tiles.TileRenderer;
 import io.rastermill.core.tiles.TileStyle;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import io.rastermill.core.warp.BlockWarp;
+import io.rastermill.core.warp.SourceFootprint;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
@@ -36,6 +38,8 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
     private final TileStyle style;
     private final HadoopConf conf;
     private final long decodedCacheBytes;
+    /** Per source: where it can have data; a tile beyond it is not warped from it. */
+    private final SourceFootprint[] footprints;
 
     BaseTileTask(List<WarpSource> sources, TileRange range, XyzTileOptions options, TileStyle style, HadoopConf conf,
                  long decodedCacheBytes) {
@@ -45,6 +49,10 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
         this.style = style;
         this.conf = conf;
         this.decodedCacheBytes = decodedCacheBytes;
+        this.footprints = new SourceFootprint[this.sources.size()];
+        for (int i = 0; i < footprints.length; i++) {
+            footprints[i] = SourceFootprint.of(this.sources.get(i).grid());
+        }
     }
 
     @Override
@@ -65,14 +73,22 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
     }
 
     private byte[] render(int x, int y, GeoTiffReaders readers) {
-        WarpGrid tile = new WarpGrid(Crs.WEB_MERCATOR, RasterExtent.of(WebMercatorTiles.tileExtent(zoom, x, y), N, N));
+        Extent extent = WebMercatorTiles.tileExtent(zoom, x, y);
+        Extent deg = WebMercatorTiles.degrees(extent);
+        WarpGrid tile = new WarpGrid(Crs.WEB_MERCATOR, RasterExtent.of(extent, N, N));
         int bands = sources.get(0).bandCount();
         double[][] values = new double[bands][N * N];
         for (double[] v : values) {
             Arrays.fill(v, Double.NaN);
         }
         String what = "tile " + zoom + "/" + x + "/" + y;
-        for (WarpSource s : sources) {
+        for (int i = 0; i < sources.size(); i++) {
+            // a tile beyond the source's footprint (most of the globe-wide tile set of a source across 180°)
+            // would only be transparent: no control grid, no read
+            if (!footprints[i].meets(deg.xmin(), deg.ymin(), deg.xmax(), deg.ymax())) {
+                continue;
+            }
+            WarpSource s = sources.get(i);
             BlockWarp warp = new BlockWarp(tile, s.grid(), options.resampling(), options.maxError());
             GridBounds need = warp.locate(0, 0, N, N);
             if (need == null) {

@@ -65,6 +65,17 @@ public final class GeoTiffWarp {
      */
     public static GeoTiffWarp open(SparkSession spark, List<String> pathsOrGlobs, Crs sourceCrs) throws IOException {
         Configuration conf = JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
+        return new GeoTiffWarp(spark, readSources(pathsOrGlobs, sourceCrs, conf));
+    }
+
+    /**
+     * The sources {@code pathsOrGlobs} name, their headers read with {@code conf}: what {@link #open} reads, for
+     * code that runs without a session (an executor).
+     *
+     * @throws IllegalArgumentException as {@link #open}
+     */
+    public static List<WarpSource> readSources(List<String> pathsOrGlobs, Crs sourceCrs, Configuration conf)
+            throws IOException {
         List<String> files = new ArrayList<>();
         for (String p : pathsOrGlobs) {
             files.addAll(TileLayers.listGeoTiffs(List.of(p), conf));
@@ -86,7 +97,7 @@ public final class GeoTiffWarp {
             }
             sources.add(new WarpSource(f, new WarpGrid(crs, grid), info.bandCount(), info.cellType()));
         }
-        return new GeoTiffWarp(spark, sources);
+        return sources;
     }
 
     public List<WarpSource> sources() {
@@ -184,6 +195,28 @@ public final class GeoTiffWarp {
         WarpTask task = new WarpTask(sources, target, origin, band, options, ct, new HadoopConf(jsc.hadoopConfiguration()),
                 RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));
         return TileLayers.fromRdd(keyRdd.mapPartitionsToPair(task, true), md);
+    }
+
+    /**
+     * An estimate of the source cells one tile of {@code layout} (in {@code crs}) reads, in bytes as a task holds
+     * them (the double lane, 8 bytes a cell): per source, the tile's side scaled by the ratio of the layout's cell
+     * size to the source's own in {@code crs} (gdalwarp's default grid there), plus the kernel's radius widened as
+     * the warper widens it, capped at the source's size; summed over the sources, as one tile may meet them all.
+     * From cell sizes only, so no transform is run; it tells a tile of a coarse level, whose window is the whole
+     * source, from one near the source's resolution.
+     */
+    public long windowBytes(LayoutDefinition layout, Crs crs, Resampling resampling) {
+        long cells = 0;
+        for (WarpSource s : sources) {
+            RasterExtent own = TargetGridSpec.defaults(crs, Long.MAX_VALUE).resolve(List.of(s.grid())).grid();
+            double sx = layout.cellSize().width() / own.cellWidth();
+            double sy = layout.cellSize().height() / own.cellHeight();
+            int radius = resampling.isAggregating() ? 1 : Math.max(1, resampling.radius());
+            double w = layout.tileCols() * sx + 2 * radius * Math.max(1, sx) + 1;
+            double h = layout.tileRows() * sy + 2 * radius * Math.max(1, sy) + 1;
+            cells += (long) Math.min(s.grid().cols(), Math.ceil(w)) * (long) Math.min(s.grid().rows(), Math.ceil(h));
+        }
+        return cells * Double.BYTES;
     }
 
     /** How many target tiles of {@code tileSize} a warp onto {@code target} computes per band. */

@@ -82,8 +82,22 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
     private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
         int ts = options.tileSize();
-        int x0 = (key.col() - origin.col()) * ts;
-        int y0 = (key.row() - origin.row()) * ts;
+        Tile inner = warpCells(sources, target, (key.col() - origin.col()) * ts, (key.row() - origin.row()) * ts,
+                band, options, cellType, warps, readers, "tile " + key);
+        return inner.cols() == ts && inner.rows() == ts ? inner
+                : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
+    }
+
+    /**
+     * The in-raster cells of the target tile whose upper-left cell is ({@code x0}, {@code y0}) ({@code options}'
+     * tile size, cropped at the grid's edge), warped from every source in order, later ones winning.
+     *
+     * @param warps   one per source, onto {@code target}
+     * @param forWhat what the tile is, named in a read error
+     */
+    static Tile warpCells(List<WarpSource> sources, WarpGrid target, int x0, int y0, int band, WarpOptions options,
+                          CellType cellType, BlockWarp[] warps, GeoTiffReaders readers, String forWhat) {
+        int ts = options.tileSize();
         int w = Math.min(ts, target.cols() - x0);
         int h = Math.min(ts, target.rows() - y0);
         double[] out = new double[w * h];
@@ -93,10 +107,8 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             if (need == null) {
                 continue;
             }
-            warps[s].warp(SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), "tile " + key),
-                    out);
+            warps[s].warp(SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), forWhat), out);
         }
-        Tile inner = Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
-        return w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
+        return Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
     }
 }
