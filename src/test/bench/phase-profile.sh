@@ -13,14 +13,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 SIZE=${1:-8192}
 CASES=${2:-slope ndvi}
-DATA=${DATA:-/tmp/bench/data}
-DEM=$DATA/dem_$SIZE.tif RED=$DATA/red_$SIZE.tif NIR=$DATA/nir_$SIZE.tif
-[ -f "$DEM" ] && [ -f "$RED" ] && [ -f "$NIR" ] || bash /work/shared/bench/make_dem.sh "$SIZE" "$DATA"
-JFR=${JFR:-$(dirname "$(readlink -f "$(command -v java)")")/jfr}
-[ -x "$JFR" ] || { echo "phase-profile: no jfr tool at $JFR (set JFR=)" >&2; exit 1; }
-jobs/rastermill --version >/dev/null # builds once if needed, outside the timings
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
+. src/test/bench/jfr-run.sh
+jfr_setup phase-profile "$SIZE"
 # JFR's profile settings, with each Java thread's CPU load every second instead of every 10
 sed '/"jdk.ThreadCPULoad"/,/<\/event>/s/10 s/1 s/' "$(dirname "$JFR")/../lib/jfr/profile.jfc" > "$OUT/cpu.jfc"
 
@@ -31,12 +25,7 @@ for case in $CASES; do
                 --overviews none --no-cog) ;;
     *) echo "phase-profile: unknown case $case (slope, ndvi)" >&2; exit 2 ;;
   esac
-  rm -f "$OUT/out.tif" "$OUT/rec.jfr"
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  RASTERMILL_JAVA_OPTS="-XX:StartFlightRecording=filename=$OUT/rec.jfr,settings=$OUT/cpu.jfc ${RASTERMILL_JAVA_OPTS:-}" \
-    /usr/bin/time -f "%U %S %e %M" -o "$OUT/time" jobs/rastermill --conf spark.master='local[2]' "${args[@]}" \
-    >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
-  read -r user sys wall rss < "$OUT/time"
+  jfr_record "$OUT/cpu.jfc" "${args[@]}"
   printf '%s %s²: %.2f CPU-s (user %s, sys %s), wall %s s, max RSS %d MiB, load before %s\n' "$case" "$SIZE" \
     "$(echo "$user + $sys" | bc)" "$user" "$sys" "$wall" $((rss / 1024)) "$load"
   "$JFR" print --events jdk.ExecutionSample,jdk.NativeMethodSample,jdk.ThreadCPULoad \
