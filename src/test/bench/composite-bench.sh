@@ -7,6 +7,8 @@
 # DIR (default /tmp/bench/composite) receives the scenes once (about 800 MB): all on one 10 m grid in UTM 33N, so that
 # the warped stack is the stack itself (nearest on the same grid copies cells), 0 = NoData in cloud-shaped holes.
 # The reference, as a command: python3 - DIR/scenes OUT.tif  (the NUMPY_MEDIAN program below).
+# BASE=DIR also times another build's launcher (e.g. an export of main: DIR/jobs/rastermill) in the same rotation,
+# and its max RSS for 12 vs 24 scenes beside ours.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 DIR=${1:-/tmp/bench/composite}
@@ -56,6 +58,7 @@ for y in range(0, h, 512):
 out = None
 '
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
+[ -z "${BASE:-}" ] || "$BASE/jobs/rastermill" --version >/dev/null
 OUT=$(mktemp -d /tmp/composite-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -67,10 +70,10 @@ timed() {
 # The first N scenes (the reference takes the same N by sorted name).
 mkdir -p "$OUT/in"
 ls "$DIR/scenes"/*.tif | sort | head -n "$N" | while read -r f; do ln -s "$f" "$OUT/in/"; done
-ours() { # REDUCER SCENES_DIR OUT: the command line, as words
-  echo jobs/rastermill --conf spark.master='local[2]' composite --quiet "$2" --reduce "$1" --no-cog --compress none --block 512 "$3"
+ours() { # REDUCER SCENES_DIR OUT [LAUNCHER]: the command line, as words
+  echo "${4:-jobs/rastermill}" --conf spark.master='local[2]' composite --quiet "$2" --reduce "$1" --no-cog --compress none --block 512 "$3"
 }
-ow=(); oc=(); om=(); nw=(); nc=(); nm=()
+ow=(); oc=(); om=(); nw=(); nc=(); nm=(); bcpu=(); bmem=()
 for i in $(seq "$PASSES"); do
   rm -f "$OUT"/*.tif; sync
   read -r w c m < <(timed $(ours median "$OUT/in" "$OUT/ours.tif"))
@@ -78,12 +81,20 @@ for i in $(seq "$PASSES"); do
   sync
   read -r w c m < <(timed /usr/bin/python3 -c "$NUMPY_MEDIAN" "$OUT/in" "$OUT/numpy.tif" "$N")
   nw+=("$w"); nc+=("$c"); nm+=("$m")
+  if [ -n "${BASE:-}" ]; then
+    sync
+    read -r w c m < <(timed $(ours median "$OUT/in" "$OUT/base.tif" "$BASE/jobs/rastermill"))
+    bcpu+=("$c"); bmem+=("$m")
+    printf 'pass %d: base %.1f s wall, %.1f s cpu, %s MB\n' "$i" "$w" "$c" "$m"
+  fi
   printf 'pass %d (load %s): rastermill %.1f s wall, %.1f s cpu, %s MB; numpy %.1f s wall, %.1f s cpu, %s MB\n' "$i" \
     "$(cut -d' ' -f1-3 /proc/loadavg)" "${ow[-1]}" "${oc[-1]}" "${om[-1]}" "${nw[-1]}" "${nc[-1]}" "${nm[-1]}"
 done
 mow=$(median "${ow[@]}"); moc=$(median "${oc[@]}"); mnw=$(median "${nw[@]}"); mnc=$(median "${nc[@]}")
 printf 'medians (%d scenes of %d^2): rastermill %.1f s wall / %.1f s cpu, numpy %.1f s wall / %.1f s cpu; speed-up (wall) %.2fx, cpu ratio %.2f\n' \
   "$N" "$SIZE" "$mow" "$moc" "$mnw" "$mnc" "$(echo "$mnw / $mow" | bc -l)" "$(echo "$moc / $mnc" | bc -l)"
+[ -z "${BASE:-}" ] || printf 'base: median %.1f s cpu, %s MB (max RSS median); cpu ratio base/ours %.2f\n' \
+  "$(median "${bcpu[@]}")" "$(median "${bmem[@]}")" "$(echo "$(median "${bcpu[@]}") / $moc" | bc -l)"
 /usr/bin/python3 - "$OUT/ours.tif" "$OUT/numpy.tif" <<'PY'
 import sys
 import numpy as np
@@ -100,4 +111,9 @@ for r in mean median; do
   read -r _ _ m1 < <(timed $(ours "$r" "$OUT/half" "$OUT/$r-half.tif"))
   read -r _ _ m2 < <(timed $(ours "$r" "$OUT/in" "$OUT/$r-all.tif"))
   printf 'max RSS, %s: %d scenes %s MB, %d scenes %s MB\n' "$r" $((N / 2)) "$m1" "$N" "$m2"
+  if [ -n "${BASE:-}" ]; then
+    read -r _ _ m1 < <(timed $(ours "$r" "$OUT/half" "$OUT/$r-half.tif" "$BASE/jobs/rastermill"))
+    read -r _ _ m2 < <(timed $(ours "$r" "$OUT/in" "$OUT/$r-all.tif" "$BASE/jobs/rastermill"))
+    printf 'max RSS, %s, base: %d scenes %s MB, %d scenes %s MB\n' "$r" $((N / 2)) "$m1" "$N" "$m2"
+  fi
 done

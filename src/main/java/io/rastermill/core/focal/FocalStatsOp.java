@@ -1,6 +1,7 @@
 package io.rastermill.core.focal;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.stats.OrderStatistics;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 
@@ -135,57 +136,15 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
             }
             case MEDIAN -> {
                 int k = (n - 1) / 2;
-                double lo = select(buf, n, k);
+                double lo = OrderStatistics.select(buf, n, k);
                 if ((n & 1) == 1) {
                     return lo;
                 }
                 // after select, buf[k+1..n) holds values >= lo: the upper middle is their minimum
-                double hi = buf[k + 1];
-                for (int i = k + 2; i < n; i++) {
-                    hi = Math.min(hi, buf[i]);
-                }
-                return (lo + hi) / 2;
+                return (lo + OrderStatistics.min(buf, k + 1, n)) / 2;
             }
             default -> throw new AssertionError(stat);
         }
-    }
-
-    /** Hoare quickselect: the k-th smallest of buf[0..n), partially reordering buf. */
-    static double select(double[] a, int n, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (lo < hi) {
-            double pivot = median3(a[lo], a[(lo + hi) >>> 1], a[hi]);
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static double median3(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     @Override

@@ -18,8 +18,9 @@
  * the first scene). Percentiles: numpy's default linear interpolation.
  *
  * <h2>Memory</h2>
- * Per tile of {@code c} cells: median and percentiles keep {@code c × s × 4} bytes for {@code s} scenes observing
- * the tile (× 8 once a value is not exactly a float); every other reducer a fixed number of {@code c}-cell arrays (at most six), whatever the number of scenes.
+ * Per tile of {@code c} cells: median and percentiles keep {@code c × s × 2} bytes for {@code s} scenes observing
+ * the tile while every value is an integer 0..65534 added in the int lane, else {@code c × s × 4} (× 8 once a value is
+ * not exactly a float); every other reducer a fixed number of {@code c}-cell arrays (at most six), whatever the number of scenes.
  *
  * <h2>Thread-safety</h2>
  * {@code TemporalReducer} is immutable; accumulators are mutable, one per tile and thread.

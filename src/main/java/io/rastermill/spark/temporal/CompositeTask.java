@@ -3,6 +3,7 @@ package io.rastermill.spark.temporal;
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.temporal.TemporalAccumulator;
@@ -84,6 +85,10 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         for (int s = 0; s < warps.length; s++) {
             warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
         }
+        AlignedScene[] aligned = new AlignedScene[sources.size()];
+        for (int s = 0; s < aligned.length; s++) {
+            aligned[s] = AlignedScene.of(target, sources.get(s).grid(), options.resampling());
+        }
         Map<CellType, CalcProgram.Evaluator> masks = new HashMap<>();
         return new Iterator<>() {
             private long counted;
@@ -96,7 +101,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             @Override
             public Tuple2<SpatialKey, Tile[]> next() {
                 SpatialKey k = keys.next()._1();
-                Tile[] t = reduceTile(k, warps, readers, masks);
+                Tile[] t = reduceTile(k, warps, aligned, readers, masks);
                 if (bytesRead != null) {
                     long now = readers.bytesRead();
                     bytesRead.add(now - counted);
@@ -107,7 +112,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         };
     }
 
-    private Tile[] reduceTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers,
+    private Tile[] reduceTile(SpatialKey key, BlockWarp[] warps, AlignedScene[] aligned, GeoTiffReaders readers,
                               Map<CellType, CalcProgram.Evaluator> masks) {
         int ts = options.tileSize();
         int x0 = key.col() * ts;
@@ -116,33 +121,49 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         int h = Math.min(ts, target.rows() - y0);
         TemporalAccumulator acc = reducer.newAccumulator(w * h);
         double[] warped = new double[w * h];
+        int[] block = null;
+        int[] window = null;
         for (int s = 0; s < warps.length; s++) {
+            WarpSource src = sources.get(s);
+            if (aligned[s] != null) {
+                GridBounds need = aligned[s].window(x0, y0, w, h);
+                if (need == null) {
+                    continue;
+                }
+                MultibandTile read = read(src, need, key, readers);
+                Tile values = read.band(0);
+                double[] dropped = mask == null ? null : maskOf(read, src, need, key, masks);
+                if (values.cellType().isFloatingPoint()) {
+                    double[] cells = values.toDoubleLane();
+                    drop(cells, dropped);
+                    Arrays.fill(warped, Double.NaN);
+                    aligned[s].copy(cells, need, x0, y0, warped, w);
+                    acc.add(warped, days[s]);
+                } else { // integer scenes stay in the int lane: a compact reducer keeps them as they are
+                    if (block == null) {
+                        block = new int[w * h];
+                        window = new int[w * h];
+                    }
+                    values.readInts(window);
+                    drop(window, dropped);
+                    Arrays.fill(block, NoData.INT);
+                    aligned[s].copy(window, need, x0, y0, block, w);
+                    acc.add(block, days[s]);
+                }
+                continue;
+            }
             GridBounds need = warps[s].locate(x0, y0, w, h);
             if (need == null) {
                 continue;
             }
-            WarpSource src = sources.get(s);
-            double[] cells;
-            int cols;
-            int rows;
-            try {
-                MultibandTile read = readers.get(src.uri()).read(need, bandsToRead(src.bandCount()), 0);
-                Tile values = read.band(0);
-                if (options.sourceNoData().isPresent()) {
-                    values = values.interpretAs(values.cellType().withNoData(options.sourceNoData()));
-                }
-                cols = values.cols();
-                rows = values.rows();
-                cells = values.toDoubleLane();
-                if (mask != null) {
-                    drop(cells, read, src, masks);
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("composite: reading window " + need + " of " + src.uri() + " for tile "
-                        + key + ": " + e.getMessage(), e);
+            MultibandTile read = read(src, need, key, readers);
+            double[] cells = read.band(0).toDoubleLane();
+            if (mask != null) {
+                drop(cells, maskOf(read, src, need, key, masks));
             }
             Arrays.fill(warped, Double.NaN);
-            warps[s].warp(new SourceWindow(cells, (int) need.colMin(), (int) need.rowMin(), cols, rows), warped);
+            warps[s].warp(new SourceWindow(cells, (int) need.colMin(), (int) need.rowMin(), (int) need.width(),
+                    (int) need.height()), warped);
             acc.add(warped, days[s]);
         }
         double[][] result = acc.result();
@@ -152,6 +173,29 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             out[j] = w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
         }
         return out;
+    }
+
+    /** The window's value band (with {@code -srcnodata} applied) and the bands the mask reads. */
+    private MultibandTile read(WarpSource src, GridBounds need, SpatialKey key, GeoTiffReaders readers) {
+        try {
+            MultibandTile read = readers.get(src.uri()).read(need, bandsToRead(src.bandCount()), 0);
+            if (options.sourceNoData().isEmpty()) {
+                return read;
+            }
+            Tile[] bands = new Tile[read.bandCount()];
+            for (int b = 0; b < bands.length; b++) {
+                bands[b] = read.band(b);
+            }
+            bands[0] = bands[0].interpretAs(bands[0].cellType().withNoData(options.sourceNoData()));
+            return MultibandTile.of(bands);
+        } catch (IOException | RuntimeException e) {
+            throw failure(src, need, key, e);
+        }
+    }
+
+    private static IllegalStateException failure(WarpSource src, GridBounds need, SpatialKey key, Exception e) {
+        return new IllegalStateException("composite: reading window " + need + " of " + src.uri() + " for tile "
+                + key + ": " + e.getMessage(), e);
     }
 
     /** The value band first, then every band when a mask reads the scene's bands. */
@@ -169,22 +213,44 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
     }
 
     /**
-     * Sets NaN where the mask is true or NoData. The mask reads raw values: a GeoTIFF's NoData value applies to all its
-     * bands, and a QA band's 0 (often "clear") must stay a value for its bits to be tested.
+     * The mask over the window: non-zero where it is true or NoData. It reads raw values: a GeoTIFF's NoData value
+     * applies to all its bands, and a QA band's 0 (often "clear") must stay a value for its bits to be tested.
      */
-    private void drop(double[] cells, MultibandTile read, WarpSource src, Map<CellType, CalcProgram.Evaluator> masks) {
-        CellType ct = src.cellType().withNoNoData();
-        CalcProgram.Evaluator eval = masks.computeIfAbsent(ct,
-                c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
-        List<Tile> inputs = new ArrayList<>(read.bandCount() - 1);
-        for (int b = 1; b < read.bandCount(); b++) {
-            Tile t = read.band(b);
-            inputs.add(t.interpretAs(t.cellType().withNoNoData()));
+    private double[] maskOf(MultibandTile read, WarpSource src, GridBounds need, SpatialKey key,
+                            Map<CellType, CalcProgram.Evaluator> masks) {
+        try {
+            CellType ct = src.cellType().withNoNoData();
+            CalcProgram.Evaluator eval = masks.computeIfAbsent(ct,
+                    c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
+            List<Tile> inputs = new ArrayList<>(read.bandCount() - 1);
+            for (int b = 1; b < read.bandCount(); b++) {
+                Tile t = read.band(b);
+                inputs.add(t.interpretAs(t.cellType().withNoNoData()));
+            }
+            return eval.evaluate(inputs, CellType.FLOAT64).toDoubleLane();
+        } catch (RuntimeException e) {
+            throw failure(src, need, key, e);
         }
-        double[] m = eval.evaluate(inputs, CellType.FLOAT64).toDoubleLane();
-        for (int i = 0; i < cells.length; i++) {
-            if (m[i] != 0) {
-                cells[i] = Double.NaN;
+    }
+
+    /** NaN where {@code dropped} (null: none) is non-zero. */
+    private static void drop(double[] cells, double[] dropped) {
+        if (dropped != null) {
+            for (int i = 0; i < dropped.length; i++) {
+                if (dropped[i] != 0) {
+                    cells[i] = Double.NaN;
+                }
+            }
+        }
+    }
+
+    /** As {@link #drop(double[], double[])}, in the int lane. */
+    private static void drop(int[] cells, double[] dropped) {
+        if (dropped != null) {
+            for (int i = 0; i < dropped.length; i++) {
+                if (dropped[i] != 0) {
+                    cells[i] = NoData.INT;
+                }
             }
         }
     }

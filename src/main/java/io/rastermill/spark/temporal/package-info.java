@@ -3,6 +3,8 @@
  * name pattern or the TIFF DateTime tag), keeps a time range, and reduces them per cell across time onto one target
  * grid with a {@link io.rastermill.core.temporal.TemporalReducer}, warping each scene with the grid machinery of
  * {@code io.rastermill.spark.warp}. Each task streams the scenes over one tile at a time; no raster data is shuffled.
+ * A scene already on the target grid with nearest resampling is copied by window instead ({@code AlignedScene}),
+ * integer scenes in the int lane.
  *
  * <h2>NoData and masks</h2>
  * A scene's NoData cells (the file's, or the {@code -srcnodata} value) and the cells its mask marks (true or NoData)
