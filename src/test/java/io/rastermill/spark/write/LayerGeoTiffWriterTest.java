@@ -24,6 +24,7 @@ import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.LocalSparkSession;
+import io.rastermill.spark.TaskOutOfMemoryException;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.HashPartitioner;
@@ -246,6 +247,23 @@ class LayerGeoTiffWriterTest {
                 () -> LayerGeoTiffWriter.write(broken, out.toString(), options(128).build()));
         assertTrue(e.getMessage().startsWith(out.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("this tile always fails"), e.getMessage());
+        assertFalse(Files.exists(out));
+        assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
+    }
+
+    @Test
+    void aTaskOutOfHeapFailsTheJobWithThePhaseNotTheJvm() throws IOException {
+        // Spark exits an executor JVM (here: this test's) on an OutOfMemoryError in a task; the writer's task turns it
+        // into an ordinary task failure that names the level and the target, so the command can say what to raise
+        TileLayer hungry = layer(raster(7), 128, Set.of()).mapTiles(t -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
+        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(hungry, out.toString(), options(128).build()));
+        assertTrue(e.getMessage().contains(TaskOutOfMemoryException.PREFIX + "level 0 of " + out + ", task "), e.getMessage());
+        assertTrue(e.getMessage().contains("(Java heap space, heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"),
+                e.getMessage());
         assertFalse(Files.exists(out));
         assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
     }
