@@ -21,14 +21,21 @@ import picocli.CommandLine;
 final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
 
     private final BooleanSupplier debug;
+    private final BooleanSupplier local;
 
-    ErrorReport(BooleanSupplier debug) {
+    /** {@code local}: whether the command runs in local mode, which decides the setting an out-of-memory line names. */
+    ErrorReport(BooleanSupplier debug, BooleanSupplier local) {
         this.debug = debug;
+        this.local = local;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-        commandLine.getErr().println("rastermill: " + message(ex, commandName(parseResult)));
+        String command = commandName(parseResult);
+        String line = OutOfMemoryAdvice.line(ex, Runtime.getRuntime().maxMemory(), local.getAsBoolean())
+                .map(oom -> command == null ? oom : command + ": " + oom)
+                .orElseGet(() -> message(ex, command));
+        commandLine.getErr().println("rastermill: " + line);
         if (debug.getAsBoolean()) {
             ex.printStackTrace(commandLine.getErr());
         }

@@ -27,7 +27,7 @@ public final class Main {
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionStrategy(top::execute);
-        commandLine.setExecutionExceptionHandler(new ErrorReport(top::debug));
+        commandLine.setExecutionExceptionHandler(new ErrorReport(top::debug, top::runsLocally));
         try {
             return commandLine.execute(args);
         } finally {

@@ -79,8 +79,12 @@ final class RastermillCommand {
             description = "Run through $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set).")
     boolean submit;
 
+    /** The heap jobs/rastermill gave this JVM (-Xmx) from --driver-memory or RASTERMILL_HEAP, if any. */
+    static final String HEAP_PROPERTY = "rastermill.heap";
+
     @Option(names = "--driver-memory", scope = ScopeType.INHERIT, paramLabel = "MEM",
-            description = "Driver memory, e.g. 4g (submit mode; in local mode set RASTERMILL_JAVA_OPTS=-Xmx4g).")
+            description = "Driver memory, e.g. 4g; in local mode the heap of this JVM, which runs the driver and the tasks"
+                    + " (as RASTERMILL_HEAP=4g).")
     String driverMemory;
 
     @Option(names = "--executor-memory", scope = ScopeType.INHERIT, paramLabel = "MEM", description = "Executor memory, e.g. 8g.")
@@ -144,6 +148,9 @@ final class RastermillCommand {
         try (LocalTaskLogs quiet = LocalTaskLogs.quiet(sparkMaster(), debug)) {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
+            } catch (OutOfMemoryError e) {
+                // picocli passes Errors through; the unwound stack has freed the heap, so the report can run
+                throw new CommandLine.ExecutionException(spec.commandLine(), "out of memory", e);
             } finally {
                 if (spark != null) {
                     spark.close();
@@ -159,6 +166,11 @@ final class RastermillCommand {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /** Whether the command runs in local mode: Spark's driver and tasks in this JVM (not handed to or run by spark-submit). */
+    boolean runsLocally() {
+        return !submit && master == null && !runsUnderSparkSubmit();
     }
 
     /** Whether the subcommand runs as the driver under spark-submit (rather than in local mode). */
@@ -194,9 +206,10 @@ final class RastermillCommand {
         if (properties != null) {
             settings = settings.withAll(RastermillConf.readFile(properties, false), SettingSource.JOB_PROPERTIES);
         }
-        if (driverMemory != null) {
-            context.err().println("rastermill: --driver-memory has no effect in local mode (the driver is this JVM);"
-                    + " use RASTERMILL_JAVA_OPTS=-Xmx" + driverMemory + " instead");
+        if (driverMemory != null && !driverMemory.equals(context.systemProperties().getProperty(HEAP_PROPERTY))) {
+            // jobs/rastermill turns --driver-memory into this JVM's -Xmx and says so in rastermill.heap; a JVM started otherwise cannot
+            context.err().println("rastermill: --driver-memory has no effect here (the driver is this JVM, not started by"
+                    + " jobs/rastermill); start it with -Xmx" + driverMemory + " instead");
         }
         if (executorMemory != null) {
             settings = settings.with("spark.executor.memory", executorMemory, SettingSource.COMMAND_LINE);

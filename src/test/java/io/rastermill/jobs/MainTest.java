@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -175,5 +176,18 @@ class MainTest {
         Path defaults = conf.resolve("spark-defaults.conf");
         Files.writeString(defaults, "# broken on purpose\nspark.serializer\n");
         return defaults;
+    }
+
+    @Test
+    void driverMemoryInLocalModeIsTheLaunchersHeapAndOnlyAJvmStartedOtherwiseWarns(@TempDir Path dir) {
+        // jobs/rastermill turns --driver-memory into -Xmx and passes -Drastermill.heap; info of a missing file fails
+        // before Spark starts, after the settings (and the warning) were read
+        String missing = dir.resolve("missing.tif").toString();
+        Properties launched = CliRun.withHome(CliRun.projectHome());
+        launched.setProperty(RastermillCommand.HEAP_PROPERTY, "2g");
+        CliRun viaLauncher = CliRun.run(launched, Map.of(), "--driver-memory", "2g", "info", missing);
+        assertFalse(viaLauncher.err().contains("--driver-memory has no effect"), viaLauncher.err());
+        CliRun direct = CliRun.run("--driver-memory", "2g", "info", missing);
+        assertTrue(direct.err().contains("--driver-memory has no effect here") && direct.err().contains("-Xmx2g"), direct.err());
     }
 }

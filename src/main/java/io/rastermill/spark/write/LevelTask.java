@@ -5,6 +5,7 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
 import io.rastermill.io.geotiff.GeoTiffBlockEncoder;
 import io.rastermill.io.geotiff.OverviewBlockReducer;
+import io.rastermill.spark.TaskOutOfMemoryException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -59,10 +60,19 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
 
     @Override
     public Iterator<LevelRecord> call(Iterator<Tuple2<SpatialKey, MultibandTile>> blocks) throws IOException {
-        if (!blocks.hasNext()) {
-            return Collections.emptyIterator();
+        try {
+            if (!blocks.hasNext()) { // computes the first block: this task's reads and kernels run from here on
+                return Collections.emptyIterator();
+            }
+            return new Run(blocks);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
         }
-        return new Run(blocks);
+    }
+
+    /** An ordinary task failure instead of the error Spark would exit the JVM for ({@link TaskOutOfMemoryException}). */
+    private TaskOutOfMemoryException outOfMemory(OutOfMemoryError e) {
+        return TaskOutOfMemoryException.of("level " + level + " of " + spec.location, e);
     }
 
     private final class Run implements Iterator<LevelRecord> {
@@ -149,6 +159,9 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
             } catch (IOException e) {
                 abandon();
                 throw new UncheckedIOException(spec.location + ": part file " + file + ": " + e.getMessage(), e);
+            } catch (OutOfMemoryError e) {
+                abandon();
+                throw outOfMemory(e);
             } catch (RuntimeException | Error e) {
                 abandon();
                 throw e;

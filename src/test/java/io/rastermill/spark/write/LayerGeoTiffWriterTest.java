@@ -24,6 +24,8 @@ import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.LocalSparkSession;
+import io.rastermill.spark.TaskOutOfMemoryException;
+import io.rastermill.spark.layer.TileFunction;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import org.apache.spark.HashPartitioner;
@@ -238,16 +240,40 @@ class LayerGeoTiffWriterTest {
 
     @Test
     void aTaskThatAlwaysFailsLeavesNothingAndNamesTheTarget() throws IOException {
-        TileLayer broken = layer(raster(7), 128, Set.of()).mapTiles(t -> {
+        GeoTiffWriteException e = failedWrite(t -> {
             throw new IllegalStateException("this tile always fails");
         });
-        Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
-        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
-                () -> LayerGeoTiffWriter.write(broken, out.toString(), options(128).build()));
-        assertTrue(e.getMessage().startsWith(out.toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith(failedTarget().toString()), e.getMessage());
         assertTrue(e.getMessage().contains("this tile always fails"), e.getMessage());
+    }
+
+    @Test
+    void aTaskOutOfHeapFailsTheJobWithThePhaseNotTheJvm() throws IOException {
+        // Spark exits an executor JVM (here: this test's) on an OutOfMemoryError in a task; the writer's task turns it
+        // into an ordinary task failure that names the level and the target, so the command can say what to raise
+        GeoTiffWriteException e = failedWrite(t -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        assertTrue(e.getMessage().contains(TaskOutOfMemoryException.PREFIX + "level 0 of " + failedTarget() + ", task "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(Java heap space, heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"),
+                e.getMessage());
+    }
+
+    private Path failedTarget() {
+        return dir.resolve("spark").resolve("out.tif");
+    }
+
+    /** The seeded layer through {@code fn}, written to {@link #failedTarget}: must fail and leave nothing; the error. */
+    private GeoTiffWriteException failedWrite(TileFunction fn) throws IOException {
+        Path out = failedTarget();
+        Files.createDirectories(out.getParent());
+        TileLayer layer = layer(raster(7), 128, Set.of()).mapTiles(fn);
+        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(layer, out.toString(), options(128).build()));
         assertFalse(Files.exists(out));
         assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
+        return e;
     }
 
     @Test
