@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -61,9 +62,21 @@ class LauncherJvmOptionsTest {
                 "-Xss4m", "-XX:MaxInlineLevel=9"), jvmOptions("-XX:MaxInlineLevel=9"));
     }
 
-    /** The options the launcher passes before its own -D settings, with RASTERMILL_JAVA_OPTS = {@code userOpts}. */
-    private List<String> jvmOptions(String userOpts) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("jobs/rastermill").toString(), "config");
+    @Test
+    void driverMemoryBecomesTheLastHeapOptionInLocalMode() throws Exception {
+        List<String> opts = jvmOptions("-Xmx8g", "--driver-memory", "3g", "config");
+        assertEquals(List.of("-Xmx8g", "-Xmx3g", "-Drastermill.heap=3g"), opts.subList(opts.size() - 3, opts.size()),
+                "the JVM takes the last -Xmx: --driver-memory wins over RASTERMILL_JAVA_OPTS");
+    }
+
+    /**
+     * The options the launcher passes before its own -D settings, with RASTERMILL_JAVA_OPTS = {@code userOpts} and
+     * the launcher's arguments {@code args} (default: config).
+     */
+    private List<String> jvmOptions(String userOpts, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("jobs/rastermill").toString()));
+        command.addAll(args.length == 0 ? List.of("config") : List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", home.resolve("jdk").toString());
         pb.environment().put("RASTERMILL_JAVA_OPTS", userOpts);
         pb.environment().put("RASTERMILL_CDS", "off");
@@ -72,7 +85,7 @@ class LauncherJvmOptionsTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "launcher did not finish");
         assertEquals(0, p.exitValue(), out);
-        List<String> args = out.lines().toList();
-        return args.subList(0, args.indexOf("-Dlog4j.configurationFile=" + home.resolve("conf/log4j2.properties")));
+        List<String> printed = out.lines().toList();
+        return printed.subList(0, printed.indexOf("-Dlog4j.configurationFile=" + home.resolve("conf/log4j2.properties")));
     }
 }
