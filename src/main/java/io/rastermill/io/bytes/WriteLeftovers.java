@@ -73,8 +73,9 @@ public final class WriteLeftovers {
     /**
      * The leftovers in {@code dir} last modified before {@code cutoffMillis}, and with {@code recursive}
      * those in its subdirectories (never inside a leftover). A directory's age is that of the newest file under
-     * it: a running write appends to its part files without touching the directory, and an object store (S3A)
-     * has no directory times at all (a prefix reports 0), so its own time would make every prefix look ancient.
+     * it (its own only when it holds none): a running write appends to its part files without touching the
+     * directory, and an object store has no directory times at all (S3A reports the time of the listing, so a
+     * prefix killed a week ago would look brand new).
      */
     public static List<Leftover> find(FileSystem fs, Path dir, boolean recursive, long cutoffMillis) throws IOException {
         List<Leftover> found = new ArrayList<>();
@@ -94,7 +95,7 @@ public final class WriteLeftovers {
             String name = s.getPath().getName();
             String target = targetOf(name);
             if (target != null) {
-                long modified = s.getModificationTime() < cutoffMillis ? lastModified(fs, s) : s.getModificationTime();
+                long modified = lastModified(fs, s);
                 if (modified < cutoffMillis) {
                     found.add(new Leftover(s, target, name.startsWith("." + target + ".old-"), modified));
                 }
@@ -105,18 +106,19 @@ public final class WriteLeftovers {
     }
 
     private static long lastModified(FileSystem fs, FileStatus s) throws IOException {
-        long newest = s.getModificationTime();
-        if (s.isDirectory()) {
-            try {
-                RemoteIterator<LocatedFileStatus> files = fs.listFiles(s.getPath(), true);
-                while (files.hasNext()) {
-                    newest = Math.max(newest, files.next().getModificationTime());
-                }
-            } catch (FileNotFoundException e) {
-                // removed while we looked: its time as listed
-            }
+        if (!s.isDirectory()) {
+            return s.getModificationTime();
         }
-        return newest;
+        long newest = Long.MIN_VALUE;
+        try {
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(s.getPath(), true);
+            while (files.hasNext()) {
+                newest = Math.max(newest, files.next().getModificationTime());
+            }
+        } catch (FileNotFoundException e) {
+            // removed while we looked: its time as listed
+        }
+        return newest == Long.MIN_VALUE ? s.getModificationTime() : newest;
     }
 
     /**
