@@ -18,10 +18,11 @@ import java.util.Random;
 import static io.rastermill.jobs.KilledWrites.child;
 import static io.rastermill.jobs.KilledWrites.killAtRandom;
 import static io.rastermill.jobs.KilledWrites.names;
+import static io.rastermill.jobs.KilledWrites.twoDems;
+import static io.rastermill.jobs.KilledWrites.whichVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * kill -9 of a child JVM writing a layer with {@code --overwrite} (both backends) or a COG, at seeded
@@ -40,10 +41,9 @@ class KillDuringWriteTest {
 
     @BeforeAll
     static void rasters() throws IOException {
-        a = dir.resolve("a.tif");
-        b = dir.resolve("b.tif");
-        new SyntheticDem(320).write(a.toString(), 64);
-        new SyntheticDem(384).write(b.toString(), 64);
+        Path[] ab = twoDems(dir, 320, 384);
+        a = ab[0];
+        b = ab[1];
     }
 
     @Test
@@ -71,12 +71,7 @@ class KillDuringWriteTest {
                 Process p = child(log, List.of("layer", "write", inputs[next].toString(), cat, "--name", "dem", "--tile-size", "16",
                         "--backend", backend, "--overwrite"));
                 boolean killed = killAtRandom(p, () -> names(Path.of(cat, "dem")), trial, rnd);
-                Snapshot now = Snapshot.of(SPARK.session(), cat);
-                int found = now.equals(versions[current]) ? current : now.equals(versions[next]) ? next : -1;
-                if (found < 0) {
-                    fail(backend + " trial " + trial + ": the layer is neither the old nor the new version; child log:\n"
-                            + Files.readString(log));
-                }
+                int found = whichVersion(Snapshot.of(SPARK.session(), cat), versions, backend + " trial " + trial, log);
                 report.append(String.format(Locale.ROOT, "%s trial %d: %s, layer is the %s version%n", backend, trial,
                         killed ? "killed" : "finished before the kill", found == current ? "old" : "new"));
                 current = found;

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What the kill tests share, whatever the storage: a child JVM running {@link Main} as {@code jobs/rastermill}
@@ -52,6 +53,28 @@ final class KilledWrites {
             }
             return new Snapshot(attrs.metadata().bounds().toString(), tiles);
         }
+    }
+
+    /** Writes two synthetic DEMs of different sizes, {@code a.tif} and {@code b.tif} in {@code dir}: the old and the new input. */
+    static Path[] twoDems(Path dir, int sizeA, int sizeB) throws IOException {
+        Path a = dir.resolve("a.tif");
+        Path b = dir.resolve("b.tif");
+        new SyntheticDem(sizeA).write(a.toString(), 64);
+        new SyntheticDem(sizeB).write(b.toString(), 64);
+        return new Path[] {a, b};
+    }
+
+    /**
+     * Which of the two versions {@code now} is, 0 or 1; fails with the child's log if it is neither (a mix, a
+     * missing layer).
+     */
+    static int whichVersion(Snapshot now, Snapshot[] versions, String what, Path childLog) throws IOException {
+        for (int v = 0; v < versions.length; v++) {
+            if (now.equals(versions[v])) {
+                return v;
+            }
+        }
+        return fail(what + ": the layer is neither the old nor the new version; child log:\n" + Files.readString(childLog));
     }
 
     /** Starts {@code rastermill args...} in local mode with two task threads, its output going to {@code log}. */
