@@ -30,13 +30,13 @@ import java.util.regex.Pattern;
  * hidden temporary files and directories of {@link WriteLeftovers}. Only leftovers older than the cut-off go,
  * so a write running now keeps its own; the previous version of a directory whose target is missing is kept
  * (it is the only copy) and reported. Needs no Spark; works on local paths and Hadoop URIs. On s3a:// a killed
- * write leaves no object but an unfinished multipart upload, billed until aborted: there the uploads under the
- * prefix are what is listed and aborted.
+ * write leaves, besides the hidden prefixes, an unfinished multipart upload (no object, but billed until
+ * aborted): there the uploads under the prefix are listed and aborted too.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
                 + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>);"
-                + " on s3a://bucket/prefix, abort the unfinished multipart uploads under the prefix.")
+                + " on s3a://bucket/prefix, also abort the unfinished multipart uploads under the prefix.")
 final class CleanCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd]?)");
 
@@ -82,8 +82,15 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         GeoTiffAssembler.Target where = GeoTiffAssembler.Target.resolve(dir, parent.settings().hadoopConfiguration());
         FileSystem fs = where.fs();
+        PrintWriter out = spec.commandLine().getOut();
         if (S3Uploads.supports(fs)) {
-            return cleanUploads(fs, where.path());
+            // A killed write leaves both: hidden prefixes (COG parts) and unfinished multipart uploads.
+            // A prefix with no object under it does not exist on S3: nothing to sweep there, not an error.
+            if (fs.exists(where.path()) && fs.getFileStatus(where.path()).isDirectory()) {
+                sweep(fs, where.path(), out);
+            }
+            cleanUploads(fs, where.path(), out);
+            return 0;
         }
         FileStatus status;
         try {
@@ -94,15 +101,20 @@ final class CleanCommand implements Callable<Integer> {
         if (!status.isDirectory()) {
             throw new IOException(dir + ": not a directory");
         }
+        sweep(fs, where.path(), out);
+        return 0;
+    }
+
+    /** Lists or removes the leftovers of {@link WriteLeftovers} under {@code root}. */
+    private void sweep(FileSystem fs, Path root, PrintWriter out) throws IOException {
         long now = System.currentTimeMillis();
-        List<WriteLeftovers.Leftover> found = WriteLeftovers.find(fs, where.path(), recursive, now - olderThan.toMillis());
-        PrintWriter out = spec.commandLine().getOut();
+        List<WriteLeftovers.Leftover> found = WriteLeftovers.find(fs, root, recursive, now - olderThan.toMillis());
         long bytes = 0;
         int removed = 0;
         for (WriteLeftovers.Leftover l : found) {
             Path p = l.status().getPath();
             long size = l.status().isDirectory() ? fs.getContentSummary(p).getLength() : l.status().getLen();
-            String age = age(now - l.status().getModificationTime());
+            String age = age(now - l.lastModified());
             if (!WriteLeftovers.isDisposable(fs, l)) {
                 out.printf(Locale.ROOT, "kept %s: the previous version of %s, which is missing; rename it back%n", p, l.target());
             } else if (list) {
@@ -121,13 +133,11 @@ final class CleanCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "removed %d leftover(s), %d bytes, from %s%n", removed, bytes, dir);
         }
         out.flush();
-        return 0;
     }
 
-    private int cleanUploads(FileSystem fs, Path prefix) throws IOException {
+    private void cleanUploads(FileSystem fs, Path prefix, PrintWriter out) throws IOException {
         Instant now = Instant.now();
         List<S3Uploads.Upload> found = S3Uploads.find(fs, prefix, olderThan.isZero() ? null : now.minus(olderThan));
-        PrintWriter out = spec.commandLine().getOut();
         for (S3Uploads.Upload u : found) {
             String age = age(now.toEpochMilli() - u.initiated().toEpochMilli());
             if (!list) {
@@ -139,7 +149,6 @@ final class CleanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, list ? "%d unfinished upload(s) older than %s under %s%n"
                 : "aborted %d unfinished upload(s) older than %s under %s%n", found.size(), age(olderThan.toMillis()), dir);
         out.flush();
-        return 0;
     }
 
     private static String age(long millis) {

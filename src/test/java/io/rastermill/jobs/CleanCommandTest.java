@@ -40,8 +40,12 @@ class CleanCommandTest {
         Files.writeString(dir.resolve(".slope.tif.hidden.tmp"), "user's own"); // no UUID part
         old(Files.write(dir.resolve(".slope.tif.rastermill-" + U1 + ".tmp"), new byte[1000]));
         Path parts = Files.createDirectories(dir.resolve(".slope.tif.rastermill-" + U2 + ".parts/L0"));
-        Files.write(parts.resolve("part-0"), new byte[500]);
+        old(Files.write(parts.resolve("part-0"), new byte[500]));
         old(parts.getParent());
+        // a write running now: its directory is old, but it is still appending to a part file
+        Path running = Files.createDirectories(dir.resolve(".dem.tif.rastermill-" + U1 + ".parts/L0"));
+        Files.write(running.resolve("part-0"), new byte[3]);
+        old(running.getParent());
         Files.writeString(dir.resolve(".report.csv.rastermill-" + U2 + ".tmp"), "young"); // a write running now
         old(Files.createDirectories(dir.resolve(".tiles.old-" + U1))); // its target "tiles" is missing: sole copy
         Path sub = Files.createDirectories(dir.resolve("sub"));
@@ -50,18 +54,19 @@ class CleanCommandTest {
         CliRun listed = CliRun.run("clean", dir.toString(), "--list", "-r");
         assertEquals(0, listed.exitCode(), listed.err());
         assertTrue(listed.out().contains("4 leftover(s) older than"), listed.out());
-        assertEquals(11, tree().size(), "--list removes nothing");
+        assertEquals(14, tree().size(), "--list removes nothing");
 
         CliRun flat = CliRun.run("clean", dir.toString());
         assertEquals(0, flat.exitCode(), flat.err());
         assertTrue(flat.out().contains("removed 2 leftover(s), 1500 bytes"), flat.out());
         assertTrue(flat.out().contains("kept " ) && flat.out().contains("previous version of tiles"), flat.out());
-        assertEquals(List.of(".report.csv.rastermill-" + U2 + ".tmp", ".slope.tif.hidden.tmp", ".tiles.old-" + U1,
+        String run = ".dem.tif.rastermill-" + U1 + ".parts";
+        assertEquals(List.of(run, run + "/L0", run + "/L0/part-0", ".report.csv.rastermill-" + U2 + ".tmp", ".slope.tif.hidden.tmp", ".tiles.old-" + U1,
                 "notes.tmp", "slope.tif", "sub", "sub/.x.tif.rastermill-" + U1 + ".tmp"), tree());
 
         CliRun all = CliRun.run("clean", dir.toString(), "-r", "--older-than", "0");
         assertEquals(0, all.exitCode(), all.err());
-        assertTrue(all.out().contains("removed 2 leftover(s), 12 bytes"), all.out());
+        assertTrue(all.out().contains("removed 3 leftover(s), 15 bytes"), all.out());
         assertEquals(List.of(".slope.tif.hidden.tmp", ".tiles.old-" + U1, "notes.tmp", "slope.tif", "sub"), tree());
     }
 

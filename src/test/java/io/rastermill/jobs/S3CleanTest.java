@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code rastermill clean s3a://...}: the unfinished multipart uploads a killed write leaves are listed and
- * aborted, only under the prefix given. S3Proxy's filesystem backend reports an upload's start as the time of the
+ * {@code rastermill clean s3a://...}: the hidden prefixes killed writes leave are swept, and the unfinished
+ * multipart uploads are listed and aborted, only under the prefix given. S3Proxy's filesystem backend reports an upload's start as the time of the
  * listing, so here every upload is young: the default age keeps them, {@code --older-than 0} takes them all; the
  * age filter itself is checked on hand-made uploads in S3UploadsTest.
  */
@@ -72,6 +73,48 @@ class S3CleanTest {
             assertTrue(after.out().contains("0 unfinished upload(s)"), after.out());
             assertEquals(List.of("outside/other.tif"), uploads(), "the upload outside the prefix stays");
         }
+    }
+
+    /**
+     * The hidden names killed writes leave are swept on S3 as on a file system: the parts prefix of a COG and a
+     * temporary tile prefix go, the user's objects (hidden or not) stay, and with the default 24 h a young
+     * leftover stays: its age is its newest object's, S3A giving a prefix the time of the listing.
+     */
+    @Test
+    void sweepsTheHiddenPrefixesKilledWritesLeave() throws Exception {
+        Configuration conf = S3.configure(new Configuration());
+        String parts = "sweep/.slope.tif.rastermill-0c5a5f6e-7f43-4c38-9d0e-5a1f8b0e2a11.parts";
+        String tiles = "sweep/.tiles.tmp-4b1d2e3f-0a9b-4c8d-8e7f-6a5b4c3d2e1f";
+        List<String> keys = List.of(parts + "/L0/part-0-0-1", parts + "/L1/part-0-0-2", tiles + "/0/0/0.png",
+                "sweep/slope.tif", "sweep/.profile", "sweep/sub/.a.tif.rastermill-11111111-2222-3333-4444-555555555555.tmp");
+        try (FileSystem fs = FileSystem.newInstance(URI.create(S3.uri("")), conf)) {
+            for (String k : keys) {
+                try (FSDataOutputStream out = fs.create(new Path(S3.uri(k)), true)) {
+                    out.write(k.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            CliRun young = run(clean("sweep", "--list"));
+            assertTrue(young.out().contains("0 leftover(s) older than 24 h"), young.out());
+
+            CliRun listed = run(clean("sweep", "--list", "--older-than", "0", "-r"));
+            assertTrue(listed.out().contains("3 leftover(s)"), listed.out());
+            assertEquals(keys, existing(fs, keys), "--list removes nothing");
+
+            CliRun removed = run(clean("sweep", "--older-than", "0"));
+            assertTrue(removed.out().contains("removed 2 leftover(s), " + (keys.get(0).length() + keys.get(1).length()
+                    + keys.get(2).length()) + " bytes"), removed.out());
+            assertEquals(keys.subList(3, 6), existing(fs, keys), "without -r the subfolder's leftover stays");
+        }
+    }
+
+    private static List<String> existing(FileSystem fs, List<String> keys) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String k : keys) {
+            if (fs.exists(new Path(S3.uri(k)))) {
+                found.add(k);
+            }
+        }
+        return found;
     }
 
     /** The keys of the bucket's unfinished uploads, as the S3 server lists them. */

@@ -2,7 +2,9 @@ package io.rastermill.io.bytes;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -35,8 +37,11 @@ public final class WriteLeftovers {
     private WriteLeftovers() {
     }
 
-    /** A leftover: its status and the name of the target it was written for. */
-    public record Leftover(FileStatus status, String target, boolean previousVersion) {
+    /**
+     * A leftover: its status, the name of the target it was written for, and when it was last written to (for a
+     * directory, the newest of itself and everything under it).
+     */
+    public record Leftover(FileStatus status, String target, boolean previousVersion, long lastModified) {
     }
 
     /** The temporary file a write of {@code target} goes to before the rename. */
@@ -67,7 +72,10 @@ public final class WriteLeftovers {
 
     /**
      * The leftovers in {@code dir} last modified before {@code cutoffMillis}, and with {@code recursive}
-     * those in its subdirectories (never inside a leftover).
+     * those in its subdirectories (never inside a leftover). A directory's age is that of the newest file under
+     * it (its own only when it holds none): a running write appends to its part files without touching the
+     * directory, and an object store has no directory times at all (S3A reports the time of the listing, so a
+     * prefix killed a week ago would look brand new).
      */
     public static List<Leftover> find(FileSystem fs, Path dir, boolean recursive, long cutoffMillis) throws IOException {
         List<Leftover> found = new ArrayList<>();
@@ -87,13 +95,30 @@ public final class WriteLeftovers {
             String name = s.getPath().getName();
             String target = targetOf(name);
             if (target != null) {
-                if (s.getModificationTime() < cutoffMillis) {
-                    found.add(new Leftover(s, target, name.startsWith("." + target + ".old-")));
+                long modified = lastModified(fs, s);
+                if (modified < cutoffMillis) {
+                    found.add(new Leftover(s, target, name.startsWith("." + target + ".old-"), modified));
                 }
             } else if (recursive && s.isDirectory()) {
                 collect(fs, s.getPath(), true, cutoffMillis, found);
             }
         }
+    }
+
+    private static long lastModified(FileSystem fs, FileStatus s) throws IOException {
+        if (!s.isDirectory()) {
+            return s.getModificationTime();
+        }
+        long newest = Long.MIN_VALUE;
+        try {
+            RemoteIterator<LocatedFileStatus> files = fs.listFiles(s.getPath(), true);
+            while (files.hasNext()) {
+                newest = Math.max(newest, files.next().getModificationTime());
+            }
+        } catch (FileNotFoundException e) {
+            // removed while we looked: its time as listed
+        }
+        return newest == Long.MIN_VALUE ? s.getModificationTime() : newest;
     }
 
     /**

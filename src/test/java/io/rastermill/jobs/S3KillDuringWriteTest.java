@@ -1,0 +1,195 @@
+package io.rastermill.jobs;
+
+import io.rastermill.io.bytes.LocalS3;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.jobs.KilledWrites.Check;
+import io.rastermill.jobs.KilledWrites.FileCount;
+import io.rastermill.jobs.KilledWrites.Listing;
+import io.rastermill.jobs.KilledWrites.Snapshot;
+import io.rastermill.spark.LocalSparkSession;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static io.rastermill.jobs.KilledWrites.killAtRandom;
+import static io.rastermill.jobs.KilledWrites.killWhen;
+import static io.rastermill.jobs.KilledWrites.names;
+import static io.rastermill.jobs.KilledWrites.newDirectoryHolds;
+import static io.rastermill.jobs.KilledWrites.twoDems;
+import static io.rastermill.jobs.KilledWrites.whichVersion;
+import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
+import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kill -9 of a child JVM writing to s3a:// (S3Proxy, {@link LocalS3}): a layer {@code --overwrite} killed after
+ * the first and the third object of its new version, and right after its {@code _SUCCESS} object (between the
+ * data and the attribute that commits it), is cell for cell the old layer or the complete new one, and the next
+ * write succeeds; a COG killed while its parts upload leaves no object, or the old one, or the complete new one at
+ * the destination, and {@code rastermill clean} then removes what the kills left under the prefix. The moments
+ * are found by watching S3Proxy's folder, where an object is a file once its upload completes.
+ */
+class S3KillDuringWriteTest {
+    @RegisterExtension
+    @Order(1)
+    static final LocalS3 S3 = new LocalS3();
+    @RegisterExtension
+    @Order(2)
+    static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
+
+    @TempDir
+    static Path dir;
+    static Path a;
+    static Path b;
+
+    @BeforeAll
+    static void rasters() throws IOException {
+        S3.configure(SPARK.session().sparkContext().hadoopConfiguration());
+        Path[] ab = twoDems(dir, 128, 160);
+        a = ab[0];
+        b = ab[1];
+    }
+
+    /** {@code rastermill <S3 settings> args...} in a child JVM, as a user runs it against this server. */
+    private static Process child(Path log, String... args) throws IOException {
+        List<String> all = new ArrayList<>();
+        S3.s3aSettings().forEach((k, v) -> all.addAll(List.of("--conf", "spark.hadoop." + k + "=" + v)));
+        all.addAll(List.of(args));
+        return KilledWrites.child(log, all);
+    }
+
+    private static String[] layerWrite(Path source, String catalog) {
+        return new String[] {"layer", "write", source.toString(), catalog, "--name", "dem", "--tile-size", "16", "--overwrite"};
+    }
+
+    @Test
+    void layerOverwriteKilledLeavesTheOldOrTheCompleteNewLayer() throws Exception {
+        Path[] inputs = {a, b};
+        Snapshot[] versions = new Snapshot[2];
+        for (int v = 0; v < 2; v++) {
+            CliRun w = CliRun.run(layerWrite(inputs[v], S3.uri("ref")));
+            assertEquals(0, w.exitCode(), w.err());
+            versions[v] = Snapshot.of(SPARK.session(), S3.uri("ref"));
+        }
+        assertNotEquals(versions[0], versions[1]);
+        String cat = S3.uri("catalog");
+        CliRun first = CliRun.run(layerWrite(a, cat));
+        assertEquals(0, first.exitCode(), first.err());
+        Path tileDirs = S3.bucketDir().resolve("catalog/dem");
+        Listing listing = () -> names(tileDirs);
+        FileCount objects = n -> countFiles(tileDirs.resolve(n));
+        String[] moments = {"after its first object", "after its third object", "right after its _SUCCESS object"};
+        StringBuilder report = new StringBuilder();
+        int current = 0;
+        for (int trial = 0; trial < moments.length; trial++) {
+            int next = 1 - current;
+            Check moment = trial == 2
+                    ? newDirectoryHolds(listing, 1, n -> Files.exists(tileDirs.resolve(n).resolve("_SUCCESS")) ? 1 : 0)
+                    : newDirectoryHolds(listing, trial == 0 ? 1 : 3, objects);
+            Path log = dir.resolve("layer-" + trial + ".log");
+            Process p = child(log, layerWrite(inputs[next], cat));
+            boolean killed = killWhen(p, moment);
+            int found = whichVersion(Snapshot.of(SPARK.session(), cat), versions, "trial " + trial, log);
+            report.append(String.format(Locale.ROOT, "s3 layer trial %d (%s): %s, layer is the %s version%n", trial,
+                    moments[trial], killed ? "killed" : "finished before the kill", found == current ? "old" : "new"));
+            current = found;
+        }
+        // The next write succeeds and removes the tile directories the kills left: one is left, the layer's.
+        int next = 1 - current;
+        CliRun w = CliRun.run(layerWrite(inputs[next], cat));
+        assertEquals(0, w.exitCode(), w.err());
+        assertEquals(versions[next], Snapshot.of(SPARK.session(), cat));
+        assertEquals(1, names(tileDirs).size(), names(tileDirs).toString());
+        System.out.print(report);
+    }
+
+    private static long countFiles(Path d) throws IOException {
+        if (!Files.isDirectory(d)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.walk(d)) {
+            return s.filter(Files::isRegularFile).count();
+        }
+    }
+
+    @Test
+    void cogKilledWhileUploadingLeavesNoObjectOrTheCompleteOneAndCleanRemovesTheRest() throws Exception {
+        // The new COG's cells (not its bytes: the child may deflate with another implementation than this JVM)
+        Path ref = dir.resolve("slope-ref.tif");
+        CliRun r = CliRun.run("slope", a.toString(), ref.toString(), "--quiet");
+        assertEquals(0, r.exitCode(), r.err());
+        double[] newCells = storedValues(WholeRaster.firstBand(ref));
+        Configuration conf = SPARK.session().sparkContext().hadoopConfiguration();
+        var out = new org.apache.hadoop.fs.Path(S3.uri("cog/slope.tif")); // java.nio's Path is the imported one
+        FileSystem fs = out.getFileSystem(conf);
+        Path outDir = S3.bucketDir().resolve("cog");
+        Random rnd = new Random(7);
+        for (int trial = 0; trial < 2; trial++) {
+            byte[] oldBytes = null; // trial 0 writes a new key, trial 1 replaces an object
+            if (trial == 1) {
+                CliRun o = CliRun.run("slope", b.toString(), out.toString(), "--quiet");
+                assertEquals(0, o.exitCode(), o.err());
+                oldBytes = read(fs, out);
+            }
+            Path log = dir.resolve("cog-" + trial + ".log");
+            Process p = child(log, "slope", a.toString(), out.toString(), "--quiet");
+            boolean killed = killAtRandom(p, () -> names(outDir), trial, rnd);
+            byte[] now = read(fs, out);
+            String state;
+            if (now == null) {
+                state = "has no object";
+                assertNull(oldBytes, "trial " + trial + ": the old object is gone; child log:\n" + Files.readString(log));
+            } else if (oldBytes != null && Arrays.equals(now, oldBytes)) {
+                state = "is the old object";
+            } else {
+                Path got = dir.resolve("got-" + trial + ".tif");
+                Files.write(got, now);
+                assertSameValues(newCells, storedValues(WholeRaster.firstBand(got)), "trial " + trial
+                        + ": the object at the destination is neither the old nor the complete new COG");
+                state = "is the new COG";
+            }
+            System.out.printf(Locale.ROOT, "s3 cog trial %d: %s, destination %s; beside it: %s%n", trial,
+                    killed ? "killed" : "finished before the kill", state,
+                    names(outDir).stream().filter(n -> n.startsWith(".")).sorted().toList());
+        }
+        CliRun clean = CliRun.run(cleanArgs("cog"));
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertEquals(List.of(), names(outDir).stream().filter(n -> n.startsWith(".")).toList(), clean.out());
+        CliRun uploads = CliRun.run(cleanArgs("cog", "--list"));
+        assertTrue(uploads.out().contains("0 unfinished upload(s)"), uploads.out());
+    }
+
+    private static String[] cleanArgs(String prefix, String... more) {
+        List<String> args = new ArrayList<>(List.of("clean", S3.uri(prefix), "--older-than", "0"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** The object's bytes, or null if there is none. */
+    private static byte[] read(FileSystem fs, org.apache.hadoop.fs.Path p) throws IOException {
+        try (FSDataInputStream in = fs.open(p)) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            return null;
+        }
+    }
+}
