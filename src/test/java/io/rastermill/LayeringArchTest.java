@@ -2,12 +2,11 @@ package io.rastermill;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.stream.Stream;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -40,7 +39,8 @@ class LayeringArchTest {
     @TestFactory
     Stream<DynamicTest> everyRuleCatchesItsViolationInTheFixture() {
         return LayeringRules.forBase("io.rastermill.archfixture").stream()
-                .map(rule -> DynamicTest.dynamicTest("fails: " + rule.getDescription(),
+                .map(rule -> DynamicTest.dynamicTest(
+                        "fails: " + rule.getDescription(),
                         () -> assertThrows(AssertionError.class, () -> check(rule))));
     }
 

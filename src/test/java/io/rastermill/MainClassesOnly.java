@@ -2,7 +2,6 @@ package io.rastermill;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
-
 import java.util.regex.Pattern;
 
 /**

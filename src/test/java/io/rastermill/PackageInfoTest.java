@@ -1,6 +1,8 @@
 package io.rastermill;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every package of ours under {@code src/main/java/io/rastermill} says what it is for in a
@@ -24,14 +23,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageInfoTest {
     private static final Path ROOT = Path.of("src", "main", "java", "io", "rastermill");
     /** The javadoc's first sentence: up to a period ending a word, a tag or the comment's end. */
-    private static final Pattern FIRST_SENTENCE = Pattern.compile("/\\*\\*\\s*\\*?\\s*(.+?)(?:\\.\\s|\\*/|@)", Pattern.DOTALL);
+    private static final Pattern FIRST_SENTENCE =
+            Pattern.compile("/\\*\\*\\s*\\*?\\s*(.+?)(?:\\.\\s|\\*/|@)", Pattern.DOTALL);
 
     @Test
     void everyPackageHasAPackageInfoWithARealDescription() throws IOException {
         List<String> problems = new ArrayList<>();
         List<Path> packages;
         try (Stream<Path> dirs = Files.walk(ROOT)) {
-            packages = dirs.filter(Files::isDirectory).filter(PackageInfoTest::hasClasses).toList();
+            packages = dirs.filter(Files::isDirectory)
+                    .filter(PackageInfoTest::hasClasses)
+                    .toList();
         }
         assertTrue(packages.size() > 30, "packages found: " + packages.size());
         for (Path dir : packages) {
@@ -41,7 +43,8 @@ class PackageInfoTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertFalse(Files.exists(Path.of("src", "main", "java", "org", "apache", "hadoop", "io", "package-info.java")),
+        assertFalse(
+                Files.exists(Path.of("src", "main", "java", "org", "apache", "hadoop", "io", "package-info.java")),
                 "no package-info in Hadoop's package: it would ship in the thin jar");
     }
 
@@ -52,7 +55,9 @@ class PackageInfoTest {
         assertEquals("no package-info.java", problem(dir));
         Files.writeString(dir.resolve("package-info.java"), "/** TODO. */\npackage x;\n");
         assertEquals("no one-line description (\"TODO\")", problem(dir));
-        Files.writeString(dir.resolve("package-info.java"), "/**\n * Map algebra over tiles: parser and evaluator.\n */\npackage x;\n");
+        Files.writeString(
+                dir.resolve("package-info.java"),
+                "/**\n * Map algebra over tiles: parser and evaluator.\n */\npackage x;\n");
         assertEquals(null, problem(dir));
     }
 
@@ -72,6 +77,8 @@ class PackageInfoTest {
         }
         Matcher m = FIRST_SENTENCE.matcher(Files.readString(info));
         String first = m.find() ? m.group(1).replaceAll("\\s*\\*\\s*", " ").trim() : "";
-        return first.split("\\s+").length >= 3 && !first.startsWith("TODO") ? null : "no one-line description (\"" + first + "\")";
+        return first.split("\\s+").length >= 3 && !first.startsWith("TODO")
+                ? null
+                : "no one-line description (\"" + first + "\")";
     }
 }

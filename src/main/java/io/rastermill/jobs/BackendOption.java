@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
 /** {@code --backend B}: how a GeoTrellis catalog is stored (a picocli mixin of the layer commands). */
 final class BackendOption {
 
-    @Option(names = "--backend", paramLabel = "B",
+    @Option(
+            names = "--backend",
+            paramLabel = "B",
             description = "file | hadoop (default: from the catalog, else file for a path)")
     String backend;
 

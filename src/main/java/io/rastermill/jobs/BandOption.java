@@ -11,7 +11,9 @@ import picocli.CommandLine.Spec;
  */
 final class BandOption {
 
-    @Option(names = "--band", paramLabel = "N",
+    @Option(
+            names = "--band",
+            paramLabel = "N",
             description = "band of the input (zonal: of VALUES), 1-based (default: 1; the hydrology commands require it"
                     + " for a multi-band input)")
     Integer band;

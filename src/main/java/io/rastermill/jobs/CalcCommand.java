@@ -10,6 +10,15 @@ import io.rastermill.spark.layer.LayerCalc;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -24,16 +33,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.Callable;
-
 /**
  * {@code rastermill calc --expr "(B - A) / (B + A)" -A red.tif -B nir.tif OUT}: a cell-by-cell
  * formula over aligned rasters, in the spirit of {@code gdal_calc.py}. The expression is parsed and
@@ -41,36 +40,50 @@ import java.util.concurrent.Callable;
  * alignment, extent; errors name both files); then the executors read every input's tiles, evaluate
  * the expression per tile over primitive lanes and write one GeoTIFF/COG.
  */
-@Command(name = "calc",
-        description = "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
+@Command(
+        name = "calc",
+        description =
+                "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
 final class CalcCommand implements Callable<Integer> {
 
-    @Option(names = "--expr", required = true, paramLabel = "EXPR",
+    @Option(
+            names = "--expr",
+            required = true,
+            paramLabel = "EXPR",
             description = "the expression, e.g. \"(B - A) / (B + A)\" (see README: Map algebra)")
     String expr;
 
     @Parameters(index = "0", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
     String out;
 
-    @Option(names = "--type", paramLabel = "TYPE",
+    @Option(
+            names = "--type",
+            paramLabel = "TYPE",
             description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (or a GeoTrellis cell"
                     + " type name such as float32ud-9999.0); default by the expression: Float64, Int32, or Byte (0/1)")
     String type;
 
-    @Option(names = "--nodata", paramLabel = "V",
+    @Option(
+            names = "--nodata",
+            paramLabel = "V",
             description = "output NoData value (nan for NaN); default: NaN for floats, 255 Byte, 65535 UInt16, the"
                     + " minimum for signed types")
     String nodata;
 
-    @Option(names = "--band", paramLabel = "NAME=N", description = "band of an input, 1-based (default 1), e.g. A=2;"
-            + " repeatable")
+    @Option(
+            names = "--band",
+            paramLabel = "NAME=N",
+            description = "band of an input, 1-based (default 1), e.g. A=2;" + " repeatable")
     Map<String, Integer> bands = new LinkedHashMap<>();
 
     @Mixin
     QuietOption quiet;
 
     // Not mixinStandardHelpOptions: its -V (version) is input V here, and the clash disabled --help.
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
     boolean help;
 
     @Mixin
@@ -90,8 +103,12 @@ final class CalcCommand implements Callable<Integer> {
         this.spec = commandSpec;
         for (char c = 'A'; c <= 'Z'; c++) {
             String name = String.valueOf(c);
-            commandSpec.addOption(OptionSpec.builder("-" + name).paramLabel("FILE").type(String.class).hidden(c > 'B')
-                    .description("input " + name + ": a GeoTIFF path, URI, directory or glob" + (c == 'B' ? " (-C ... -Z likewise)" : ""))
+            commandSpec.addOption(OptionSpec.builder("-" + name)
+                    .paramLabel("FILE")
+                    .type(String.class)
+                    .hidden(c > 'B')
+                    .description("input " + name + ": a GeoTIFF path, URI, directory or glob"
+                            + (c == 'B' ? " (-C ... -Z likewise)" : ""))
                     .setter(new ISetter() {
                         @Override
                         public <T> T set(T value) {
@@ -100,20 +117,27 @@ final class CalcCommand implements Callable<Integer> {
                             }
                             return null;
                         }
-                    }).build());
+                    })
+                    .build());
         }
         List<String> lines = new ArrayList<>();
         for (String line : CalcExpression.reference()) {
             lines.add("  " + line.replace("%", "%%"));
         }
-        commandSpec.usageMessage().footerHeading("%nOperators and functions (the local ops; NoData in gives NoData unless"
-                + " the op says otherwise):%n").footer(String.join("%n", lines));
+        commandSpec
+                .usageMessage()
+                .footerHeading("%nOperators and functions (the local ops; NoData in gives NoData unless"
+                        + " the op says otherwise):%n")
+                .footer(String.join("%n", lines));
     }
 
     private final Map<String, String> inputs = new TreeMap<>();
 
-    @Option(names = "--input", paramLabel = "NAME=FILE", description = "an input by name, e.g. --input nir=nir.tif with"
-            + " --expr \"(nir - red) / (nir + red)\"; repeatable; -A FILE is --input A=FILE")
+    @Option(
+            names = "--input",
+            paramLabel = "NAME=FILE",
+            description = "an input by name, e.g. --input nir=nir.tif with"
+                    + " --expr \"(nir - red) / (nir + red)\"; repeatable; -A FILE is --input A=FILE")
     Map<String, String> namedInputs = new LinkedHashMap<>();
 
     private void input(String name, String file) {
@@ -127,7 +151,8 @@ final class CalcCommand implements Callable<Integer> {
         long start = System.nanoTime();
         for (Map.Entry<String, String> e : namedInputs.entrySet()) {
             if (!e.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw usage("--input " + e.getKey() + "=...: a name is letters, digits and _, not starting with a digit");
+                throw usage(
+                        "--input " + e.getKey() + "=...: a name is letters, digits and _, not starting with a digit");
             }
             input(e.getKey(), e.getValue());
         }
@@ -156,8 +181,12 @@ final class CalcCommand implements Callable<Integer> {
             int band = bands.getOrDefault(e.getKey(), 1);
             TileLayer layer;
             try {
-                layer = TileLayers.readGeoTiffs(spark, List.of(e.getValue()),
-                        TileLayers.ReadOptions.defaults().withTileSize(blockSize).withBand(band - 1));
+                layer = TileLayers.readGeoTiffs(
+                        spark,
+                        List.of(e.getValue()),
+                        TileLayers.ReadOptions.defaults()
+                                .withTileSize(blockSize)
+                                .withBand(band - 1));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException("calc: input -" + e.getKey() + ": " + ex.getMessage(), ex);
             }
@@ -175,11 +204,13 @@ final class CalcCommand implements Callable<Integer> {
         try {
             result = LayerCalc.run(program, layers, resultType);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("calc") ? e.getMessage() : "calc: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().startsWith("calc") ? e.getMessage() : "calc: " + e.getMessage(), e);
         }
         String label = "calc";
         sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
-        long tiles = result.metadata().layout().layoutCols() * (long) result.metadata().layout().layoutRows();
+        long tiles = result.metadata().layout().layoutCols()
+                * (long) result.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
         try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
             LongAccumulator done = progress.tiles();
@@ -193,8 +224,16 @@ final class CalcCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "calc: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n", r.target(),
-                r.width(), r.height(), resultType.name(), r.levels(), options.cog() ? ", COG" : "", seconds,
+        o.printf(
+                Locale.ROOT,
+                "calc: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
+                r.target(),
+                r.width(),
+                r.height(),
+                resultType.name(),
+                r.levels(),
+                options.cog() ? ", COG" : "",
+                seconds,
                 (double) r.width() * r.height() / 1e6 / seconds);
         o.flush();
         return 0;
@@ -207,8 +246,10 @@ final class CalcCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             // the core names the value; the user typed an option
             String message = e.getMessage();
-            throw usage(message.startsWith("NoData") ? "--nodata" + message.substring("NoData".length())
-                    : "--type" + message.substring("output type".length()));
+            throw usage(
+                    message.startsWith("NoData")
+                            ? "--nodata" + message.substring("NoData".length())
+                            : "--type" + message.substring("output type".length()));
         }
     }
 

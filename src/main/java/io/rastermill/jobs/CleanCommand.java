@@ -3,17 +3,6 @@ package io.rastermill.jobs;
 import io.rastermill.io.bytes.S3Uploads;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,6 +13,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill clean DIR [--older-than 24h] [-r] [--list]}: removes what killed writes left behind, the
@@ -33,7 +32,9 @@ import java.util.regex.Pattern;
  * write leaves, besides the hidden prefixes, an unfinished multipart upload (no object, but billed until
  * aborted): there the uploads under the prefix are listed and aborted too.
  */
-@Command(name = "clean", mixinStandardHelpOptions = true,
+@Command(
+        name = "clean",
+        mixinStandardHelpOptions = true,
         description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
                 + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>);"
                 + " on s3a://bucket/prefix, also abort the unfinished multipart uploads under the prefix.")
@@ -43,12 +44,18 @@ final class CleanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory path or URI (file:, hdfs:, ...)")
     String dir;
 
-    @Option(names = "--older-than", paramLabel = "AGE", defaultValue = "24h", converter = AgeConverter.class,
+    @Option(
+            names = "--older-than",
+            paramLabel = "AGE",
+            defaultValue = "24h",
+            converter = AgeConverter.class,
             description = "Only leftovers last modified at least this long ago: N[s|m|h|d] (default ${DEFAULT-VALUE};"
                     + " 0 takes all, including those of writes running now).")
     Duration olderThan;
 
-    @Option(names = {"-r", "--recursive"}, description = "Also look in the subdirectories.")
+    @Option(
+            names = {"-r", "--recursive"},
+            description = "Also look in the subdirectories.")
     boolean recursive;
 
     @Option(names = "--list", description = "Only list the leftovers; remove nothing.")
@@ -80,7 +87,8 @@ final class CleanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GeoTiffAssembler.Target where = GeoTiffAssembler.Target.resolve(dir, parent.settings().hadoopConfiguration());
+        GeoTiffAssembler.Target where =
+                GeoTiffAssembler.Target.resolve(dir, parent.settings().hadoopConfiguration());
         FileSystem fs = where.fs();
         PrintWriter out = spec.commandLine().getOut();
         if (S3Uploads.supports(fs)) {
@@ -113,10 +121,16 @@ final class CleanCommand implements Callable<Integer> {
         int removed = 0;
         for (WriteLeftovers.Leftover l : found) {
             Path p = l.status().getPath();
-            long size = l.status().isDirectory() ? fs.getContentSummary(p).getLength() : l.status().getLen();
+            long size = l.status().isDirectory()
+                    ? fs.getContentSummary(p).getLength()
+                    : l.status().getLen();
             String age = age(now - l.lastModified());
             if (!WriteLeftovers.isDisposable(fs, l)) {
-                out.printf(Locale.ROOT, "kept %s: the previous version of %s, which is missing; rename it back%n", p, l.target());
+                out.printf(
+                        Locale.ROOT,
+                        "kept %s: the previous version of %s, which is missing; rename it back%n",
+                        p,
+                        l.target());
             } else if (list) {
                 out.printf(Locale.ROOT, "%s\t%d bytes\t%s old%n", p, size, age);
             } else if (fs.delete(p, true)) {
@@ -128,7 +142,8 @@ final class CleanCommand implements Callable<Integer> {
             }
         }
         if (list) {
-            out.printf(Locale.ROOT, "%d leftover(s) older than %s in %s%n", found.size(), age(olderThan.toMillis()), dir);
+            out.printf(
+                    Locale.ROOT, "%d leftover(s) older than %s in %s%n", found.size(), age(olderThan.toMillis()), dir);
         } else {
             out.printf(Locale.ROOT, "removed %d leftover(s), %d bytes, from %s%n", removed, bytes, dir);
         }
@@ -143,11 +158,21 @@ final class CleanCommand implements Callable<Integer> {
             if (!list) {
                 S3Uploads.abort(fs, u);
             }
-            out.printf(Locale.ROOT, list ? "upload %s\t%s\t%s old%n" : "aborted upload %s (%s, %s old)%n",
-                    u.key(), u.uploadId(), age);
+            out.printf(
+                    Locale.ROOT,
+                    list ? "upload %s\t%s\t%s old%n" : "aborted upload %s (%s, %s old)%n",
+                    u.key(),
+                    u.uploadId(),
+                    age);
         }
-        out.printf(Locale.ROOT, list ? "%d unfinished upload(s) older than %s under %s%n"
-                : "aborted %d unfinished upload(s) older than %s under %s%n", found.size(), age(olderThan.toMillis()), dir);
+        out.printf(
+                Locale.ROOT,
+                list
+                        ? "%d unfinished upload(s) older than %s under %s%n"
+                        : "aborted %d unfinished upload(s) older than %s under %s%n",
+                found.size(),
+                age(olderThan.toMillis()),
+                dir);
         out.flush();
     }
 

@@ -16,6 +16,14 @@ import io.rastermill.spark.temporal.Scene;
 import io.rastermill.spark.temporal.SceneDating;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -28,42 +36,45 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-
 /**
  * {@code rastermill composite SRC... OUT --reduce R}: scenes warped onto one grid (warp's gdalwarp flags) and reduced
  * per cell across time. Parses only; the work is {@link Composite}'s.
  */
-@Command(name = "composite", mixinStandardHelpOptions = true,
+@Command(
+        name = "composite",
+        mixinStandardHelpOptions = true,
         description = "Reduce a series of scenes per cell across time onto one grid: a median composite, a maximum,"
                 + " a per-cell trend. Scenes are warped as by 'warp' (its -t_srs, -tr, -te, -r... flags), NoData and"
                 + " masked cells are skipped, and the scenes are ordered by time (--dates, --date-pattern, else the"
                 + " TIFF DateTime tag, else a yyyymmdd / yyyy-mm-dd date in the file name).")
 final class CompositeCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "scene GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description =
+                    "scene GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
     List<String> files;
 
-    @Option(names = "--reduce", paramLabel = "R", required = true,
+    @Option(
+            names = "--reduce",
+            paramLabel = "R",
+            required = true,
             description = "median | mean | min | max | count | first | last | pNN (numpy's linear percentile, e.g."
                     + " p90) | trend (bands slope per day, intercept at the first scene, r2, count). With several"
                     + " input bands, each is reduced: output band = input band x reducer band. Output type unless -ot:"
                     + " Float32 (NaN NoData); count UInt16; min, max, first, last the scenes' own.")
     String reduce;
 
-    @Option(names = {"-b", "--band"}, paramLabel = "N",
+    @Option(
+            names = {"-b", "--band"},
+            paramLabel = "N",
             description = "a band of the scenes to reduce, 1-based; repeat for several (default: every band)")
     List<Integer> bands;
 
-    @Option(names = "--mask", paramLabel = "EXPR",
+    @Option(
+            names = "--mask",
+            paramLabel = "EXPR",
             description = "calc expression over each scene's own bands (A, B, C... for bands 1, 2, 3...): cells where"
                     + " it is true (or NoData) are dropped, e.g. \"A == 65535\" or \"(C & 8) != 0\". It reads raw values:"
                     + " the files' NoData is not applied to it.")
@@ -72,7 +83,9 @@ final class CompositeCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
-    @Option(names = "--layer", paramLabel = "CATALOG",
+    @Option(
+            names = "--layer",
+            paramLabel = "CATALOG",
             description = "reduce the space-time layer --name/--zoom of this GeoTrellis catalog instead of scene files"
                     + " (then the only file is OUT): its scenes are on one grid, so the warp flags do not apply")
     String layer;
@@ -80,7 +93,9 @@ final class CompositeCommand implements Callable<Integer> {
     @Mixin
     LayerNameOptions layerName;
 
-    @Option(names = "--window", paramLabel = "W",
+    @Option(
+            names = "--window",
+            paramLabel = "W",
             description = "month | year: one composite per calendar window (UTC) holding scenes, each written to OUT"
                     + " suffixed _YYYY-MM or _YYYY (out.tif -> out_2024-06.tif)")
     String window;
@@ -150,19 +165,34 @@ final class CompositeCommand implements Callable<Integer> {
         }
         List<Instant> times = new ArrayList<>();
         for (Scene s : all.scenes()) {
-            times.add(s.time().orElseThrow(() -> new IllegalArgumentException(s.uri()
-                    + ": no date (no TIFFTAG_DATETIME, none in the name), which --window needs; give --dates or --date-pattern")));
+            times.add(
+                    s.time()
+                            .orElseThrow(
+                                    () -> new IllegalArgumentException(
+                                            s.uri()
+                                                    + ": no date (no TIFFTAG_DATETIME, none in the name), which --window needs; give --dates or --date-pattern")));
         }
         for (Instant w : windows.starts(times)) {
-            reduceScenes(all.between(w, windows.end(w)), reducer, maskExpr, gridSpec,
-                    SeriesOutputs.suffixed(out, windows.label(w)), System.nanoTime());
+            reduceScenes(
+                    all.between(w, windows.end(w)),
+                    reducer,
+                    maskExpr,
+                    gridSpec,
+                    SeriesOutputs.suffixed(out, windows.label(w)),
+                    System.nanoTime());
         }
         return 0;
     }
 
     /** One composite of {@code composite}'s scenes, written to {@code out}. */
-    private Integer reduceScenes(Composite composite, TemporalReducer reducer, CalcExpression maskExpr,
-                                 TargetGridSpec gridSpec, String out, long started) throws IOException {
+    private Integer reduceScenes(
+            Composite composite,
+            TemporalReducer reducer,
+            CalcExpression maskExpr,
+            TargetGridSpec gridSpec,
+            String out,
+            long started)
+            throws IOException {
         SparkContext sc = parent.spark().session().sparkContext();
         Resampling resampling = grid.resampling();
         Composite.Prepared scenes = composite.prepare();
@@ -170,8 +200,10 @@ final class CompositeCommand implements Callable<Integer> {
             try {
                 scenes.checkMask(maskExpr);
             } catch (CalcSyntaxException e) {
-                throw new IllegalArgumentException("composite: --mask \"" + mask + "\" over scenes of " + scenes.bandCount() + " band(s) (A.."
-                        + (char) ('A' + Math.min(scenes.bandCount(), 26) - 1) + "): " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "composite: --mask \"" + mask + "\" over scenes of " + scenes.bandCount() + " band(s) (A.."
+                                + (char) ('A' + Math.min(scenes.bandCount(), 26) - 1) + "): " + e.getMessage(),
+                        e);
             }
         }
         int[] selected = selectedBands(scenes.bandCount());
@@ -191,7 +223,10 @@ final class CompositeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("composite: -t_srs " + target.crs() + ": " + e.getMessage(), e);
         }
         int sceneCount = composite.scenes().size();
-        sc.setJobGroup("rastermill composite", "composite " + reducer + " of " + sceneCount + " scene(s) → write " + out, false);
+        sc.setJobGroup(
+                "rastermill composite",
+                "composite " + reducer + " of " + sceneCount + " scene(s) → write " + out,
+                false);
         long tiles = (long) scenes.tileCount(target, options.tileSize()) * description.bandCount();
         LayerGeoTiffWriter.Result r;
         try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet.quiet)) {
@@ -209,9 +244,19 @@ final class CompositeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "composite: wrote %s (%s of %d scene(s), %dx%d, %d band(s) %s, %s, %s) in %.1f s%n",
-                r.target(), reducer, sceneCount, r.width(), r.height(), r.bandCount(), ct.name(), target.crs(),
-                resampling.gdalName(), seconds);
+        o.printf(
+                Locale.ROOT,
+                "composite: wrote %s (%s of %d scene(s), %dx%d, %d band(s) %s, %s, %s) in %.1f s%n",
+                r.target(),
+                reducer,
+                sceneCount,
+                r.width(),
+                r.height(),
+                r.bandCount(),
+                ct.name(),
+                target.crs(),
+                resampling.gdalName(),
+                seconds);
         o.flush();
         return 0;
     }

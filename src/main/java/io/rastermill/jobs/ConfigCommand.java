@@ -1,10 +1,9 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.EffectiveSetting;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-
-import io.rastermill.spark.EffectiveSetting;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -14,7 +13,9 @@ import picocli.CommandLine.Spec;
  * {@code rastermill config}: starts (or attaches to) the SparkSession and prints the effective
  * configuration with where each setting came from.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
         description = "Start Spark and print the effective configuration (master, app name, serializer,"
                 + " default parallelism, Spark version) and where each setting came from.")
 final class ConfigCommand implements Callable<Integer> {

@@ -11,15 +11,6 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.layer.TileLayers;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -29,6 +20,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill demo}: the whole pipeline on a generated sample, in local mode. Writes a
@@ -36,14 +35,24 @@ import java.util.concurrent.Callable;
  * COGs written from the executors), computes the DEM's statistics as a reduction, and draws a PNG
  * quicklook of the hillshade from its smallest useful overview.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Generate a synthetic DEM and run slope, hillshade and stats on it (COGs and a PNG quicklook).")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "out",
+            description = "output folder (default: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--size", paramLabel = "N", defaultValue = "3000", description = "DEM size in cells (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--size",
+            paramLabel = "N",
+            defaultValue = "3000",
+            description = "DEM size in cells (default: ${DEFAULT-VALUE})")
     int size;
 
     @Mixin
@@ -68,22 +77,51 @@ final class DemoCommand implements Callable<Integer> {
         Path dem = dir.resolve("dem.tif");
         long t0 = System.nanoTime();
         new SyntheticDem(size).write(dem.toString(), 512);
-        out.printf(Locale.ROOT, "demo: wrote a %dx%d float32 synthetic DEM (UTM 33N, 30 m, NoData holes) to %s in %.1f s%n",
-                size, size, dem, (System.nanoTime() - t0) / 1e9);
+        out.printf(
+                Locale.ROOT,
+                "demo: wrote a %dx%d float32 synthetic DEM (UTM 33N, 30 m, NoData holes) to %s in %.1f s%n",
+                size,
+                size,
+                dem,
+                (System.nanoTime() - t0) / 1e9);
         out.flush();
 
         Path slope = dir.resolve("slope.tif");
         Path hillshade = dir.resolve("hillshade.tif");
-        LayerJob.runFocal(parent, out, dem.toString(), slope.toString(), "slope",
-                FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)), 0, quiet.quiet, output);
-        LayerJob.runFocal(parent, out, dem.toString(), hillshade.toString(), "hillshade",
-                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withComputeEdges(true)), 0, quiet.quiet,
+        LayerJob.runFocal(
+                parent,
+                out,
+                dem.toString(),
+                slope.toString(),
+                "slope",
+                FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)),
+                0,
+                quiet.quiet,
+                output);
+        LayerJob.runFocal(
+                parent,
+                out,
+                dem.toString(),
+                hillshade.toString(),
+                "hillshade",
+                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withComputeEdges(true)),
+                0,
+                quiet.quiet,
                 output);
 
-        Statistics s = TileLayers.readGeoTiffs(parent.spark().session(), List.of(dem.toString()),
-                TileLayers.ReadOptions.defaults()).reduce(new CellStatistics());
-        out.printf(Locale.ROOT, "stats: DEM elevation min %.1f m, max %.1f m, mean %.1f m, stddev %.1f m over %d cells"
-                + " (%d NoData)%n", s.min(), s.max(), s.mean(), s.stddev(), s.dataCells(), s.noDataCells());
+        Statistics s = TileLayers.readGeoTiffs(
+                        parent.spark().session(), List.of(dem.toString()), TileLayers.ReadOptions.defaults())
+                .reduce(new CellStatistics());
+        out.printf(
+                Locale.ROOT,
+                "stats: DEM elevation min %.1f m, max %.1f m, mean %.1f m, stddev %.1f m over %d cells"
+                        + " (%d NoData)%n",
+                s.min(),
+                s.max(),
+                s.mean(),
+                s.stddev(),
+                s.dataCells(),
+                s.noDataCells());
 
         Path png = dir.resolve("hillshade.png");
         int[] wh = quicklook(hillshade, png, 1024);

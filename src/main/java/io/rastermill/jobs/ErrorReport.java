@@ -1,10 +1,9 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.layer.TileReadException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.rastermill.spark.layer.TileReadException;
 import org.apache.spark.SparkException;
 import picocli.CommandLine;
 
@@ -58,7 +57,8 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             if (t instanceof SparkException && t.getMessage() != null) {
                 Matcher m = TASK_FAILURE.matcher(t.getMessage());
                 if (m.find() && !m.group(2).isBlank()) {
-                    // An I/O wrapper's name says nothing; any other exception type does (ArithmeticException: / by zero).
+                    // An I/O wrapper's name says nothing; any other exception type does (ArithmeticException: / by
+                    // zero).
                     String type = m.group(1) == null || m.group(1).endsWith("IOException") ? "" : m.group(1) + ": ";
                     return prefix + type + m.group(2).strip();
                 }

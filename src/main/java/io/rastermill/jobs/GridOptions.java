@@ -10,13 +10,12 @@ import io.rastermill.core.geom.Point;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.spark.warp.WarpOptions;
+import java.util.OptionalDouble;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-
-import java.util.OptionalDouble;
 
 /**
  * gdalwarp's grid and resampling options (a picocli mixin) shared by the commands that warp sources onto one grid
@@ -27,47 +26,75 @@ final class GridOptions {
     /** Default --max-cells: 2^34 (16 Gi cells, 64 GiB of Float32). */
     static final long DEFAULT_MAX_CELLS = 1L << 34;
 
-    @Option(names = {"-t_srs", "--target-crs"}, paramLabel = "CRS",
-            description = "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
+    @Option(
+            names = {"-t_srs", "--target-crs"},
+            paramLabel = "CRS",
+            description =
+                    "target CRS: EPSG:n, a PROJ string or WKT with an EPSG authority (default: the first source's)")
     String targetCrs;
 
     @Mixin
     SourceCrsOptions source;
 
-    @Option(names = {"-tr", "--resolution"}, arity = "2", paramLabel = "RES", description = "output cell size: xres yres")
+    @Option(
+            names = {"-tr", "--resolution"},
+            arity = "2",
+            paramLabel = "RES",
+            description = "output cell size: xres yres")
     double[] resolution;
 
-    @Option(names = {"-te", "--extent"}, arity = "4", paramLabel = "COORD",
+    @Option(
+            names = {"-te", "--extent"},
+            arity = "4",
+            paramLabel = "COORD",
             description = "output extent in the target CRS: xmin ymin xmax ymax")
     double[] extent;
 
-    @Option(names = {"-te_srs", "--extent-crs"}, paramLabel = "CRS",
-            description = "the CRS -te is given in (default: the target CRS); as gdalwarp, its lower-left and upper-right"
-                    + " corners are transformed to the target CRS")
+    @Option(
+            names = {"-te_srs", "--extent-crs"},
+            paramLabel = "CRS",
+            description =
+                    "the CRS -te is given in (default: the target CRS); as gdalwarp, its lower-left and upper-right"
+                            + " corners are transformed to the target CRS")
     String extentCrs;
 
-    @Option(names = {"-ts", "--size"}, arity = "2", paramLabel = "N",
+    @Option(
+            names = {"-ts", "--size"},
+            arity = "2",
+            paramLabel = "N",
             description = "output size in cells: width height (0 for one of them keeps the aspect)")
     int[] size;
 
-    @Option(names = {"-tap", "--align-pixels"}, description = "with -tr: snap the extent to multiples of the resolution")
+    @Option(
+            names = {"-tap", "--align-pixels"},
+            description = "with -tr: snap the extent to multiples of the resolution")
     boolean tap;
 
     @Mixin
     ResamplingOption method;
 
-    @Option(names = {"-srcnodata", "--src-nodata"}, paramLabel = "V", description = "NoData of every source (a number or nan)")
+    @Option(
+            names = {"-srcnodata", "--src-nodata"},
+            paramLabel = "V",
+            description = "NoData of every source (a number or nan)")
     String srcNoData;
 
-    @Option(names = {"-dstnodata", "--dst-nodata"}, paramLabel = "V",
+    @Option(
+            names = {"-dstnodata", "--dst-nodata"},
+            paramLabel = "V",
             description = "NoData of the output (a number, nan, or None for no NoData; default: the source's)")
     String dstNoData;
 
-    @Option(names = {"-ot", "--type"}, paramLabel = "TYPE",
-            description = "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (default: the source's)")
+    @Option(
+            names = {"-ot", "--type"},
+            paramLabel = "TYPE",
+            description =
+                    "output data type: Byte, Int8, UInt16, Int16, Int32, Float32, Float64 (default: the source's)")
     String type;
 
-    @Option(names = "--max-cells", paramLabel = "N",
+    @Option(
+            names = "--max-cells",
+            paramLabel = "N",
             description = "refuse output grids of more cells than this (default: " + DEFAULT_MAX_CELLS + ")")
     long maxCells = DEFAULT_MAX_CELLS;
 
@@ -106,8 +133,12 @@ final class GridOptions {
         CrsTransform t = CrsTransform.between(teCrs, to);
         Point ll = t.transform(te.xmin(), te.ymin());
         Point ur = t.transform(te.xmax(), te.ymax());
-        if (!(Double.isFinite(ll.x()) && Double.isFinite(ll.y()) && Double.isFinite(ur.x()) && Double.isFinite(ur.y()))) {
-            throw new IllegalArgumentException(command() + ": -te in " + teCrs + " has corners with no coordinates in " + to);
+        if (!(Double.isFinite(ll.x())
+                && Double.isFinite(ll.y())
+                && Double.isFinite(ur.x())
+                && Double.isFinite(ur.y()))) {
+            throw new IllegalArgumentException(
+                    command() + ": -te in " + teCrs + " has corners with no coordinates in " + to);
         }
         return gridSpec(new Extent(ll.x(), ll.y(), ur.x(), ur.y()));
     }
@@ -115,10 +146,14 @@ final class GridOptions {
     private TargetGridSpec gridSpec(Extent te) {
         Crs target = targetCrs == null ? null : crs("-t_srs", targetCrs);
         try {
-            return new TargetGridSpec(target,
+            return new TargetGridSpec(
+                    target,
                     resolution == null ? null : new CellSize(resolution[0], resolution[1]),
                     te,
-                    size == null ? 0 : size[0], size == null ? 0 : size[1], tap, maxCells);
+                    size == null ? 0 : size[0],
+                    size == null ? 0 : size[1],
+                    tap,
+                    maxCells);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(command() + ": " + e.getMessage(), e);
         }
@@ -126,8 +161,12 @@ final class GridOptions {
 
     /** {@code -r -srcnodata -et} with {@code cellType} and {@code tileSize}. */
     WarpOptions warpOptions(CellType cellType, int tileSize) {
-        OptionalDouble srcNd = srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
-        return WarpOptions.of(resampling()).withCellType(cellType).withSourceNoData(srcNd).withTileSize(tileSize)
+        OptionalDouble srcNd =
+                srcNoData == null ? OptionalDouble.empty() : OptionalDouble.of(number("-srcnodata", srcNoData));
+        return WarpOptions.of(resampling())
+                .withCellType(cellType)
+                .withSourceNoData(srcNd)
+                .withTileSize(tileSize)
                 .withMaxError(source.maxError());
     }
 
@@ -166,12 +205,14 @@ final class GridOptions {
     CellType cellType(CellType defaultType) {
         DataType dt = defaultType.dataType();
         if (type != null) {
-            dt = DataType.fromGdalName(type).orElseThrow(() -> usage(
-                    "-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'"));
+            dt = DataType.fromGdalName(type)
+                    .orElseThrow(() -> usage(
+                            "-ot must be Byte, Int8, UInt16, Int16, Int32, Float32 or Float64, not '" + type + "'"));
         }
         OptionalDouble nd = defaultType.noDataValue();
         if (dstNoData != null) {
-            nd = dstNoData.trim().equalsIgnoreCase("none") ? OptionalDouble.empty()
+            nd = dstNoData.trim().equalsIgnoreCase("none")
+                    ? OptionalDouble.empty()
                     : OptionalDouble.of(number("-dstnodata", dstNoData));
         }
         if (nd.isPresent() && Double.isNaN(nd.getAsDouble()) && !dt.isFloatingPoint()) {

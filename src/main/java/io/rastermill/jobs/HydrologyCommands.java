@@ -11,12 +11,22 @@ import io.rastermill.spark.hydro.Hydrology;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -29,17 +39,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /**
  * The hydrology commands: {@code fill}, {@code flowdir}, {@code flowacc}, {@code basins},
  * {@code watershed}, {@code streams}, and {@code hydrology} for fill → flowdir → flowacc → basins
@@ -48,8 +47,7 @@ import java.util.concurrent.Callable;
  * GeoTIFF/COGs from the executors. Errors in the input stop the job before anything is written.
  */
 final class HydrologyCommands {
-    private HydrologyCommands() {
-    }
+    private HydrologyCommands() {}
 
     /** What every hydrology command has: output options, band, quiet, and how it reads and writes. */
     abstract static class Base implements Callable<Integer> {
@@ -101,8 +99,12 @@ final class HydrologyCommands {
             if (!band.given()) {
                 requireSingleBand(input, spark.sparkContext().hadoopConfiguration());
             }
-            return TileLayers.readGeoTiffs(spark, List.of(input),
-                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()).withBand(band.index()));
+            return TileLayers.readGeoTiffs(
+                    spark,
+                    List.of(input),
+                    TileLayers.ReadOptions.defaults()
+                            .withTileSize(output.blockSize())
+                            .withBand(band.index()));
         }
 
         private static void requireSingleBand(String input, Configuration conf) throws IOException {
@@ -120,30 +122,47 @@ final class HydrologyCommands {
         }
 
         /** Writes {@code layer} to {@code target} with a progress line, and prints the summary line. */
-        void write(SparkSession spark, PrintWriter out, TileLayer layer, String target, String what) throws IOException {
+        void write(SparkSession spark, PrintWriter out, TileLayer layer, String target, String what)
+                throws IOException {
             CellType ct = layer.metadata().cellType();
             GeoTiffWriteOptions options = output.toWriteOptions(ct);
             SparkContext sc = spark.sparkContext();
-            long tiles = layer.metadata().layout().layoutCols() * (long) layer.metadata().layout().layoutRows();
+            long tiles = layer.metadata().layout().layoutCols()
+                    * (long) layer.metadata().layout().layoutRows();
             LayerGeoTiffWriter.Result r;
             try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet.quiet)) {
                 LongAccumulator done = progress.tiles();
-                r = LayerGeoTiffWriter.write(layer.mapTiles(t -> {
-                    done.add(1);
-                    return t;
-                }), target, options);
+                r = LayerGeoTiffWriter.write(
+                        layer.mapTiles(t -> {
+                            done.add(1);
+                            return t;
+                        }),
+                        target,
+                        options);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "%s: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n", what, r.target(),
-                    r.width(), r.height(), ct.name(), r.levels(), options.cog() ? ", COG" : "", seconds,
+            out.printf(
+                    Locale.ROOT,
+                    "%s: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
+                    what,
+                    r.target(),
+                    r.width(),
+                    r.height(),
+                    ct.name(),
+                    r.levels(),
+                    options.cog() ? ", COG" : "",
+                    seconds,
                     (double) r.width() * r.height() / 1e6 / seconds);
             out.flush();
         }
     }
 
-    @Command(name = "fill", mixinStandardHelpOptions = true,
-            description = "Depression filling: the minimal depression-free surface (priority-flood, 8-connected); raster"
-                    + " edges and NoData are outlets. Same cell type as DEM.")
+    @Command(
+            name = "fill",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Depression filling: the minimal depression-free surface (priority-flood, 8-connected); raster"
+                            + " edges and NoData are outlets. Same cell type as DEM.")
     static final class Fill extends Base {
         @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
         String dem;
@@ -163,9 +182,12 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "flowdir", mixinStandardHelpOptions = true,
-            description = "D8 flow directions (ESRI codes 1 E, 2 SE, 4 S, ... 128 NE; Byte, NoData 255) of the filled DEM;"
-                    + " flats drain along shortest paths to their lower edge.")
+    @Command(
+            name = "flowdir",
+            mixinStandardHelpOptions = true,
+            description =
+                    "D8 flow directions (ESRI codes 1 E, 2 SE, 4 S, ... 128 NE; Byte, NoData 255) of the filled DEM;"
+                            + " flats drain along shortest paths to their lower edge.")
     static final class FlowDir extends Base {
         @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s); filled first")
         String dem;
@@ -185,9 +207,12 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "flowacc", mixinStandardHelpOptions = true,
-            description = "Flow accumulation of D8 codes: upstream cells excluding the cell itself (Float64), or the sum"
-                    + " of --weights over them.")
+    @Command(
+            name = "flowacc",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Flow accumulation of D8 codes: upstream cells excluding the cell itself (Float64), or the sum"
+                            + " of --weights over them.")
     static final class FlowAcc extends Base {
         @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
         String flowdir;
@@ -195,7 +220,10 @@ final class HydrologyCommands {
         @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
         String out;
 
-        @Option(names = "--weights", paramLabel = "RASTER", description = "weights on the same grid (NoData counts as 0)")
+        @Option(
+                names = "--weights",
+                paramLabel = "RASTER",
+                description = "weights on the same grid (NoData counts as 0)")
         String weights;
 
         @Override
@@ -206,8 +234,12 @@ final class HydrologyCommands {
         @Override
         Integer run(SparkSession spark, PrintWriter console) throws IOException {
             TileLayer dirs = read(spark, flowdir);
-            TileLayer w = weights == null ? null : TileLayers.readGeoTiffs(spark, List.of(weights),
-                    TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()));
+            TileLayer w = weights == null
+                    ? null
+                    : TileLayers.readGeoTiffs(
+                            spark,
+                            List.of(weights),
+                            TileLayers.ReadOptions.defaults().withTileSize(output.blockSize()));
             if (w != null) {
                 try {
                     Hydrology.requireSameGrid(dirs, w, "--weights " + weights);
@@ -220,9 +252,12 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "basins", mixinStandardHelpOptions = true,
-            description = "Drainage basins: every cell labelled by the outlet it drains to (the outlet's cell index + 1,"
-                    + " row-major; Int32, or Float64 beyond 2^31 cells).")
+    @Command(
+            name = "basins",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Drainage basins: every cell labelled by the outlet it drains to (the outlet's cell index + 1,"
+                            + " row-major; Int32, or Float64 beyond 2^31 cells).")
     static final class Basins extends Base {
         @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
         String flowdir;
@@ -242,9 +277,12 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "watershed", mixinStandardHelpOptions = true,
-            description = "Watersheds of pour points (CSV x,y[,id] or GeoJSON Points with an optional id property, in the"
-                    + " raster's CRS): each cell labelled with the first pour point downstream, NoData if none.")
+    @Command(
+            name = "watershed",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Watersheds of pour points (CSV x,y[,id] or GeoJSON Points with an optional id property, in the"
+                            + " raster's CRS): each cell labelled with the first pour point downstream, NoData if none.")
     static final class Watershed extends Base {
         @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
         String flowdir;
@@ -252,7 +290,11 @@ final class HydrologyCommands {
         @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
         String out;
 
-        @Option(names = "--points", paramLabel = "FILE", required = true, description = "pour points: .csv or .geojson/.json")
+        @Option(
+                names = "--points",
+                paramLabel = "FILE",
+                required = true,
+                description = "pour points: .csv or .geojson/.json")
         String points;
 
         @Override
@@ -269,7 +311,9 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "streams", mixinStandardHelpOptions = true,
+    @Command(
+            name = "streams",
+            mixinStandardHelpOptions = true,
             description = "Stream cells: flow accumulation >= --threshold (Byte 1, NoData 0 elsewhere).")
     static final class Streams extends Base {
         @Parameters(index = "0", paramLabel = "FLOWACC", description = "flow accumulation raster")
@@ -278,7 +322,11 @@ final class HydrologyCommands {
         @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
         String out;
 
-        @Option(names = "--threshold", paramLabel = "N", required = true, description = "smallest accumulation of a stream cell")
+        @Option(
+                names = "--threshold",
+                paramLabel = "N",
+                required = true,
+                description = "smallest accumulation of a stream cell")
         double threshold;
 
         @Override
@@ -293,7 +341,9 @@ final class HydrologyCommands {
         }
     }
 
-    @Command(name = "hydrology", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hydrology",
+            mixinStandardHelpOptions = true,
             description = "fill → flowdir → flowacc → basins in one job, reading the DEM once: writes filled.tif,"
                     + " flowdir.tif, flowacc.tif, basins.tif (and streams.tif with --threshold) into OUTDIR.")
     static final class All extends Base {
@@ -323,7 +373,8 @@ final class HydrologyCommands {
             write(spark, console, dirs, child(dir, "flowdir.tif"), "flowdir");
             Hydrology.release(filled);
             Hydrology.Drainage drainage = Hydrology.drainage(dirs, null);
-            TileLayer acc = threshold == null ? drainage.accumulation()
+            TileLayer acc = threshold == null
+                    ? drainage.accumulation()
                     : drainage.accumulation().persist(StorageLevel.MEMORY_AND_DISK_SER());
             write(spark, console, acc, child(dir, "flowacc.tif"), "flowacc");
             write(spark, console, drainage.basins(), child(dir, "basins.tif"), "basins");
@@ -342,8 +393,7 @@ final class HydrologyCommands {
 
     /** Pour points from CSV ({@code x,y[,id]}, header optional) or GeoJSON Points, as raster cell index → id. */
     static final class PourPoints {
-        private PourPoints() {
-        }
+        private PourPoints() {}
 
         static Map<Long, Long> read(String file, Configuration conf, TileLayer layer) throws IOException {
             Path p = new Path(file);
@@ -364,8 +414,11 @@ final class HydrologyCommands {
                         throw new IllegalArgumentException(file + ": feature " + n + " is not a Point");
                     }
                     JsonNode id = f.path("properties").path("id");
-                    pts.add(new double[]{g.path("coordinates").path(0).asDouble(), g.path("coordinates").path(1).asDouble(),
-                            id.isNumber() ? id.asLong() : n});
+                    pts.add(new double[] {
+                        g.path("coordinates").path(0).asDouble(),
+                        g.path("coordinates").path(1).asDouble(),
+                        id.isNumber() ? id.asLong() : n
+                    });
                 }
             } else {
                 int line = 0;
@@ -376,8 +429,11 @@ final class HydrologyCommands {
                     }
                     String[] f = row.split(",");
                     try {
-                        pts.add(new double[]{Double.parseDouble(f[0].trim()), Double.parseDouble(f[1].trim()),
-                                f.length > 2 ? Long.parseLong(f[2].trim()) : pts.size() + 1});
+                        pts.add(new double[] {
+                            Double.parseDouble(f[0].trim()),
+                            Double.parseDouble(f[1].trim()),
+                            f.length > 2 ? Long.parseLong(f[2].trim()) : pts.size() + 1
+                        });
                     } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                         if (line == 1) {
                             continue; // a header
@@ -393,10 +449,13 @@ final class HydrologyCommands {
             Extent e = layout.extent();
             Map<Long, Long> cells = new LinkedHashMap<>();
             for (double[] pt : pts) {
-                long col = (long) Math.floor((pt[0] - e.xmin()) / layout.cellSize().width());
-                long row = (long) Math.floor((e.ymax() - pt[1]) / layout.cellSize().height());
+                long col =
+                        (long) Math.floor((pt[0] - e.xmin()) / layout.cellSize().width());
+                long row =
+                        (long) Math.floor((e.ymax() - pt[1]) / layout.cellSize().height());
                 if (col < 0 || row < 0 || col >= layer.cols() || row >= layer.rows()) {
-                    throw new IllegalArgumentException(file + ": pour point " + pt[0] + "," + pt[1] + " is outside the raster");
+                    throw new IllegalArgumentException(
+                            file + ": pour point " + pt[0] + "," + pt[1] + " is outside the raster");
                 }
                 if (pt[2] <= 0) {
                     throw new IllegalArgumentException(file + ": pour point ids must be positive, got " + (long) pt[2]);

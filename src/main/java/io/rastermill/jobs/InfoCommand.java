@@ -8,16 +8,15 @@ import io.rastermill.io.codec.Compression;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.tiff.GeoTransform;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rastermill info FILE [--json]}: what {@code gdalinfo} tells of a GeoTIFF, from the header and
@@ -25,7 +24,9 @@ import java.util.concurrent.Callable;
  * geotransform, extent, block size, compression, predictor, interleave, overviews, BigTIFF.
  * The JSON uses gdalinfo's key names where gdalinfo has the fact. Needs no Spark.
  */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Describe a GeoTIFF like gdalinfo: size, bands, cell type, NoData, CRS, geotransform, extent,"
                 + " block size, compression, predictor, overviews, BigTIFF. Reads only the header.")
 final class InfoCommand implements Callable<Integer> {
@@ -80,7 +81,11 @@ final class InfoCommand implements Callable<Integer> {
         }
         info.rasterExtent().ifPresent(re -> {
             Extent e = re.extent();
-            root.putObject("extent").put("xmin", e.xmin()).put("ymin", e.ymin()).put("xmax", e.xmax()).put("ymax", e.ymax());
+            root.putObject("extent")
+                    .put("xmin", e.xmin())
+                    .put("ymin", e.ymin())
+                    .put("xmax", e.xmax())
+                    .put("ymax", e.ymax());
         });
         root.put("pixelIsPoint", info.pixelIsPoint());
         ObjectNode structure = root.putObject("metadata").putObject("IMAGE_STRUCTURE");
@@ -140,13 +145,21 @@ final class InfoCommand implements Callable<Integer> {
                 out.println(String.format(Locale.ROOT, "Pixel Size = (%.15f,%.15f)", t.pixelWidth(), t.pixelHeight()));
             } else {
                 double[] g = t.toGdal();
-                out.println(String.format(Locale.ROOT, "GeoTransform =%n  %.15g, %.15g, %.15g%n  %.15g, %.15g, %.15g",
-                        g[0], g[1], g[2], g[3], g[4], g[5]));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "GeoTransform =%n  %.15g, %.15g, %.15g%n  %.15g, %.15g, %.15g",
+                        g[0],
+                        g[1],
+                        g[2],
+                        g[3],
+                        g[4],
+                        g[5]));
             }
         }
         info.rasterExtent().ifPresent(re -> {
             Extent e = re.extent();
-            out.println(String.format(Locale.ROOT, "Extent = (%.6f, %.6f) - (%.6f, %.6f)", e.xmin(), e.ymin(), e.xmax(), e.ymax()));
+            out.println(String.format(
+                    Locale.ROOT, "Extent = (%.6f, %.6f) - (%.6f, %.6f)", e.xmin(), e.ymin(), e.xmax(), e.ymax()));
         });
         if (info.pixelIsPoint()) {
             out.println("AREA_OR_POINT=Point (georeferencing shifted to pixel-is-area)");
@@ -161,15 +174,22 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.println("  LAYOUT=" + (info.tiled() ? "tiled" : "strips") + ", BIGTIFF=" + (info.bigTiff() ? "YES" : "NO")
                 + ", " + info.byteOrder());
-        String overviews = info.overviews().isEmpty() ? null
-                : String.join(", ", info.overviews().stream().map(l -> l.width() + "x" + l.height()).toList());
+        String overviews = info.overviews().isEmpty()
+                ? null
+                : String.join(
+                        ", ",
+                        info.overviews().stream()
+                                .map(l -> l.width() + "x" + l.height())
+                                .toList());
         for (int b = 1; b <= info.bandCount(); b++) {
             out.println("Band " + b + " Block=" + info.blockWidth() + "x" + info.blockHeight() + " Type="
                     + info.gdalDataType() + ", CellType=" + info.cellType().name());
             if (info.noData().isPresent()) {
                 double nd = info.noData().getAsDouble();
-                out.println("  NoData Value=" + (nd == Math.rint(nd) && !Double.isInfinite(nd)
-                        ? Long.toString((long) nd) : Double.toString(nd).replace("NaN", "nan")));
+                out.println("  NoData Value="
+                        + (nd == Math.rint(nd) && !Double.isInfinite(nd)
+                                ? Long.toString((long) nd)
+                                : Double.toString(nd).replace("NaN", "nan")));
             }
             if (overviews != null) {
                 out.println("  Overviews: " + overviews);

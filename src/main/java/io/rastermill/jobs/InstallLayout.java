@@ -42,10 +42,13 @@ record InstallLayout(Path home, Path thinJar) {
     List<Path> appLibJars() {
         Path dir = appLibDir();
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException(dir + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)");
+            throw new IllegalStateException(
+                    dir + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)");
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot list: " + e.getMessage(), e);
         }

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class JvmOptions {
 
-    private JvmOptions() {
-    }
+    private JvmOptions() {}
 
     static List<String> read(Path file) {
         try {

@@ -21,7 +21,9 @@ record LaunchContext(Properties systemProperties, Map<String, String> environmen
 
     static LaunchContext fromSystem() {
         Charset charset = Charset.defaultCharset();
-        return new LaunchContext(System.getProperties(), System.getenv(),
+        return new LaunchContext(
+                System.getProperties(),
+                System.getenv(),
                 new PrintWriter(new OutputStreamWriter(System.out, charset), true),
                 new PrintWriter(new OutputStreamWriter(System.err, charset), true));
     }
@@ -31,12 +33,14 @@ record LaunchContext(Properties systemProperties, Map<String, String> environmen
         String home = systemProperties.getProperty(HOME_PROPERTY);
         if (home == null || home.isBlank()) {
             throw new IllegalStateException("the system property " + HOME_PROPERTY
-                    + " is not set: start Rastermill with jobs/rastermill, or pass -D" + HOME_PROPERTY + "=<project directory>");
+                    + " is not set: start Rastermill with jobs/rastermill, or pass -D" + HOME_PROPERTY
+                    + "=<project directory>");
         }
         Path homeDir = Path.of(home).toAbsolutePath().normalize();
         String jar = systemProperties.getProperty(JAR_PROPERTY);
         Path thinJar = jar == null || jar.isBlank()
-                ? homeDir.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar")
+                ? homeDir.resolve("target")
+                        .resolve("rastermill-" + VersionInfo.load().version() + ".jar")
                 : Path.of(jar).toAbsolutePath().normalize();
         return new InstallLayout(homeDir, thinJar);
     }

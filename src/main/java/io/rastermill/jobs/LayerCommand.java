@@ -13,25 +13,32 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.KeyIndexMethod;
 import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.TileSchema;
-import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import io.rastermill.spark.warp.GeoTiffWarp;
-import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
-import io.rastermill.spark.layerstore.ZoomedPyramid;
 import io.rastermill.spark.layerstore.MultibandLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
+import io.rastermill.spark.layerstore.ZoomedPyramid;
 import io.rastermill.spark.temporal.SceneSeries;
+import io.rastermill.spark.warp.GeoTiffWarp;
+import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -44,14 +51,6 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import scala.Tuple2;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code rastermill layer write|read|list}: GeoTrellis layer catalogs (file or Hadoop backend).
  * {@code write} tiles a GeoTIFF into a layer GeoTrellis reads ({@code --layout floating}: the raster's
@@ -60,8 +59,11 @@ import java.util.concurrent.Callable;
  * as a GeoTIFF/COG; {@code list} prints a catalog's layers. With {@code --space-time}, {@code write} stores dated
  * scenes as one space-time layer, and {@code read} of such a layer writes one GeoTIFF per scene in {@code --start/--end}.
  */
-@Command(name = "layer", mixinStandardHelpOptions = true,
-        description = "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
+@Command(
+        name = "layer",
+        mixinStandardHelpOptions = true,
+        description =
+                "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
         subcommands = {LayerCommand.Write.class, LayerCommand.Read.class, LayerCommand.ListLayers.class})
 final class LayerCommand implements Callable<Integer> {
     @ParentCommand
@@ -75,22 +77,34 @@ final class LayerCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
     }
 
-    @Command(name = "write", mixinStandardHelpOptions = true,
-            description = "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
+    @Command(
+            name = "write",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
     static final class Write implements Callable<Integer> {
-        @Parameters(arity = "2..*", paramLabel = "IN",
-                description = "the GeoTIFF (a path or URI; with --space-time the dated scenes: paths, directories, globs),"
-                        + " then the catalog: a directory (file backend) or hdfs:// etc. URI (Hadoop backend)")
+        @Parameters(
+                arity = "2..*",
+                paramLabel = "IN",
+                description =
+                        "the GeoTIFF (a path or URI; with --space-time the dated scenes: paths, directories, globs),"
+                                + " then the catalog: a directory (file backend) or hdfs:// etc. URI (Hadoop backend)")
         List<String> files;
 
-        @Option(names = "--space-time",
-                description = "write the scenes as one space-time layer (GeoTrellis SpaceTimeKey, ZSpaceTimeKeyIndex): single-band"
-                        + " scenes on one grid, each dated by --dates, --date-pattern, its TIFF DateTime tag or a date in its name")
+        @Option(
+                names = "--space-time",
+                description =
+                        "write the scenes as one space-time layer (GeoTrellis SpaceTimeKey, ZSpaceTimeKeyIndex): single-band"
+                                + " scenes on one grid, each dated by --dates, --date-pattern, its TIFF DateTime tag or a date in its name")
         boolean spaceTime;
 
-        @Option(names = "--time-resolution", paramLabel = "UNIT", defaultValue = "day",
-                description = "--space-time: the index's time bin, GeoTrellis's ZCurveKeyIndexMethod.by*: millis | second"
-                        + " | minute | hour | day | month (30 days) | year (365 days) (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--time-resolution",
+                paramLabel = "UNIT",
+                defaultValue = "day",
+                description =
+                        "--space-time: the index's time bin, GeoTrellis's ZCurveKeyIndexMethod.by*: millis | second"
+                                + " | minute | hour | day | month (30 days) | year (365 days) (default: ${DEFAULT-VALUE})")
         String timeResolution;
 
         @Mixin
@@ -102,12 +116,20 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         LayerNameOptions layerName;
 
-        @Option(names = "--layout", paramLabel = "SCHEME", defaultValue = "floating",
-                description = "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom warped too while a tile's source window stays under 32 MiB, below that built from the one above) (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--layout",
+                paramLabel = "SCHEME",
+                defaultValue = "floating",
+                description =
+                        "floating (the raster's grid) | zoomed (a ZoomedLayoutScheme pyramid in EPSG:3857: --zoom or the scheme's level reprojected with the warp machinery, each level down to --min-zoom warped too while a tile's source window stays under 32 MiB, below that built from the one above) (default: ${DEFAULT-VALUE})")
         String layout;
 
-        @Option(names = "--min-zoom", paramLabel = "Z", defaultValue = "0",
-                description = "zoomed: the lowest level written; every level from the top down to it is written (default: ${DEFAULT-VALUE})")
+        @Option(
+                names = "--min-zoom",
+                paramLabel = "Z",
+                defaultValue = "0",
+                description =
+                        "zoomed: the lowest level written; every level from the top down to it is written (default: ${DEFAULT-VALUE})")
         int minZoom;
 
         @Mixin
@@ -116,7 +138,10 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         TileSizeOption tileSize;
 
-        @Option(names = "--index", paramLabel = "CURVE", defaultValue = "zorder",
+        @Option(
+                names = "--index",
+                paramLabel = "CURVE",
+                defaultValue = "zorder",
                 description = "key index: zorder | hilbert | rowmajor (default: ${DEFAULT-VALUE})")
         String index;
 
@@ -126,7 +151,9 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         OverwriteOption overwrite;
 
-        @Option(names = "--update", description = "merge into an existing layer (same key index; new tiles replace old ones)")
+        @Option(
+                names = "--update",
+                description = "merge into an existing layer (same key index; new tiles replace old ones)")
         boolean update;
 
         @ParentCommand
@@ -147,20 +174,25 @@ final class LayerCommand implements Callable<Integer> {
                 return writeSpaceTime(files.subList(0, files.size() - 1), catalog);
             }
             if (files.size() > 2) {
-                throw new ParameterException(spec.commandLine(), "several inputs make a space-time layer: add --space-time");
+                throw new ParameterException(
+                        spec.commandLine(), "several inputs make a space-time layer: add --space-time");
             }
             if (dating.datingGiven() || range.start != null || range.end != null) {
-                throw new ParameterException(spec.commandLine(), "--dates, --date-pattern, --start and --end need --space-time");
+                throw new ParameterException(
+                        spec.commandLine(), "--dates, --date-pattern, --start and --end need --space-time");
             }
             boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
                 case "floating" -> false;
                 case "zoomed" -> true;
-                default -> throw new ParameterException(spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
+                default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
             };
             int ts = tileSize.orElse(zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize());
             LayerId id = layerName.id(0); // a name that would leave the catalog: refused before Spark starts
             int bands;
-            try (GeoTiffReader r = GeoTiffReader.open(in, parent.parent.settings().hadoopConfiguration())) {
+            try (GeoTiffReader r =
+                    GeoTiffReader.open(in, parent.parent.settings().hadoopConfiguration())) {
                 bands = r.info().bandCount();
             }
             long start = System.nanoTime();
@@ -177,7 +209,8 @@ final class LayerCommand implements Callable<Integer> {
                 try {
                     warp = GeoTiffWarp.open(spark, List.of(in), null);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(e.getMessage() + " (--layout zoomed reprojects to EPSG:3857)", e);
+                    throw new IllegalArgumentException(
+                            e.getMessage() + " (--layout zoomed reprojects to EPSG:3857)", e);
                 }
                 List<LayoutLevel> levels;
                 try {
@@ -188,13 +221,19 @@ final class LayerCommand implements Callable<Integer> {
                 for (LayoutLevel level : levels) {
                     layerName.id(id.name(), level.zoom());
                 }
-                ZoomedPyramid.build(warp, levels, WarpOptions.of(warpMethod),
-                        (level, layers) -> write(writer, layerName.id(id.name(), level.zoom()), layers, method(), start));
+                ZoomedPyramid.build(
+                        warp,
+                        levels,
+                        WarpOptions.of(warpMethod),
+                        (level, layers) ->
+                                write(writer, layerName.id(id.name(), level.zoom()), layers, method(), start));
             } else {
                 List<TileLayer> layers = new ArrayList<>();
                 for (int b = 0; b < bands; b++) {
-                    layers.add(TileLayers.readGeoTiffs(spark, List.of(in), TileLayers.ReadOptions.defaults()
-                            .withTileSize(ts).withBand(b)));
+                    layers.add(TileLayers.readGeoTiffs(
+                            spark,
+                            List.of(in),
+                            TileLayers.ReadOptions.defaults().withTileSize(ts).withBand(b)));
                 }
                 write(writer, id, layers, method(), start);
             }
@@ -204,8 +243,10 @@ final class LayerCommand implements Callable<Integer> {
         /** {@code --space-time}: the dated scenes (in {@code --start/--end}) as one space-time layer. */
         private Integer writeSpaceTime(List<String> sources, String catalog) throws IOException {
             if (!"floating".equalsIgnoreCase(layout) || update || method() != KeyIndexMethod.ZORDER) {
-                throw new ParameterException(spec.commandLine(), "--space-time writes floating layouts with the zorder index,"
-                        + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--space-time writes floating layouts with the zorder index,"
+                                + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
             }
             long resolution;
             try {
@@ -217,14 +258,25 @@ final class LayerCommand implements Callable<Integer> {
             LayerId id = layerName.id(0);
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
-            SpaceTimeLayer layer = SceneSeries.read(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
+            SpaceTimeLayer layer =
+                    SceneSeries.read(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend.backend());
             LayerWriter.Result r = store.write(id, layer, resolution, overwrite.overwrite);
             TileLayerMetadata md = layer.metadata();
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "wrote %s in %s: %d tile(s) of %dx%d %s, time %s, %d file(s), zorder index by %s, %.1f s%n",
-                    id, store.catalog().uri(), r.tiles(), md.layout().tileCols(), md.layout().tileRows(), md.cellType().name(),
-                    layer.time(), r.files(), timeResolution.toLowerCase(Locale.ROOT), (System.nanoTime() - start) / 1e9);
+            o.printf(
+                    Locale.ROOT,
+                    "wrote %s in %s: %d tile(s) of %dx%d %s, time %s, %d file(s), zorder index by %s, %.1f s%n",
+                    id,
+                    store.catalog().uri(),
+                    r.tiles(),
+                    md.layout().tileCols(),
+                    md.layout().tileRows(),
+                    md.cellType().name(),
+                    layer.time(),
+                    r.files(),
+                    timeResolution.toLowerCase(Locale.ROOT),
+                    (System.nanoTime() - start) / 1e9);
             o.flush();
             return 0;
         }
@@ -244,19 +296,35 @@ final class LayerCommand implements Callable<Integer> {
             LayerWriter.Result r;
             if (bands == 1) {
                 TileLayer l = layers.get(0);
-                r = update ? writer.update(id, l) : overwrite.overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
+                r = update
+                        ? writer.update(id, l)
+                        : overwrite.overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
             } else {
-                MultibandLayer mb = new MultibandLayer(zipBands(layers), layers.get(0).metadata());
-                r = update ? writer.updateMultiband(id, mb, (a, b) -> b)
-                        : overwrite.overwrite ? writer.replaceMultiband(id, mb, method) : writer.writeMultiband(id, mb, method);
+                MultibandLayer mb =
+                        new MultibandLayer(zipBands(layers), layers.get(0).metadata());
+                r = update
+                        ? writer.updateMultiband(id, mb, (a, b) -> b)
+                        : overwrite.overwrite
+                                ? writer.replaceMultiband(id, mb, method)
+                                : writer.writeMultiband(id, mb, method);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             TileLayerMetadata md = layers.get(0).metadata();
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "%s %s in %s: %d tile(s) of %dx%d %s, %d band(s), %d file(s), %s index, %.1f s%n",
-                    update ? "updated" : "wrote", id, writer.catalog().uri(), r.tiles(), md.layout().tileCols(),
-                    md.layout().tileRows(), md.cellType().name(), bands, r.files(),
-                    method.name().toLowerCase(Locale.ROOT), seconds);
+            o.printf(
+                    Locale.ROOT,
+                    "%s %s in %s: %d tile(s) of %dx%d %s, %d band(s), %d file(s), %s index, %.1f s%n",
+                    update ? "updated" : "wrote",
+                    id,
+                    writer.catalog().uri(),
+                    r.tiles(),
+                    md.layout().tileCols(),
+                    md.layout().tileRows(),
+                    md.cellType().name(),
+                    bands,
+                    r.files(),
+                    method.name().toLowerCase(Locale.ROOT),
+                    seconds);
             o.flush();
         }
 
@@ -277,7 +345,9 @@ final class LayerCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "read", mixinStandardHelpOptions = true,
+    @Command(
+            name = "read",
+            mixinStandardHelpOptions = true,
             description = "Read a layer (or the tiles meeting --extent) into a GeoTIFF/COG covering its tiles.")
     static final class Read implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
@@ -289,7 +359,10 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         LayerNameOptions layerName;
 
-        @Option(names = "--extent", paramLabel = "XMIN,YMIN,XMAX,YMAX", split = ",",
+        @Option(
+                names = "--extent",
+                paramLabel = "XMIN,YMIN,XMAX,YMAX",
+                split = ",",
                 description = "read only the tiles meeting this extent (layer CRS)")
         List<Double> extent;
 
@@ -328,8 +401,8 @@ final class LayerCommand implements Callable<Integer> {
             LayerAttributes a = reader.attributes(id);
             TileLayerMetadata lmd = a.metadata();
             if (lmd.layout().tileCols() != lmd.layout().tileRows()) {
-                throw new IllegalArgumentException(id + " has " + lmd.layout().tileCols() + "x" + lmd.layout().tileRows()
-                        + " tiles; GeoTIFF output needs square tiles");
+                throw new IllegalArgumentException(id + " has " + lmd.layout().tileCols() + "x"
+                        + lmd.layout().tileRows() + " tiles; GeoTIFF output needs square tiles");
             }
             output.block = lmd.layout().tileCols();
             GeoTiffWriteOptions options = output.toWriteOptions(lmd.cellType());
@@ -338,7 +411,8 @@ final class LayerCommand implements Callable<Integer> {
                 return readSpaceTime(spark, id, q, options, start);
             }
             if (range.start != null || range.end != null) {
-                throw new ParameterException(spec.commandLine(), "--start/--end: " + id + " is a spatial layer (no time)");
+                throw new ParameterException(
+                        spec.commandLine(), "--start/--end: " + id + " is a spatial layer (no time)");
             }
             List<TileLayer> bands = new ArrayList<>();
             if (a.schema() == TileSchema.TILE) {
@@ -354,34 +428,61 @@ final class LayerCommand implements Callable<Integer> {
             if (!(bands.get(0).metadata().bounds() instanceof KeyBounds)) {
                 throw new IllegalArgumentException(id + ": no tiles meet the extent " + query);
             }
-            LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands), out, options);
+            LayerGeoTiffWriter.Result r =
+                    LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands), out, options);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "read %s → %s: %dx%d %s, %d band(s), %d level(s), %.1f s%n", id, r.target(), r.width(),
-                    r.height(), lmd.cellType().name(), r.bandCount(), r.levels(), seconds);
+            o.printf(
+                    Locale.ROOT,
+                    "read %s → %s: %dx%d %s, %d band(s), %d level(s), %.1f s%n",
+                    id,
+                    r.target(),
+                    r.width(),
+                    r.height(),
+                    lmd.cellType().name(),
+                    r.bandCount(),
+                    r.levels(),
+                    seconds);
             o.flush();
             return 0;
         }
 
         /** A space-time layer: one GeoTIFF per scene in {@code --start/--end}, {@code OUT} suffixed with its instant. */
-        private Integer readSpaceTime(SparkSession spark, LayerId id, KeyBounds q, GeoTiffWriteOptions options, long start)
+        private Integer readSpaceTime(
+                SparkSession spark, LayerId id, KeyBounds q, GeoTiffWriteOptions options, long start)
                 throws IOException {
             SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, catalog, backend.backend())
                     .read(id, q, TemporalBounds.halfOpen(range.from(), range.until()));
             List<Long> instants = layer.instants();
             if (instants.isEmpty()) {
-                throw new IllegalArgumentException(id + ": no tiles in " + layer.time()
-                        + (q == null ? "" : " meeting the extent"));
+                throw new IllegalArgumentException(
+                        id + ": no tiles in " + layer.time() + (q == null ? "" : " meeting the extent"));
             }
             PrintWriter o = spec.commandLine().getOut();
             for (long t : instants) {
                 List<TileLayer> bands = List.of(toRaster(layer.at(t)));
-                LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands),
-                        SeriesOutputs.suffixed(out, SeriesOutputs.instant(t)), options);
-                o.printf(Locale.ROOT, "read %s at %s → %s: %dx%d %s, %d level(s)%n", id, Instant.ofEpochMilli(t),
-                        r.target(), r.width(), r.height(), layer.metadata().cellType().name(), r.levels());
+                LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(
+                        bands,
+                        LayerGeoTiffWriter.describe(bands),
+                        SeriesOutputs.suffixed(out, SeriesOutputs.instant(t)),
+                        options);
+                o.printf(
+                        Locale.ROOT,
+                        "read %s at %s → %s: %dx%d %s, %d level(s)%n",
+                        id,
+                        Instant.ofEpochMilli(t),
+                        r.target(),
+                        r.width(),
+                        r.height(),
+                        layer.metadata().cellType().name(),
+                        r.levels());
             }
-            o.printf(Locale.ROOT, "read %d scene(s) of %s in %.1f s%n", instants.size(), id, (System.nanoTime() - start) / 1e9);
+            o.printf(
+                    Locale.ROOT,
+                    "read %d scene(s) of %s in %.1f s%n",
+                    instants.size(),
+                    id,
+                    (System.nanoTime() - start) / 1e9);
             o.flush();
             return 0;
         }
@@ -396,7 +497,8 @@ final class LayerCommand implements Callable<Integer> {
                 return layer;
             }
             LayoutDefinition l = md.layout();
-            if (kb.minKey().equals(new SpatialKey(0, 0)) && kb.maxKey().col() == l.layoutCols() - 1
+            if (kb.minKey().equals(new SpatialKey(0, 0))
+                    && kb.maxKey().col() == l.layoutCols() - 1
                     && kb.maxKey().row() == l.layoutRows() - 1) {
                 return layer;
             }
@@ -407,14 +509,24 @@ final class LayerCommand implements Callable<Integer> {
             Extent data = md.extent().intersection(e).orElse(e);
             int c0 = kb.minKey().col();
             int r0 = kb.minKey().row();
-            TileLayerMetadata nmd = new TileLayerMetadata(md.cellType(), nl, data, md.crs(),
+            TileLayerMetadata nmd = new TileLayerMetadata(
+                    md.cellType(),
+                    nl,
+                    data,
+                    md.crs(),
                     new KeyBounds(new SpatialKey(0, 0), new SpatialKey(w - 1, h - 1)));
-            return TileLayers.fromRdd(layer.rdd().mapToPair(kv -> new Tuple2<>(
-                    new SpatialKey(kv._1().col() - c0, kv._1().row() - r0), kv._2())), nmd);
+            return TileLayers.fromRdd(
+                    layer.rdd()
+                            .mapToPair(kv -> new Tuple2<>(
+                                    new SpatialKey(kv._1().col() - c0, kv._1().row() - r0), kv._2())),
+                    nmd);
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a catalog's layers: name, zoom, cell type, tiles, key index.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List a catalog's layers: name, zoom, cell type, tiles, key index.")
     static final class ListLayers implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
@@ -436,11 +548,23 @@ final class LayerCommand implements Callable<Integer> {
                 LayerAttributes a = c.readAttributes(id);
                 TileLayerMetadata md = a.metadata();
                 String bounds = md.bounds() instanceof KeyBounds kb
-                        ? kb.minKey().col() + "," + kb.minKey().row() + " - " + kb.maxKey().col() + "," + kb.maxKey().row() : "empty";
-                o.printf(Locale.ROOT, "%s\t%d\t%s\t%s\t%dx%d tiles of %dx%d\tkeys %s\t%s%s%n", id.name(), id.zoom(),
-                        md.cellType().name(), a.schema() == TileSchema.MULTIBAND ? "MultibandTile" : "Tile",
-                        md.layout().layoutCols(), md.layout().layoutRows(), md.layout().tileCols(), md.layout().tileRows(),
-                        bounds, a.keyIndex().type(), a.spaceTime() ? "\ttime " + a.time() : "");
+                        ? kb.minKey().col() + "," + kb.minKey().row() + " - "
+                                + kb.maxKey().col() + "," + kb.maxKey().row()
+                        : "empty";
+                o.printf(
+                        Locale.ROOT,
+                        "%s\t%d\t%s\t%s\t%dx%d tiles of %dx%d\tkeys %s\t%s%s%n",
+                        id.name(),
+                        id.zoom(),
+                        md.cellType().name(),
+                        a.schema() == TileSchema.MULTIBAND ? "MultibandTile" : "Tile",
+                        md.layout().layoutCols(),
+                        md.layout().layoutRows(),
+                        md.layout().tileCols(),
+                        md.layout().tileRows(),
+                        bounds,
+                        a.keyIndex().type(),
+                        a.spaceTime() ? "\ttime " + a.time() : "");
             }
             o.flush();
             return 0;

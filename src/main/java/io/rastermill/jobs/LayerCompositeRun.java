@@ -11,15 +11,14 @@ import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
 import io.rastermill.spark.temporal.LayerComposite;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
-import org.apache.spark.SparkContext;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code composite --layer CATALOG --name N}: the scenes of a stored space-time layer (in {@code --start/--end}) reduced
@@ -52,7 +51,8 @@ final class LayerCompositeRun {
         SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, c.layer, null).read(id, null, when);
         List<Long> instants = layer.instants();
         if (instants.isEmpty()) {
-            throw new IllegalArgumentException("composite: " + id + " in " + c.layer + " has no scene in " + layer.time());
+            throw new IllegalArgumentException(
+                    "composite: " + id + " in " + c.layer + " has no scene in " + layer.time());
         }
         if (windows == null) {
             write(layer, instants, out, started);
@@ -61,9 +61,14 @@ final class LayerCompositeRun {
         List<Instant> times = instants.stream().map(Instant::ofEpochMilli).toList();
         for (Instant w : windows.starts(times)) {
             long end = windows.end(w).toEpochMilli() - 1;
-            List<Long> inside = instants.stream().filter(t -> t >= w.toEpochMilli() && t <= end).toList();
-            write(layer.filter(null, new TemporalBounds(inside.get(0), inside.get(inside.size() - 1))), inside,
-                    SeriesOutputs.suffixed(out, windows.label(w)), System.nanoTime());
+            List<Long> inside = instants.stream()
+                    .filter(t -> t >= w.toEpochMilli() && t <= end)
+                    .toList();
+            write(
+                    layer.filter(null, new TemporalBounds(inside.get(0), inside.get(inside.size() - 1))),
+                    inside,
+                    SeriesOutputs.suffixed(out, windows.label(w)),
+                    System.nanoTime());
         }
         return 0;
     }
@@ -79,7 +84,10 @@ final class LayerCompositeRun {
         c.output.block = tile;
         GeoTiffWriteOptions options = c.output.toWriteOptions(ct);
         SparkContext sc = c.parent.spark().session().sparkContext();
-        sc.setJobGroup("rastermill composite", "composite " + reducer + " of " + instants.size() + " scene(s) → write " + out, false);
+        sc.setJobGroup(
+                "rastermill composite",
+                "composite " + reducer + " of " + instants.size() + " scene(s) → write " + out,
+                false);
         LayerGeoTiffWriter.Result r;
         try {
             List<TileLayer> bands = new ArrayList<>();
@@ -91,9 +99,18 @@ final class LayerCompositeRun {
             sc.clearJobGroup();
         }
         PrintWriter o = c.spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "composite: wrote %s (%s of %d scene(s) %s .. %s, %dx%d, %d band(s) %s) in %.1f s%n",
-                r.target(), reducer, instants.size(), Instant.ofEpochMilli(instants.get(0)),
-                Instant.ofEpochMilli(instants.get(instants.size() - 1)), r.width(), r.height(), r.bandCount(), ct.name(),
+        o.printf(
+                Locale.ROOT,
+                "composite: wrote %s (%s of %d scene(s) %s .. %s, %dx%d, %d band(s) %s) in %.1f s%n",
+                r.target(),
+                reducer,
+                instants.size(),
+                Instant.ofEpochMilli(instants.get(0)),
+                Instant.ofEpochMilli(instants.get(instants.size() - 1)),
+                r.width(),
+                r.height(),
+                r.bandCount(),
+                ct.name(),
                 (System.nanoTime() - started) / 1e9);
         o.flush();
     }

@@ -15,7 +15,9 @@ final class LayerNameOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "the layer's name (required; composite: with --layer)")
     String name;
 
-    @Option(names = "--zoom", paramLabel = "Z",
+    @Option(
+            names = "--zoom",
+            paramLabel = "Z",
             description = "the layer's zoom level (layer read: required; layer write --layout zoomed: default the"
                     + " scheme's level for the tile size; otherwise default 0)")
     Integer zoom;

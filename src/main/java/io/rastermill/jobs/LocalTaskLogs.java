@@ -1,12 +1,11 @@
 package io.rastermill.jobs;
 
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.config.Configurator;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Silences, for one local-mode command run without {@code --debug}, the Spark loggers that report a failed
@@ -18,15 +17,15 @@ import java.util.Map;
 final class LocalTaskLogs implements AutoCloseable {
     /** The loggers that log task failures (with traces) on the way to the job's failure. */
     static final List<String> TASK_FAILURE_LOGGERS = List.of(
-            "org.apache.spark.executor.Executor",          // "Exception in task 0.0 in stage 1.0" + trace
-            "org.apache.spark.scheduler.TaskSetManager",   // "Lost task ..." + trace, "Task 0 in stage 1.0 failed 1 times"
+            "org.apache.spark.executor.Executor", // "Exception in task 0.0 in stage 1.0" + trace
+            "org.apache.spark.scheduler.TaskSetManager", // "Lost task ..." + trace, "Task 0 in stage 1.0 failed 1
+            // times"
             "org.apache.spark.scheduler.TaskSchedulerImpl",
-            "org.apache.spark.scheduler.DAGScheduler");     // Spark 4: "Failed to cancel job group" after a failed job
+            "org.apache.spark.scheduler.DAGScheduler"); // Spark 4: "Failed to cancel job group" after a failed job
 
     private final Map<String, Level> previous = new LinkedHashMap<>();
 
-    private LocalTaskLogs() {
-    }
+    private LocalTaskLogs() {}
 
     /** Quiets the task-failure loggers if {@code master} is local and {@code debug} is off; else changes nothing. */
     static LocalTaskLogs quiet(String master, boolean debug) {

@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** Entry point of {@code jobs/rastermill} and of spark-submit ({@code --class io.rastermill.jobs.Main}). */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));

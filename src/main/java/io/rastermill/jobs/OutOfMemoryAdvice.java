@@ -1,11 +1,10 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.TaskOutOfMemoryException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.rastermill.spark.TaskOutOfMemoryException;
 
 /**
  * The line printed when a command ran out of heap: where (a task's phase, or the driver), how large the heap was,
@@ -16,12 +15,11 @@ import io.rastermill.spark.TaskOutOfMemoryException;
 final class OutOfMemoryAdvice {
 
     private static final long GIB = 1L << 30;
-    private static final Pattern TASK_LINE = Pattern.compile(
-            Pattern.quote(TaskOutOfMemoryException.PREFIX) + "[^\\n]*");
+    private static final Pattern TASK_LINE =
+            Pattern.compile(Pattern.quote(TaskOutOfMemoryException.PREFIX) + "[^\\n]*");
     private static final Pattern HEAP = Pattern.compile("heap of (\\d+) MiB\\)");
 
-    private OutOfMemoryAdvice() {
-    }
+    private OutOfMemoryAdvice() {}
 
     /**
      * The line for {@code ex} if it is (or wraps, or reports from a task) an out-of-memory error, else empty.

@@ -1,6 +1,5 @@
 package io.rastermill.jobs;
 
-import io.rastermill.spark.RastermillConf;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.io.codec.Compression;
@@ -8,12 +7,12 @@ import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.BigTiffMode;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.OverviewResampling;
+import io.rastermill.spark.RastermillConf;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-
-import java.util.Locale;
 
 /**
  * The GeoTIFF output options every command that writes a raster shares (a picocli mixin), with
@@ -22,8 +21,11 @@ import java.util.Locale;
  */
 final class OutputOptions {
 
-    @Option(names = "--compress", paramLabel = "CODEC",
-            description = "deflate | lzw | zstd | packbits | none (default: setting rastermill.compression, built in: deflate)")
+    @Option(
+            names = "--compress",
+            paramLabel = "CODEC",
+            description =
+                    "deflate | lzw | zstd | packbits | none (default: setting rastermill.compression, built in: deflate)")
     String compress;
 
     /**
@@ -33,31 +35,49 @@ final class OutputOptions {
      */
     static final int FLOAT_DEFLATE_LEVEL = 1;
 
-    @Option(names = "--level", paramLabel = "N",
+    @Option(
+            names = "--level",
+            paramLabel = "N",
             description = "Deflate (1-9, default 6; 1 with predictor 3) or ZSTD (1-22, default 9) level")
     Integer level;
 
-    @Option(names = "--predictor", paramLabel = "P", defaultValue = "yes",
+    @Option(
+            names = "--predictor",
+            paramLabel = "P",
+            defaultValue = "yes",
             description = "1 (none), 2 (horizontal), 3 (floating point), or yes: 2 for integer and 3 for float cells"
                     + " (default: ${DEFAULT-VALUE})")
     String predictor;
 
-    @Option(names = "--block", paramLabel = "N",
-            description = "block (and tile) size, a multiple of 16 (default: setting rastermill.tile.size, built in: 512)")
+    @Option(
+            names = "--block",
+            paramLabel = "N",
+            description =
+                    "block (and tile) size, a multiple of 16 (default: setting rastermill.tile.size, built in: 512)")
     Integer block;
 
-    @Option(names = "--cog", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Cloud-Optimized layout: IFDs first, overviews before full resolution (default: on; --no-cog off)")
+    @Option(
+            names = "--cog",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
+            description =
+                    "Cloud-Optimized layout: IFDs first, overviews before full resolution (default: on; --no-cog off)")
     boolean cog;
 
     @Option(names = "--bigtiff", paramLabel = "MODE", defaultValue = "auto", description = "yes | no | auto (default)")
     String bigTiff;
 
-    @Option(names = "--overviews", paramLabel = "LEVELS",
+    @Option(
+            names = "--overviews",
+            paramLabel = "LEVELS",
             description = "auto (halve until one block; default with --cog), none (default with --no-cog), or a count")
     String overviews;
 
-    @Option(names = "--resampling", paramLabel = "METHOD", defaultValue = "average",
+    @Option(
+            names = "--resampling",
+            paramLabel = "METHOD",
+            defaultValue = "average",
             description = "overview resampling: nearest | average | mode (default: ${DEFAULT-VALUE})")
     String resampling;
 
@@ -71,7 +91,11 @@ final class OutputOptions {
     int blockSize() {
         RastermillCommand top = spec.root().userObject() instanceof RastermillCommand r ? r : null;
         try {
-            return block != null ? block : top != null ? top.tileSize() : Integer.parseInt(RastermillConf.BUILT_IN.get(RastermillConf.TILE_SIZE));
+            return block != null
+                    ? block
+                    : top != null
+                            ? top.tileSize()
+                            : Integer.parseInt(RastermillConf.BUILT_IN.get(RastermillConf.TILE_SIZE));
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
@@ -83,11 +107,14 @@ final class OutputOptions {
         int blockSize = blockSize();
         String compress;
         try {
-            compress = this.compress != null ? this.compress : top != null ? top.compression() : RastermillConf.BUILT_IN.get(RastermillConf.COMPRESSION);
+            compress = this.compress != null
+                    ? this.compress
+                    : top != null ? top.compression() : RastermillConf.BUILT_IN.get(RastermillConf.COMPRESSION);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        GeoTiffWriteOptions.Builder b = GeoTiffWriteOptions.builder().blockSize(blockSize).cog(cog);
+        GeoTiffWriteOptions.Builder b =
+                GeoTiffWriteOptions.builder().blockSize(blockSize).cog(cog);
         Compression codec = switch (compress.toLowerCase(Locale.ROOT)) {
             case "deflate" -> Compression.DEFLATE;
             case "lzw" -> Compression.LZW;
@@ -101,18 +128,20 @@ final class OutputOptions {
         } else {
             b.compression(codec);
         }
-        b.bigTiff(switch (bigTiff.toLowerCase(Locale.ROOT)) {
-            case "yes" -> BigTiffMode.YES;
-            case "no" -> BigTiffMode.NO;
-            case "auto" -> BigTiffMode.AUTO;
-            default -> throw usage("--bigtiff must be yes, no or auto, not '" + bigTiff + "'");
-        });
-        b.resampling(switch (resampling.toLowerCase(Locale.ROOT)) {
-            case "nearest" -> OverviewResampling.NEAREST;
-            case "average" -> OverviewResampling.AVERAGE;
-            case "mode" -> OverviewResampling.MODE;
-            default -> throw usage("--resampling must be nearest, average or mode, not '" + resampling + "'");
-        });
+        b.bigTiff(
+                switch (bigTiff.toLowerCase(Locale.ROOT)) {
+                    case "yes" -> BigTiffMode.YES;
+                    case "no" -> BigTiffMode.NO;
+                    case "auto" -> BigTiffMode.AUTO;
+                    default -> throw usage("--bigtiff must be yes, no or auto, not '" + bigTiff + "'");
+                });
+        b.resampling(
+                switch (resampling.toLowerCase(Locale.ROOT)) {
+                    case "nearest" -> OverviewResampling.NEAREST;
+                    case "average" -> OverviewResampling.AVERAGE;
+                    case "mode" -> OverviewResampling.MODE;
+                    default -> throw usage("--resampling must be nearest, average or mode, not '" + resampling + "'");
+                });
         String ov = overviews != null ? overviews : (cog ? "auto" : "none");
         switch (ov.toLowerCase(Locale.ROOT)) {
             case "auto" -> b.autoOverviews();
@@ -130,8 +159,10 @@ final class OutputOptions {
             case "1", "no", "none" -> Predictor.NONE;
             case "2" -> Predictor.HORIZONTAL;
             case "3" -> Predictor.FLOATING_POINT;
-            case "yes" -> noPredictorCodec || cellType.dataType() == DataType.BIT ? Predictor.NONE
-                    : cellType.isFloatingPoint() ? Predictor.FLOATING_POINT : Predictor.HORIZONTAL;
+            case "yes" ->
+                noPredictorCodec || cellType.dataType() == DataType.BIT
+                        ? Predictor.NONE
+                        : cellType.isFloatingPoint() ? Predictor.FLOATING_POINT : Predictor.HORIZONTAL;
             default -> throw usage("--predictor must be 1, 2, 3, yes or no, not '" + predictor + "'");
         };
         b.predictor(p);

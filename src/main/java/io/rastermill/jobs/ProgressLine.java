@@ -1,21 +1,20 @@
 package io.rastermill.jobs;
 
 import io.rastermill.spark.IoMetrics;
-import org.apache.spark.SparkContext;
-import org.apache.spark.scheduler.AccumulableInfo;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.apache.spark.SparkStageInfo;
-import org.apache.spark.SparkStatusTracker;
-import org.apache.spark.util.LongAccumulator;
-import scala.Option;
-import scala.collection.Iterator;
-
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.SparkStatusTracker;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+import scala.collection.Iterator;
 
 /**
  * A console progress line for a long job, read from Spark's status tracker every half second:
@@ -127,10 +126,23 @@ final class ProgressLine implements AutoCloseable {
             }
         }
         double rate = done / seconds;
-        String eta = done > 0 && done < totalTiles ? String.format(Locale.ROOT, ", ETA %.0f s", (totalTiles - done) / rate) : "";
-        return String.format(Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.1f tiles/s, read %.1f MB, wrote %.1f MB,"
-                + " tasks %d/%d, %.0f s%s", label, done, totalTiles, 100.0 * done / Math.max(1, totalTiles), rate,
-                io.read.sum() / 1e6, io.written.sum() / 1e6, tasksDone, tasks, seconds, eta);
+        String eta = done > 0 && done < totalTiles
+                ? String.format(Locale.ROOT, ", ETA %.0f s", (totalTiles - done) / rate)
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "%s: %d/%d tiles (%.0f%%), %.1f tiles/s, read %.1f MB, wrote %.1f MB," + " tasks %d/%d, %.0f s%s",
+                label,
+                done,
+                totalTiles,
+                100.0 * done / Math.max(1, totalTiles),
+                rate,
+                io.read.sum() / 1e6,
+                io.written.sum() / 1e6,
+                tasksDone,
+                tasks,
+                seconds,
+                eta);
     }
 
     @Override
@@ -148,5 +160,4 @@ final class ProgressLine implements AutoCloseable {
             }
         }
     }
-
 }

@@ -5,6 +5,8 @@ import picocli.CommandLine.Option;
 /** {@code -q, --quiet}: no progress line (a picocli mixin of every command that shows one). */
 final class QuietOption {
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress line")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "no progress line")
     boolean quiet;
 }

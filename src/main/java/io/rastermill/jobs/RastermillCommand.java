@@ -1,5 +1,10 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.RastermillConf;
+import io.rastermill.spark.RastermillSpark;
+import io.rastermill.spark.SettingSource;
+import io.rastermill.spark.SparkDefaultsFile;
+import io.rastermill.spark.SparkSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,12 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.rastermill.spark.RastermillConf;
-import io.rastermill.spark.RastermillSpark;
-import io.rastermill.spark.SettingSource;
-import io.rastermill.spark.SparkDefaultsFile;
-import io.rastermill.spark.SparkSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +26,18 @@ import picocli.CommandLine.Spec;
  * The top command {@code rastermill}: the launcher options, and the choice between running the
  * subcommand in this JVM and handing it to spark-submit.
  */
-@Command(name = "rastermill",
+@Command(
+        name = "rastermill",
         versionProvider = VersionInfo.Provider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = "Parallel processing of very large georeferenced rasters on Apache Spark.%n"
                 + "Without --master/--submit the command runs in this JVM on a local Spark (local[*]).",
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  ok", "  1  runtime or input error (one line on stderr; --debug adds the stack trace)",
-            "  2  usage error"})
+        footer = {
+            "  0  ok",
+            "  1  runtime or input error (one line on stderr; --debug adds the stack trace)",
+            "  2  usage error"
+        })
 final class RastermillCommand {
 
     /**
@@ -71,49 +74,82 @@ final class RastermillCommand {
             CompositeCommand.class,
             DemoCommand.class);
 
-    @Option(names = "--master", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
+    @Option(
+            names = "--master",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description =
+                    "Spark master (e.g. spark://host:7077, yarn, local[4]); runs the command through spark-submit.")
     String master;
 
-    @Option(names = "--submit", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--submit",
+            scope = ScopeType.INHERIT,
             description = "Run through $SPARK_HOME/bin/spark-submit (SPARK_HOME must be set).")
     boolean submit;
 
     /** The heap jobs/rastermill gave this JVM (-Xmx) from --driver-memory or RASTERMILL_HEAP, if any. */
     static final String HEAP_PROPERTY = "rastermill.heap";
 
-    @Option(names = "--driver-memory", scope = ScopeType.INHERIT, paramLabel = "MEM",
-            description = "Driver memory, e.g. 4g; in local mode the heap of this JVM, which runs the driver and the tasks"
-                    + " (as RASTERMILL_HEAP=4g).")
+    @Option(
+            names = "--driver-memory",
+            scope = ScopeType.INHERIT,
+            paramLabel = "MEM",
+            description =
+                    "Driver memory, e.g. 4g; in local mode the heap of this JVM, which runs the driver and the tasks"
+                            + " (as RASTERMILL_HEAP=4g).")
     String driverMemory;
 
-    @Option(names = "--executor-memory", scope = ScopeType.INHERIT, paramLabel = "MEM", description = "Executor memory, e.g. 8g.")
+    @Option(
+            names = "--executor-memory",
+            scope = ScopeType.INHERIT,
+            paramLabel = "MEM",
+            description = "Executor memory, e.g. 8g.")
     String executorMemory;
 
-    @Option(names = "--conf", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--conf",
+            scope = ScopeType.INHERIT,
+            paramLabel = "KEY=VALUE",
             description = "A Spark setting; repeatable; wins over conf/spark-defaults.conf.")
     Map<String, String> conf = new LinkedHashMap<>();
 
-    @Option(names = "--jars", scope = ScopeType.INHERIT, paramLabel = "JAR", split = ",",
+    @Option(
+            names = "--jars",
+            scope = ScopeType.INHERIT,
+            paramLabel = "JAR",
+            split = ",",
             description = "Extra jars, comma-separated, for the driver and executors.")
     List<String> jars = new ArrayList<>();
 
-    @Option(names = "--properties", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "A job's properties file (spark.* and rastermill.* keys, 'key value' per line); wins over conf/,"
-                    + " --conf wins over it.")
+    @Option(
+            names = "--properties",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description =
+                    "A job's properties file (spark.* and rastermill.* keys, 'key value' per line); wins over conf/,"
+                            + " --conf wins over it.")
     Path properties;
 
-    @Option(names = "--dry-run", scope = ScopeType.INHERIT,
-            description = "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
+    @Option(
+            names = "--dry-run",
+            scope = ScopeType.INHERIT,
+            description =
+                    "With --master/--submit: print the spark-submit command line (shell-quoted) and exit without running it.")
     boolean dryRun;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean debug;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
-    @Option(names = {"-V", "--version"}, versionHelp = true,
+    @Option(
+            names = {"-V", "--version"},
+            versionHelp = true,
             description = "Print the version and the Spark/Scala versions it was built for, and exit.")
     boolean version;
 
@@ -138,8 +174,10 @@ final class RastermillCommand {
             return helpExit;
         }
         if (!parseResult.hasSubcommand()) {
-            throw new ParameterException(spec.commandLine(),
-                    "Missing command: give one of " + String.join(", ", spec.subcommands().keySet()));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Missing command: give one of "
+                            + String.join(", ", spec.subcommands().keySet()));
         }
         if (submit || master != null) {
             return runSubmitted(parseResult);
@@ -162,7 +200,10 @@ final class RastermillCommand {
     /** The Spark master this run will use, or null if the settings cannot be read (the command reports why). */
     private String sparkMaster() {
         try {
-            return settings().get("spark.master").map(SparkSettings.Setting::value).orElse(null);
+            return settings()
+                    .get("spark.master")
+                    .map(SparkSettings.Setting::value)
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null;
         }
@@ -197,19 +238,24 @@ final class RastermillCommand {
         if (runsUnderSparkSubmit()) {
             // spark-submit already applied conf/spark-defaults.conf, and --conf (where the launcher put
             // conf/rastermill.properties and the job's properties too), as spark.* system properties.
-            return RastermillSpark.withSubmittedProperties(RastermillConf.withBuiltIns(RastermillSpark.commonDefaults()),
-                    context.systemProperties());
+            return RastermillSpark.withSubmittedProperties(
+                    RastermillConf.withBuiltIns(RastermillSpark.commonDefaults()), context.systemProperties());
         }
         SparkSettings settings = RastermillConf.withBuiltIns(RastermillSpark.localDefaults())
                 .withAll(SparkDefaultsFile.read(context.layout().sparkDefaults()), SettingSource.DEFAULTS_FILE)
-                .withAll(RastermillConf.readFile(context.layout().rastermillProperties(), true), SettingSource.RASTERMILL_FILE);
+                .withAll(
+                        RastermillConf.readFile(context.layout().rastermillProperties(), true),
+                        SettingSource.RASTERMILL_FILE);
         if (properties != null) {
             settings = settings.withAll(RastermillConf.readFile(properties, false), SettingSource.JOB_PROPERTIES);
         }
-        if (driverMemory != null && !driverMemory.equals(context.systemProperties().getProperty(HEAP_PROPERTY))) {
-            // jobs/rastermill turns --driver-memory into this JVM's -Xmx and says so in rastermill.heap; a JVM started otherwise cannot
-            context.err().println("rastermill: --driver-memory has no effect here (the driver is this JVM, not started by"
-                    + " jobs/rastermill); start it with -Xmx" + driverMemory + " instead");
+        if (driverMemory != null
+                && !driverMemory.equals(context.systemProperties().getProperty(HEAP_PROPERTY))) {
+            // jobs/rastermill turns --driver-memory into this JVM's -Xmx and says so in rastermill.heap; a JVM started
+            // otherwise cannot
+            context.err()
+                    .println("rastermill: --driver-memory has no effect here (the driver is this JVM, not started by"
+                            + " jobs/rastermill); start it with -Xmx" + driverMemory + " instead");
         }
         if (executorMemory != null) {
             settings = settings.with("spark.executor.memory", executorMemory, SettingSource.COMMAND_LINE);
@@ -236,7 +282,8 @@ final class RastermillCommand {
      * conf/spark-defaults.conf goes separately, as --properties-file, which --conf overrides.
      */
     private Map<String, String> submittedConf() {
-        Map<String, String> result = new LinkedHashMap<>(RastermillConf.readFile(context.layout().rastermillProperties(), true));
+        Map<String, String> result =
+                new LinkedHashMap<>(RastermillConf.readFile(context.layout().rastermillProperties(), true));
         if (properties != null) {
             result.putAll(RastermillConf.readFile(properties, false));
         }
@@ -246,8 +293,10 @@ final class RastermillCommand {
 
     private int runSubmitted(ParseResult parseResult) {
         if (submit && context.sparkHome().isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--submit needs SPARK_HOME set to a Spark installation;"
-                    + " without it, --master URL runs Spark's SparkSubmit from target/lib");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--submit needs SPARK_HOME set to a Spark installation;"
+                            + " without it, --master URL runs Spark's SparkSubmit from target/lib");
         }
         try {
             InstallLayout layout = context.layout();
@@ -255,12 +304,18 @@ final class RastermillCommand {
                 throw new IllegalStateException(layout.thinJar()
                         + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)");
             }
-            SubmitRequest request = new SubmitRequest(master, driverMemory, executorMemory, submittedConf(), jars,
+            SubmitRequest request = new SubmitRequest(
+                    master,
+                    driverMemory,
+                    executorMemory,
+                    submittedConf(),
+                    jars,
                     subcommandArgs(parseResult.expandedArgs()));
             List<String> submitArgs = SparkSubmitArguments.build(request, layout, layout.appLibJars());
-            List<String> jvmOptions = context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
-            List<String> command = SparkSubmitProcess.command(context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs,
-                    context.environment());
+            List<String> jvmOptions =
+                    context.sparkHome().isPresent() ? List.of() : JvmOptions.read(layout.jvmOptions());
+            List<String> command = SparkSubmitProcess.command(
+                    context.sparkHome(), layout, jvmOptions, driverMemory, submitArgs, context.environment());
             if (dryRun) {
                 context.out().println(shellQuoted(command));
                 context.out().flush();

@@ -13,6 +13,12 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -27,20 +33,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code rastermill reclass IN OUT}: reclassifies cells by a map ({@code --map "0-10:1,10-20:2,else:NODATA"})
  * or by class breaks computed from the raster first ({@code --classes N --breaks quantile|equal-interval},
  * a Spark reduction), and writes the result like every layer job (output options, progress line,
  * atomic write).
  */
-@Command(name = "reclass", mixinStandardHelpOptions = true,
+@Command(
+        name = "reclass",
+        mixinStandardHelpOptions = true,
         description = "Reclassify cells: --map \"LO-HI:NEW,VALUE:NEW,nodata:NEW,else:NEW|NODATA\" (ranges half-open"
                 + " [LO,HI), * for an open end, first match wins, unmatched -> else or NoData), or --classes N with"
                 + " --breaks quantile|equal-interval computed from the raster.")
@@ -58,18 +59,30 @@ final class ReclassCommand implements Callable<Integer> {
     Rules rules;
 
     static final class Rules {
-        @Option(names = "--map", paramLabel = "MAP", description = "rules LO-HI:NEW, VALUE:NEW, nodata:NEW, else:NEW (NEW may be NODATA)")
+        @Option(
+                names = "--map",
+                paramLabel = "MAP",
+                description = "rules LO-HI:NEW, VALUE:NEW, nodata:NEW, else:NEW (NEW may be NODATA)")
         String map;
 
-        @Option(names = "--classes", paramLabel = "N", description = "N classes numbered 1..N from class breaks (see --breaks)")
+        @Option(
+                names = "--classes",
+                paramLabel = "N",
+                description = "N classes numbered 1..N from class breaks (see --breaks)")
         Integer classes;
     }
 
-    @Option(names = "--breaks", paramLabel = "METHOD", defaultValue = "quantile",
-            description = "with --classes: quantile (nearest-rank, exact for integer rasters) or equal-interval (default: quantile)")
+    @Option(
+            names = "--breaks",
+            paramLabel = "METHOD",
+            defaultValue = "quantile",
+            description =
+                    "with --classes: quantile (nearest-rank, exact for integer rasters) or equal-interval (default: quantile)")
     String breaks;
 
-    @Option(names = "--type", paramLabel = "CELLTYPE",
+    @Option(
+            names = "--type",
+            paramLabel = "CELLTYPE",
             description = "output cell type (GeoTrellis name, e.g. uint8, int16, float32); default int16, int32 or"
                     + " float32 by the targets")
     String type;
@@ -119,7 +132,9 @@ final class ReclassCommand implements Callable<Integer> {
         SparkContext sc = spark.sparkContext();
         long start = System.nanoTime();
         int block = write.blockSize();
-        TileLayer in = TileLayers.readGeoTiffs(spark, List.of(input),
+        TileLayer in = TileLayers.readGeoTiffs(
+                spark,
+                List.of(input),
                 TileLayers.ReadOptions.defaults().withTileSize(block).withBand(bandIndex));
         boolean persisted = false;
         try {
@@ -139,21 +154,32 @@ final class ReclassCommand implements Callable<Integer> {
             }
             GeoTiffWriteOptions options = write.toWriteOptions(op.cellType());
             sc.setJobGroup("rastermill reclass", "read " + input + " → reclass → write " + output, false);
-            long tiles = in.metadata().layout().layoutCols() * (long) in.metadata().layout().layoutRows();
+            long tiles = in.metadata().layout().layoutCols()
+                    * (long) in.metadata().layout().layoutRows();
             LayerGeoTiffWriter.Result r;
             try (ProgressLine progress = ProgressLine.start(sc, "reclass", tiles, quiet.quiet)) {
                 LongAccumulator done = progress.tiles();
                 ReclassOp kernel = op;
-                TileLayer result = in.mapTiles(t -> {
-                    Tile res = kernel.apply(t);
-                    done.add(1);
-                    return res;
-                }, op.cellType());
+                TileLayer result = in.mapTiles(
+                        t -> {
+                            Tile res = kernel.apply(t);
+                            done.add(1);
+                            return res;
+                        },
+                        op.cellType());
                 r = LayerGeoTiffWriter.write(result, output, options);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "reclass: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n", r.target(),
-                    r.width(), r.height(), op.cellType().name(), r.levels(), options.cog() ? ", COG" : "", seconds,
+            out.printf(
+                    Locale.ROOT,
+                    "reclass: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
+                    r.target(),
+                    r.width(),
+                    r.height(),
+                    op.cellType().name(),
+                    r.levels(),
+                    options.cog() ? ", COG" : "",
+                    seconds,
                     (double) r.width() * r.height() / 1e6 / seconds);
             out.flush();
             return 0;

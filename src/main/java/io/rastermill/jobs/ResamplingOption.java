@@ -12,9 +12,12 @@ import picocli.CommandLine.Spec;
  */
 final class ResamplingOption {
 
-    @Option(names = {"-r", "--method"}, paramLabel = "METHOD",
-            description = "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
-                    + " | sum | rms (default: near; tiles: average, as gdal2tiles); layer write: with --layout zoomed only, not sum or rms")
+    @Option(
+            names = {"-r", "--method"},
+            paramLabel = "METHOD",
+            description =
+                    "near | bilinear | cubic | cubicspline | lanczos | average | mode | min | max | med | q1 | q3"
+                            + " | sum | rms (default: near; tiles: average, as gdal2tiles); layer write: with --layout zoomed only, not sum or rms")
     String method;
 
     @Spec(Spec.Target.MIXEE)

@@ -2,17 +2,16 @@ package io.rastermill.jobs;
 
 import io.rastermill.core.temporal.SceneDates;
 import io.rastermill.spark.temporal.SceneDating;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Where scene times come from: {@code --dates CSV} or {@code --date-pattern REGEX}, else the TIFF DateTime tag, else a
@@ -25,10 +24,15 @@ final class SceneDatingOptions {
     Dating dating;
 
     static final class Dating {
-        @Option(names = "--dates", paramLabel = "CSV", description = "a CSV of path,time lines (path as given, or the file name)")
+        @Option(
+                names = "--dates",
+                paramLabel = "CSV",
+                description = "a CSV of path,time lines (path as given, or the file name)")
         Path csv;
 
-        @Option(names = "--date-pattern", paramLabel = "REGEX",
+        @Option(
+                names = "--date-pattern",
+                paramLabel = "REGEX",
                 description = "regular expression finding the date in each file name: its group 'date', else group 1,"
                         + " else the match (e.g. \"_(\\d{8})_\")")
         String pattern;
@@ -51,7 +55,8 @@ final class SceneDatingOptions {
                 throw usage("--dates " + dating.csv + ": no such file");
             }
             try {
-                return SceneDating.fromTable(SceneDates.parseTable(Files.readAllLines(dating.csv), dating.csv.toString()));
+                return SceneDating.fromTable(
+                        SceneDates.parseTable(Files.readAllLines(dating.csv), dating.csv.toString()));
             } catch (IllegalArgumentException e) {
                 throw usage("--dates " + e.getMessage());
             }

@@ -9,10 +9,10 @@ import java.time.format.DateTimeFormatter;
  * output name given with a suffix before its extension, {@code out.tif} → {@code out_2024-06.tif}.
  */
 final class SeriesOutputs {
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter INSTANT =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private SeriesOutputs() {
-    }
+    private SeriesOutputs() {}
 
     static String suffixed(String out, String suffix) {
         int slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));

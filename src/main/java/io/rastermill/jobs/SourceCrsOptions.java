@@ -14,10 +14,15 @@ import picocli.CommandLine.Spec;
  */
 final class SourceCrsOptions {
 
-    @Option(names = {"-s_srs", "--source-crs"}, paramLabel = "CRS", description = "CRS of every source, replacing the files'")
+    @Option(
+            names = {"-s_srs", "--source-crs"},
+            paramLabel = "CRS",
+            description = "CRS of every source, replacing the files'")
     String sourceCrs;
 
-    @Option(names = {"-et", "--error-threshold"}, paramLabel = "PIXELS",
+    @Option(
+            names = {"-et", "--error-threshold"},
+            paramLabel = "PIXELS",
             description = "largest error of the interpolated transform, in source pixels; 0 transforms every cell"
                     + " exactly (default: " + WarpOptions.DEFAULT_MAX_ERROR + ")")
     Double errorThreshold;

@@ -1,11 +1,10 @@
 package io.rastermill.jobs;
 
+import io.rastermill.spark.RastermillSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.rastermill.spark.RastermillSpark;
 
 /**
  * Builds the argument list for spark-submit (what follows {@code spark-submit} or
@@ -23,8 +22,7 @@ final class SparkSubmitArguments {
     static final String MAIN_CLASS = "io.rastermill.jobs.Main";
     static final String APP_NAME = RastermillSpark.APP_NAME;
 
-    private SparkSubmitArguments() {
-    }
+    private SparkSubmitArguments() {}
 
     static List<String> build(SubmitRequest request, InstallLayout layout, List<Path> appLibJars) {
         List<String> args = new ArrayList<>();
@@ -68,6 +66,7 @@ final class SparkSubmitArguments {
 
     /** The system properties the driver needs: the log4j2 configuration and the project home. */
     static String driverJavaOptions(InstallLayout layout) {
-        return "-Dlog4j.configurationFile=" + layout.log4jConfig() + " -D" + LaunchContext.HOME_PROPERTY + "=" + layout.home();
+        return "-Dlog4j.configurationFile=" + layout.log4jConfig() + " -D" + LaunchContext.HOME_PROPERTY + "="
+                + layout.home();
     }
 }

@@ -20,12 +20,15 @@ final class SparkSubmitProcess {
 
     static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
 
-    private SparkSubmitProcess() {
-    }
+    private SparkSubmitProcess() {}
 
     /** The full command: executable, its JVM options where we start the JVM, then {@code submitArgs}. */
-    static List<String> command(Optional<Path> sparkHome, InstallLayout layout, List<String> jvmOptions,
-            String driverMemory, List<String> submitArgs) {
+    static List<String> command(
+            Optional<Path> sparkHome,
+            InstallLayout layout,
+            List<String> jvmOptions,
+            String driverMemory,
+            List<String> submitArgs) {
         return command(sparkHome, layout, jvmOptions, driverMemory, submitArgs, Map.of());
     }
 
@@ -35,8 +38,13 @@ final class SparkSubmitProcess {
      * Spark's own launcher adds them, so {@code core-site.xml}/{@code hdfs-site.xml} (fs.defaultFS, HA name
      * services, S3A endpoints) are found the standard way.
      */
-    static List<String> command(Optional<Path> sparkHome, InstallLayout layout, List<String> jvmOptions,
-            String driverMemory, List<String> submitArgs, Map<String, String> environment) {
+    static List<String> command(
+            Optional<Path> sparkHome,
+            InstallLayout layout,
+            List<String> jvmOptions,
+            String driverMemory,
+            List<String> submitArgs,
+            Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         if (sparkHome.isPresent()) {
             command.add(sparkHome.get().resolve("bin").resolve("spark-submit").toString());

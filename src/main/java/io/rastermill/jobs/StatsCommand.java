@@ -11,6 +11,14 @@ import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -23,22 +31,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /**
  * {@code rastermill stats FILE}: global statistics of a band as Spark reductions (mergeable
  * accumulators with treeAggregate; no tile reaches the driver): min, max, mean and population
  * standard deviation as {@code gdalinfo -stats} reports them, a histogram with gdalinfo -hist's
  * buckets, and percentiles — exact for integer rasters, within a stated bound for floats.
  */
-@Command(name = "stats", mixinStandardHelpOptions = true,
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
         description = "Statistics of a raster band on Spark: min, max, mean, stddev (as gdalinfo -stats),"
                 + " histogram and percentiles (exact for integer rasters; floats within the printed bound).")
 final class StatsCommand implements Callable<Integer> {
@@ -51,7 +52,11 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     BandOption band;
 
-    @Option(names = "--histogram", paramLabel = "BINS", arity = "0..1", fallbackValue = "256",
+    @Option(
+            names = "--histogram",
+            paramLabel = "BINS",
+            arity = "0..1",
+            fallbackValue = "256",
             description = "print a histogram with BINS buckets (default 256, gdalinfo -hist's buckets)")
     Integer bins;
 
@@ -85,7 +90,9 @@ final class StatsCommand implements Callable<Integer> {
         SparkSession spark = parent.spark().session();
         SparkContext sc = spark.sparkContext();
         sc.setJobGroup("rastermill stats", "statistics of " + file, false);
-        TileLayer layer = TileLayers.readGeoTiffs(spark, List.of(file),
+        TileLayer layer = TileLayers.readGeoTiffs(
+                spark,
+                List.of(file),
                 TileLayers.ReadOptions.defaults().withTileSize(size).withBand(bandIndex));
         CellType ct = layer.metadata().cellType();
         boolean needsHistogram = bins != null || !percentiles.isEmpty();
@@ -103,7 +110,9 @@ final class StatsCommand implements Callable<Integer> {
                         pct.put(p, (double) h.percentile(p / 100));
                     }
                     if (bins != null) {
-                        histogram = bins == 256 ? h.toGdalBins(ct.dataType()) : h.toBins(bins, h.min() - 0.5, h.max() + 0.5);
+                        histogram = bins == 256
+                                ? h.toGdalBins(ct.dataType())
+                                : h.toBins(bins, h.min() - 0.5, h.max() + 0.5);
                     }
                 } else {
                     if (!percentiles.isEmpty()) {
@@ -114,8 +123,8 @@ final class StatsCommand implements Callable<Integer> {
                         }
                     }
                     if (bins != null) {
-                        DoubleHistogram h = cached.reduce(bins == 256 ? DoubleHistogram.gdalDefault(stats)
-                                : DoubleHistogram.over(stats, bins));
+                        DoubleHistogram h = cached.reduce(
+                                bins == 256 ? DoubleHistogram.gdalDefault(stats) : DoubleHistogram.over(stats, bins));
                         histogram = h.toBins();
                     }
                 }
@@ -128,8 +137,9 @@ final class StatsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                    toJson(ct, stats, pct, error, histogram)));
+            out.println(new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(toJson(ct, stats, pct, error, histogram)));
         } else {
             printText(out, ct, stats, pct, error, histogram);
         }
@@ -174,7 +184,13 @@ final class StatsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  no data cells (%d NoData)%n", s.noDataCells());
             return;
         }
-        out.printf(Locale.ROOT, "  Minimum=%.3f, Maximum=%.3f, Mean=%.3f, StdDev=%.3f%n", s.min(), s.max(), s.mean(), s.stddev());
+        out.printf(
+                Locale.ROOT,
+                "  Minimum=%.3f, Maximum=%.3f, Mean=%.3f, StdDev=%.3f%n",
+                s.min(),
+                s.max(),
+                s.mean(),
+                s.stddev());
         out.printf(Locale.ROOT, "  Valid cells=%d, NoData cells=%d%n", s.dataCells(), s.noDataCells());
         if (!pct.isEmpty()) {
             StringBuilder b = new StringBuilder("  Percentiles");

@@ -9,8 +9,13 @@ import java.util.Map;
  * What the user asked spark-submit for: the launcher options (each may be null / empty when not given)
  * and the subcommand with its arguments, launcher options removed.
  */
-record SubmitRequest(String master, String driverMemory, String executorMemory, Map<String, String> conf,
-        List<String> userJars, List<String> subcommandArgs) {
+record SubmitRequest(
+        String master,
+        String driverMemory,
+        String executorMemory,
+        Map<String, String> conf,
+        List<String> userJars,
+        List<String> subcommandArgs) {
 
     SubmitRequest {
         conf = Collections.unmodifiableMap(new LinkedHashMap<>(conf)); // keeps the command-line order

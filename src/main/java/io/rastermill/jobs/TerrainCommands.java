@@ -8,6 +8,10 @@ import io.rastermill.core.focal.FocalStatsParams;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-
 /**
  * The terrain commands, with gdaldem's options and meanings: {@code slope}, {@code aspect},
  * {@code hillshade}, {@code tpi}, {@code tri}, {@code roughness}, and {@code focal STAT} for
@@ -29,8 +28,7 @@ import java.util.function.Supplier;
  * from the file (no seams), and writes one GeoTIFF/COG from the executors.
  */
 final class TerrainCommands {
-    private TerrainCommands() {
-    }
+    private TerrainCommands() {}
 
     /** What every terrain command has: the layer-job and output options, and how it runs. */
     abstract static class Base implements Callable<Integer> {
@@ -60,8 +58,16 @@ final class TerrainCommands {
         @Override
         public Integer call() throws IOException {
             FocalKernel kernel = kernel();
-            return LayerJob.runFocal(parent, spec.commandLine().getOut(), input(), output(), label(), kernel, band.index(),
-                    quiet.quiet, output);
+            return LayerJob.runFocal(
+                    parent,
+                    spec.commandLine().getOut(),
+                    input(),
+                    output(),
+                    label(),
+                    kernel,
+                    band.index(),
+                    quiet.quiet,
+                    output);
         }
 
         /** Parameter records refuse bad combinations; those are usage errors. */
@@ -93,13 +99,17 @@ final class TerrainCommands {
         }
     }
 
-    @Command(name = "slope", mixinStandardHelpOptions = true,
+    @Command(
+            name = "slope",
+            mixinStandardHelpOptions = true,
             description = "Slope in degrees (or percent) from horizontal, as gdaldem slope.")
     static final class Slope extends DemToRaster {
         @Mixin
         TerrainOptions terrain;
 
-        @Option(names = {"-p", "--percent"}, description = "percent slope instead of degrees")
+        @Option(
+                names = {"-p", "--percent"},
+                description = "percent slope instead of degrees")
         boolean percent;
 
         @Mixin
@@ -113,21 +123,27 @@ final class TerrainCommands {
         @Override
         FocalKernel kernel() {
             Convention c = terrain.conventionValue();
-            return FocalOps.slopeKernel(params(() -> new SlopeParams(c, terrain.gradient(), percent, vertical.z, vertical.scale,
-                    terrain.computeEdges())));
+            return FocalOps.slopeKernel(params(() -> new SlopeParams(
+                    c, terrain.gradient(), percent, vertical.z, vertical.scale, terrain.computeEdges())));
         }
     }
 
-    @Command(name = "aspect", mixinStandardHelpOptions = true,
+    @Command(
+            name = "aspect",
+            mixinStandardHelpOptions = true,
             description = "Aspect: azimuth of the downslope direction in degrees, as gdaldem aspect.")
     static final class Aspect extends DemToRaster {
         @Mixin
         TerrainOptions terrain;
 
-        @Option(names = {"--trigonometric", "-trigonometric"}, description = "trigonometric angle (0 = east, counter-clockwise)")
+        @Option(
+                names = {"--trigonometric", "-trigonometric"},
+                description = "trigonometric angle (0 = east, counter-clockwise)")
         boolean trigonometric;
 
-        @Option(names = {"--zero-for-flat", "-zero_for_flat"}, description = "0 for flat areas instead of NoData")
+        @Option(
+                names = {"--zero-for-flat", "-zero_for_flat"},
+                description = "0 for flat areas instead of NoData")
         boolean zeroForFlat;
 
         @Override
@@ -138,33 +154,49 @@ final class TerrainCommands {
         @Override
         FocalKernel kernel() {
             Convention c = terrain.conventionValue();
-            return FocalOps.aspectKernel(params(() -> new AspectParams(c, terrain.gradient(), trigonometric, zeroForFlat,
-                    terrain.computeEdges())));
+            return FocalOps.aspectKernel(params(
+                    () -> new AspectParams(c, terrain.gradient(), trigonometric, zeroForFlat, terrain.computeEdges())));
         }
     }
 
-    @Command(name = "hillshade", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hillshade",
+            mixinStandardHelpOptions = true,
             description = "Shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0).")
     static final class Hillshade extends DemToRaster {
         @Mixin
         TerrainOptions terrain;
 
-        @Option(names = {"--az", "-az", "--azimuth"}, paramLabel = "DEG", defaultValue = "315", description = "sun azimuth")
+        @Option(
+                names = {"--az", "-az", "--azimuth"},
+                paramLabel = "DEG",
+                defaultValue = "315",
+                description = "sun azimuth")
         double azimuth;
 
-        @Option(names = {"--alt", "-alt", "--altitude"}, paramLabel = "DEG", defaultValue = "45", description = "sun altitude")
+        @Option(
+                names = {"--alt", "-alt", "--altitude"},
+                paramLabel = "DEG",
+                defaultValue = "45",
+                description = "sun altitude")
         double altitude;
 
         @Mixin
         VerticalScaleOptions vertical;
 
-        @Option(names = {"--combined", "-combined"}, description = "combined slope and oblique shading")
+        @Option(
+                names = {"--combined", "-combined"},
+                description = "combined slope and oblique shading")
         boolean combined;
 
-        @Option(names = {"--multidirectional", "-multidirectional"}, description = "four light sources")
+        @Option(
+                names = {"--multidirectional", "-multidirectional"},
+                description = "four light sources")
         boolean multidirectional;
 
-        @Option(names = {"--igor", "-igor"}, description = "Igor's hillshading (no altitude)")
+        @Option(
+                names = {"--igor", "-igor"},
+                description = "Igor's hillshading (no altitude)")
         boolean igor;
 
         @Override
@@ -176,14 +208,24 @@ final class TerrainCommands {
         FocalKernel kernel() {
             int modes = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
             if (modes > 1) {
-                throw new ParameterException(spec.commandLine(), "--combined, --multidirectional and --igor exclude each other");
+                throw new ParameterException(
+                        spec.commandLine(), "--combined, --multidirectional and --igor exclude each other");
             }
-            HillshadeParams.Mode mode = combined ? HillshadeParams.Mode.COMBINED
-                    : multidirectional ? HillshadeParams.Mode.MULTIDIRECTIONAL
-                    : igor ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
+            HillshadeParams.Mode mode = combined
+                    ? HillshadeParams.Mode.COMBINED
+                    : multidirectional
+                            ? HillshadeParams.Mode.MULTIDIRECTIONAL
+                            : igor ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
             Convention c = terrain.conventionValue();
-            return FocalOps.hillshadeKernel(params(() -> new HillshadeParams(c, terrain.gradient(), mode, azimuth, altitude,
-                    vertical.z, vertical.scale, terrain.computeEdges())));
+            return FocalOps.hillshadeKernel(params(() -> new HillshadeParams(
+                    c,
+                    terrain.gradient(),
+                    mode,
+                    azimuth,
+                    altitude,
+                    vertical.z,
+                    vertical.scale,
+                    terrain.computeEdges())));
         }
     }
 
@@ -215,7 +257,10 @@ final class TerrainCommands {
 
     @Command(name = "tri", mixinStandardHelpOptions = true, description = "Terrain Ruggedness Index, as gdaldem TRI.")
     static final class Tri extends Index {
-        @Option(names = {"--alg", "-alg"}, paramLabel = "ALG", defaultValue = "Riley",
+        @Option(
+                names = {"--alg", "-alg"},
+                paramLabel = "ALG",
+                defaultValue = "Riley",
                 description = "Riley (default, terrestrial) | Wilson (bathymetry)")
         String alg;
 
@@ -229,12 +274,16 @@ final class TerrainCommands {
             return switch (alg.toLowerCase(Locale.ROOT)) {
                 case "riley" -> TerrainIndexParams.Index.TRI_RILEY;
                 case "wilson" -> TerrainIndexParams.Index.TRI_WILSON;
-                default -> throw new ParameterException(spec.commandLine(), "--alg must be Riley or Wilson, not '" + alg + "'");
+                default ->
+                    throw new ParameterException(
+                            spec.commandLine(), "--alg must be Riley or Wilson, not '" + alg + "'");
             };
         }
     }
 
-    @Command(name = "roughness", mixinStandardHelpOptions = true,
+    @Command(
+            name = "roughness",
+            mixinStandardHelpOptions = true,
             description = "Roughness: largest minus smallest cell of the 3x3 window, as gdaldem roughness.")
     static final class Roughness extends Index {
         @Override
@@ -248,9 +297,12 @@ final class TerrainCommands {
         }
     }
 
-    @Command(name = "focal", mixinStandardHelpOptions = true,
-            description = "Neighbourhood statistics: focal mean|min|max|sum|stddev|median DEM OUT --radius R [--shape square|circle]."
-                    + " NoData cells are skipped; an empty window gives NoData.")
+    @Command(
+            name = "focal",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Neighbourhood statistics: focal mean|min|max|sum|stddev|median DEM OUT --radius R [--shape square|circle]."
+                            + " NoData cells are skipped; an empty window gives NoData.")
     static final class Focal extends Base {
         @Parameters(index = "0", paramLabel = "STAT", description = "mean | min | max | sum | stddev | median")
         String stat;
@@ -289,13 +341,14 @@ final class TerrainCommands {
             try {
                 s = FocalStatsParams.Stat.valueOf(stat.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "STAT must be mean, min, max, sum, stddev or median, not '"
-                        + stat + "'");
+                throw new ParameterException(
+                        spec.commandLine(), "STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
             }
             try {
                 sh = FocalStatsParams.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--shape must be square or circle, not '" + shape + "'");
+                throw new ParameterException(
+                        spec.commandLine(), "--shape must be square or circle, not '" + shape + "'");
             }
             return FocalOps.statsKernel(params(() -> new FocalStatsParams(s, sh, radius)));
         }

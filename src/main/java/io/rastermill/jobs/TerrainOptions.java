@@ -2,25 +2,30 @@ package io.rastermill.jobs;
 
 import io.rastermill.core.focal.Convention;
 import io.rastermill.core.focal.GradientAlg;
+import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.util.Locale;
-
 /** gdaldem's options shared by the terrain commands (a picocli mixin), and the convention switch. */
 final class TerrainOptions {
 
-    @Option(names = {"--alg", "-alg"}, paramLabel = "ALG", defaultValue = "Horn",
+    @Option(
+            names = {"--alg", "-alg"},
+            paramLabel = "ALG",
+            defaultValue = "Horn",
             description = "Horn | ZevenbergenThorne (default: ${DEFAULT-VALUE})")
     String alg;
 
     @Mixin
     ComputeEdgesOption edges;
 
-    @Option(names = "--convention", paramLabel = "NAME", defaultValue = "gdaldem",
+    @Option(
+            names = "--convention",
+            paramLabel = "NAME",
+            defaultValue = "gdaldem",
             description = "gdaldem (default: results equal gdaldem's) | geotrellis (GeoTrellis 3.x: NoData"
                     + " neighbours take the centre value, flat aspect -1, hillshade 0..127 int16)")
     String convention;

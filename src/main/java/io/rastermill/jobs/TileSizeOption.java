@@ -12,9 +12,11 @@ import picocli.CommandLine.Spec;
 final class TileSizeOption {
     static final int MIN = 16;
 
-    @Option(names = "--tile-size", paramLabel = "N",
-            description = "tile size in cells, at least " + MIN + " (default: setting rastermill.tile.size, built in: 512;"
-                    + " layer write --layout zoomed: 256)")
+    @Option(
+            names = "--tile-size",
+            paramLabel = "N",
+            description = "tile size in cells, at least " + MIN
+                    + " (default: setting rastermill.tile.size, built in: 512;" + " layer write --layout zoomed: 256)")
     Integer tileSize;
 
     @Spec(Spec.Target.MIXEE)

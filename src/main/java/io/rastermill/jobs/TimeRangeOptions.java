@@ -1,13 +1,12 @@
 package io.rastermill.jobs;
 
 import io.rastermill.core.temporal.SceneDates;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * {@code --start} and {@code --end}: the time range of scenes a command keeps ({@code composite}, {@code layer write
@@ -15,10 +14,16 @@ import java.time.temporal.ChronoUnit;
  */
 final class TimeRangeOptions {
 
-    @Option(names = "--start", paramLabel = "DATE", description = "keep scenes taken at or after DATE (2024-06-01, 20240601, 2024-06-01T10:00:00)")
+    @Option(
+            names = "--start",
+            paramLabel = "DATE",
+            description = "keep scenes taken at or after DATE (2024-06-01, 20240601, 2024-06-01T10:00:00)")
     String start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "keep scenes taken at or before DATE (a date alone: through that whole day)")
+    @Option(
+            names = "--end",
+            paramLabel = "DATE",
+            description = "keep scenes taken at or before DATE (a date alone: through that whole day)")
     String end;
 
     @Spec(Spec.Target.MIXEE)

@@ -6,6 +6,12 @@ import io.rastermill.io.geotiff.GeoTiffTranslate;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import io.rastermill.spark.write.SparkGeoTiffTranslate;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -17,13 +23,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 /**
  * {@code rastermill translate IN OUT}: re-encodes a GeoTIFF (compression, predictor, block size,
  * COG layout, BigTIFF, overviews) block by block in bounded memory, like {@code gdal_translate}
@@ -31,7 +30,9 @@ import java.util.concurrent.Executors;
  * written from them), or with {@code --no-spark} in this JVM on {@code --threads} threads.
  * Output defaults: DEFLATE, predictor by cell type, 512 blocks, COG with automatic overviews.
  */
-@Command(name = "translate", mixinStandardHelpOptions = true,
+@Command(
+        name = "translate",
+        mixinStandardHelpOptions = true,
         description = "Re-encode a GeoTIFF block by block in bounded memory: compression, predictor, block size,"
                 + " Cloud-Optimized layout, BigTIFF and overviews.")
 final class TranslateCommand implements Callable<Integer> {
@@ -48,8 +49,10 @@ final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--no-spark", description = "re-encode in this JVM without Spark, on --threads threads")
     boolean noSpark;
 
-    @Option(names = "--threads", paramLabel = "N", description = "with --no-spark: threads reading and encoding blocks"
-            + " (default: cores)")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "with --no-spark: threads reading and encoding blocks" + " (default: cores)")
     Integer threads;
 
     @ParentCommand
@@ -79,9 +82,20 @@ final class TranslateCommand implements Callable<Integer> {
             GeoTiffTranslate.Result r = GeoTiffTranslate.translate(reader, out, options, pool, conf);
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter o = spec.commandLine().getOut();
-            o.printf(Locale.ROOT, "wrote %s: %dx%d %s, %d blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s)%n", r.target(),
-                    r.width(), r.height(), ct.name(), r.blocks(), options.blockSize(), r.levels(), options.cog() ? ", COG" : "",
-                    r.bigTiff() ? ", BigTIFF" : "", seconds, (double) r.width() * r.height() / 1e6 / seconds);
+            o.printf(
+                    Locale.ROOT,
+                    "wrote %s: %dx%d %s, %d blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s)%n",
+                    r.target(),
+                    r.width(),
+                    r.height(),
+                    ct.name(),
+                    r.blocks(),
+                    options.blockSize(),
+                    r.levels(),
+                    options.cog() ? ", COG" : "",
+                    r.bigTiff() ? ", BigTIFF" : "",
+                    seconds,
+                    (double) r.width() * r.height() / 1e6 / seconds);
             o.flush();
         } finally {
             pool.shutdownNow();
@@ -107,9 +121,19 @@ final class TranslateCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "wrote %s: %dx%d %s, %d band(s), blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s) on Spark%n",
-                r.target(), r.width(), r.height(), ct.name(), r.bandCount(), options.blockSize(), r.levels(),
-                options.cog() ? ", COG" : "", r.bigTiff() ? ", BigTIFF" : "", seconds,
+        o.printf(
+                Locale.ROOT,
+                "wrote %s: %dx%d %s, %d band(s), blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s) on Spark%n",
+                r.target(),
+                r.width(),
+                r.height(),
+                ct.name(),
+                r.bandCount(),
+                options.blockSize(),
+                r.levels(),
+                options.cog() ? ", COG" : "",
+                r.bigTiff() ? ", BigTIFF" : "",
+                seconds,
                 (double) r.width() * r.height() / 1e6 / seconds);
         o.flush();
         return 0;
@@ -118,5 +142,4 @@ final class TranslateCommand implements Callable<Integer> {
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
-
 }

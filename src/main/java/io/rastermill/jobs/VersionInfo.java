@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
-
 import picocli.CommandLine;
 
 /**
@@ -19,14 +18,15 @@ record VersionInfo(String version, String sparkVersion, String scalaBinaryVersio
         Properties p = new Properties();
         try (InputStream in = VersionInfo.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("resource io/rastermill/jobs/" + RESOURCE + " missing from the classpath");
+                throw new IllegalStateException(
+                        "resource io/rastermill/jobs/" + RESOURCE + " missing from the classpath");
             }
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read io/rastermill/jobs/" + RESOURCE, e);
         }
-        return new VersionInfo(p.getProperty("version"), p.getProperty("spark.version"),
-                p.getProperty("scala.binary.version"));
+        return new VersionInfo(
+                p.getProperty("version"), p.getProperty("spark.version"), p.getProperty("scala.binary.version"));
     }
 
     /** The lines of {@code rastermill --version}. */

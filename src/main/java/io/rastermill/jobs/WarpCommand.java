@@ -10,6 +10,12 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
@@ -20,25 +26,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /**
  * {@code rastermill warp SRC... DST}: reprojects, resamples and mosaics GeoTIFFs onto one grid like gdalwarp, whose
  * single-dash spellings it accepts ({@code -t_srs -s_srs -tr -te -ts -tap -r -srcnodata -dstnodata -ot -et}), and
  * writes the result like every layer job. The grid and sources are checked on the driver before any Spark job.
  */
-@Command(name = "warp", mixinStandardHelpOptions = true,
+@Command(
+        name = "warp",
+        mixinStandardHelpOptions = true,
         description = "Reproject, resample and mosaic GeoTIFFs onto one grid, like gdalwarp (its -t_srs, -s_srs, -tr,"
                 + " -te, -ts, -tap, -r, -srcnodata, -dstnodata, -ot and -et work as they do there). Later sources"
                 + " win where they have data.")
 final class WarpCommand implements Callable<Integer> {
-    @Parameters(arity = "2..*", paramLabel = "FILE",
-            description = "source GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
+    @Parameters(
+            arity = "2..*",
+            paramLabel = "FILE",
+            description =
+                    "source GeoTIFFs (paths, URIs, directories, globs), then the output GeoTIFF (written atomically)")
     List<String> files;
 
     @Mixin
@@ -96,9 +100,20 @@ final class WarpCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "warp: wrote %s (%dx%d, %d band(s) %s, %s, %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                r.target(), r.width(), r.height(), r.bandCount(), ct.name(), target.crs(), resampling.gdalName(),
-                r.levels(), writeOptions.cog() ? ", COG" : "", seconds, (double) r.width() * r.height() / 1e6 / seconds);
+        o.printf(
+                Locale.ROOT,
+                "warp: wrote %s (%dx%d, %d band(s) %s, %s, %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
+                r.target(),
+                r.width(),
+                r.height(),
+                r.bandCount(),
+                ct.name(),
+                target.crs(),
+                resampling.gdalName(),
+                r.levels(),
+                writeOptions.cog() ? ", COG" : "",
+                seconds,
+                (double) r.width() * r.height() / 1e6 / seconds);
         o.flush();
         return 0;
     }

@@ -12,6 +12,17 @@ import io.rastermill.io.bytes.SmallFiles;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.zonal.ZonalStatistics;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,57 +38,64 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.SortedMap;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-
 /**
  * {@code rastermill zonal VALUES ZONES} or {@code zonal VALUES --polygons FILE}: statistics of the
  * values per zone — one row per zone id of an integer zone raster on the same grid, or per polygon
  * feature of a GeoJSON file — as mergeable accumulators reduced by key on Spark.
  */
-@Command(name = "zonal", mixinStandardHelpOptions = true,
-        description = "Zonal statistics: per zone of an integer ZONES raster on the same grid, or per polygon of"
-                + " --polygons FILE (GeoJSON; polygons in another CRS are reprojected). Stats: count, nodata, sum, mean, min, max, stddev,"
-                + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
+@Command(
+        name = "zonal",
+        mixinStandardHelpOptions = true,
+        description =
+                "Zonal statistics: per zone of an integer ZONES raster on the same grid, or per polygon of"
+                        + " --polygons FILE (GeoJSON; polygons in another CRS are reprojected). Stats: count, nodata, sum, mean, min, max, stddev,"
+                        + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
 final class ZonalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "VALUES", description = "value GeoTIFF(s): a path, URI, directory or glob")
     String values;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ZONES",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "ZONES",
             description = "integer zone GeoTIFF on the same grid (CRS, cell size, extent); NoData cells are in no zone")
     String zones;
 
-    @Option(names = "--polygons", paramLabel = "FILE",
+    @Option(
+            names = "--polygons",
+            paramLabel = "FILE",
             description = "zones from a GeoJSON FeatureCollection of (Multi)Polygons instead of a zone raster")
     String polygons;
 
-    @Option(names = "--id-field", paramLabel = "NAME",
-            description = "with --polygons: the property holding each feature's zone id (default: the feature's id member)")
+    @Option(
+            names = "--id-field",
+            paramLabel = "NAME",
+            description =
+                    "with --polygons: the property holding each feature's zone id (default: the feature's id member)")
     String idField;
 
-    @Option(names = "--polygons-crs", paramLabel = "CRS",
+    @Option(
+            names = "--polygons-crs",
+            paramLabel = "CRS",
             description = "with --polygons: the polygons' CRS (EPSG:n or a PROJ string; default: the file's crs member,"
                     + " else the raster's); polygons in another CRS are reprojected, edges densified to 1e-6 cell")
     String polygonsCrs;
 
-    @Option(names = "--all-touched", description = "with --polygons: every cell a polygon touches, as gdal_rasterize -at"
-            + " (default: cells whose centre is inside)")
+    @Option(
+            names = "--all-touched",
+            description = "with --polygons: every cell a polygon touches, as gdal_rasterize -at"
+                    + " (default: cells whose centre is inside)")
     boolean allTouched;
 
-    @Option(names = "--stats", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--stats",
+            paramLabel = "LIST",
+            split = ",",
             description = "statistics, in order: count, nodata, sum, mean, min, max, stddev, median, pNN"
                     + " (default: count,sum,mean,min,max,stddev)")
-    List<String> stats = ZonalStat.DEFAULTS.stream().map(ZonalStat::name).collect(Collectors.toCollection(ArrayList::new));
+    List<String> stats =
+            ZonalStat.DEFAULTS.stream().map(ZonalStat::name).collect(Collectors.toCollection(ArrayList::new));
 
     @Mixin
     JsonOption json;
@@ -88,8 +106,12 @@ final class ZonalCommand implements Callable<Integer> {
     @Mixin
     BandOption band;
 
-    @Option(names = "--float-bins", paramLabel = "N", defaultValue = "" + ZonalStatistics.Options.DEFAULT_FLOAT_BINS,
-            description = "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
+    @Option(
+            names = "--float-bins",
+            paramLabel = "N",
+            defaultValue = "" + ZonalStatistics.Options.DEFAULT_FLOAT_BINS,
+            description =
+                    "bins per zone for percentiles of float rasters: error <= (max - min)/(2 N) per zone (default: 4096)")
     int floatBins;
 
     @Mixin
@@ -102,8 +124,7 @@ final class ZonalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** A zone's printed name and its accumulator (null when the zone holds no cell). */
-    record Row(String zone, ZoneAccumulator acc) {
-    }
+    record Row(String zone, ZoneAccumulator acc) {}
 
     @Override
     public Integer call() throws IOException {
@@ -167,13 +188,18 @@ final class ZonalCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json.json) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(ct, statNames, rows)));
+            out.println(new ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(toJson(ct, statNames, rows)));
         } else if (csv != null) {
             String text = toCsv(statNames, rows);
             if (csv.equals("-")) {
                 out.print(text);
             } else {
-                SmallFiles.writeAtomically(csv, text.getBytes(StandardCharsets.UTF_8), spark.sparkContext().hadoopConfiguration());
+                SmallFiles.writeAtomically(
+                        csv,
+                        text.getBytes(StandardCharsets.UTF_8),
+                        spark.sparkContext().hadoopConfiguration());
                 out.printf(Locale.ROOT, "zonal: wrote %d zone(s) to %s%n", rows.size(), csv);
             }
         } else {
@@ -295,7 +321,11 @@ final class ZonalCommand implements Callable<Integer> {
     }
 
     private void printTable(PrintWriter out, CellType ct, List<ZonalStat> statNames, List<Row> rows) {
-        out.printf(Locale.ROOT, "Zonal statistics of %s (%s) per %s: %d zone(s)%n", values, ct.name(),
+        out.printf(
+                Locale.ROOT,
+                "Zonal statistics of %s (%s) per %s: %d zone(s)%n",
+                values,
+                ct.name(),
                 zones != null ? "zone of " + zones : "polygon of " + polygons + (allTouched ? " (all touched)" : ""),
                 rows.size());
         if (ZonalStat.anyPercentile(statNames)) {
@@ -303,8 +333,13 @@ final class ZonalCommand implements Callable<Integer> {
             for (Row r : rows) {
                 err = Math.max(err, r.acc() == null ? 0 : r.acc().percentileError());
             }
-            out.println(err == 0 ? "Percentiles: nearest rank, exact"
-                    : String.format(Locale.ROOT, "Percentiles: nearest rank, within ±%.3g (largest bound of any zone)", err));
+            out.println(
+                    err == 0
+                            ? "Percentiles: nearest rank, exact"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "Percentiles: nearest rank, within ±%.3g (largest bound of any zone)",
+                                    err));
         }
         List<String[]> cells = new ArrayList<>();
         String[] head = new String[statNames.size() + 1];

@@ -21,8 +21,7 @@ public final class IoMetrics {
      */
     public static final String SEGMENTS_DECODED = "rastermill segments decoded";
 
-    private IoMetrics() {
-    }
+    private IoMetrics() {}
 
     /** A new accumulator of bytes read, registered with {@code sc}. */
     public static LongAccumulator bytesRead(SparkContext sc) {

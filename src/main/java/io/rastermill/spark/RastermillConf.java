@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.apache.spark.SparkConf;
 
 /**
@@ -34,8 +33,7 @@ public final class RastermillConf {
     /** The built-in defaults, in the order {@code config} lists them. */
     public static final Map<String, String> BUILT_IN = builtIn();
 
-    private RastermillConf() {
-    }
+    private RastermillConf() {}
 
     private static Map<String, String> builtIn() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -80,8 +78,8 @@ public final class RastermillConf {
         Map<String, String> values = normalize(SparkDefaultsFile.read(file));
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (e.getKey().startsWith(PREFIX) && !BUILT_IN.containsKey(e.getKey())) {
-                throw new IllegalArgumentException(file + ": unknown Rastermill setting '" + e.getKey()
-                        + "' (known: " + String.join(", ", BUILT_IN.keySet()) + ")");
+                throw new IllegalArgumentException(file + ": unknown Rastermill setting '" + e.getKey() + "' (known: "
+                        + String.join(", ", BUILT_IN.keySet()) + ")");
             }
             check(file + ": " + e.getKey(), e.getKey(), e.getValue());
         }
@@ -94,18 +92,18 @@ public final class RastermillConf {
             case TILE_SIZE -> {
                 int n = parseInt(where, value);
                 if (n < 16 || n % 16 != 0) {
-                    throw new IllegalArgumentException(where + ": tile size must be a positive multiple of 16, got " + value);
+                    throw new IllegalArgumentException(
+                            where + ": tile size must be a positive multiple of 16, got " + value);
                 }
             }
             case COMPRESSION -> {
                 if (!List.of("deflate", "lzw", "zstd", "packbits", "none").contains(value.toLowerCase(Locale.ROOT))) {
-                    throw new IllegalArgumentException(where + ": compression must be deflate, lzw, zstd, packbits or none, got "
-                            + value);
+                    throw new IllegalArgumentException(
+                            where + ": compression must be deflate, lzw, zstd, packbits or none, got " + value);
                 }
             }
             case BLOCK_CACHE_SIZE -> sizeBytes(where, value);
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -140,7 +138,8 @@ public final class RastermillConf {
 
     private static long sizeBytes(String where, String value) {
         try {
-            long bytes = new SparkConf(false).set(BLOCK_CACHE_SIZE, value.strip()).getSizeAsBytes(BLOCK_CACHE_SIZE);
+            long bytes =
+                    new SparkConf(false).set(BLOCK_CACHE_SIZE, value.strip()).getSizeAsBytes(BLOCK_CACHE_SIZE);
             if (bytes < 0) {
                 throw new NumberFormatException();
             }

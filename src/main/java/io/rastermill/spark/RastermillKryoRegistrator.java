@@ -28,10 +28,9 @@ import io.rastermill.core.zonal.PolygonRasterizer;
 import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.spark.layer.Strip;
 import io.rastermill.spark.zonal.ZonalStatistics;
-import org.apache.spark.serializer.KryoRegistrator;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.serializer.KryoRegistrator;
 
 /**
  * Registers Rastermill's values with Kryo: tiles travel in the compact {@link TileBytes} form (one
@@ -42,8 +41,14 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
     @Override
     public void registerClasses(Kryo kryo) {
         TileSerializer tiles = new TileSerializer();
-        for (Class<?> c : List.of(BitArrayTile.class, ByteArrayTile.class, ShortArrayTile.class, IntArrayTile.class,
-                FloatArrayTile.class, DoubleArrayTile.class, ConstantTile.class)) {
+        for (Class<?> c : List.of(
+                BitArrayTile.class,
+                ByteArrayTile.class,
+                ShortArrayTile.class,
+                IntArrayTile.class,
+                FloatArrayTile.class,
+                DoubleArrayTile.class,
+                ConstantTile.class)) {
             kryo.register(c, tiles);
         }
         kryo.register(MultibandTile.class, new MultibandSerializer());
@@ -60,7 +65,8 @@ public final class RastermillKryoRegistrator implements KryoRegistrator {
             kryo.register(c, new JavaSerializer());
         }
         // Hydrology: per-tile summaries collected to the driver (records: Kryo cannot set their fields).
-        for (Class<?> c : List.of(DepressionFill.Summary.class, FlowDirections.FlatSummary.class, FlowRouting.Summary.class)) {
+        for (Class<?> c :
+                List.of(DepressionFill.Summary.class, FlowDirections.FlatSummary.class, FlowRouting.Summary.class)) {
             kryo.register(c, new JavaSerializer());
         }
     }

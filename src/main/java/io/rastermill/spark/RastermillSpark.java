@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -32,8 +31,8 @@ public final class RastermillSpark implements AutoCloseable {
     public static final String LOCAL_MASTER = "local[*]";
 
     private static final String SPARK_MASTER = "spark.master";
-    private static final Set<String> REPORTED = Set.of(
-            SPARK_MASTER, "spark.app.name", "spark.serializer", "spark.default.parallelism");
+    private static final Set<String> REPORTED =
+            Set.of(SPARK_MASTER, "spark.app.name", "spark.serializer", "spark.default.parallelism");
 
     private final SparkSettings settings;
     private SparkSession session;
@@ -124,8 +123,8 @@ public final class RastermillSpark implements AutoCloseable {
         List<EffectiveSetting> result = new ArrayList<>();
         result.add(effective("spark.master", sc.master()));
         result.add(effective("spark.app.name", sc.appName()));
-        result.add(effective("spark.serializer",
-                conf.get("spark.serializer", "org.apache.spark.serializer.JavaSerializer")));
+        result.add(effective(
+                "spark.serializer", conf.get("spark.serializer", "org.apache.spark.serializer.JavaSerializer")));
         result.add(effective("spark.default.parallelism", Integer.toString(sc.defaultParallelism())));
         result.add(new EffectiveSetting("Spark version", spark.version(), "runtime"));
         for (String key : settings.asMap().keySet()) {
@@ -138,7 +137,8 @@ public final class RastermillSpark implements AutoCloseable {
 
     private EffectiveSetting effective(String key, String value) {
         String source = settings.get(key)
-                .map(s -> s.value().equals(value) ? s.source().label()
+                .map(s -> s.value().equals(value)
+                        ? s.source().label()
                         : ownsSession ? s.source().label() + ", adjusted by Spark" : "existing SparkSession")
                 .orElse(SettingSource.SPARK_DEFAULT.label());
         return new EffectiveSetting(key, value, source);

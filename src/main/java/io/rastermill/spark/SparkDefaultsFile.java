@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class SparkDefaultsFile {
 
-    private SparkDefaultsFile() {
-    }
+    private SparkDefaultsFile() {}
 
     /**
      * The settings in {@code file}, in file order.

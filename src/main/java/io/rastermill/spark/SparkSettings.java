@@ -1,12 +1,11 @@
 package io.rastermill.spark;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * An immutable, ordered set of Spark settings, each with the {@link SettingSource} it came from.

@@ -1,7 +1,6 @@
 package io.rastermill.spark;
 
 import java.util.Locale;
-
 import org.apache.spark.TaskContext;
 
 /**
@@ -29,10 +28,11 @@ public final class TaskOutOfMemoryException extends RuntimeException {
     /** {@code error}, thrown in the current task while doing {@code phase} (e.g. "level 0 of /out/slope.tif"). */
     public static TaskOutOfMemoryException of(String phase, OutOfMemoryError error) {
         TaskContext tc = TaskContext.get();
-        String task = tc == null ? "" : String.format(Locale.ROOT, ", task %d of stage %d", tc.partitionId(), tc.stageId());
+        String task =
+                tc == null ? "" : String.format(Locale.ROOT, ", task %d of stage %d", tc.partitionId(), tc.stageId());
         long max = Runtime.getRuntime().maxMemory();
-        TaskOutOfMemoryException e = new TaskOutOfMemoryException(PREFIX + phase + task + " (" + error.getMessage()
-                + ", heap of " + mebibytes(max) + " MiB)", max);
+        TaskOutOfMemoryException e = new TaskOutOfMemoryException(
+                PREFIX + phase + task + " (" + error.getMessage() + ", heap of " + mebibytes(max) + " MiB)", max);
         e.setStackTrace(error.getStackTrace()); // where the allocation failed, for --debug
         return e;
     }

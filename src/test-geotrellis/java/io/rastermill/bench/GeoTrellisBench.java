@@ -32,6 +32,12 @@ import io.rastermill.spark.layer.LayerCalc;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
+import java.io.File;
+import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -43,13 +49,6 @@ import scala.Option;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
-
-import java.io.File;
-import java.io.Serializable;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Rastermill next to GeoTrellis 3.7.1 on one Spark session (local[2]), same files, same cores.
@@ -69,18 +68,19 @@ import java.util.Locale;
  */
 public final class GeoTrellisBench {
     private static final int TILE = 512;
-    private static final ClassTag<geotrellis.layer.SpatialKey> KEY = ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
+    private static final ClassTag<geotrellis.layer.SpatialKey> KEY =
+            ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
 
-    private GeoTrellisBench() {
-    }
+    private GeoTrellisBench() {}
 
     public static void main(String[] args) throws Exception {
         String op = args[0];
         String out = args[1];
         int passes = Integer.parseInt(args[2]);
         List<String> files = List.of(args).subList(3, args.length);
-        SparkSession spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
+        SparkSession spark = new RastermillSpark(
+                        RastermillSpark.localDefaults().with("spark.master", "local[2]", SettingSource.COMMAND_LINE))
+                .session();
         try {
             new File(out).mkdirs();
             for (int pass = 1; pass <= passes; pass++) {
@@ -102,7 +102,13 @@ public final class GeoTrellisBench {
         long cpu0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         run.run();
-        System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%.2f\t%.2f%n", op, who, pass, (System.nanoTime() - t0) / 1e9,
+        System.out.printf(
+                Locale.ROOT,
+                "%s\t%s\t%d\t%.2f\t%.2f%n",
+                op,
+                who,
+                pass,
+                (System.nanoTime() - t0) / 1e9,
                 (os.getProcessCpuTime() - cpu0) / 1e9);
     }
 
@@ -121,25 +127,38 @@ public final class GeoTrellisBench {
     }
 
     private static void ours(SparkSession spark, String op, List<String> files, String target) throws Exception {
-        LayerGeoTiffWriter.write(oursLayer(spark, op, files), target,
-                GeoTiffWriteOptions.builder().predictor(3).cog(false).overviews(0).build());
+        LayerGeoTiffWriter.write(
+                oursLayer(spark, op, files),
+                target,
+                GeoTiffWriteOptions.builder()
+                        .predictor(3)
+                        .cog(false)
+                        .overviews(0)
+                        .build());
     }
 
     // ------------------------------------------------------------------ GeoTrellis
 
     /** A GeoTrellis layer of band 0 of {@code path}, in 512² tiles of the file's own grid. */
-    private static ContextRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile,
-            TileLayerMetadata<geotrellis.layer.SpatialKey>> gtLayer(SparkContext sc, String path) {
-        GeoTiffRasterSource src = GeoTiffRasterSource$.MODULE$.apply(GeoTiffPath$.MODULE$.apply(path),
-                Option.empty(), Option.empty());
-        LayoutDefinition layout = LayoutDefinition$.MODULE$.apply(src.gridExtent().toRasterExtent(), TILE);
-        RDD<Tuple2<geotrellis.layer.SpatialKey, MultibandTile>> bands = RasterSourceRDD$.MODULE$.spatial(src, layout, sc);
-        RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> band0 = JavaRDD.fromRDD(bands,
-                ClassTag$.MODULE$.<Tuple2<geotrellis.layer.SpatialKey, MultibandTile>>apply(Tuple2.class))
-                .map(kv -> new Tuple2<>(kv._1(), kv._2().band(0))).rdd();
-        KeyBounds<geotrellis.layer.SpatialKey> bounds = new KeyBounds<>(new geotrellis.layer.SpatialKey(0, 0),
+    private static ContextRDD<
+                    geotrellis.layer.SpatialKey, geotrellis.raster.Tile, TileLayerMetadata<geotrellis.layer.SpatialKey>>
+            gtLayer(SparkContext sc, String path) {
+        GeoTiffRasterSource src =
+                GeoTiffRasterSource$.MODULE$.apply(GeoTiffPath$.MODULE$.apply(path), Option.empty(), Option.empty());
+        LayoutDefinition layout =
+                LayoutDefinition$.MODULE$.apply(src.gridExtent().toRasterExtent(), TILE);
+        RDD<Tuple2<geotrellis.layer.SpatialKey, MultibandTile>> bands =
+                RasterSourceRDD$.MODULE$.spatial(src, layout, sc);
+        RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> band0 = JavaRDD.fromRDD(
+                        bands,
+                        ClassTag$.MODULE$.<Tuple2<geotrellis.layer.SpatialKey, MultibandTile>>apply(Tuple2.class))
+                .map(kv -> new Tuple2<>(kv._1(), kv._2().band(0)))
+                .rdd();
+        KeyBounds<geotrellis.layer.SpatialKey> bounds = new KeyBounds<>(
+                new geotrellis.layer.SpatialKey(0, 0),
                 new geotrellis.layer.SpatialKey(layout.layoutCols() - 1, layout.layoutRows() - 1));
-        return new ContextRDD<>(band0, new TileLayerMetadata<>(src.cellType(), layout, src.extent(), src.crs(), bounds));
+        return new ContextRDD<>(
+                band0, new TileLayerMetadata<>(src.cellType(), layout, src.extent(), src.crs(), bounds));
     }
 
     /** The identity component GeoTrellis's implicits want; its functions must be serializable (they ship in closures). */
@@ -147,35 +166,46 @@ public final class GeoTrellisBench {
         return Component$.MODULE$.apply(
                 (Function1<geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey> & Serializable) k -> k,
                 (Function2<geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey>
-                        & Serializable) (k, v) -> v);
+                                & Serializable)
+                        (k, v) -> v);
     }
 
-    private static RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> gtResult(SparkContext sc, String op,
-                                                                                           List<String> files) {
+    private static RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> gtResult(
+            SparkContext sc, String op, List<String> files) {
         if (op.equals("slope")) {
-            return package$.MODULE$.withFocalTileRDDMethods(gtLayer(sc, files.get(0)), KEY, identity())
-                    .slope(ZFactor$.MODULE$.apply((Function1<Object, Object> & Serializable) latitude -> 1.0),
-                            TargetCell.All$.MODULE$, Option.empty());
+            return package$.MODULE$
+                    .withFocalTileRDDMethods(gtLayer(sc, files.get(0)), KEY, identity())
+                    .slope(
+                            ZFactor$.MODULE$.apply((Function1<Object, Object> & Serializable) latitude -> 1.0),
+                            TargetCell.All$.MODULE$,
+                            Option.empty());
         }
-        JavaPairRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> red = JavaPairRDD.fromRDD(gtLayer(sc, files.get(0)),
-                KEY, ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class));
-        JavaPairRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> nir = JavaPairRDD.fromRDD(gtLayer(sc, files.get(1)),
-                KEY, ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class));
-        return red.join(nir).mapValues(rn -> rn._1().convert(FloatConstantNoDataCellType$.MODULE$)
-                .combineDouble(rn._2().convert(FloatConstantNoDataCellType$.MODULE$),
-                        (Function2<Object, Object, Object>) (r, n) -> ((Double) n - (Double) r) / ((Double) n + (Double) r)))
+        JavaPairRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> red = JavaPairRDD.fromRDD(
+                gtLayer(sc, files.get(0)), KEY, ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class));
+        JavaPairRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> nir = JavaPairRDD.fromRDD(
+                gtLayer(sc, files.get(1)), KEY, ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class));
+        return red.join(nir)
+                .mapValues(rn -> rn._1()
+                        .convert(FloatConstantNoDataCellType$.MODULE$)
+                        .combineDouble(rn._2().convert(FloatConstantNoDataCellType$.MODULE$), (Function2<
+                                        Object, Object, Object>)
+                                (r, n) -> ((Double) n - (Double) r) / ((Double) n + (Double) r)))
                 .rdd();
     }
 
     private static void geotrellis(SparkContext sc, String op, List<String> files, String dir) {
         new File(dir).mkdirs();
-        GeoTiffRasterSource src = GeoTiffRasterSource$.MODULE$.apply(GeoTiffPath$.MODULE$.apply(files.get(0)),
-                Option.empty(), Option.empty());
-        LayoutDefinition layout = LayoutDefinition$.MODULE$.apply(src.gridExtent().toRasterExtent(), TILE);
+        GeoTiffRasterSource src = GeoTiffRasterSource$.MODULE$.apply(
+                GeoTiffPath$.MODULE$.apply(files.get(0)), Option.empty(), Option.empty());
+        LayoutDefinition layout =
+                LayoutDefinition$.MODULE$.apply(src.gridExtent().toRasterExtent(), TILE);
         CRS crs = src.crs();
-        JavaRDD.fromRDD(gtResult(sc, op, files),
-                ClassTag$.MODULE$.<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>>apply(Tuple2.class))
-                .foreach(kv -> SinglebandGeoTiff$.MODULE$.apply(kv._2(), layout.mapTransform().keyToExtent(kv._1()), crs)
+        JavaRDD.fromRDD(
+                        gtResult(sc, op, files),
+                        ClassTag$.MODULE$.<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>>apply(
+                                Tuple2.class))
+                .foreach(kv -> SinglebandGeoTiff$.MODULE$
+                        .apply(kv._2(), layout.mapTransform().keyToExtent(kv._1()), crs)
                         .write(dir + "/" + kv._1().col() + "_" + kv._1().row() + ".tif", false));
     }
 
@@ -187,8 +217,12 @@ public final class GeoTrellisBench {
         int col = Math.min(1, ours.metadata().layout().tileLayout().layoutCols() - 1);
         int row = Math.min(1, ours.metadata().layout().tileLayout().layoutRows() - 1);
         Tile a = ours.rdd().lookup(new SpatialKey(col, row)).get(0);
-        geotrellis.raster.Tile b = JavaPairRDD.fromRDD(gtResult(spark.sparkContext(), op, files), KEY,
-                ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class)).lookup(new geotrellis.layer.SpatialKey(col, row)).get(0);
+        geotrellis.raster.Tile b = JavaPairRDD.fromRDD(
+                        gtResult(spark.sparkContext(), op, files),
+                        KEY,
+                        ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class))
+                .lookup(new geotrellis.layer.SpatialKey(col, row))
+                .get(0);
         double max = 0;
         long compared = 0;
         List<String> mismatched = new ArrayList<>();
@@ -206,7 +240,13 @@ public final class GeoTrellisBench {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "cells of tile (%d, %d): %d compared, max difference %.3g; NoData differs: %s%n",
-                col, row, compared, max, mismatched.isEmpty() ? "nowhere" : mismatched);
+        System.out.printf(
+                Locale.ROOT,
+                "cells of tile (%d, %d): %d compared, max difference %.3g; NoData differs: %s%n",
+                col,
+                row,
+                compared,
+                max,
+                mismatched.isEmpty() ? "nowhere" : mismatched);
     }
 }

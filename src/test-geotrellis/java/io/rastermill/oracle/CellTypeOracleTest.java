@@ -1,14 +1,13 @@
 package io.rastermill.oracle;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.tile.RandomTiles;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.tile.RandomTiles;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Cell type names, parsing and union agree with GeoTrellis 3.7.1 on seeded random inputs. */
 class CellTypeOracleTest {
@@ -32,17 +31,41 @@ class CellTypeOracleTest {
         Random r = new Random(SEED);
         String[] prefixes = {"int8", "uint8", "int16", "uint16", "int32", "float32", "float64", "bool", "x"};
         String[] middles = {"", "raw", "ud", "ud", "ud", "UD", "ud ", "udud"};
-        String[] numbers = {"", "-5", "255", "-1", "65535", "-9999", "-9999.0", "1.5", "NaN", "1.0E-5", "0.1",
-                "2147483648", "-2147483648", "+7", " 3", "0x10", "1e3", "Infinity", "-0.0", "3f", "abc"};
+        String[] numbers = {
+            "",
+            "-5",
+            "255",
+            "-1",
+            "65535",
+            "-9999",
+            "-9999.0",
+            "1.5",
+            "NaN",
+            "1.0E-5",
+            "0.1",
+            "2147483648",
+            "-2147483648",
+            "+7",
+            " 3",
+            "0x10",
+            "1e3",
+            "Infinity",
+            "-0.0",
+            "3f",
+            "abc"
+        };
         int parsed = 0;
         for (int i = 0; i < CASES; i++) {
-            String text = prefixes[r.nextInt(prefixes.length)] + middles[r.nextInt(middles.length)]
+            String text = prefixes[r.nextInt(prefixes.length)]
+                    + middles[r.nextInt(middles.length)]
                     + (r.nextInt(4) == 0 ? Integer.toString(r.nextInt()) : numbers[r.nextInt(numbers.length)]);
             geotrellis.raster.DataType gt;
             try {
                 gt = geotrellis.raster.CellType$.MODULE$.fromName(text);
             } catch (IllegalArgumentException e) {
-                IllegalArgumentException ours = assertThrows(IllegalArgumentException.class, () -> CellType.parse(text),
+                IllegalArgumentException ours = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> CellType.parse(text),
                         "GeoTrellis refuses '" + text + "', so must we");
                 assertEquals(e.getMessage(), ours.getMessage());
                 continue;
@@ -51,7 +74,8 @@ class CellTypeOracleTest {
             try {
                 ours = CellType.parse(text);
             } catch (IllegalArgumentException e) {
-                fail("GeoTrellis parses '" + text + "' as " + GeoTrellis.name(gt) + " but we refuse: " + e.getMessage());
+                fail("GeoTrellis parses '" + text + "' as " + GeoTrellis.name(gt) + " but we refuse: "
+                        + e.getMessage());
                 return;
             }
             assertEquals(GeoTrellis.name(gt), ours.name(), "parse('" + text + "')");
@@ -72,12 +96,17 @@ class CellTypeOracleTest {
             assertEquals(gtIntersect, a.intersect(b).name(), a + " intersect " + b);
 
             // withNoData(Some(v)) collapses defaults; withNoData(None) gives raw.
-            double v = gen.random().nextInt(5) == 0 ? defaultOf(a) : gen.random().nextInt(70000) - 35000;
+            double v =
+                    gen.random().nextInt(5) == 0 ? defaultOf(a) : gen.random().nextInt(70000) - 35000;
             String gtWith = GeoTrellis.name(GeoTrellis.cellType(a).withNoData(scala.Option.apply((Object) v)));
             assertEquals(gtWith, a.withNoData(java.util.OptionalDouble.of(v)).name(), a + " withNoData " + v);
-            assertEquals(GeoTrellis.name(GeoTrellis.cellType(a).withNoData(scala.Option.empty())),
-                    a.withNoNoData().name(), a + " withNoData(None)");
-            assertEquals(GeoTrellis.name(GeoTrellis.cellType(a).withDefaultNoData()), a.withDefaultNoData().name());
+            assertEquals(
+                    GeoTrellis.name(GeoTrellis.cellType(a).withNoData(scala.Option.empty())),
+                    a.withNoNoData().name(),
+                    a + " withNoData(None)");
+            assertEquals(
+                    GeoTrellis.name(GeoTrellis.cellType(a).withDefaultNoData()),
+                    a.withDefaultNoData().name());
         }
         System.out.println("oracle cell type union/intersect/withNoData: " + CASES + " cases");
     }

@@ -2,17 +2,14 @@ package io.rastermill.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rastermill.core.crs.Crs;
+import io.rastermill.core.crs.CrsTransform;
+import io.rastermill.core.geom.Point;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
-import io.rastermill.core.crs.Crs;
-import io.rastermill.core.crs.CrsTransform;
-import io.rastermill.core.geom.Point;
-
 import scala.Function2;
 import scala.Tuple2;
 
@@ -20,8 +17,8 @@ import scala.Tuple2;
 class CrsOracleTest {
 
     private static List<Integer> codes() {
-        List<Integer> codes = new ArrayList<>(List.of(4326, 3857, 3035, 3395, 2154, 27700, 4269, 4258, 5070, 3413,
-                3031, 2056, 31467, 26910));
+        List<Integer> codes = new ArrayList<>(
+                List.of(4326, 3857, 3035, 3395, 2154, 27700, 4269, 4258, 5070, 3413, 3031, 2056, 31467, 26910));
         for (int zone = 1; zone <= 60; zone += 3) {
             codes.add(32600 + zone);
             codes.add(32700 + zone);

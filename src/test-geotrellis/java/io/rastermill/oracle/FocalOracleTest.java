@@ -1,5 +1,8 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.BufferedTile;
@@ -9,12 +12,8 @@ import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The GEOTRELLIS convention against GeoTrellis 3.7.1 itself (Slope, Aspect, Hillshade with
@@ -70,26 +69,30 @@ class FocalOracleTest {
                 w = cols;
                 h = rows;
             }
-            scala.Option<geotrellis.raster.GridBounds<Object>> bounds = scala.Option.apply(
-                    geotrellis.raster.GridBounds$.MODULE$.apply(c0, r0, c0 + w - 1, r0 + h - 1));
+            scala.Option<geotrellis.raster.GridBounds<Object>> bounds =
+                    scala.Option.apply(geotrellis.raster.GridBounds$.MODULE$.apply(c0, r0, c0 + w - 1, r0 + h - 1));
             BufferedTile bt = BufferedTile.window(dem, c0, r0, w, h, 1, cs);
             geotrellis.raster.mapalgebra.focal.Square sq = geotrellis.raster.mapalgebra.focal.Square$.MODULE$.apply(1);
 
-            geotrellis.raster.Tile gs = geotrellis.raster.mapalgebra.focal.Slope$.MODULE$.apply(gtDem, sq, bounds, gcs, z, ALL);
+            geotrellis.raster.Tile gs =
+                    geotrellis.raster.mapalgebra.focal.Slope$.MODULE$.apply(gtDem, sq, bounds, gcs, z, ALL);
             Tile os = FocalOps.slope(bt, SlopeParams.GEOTRELLIS.withZFactor(z));
             maxSlope = Math.max(maxSlope, compare("slope", gs, os, 1e-9));
 
-            geotrellis.raster.Tile ga = geotrellis.raster.mapalgebra.focal.Aspect$.MODULE$.apply(gtDem, sq, bounds, gcs, ALL);
+            geotrellis.raster.Tile ga =
+                    geotrellis.raster.mapalgebra.focal.Aspect$.MODULE$.apply(gtDem, sq, bounds, gcs, ALL);
             Tile oa = FocalOps.aspect(bt, AspectParams.GEOTRELLIS);
             maxAspect = Math.max(maxAspect, compare("aspect", ga, oa, 1e-9));
 
             geotrellis.raster.Tile gh = geotrellis.raster.mapalgebra.focal.hillshade.Hillshade$.MODULE$.apply(
                     gtDem, sq, bounds, gcs, az, alt, z, ALL);
-            Tile oh = FocalOps.hillshade(bt, HillshadeParams.GEOTRELLIS.withSun(az, alt).withZFactor(z));
+            Tile oh = FocalOps.hillshade(
+                    bt, HillshadeParams.GEOTRELLIS.withSun(az, alt).withZFactor(z));
             compare("hillshade", gh, oh, 0);
             dems++;
         }
-        System.out.printf("GeoTrellis oracle: %d DEMs, max |diff| slope %.3g, aspect %.3g, hillshade 0%n",
+        System.out.printf(
+                "GeoTrellis oracle: %d DEMs, max |diff| slope %.3g, aspect %.3g, hillshade 0%n",
                 dems, maxSlope, maxAspect);
         assertTrue(dems >= 1000);
     }
@@ -104,7 +107,10 @@ class FocalOracleTest {
                 double g = gt.getDouble(c, r);
                 double o = ours.getDouble(c, r);
                 if (Double.isNaN(g) || Double.isNaN(o)) {
-                    assertEquals(Double.isNaN(g), Double.isNaN(o), what + " NoData at " + c + "," + r + " gt=" + g + " ours=" + o);
+                    assertEquals(
+                            Double.isNaN(g),
+                            Double.isNaN(o),
+                            what + " NoData at " + c + "," + r + " gt=" + g + " ours=" + o);
                     continue;
                 }
                 double d = Math.abs(g - o);

@@ -1,5 +1,7 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.FocalOps;
@@ -7,11 +9,8 @@ import io.rastermill.core.focal.FocalStatsParams;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Focal mean, min, max, sum and standard deviation, square and circle, equal GeoTrellis 3.7.1's
@@ -38,7 +37,9 @@ class FocalStatsOracleTest {
                     int rows = 4 + rnd.nextInt(10);
                     double[] z = new double[cols * rows];
                     for (int k = 0; k < z.length; k++) {
-                        z[k] = rnd.nextDouble() < 0.2 ? Double.NaN : (t % 2 == 0 ? rnd.nextInt(50) : rnd.nextDouble() * 100 - 20);
+                        z[k] = rnd.nextDouble() < 0.2
+                                ? Double.NaN
+                                : (t % 2 == 0 ? rnd.nextInt(50) : rnd.nextDouble() * 100 - 20);
                     }
                     Tile dem = Tiles.fromDoubleLane(CellType.FLOAT64, cols, rows, z);
                     int r = 1 + rnd.nextInt(3);
@@ -53,14 +54,17 @@ class FocalStatsOracleTest {
                         case MIN -> geotrellis.raster.mapalgebra.focal.Min$.MODULE$.apply(g, n, none, all);
                         case MAX -> geotrellis.raster.mapalgebra.focal.Max$.MODULE$.apply(g, n, none, all);
                         case SUM -> geotrellis.raster.mapalgebra.focal.Sum$.MODULE$.apply(g, n, none, all);
-                        case STDDEV -> geotrellis.raster.mapalgebra.focal.StandardDeviation$.MODULE$.apply(g, n, none, all);
+                        case STDDEV ->
+                            geotrellis.raster.mapalgebra.focal.StandardDeviation$.MODULE$.apply(g, n, none, all);
                     };
-                    Tile ours = FocalOps.stats(BufferedTile.whole(dem, r, new CellSize(1, 1)), new FocalStatsParams(s, sh, r));
+                    Tile ours = FocalOps.stats(
+                            BufferedTile.whole(dem, r, new CellSize(1, 1)), new FocalStatsParams(s, sh, r));
                     for (int k = 0; k < z.length; k++) {
                         double a = gt.getDouble(k % cols, k / cols);
                         double b = ours.getDouble(k % cols, k / cols);
                         cells++;
-                        boolean same = (Double.isNaN(a) && Double.isNaN(b)) || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+                        boolean same = (Double.isNaN(a) && Double.isNaN(b))
+                                || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
                         if (!same && bad++ == 0) {
                             first = "r=" + r + " at " + k % cols + "," + k / cols + " gt=" + a + " ours=" + b
                                     + " focal=" + z[k];

@@ -2,7 +2,6 @@ package io.rastermill.oracle;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
-
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -13,8 +12,7 @@ import java.util.function.IntUnaryOperator;
  * reached through {@code MODULE$}; Scala 2.12 functions are Java functional interfaces.
  */
 final class GeoTrellis {
-    private GeoTrellis() {
-    }
+    private GeoTrellis() {}
 
     static geotrellis.raster.DataType cellType(CellType ours) {
         return geotrellis.raster.CellType$.MODULE$.fromName(ours.name());
@@ -26,8 +24,8 @@ final class GeoTrellis {
 
     /** The same stored samples as a GeoTrellis tile. */
     static geotrellis.raster.Tile tile(Tile ours) {
-        return geotrellis.raster.ArrayTile$.MODULE$.fromBytes(ours.toBytes(), cellType(ours.cellType()),
-                ours.cols(), ours.rows());
+        return geotrellis.raster.ArrayTile$.MODULE$.fromBytes(
+                ours.toBytes(), cellType(ours.cellType()), ours.cols(), ours.rows());
     }
 
     static scala.Function1<Object, Object> intFn(IntUnaryOperator f) {

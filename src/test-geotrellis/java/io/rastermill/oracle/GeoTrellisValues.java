@@ -1,10 +1,8 @@
 package io.rastermill.oracle;
 
-import java.util.Random;
-
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
-
+import java.util.Random;
 import scala.Tuple2;
 import spire.math.Integral;
 import spire.math.Integral$;
@@ -12,11 +10,11 @@ import spire.math.Integral$;
 /** Conversions between our values and GeoTrellis 3.7.1's, and seeded random inputs shared by the oracle tests. */
 final class GeoTrellisValues {
 
-    private GeoTrellisValues() {
-    }
+    private GeoTrellisValues() {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Integral<Object> LONG = (Integral) Integral$.MODULE$.LongIsIntegral();
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     static final Integral<Object> INT = (Integral) Integral$.MODULE$.IntIsIntegral();
 
@@ -29,8 +27,11 @@ final class GeoTrellisValues {
     }
 
     static GridBounds ours(geotrellis.raster.GridBounds<?> b) {
-        return new GridBounds(((Number) b.colMin()).longValue(), ((Number) b.rowMin()).longValue(),
-                ((Number) b.colMax()).longValue(), ((Number) b.rowMax()).longValue());
+        return new GridBounds(
+                ((Number) b.colMin()).longValue(),
+                ((Number) b.rowMin()).longValue(),
+                ((Number) b.colMax()).longValue(),
+                ((Number) b.rowMax()).longValue());
     }
 
     static geotrellis.raster.GridBounds<Object> gtLong(GridBounds b) {
@@ -38,8 +39,8 @@ final class GeoTrellisValues {
     }
 
     static geotrellis.raster.GridBounds<Object> gtInt(GridBounds b) {
-        return new geotrellis.raster.GridBounds<>((int) b.colMin(), (int) b.rowMin(), (int) b.colMax(),
-                (int) b.rowMax(), INT);
+        return new geotrellis.raster.GridBounds<>(
+                (int) b.colMin(), (int) b.rowMin(), (int) b.colMax(), (int) b.rowMax(), INT);
     }
 
     static long first(Tuple2<?, ?> t) {
@@ -83,13 +84,14 @@ final class GeoTrellisValues {
      */
     static double gridOffset(Random random, long size) {
         double whole = random.nextInt((int) Math.min(Integer.MAX_VALUE, size + 3)) - 1;
-        return whole + switch (random.nextInt(6)) {
-            case 0 -> 0.0;
-            case 1 -> (random.nextBoolean() ? 1 : -1) * 5e-8;
-            case 2 -> (random.nextBoolean() ? 1 : -1) * 2e-7;
-            case 3 -> (random.nextBoolean() ? 1 : -1) * 1e-12;
-            case 4 -> 0.5;
-            default -> random.nextDouble();
-        };
+        return whole
+                + switch (random.nextInt(6)) {
+                    case 0 -> 0.0;
+                    case 1 -> (random.nextBoolean() ? 1 : -1) * 5e-8;
+                    case 2 -> (random.nextBoolean() ? 1 : -1) * 2e-7;
+                    case 3 -> (random.nextBoolean() ? 1 : -1) * 1e-12;
+                    case 4 -> 0.5;
+                    default -> random.nextDouble();
+                };
     }
 }

@@ -12,10 +12,6 @@ import static io.rastermill.oracle.GeoTrellisValues.second;
 import static io.rastermill.oracle.GeoTrellisValues.secondDouble;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
@@ -23,6 +19,8 @@ import io.rastermill.core.geom.GridCell;
 import io.rastermill.core.geom.GridExtent;
 import io.rastermill.core.geom.Point;
 import io.rastermill.core.geom.RasterExtent;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Our grid geometry against GeoTrellis 3.7.1's RasterExtent and GridExtent[Long], bit for bit. */
 class GridOracleTest {
@@ -40,13 +38,19 @@ class GridOracleTest {
             double ymin = GeoTrellisValues.coordinate(random);
             Extent extent = new Extent(xmin, ymin, xmin + cols * cw, ymin + rows * ch);
             RasterExtent ours = RasterExtent.of(extent, cols, rows);
-            return new Grid(ours, new geotrellis.raster.RasterExtent(gt(extent), ours.cellWidth(),
-                    ours.cellHeight(), cols, rows));
+            return new Grid(
+                    ours,
+                    new geotrellis.raster.RasterExtent(gt(extent), ours.cellWidth(), ours.cellHeight(), cols, rows));
         }
 
         geotrellis.raster.GridExtent<Object> theirsLong() {
-            return new geotrellis.raster.GridExtent<>(theirs.extent(), theirs.cellwidth(), theirs.cellheight(),
-                    (Object) (long) theirs.cols(), (Object) (long) theirs.rows(), LONG);
+            return new geotrellis.raster.GridExtent<>(
+                    theirs.extent(),
+                    theirs.cellwidth(),
+                    theirs.cellheight(),
+                    (Object) (long) theirs.cols(),
+                    (Object) (long) theirs.rows(),
+                    LONG);
         }
 
         double x(Random random) {
@@ -111,9 +115,12 @@ class GridOracleTest {
             Extent sub = g.subExtent(random);
             boolean clamp = random.nextBoolean();
             String where = "seed " + seed + " case " + i + " " + g.ours() + " sub " + sub + " clamp " + clamp;
-            assertEquals(ours(g.theirs().gridBoundsFor(gt(sub), clamp)), g.ours().gridBoundsFor(sub, clamp), where);
-            assertEquals(ours(g.theirsLong().gridBoundsFor(gt(sub), clamp)),
-                    g.ours().toGridExtent().gridBoundsFor(sub, clamp), where + " (long)");
+            assertEquals(
+                    ours(g.theirs().gridBoundsFor(gt(sub), clamp)), g.ours().gridBoundsFor(sub, clamp), where);
+            assertEquals(
+                    ours(g.theirsLong().gridBoundsFor(gt(sub), clamp)),
+                    g.ours().toGridExtent().gridBoundsFor(sub, clamp),
+                    where + " (long)");
         }
         System.out.println("oracle gridBoundsFor: " + CASES + " cases");
     }
@@ -131,9 +138,12 @@ class GridOracleTest {
             GridBounds bounds = new GridBounds(Math.min(c1, c2), Math.min(r1, r2), Math.max(c1, c2), Math.max(r1, r2));
             boolean clamp = random.nextBoolean();
             String where = "seed " + seed + " case " + i + " " + g.ours() + " " + bounds + " clamp " + clamp;
-            assertEquals(ours(g.theirs().extentFor(gtInt(bounds), clamp)), g.ours().extentFor(bounds, clamp), where);
-            assertEquals(ours(g.theirsLong().extentFor(gtLong(bounds), clamp)),
-                    g.ours().toGridExtent().extentFor(bounds, clamp), where + " (long)");
+            assertEquals(
+                    ours(g.theirs().extentFor(gtInt(bounds), clamp)), g.ours().extentFor(bounds, clamp), where);
+            assertEquals(
+                    ours(g.theirsLong().extentFor(gtLong(bounds), clamp)),
+                    g.ours().toGridExtent().extentFor(bounds, clamp),
+                    where + " (long)");
         }
         System.out.println("oracle extentFor: " + CASES + " cases");
     }
@@ -147,7 +157,8 @@ class GridOracleTest {
             double cw = GeoTrellisValues.cellSize(random);
             double ch = GeoTrellisValues.cellSize(random);
             // widths around k + 0.5 cells, where Math.round's half-up rule decides the column count
-            double fraction = new double[] {0.5, 0.5 - 1e-12, 0.5 + 1e-12, 0.0, 1e-9, random.nextDouble()}[random.nextInt(6)];
+            double fraction =
+                    new double[] {0.5, 0.5 - 1e-12, 0.5 + 1e-12, 0.0, 1e-9, random.nextDouble()}[random.nextInt(6)];
             long k = 1 + random.nextInt(5000);
             double xmin = GeoTrellisValues.coordinate(random);
             double ymin = GeoTrellisValues.coordinate(random);
@@ -155,24 +166,24 @@ class GridOracleTest {
             CellSize cs = new CellSize(cw, ch);
             String where = "seed " + seed + " case " + i + " " + extent + " " + cs;
             GridExtent ours = GridExtent.of(extent, cs);
-            geotrellis.raster.GridExtent<Object> theirs = geotrellis.raster.GridExtent$.MODULE$.apply(gt(extent),
-                    new geotrellis.raster.CellSize(cw, ch), LONG);
+            geotrellis.raster.GridExtent<Object> theirs = geotrellis.raster.GridExtent$.MODULE$.apply(
+                    gt(extent), new geotrellis.raster.CellSize(cw, ch), LONG);
             assertEquals(((Number) theirs.cols()).longValue(), ours.cols(), where);
             assertEquals(((Number) theirs.rows()).longValue(), ours.rows(), where);
             // the invariant accepts and rejects the same column counts
             long cols = k + random.nextInt(3) - 1;
             boolean oursRejects = rejects(() -> new GridExtent(extent, cw, ch, cols, ours.rows()));
-            boolean theirsRejects = rejects(() -> new geotrellis.raster.GridExtent<>(gt(extent), cw, ch,
-                    (Object) cols, (Object) ours.rows(), LONG));
+            boolean theirsRejects = rejects(() ->
+                    new geotrellis.raster.GridExtent<>(gt(extent), cw, ch, (Object) cols, (Object) ours.rows(), LONG));
             assertEquals(theirsRejects, oursRejects, where + " cols " + cols);
             boolean oursRejectsInt = rejects(() -> new RasterExtent(extent, cw, ch, (int) cols, (int) ours.rows()));
-            boolean theirsRejectsInt = rejects(() -> new geotrellis.raster.RasterExtent(gt(extent), cw, ch,
-                    (int) cols, (int) ours.rows()));
+            boolean theirsRejectsInt = rejects(
+                    () -> new geotrellis.raster.RasterExtent(gt(extent), cw, ch, (int) cols, (int) ours.rows()));
             assertEquals(theirsRejectsInt, oursRejectsInt, where + " RasterExtent cols " + cols);
             accepted += oursRejects ? 0 : 1;
         }
-        System.out.println("oracle GridExtent/RasterExtent construction and invariant: " + CASES + " cases ("
-                + accepted + " accepted by both)");
+        System.out.println("oracle GridExtent/RasterExtent construction and invariant: " + CASES + " cases (" + accepted
+                + " accepted by both)");
     }
 
     @Test
@@ -182,21 +193,26 @@ class GridOracleTest {
         int accepted = 0;
         for (int i = 0; i < CASES; i++) {
             Grid g = Grid.random(random);
-            double dx = (random.nextInt(200) - 100) * (random.nextBoolean() ? g.ours().cellWidth() : random.nextDouble());
+            double dx = (random.nextInt(200) - 100)
+                    * (random.nextBoolean() ? g.ours().cellWidth() : random.nextDouble());
             double dy = (random.nextInt(200) - 100) * g.ours().cellHeight();
             int cols = 1 + random.nextInt(300);
             int rows = 1 + random.nextInt(300);
             double xmin = g.ours().extent().xmin() + dx;
             double ymin = g.ours().extent().ymin() + dy;
-            Extent otherExtent = new Extent(xmin, ymin, xmin + cols * g.ours().cellWidth(),
+            Extent otherExtent = new Extent(
+                    xmin,
+                    ymin,
+                    xmin + cols * g.ours().cellWidth(),
                     ymin + rows * g.ours().cellHeight());
             String where = "seed " + seed + " case " + i + " " + g.ours() + " + " + otherExtent;
             RasterExtent other;
             geotrellis.raster.RasterExtent theirOther;
             try {
-                other = new RasterExtent(otherExtent, g.ours().cellWidth(), g.ours().cellHeight(), cols, rows);
-                theirOther = new geotrellis.raster.RasterExtent(gt(otherExtent), g.ours().cellWidth(),
-                        g.ours().cellHeight(), cols, rows);
+                other = new RasterExtent(
+                        otherExtent, g.ours().cellWidth(), g.ours().cellHeight(), cols, rows);
+                theirOther = new geotrellis.raster.RasterExtent(
+                        gt(otherExtent), g.ours().cellWidth(), g.ours().cellHeight(), cols, rows);
             } catch (IllegalArgumentException e) {
                 continue; // rounding made the second grid invalid; not what this property is about
             }
@@ -212,13 +228,19 @@ class GridOracleTest {
                 accepted++;
             }
             GridExtent longCombined = g.ours().toGridExtent().combine(other.toGridExtent());
-            geotrellis.raster.GridExtent<Object> theirLong = g.theirsLong().combine(
-                    new geotrellis.raster.GridExtent<>(theirOther.extent(), theirOther.cellwidth(),
-                            theirOther.cellheight(), (Object) (long) cols, (Object) (long) rows, LONG));
+            geotrellis.raster.GridExtent<Object> theirLong = g.theirsLong()
+                    .combine(new geotrellis.raster.GridExtent<>(
+                            theirOther.extent(),
+                            theirOther.cellwidth(),
+                            theirOther.cellheight(),
+                            (Object) (long) cols,
+                            (Object) (long) rows,
+                            LONG));
             assertEquals(ours(theirLong.extent()), longCombined.extent(), where + " (long)");
             assertEquals(((Number) theirLong.cols()).longValue(), longCombined.cols(), where + " (long)");
         }
-        System.out.println("oracle combine: " + CASES + " cases (" + accepted + " RasterExtent combines accepted by both)");
+        System.out.println(
+                "oracle combine: " + CASES + " cases (" + accepted + " RasterExtent combines accepted by both)");
     }
 
     @Test
@@ -228,7 +250,8 @@ class GridOracleTest {
         int withResolutionAgreements = 0;
         for (int i = 0; i < CASES; i++) {
             Grid g = Grid.random(random);
-            Extent target = g.subExtent(random).buffer(random.nextDouble() * g.ours().cellWidth() * 10);
+            Extent target =
+                    g.subExtent(random).buffer(random.nextDouble() * g.ours().cellWidth() * 10);
             String where = "seed " + seed + " case " + i + " " + g.ours() + " target " + target;
             GridExtent aligned = g.ours().toGridExtent().createAlignedGridExtent(target);
             geotrellis.raster.GridExtent<Object> theirs = g.theirsLong().createAlignedGridExtent(gt(target));
@@ -255,8 +278,8 @@ class GridOracleTest {
                 withResolutionAgreements++;
             }
         }
-        System.out.println("oracle createAlignedGridExtent/alignTargetPixels/withResolution: " + CASES
-                + " cases (" + withResolutionAgreements + " withResolution accepted by both)");
+        System.out.println("oracle createAlignedGridExtent/alignTargetPixels/withResolution: " + CASES + " cases ("
+                + withResolutionAgreements + " withResolution accepted by both)");
     }
 
     static boolean rejects(Runnable construction) {

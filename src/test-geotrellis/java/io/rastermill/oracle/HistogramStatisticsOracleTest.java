@@ -1,5 +1,14 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import geotrellis.raster.histogram.FastMapHistogram;
+import geotrellis.raster.histogram.FastMapHistogram$;
+import geotrellis.raster.summary.Statistics;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.stats.IntHistogram;
@@ -9,18 +18,8 @@ import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.RandomTiles;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import geotrellis.raster.histogram.FastMapHistogram;
-import geotrellis.raster.histogram.FastMapHistogram$;
-import geotrellis.raster.summary.Statistics;
-import org.junit.jupiter.api.Test;
-
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Exact int histogram statistics equal GeoTrellis 3.7.1's {@code FastMapHistogram.fromTile(tile).statistics()}
@@ -107,7 +106,8 @@ class HistogramStatisticsOracleTest {
                 thrown++;
                 continue;
             }
-            assertArrayEquals(expected, h.geoTrellisQuantileBreaks(num), ours + " quantileBreaks(" + num + ") case " + i);
+            assertArrayEquals(
+                    expected, h.geoTrellisQuantileBreaks(num), ours + " quantileBreaks(" + num + ") case " + i);
             compared++;
         }
         System.out.println("oracle quantileBreaks: " + compared + " compared, " + thrown + " where GeoTrellis throws");
@@ -116,7 +116,10 @@ class HistogramStatisticsOracleTest {
     @Test
     void goldenIntTileOfTheCompatDoc() {
         Tile t = Tiles.ofInts(CellType.INT32, 12, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 4, NoData.INT, 10);
-        Statistics<Object> gt = FastMapHistogram$.MODULE$.fromTile(GeoTrellis.tile(t)).statistics().get();
+        Statistics<Object> gt = FastMapHistogram$.MODULE$
+                .fromTile(GeoTrellis.tile(t))
+                .statistics()
+                .get();
         IntStatistics ours = Summaries.histogram(t).statistics();
         assertEquals(new IntStatistics(11, 3.6363636363636362, 3, 4, 2.2268088570756164, 1, 10), ours);
         assertSameStatistics(gt, ours, "compat doc §6.5");

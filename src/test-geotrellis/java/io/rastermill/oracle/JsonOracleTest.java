@@ -4,10 +4,6 @@ import static io.rastermill.oracle.GeoTrellisValues.gt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import io.circe.Decoder;
 import io.circe.Encoder;
 import io.rastermill.core.cell.CellType;
@@ -21,7 +17,8 @@ import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
-
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import scala.util.Either;
 
 /**
@@ -32,20 +29,39 @@ class JsonOracleTest {
 
     private static final int CASES = 2000;
 
-    private static final String[] CELL_TYPES = {"bool", "int8", "int8raw", "uint8", "uint8raw", "int16", "uint16",
-            "int32", "int32raw", "float32", "float32raw", "float64", "float64raw", "int8ud-5", "uint8ud255",
-            "int16ud-9999", "uint16ud65535", "int32ud-9999", "float32ud-9999.0", "float64ud-9999.0",
-            "float64ud1.0E-5"};
+    private static final String[] CELL_TYPES = {
+        "bool",
+        "int8",
+        "int8raw",
+        "uint8",
+        "uint8raw",
+        "int16",
+        "uint16",
+        "int32",
+        "int32raw",
+        "float32",
+        "float32raw",
+        "float64",
+        "float64raw",
+        "int8ud-5",
+        "uint8ud255",
+        "int16ud-9999",
+        "uint16ud65535",
+        "int32ud-9999",
+        "float32ud-9999.0",
+        "float64ud-9999.0",
+        "float64ud1.0E-5"
+    };
     private static final int[] EPSG_CODES = {4326, 3857, 32633, 32718, 3035, 2154, 27700, 4269};
 
     private static final geotrellis.util.Component<geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey> IDENTITY =
             geotrellis.util.Component$.MODULE$.apply(key -> key, (key, replacement) -> replacement);
     private static final Encoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> ENCODER =
-            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataEncoder(IDENTITY,
-                    geotrellis.layer.SpatialKey$.MODULE$.codecForSpatialKey());
+            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataEncoder(
+                    IDENTITY, geotrellis.layer.SpatialKey$.MODULE$.codecForSpatialKey());
     private static final Decoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> DECODER =
-            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataDecoder(IDENTITY,
-                    geotrellis.layer.SpatialKey$.MODULE$.codecForSpatialKey());
+            geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataDecoder(
+                    IDENTITY, geotrellis.layer.SpatialKey$.MODULE$.codecForSpatialKey());
 
     /** Doubles with many spellings: integers, tiny and huge magnitudes (E notation), long fractions, negatives. */
     private static double value(Random random) {
@@ -72,12 +88,16 @@ class JsonOracleTest {
         return new Extent(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
     }
 
-    private record Pair(TileLayerMetadata ours, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> theirs) {
+    private record Pair(
+            TileLayerMetadata ours, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> theirs) {
         static Pair random(Random random) {
             String cellType = CELL_TYPES[random.nextInt(CELL_TYPES.length)];
             Extent layoutExtent = extent(random);
-            TileLayout tl = new TileLayout(1 + random.nextInt(1 << random.nextInt(20)),
-                    1 + random.nextInt(1 << random.nextInt(20)), 1 + random.nextInt(1024), 1 + random.nextInt(1024));
+            TileLayout tl = new TileLayout(
+                    1 + random.nextInt(1 << random.nextInt(20)),
+                    1 + random.nextInt(1 << random.nextInt(20)),
+                    1 + random.nextInt(1024),
+                    1 + random.nextInt(1024));
             Extent dataExtent = extent(random);
             int code = EPSG_CODES[random.nextInt(EPSG_CODES.length)];
             boolean empty = random.nextInt(10) == 0;
@@ -85,20 +105,28 @@ class JsonOracleTest {
             int r1 = random.nextInt(tl.layoutRows());
             int c2 = c1 + random.nextInt(tl.layoutCols() - c1);
             int r2 = r1 + random.nextInt(tl.layoutRows() - r1);
-            Bounds bounds = empty ? EmptyBounds.INSTANCE
-                    : new KeyBounds(new SpatialKey(c1, r1), new SpatialKey(c2, r2));
-            TileLayerMetadata ours = new TileLayerMetadata(CellType.parse(cellType),
-                    new LayoutDefinition(layoutExtent, tl), dataExtent, Crs.epsg(code), bounds);
+            Bounds bounds =
+                    empty ? EmptyBounds.INSTANCE : new KeyBounds(new SpatialKey(c1, r1), new SpatialKey(c2, r2));
+            TileLayerMetadata ours = new TileLayerMetadata(
+                    CellType.parse(cellType),
+                    new LayoutDefinition(layoutExtent, tl),
+                    dataExtent,
+                    Crs.epsg(code),
+                    bounds);
             geotrellis.layer.Bounds<geotrellis.layer.SpatialKey> theirBounds = empty
                     ? castBounds(geotrellis.layer.EmptyBounds$.MODULE$)
-                    : new geotrellis.layer.KeyBounds<>(new geotrellis.layer.SpatialKey(c1, r1),
-                            new geotrellis.layer.SpatialKey(c2, r2));
+                    : new geotrellis.layer.KeyBounds<>(
+                            new geotrellis.layer.SpatialKey(c1, r1), new geotrellis.layer.SpatialKey(c2, r2));
             geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> theirs =
-                    new geotrellis.layer.TileLayerMetadata<>(geotrellis.raster.CellType$.MODULE$.fromName(cellType),
-                            geotrellis.layer.LayoutDefinition$.MODULE$.apply(gt(layoutExtent),
-                                    new geotrellis.raster.TileLayout(tl.layoutCols(), tl.layoutRows(), tl.tileCols(),
-                                            tl.tileRows())),
-                            gt(dataExtent), geotrellis.proj4.CRS$.MODULE$.fromEpsgCode(code), theirBounds);
+                    new geotrellis.layer.TileLayerMetadata<>(
+                            geotrellis.raster.CellType$.MODULE$.fromName(cellType),
+                            geotrellis.layer.LayoutDefinition$.MODULE$.apply(
+                                    gt(layoutExtent),
+                                    new geotrellis.raster.TileLayout(
+                                            tl.layoutCols(), tl.layoutRows(), tl.tileCols(), tl.tileRows())),
+                            gt(dataExtent),
+                            geotrellis.proj4.CRS$.MODULE$.fromEpsgCode(code),
+                            theirBounds);
             return new Pair(ours, theirs);
         }
     }

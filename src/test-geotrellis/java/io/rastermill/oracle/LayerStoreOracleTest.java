@@ -1,5 +1,9 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.circe.Decoder;
 import io.circe.Encoder;
 import io.rastermill.core.cell.CellType;
@@ -9,8 +13,8 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.json.GeoTrellisJson;
 import io.rastermill.core.layout.KeyBounds;
-import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.LayoutDefinition;
+import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
@@ -34,8 +38,18 @@ import io.rastermill.spark.layerstore.MultibandLayer;
 import io.rastermill.spark.layerstore.ZoomedPyramid;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -49,22 +63,6 @@ import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The layer stores against GeoTrellis 3.7.1 itself: GeoTrellis's FileLayerWriter/HadoopLayerWriter
  * write seeded random layers of every cell type (single band and multiband, Z-order and Hilbert)
@@ -73,11 +71,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs on a real MiniDFSCluster.
  */
 class LayerStoreOracleTest {
-    private static final String[] CELL_TYPES = {"bool", "int8raw", "int8", "uint8raw", "uint8", "int16raw", "int16",
-            "uint16raw", "uint16", "int32raw", "int32", "float32raw", "float32", "float64raw", "float64", "int8ud-5",
-            "uint8ud255", "int16ud-9999", "uint16ud65535", "int32ud-9999", "float32ud-9999.0", "float64ud1.0E-5"};
+    private static final String[] CELL_TYPES = {
+        "bool",
+        "int8raw",
+        "int8",
+        "uint8raw",
+        "uint8",
+        "int16raw",
+        "int16",
+        "uint16raw",
+        "uint16",
+        "int32raw",
+        "int32",
+        "float32raw",
+        "float32",
+        "float64raw",
+        "float64",
+        "int8ud-5",
+        "uint8ud255",
+        "int16ud-9999",
+        "uint16ud65535",
+        "int32ud-9999",
+        "float32ud-9999.0",
+        "float64ud1.0E-5"
+    };
     private static final int TILE = 8;
-    private static final LayoutDefinition LAYOUT = new LayoutDefinition(new Extent(-12, 30, 12, 46), new TileLayout(3, 2, TILE, TILE));
+    private static final LayoutDefinition LAYOUT =
+            new LayoutDefinition(new Extent(-12, 30, 12, 46), new TileLayout(3, 2, TILE, TILE));
 
     private static final geotrellis.util.Component<geotrellis.layer.SpatialKey, geotrellis.layer.SpatialKey> IDENTITY =
             geotrellis.util.Component$.MODULE$.apply(key -> key, (key, replacement) -> replacement);
@@ -87,18 +107,23 @@ class LayerStoreOracleTest {
             geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataEncoder(IDENTITY, KEY_JSON);
     private static final Decoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> MD_DECODER =
             geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataDecoder(IDENTITY, KEY_JSON);
-    private static final geotrellis.util.Component<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>,
-            geotrellis.layer.Bounds<geotrellis.layer.SpatialKey>> BOUNDS =
-            geotrellis.layer.TileLayerMetadata$.MODULE$.boundsComponent(IDENTITY);
+    private static final geotrellis.util.Component<
+                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>,
+                    geotrellis.layer.Bounds<geotrellis.layer.SpatialKey>>
+            BOUNDS = geotrellis.layer.TileLayerMetadata$.MODULE$.boundsComponent(IDENTITY);
     private static final geotrellis.store.avro.AvroRecordCodec<geotrellis.layer.SpatialKey> KEY_AVRO =
             geotrellis.store.avro.codecs.Implicits$.MODULE$.spatialKeyAvroFormat();
-    private static final ClassTag<geotrellis.layer.SpatialKey> KEY_TAG = ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
-    private static final ClassTag<geotrellis.raster.Tile> TILE_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
-    private static final ClassTag<geotrellis.raster.MultibandTile> MB_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.MultibandTile.class);
+    private static final ClassTag<geotrellis.layer.SpatialKey> KEY_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
+    private static final ClassTag<geotrellis.raster.Tile> TILE_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
+    private static final ClassTag<geotrellis.raster.MultibandTile> MB_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.raster.MultibandTile.class);
 
     @RegisterExtension
     @Order(1)
     static final MiniHdfs HDFS = new MiniHdfs("rastermill-gt-dfs");
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession();
@@ -106,7 +131,11 @@ class LayerStoreOracleTest {
     // ------------------------------------------------------------------ data
 
     private static TileLayerMetadata metadata(CellType ct) {
-        return new TileLayerMetadata(ct, LAYOUT, new Extent(-11, 31, 12, 46), Crs.LATLNG,
+        return new TileLayerMetadata(
+                ct,
+                LAYOUT,
+                new Extent(-11, 31, 12, 46),
+                Crs.LATLNG,
                 new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
     }
 
@@ -171,10 +200,15 @@ class LayerStoreOracleTest {
 
     private static geotrellis.store.index.KeyIndex<geotrellis.layer.SpatialKey> gtIndex(KeyIndex ours) {
         geotrellis.layer.KeyBounds<geotrellis.layer.SpatialKey> kb = new geotrellis.layer.KeyBounds<>(
-                new geotrellis.layer.SpatialKey(ours.keyBounds().minKey().col(), ours.keyBounds().minKey().row()),
-                new geotrellis.layer.SpatialKey(ours.keyBounds().maxKey().col(), ours.keyBounds().maxKey().row()));
+                new geotrellis.layer.SpatialKey(
+                        ours.keyBounds().minKey().col(),
+                        ours.keyBounds().minKey().row()),
+                new geotrellis.layer.SpatialKey(
+                        ours.keyBounds().maxKey().col(),
+                        ours.keyBounds().maxKey().row()));
         if (ours instanceof KeyIndex.Hilbert h) {
-            return geotrellis.store.index.hilbert.HilbertSpatialKeyIndex$.MODULE$.apply(kb, h.xResolution(), h.yResolution());
+            return geotrellis.store.index.hilbert.HilbertSpatialKeyIndex$.MODULE$.apply(
+                    kb, h.xResolution(), h.yResolution());
         }
         if (ours instanceof KeyIndex.RowMajor) {
             return new geotrellis.store.index.rowmajor.RowMajorSpatialKeyIndex(kb);
@@ -182,11 +216,14 @@ class LayerStoreOracleTest {
         return new geotrellis.store.index.zcurve.ZSpatialKeyIndex(kb);
     }
 
-    private static <A, B> RDD<Tuple2<geotrellis.layer.SpatialKey, B>> gtRdd(Map<SpatialKey, A> tiles,
-                                                                             java.util.function.Function<A, B> convert) {
+    private static <A, B> RDD<Tuple2<geotrellis.layer.SpatialKey, B>> gtRdd(
+            Map<SpatialKey, A> tiles, java.util.function.Function<A, B> convert) {
         List<Tuple2<geotrellis.layer.SpatialKey, B>> pairs = new ArrayList<>();
-        tiles.forEach((k, t) -> pairs.add(new Tuple2<>(new geotrellis.layer.SpatialKey(k.col(), k.row()), convert.apply(t))));
-        return JavaSparkContext.fromSparkContext(SPARK.session().sparkContext()).parallelize(pairs, 2).rdd();
+        tiles.forEach(
+                (k, t) -> pairs.add(new Tuple2<>(new geotrellis.layer.SpatialKey(k.col(), k.row()), convert.apply(t))));
+        return JavaSparkContext.fromSparkContext(SPARK.session().sparkContext())
+                .parallelize(pairs, 2)
+                .rdd();
     }
 
     private static geotrellis.raster.MultibandTile gtMultiband(MultibandTile mb) {
@@ -198,7 +235,8 @@ class LayerStoreOracleTest {
     }
 
     private static Tile ourTile(geotrellis.raster.Tile t) {
-        return Tiles.fromBytes(t.toArrayTile().toBytes(), CellType.parse(GeoTrellis.name(t.cellType())), t.cols(), t.rows());
+        return Tiles.fromBytes(
+                t.toArrayTile().toBytes(), CellType.parse(GeoTrellis.name(t.cellType())), t.cols(), t.rows());
     }
 
     private static void assertSameTiles(Map<SpatialKey, Tile> expected, Map<SpatialKey, Tile> actual, String where) {
@@ -209,9 +247,11 @@ class LayerStoreOracleTest {
         }
     }
 
-    private static Map<SpatialKey, Tile> gtCollect(RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> rdd) {
+    private static Map<SpatialKey, Tile> gtCollect(
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> rdd) {
         Map<SpatialKey, Tile> m = new TreeMap<>();
-        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> kv : rdd.toJavaRDD().collect()) {
+        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> kv :
+                rdd.toJavaRDD().collect()) {
             m.put(new SpatialKey(kv._1().col(), kv._1().row()), ourTile(kv._2()));
         }
         return m;
@@ -223,9 +263,11 @@ class LayerStoreOracleTest {
     void weReadWhatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("gt-file").toString();
         String hadoopCat = HDFS.root() + "/gt-hadoop";
-        geotrellis.spark.store.file.FileLayerWriter fw = geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(fileCat);
+        geotrellis.spark.store.file.FileLayerWriter fw =
+                geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(fileCat);
         geotrellis.spark.store.hadoop.HadoopLayerWriter hw =
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(hadoopCat), SPARK.session().sparkContext());
+                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(
+                        new Path(hadoopCat), SPARK.session().sparkContext());
         KeyIndexMethod[] methods = {KeyIndexMethod.ZORDER, KeyIndexMethod.HILBERT};
         int i = 0;
         for (String name : CELL_TYPES) {
@@ -236,9 +278,11 @@ class LayerStoreOracleTest {
             LayerId id = new LayerId("gt" + i, i % 3);
             geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
             RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> rdd = gtRdd(tiles, GeoTrellis::tile);
-            geotrellis.spark.ContextRDD<geotrellis.layer.SpatialKey, geotrellis.raster.Tile,
-                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>> layer =
-                    new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md));
+            geotrellis.spark.ContextRDD<
+                            geotrellis.layer.SpatialKey,
+                            geotrellis.raster.Tile,
+                            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>>
+                    layer = new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md));
             geotrellis.store.avro.AvroRecordCodec<geotrellis.raster.Tile> tileAvro =
                     geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec();
             boolean hadoop = i % 6 == 3;
@@ -273,11 +317,21 @@ class LayerStoreOracleTest {
             TileLayerMetadata md = metadata(ct);
             KeyIndex ki = methods[m].createIndex((KeyBounds) md.bounds());
             LayerId id = new LayerId("gtmb" + m, 5);
-            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> rdd = gtRdd(tiles, LayerStoreOracleTest::gtMultiband);
-            fw.write(new geotrellis.store.LayerId(id.name(), id.zoom()), new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md)),
-                    gtIndex(ki), KEY_AVRO, KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(),
-                    MB_TAG, MD_ENCODER, BOUNDS);
-            MultibandLayer back = LayerReader.open(SPARK.session(), fileCat, null).readMultiband(id);
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> rdd =
+                    gtRdd(tiles, LayerStoreOracleTest::gtMultiband);
+            fw.write(
+                    new geotrellis.store.LayerId(id.name(), id.zoom()),
+                    new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md)),
+                    gtIndex(ki),
+                    KEY_AVRO,
+                    KEY_JSON,
+                    KEY_TAG,
+                    geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(),
+                    MB_TAG,
+                    MD_ENCODER,
+                    BOUNDS);
+            MultibandLayer back =
+                    LayerReader.open(SPARK.session(), fileCat, null).readMultiband(id);
             assertEquals(md, back.metadata());
             assertEquals(tiles, new TreeMap<>(back.rdd().collectAsMap()));
         }
@@ -288,7 +342,8 @@ class LayerStoreOracleTest {
         String fileCat = tmp.resolve("ours-file").toString();
         String hadoopCat = HDFS.root() + "/ours-hadoop";
         SparkContext sc = SPARK.session().sparkContext();
-        geotrellis.spark.store.file.FileLayerReader fr = geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(fileCat, sc);
+        geotrellis.spark.store.file.FileLayerReader fr =
+                geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(fileCat, sc);
         geotrellis.spark.store.hadoop.HadoopLayerReader hr =
                 geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(hadoopCat), sc);
         KeyIndexMethod[] methods = KeyIndexMethod.values();
@@ -300,19 +355,31 @@ class LayerStoreOracleTest {
             Map<SpatialKey, Tile> tiles = randomTiles(ct, 500 + i);
             List<Tuple2<SpatialKey, Tile>> pairs = new ArrayList<>();
             tiles.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
-            JavaPairRDD<SpatialKey, Tile> rdd = JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2);
+            JavaPairRDD<SpatialKey, Tile> rdd =
+                    JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2);
             TileLayer layer = TileLayers.fromRdd(rdd, md);
             boolean hadoop = i % 6 == 3;
             LayerId id = new LayerId("ours" + i, i % 3);
             KeyIndexMethod method = methods[i % methods.length];
-            LayerWriter.open(SPARK.session(), hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null).write(id, layer, method);
+            LayerWriter.open(SPARK.session(), hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null)
+                    .write(id, layer, method);
             geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = (hadoop ? hr : fr).read(gtId, KEY_AVRO,
-                    geotrellis.layer.SpatialKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
-                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS);
+            RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = (hadoop ? hr : fr)
+                    .read(
+                            gtId,
+                            KEY_AVRO,
+                            geotrellis.layer.SpatialKey.Boundable$.MODULE$,
+                            KEY_JSON,
+                            KEY_TAG,
+                            geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                            TILE_TAG,
+                            MD_DECODER,
+                            BOUNDS);
             @SuppressWarnings("unchecked")
-            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> gtMd =
-                    ((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>>) (Object) back).metadata();
+            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey> gtMd = ((geotrellis.layer.Metadata<
+                                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>>)
+                            (Object) back)
+                    .metadata();
             String where = name + (hadoop ? " (hadoop)" : " (file)") + " " + method;
             assertEquals(md, ourMetadata(gtMd), where);
             assertSameTiles(tiles, gtCollect(back), where);
@@ -339,13 +406,25 @@ class LayerStoreOracleTest {
         List<Tuple2<SpatialKey, MultibandTile>> pairs = new ArrayList<>();
         mb.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
         LayerId id = new LayerId("ours-mb", 0);
-        LayerWriter.open(SPARK.session(), fileCat, null).writeMultiband(id,
-                new MultibandLayer(JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2), metadata(ct)), KeyIndexMethod.HILBERT);
+        LayerWriter.open(SPARK.session(), fileCat, null)
+                .writeMultiband(
+                        id,
+                        new MultibandLayer(
+                                JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 2), metadata(ct)),
+                        KeyIndexMethod.HILBERT);
         RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> back = fr.read(
-                new geotrellis.store.LayerId(id.name(), id.zoom()), KEY_AVRO, geotrellis.layer.SpatialKey.Boundable$.MODULE$,
-                KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(), MB_TAG, MD_DECODER, BOUNDS);
+                new geotrellis.store.LayerId(id.name(), id.zoom()),
+                KEY_AVRO,
+                geotrellis.layer.SpatialKey.Boundable$.MODULE$,
+                KEY_JSON,
+                KEY_TAG,
+                geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec(),
+                MB_TAG,
+                MD_DECODER,
+                BOUNDS);
         Map<SpatialKey, MultibandTile> got2 = new TreeMap<>();
-        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile> kv : back.toJavaRDD().collect()) {
+        for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile> kv :
+                back.toJavaRDD().collect()) {
             List<Tile> bands = new ArrayList<>();
             for (int b = 0; b < kv._2().bandCount(); b++) {
                 bands.add(ourTile(kv._2().band(b)));
@@ -370,44 +449,73 @@ class LayerStoreOracleTest {
      */
     @Test
     void geoTrellisReadsEveryZoomOfAReprojectedPyramid(@TempDir java.nio.file.Path tmp) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdalwarp"))
-                && Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")), "GDAL and python3-gdal needed");
-        run("/usr/bin/python3", java.nio.file.Path.of(System.getProperty("basedir", "."),
-                "src/test/resources/tiles/make_tile_fixtures.py").toString(), tmp.toString());
+        Assumptions.assumeTrue(
+                Files.isExecutable(java.nio.file.Path.of("/usr/bin/gdalwarp"))
+                        && Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3")),
+                "GDAL and python3-gdal needed");
+        run(
+                "/usr/bin/python3",
+                java.nio.file.Path.of(
+                                System.getProperty("basedir", "."), "src/test/resources/tiles/make_tile_fixtures.py")
+                        .toString(),
+                tmp.toString());
         String cat = tmp.resolve("pyramid").toString();
         SparkContext sc = SPARK.session().sparkContext();
-        geotrellis.spark.store.file.FileLayerReader fr = geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(cat, sc);
+        geotrellis.spark.store.file.FileLayerReader fr =
+                geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(cat, sc);
         for (String name : List.of("utm_byte", "geo_float")) {
             String src = tmp.resolve(name + ".tif").toString();
             GeoTiffWarp warp = GeoTiffWarp.open(SPARK.session(), List.of(src), null);
             List<LayoutLevel> levels = ZoomedPyramid.levels(warp, 256, null, 0);
-            assertTrue(levels.get(0).zoom() >= 7, name + " top zoom " + levels.get(0).zoom());
+            assertTrue(
+                    levels.get(0).zoom() >= 7,
+                    name + " top zoom " + levels.get(0).zoom());
             LayerWriter writer = LayerWriter.open(SPARK.session(), cat, null);
             // both paths: the Byte raster's bound admits only the top's windows (the level below reads about 4x
             // more), so every lower level is built from above; the Float32 raster's admits all, so all are warped
             boolean fromAboveCase = name.equals("utm_byte");
-            long bound = fromAboveCase ? warp.windowBytes(levels.get(0).layout(), Crs.WEB_MERCATOR, Resampling.NEAREST)
+            long bound = fromAboveCase
+                    ? warp.windowBytes(levels.get(0).layout(), Crs.WEB_MERCATOR, Resampling.NEAREST)
                     : Long.MAX_VALUE;
             int warped = ZoomedPyramid.warpedLevels(warp, levels, Resampling.NEAREST, bound);
             assertEquals(fromAboveCase ? 1 : levels.size(), warped, name);
-            ZoomedPyramid.build(warp, levels, WarpOptions.of(Resampling.NEAREST), bound,
-                    (level, bands) -> writer.write(new LayerId(name, level.zoom()), bands.get(0), KeyIndexMethod.ZORDER));
+            ZoomedPyramid.build(
+                    warp,
+                    levels,
+                    WarpOptions.of(Resampling.NEAREST),
+                    bound,
+                    (level, bands) ->
+                            writer.write(new LayerId(name, level.zoom()), bands.get(0), KeyIndexMethod.ZORDER));
             java.nio.file.Path above = null;
             for (int i = 0; i < levels.size(); i++) {
                 LayoutLevel level = levels.get(i);
                 geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(name, level.zoom());
-                RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = fr.read(gtId, KEY_AVRO,
-                        geotrellis.layer.SpatialKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
-                        geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS);
+                RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile>> back = fr.read(
+                        gtId,
+                        KEY_AVRO,
+                        geotrellis.layer.SpatialKey.Boundable$.MODULE$,
+                        KEY_JSON,
+                        KEY_TAG,
+                        geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                        TILE_TAG,
+                        MD_DECODER,
+                        BOUNDS);
                 @SuppressWarnings("unchecked")
-                TileLayerMetadata md = ourMetadata(((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<
-                        geotrellis.layer.SpatialKey>>) (Object) back).metadata());
+                TileLayerMetadata md = ourMetadata(
+                        ((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpatialKey>>)
+                                        (Object) back)
+                                .metadata());
                 assertEquals(Crs.WEB_MERCATOR, md.crs(), name + " zoom " + level.zoom());
                 assertEquals(level.layout(), md.layout(), name + " zoom " + level.zoom());
                 Map<SpatialKey, Tile> tiles = gtCollect(back);
                 KeyBounds kb = (KeyBounds) md.bounds();
-                Extent e = md.layout().mapTransform().boundsToExtent(new GridBounds(
-                        kb.minKey().col(), kb.minKey().row(), kb.maxKey().col(), kb.maxKey().row()));
+                Extent e = md.layout()
+                        .mapTransform()
+                        .boundsToExtent(new GridBounds(
+                                kb.minKey().col(),
+                                kb.minKey().row(),
+                                kb.maxKey().col(),
+                                kb.maxKey().row()));
                 double res = md.layout().cellSize().width();
                 // Two references: gdalwarp from the raster at this zoom's resolution, and GDAL's own pyramid from
                 // above (the warped levels as gdalwarp warps them, each lower one gdalwarp -r near of the one above).
@@ -418,34 +526,64 @@ class LayerStoreOracleTest {
                 above = chained;
                 long[] direct = sameCells(tiles, kb, ref);
                 long[] fromAbove = sameCells(tiles, kb, chained);
-                System.out.printf(Locale.ROOT, "zoomed pyramid %s zoom %d (top %d): %d of %d cells equal gdalwarp's from"
+                System.out.printf(
+                        Locale.ROOT,
+                        "zoomed pyramid %s zoom %d (top %d): %d of %d cells equal gdalwarp's from"
                                 + " the raster (%.4f), %d of %d gdalwarp's from the level above (%.4f)%n",
-                        name, level.zoom(), levels.get(0).zoom(), direct[0], direct[1], share(direct),
-                        fromAbove[0], fromAbove[1], share(fromAbove));
+                        name,
+                        level.zoom(),
+                        levels.get(0).zoom(),
+                        direct[0],
+                        direct[1],
+                        share(direct),
+                        fromAbove[0],
+                        fromAbove[1],
+                        share(fromAbove));
                 // at the coarsest zooms no cell centre may fall on the raster: then both are all NoData
                 if (fromAbove[1] >= 100) {
-                    assertTrue(share(fromAbove) >= 0.99, name + " zoom " + level.zoom() + ": " + fromAbove[0]
-                            + " of " + fromAbove[1] + " cells equal gdalwarp's from the level above");
+                    assertTrue(
+                            share(fromAbove) >= 0.99,
+                            name + " zoom " + level.zoom() + ": " + fromAbove[0] + " of " + fromAbove[1]
+                                    + " cells equal gdalwarp's from the level above");
                 }
                 if (i == 0) {
                     assertTrue(direct[1] > 10_000, name + " top zoom compares only " + direct[1] + " cells");
                 }
                 if (i < warped && direct[1] >= 100) {
-                    assertTrue(share(direct) >= 0.99, name + " warped zoom " + level.zoom() + ": " + direct[0] + " of "
-                            + direct[1] + " cells equal gdalwarp's");
+                    assertTrue(
+                            share(direct) >= 0.99,
+                            name + " warped zoom " + level.zoom() + ": " + direct[0] + " of " + direct[1]
+                                    + " cells equal gdalwarp's");
                 }
             }
         }
     }
 
     private static void gdalwarp(String src, java.nio.file.Path out, double res, Extent e) throws Exception {
-        run("gdalwarp", "-q", "-et", "0", "-r", "near", "-t_srs", "EPSG:3857", "-tr", Double.toString(res),
-                Double.toString(res), "-te", Double.toString(e.xmin()), Double.toString(e.ymin()),
-                Double.toString(e.xmax()), Double.toString(e.ymax()), src, out.toString());
+        run(
+                "gdalwarp",
+                "-q",
+                "-et",
+                "0",
+                "-r",
+                "near",
+                "-t_srs",
+                "EPSG:3857",
+                "-tr",
+                Double.toString(res),
+                Double.toString(res),
+                "-te",
+                Double.toString(e.xmin()),
+                Double.toString(e.ymin()),
+                Double.toString(e.xmax()),
+                Double.toString(e.ymax()),
+                src,
+                out.toString());
     }
 
     /** {identical, compared} cells of {@code tiles} against the reference raster over the key bounds (NoData on both sides skipped). */
-    private static long[] sameCells(Map<SpatialKey, Tile> tiles, KeyBounds kb, java.nio.file.Path ref) throws IOException {
+    private static long[] sameCells(Map<SpatialKey, Tile> tiles, KeyBounds kb, java.nio.file.Path ref)
+            throws IOException {
         double[] gdal = WholeRaster.band(ref.toString(), 0).toDoubleLane();
         int width = (kb.maxKey().col() - kb.minKey().col() + 1) * 256;
         long compared = 0;
@@ -466,7 +604,7 @@ class LayerStoreOracleTest {
                 }
             }
         }
-        return new long[]{same, compared};
+        return new long[] {same, compared};
     }
 
     private static double share(long[] sameCompared) {

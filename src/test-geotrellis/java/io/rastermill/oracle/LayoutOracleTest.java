@@ -6,10 +6,6 @@ import static io.rastermill.oracle.GeoTrellisValues.gtInt;
 import static io.rastermill.oracle.GeoTrellisValues.ours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
@@ -21,6 +17,8 @@ import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.MapKeyTransform;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayout;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Our layouts and key transforms against GeoTrellis 3.7.1's LayoutDefinition and MapKeyTransform, bit for bit. */
 class LayoutOracleTest {
@@ -49,19 +47,21 @@ class LayoutOracleTest {
             Extent extent = new Extent(xmin, ymin, xmin + cols * cw, ymin + rows * ch);
             int tileCols = tileSize(random);
             int tileRows = random.nextBoolean() ? tileCols : tileSize(random);
-            String where = "seed " + seed + " case " + i + " " + extent + " " + cols + "x" + rows
-                    + " tiles " + tileCols + "x" + tileRows;
+            String where = "seed " + seed + " case " + i + " " + extent + " " + cols + "x" + rows + " tiles " + tileCols
+                    + "x" + tileRows;
 
             RasterExtent re = RasterExtent.of(extent, cols, rows);
             LayoutDefinition layout = LayoutDefinition.fromGrid(re, tileCols, tileRows);
             geotrellis.layer.LayoutDefinition theirs = geotrellis.layer.LayoutDefinition$.MODULE$.apply(
                     new geotrellis.raster.RasterExtent(gt(extent), re.cellWidth(), re.cellHeight(), cols, rows),
-                    tileCols, tileRows);
+                    tileCols,
+                    tileRows);
             assertEquals(ours(theirs.extent()), layout.extent(), where);
             assertEquals(oursTileLayout(theirs.tileLayout()), layout.tileLayout(), where);
             assertEquals(theirs.cellSize().width(), layout.cellSize().width(), where);
             assertEquals(theirs.cellSize().height(), layout.cellSize().height(), where);
-            assertEquals(((Number) theirs.cols()).longValue(), layout.gridExtent().cols(), where);
+            assertEquals(
+                    ((Number) theirs.cols()).longValue(), layout.gridExtent().cols(), where);
 
             CellSize cs = new CellSize(cw, ch);
             LayoutLevel level = new FloatingLayoutScheme(tileCols, tileRows).levelFor(extent, cs);
@@ -69,13 +69,19 @@ class LayoutOracleTest {
                     .levelFor(gt(extent), new geotrellis.raster.CellSize(cw, ch));
             assertEquals(theirLevel.zoom(), level.zoom(), where);
             assertEquals(ours(theirLevel.layout().extent()), level.layout().extent(), where + " floating");
-            assertEquals(oursTileLayout(theirLevel.layout().tileLayout()), level.layout().tileLayout(), where + " floating");
+            assertEquals(
+                    oursTileLayout(theirLevel.layout().tileLayout()),
+                    level.layout().tileLayout(),
+                    where + " floating");
 
             GridExtent grid = GridExtent.of(extent, cs);
             LayoutDefinition fromLong = LayoutDefinition.fromGrid(grid, tileCols, tileRows);
             geotrellis.layer.LayoutDefinition theirsLong = geotrellis.layer.LayoutDefinition$.MODULE$.apply(
-                    geotrellis.raster.GridExtent$.MODULE$.apply(gt(extent), new geotrellis.raster.CellSize(cw, ch), LONG),
-                    tileCols, tileRows, LONG);
+                    geotrellis.raster.GridExtent$.MODULE$.apply(
+                            gt(extent), new geotrellis.raster.CellSize(cw, ch), LONG),
+                    tileCols,
+                    tileRows,
+                    LONG);
             assertEquals(ours(theirsLong.extent()), fromLong.extent(), where + " GridExtent[Long]");
             assertEquals(oursTileLayout(theirsLong.tileLayout()), fromLong.tileLayout(), where + " GridExtent[Long]");
         }
@@ -93,7 +99,8 @@ class LayoutOracleTest {
             Extent extent = random.nextInt(4) == 0
                     ? new Extent(xmin, ymin, xmin + random.nextDouble() * 1e6 + 1, ymin + random.nextDouble() * 1e6 + 1)
                     : new Extent(xmin, ymin, xmin + layoutCols * tw, ymin + layoutRows * th);
-            return new Layout(new MapKeyTransform(extent, layoutCols, layoutRows),
+            return new Layout(
+                    new MapKeyTransform(extent, layoutCols, layoutRows),
                     new geotrellis.layer.MapKeyTransform(gt(extent), layoutCols, layoutRows));
         }
 
@@ -116,12 +123,16 @@ class LayoutOracleTest {
             String where = "seed " + seed + " case " + i + " " + l.ours();
             int col = random.nextInt(l.ours().layoutCols() + 2) - 1;
             int row = random.nextInt(l.ours().layoutRows() + 2) - 1;
-            assertEquals(ours(l.theirs().keyToExtent(col, row)), l.ours().keyToExtent(col, row),
+            assertEquals(
+                    ours(l.theirs().keyToExtent(col, row)),
+                    l.ours().keyToExtent(col, row),
                     where + " key " + col + "," + row);
             double x = l.x(random);
             double y = l.y(random);
             geotrellis.layer.SpatialKey theirs = l.theirs().pointToKey(x, y);
-            assertEquals(new SpatialKey(theirs.col(), theirs.row()), l.ours().pointToKey(x, y),
+            assertEquals(
+                    new SpatialKey(theirs.col(), theirs.row()),
+                    l.ours().pointToKey(x, y),
                     where + " point " + x + "," + y);
         }
         System.out.println("oracle keyToExtent/pointToKey: " + CASES + " cases");
@@ -141,7 +152,8 @@ class LayoutOracleTest {
             String where = "seed " + seed + " case " + i + " " + l.ours() + " extent " + e;
             GridBounds bounds = l.ours().extentToBounds(e);
             assertEquals(ours(l.theirs().extentToBounds(gt(e))), bounds, where);
-            assertEquals(ours(l.theirs().boundsToExtent(gtInt(bounds))), l.ours().boundsToExtent(bounds), where);
+            assertEquals(
+                    ours(l.theirs().boundsToExtent(gtInt(bounds))), l.ours().boundsToExtent(bounds), where);
         }
         System.out.println("oracle extentToBounds/boundsToExtent: " + CASES + " cases");
     }

@@ -1,5 +1,9 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.circe.Decoder;
 import io.circe.Encoder;
@@ -28,6 +32,13 @@ import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.hdfs.MiniHdfs;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -40,18 +51,6 @@ import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Space-time layers against GeoTrellis 3.7.1 itself: its ZSpaceTimeKeyIndex and (SpaceTimeKey, Tile) Avro schema
  * against ours; GeoTrellis's File/HadoopLayerWriter write space-time layers that we read (and our attribute JSON
@@ -60,14 +59,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SpaceTimeLayerOracleTest {
     private static final int TILE = 6;
-    private static final LayoutDefinition LAYOUT = new LayoutDefinition(new Extent(500_000, 4_000_000, 500_180, 4_000_120),
-            new TileLayout(3, 2, TILE, TILE));
+    private static final LayoutDefinition LAYOUT =
+            new LayoutDefinition(new Extent(500_000, 4_000_000, 500_180, 4_000_120), new TileLayout(3, 2, TILE, TILE));
     private static final long DAY = KeyIndex.ZSpaceTime.DAY;
     /**
      * 2024-06-01T10:30Z, the same day at 14:00, two days later, a month later. (Negative instants are in the index test
      * only: GeoTrellis's file reader visits every index of the key bounds, over 55 years of days that takes minutes.)
      */
-    private static final long[] INSTANTS = {1_717_237_800_000L, 1_717_250_400_000L, 1_717_410_600_000L, 1_719_829_800_000L};
+    private static final long[] INSTANTS = {
+        1_717_237_800_000L, 1_717_250_400_000L, 1_717_410_600_000L, 1_719_829_800_000L
+    };
 
     private static final geotrellis.util.Component<geotrellis.layer.SpaceTimeKey, geotrellis.layer.SpatialKey> SPATIAL =
             geotrellis.layer.SpaceTimeKey$.MODULE$.spatialComponent();
@@ -77,17 +78,21 @@ class SpaceTimeLayerOracleTest {
             geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataEncoder(SPATIAL, KEY_JSON);
     private static final Decoder<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> MD_DECODER =
             geotrellis.layer.TileLayerMetadata$.MODULE$.tileLayerMetadataDecoder(SPATIAL, KEY_JSON);
-    private static final geotrellis.util.Component<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>,
-            geotrellis.layer.Bounds<geotrellis.layer.SpaceTimeKey>> BOUNDS =
-            geotrellis.layer.TileLayerMetadata$.MODULE$.boundsComponent(SPATIAL);
+    private static final geotrellis.util.Component<
+                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>,
+                    geotrellis.layer.Bounds<geotrellis.layer.SpaceTimeKey>>
+            BOUNDS = geotrellis.layer.TileLayerMetadata$.MODULE$.boundsComponent(SPATIAL);
     private static final geotrellis.store.avro.AvroRecordCodec<geotrellis.layer.SpaceTimeKey> KEY_AVRO =
             geotrellis.store.avro.codecs.Implicits$.MODULE$.spaceTimeKeyAvroFormat();
-    private static final ClassTag<geotrellis.layer.SpaceTimeKey> KEY_TAG = ClassTag$.MODULE$.apply(geotrellis.layer.SpaceTimeKey.class);
-    private static final ClassTag<geotrellis.raster.Tile> TILE_TAG = ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
+    private static final ClassTag<geotrellis.layer.SpaceTimeKey> KEY_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.layer.SpaceTimeKey.class);
+    private static final ClassTag<geotrellis.raster.Tile> TILE_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
 
     @RegisterExtension
     @Order(1)
     static final MiniHdfs HDFS = new MiniHdfs("rastermill-gt-st-dfs");
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession();
@@ -97,8 +102,8 @@ class SpaceTimeLayerOracleTest {
     }
 
     private static geotrellis.layer.KeyBounds<geotrellis.layer.SpaceTimeKey> gtBounds(KeyBounds kb, TemporalBounds t) {
-        return new geotrellis.layer.KeyBounds<>(gtKey(SpaceTimeKey.of(kb.minKey(), t.min())),
-                gtKey(SpaceTimeKey.of(kb.maxKey(), t.max())));
+        return new geotrellis.layer.KeyBounds<>(
+                gtKey(SpaceTimeKey.of(kb.minKey(), t.min())), gtKey(SpaceTimeKey.of(kb.maxKey(), t.max())));
     }
 
     @Test
@@ -108,10 +113,14 @@ class SpaceTimeLayerOracleTest {
         KeyBounds kb = new KeyBounds(new SpatialKey(0, 0), new SpatialKey(1 << 22, 1 << 22));
         TemporalBounds tb = new TemporalBounds(Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
         for (long res : resolutions) {
-            geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gt = new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(gtBounds(kb, tb), res);
+            geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gt =
+                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(gtBounds(kb, tb), res);
             for (int i = 0; i < 2000; i++) {
-                // cols/rows past 21 bits and instants whose bin passes 21 bits or is negative: all masked as GeoTrellis masks
-                SpaceTimeKey k = new SpaceTimeKey(rnd.nextInt(1 << (i % 3 == 0 ? 23 : 12)), rnd.nextInt(1 << 12),
+                // cols/rows past 21 bits and instants whose bin passes 21 bits or is negative: all masked as GeoTrellis
+                // masks
+                SpaceTimeKey k = new SpaceTimeKey(
+                        rnd.nextInt(1 << (i % 3 == 0 ? 23 : 12)),
+                        rnd.nextInt(1 << 12),
                         i % 5 == 0 ? -(long) rnd.nextInt(1 << 30) * 1000 : (long) (rnd.nextDouble() * 4e12));
                 assertEquals(gt.toIndex(gtKey(k)).longValue(), ZOrder.index(k, res), k + " at " + res + " ms");
                 int[] back = ZOrder.decode3(ZOrder.index(k, res));
@@ -123,8 +132,10 @@ class SpaceTimeLayerOracleTest {
 
     @Test
     void spaceTimeSchemaIsGeoTrellis() throws Exception {
-        String gt = geotrellis.store.avro.codecs.KeyValueRecordCodec$.MODULE$.apply(KEY_AVRO,
-                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec()).schema().toString();
+        String gt = geotrellis.store.avro.codecs.KeyValueRecordCodec$.MODULE$
+                .apply(KEY_AVRO, geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec())
+                .schema()
+                .toString();
         assertEquals(new ObjectMapper().readTree(gt), TileSchema.SPACETIME_TILE.json());
         assertEquals(gt, TileSchema.SPACETIME_TILE.compactJson());
     }
@@ -156,8 +167,12 @@ class SpaceTimeLayerOracleTest {
     }
 
     private static TileLayerMetadata metadata(CellType ct) {
-        return new TileLayerMetadata(ct, LAYOUT, new Extent(500_010, 4_000_000, 500_180, 4_000_115),
-                Crs.epsg(32633), new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
+        return new TileLayerMetadata(
+                ct,
+                LAYOUT,
+                new Extent(500_010, 4_000_000, 500_180, 4_000_115),
+                Crs.epsg(32633),
+                new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
     }
 
     private static TemporalBounds time() {
@@ -170,7 +185,8 @@ class SpaceTimeLayerOracleTest {
         return new TemporalBounds(min, max);
     }
 
-    private static void assertSameTiles(Map<SpaceTimeKey, Tile> expected, Map<SpaceTimeKey, Tile> actual, String where) {
+    private static void assertSameTiles(
+            Map<SpaceTimeKey, Tile> expected, Map<SpaceTimeKey, Tile> actual, String where) {
         assertEquals(expected.keySet(), actual.keySet(), where);
         for (SpaceTimeKey k : expected.keySet()) {
             assertEquals(expected.get(k).cellType(), actual.get(k).cellType(), where + " " + k);
@@ -205,17 +221,43 @@ class SpaceTimeLayerOracleTest {
             assertTrue(gtMd.isRight(), String.valueOf(gtMd));
             long res = i == 2 ? 30 * DAY : DAY;
             geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gtIndex =
-                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(gtBounds((KeyBounds) md.bounds(), time()), res);
+                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
+                            gtBounds((KeyBounds) md.bounds(), time()), res);
             LayerId id = new LayerId("st" + i, 4);
             geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            geotrellis.spark.ContextRDD<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile,
-                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
+            geotrellis.spark.ContextRDD<
+                            geotrellis.layer.SpaceTimeKey,
+                            geotrellis.raster.Tile,
+                            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
+                    layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
             if (hadoop) {
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(hadoopCat), sc).write(gtId, layer, gtIndex,
-                        KEY_AVRO, KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_ENCODER, BOUNDS);
+                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$
+                        .apply(new Path(hadoopCat), sc)
+                        .write(
+                                gtId,
+                                layer,
+                                gtIndex,
+                                KEY_AVRO,
+                                KEY_JSON,
+                                KEY_TAG,
+                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                                TILE_TAG,
+                                MD_ENCODER,
+                                BOUNDS);
             } else {
-                geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(fileCat).write(gtId, layer, gtIndex,
-                        KEY_AVRO, KEY_JSON, KEY_TAG, geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_ENCODER, BOUNDS);
+                geotrellis.spark.store.file.FileLayerWriter$.MODULE$
+                        .apply(fileCat)
+                        .write(
+                                gtId,
+                                layer,
+                                gtIndex,
+                                KEY_AVRO,
+                                KEY_JSON,
+                                KEY_TAG,
+                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                                TILE_TAG,
+                                MD_ENCODER,
+                                BOUNDS);
             }
             String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
@@ -226,7 +268,8 @@ class SpaceTimeLayerOracleTest {
             assertSameTiles(tiles, collect(store.read(id, null, null)), where);
             if (!hadoop) {
                 // our attribute JSON is GeoTrellis's, byte for byte
-                String stored = Files.readString(((FileCatalog) store.catalog()).attributeFile(id, "metadata"), StandardCharsets.UTF_8);
+                String stored = Files.readString(
+                        ((FileCatalog) store.catalog()).attributeFile(id, "metadata"), StandardCharsets.UTF_8);
                 assertEquals(stored, LayerAttributesJson.write(id, a), where);
             }
             // a query in space and time: the second day's scenes of column 1..2
@@ -253,31 +296,61 @@ class SpaceTimeLayerOracleTest {
             List<Tuple2<SpaceTimeKey, Tile>> pairs = new ArrayList<>();
             tiles.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
             TileLayerMetadata md = metadata(ct);
-            SpaceTimeLayer ours = new SpaceTimeLayer(JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 3), md, time());
+            SpaceTimeLayer ours =
+                    new SpaceTimeLayer(JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 3), md, time());
             LayerId id = new LayerId("ours-st" + i, 0);
             String cat = hadoop ? hadoopCat : fileCat;
             SpaceTimeLayerStore.open(SPARK.session(), cat, hadoop ? Catalog.Backend.HADOOP : null)
                     .write(id, ours, i == 2 ? 365 * DAY : DAY, false);
             geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
             RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> back = hadoop
-                    ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(hadoopCat), sc).read(gtId, KEY_AVRO,
-                            geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
-                            geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS)
-                    : geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(fileCat, sc).read(gtId, KEY_AVRO,
-                            geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$, KEY_JSON, KEY_TAG,
-                            geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG, MD_DECODER, BOUNDS);
+                    ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$
+                            .apply(new Path(hadoopCat), sc)
+                            .read(
+                                    gtId,
+                                    KEY_AVRO,
+                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
+                                    KEY_JSON,
+                                    KEY_TAG,
+                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                                    TILE_TAG,
+                                    MD_DECODER,
+                                    BOUNDS)
+                    : geotrellis.spark.store.file.FileLayerReader$.MODULE$
+                            .apply(fileCat, sc)
+                            .read(
+                                    gtId,
+                                    KEY_AVRO,
+                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
+                                    KEY_JSON,
+                                    KEY_TAG,
+                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                                    TILE_TAG,
+                                    MD_DECODER,
+                                    BOUNDS);
             @SuppressWarnings("unchecked")
-            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey> gtMd =
-                    ((geotrellis.layer.Metadata<geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>) (Object) back).metadata();
+            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey> gtMd = ((geotrellis.layer.Metadata<
+                                    geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>)
+                            (Object) back)
+                    .metadata();
             String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
             String gtJson = MD_ENCODER.apply(gtMd).noSpaces();
             assertEquals(md, GeoTrellisJson.readTileLayerMetadata(gtJson), where);
-            assertEquals(time(), GeoTrellisJson.readTemporalBounds(new ObjectMapper().readTree(gtJson).get("bounds")), where);
+            assertEquals(
+                    time(),
+                    GeoTrellisJson.readTemporalBounds(
+                            new ObjectMapper().readTree(gtJson).get("bounds")),
+                    where);
             Map<SpaceTimeKey, Tile> got = new TreeMap<>();
-            for (Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile> kv : back.toJavaRDD().collect()) {
-                got.put(new SpaceTimeKey(kv._1().col(), kv._1().row(), kv._1().instant()),
-                        Tiles.fromBytes(kv._2().toArrayTile().toBytes(), CellType.parse(GeoTrellis.name(kv._2().cellType())),
-                                kv._2().cols(), kv._2().rows()));
+            for (Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile> kv :
+                    back.toJavaRDD().collect()) {
+                got.put(
+                        new SpaceTimeKey(kv._1().col(), kv._1().row(), kv._1().instant()),
+                        Tiles.fromBytes(
+                                kv._2().toArrayTile().toBytes(),
+                                CellType.parse(GeoTrellis.name(kv._2().cellType())),
+                                kv._2().cols(),
+                                kv._2().rows()));
             }
             assertSameTiles(tiles, got, where);
         }

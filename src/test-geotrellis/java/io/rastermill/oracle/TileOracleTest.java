@@ -1,20 +1,19 @@
 package io.rastermill.oracle;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.RandomTiles;
 import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntUnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tiles read, convert, map and combine exactly as GeoTrellis 3.7.1's on seeded random tiles of
@@ -27,16 +26,31 @@ class TileOracleTest {
     private static final int MAX_SIDE = 17;
 
     private static final List<IntUnaryOperator> INT_FNS = List.of(
-            z -> z + 1, z -> z * 3 - 7, z -> z == NoData.INT ? 42 : z, z -> -z, z -> z / 2,
-            z -> NoData.INT, z -> z ^ 0x5A5A, z -> z - 200);
+            z -> z + 1,
+            z -> z * 3 - 7,
+            z -> z == NoData.INT ? 42 : z,
+            z -> -z,
+            z -> z / 2,
+            z -> NoData.INT,
+            z -> z ^ 0x5A5A,
+            z -> z - 200);
     private static final List<DoubleUnaryOperator> DOUBLE_FNS = List.of(
-            z -> z * 1.5 + 0.25, Math::sqrt, z -> Double.isNaN(z) ? -1 : z, z -> z / 0.0, z -> Double.NaN,
-            z -> z * 1e10, Math::floor, z -> -z);
+            z -> z * 1.5 + 0.25,
+            Math::sqrt,
+            z -> Double.isNaN(z) ? -1 : z,
+            z -> z / 0.0,
+            z -> Double.NaN,
+            z -> z * 1e10,
+            Math::floor,
+            z -> -z);
     private static final List<IntBinaryOperator> INT_FNS2 = List.of(
-            Integer::sum, (a, b) -> a - b, (a, b) -> a == NoData.INT || b == NoData.INT ? NoData.INT : a * b,
-            Math::max, (a, b) -> b);
-    private static final List<DoubleBinaryOperator> DOUBLE_FNS2 = List.of(
-            Double::sum, (a, b) -> a / b, Math::atan2, (a, b) -> Double.isNaN(a) ? b : a, Math::min);
+            Integer::sum,
+            (a, b) -> a - b,
+            (a, b) -> a == NoData.INT || b == NoData.INT ? NoData.INT : a * b,
+            Math::max,
+            (a, b) -> b);
+    private static final List<DoubleBinaryOperator> DOUBLE_FNS2 =
+            List.of(Double::sum, (a, b) -> a / b, Math::atan2, (a, b) -> Double.isNaN(a) ? b : a, Math::min);
 
     @Test
     void getAndGetDoubleTranslateNoDataAsGeoTrellis() {
@@ -49,8 +63,10 @@ class TileOracleTest {
                 for (int col = 0; col < ours.cols(); col++) {
                     String where = ours + " cell (" + col + "," + row + ") case " + i + " seed " + SEED;
                     assertEquals(gt.get(col, row), ours.get(col, row), where);
-                    assertEquals(Double.doubleToLongBits(gt.getDouble(col, row)),
-                            Double.doubleToLongBits(ours.getDouble(col, row)), where);
+                    assertEquals(
+                            Double.doubleToLongBits(gt.getDouble(col, row)),
+                            Double.doubleToLongBits(ours.getDouble(col, row)),
+                            where);
                     cells++;
                 }
             }

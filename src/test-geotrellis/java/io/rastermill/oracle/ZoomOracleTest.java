@@ -4,37 +4,44 @@ import static io.rastermill.oracle.GeoTrellisValues.gt;
 import static io.rastermill.oracle.GeoTrellisValues.ours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.layout.LayoutLevel;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Our ZoomedLayoutScheme against GeoTrellis 3.7.1's: zoom choice, levels and world extents. */
 class ZoomOracleTest {
 
     private static final int CASES = 3000;
 
-    private static void compareLevels(ZoomedLayoutScheme ours, geotrellis.layer.ZoomedLayoutScheme theirs,
-                                      Extent extent, CellSize cs, String where) {
+    private static void compareLevels(
+            ZoomedLayoutScheme ours,
+            geotrellis.layer.ZoomedLayoutScheme theirs,
+            Extent extent,
+            CellSize cs,
+            String where) {
         LayoutLevel level = ours.levelFor(extent, cs);
         geotrellis.layer.LayoutLevel theirLevel =
                 theirs.levelFor(gt(extent), new geotrellis.raster.CellSize(cs.width(), cs.height()));
         assertEquals(theirLevel.zoom(), level.zoom(), where);
         assertEquals(ours(theirLevel.layout().extent()), level.layout().extent(), where);
         geotrellis.raster.TileLayout tl = theirLevel.layout().tileLayout();
-        assertEquals(new TileLayout(tl.layoutCols(), tl.layoutRows(), tl.tileCols(), tl.tileRows()),
-                level.layout().tileLayout(), where);
+        assertEquals(
+                new TileLayout(tl.layoutCols(), tl.layoutRows(), tl.tileCols(), tl.tileRows()),
+                level.layout().tileLayout(),
+                where);
     }
 
     /** GeoTrellis's {@code crs.worldExtent} (an implicit class Java cannot name), read from its zoom-0 layout. */
     private static geotrellis.vector.Extent theirWorldExtent(geotrellis.proj4.CRS crs) {
-        return new geotrellis.layer.ZoomedLayoutScheme(crs, 256, 0.1).levelForZoom(0).layout().extent();
+        return new geotrellis.layer.ZoomedLayoutScheme(crs, 256, 0.1)
+                .levelForZoom(0)
+                .layout()
+                .extent();
     }
 
     @Test
@@ -89,15 +96,15 @@ class ZoomOracleTest {
             Crs crs = Crs.epsg(code);
             geotrellis.proj4.CRS theirCrs = geotrellis.proj4.CRS$.MODULE$.fromEpsgCode(code);
             Extent world = ZoomedLayoutScheme.worldExtent(crs);
-            assertEquals(ours(theirWorldExtent(theirCrs)),
-                    world, "EPSG:" + code);
+            assertEquals(ours(theirWorldExtent(theirCrs)), world, "EPSG:" + code);
             ZoomedLayoutScheme ours = new ZoomedLayoutScheme(crs);
             geotrellis.layer.ZoomedLayoutScheme theirs = new geotrellis.layer.ZoomedLayoutScheme(theirCrs, 256, 0.1);
             Extent inner = world.buffer(-world.width() / 4, -world.height() / 4);
             for (int i = 0; i < 100; i++) {
                 double x = inner.xmin() + random.nextDouble() * inner.width();
                 double y = inner.ymin() + random.nextDouble() * inner.height();
-                double size = crs.isGeographic() ? Math.pow(10, random.nextDouble() * 4 - 5)
+                double size = crs.isGeographic()
+                        ? Math.pow(10, random.nextDouble() * 4 - 5)
                         : Math.pow(10, random.nextDouble() * 4);
                 CellSize cs = new CellSize(size, size);
                 Extent extent = new Extent(x, y, x + cs.width(), y + cs.height());
@@ -105,11 +112,11 @@ class ZoomOracleTest {
                 cases++;
             }
         }
-        Extent sinusoidal = ZoomedLayoutScheme.worldExtent(Crs.fromProj4(
-                "+proj=sinu +lon_0=0 +x_0=0 +y_0=0 +a=6371007.181 +b=6371007.181 +units=m +no_defs"));
+        Extent sinusoidal = ZoomedLayoutScheme.worldExtent(
+                Crs.fromProj4("+proj=sinu +lon_0=0 +x_0=0 +y_0=0 +a=6371007.181 +b=6371007.181 +units=m +no_defs"));
         assertEquals(ours(theirWorldExtent(geotrellis.proj4.Sinusoidal$.MODULE$)), sinusoidal);
-        System.out.println("oracle world extents: " + (codes.length + 1) + " CRSs; levelFor in other CRSs: "
-                + cases + " cases");
+        System.out.println(
+                "oracle world extents: " + (codes.length + 1) + " CRSs; levelFor in other CRSs: " + cases + " cases");
     }
 
     @Test
@@ -121,13 +128,23 @@ class ZoomOracleTest {
         for (int z = 0; z <= 24; z++) {
             LayoutLevel level = ours.levelForZoom(z);
             geotrellis.layer.LayoutLevel theirLevel = theirs.levelForZoom(z);
-            assertEquals(theirLevel.layout().cellSize().width(), level.layout().cellSize().width(), "zoom " + z);
-            assertEquals(theirLevel.layout().tileLayout().layoutCols(), level.layout().layoutCols(), "zoom " + z);
-            assertEquals(theirs.zoomIn(theirLevel).layout().tileLayout().layoutCols(),
-                    ours.zoomIn(level).layout().layoutCols(), "zoomIn " + z);
+            assertEquals(
+                    theirLevel.layout().cellSize().width(),
+                    level.layout().cellSize().width(),
+                    "zoom " + z);
+            assertEquals(
+                    theirLevel.layout().tileLayout().layoutCols(),
+                    level.layout().layoutCols(),
+                    "zoom " + z);
+            assertEquals(
+                    theirs.zoomIn(theirLevel).layout().tileLayout().layoutCols(),
+                    ours.zoomIn(level).layout().layoutCols(),
+                    "zoomIn " + z);
             if (z > 0) {
-                assertEquals(theirs.zoomOut(theirLevel).layout().tileLayout().layoutCols(),
-                        ours.zoomOut(level).layout().layoutCols(), "zoomOut " + z);
+                assertEquals(
+                        theirs.zoomOut(theirLevel).layout().tileLayout().layoutCols(),
+                        ours.zoomOut(level).layout().layoutCols(),
+                        "zoomOut " + z);
             }
             cases++;
         }

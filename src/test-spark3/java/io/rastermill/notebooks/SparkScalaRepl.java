@@ -1,12 +1,11 @@
 package io.rastermill.notebooks;
 
+import java.io.File;
+import java.io.PrintWriter;
 import org.apache.spark.repl.SparkILoop;
 import scala.Option;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
-
-import java.io.File;
-import java.io.PrintWriter;
 
 /**
  * Scala 2.12 (default profile): Spark's {@code SparkILoop} from spark-repl_2.12, set up the way

@@ -1,12 +1,11 @@
 package io.rastermill.notebooks;
 
+import java.io.File;
+import java.io.PrintWriter;
 import scala.Option;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
 import scala.tools.nsc.interpreter.shell.ReplReporterImpl;
-
-import java.io.File;
-import java.io.PrintWriter;
 
 /**
  * Scala 2.13 ({@code -Pspark4}): the compiler's {@code IMain} driven directly. Spark's own
@@ -35,7 +34,8 @@ final class SparkScalaRepl extends IMainRepl {
 
     @Override
     public String description() {
-        return "IMain (scala-compiler " + scala.util.Properties.versionNumberString() + "; no spark-repl_2.13 4.x available)";
+        return "IMain (scala-compiler " + scala.util.Properties.versionNumberString()
+                + "; no spark-repl_2.13 4.x available)";
     }
 
     @Override

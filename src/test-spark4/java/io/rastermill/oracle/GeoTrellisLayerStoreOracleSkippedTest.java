@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  */
 class GeoTrellisLayerStoreOracleSkippedTest {
 
-    static final String REASON = "GeoTrellis 3.7.1 layer-store oracle suite (FileLayerWriter/HadoopLayerReader round trips)"
-            + " needs geotrellis-spark for Scala 2.12 / Spark 3.5; skipped under -Pspark4";
+    static final String REASON =
+            "GeoTrellis 3.7.1 layer-store oracle suite (FileLayerWriter/HadoopLayerReader round trips)"
+                    + " needs geotrellis-spark for Scala 2.12 / Spark 3.5; skipped under -Pspark4";
 
     @Test
     void geoTrellisLayerStoreOracleSuite() {

@@ -5,7 +5,6 @@ import io.rastermill.io.codec.NativeDeflate;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.codec.SegmentCompressor;
 import io.rastermill.io.codec.SegmentDecompressor;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -21,8 +20,7 @@ import java.util.Locale;
 public final class DeflateCodecBenchmark {
     private static final int SIZE = 512;
 
-    private DeflateCodecBenchmark() {
-    }
+    private DeflateCodecBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
@@ -43,9 +41,16 @@ public final class DeflateCodecBenchmark {
             dec[i] = Compression.DEFLATE.newDecompressor();
             packed[i] = new byte[enc[i].maxCompressedLength(tile.length)];
             packedLen[i] = enc[i].compress(tile, 0, tile.length, packed[i], 0);
-            System.out.printf(Locale.ROOT, "%-6s %s / %s, level %d: %d -> %d bytes (%.3f)%n", impls[i],
-                    enc[i].getClass().getSimpleName(), dec[i].getClass().getSimpleName(), level, tile.length,
-                    packedLen[i], packedLen[i] / (double) tile.length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-6s %s / %s, level %d: %d -> %d bytes (%.3f)%n",
+                    impls[i],
+                    enc[i].getClass().getSimpleName(),
+                    dec[i].getClass().getSimpleName(),
+                    level,
+                    tile.length,
+                    packedLen[i],
+                    packedLen[i] / (double) tile.length);
         }
         System.clearProperty(NativeDeflate.MODE_PROPERTY);
         byte[] out = new byte[tile.length];
@@ -82,12 +87,24 @@ public final class DeflateCodecBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "median of %d runs, MB/s of uncompressed data, 1 thread%n", runs);
-        System.out.printf(Locale.ROOT, "encode:                     java %7.1f  native %7.1f  x%.2f%n",
-                median(encMBs[0]), median(encMBs[1]), median(encMBs[1]) / median(encMBs[0]));
-        System.out.printf(Locale.ROOT, "decode (own output):        java %7.1f  native %7.1f  x%.2f%n",
-                median(decMBs[0]), median(decMBs[1]), median(decMBs[1]) / median(decMBs[0]));
-        System.out.printf(Locale.ROOT, "decode (zlib-written data): java %7.1f  native %7.1f  x%.2f%n",
-                median(decSame[0]), median(decSame[1]), median(decSame[1]) / median(decSame[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "encode:                     java %7.1f  native %7.1f  x%.2f%n",
+                median(encMBs[0]),
+                median(encMBs[1]),
+                median(encMBs[1]) / median(encMBs[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "decode (own output):        java %7.1f  native %7.1f  x%.2f%n",
+                median(decMBs[0]),
+                median(decMBs[1]),
+                median(decMBs[1]) / median(decMBs[0]));
+        System.out.printf(
+                Locale.ROOT,
+                "decode (zlib-written data): java %7.1f  native %7.1f  x%.2f%n",
+                median(decSame[0]),
+                median(decSame[1]),
+                median(decSame[1]) / median(decSame[0]));
         for (int i = 0; i < 2; i++) {
             enc[i].close();
             dec[i].close();
@@ -99,7 +116,10 @@ public final class DeflateCodecBenchmark {
         ByteBuffer b = ByteBuffer.allocate(SIZE * SIZE * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
-                double h = 800 + 0.35 * x - 0.2 * y + 120 * Math.sin(x / 61.0) * Math.cos(y / 47.0)
+                double h = 800
+                        + 0.35 * x
+                        - 0.2 * y
+                        + 120 * Math.sin(x / 61.0) * Math.cos(y / 47.0)
                         + 15 * Math.sin((x + 2 * y) / 13.0);
                 b.putFloat((float) h);
             }

@@ -6,7 +6,6 @@ import io.rastermill.io.bytes.CountingRangeReader;
 import io.rastermill.io.bytes.LocalFileRangeReader;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
-
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,8 +17,7 @@ import java.util.Locale;
  * <p>Usage: {@code GeoTiffDecodeBenchmark FILE [PASSES]}
  */
 public final class GeoTiffDecodeBenchmark {
-    private GeoTiffDecodeBenchmark() {
-    }
+    private GeoTiffDecodeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
@@ -39,12 +37,19 @@ public final class GeoTiffDecodeBenchmark {
                 }
                 seconds[p] = (System.nanoTime() - start) / 1e9;
                 double mpix = (double) info.width() * info.height() / 1e6;
-                System.out.printf(Locale.ROOT, "pass %d: %.2f s, %.1f Mpix/s, %d MB read in %d requests%n", p + 1,
-                        seconds[p], mpix / seconds[p], source.counter().bytes() >> 20, source.counter().requests());
+                System.out.printf(
+                        Locale.ROOT,
+                        "pass %d: %.2f s, %.1f Mpix/s, %d MB read in %d requests%n",
+                        p + 1,
+                        seconds[p],
+                        mpix / seconds[p],
+                        source.counter().bytes() >> 20,
+                        source.counter().requests());
             }
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "rastermill decode median: %.2f s (checksum %d)%n", sorted[passes / 2], checksum);
+        System.out.printf(
+                Locale.ROOT, "rastermill decode median: %.2f s (checksum %d)%n", sorted[passes / 2], checksum);
     }
 }

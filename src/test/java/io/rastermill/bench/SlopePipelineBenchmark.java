@@ -8,10 +8,9 @@ import io.rastermill.spark.SettingSource;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
-import org.apache.spark.sql.SparkSession;
-
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Where the time of the slope job goes, stage by stage, on local[2]: read only, read + slope,
@@ -19,12 +18,12 @@ import java.util.Locale;
  * Usage: {@code SlopePipelineBenchmark DEM OUT}
  */
 public final class SlopePipelineBenchmark {
-    private SlopePipelineBenchmark() {
-    }
+    private SlopePipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        SparkSession spark = new RastermillSpark(RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", SettingSource.COMMAND_LINE)).session();
+        SparkSession spark = new RastermillSpark(
+                        RastermillSpark.localDefaults().with("spark.master", "local[2]", SettingSource.COMMAND_LINE))
+                .session();
         try {
             TileLayers.ReadOptions read = TileLayers.ReadOptions.defaults();
             long t0 = System.nanoTime();
@@ -37,10 +36,18 @@ public final class SlopePipelineBenchmark {
             slope.rdd().count();
             report("read with halo + slope", t0, dem);
             t0 = System.nanoTime();
-            LayerGeoTiffWriter.write(slope, args[1], GeoTiffWriteOptions.builder().predictor(3).cog(false).overviews(0).build());
+            LayerGeoTiffWriter.write(
+                    slope,
+                    args[1],
+                    GeoTiffWriteOptions.builder()
+                            .predictor(3)
+                            .cog(false)
+                            .overviews(0)
+                            .build());
             report("read + slope + write GeoTIFF (no overviews)", t0, dem);
             t0 = System.nanoTime();
-            LayerGeoTiffWriter.write(slope, args[1], GeoTiffWriteOptions.builder().predictor(3).build());
+            LayerGeoTiffWriter.write(
+                    slope, args[1], GeoTiffWriteOptions.builder().predictor(3).build());
             report("read + slope + write COG with overviews", t0, dem);
             System.out.println(n + " tiles");
         } finally {
@@ -50,6 +57,7 @@ public final class SlopePipelineBenchmark {
 
     private static void report(String what, long t0, TileLayer layer) {
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-45s %6.1f s  %6.1f Mpix/s%n", what, s, layer.cols() * (double) layer.rows() / 1e6 / s);
+        System.out.printf(
+                Locale.ROOT, "%-45s %6.1f s  %6.1f Mpix/s%n", what, s, layer.cols() * (double) layer.rows() / 1e6 / s);
     }
 }

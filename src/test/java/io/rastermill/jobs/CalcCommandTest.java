@@ -1,23 +1,22 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code rastermill calc} end to end: NDVI against gdal_calc.py on a red/nir pair made here with GDAL
@@ -26,11 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CalcCommandTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession();
+
     @TempDir
     static Path dir;
 
     /** Writes red.tif and nir.tif: 300 x 200 UInt16, NoData 0, EPSG:32633, seeded values and holes. */
-    private static final String MAKE_PAIR = String.join("\n",
+    private static final String MAKE_PAIR = String.join(
+            "\n",
             "import sys, numpy as np",
             "from osgeo import gdal, osr",
             "d = sys.argv[1]",
@@ -66,9 +67,13 @@ class CalcCommandTest {
         assertEquals(0, help.exitCode(), help.err());
         String text = squeeze(help.out()); // picocli wraps long lines, also after a '.'
         for (LocalOp op : LocalOps.all()) {
-            assertTrue(text.contains(squeeze(op.signature())) && text.contains(squeeze(op.doc())), op.name() + " in\n" + help.out());
+            assertTrue(
+                    text.contains(squeeze(op.signature())) && text.contains(squeeze(op.doc())),
+                    op.name() + " in\n" + help.out());
         }
-        assertTrue(text.contains(squeeze("a // b, floorDivide(a, b)  —  a / b rounded toward negative infinity")), help.out());
+        assertTrue(
+                text.contains(squeeze("a // b, floorDivide(a, b)  —  a / b rounded toward negative infinity")),
+                help.out());
     }
 
     private static String squeeze(String s) {
@@ -82,14 +87,34 @@ class CalcCommandTest {
         boolean made = run("/usr/bin/python3", script.toString(), dir.toString());
         Assumptions.assumeTrue(made, "SKIPPED: /usr/bin/python3 with GDAL and numpy is not available");
         Path ref = dir.resolve("ndvi_gdal.tif");
-        boolean gdal = run("gdal_calc.py", "-A", dir.resolve("red.tif").toString(), "-B", dir.resolve("nir.tif").toString(),
-                "--calc=(B.astype(float)-A)/(B.astype(float)+A)", "--type=Float32", "--NoDataValue=-9999",
-                "--outfile=" + ref, "--quiet");
+        boolean gdal = run(
+                "gdal_calc.py",
+                "-A",
+                dir.resolve("red.tif").toString(),
+                "-B",
+                dir.resolve("nir.tif").toString(),
+                "--calc=(B.astype(float)-A)/(B.astype(float)+A)",
+                "--type=Float32",
+                "--NoDataValue=-9999",
+                "--outfile=" + ref,
+                "--quiet");
         Assumptions.assumeTrue(gdal, "SKIPPED: gdal_calc.py is not available");
 
         Path ours = dir.resolve("ndvi.tif");
-        CliRun calc = CliRun.run("calc", "--expr", "(B - A) / (B + A)", "-A", dir.resolve("red.tif").toString(),
-                "-B", dir.resolve("nir.tif").toString(), ours.toString(), "--type", "Float32", "--block", "64", "--quiet");
+        CliRun calc = CliRun.run(
+                "calc",
+                "--expr",
+                "(B - A) / (B + A)",
+                "-A",
+                dir.resolve("red.tif").toString(),
+                "-B",
+                dir.resolve("nir.tif").toString(),
+                ours.toString(),
+                "--type",
+                "Float32",
+                "--block",
+                "64",
+                "--quiet");
         assertEquals(0, calc.exitCode(), calc.err());
         assertTrue(calc.out().startsWith("calc: wrote "), calc.out());
         Tile g = WholeRaster.firstBand(ref);
@@ -116,8 +141,21 @@ class CalcCommandTest {
         String f = GdalFixtures.named("uint16_3b_pixel_deflate_p2_tile16").tif().toString();
         Path out = dir.resolve("mask.tif");
         // a named input (--input NAME=FILE) and a letter one (-A FILE) together
-        CliRun run = CliRun.run("calc", "--expr", "A > third", "-A", f, "--input", "third=" + f, "--band", "third=3",
-                out.toString(), "--block", "16", "--quiet", "--no-cog");
+        CliRun run = CliRun.run(
+                "calc",
+                "--expr",
+                "A > third",
+                "-A",
+                f,
+                "--input",
+                "third=" + f,
+                "--band",
+                "third=3",
+                out.toString(),
+                "--block",
+                "16",
+                "--quiet",
+                "--no-cog");
         assertEquals(0, run.exitCode(), run.err());
         Tile t = WholeRaster.firstBand(out);
         assertEquals("uint8ud255", t.cellType().name(), "0/1 results default to Byte with NoData 255");
@@ -127,8 +165,20 @@ class CalcCommandTest {
             assertEquals(a.get(i) > b.get(i) ? 1 : 0, t.get(i), "cell " + i);
         }
         Path scaled = dir.resolve("scaled.tif");
-        CliRun s = CliRun.run("calc", "--expr", "where(A > 30000, nodata, A / 7)", "-A", f, scaled.toString(),
-                "--type", "Int16", "--nodata", "-1", "--block", "16", "--quiet");
+        CliRun s = CliRun.run(
+                "calc",
+                "--expr",
+                "where(A > 30000, nodata, A / 7)",
+                "-A",
+                f,
+                scaled.toString(),
+                "--type",
+                "Int16",
+                "--nodata",
+                "-1",
+                "--block",
+                "16",
+                "--quiet");
         assertEquals(0, s.exitCode(), s.err());
         Tile st = WholeRaster.firstBand(scaled);
         assertEquals("int16ud-1", st.cellType().name());
@@ -145,19 +195,27 @@ class CalcCommandTest {
         Path out = dir.resolve("never.tif");
         CliRun syntax = CliRun.run("calc", "--expr", "(B - A)) / 2", "-A", u16, "-B", u16, out.toString());
         assertEquals(1, syntax.exitCode());
-        assertEquals("rastermill: calc: unexpected ')' at column 8 in \"(B - A)) / 2\"", syntax.err().strip());
+        assertEquals(
+                "rastermill: calc: unexpected ')' at column 8 in \"(B - A)) / 2\"",
+                syntax.err().strip());
         CliRun unknown = CliRun.run("calc", "--expr", "A + C", "-A", u16, "-B", u16, out.toString());
-        assertEquals("rastermill: calc: unknown name 'C' (the inputs are A, B) at column 5 in \"A + C\"",
+        assertEquals(
+                "rastermill: calc: unknown name 'C' (the inputs are A, B) at column 5 in \"A + C\"",
                 unknown.err().strip());
         CliRun grid = CliRun.run("calc", "--expr", "A + B", "-A", u16, "-B", latlon, out.toString());
         assertEquals(1, grid.exitCode());
-        assertEquals("rastermill: calc: cannot combine B (" + latlon + ") with A (" + u16
-                + "): CRS EPSG:4326 vs EPSG:32633 (resampling is not supported)", grid.err().strip());
+        assertEquals(
+                "rastermill: calc: cannot combine B (" + latlon + ") with A (" + u16
+                        + "): CRS EPSG:4326 vs EPSG:32633 (resampling is not supported)",
+                grid.err().strip());
         CliRun band = CliRun.run("calc", "--expr", "A", "-A", u16, "--band", "A=2", out.toString());
         assertEquals(1, band.exitCode());
-        assertTrue(band.err().startsWith("rastermill: calc: input -A: ") && band.err().contains("band 2 does not exist"),
+        assertTrue(
+                band.err().startsWith("rastermill: calc: input -A: ")
+                        && band.err().contains("band 2 does not exist"),
                 band.err());
-        CliRun badNoData = CliRun.run("calc", "--expr", "A", "-A", u16, "--type", "Byte", "--nodata", "-9999", out.toString());
+        CliRun badNoData =
+                CliRun.run("calc", "--expr", "A", "-A", u16, "--type", "Byte", "--nodata", "-9999", out.toString());
         assertEquals(2, badNoData.exitCode());
         assertTrue(badNoData.err().contains("--nodata -9999 is not a value of uint8 (0 to 255)"), badNoData.err());
         CliRun noInput = CliRun.run("calc", "--expr", "1", out.toString());

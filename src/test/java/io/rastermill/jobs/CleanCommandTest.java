@@ -1,7 +1,7 @@
 package io.rastermill.jobs;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rastermill clean}: leftovers of killed writes go, user files and young or sole-copy leftovers stay. */
 class CleanCommandTest {
@@ -29,7 +28,10 @@ class CleanCommandTest {
 
     private List<String> tree() throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> !p.equals(dir)).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return s.filter(p -> !p.equals(dir))
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -59,10 +61,21 @@ class CleanCommandTest {
         CliRun flat = CliRun.run("clean", dir.toString());
         assertEquals(0, flat.exitCode(), flat.err());
         assertTrue(flat.out().contains("removed 2 leftover(s), 1500 bytes"), flat.out());
-        assertTrue(flat.out().contains("kept " ) && flat.out().contains("previous version of tiles"), flat.out());
+        assertTrue(flat.out().contains("kept ") && flat.out().contains("previous version of tiles"), flat.out());
         String run = ".dem.tif.rastermill-" + U1 + ".parts";
-        assertEquals(List.of(run, run + "/L0", run + "/L0/part-0", ".report.csv.rastermill-" + U2 + ".tmp", ".slope.tif.hidden.tmp", ".tiles.old-" + U1,
-                "notes.tmp", "slope.tif", "sub", "sub/.x.tif.rastermill-" + U1 + ".tmp"), tree());
+        assertEquals(
+                List.of(
+                        run,
+                        run + "/L0",
+                        run + "/L0/part-0",
+                        ".report.csv.rastermill-" + U2 + ".tmp",
+                        ".slope.tif.hidden.tmp",
+                        ".tiles.old-" + U1,
+                        "notes.tmp",
+                        "slope.tif",
+                        "sub",
+                        "sub/.x.tif.rastermill-" + U1 + ".tmp"),
+                tree());
 
         CliRun all = CliRun.run("clean", dir.toString(), "-r", "--older-than", "0");
         assertEquals(0, all.exitCode(), all.err());

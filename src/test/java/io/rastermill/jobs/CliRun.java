@@ -30,7 +30,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun run(Properties systemProperties, Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new LaunchContext(systemProperties, environment, new PrintWriter(out), new PrintWriter(err)), args);
+        int code = Main.run(
+                new LaunchContext(systemProperties, environment, new PrintWriter(out), new PrintWriter(err)), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }

@@ -1,5 +1,8 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
@@ -7,20 +10,16 @@ import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rastermill composite} against numpy references ({@code src/test/resources/temporal/make_composite_fixtures.py}):
@@ -36,15 +35,34 @@ class CompositeCommandTest {
     static Path fixtures;
 
     private static final String MASK = "(B & 8) != 0";
-    private static final String[] GRID = {"-b", "1", "-t_srs", "EPSG:32633", "-tr", "10", "10", "-te", "500000", "4999500", "500600",
-            "5000000", "--block", "32"};
+    private static final String[] GRID = {
+        "-b",
+        "1",
+        "-t_srs",
+        "EPSG:32633",
+        "-tr",
+        "10",
+        "10",
+        "-te",
+        "500000",
+        "4999500",
+        "500600",
+        "5000000",
+        "--block",
+        "32"
+    };
 
     @BeforeAll
     static void makeScenes() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")),
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/python3")),
                 "/usr/bin/python3 with numpy and GDAL's bindings is needed (apt-get install python3-gdal python3-numpy)");
-        WarpOracleTest.run("/usr/bin/python3", CliRun.projectHome().resolve(
-                "src/test/resources/temporal/make_composite_fixtures.py").toString(), fixtures.toString());
+        WarpOracleTest.run(
+                "/usr/bin/python3",
+                CliRun.projectHome()
+                        .resolve("src/test/resources/temporal/make_composite_fixtures.py")
+                        .toString(),
+                fixtures.toString());
     }
 
     @Test
@@ -88,16 +106,32 @@ class CompositeCommandTest {
     /** Dates from a CSV, a name pattern and the TIFF tag agree; a time range keeps June only. */
     @Test
     void datesFromCsvPatternAndTagSelectTheSameScenes(@TempDir Path dir) throws Exception {
-        String[][] datings = {{"--dates", fixtures.resolve("dates.csv").toString()},
-                {"--date-pattern", "_(?<date>\\d{8})\\.tif$"}, {}};
+        String[][] datings = {
+            {"--dates", fixtures.resolve("dates.csv").toString()}, {"--date-pattern", "_(?<date>\\d{8})\\.tif$"}, {}
+        };
         for (String[] d : datings) {
             for (String r : d.length == 0 ? List.of("median", "trend") : List.of("median")) {
                 Path out = dir.resolve("june-" + r + d.length + ".tif");
-                List<String> args = new ArrayList<>(List.of("--reduce", r, "--mask", MASK, "-ot", "Float64",
-                        "-dstnodata", "nan", "--start", "2024-06-01", "--end", "2024-06-30"));
+                List<String> args = new ArrayList<>(List.of(
+                        "--reduce",
+                        r,
+                        "--mask",
+                        MASK,
+                        "-ot",
+                        "Float64",
+                        "-dstnodata",
+                        "nan",
+                        "--start",
+                        "2024-06-01",
+                        "--end",
+                        "2024-06-30"));
                 args.addAll(List.of(d));
                 composite(out, args.toArray(String[]::new));
-                assertSame(fixtures.resolve("ref/june-" + r + ".tif"), out, String.join(" ", args), r.equals("trend") ? 1e-9 : 0);
+                assertSame(
+                        fixtures.resolve("ref/june-" + r + ".tif"),
+                        out,
+                        String.join(" ", args),
+                        r.equals("trend") ? 1e-9 : 0);
             }
         }
     }
@@ -110,10 +144,12 @@ class CompositeCommandTest {
     void lastIsWarpsMosaicInTimeOrder(@TempDir Path dir) throws Exception {
         List<String> byTime;
         try (var files = Files.list(fixtures.resolve("scenes"))) {
-            byTime = files.map(Path::toString).sorted((a, b) -> a.substring(a.lastIndexOf('_')).compareTo(
-                    b.substring(b.lastIndexOf('_')))).toList();
+            byTime = files.map(Path::toString)
+                    .sorted((a, b) -> a.substring(a.lastIndexOf('_')).compareTo(b.substring(b.lastIndexOf('_'))))
+                    .toList();
         }
-        String[] grid = {"-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float64", "-dstnodata", "nan", "--block", "32"};
+        String[] grid = {"-t_srs", "EPSG:4326", "-r", "bilinear", "-ot", "Float64", "-dstnodata", "nan", "--block", "32"
+        };
         Path mosaic = dir.resolve("mosaic.tif");
         List<String> warp = new ArrayList<>(List.of("warp", "--quiet"));
         warp.addAll(List.of(grid));
@@ -144,16 +180,19 @@ class CompositeCommandTest {
     void badInputIsOneLineAndNoOutput(@TempDir Path dir) throws Exception {
         String scenes = fixtures.resolve("scenes").toString();
         String[][] cases = {
-                {scenes, "--reduce", "median", "--start", "2030-01-01"},
-                {scenes, fixtures.resolve("onebanded.tif").toString(), "--reduce", "median"},
-                {scenes, "--reduce", "median", "--mask", "A +"},
-                {scenes, "--reduce", "median", "--mask", "D == 1"},
-                {scenes, "--reduce", "p120"},
-                {scenes, "--reduce", "mode"},
-                {scenes, "--reduce", "median", "--start", "June"},
-                {scenes, "--reduce", "first", "--date-pattern", "_(\\d{6})_"},
-                {dir.resolve("nothing-here").toString(), "--reduce", "max"}};
-        String[] expected = {"no scene in", "band", "--mask", "D", "p120", "mode", "June", "does not match", "nothing-here"};
+            {scenes, "--reduce", "median", "--start", "2030-01-01"},
+            {scenes, fixtures.resolve("onebanded.tif").toString(), "--reduce", "median"},
+            {scenes, "--reduce", "median", "--mask", "A +"},
+            {scenes, "--reduce", "median", "--mask", "D == 1"},
+            {scenes, "--reduce", "p120"},
+            {scenes, "--reduce", "mode"},
+            {scenes, "--reduce", "median", "--start", "June"},
+            {scenes, "--reduce", "first", "--date-pattern", "_(\\d{6})_"},
+            {dir.resolve("nothing-here").toString(), "--reduce", "max"}
+        };
+        String[] expected = {
+            "no scene in", "band", "--mask", "D", "p120", "mode", "June", "does not match", "nothing-here"
+        };
         int[] exit = {1, 1, 1, 1, 2, 2, 2, 1, 1}; // 2: a malformed option (message, then the usage), 1: bad input
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i + ".tif");
@@ -178,7 +217,8 @@ class CompositeCommandTest {
     }
 
     private static void composite(Path out, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("composite", "--quiet", fixtures.resolve("scenes").toString()));
+        List<String> cmd = new ArrayList<>(
+                List.of("composite", "--quiet", fixtures.resolve("scenes").toString()));
         cmd.addAll(List.of(args));
         cmd.addAll(List.of(GRID));
         cmd.add(out.toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Pattern;
-
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -30,17 +29,28 @@ class ConfigCommandTest {
         assertRow(out, "spark.kryo.registrationRequired", "conf/spark-defaults.conf", "false");
         assertRow(out, "spark.sql.shuffle.partitions", "command line", "3");
         assertRow(out, "spark.ui.enabled", "built-in default", "false");
-        assertRow(out, "Spark version", "runtime", SparkSession.class.getPackage().getImplementationVersion() == null
-                ? VersionInfo.load().sparkVersion() : SparkSession.class.getPackage().getImplementationVersion());
-        assertTrue(Pattern.compile("(?m)^spark\\.default\\.parallelism\\s+Spark default\\s+\\d+$").matcher(out).find(), out);
+        assertRow(
+                out,
+                "Spark version",
+                "runtime",
+                SparkSession.class.getPackage().getImplementationVersion() == null
+                        ? VersionInfo.load().sparkVersion()
+                        : SparkSession.class.getPackage().getImplementationVersion());
+        assertTrue(
+                Pattern.compile("(?m)^spark\\.default\\.parallelism\\s+Spark default\\s+\\d+$")
+                        .matcher(out)
+                        .find(),
+                out);
 
-        assertTrue(SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty(),
+        assertTrue(
+                SparkSession.getActiveSession().isEmpty()
+                        && SparkSession.getDefaultSession().isEmpty(),
                 "config stops the session it started");
     }
 
     private static void assertRow(String out, String name, String source, String value) {
-        Pattern row = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+" + Pattern.quote(source) + "\\s+"
-                + Pattern.quote(value) + "$");
+        Pattern row = Pattern.compile(
+                "(?m)^" + Pattern.quote(name) + "\\s+" + Pattern.quote(source) + "\\s+" + Pattern.quote(value) + "$");
         assertTrue(row.matcher(out).find(), "row " + name + " | " + source + " | " + value + " in:\n" + out);
     }
 }

@@ -1,22 +1,21 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.tiff.TiffDirectory;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A failure inside an executor reaches the user as one line naming the step, the input file and the
@@ -26,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExecutorErrorTest {
     @TempDir
     static Path dir;
+
     static Path corrupt;
 
     @BeforeAll
@@ -64,7 +64,13 @@ class ExecutorErrorTest {
         if (debug) {
             args.add("--debug");
         }
-        args.addAll(List.of("slope", corrupt.toString(), dir.resolve(debug ? "s2.tif" : "s1.tif").toString(), "--block", "128", "--quiet"));
+        args.addAll(List.of(
+                "slope",
+                corrupt.toString(),
+                dir.resolve(debug ? "s2.tif" : "s1.tif").toString(),
+                "--block",
+                "128",
+                "--quiet"));
         return CliRun.run(args.toArray(String[]::new));
     }
 
@@ -72,11 +78,14 @@ class ExecutorErrorTest {
     void oneLineNamesStepFileAndTile() {
         CliRun r = slope(false);
         assertEquals(1, r.exitCode(), r.err());
-        List<String> lines = r.err().lines().filter(l -> l.startsWith("rastermill:")).toList();
+        List<String> lines =
+                r.err().lines().filter(l -> l.startsWith("rastermill:")).toList();
         assertEquals(1, lines.size(), r.err());
         String line = lines.get(0);
         assertTrue(line.startsWith("rastermill: slope: "), line);
-        assertTrue(line.matches(".* in tile \\([012], [12]\\) of .*"), line); // a tile whose window with its halo reaches block (1, 2)
+        assertTrue(
+                line.matches(".* in tile \\([012], [12]\\) of .*"),
+                line); // a tile whose window with its halo reaches block (1, 2)
         assertTrue(line.contains(corrupt.getFileName().toString()), line);
         assertTrue(line.toLowerCase(java.util.Locale.ROOT).contains("deflate"), line);
         assertFalse(r.err().contains("\tat "), "no stack trace without --debug:\n" + r.err());
@@ -85,13 +94,20 @@ class ExecutorErrorTest {
 
     @Test
     void sparkTaskFailureWithoutRastermillCauseIsOneLineToo() {
-        String spark = "Job aborted due to stage failure: Task 1 in stage 1.0 failed 4 times, most recent failure: Lost task"
-                + " 1.3 in stage 1.0 (TID 7) (10.0.0.5 executor 2): java.lang.ArithmeticException: / by zero\n"
-                + "\tat io.rastermill.X.y(X.java:1)\n\nDriver stacktrace:\n";
-        assertEquals("calc: ArithmeticException: / by zero",
-                ErrorReport.message(new RuntimeException("write failed", new org.apache.spark.SparkException(spark)), "calc"));
-        assertEquals("calc: disk full", ErrorReport.message(new org.apache.spark.SparkException(
-                spark.replace("java.lang.ArithmeticException: / by zero", "java.io.UncheckedIOException: disk full")), "calc"));
+        String spark =
+                "Job aborted due to stage failure: Task 1 in stage 1.0 failed 4 times, most recent failure: Lost task"
+                        + " 1.3 in stage 1.0 (TID 7) (10.0.0.5 executor 2): java.lang.ArithmeticException: / by zero\n"
+                        + "\tat io.rastermill.X.y(X.java:1)\n\nDriver stacktrace:\n";
+        assertEquals(
+                "calc: ArithmeticException: / by zero",
+                ErrorReport.message(
+                        new RuntimeException("write failed", new org.apache.spark.SparkException(spark)), "calc"));
+        assertEquals(
+                "calc: disk full",
+                ErrorReport.message(
+                        new org.apache.spark.SparkException(spark.replace(
+                                "java.lang.ArithmeticException: / by zero", "java.io.UncheckedIOException: disk full")),
+                        "calc"));
         assertEquals("plain failure", ErrorReport.message(new IllegalStateException("plain failure\nmore"), "calc"));
     }
 

@@ -1,19 +1,18 @@
 package io.rastermill.jobs;
 
-import io.rastermill.io.tiff.TiffTag;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.io.tiff.TiffTag;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile TIFFs through the command line: a valid small GeoTIFF patched in place (no binary is committed) gives
@@ -23,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HostileTiffCommandTest {
     @TempDir
     static Path dir;
+
     static byte[] valid;
 
     @BeforeAll
@@ -60,7 +60,8 @@ class HostileTiffCommandTest {
         Files.write(f, b);
         CliRun r = CliRun.run("info", f.toString());
         assertEquals(1, r.exitCode(), name + ": " + r.err());
-        List<String> lines = r.err().lines().filter(l -> l.startsWith("rastermill:")).toList();
+        List<String> lines =
+                r.err().lines().filter(l -> l.startsWith("rastermill:")).toList();
         assertEquals(1, lines.size(), r.err());
         assertTrue(lines.get(0).contains(f.toString()), lines.get(0));
         for (String s : fragments) {
@@ -71,12 +72,22 @@ class HostileTiffCommandTest {
     @Test
     void patchedHeadersGiveOneLineNamingTheFileAndTheTag() throws Exception {
         assertEquals(0, CliRun.run("info", dir.resolve("valid.tif").toString()).exitCode());
-        refused("predictor-type.tif", p -> p.buf().putShort(p.entry(TiffTag.PREDICTOR) + 2, (short) 99),
-                "tag 317 (Predictor)", "unknown field type code 99");
+        refused(
+                "predictor-type.tif",
+                p -> p.buf().putShort(p.entry(TiffTag.PREDICTOR) + 2, (short) 99),
+                "tag 317 (Predictor)",
+                "unknown field type code 99");
         refused("ifd-loop.tif", p -> p.buf().putInt(p.next(), p.ifd()), "the IFD chain loops");
-        refused("width.tif", p -> p.buf().putShort(p.entry(TiffTag.IMAGE_WIDTH) + 2, (short) 4)
-                .putInt(p.entry(TiffTag.IMAGE_WIDTH) + 8, 0x7FFFFFF0), "tag 324 (TileOffsets)", "2147483632x64");
-        refused("counts.tif", p -> p.buf().putInt(p.entry(TiffTag.TILE_BYTE_COUNTS) + 4, 0x7FFFFFFF),
+        refused(
+                "width.tif",
+                p -> p.buf()
+                        .putShort(p.entry(TiffTag.IMAGE_WIDTH) + 2, (short) 4)
+                        .putInt(p.entry(TiffTag.IMAGE_WIDTH) + 8, 0x7FFFFFF0),
+                "tag 324 (TileOffsets)",
+                "2147483632x64");
+        refused(
+                "counts.tif",
+                p -> p.buf().putInt(p.entry(TiffTag.TILE_BYTE_COUNTS) + 4, 0x7FFFFFFF),
                 "tag 325 (TileByteCounts)");
     }
 }

@@ -1,5 +1,9 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.hydro.HydroFixtures;
 import io.rastermill.core.tile.ArrayTile;
@@ -11,18 +15,13 @@ import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hydrology commands end to end on Spark (read → per-tile pass → driver graph → per-tile finish
@@ -31,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HydrologyCommandTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession();
+
     @TempDir
     static Path dir;
 
@@ -40,10 +40,15 @@ class HydrologyCommandTest {
     /** Writes one or more bands as a GeoTIFF (EPSG:32633, 30 m cells, origin 500000, 4000000). */
     static Path tif(String name, CellType ct, double[]... bands) throws IOException {
         Path p = dir.resolve(name);
-        RasterDescription d = new RasterDescription(W, H, bands.length, ct, java.util.Optional.empty(),
-                java.util.OptionalInt.empty(), false).withTransform(new GeoTransform(500000, 30, 0, 4000000, 0, -30))
+        RasterDescription d = new RasterDescription(
+                        W, H, bands.length, ct, java.util.Optional.empty(), java.util.OptionalInt.empty(), false)
+                .withTransform(new GeoTransform(500000, 30, 0, 4000000, 0, -30))
                 .withEpsg(32633);
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(32).cog(false).overviews(0).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(32)
+                .cog(false)
+                .overviews(0)
+                .build();
         Tile[] tiles = new Tile[bands.length];
         for (int i = 0; i < bands.length; i++) {
             tiles[i] = ArrayTile.fromDoubleLane(ct, W, H, bands[i].clone());
@@ -52,7 +57,10 @@ class HydrologyCommandTest {
         try (GeoTiffWriter w = GeoTiffWriter.create(p.toString(), d, o)) {
             for (int r = 0; r < w.blocksDown(); r++) {
                 for (int c = 0; c < w.blocksAcross(); c++) {
-                    w.writeBlock(c, r, raster.crop(c * 32, r * 32, Math.min(W, c * 32 + 32) - 1, Math.min(H, r * 32 + 32) - 1));
+                    w.writeBlock(
+                            c,
+                            r,
+                            raster.crop(c * 32, r * 32, Math.min(W, c * 32 + 32) - 1, Math.min(H, r * 32 + 32) - 1));
                 }
             }
             w.finish();
@@ -67,8 +75,8 @@ class HydrologyCommandTest {
     static void assertSame(double[] expected, double[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             if (Double.compare(expected[i], actual[i]) != 0) {
-                throw new AssertionError(what + ": cell (" + i % W + "," + i / W + ") expected " + expected[i] + " got "
-                        + actual[i]);
+                throw new AssertionError(
+                        what + ": cell (" + i % W + "," + i / W + ") expected " + expected[i] + " got " + actual[i]);
             }
         }
     }
@@ -89,10 +97,17 @@ class HydrologyCommandTest {
             int[] code = HydroFixtures.referenceDirections(filled, W, H);
             double[][] ref = HydroFixtures.referenceRouting(code, W, H);
             // every tile size for float cells; integer cells once (the algorithms run in the double lane)
-            for (int block : ct.isFloatingPoint() ? new int[]{16, 64, 512} : new int[]{64}) {
+            for (int block : ct.isFloatingPoint() ? new int[] {16, 64, 512} : new int[] {64}) {
                 Path out = dir.resolve("hydro-" + ct.name() + "-" + block);
-                CliRun r = run("hydrology", dem.toString(), out.toString(), "--block", String.valueOf(block), "--quiet",
-                        "--threshold", "50");
+                CliRun r = run(
+                        "hydrology",
+                        dem.toString(),
+                        out.toString(),
+                        "--block",
+                        String.valueOf(block),
+                        "--quiet",
+                        "--threshold",
+                        "50");
                 assertTrue(r.out().contains("basins: wrote"), r.out());
                 String what = ct.name() + " block " + block;
                 assertSame(filled, read(out.resolve("filled.tif")), "fill " + what);
@@ -130,8 +145,15 @@ class HydrologyCommandTest {
         double[] two = new double[W * H];
         java.util.Arrays.fill(two, 2);
         Path weights = tif("weights.tif", CellType.FLOAT32, two);
-        run("flowacc", dir.resolve("d.tif").toString(), dir.resolve("aw.tif").toString(), "--weights", weights.toString(),
-                "--block", "16", "--quiet");
+        run(
+                "flowacc",
+                dir.resolve("d.tif").toString(),
+                dir.resolve("aw.tif").toString(),
+                "--weights",
+                weights.toString(),
+                "--block",
+                "16",
+                "--quiet");
         double[] aw = read(dir.resolve("aw.tif"));
         for (int i = 0; i < aw.length; i++) {
             assertEquals(Double.isNaN(ref[0][i]) ? Double.NaN : 2 * ref[0][i], aw[i], "weighted at " + i);
@@ -144,9 +166,18 @@ class HydrologyCommandTest {
             }
         }
         Path csv = dir.resolve("points.csv");
-        Files.writeString(csv, "x,y,id\n" + (500000 + 30 * (outlet % W) + 15) + "," + (4000000 - 30 * (outlet / W) - 15) + ",7\n");
-        run("watershed", dir.resolve("d.tif").toString(), dir.resolve("ws.tif").toString(), "--points", csv.toString(),
-                "--block", "32", "--quiet");
+        Files.writeString(
+                csv,
+                "x,y,id\n" + (500000 + 30 * (outlet % W) + 15) + "," + (4000000 - 30 * (outlet / W) - 15) + ",7\n");
+        run(
+                "watershed",
+                dir.resolve("d.tif").toString(),
+                dir.resolve("ws.tif").toString(),
+                "--points",
+                csv.toString(),
+                "--block",
+                "32",
+                "--quiet");
         double[] ws = read(dir.resolve("ws.tif"));
         double[] basins = read(dir.resolve("b.tif"));
         int inside = 0;
@@ -185,7 +216,13 @@ class HydrologyCommandTest {
         java.util.Arrays.fill(codes, 1);
         Path good = tif("good-codes.tif", CellType.UINT8, codes);
         // a weights raster on another grid: the same size, shifted 10 cells east
-        r = CliRun.run("flowacc", good.toString(), out.toString(), "--weights", shifted(z).toString(), "--quiet");
+        r = CliRun.run(
+                "flowacc",
+                good.toString(),
+                out.toString(),
+                "--weights",
+                shifted(z).toString(),
+                "--quiet");
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("is not on the flow directions' grid"), r.err());
         assertFalse(Files.exists(out));
@@ -194,9 +231,16 @@ class HydrologyCommandTest {
     static Path shifted(double[] z) throws IOException {
         Path p = dir.resolve("shifted.tif");
         RasterDescription d = RasterDescription.of(W, H, 1, CellType.FLOAT32)
-                .withTransform(new GeoTransform(500300, 30, 0, 4000000, 0, -30)).withEpsg(32633);
-        try (GeoTiffWriter w = GeoTiffWriter.create(p.toString(), d,
-                GeoTiffWriteOptions.builder().blockSize(256).cog(false).overviews(0).build())) {
+                .withTransform(new GeoTransform(500300, 30, 0, 4000000, 0, -30))
+                .withEpsg(32633);
+        try (GeoTiffWriter w = GeoTiffWriter.create(
+                p.toString(),
+                d,
+                GeoTiffWriteOptions.builder()
+                        .blockSize(256)
+                        .cog(false)
+                        .overviews(0)
+                        .build())) {
             w.writeBlock(0, 0, MultibandTile.of(ArrayTile.fromDoubleLane(CellType.FLOAT32, W, H, z.clone())));
             w.finish();
         }

@@ -1,18 +1,17 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code rastermill info} against {@code gdalinfo -json} (recorded in the fixture manifest). */
 class InfoCommandTest {
@@ -53,8 +52,12 @@ class InfoCommandTest {
         } else {
             assertFalse(ours.has("geoTransform"));
         }
-        if (gdal.has("coordinateSystemEpsg") && !gdal.get("coordinateSystemEpsg").isNull()) {
-            assertEquals(gdal.get("coordinateSystemEpsg").asInt(), ours.get("coordinateSystem").get("epsg").asInt(), "EPSG");
+        if (gdal.has("coordinateSystemEpsg")
+                && !gdal.get("coordinateSystemEpsg").isNull()) {
+            assertEquals(
+                    gdal.get("coordinateSystemEpsg").asInt(),
+                    ours.get("coordinateSystem").get("epsg").asInt(),
+                    "EPSG");
         }
         JsonNode gs = gdal.get("imageStructure");
         JsonNode os = ours.get("metadata").get("IMAGE_STRUCTURE");
@@ -69,8 +72,10 @@ class InfoCommandTest {
 
     @Test
     void textOutputReadsLikeGdalinfo() {
-        GdalFixture f = GdalFixtures.supported().stream().filter(x -> x.overviewCount() > 0 && x.noData() != null)
-                .findFirst().orElseThrow();
+        GdalFixture f = GdalFixtures.supported().stream()
+                .filter(x -> x.overviewCount() > 0 && x.noData() != null)
+                .findFirst()
+                .orElseThrow();
         CliRun run = CliRun.run("info", f.tif().toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Size is " + f.width() + ", " + f.height()), run.out());
@@ -83,11 +88,15 @@ class InfoCommandTest {
     void missingAndUnsupportedFilesAreRuntimeErrorsNamingTheFile() {
         CliRun missing = CliRun.run("info", "/no/such/dir/dem.tif");
         assertEquals(1, missing.exitCode());
-        assertTrue(missing.err().startsWith("rastermill: ") && missing.err().contains("/no/such/dir/dem.tif"), missing.err());
+        assertTrue(
+                missing.err().startsWith("rastermill: ") && missing.err().contains("/no/such/dir/dem.tif"),
+                missing.err());
         assertFalse(missing.err().contains("\tat "), "no stack trace without --debug");
 
-        GdalFixture jpeg = GdalFixtures.unsupported().stream().filter(x -> x.unsupported().toLowerCase().contains("jpeg"))
-                .findFirst().orElseThrow();
+        GdalFixture jpeg = GdalFixtures.unsupported().stream()
+                .filter(x -> x.unsupported().toLowerCase().contains("jpeg"))
+                .findFirst()
+                .orElseThrow();
         CliRun unsupported = CliRun.run("info", jpeg.tif().toString());
         assertEquals(1, unsupported.exitCode());
         assertTrue(unsupported.err().contains(jpeg.file()) && unsupported.err().contains("JPEG"), unsupported.err());

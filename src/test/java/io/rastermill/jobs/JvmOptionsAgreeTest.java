@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 
 /** conf/jvm-options (read by jobs/rastermill) and the pom's spark.jvm.opens (surefire) list the same flags. */
@@ -14,7 +13,8 @@ class JvmOptionsAgreeTest {
     void confFileMatchesPomProperty() {
         String fromPom = System.getProperty("rastermill.test.jvm.opens");
         assumeTrue(fromPom != null, "run through Maven (surefire passes the pom property)");
-        assertEquals(Arrays.asList(fromPom.strip().split("\\s+")),
+        assertEquals(
+                Arrays.asList(fromPom.strip().split("\\s+")),
                 JvmOptions.read(CliRun.projectHome().resolve("conf").resolve("jvm-options")));
     }
 }

@@ -1,13 +1,13 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.spark.layerstore.LayerReader;
-import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -21,9 +21,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /**
  * What the kill tests share, whatever the storage: a child JVM running {@link Main} as {@code jobs/rastermill}
@@ -33,8 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class KilledWrites {
     static final LayerId DEM = new LayerId("dem", 0);
 
-    private KilledWrites() {
-    }
+    private KilledWrites() {}
 
     /** The names a write creates, listed on whatever store it writes to (empty if the place does not exist yet). */
     @FunctionalInterface
@@ -74,7 +72,8 @@ final class KilledWrites {
                 return v;
             }
         }
-        return fail(what + ": the layer is neither the old nor the new version; child log:\n" + Files.readString(childLog));
+        return fail(
+                what + ": the layer is neither the old nor the new version; child log:\n" + Files.readString(childLog));
     }
 
     /** Starts {@code rastermill args...} in local mode with two task threads, its output going to {@code log}. */
@@ -136,7 +135,9 @@ final class KilledWrites {
         if (!p.isAlive()) {
             return false;
         }
-        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(p.pid())).inheritIO().start();
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(p.pid()))
+                .inheritIO()
+                .start();
         assertTrue(stop.waitFor(30, TimeUnit.SECONDS) && stop.exitValue() == 0, "kill -STOP " + p.pid());
         return p.isAlive();
     }

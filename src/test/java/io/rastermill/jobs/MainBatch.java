@@ -10,8 +10,7 @@ import java.nio.file.Path;
  * {@code jobs/rastermill}. Before each run it writes {@code === run N} to stderr, after it {@code === exit C}.
  */
 final class MainBatch {
-    private MainBatch() {
-    }
+    private MainBatch() {}
 
     public static void main(String[] args) throws IOException {
         int n = 0;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,9 @@ class MainTest {
 
     @AfterEach
     void sparkNeverStarted() {
-        assertTrue(SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty(),
+        assertTrue(
+                SparkSession.getActiveSession().isEmpty()
+                        && SparkSession.getDefaultSession().isEmpty(),
                 "these commands must not start Spark");
     }
 
@@ -30,8 +31,17 @@ class MainTest {
     void helpListsOptionsAndCommands() {
         CliRun run = CliRun.run("--help");
         assertEquals(0, run.exitCode());
-        for (String expected : List.of("--master", "--submit", "--driver-memory", "--executor-memory",
-                "--conf", "--jars", "--debug", "--version", "config", "Exit codes")) {
+        for (String expected : List.of(
+                "--master",
+                "--submit",
+                "--driver-memory",
+                "--executor-memory",
+                "--conf",
+                "--jars",
+                "--debug",
+                "--version",
+                "config",
+                "Exit codes")) {
             assertTrue(run.out().contains(expected), "help mentions " + expected + ":\n" + run.out());
         }
         assertEquals("", run.err());
@@ -47,7 +57,10 @@ class MainTest {
         CliRun run = CliRun.run("--version");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("rastermill " + info.version() + System.lineSeparator()), run.out());
-        assertTrue(run.out().contains("built for Spark " + info.sparkVersion() + " (Scala " + info.scalaBinaryVersion() + ")"),
+        assertTrue(
+                run.out()
+                        .contains("built for Spark " + info.sparkVersion() + " (Scala " + info.scalaBinaryVersion()
+                                + ")"),
                 run.out());
     }
 
@@ -86,8 +99,10 @@ class MainTest {
         Path defaults = writeBrokenDefaults(home);
         CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "config");
         assertEquals(1, run.exitCode());
-        assertEquals("rastermill: " + defaults + ":2: setting 'spark.serializer' has no value (expected 'key value')"
-                + System.lineSeparator(), run.err());
+        assertEquals(
+                "rastermill: " + defaults + ":2: setting 'spark.serializer' has no value (expected 'key value')"
+                        + System.lineSeparator(),
+                run.err());
         assertEquals("", run.out());
     }
 
@@ -112,9 +127,13 @@ class MainTest {
     void submitModeWithoutABuiltJarIsARuntimeErrorNamingIt(@TempDir Path home) {
         CliRun run = CliRun.run(CliRun.withHome(home), Map.of(), "--master", "local[2]", "config");
         assertEquals(1, run.exitCode());
-        Path jar = home.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar");
-        assertEquals("rastermill: " + jar + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)"
-                + System.lineSeparator(), run.err());
+        Path jar = home.resolve("target")
+                .resolve("rastermill-" + VersionInfo.load().version() + ".jar");
+        assertEquals(
+                "rastermill: " + jar
+                        + " not found: build with 'mvn -DskipTests package' (jobs/rastermill does it for you)"
+                        + System.lineSeparator(),
+                run.err());
     }
 
     @Test
@@ -122,8 +141,18 @@ class MainTest {
         RastermillCommand top = new RastermillCommand(null);
         CommandLine commandLine = new CommandLine(top);
         RastermillCommand.SUBCOMMANDS.forEach(commandLine::addSubcommand);
-        String[] args = {"--master", "local[2]", "--conf", "a=b", "--jars=x.jar,y.jar", "--debug",
-            "--driver-memory", "2g", "config", "--help"};
+        String[] args = {
+            "--master",
+            "local[2]",
+            "--conf",
+            "a=b",
+            "--jars=x.jar,y.jar",
+            "--debug",
+            "--driver-memory",
+            "2g",
+            "config",
+            "--help"
+        };
         commandLine.parseArgs(args);
         assertEquals(List.of("config", "--help"), top.subcommandArgs(List.of(args)));
     }
@@ -133,8 +162,22 @@ class MainTest {
         RastermillCommand top = new RastermillCommand(null);
         CommandLine commandLine = new CommandLine(top);
         RastermillCommand.SUBCOMMANDS.forEach(commandLine::addSubcommand);
-        String[] args = {"--debug", "slope", "a.tif", "--master", "spark://h:7077", "b.tif", "--conf", "a=b",
-            "--jars=x.jar", "-z", "2", "--executor-memory", "4g", "--dry-run"};
+        String[] args = {
+            "--debug",
+            "slope",
+            "a.tif",
+            "--master",
+            "spark://h:7077",
+            "b.tif",
+            "--conf",
+            "a=b",
+            "--jars=x.jar",
+            "-z",
+            "2",
+            "--executor-memory",
+            "4g",
+            "--dry-run"
+        };
         commandLine.parseArgs(args);
         assertEquals("spark://h:7077", top.master);
         assertEquals(Map.of("a", "b"), top.conf);
@@ -145,17 +188,31 @@ class MainTest {
     }
 
     @Test
-    void launcherOptionsAfterTheCommandReachSparkSubmitAndLeaveTheCommandsArguments(@TempDir Path home) throws IOException {
-        Path jar = home.resolve("target").resolve("rastermill-" + VersionInfo.load().version() + ".jar");
+    void launcherOptionsAfterTheCommandReachSparkSubmitAndLeaveTheCommandsArguments(@TempDir Path home)
+            throws IOException {
+        Path jar = home.resolve("target")
+                .resolve("rastermill-" + VersionInfo.load().version() + ".jar");
         Files.createDirectories(home.resolve("target").resolve("app-lib"));
         Files.writeString(jar, "");
         Path sparkHome = home.resolve("spark");
-        CliRun run = CliRun.run(CliRun.withHome(home), Map.of("SPARK_HOME", sparkHome.toString()),
-                "slope", "a.tif", "--master", "spark://h:7077", "b.tif", "--conf", "spark.executor.cores=2", "-z", "2",
-                "--executor-memory=4g", "--dry-run");
+        CliRun run = CliRun.run(
+                CliRun.withHome(home),
+                Map.of("SPARK_HOME", sparkHome.toString()),
+                "slope",
+                "a.tif",
+                "--master",
+                "spark://h:7077",
+                "b.tif",
+                "--conf",
+                "spark.executor.cores=2",
+                "-z",
+                "2",
+                "--executor-memory=4g",
+                "--dry-run");
         assertEquals(0, run.exitCode(), run.err());
         String line = run.out().strip();
-        assertTrue(line.startsWith(sparkHome.resolve("bin").resolve("spark-submit") + " --master spark://h:7077 "), line);
+        assertTrue(
+                line.startsWith(sparkHome.resolve("bin").resolve("spark-submit") + " --master spark://h:7077 "), line);
         assertTrue(line.contains(" --executor-memory 4g --conf spark.executor.cores=2 "), line);
         assertTrue(line.endsWith(" " + jar + " slope a.tif b.tif -z 2"), line);
     }
@@ -188,6 +245,9 @@ class MainTest {
         CliRun viaLauncher = CliRun.run(launched, Map.of(), "--driver-memory", "2g", "info", missing);
         assertFalse(viaLauncher.err().contains("--driver-memory has no effect"), viaLauncher.err());
         CliRun direct = CliRun.run("--driver-memory", "2g", "info", missing);
-        assertTrue(direct.err().contains("--driver-memory has no effect here") && direct.err().contains("-Xmx2g"), direct.err());
+        assertTrue(
+                direct.err().contains("--driver-memory has no effect here")
+                        && direct.err().contains("-Xmx2g"),
+                direct.err());
     }
 }

@@ -1,5 +1,7 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
@@ -8,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The default Deflate level: 1 for predictor-3 floats (sizes within 1 % of GDAL's level 6), else GDAL's 6. */
 class OutputOptionsTest {
@@ -37,7 +37,8 @@ class OutputOptionsTest {
     @Test
     void anExplicitLevelOrAnotherPredictorKeepsGdalsDefault() {
         assertEquals(6, parse(CellType.parse("float32ud-9999"), "--level", "6").level());
-        assertEquals(6, parse(CellType.parse("float32ud-9999"), "--predictor", "1").level());
+        assertEquals(
+                6, parse(CellType.parse("float32ud-9999"), "--predictor", "1").level());
         assertEquals(6, parse(CellType.parse("int16"), "--compress", "deflate").level());
         assertEquals(9, parse(CellType.parse("float64"), "--compress", "zstd").level());
     }

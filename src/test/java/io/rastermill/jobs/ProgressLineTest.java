@@ -1,28 +1,28 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
-import org.apache.spark.util.LongAccumulator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.util.LongAccumulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The progress line counts tiles and the megabytes the tasks read and wrote. */
 class ProgressLineTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession();
+
     @TempDir
     static Path dir;
 
@@ -34,13 +34,23 @@ class ProgressLineTest {
         String line;
         try (ProgressLine p = ProgressLine.start(SPARK.session().sparkContext(), "copy", 9, false)) {
             LongAccumulator done = p.tiles();
-            TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(dem.toString()),
-                    TileLayers.ReadOptions.defaults().withTileSize(128)).mapTiles(t -> {
+            TileLayer layer = TileLayers.readGeoTiffs(
+                            SPARK.session(),
+                            List.of(dem.toString()),
+                            TileLayers.ReadOptions.defaults().withTileSize(128))
+                    .mapTiles(t -> {
                         done.add(1);
                         return t;
                     });
-            LayerGeoTiffWriter.write(layer, out.toString(), GeoTiffWriteOptions.builder().blockSize(128).predictor(3)
-                    .cog(false).overviews(0).build());
+            LayerGeoTiffWriter.write(
+                    layer,
+                    out.toString(),
+                    GeoTiffWriteOptions.builder()
+                            .blockSize(128)
+                            .predictor(3)
+                            .cog(false)
+                            .overviews(0)
+                            .build());
             // Task-end events reach listeners asynchronously.
             long deadline = System.nanoTime() + 10_000_000_000L;
             do {

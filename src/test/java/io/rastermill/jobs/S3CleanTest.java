@@ -1,21 +1,20 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.bytes.LocalS3;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code rastermill clean s3a://...}: the hidden prefixes killed writes leave are swept, and the unfinished
@@ -85,8 +84,13 @@ class S3CleanTest {
         Configuration conf = S3.configure(new Configuration());
         String parts = "sweep/.slope.tif.rastermill-0c5a5f6e-7f43-4c38-9d0e-5a1f8b0e2a11.parts";
         String tiles = "sweep/.tiles.tmp-4b1d2e3f-0a9b-4c8d-8e7f-6a5b4c3d2e1f";
-        List<String> keys = List.of(parts + "/L0/part-0-0-1", parts + "/L1/part-0-0-2", tiles + "/0/0/0.png",
-                "sweep/slope.tif", "sweep/.profile", "sweep/sub/.a.tif.rastermill-11111111-2222-3333-4444-555555555555.tmp");
+        List<String> keys = List.of(
+                parts + "/L0/part-0-0-1",
+                parts + "/L1/part-0-0-2",
+                tiles + "/0/0/0.png",
+                "sweep/slope.tif",
+                "sweep/.profile",
+                "sweep/sub/.a.tif.rastermill-11111111-2222-3333-4444-555555555555.tmp");
         try (FileSystem fs = FileSystem.newInstance(URI.create(S3.uri("")), conf)) {
             for (String k : keys) {
                 try (FSDataOutputStream out = fs.create(new Path(S3.uri(k)), true)) {
@@ -101,8 +105,13 @@ class S3CleanTest {
             assertEquals(keys, existing(fs, keys), "--list removes nothing");
 
             CliRun removed = run(clean("sweep", "--older-than", "0"));
-            assertTrue(removed.out().contains("removed 2 leftover(s), " + (keys.get(0).length() + keys.get(1).length()
-                    + keys.get(2).length()) + " bytes"), removed.out());
+            assertTrue(
+                    removed.out()
+                            .contains("removed 2 leftover(s), "
+                                    + (keys.get(0).length()
+                                            + keys.get(1).length()
+                                            + keys.get(2).length()) + " bytes"),
+                    removed.out());
             assertEquals(keys.subList(3, 6), existing(fs, keys), "without -r the subfolder's leftover stays");
         }
     }

@@ -1,10 +1,22 @@
 package io.rastermill.jobs;
 
+import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
+import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.rastermill.io.bytes.LocalS3;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,19 +25,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
 
 /**
  * The commands on s3a:// paths against a real S3 server (S3Proxy, {@link LocalS3}): slope, calc and a layer
@@ -36,12 +35,14 @@ class S3CommandsTest {
     @RegisterExtension
     @Order(1)
     static final LocalS3 S3 = new LocalS3();
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     @TempDir
     static java.nio.file.Path dir;
+
     static java.nio.file.Path dem;
 
     @BeforeAll
@@ -60,7 +61,10 @@ class S3CommandsTest {
             return List.of();
         }
         try (var s = Files.walk(base)) {
-            return s.filter(Files::isRegularFile).map(p -> base.relativize(p).toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> base.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -83,7 +87,9 @@ class S3CommandsTest {
         assertEquals(-1, Files.mismatch(local, copy), "the COG written to S3 is byte for byte the local one");
 
         assumeTrue(VrtTestSupport.hasGdal(), "gdal_translate is not installed (bash .ci/run installs gdal-bin)");
-        assertSameValues(storedValues(WholeRaster.firstBand(local)), float32CellsViaGdalVsis3("out/slope.tif"),
+        assertSameValues(
+                storedValues(WholeRaster.firstBand(local)),
+                float32CellsViaGdalVsis3("out/slope.tif"),
                 "GDAL's /vsis3/ read of the slope COG on S3");
     }
 
@@ -91,10 +97,19 @@ class S3CommandsTest {
     void calcFromS3ToS3EqualsCalcOnLocalFiles() throws IOException {
         String expr = "where(A > 1000, A - 1000, nodata)";
         java.nio.file.Path local = dir.resolve("calc-local.tif");
-        CliRun a = CliRun.run("calc", "--expr", expr, "-A", dem.toString(), "-B", dem.toString(), local.toString(), "--quiet");
+        CliRun a = CliRun.run(
+                "calc", "--expr", expr, "-A", dem.toString(), "-B", dem.toString(), local.toString(), "--quiet");
         assertEquals(0, a.exitCode(), a.err());
-        CliRun b = CliRun.run("calc", "--expr", expr, "-A", S3.uri("in/dem.tif"), "-B", S3.uri("in/dem.tif"),
-                S3.uri("calc/high.tif"), "--quiet");
+        CliRun b = CliRun.run(
+                "calc",
+                "--expr",
+                expr,
+                "-A",
+                S3.uri("in/dem.tif"),
+                "-B",
+                S3.uri("in/dem.tif"),
+                S3.uri("calc/high.tif"),
+                "--quiet");
         assertEquals(0, b.exitCode(), b.err());
         assertEquals(List.of("high.tif"), keys("calc"));
         java.nio.file.Path copy = dir.resolve("calc-s3.tif");
@@ -105,11 +120,21 @@ class S3CommandsTest {
     @Test
     void aLayerWrittenToAnS3CatalogReadsBackAsTheSourceCells() throws IOException {
         String catalog = S3.uri("catalog");
-        CliRun w = CliRun.run("layer", "write", S3.uri("in/dem.tif"), catalog, "--name", "dem", "--zoom", "0",
-                "--tile-size", "64");
+        CliRun w = CliRun.run(
+                "layer", "write", S3.uri("in/dem.tif"), catalog, "--name", "dem", "--zoom", "0", "--tile-size", "64");
         assertEquals(0, w.exitCode(), w.err());
-        CliRun again = CliRun.run("layer", "write", S3.uri("in/dem.tif"), catalog, "--name", "dem", "--zoom", "0",
-                "--tile-size", "64", "--overwrite");
+        CliRun again = CliRun.run(
+                "layer",
+                "write",
+                S3.uri("in/dem.tif"),
+                catalog,
+                "--name",
+                "dem",
+                "--zoom",
+                "0",
+                "--tile-size",
+                "64",
+                "--overwrite");
         assertEquals(0, again.exitCode(), again.err());
         CliRun list = CliRun.run("layer", "list", catalog);
         assertEquals(0, list.exitCode(), list.err());
@@ -119,15 +144,25 @@ class S3CommandsTest {
         assertEquals(0, r.exitCode(), r.err());
         java.nio.file.Path copy = dir.resolve("layer-s3.tif");
         download(S3.uri("layer/dem.tif"), copy);
-        assertSameValues(storedValues(WholeRaster.firstBand(dem)), storedValues(WholeRaster.firstBand(copy)),
+        assertSameValues(
+                storedValues(WholeRaster.firstBand(dem)),
+                storedValues(WholeRaster.firstBand(copy)),
                 "dem.tif -> s3a catalog -> s3a COG");
     }
 
     /** The Float32 cells GDAL reads from {@code s3://<bucket>/<key>} through /vsis3/ on the local server. */
     private static double[] float32CellsViaGdalVsis3(String key) throws IOException {
         java.nio.file.Path img = dir.resolve("vsis3-" + System.nanoTime() + ".img");
-        ProcessBuilder pb = new ProcessBuilder("gdal_translate", "-q", "-of", "ENVI", "-ot", "Float32",
-                "/vsis3/" + S3.bucket() + "/" + key, img.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "gdal_translate",
+                        "-q",
+                        "-of",
+                        "ENVI",
+                        "-ot",
+                        "Float32",
+                        "/vsis3/" + S3.bucket() + "/" + key,
+                        img.toString())
+                .redirectErrorStream(true);
         pb.environment().putAll(S3.gdalEnvironment());
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,32 +1,5 @@
 package io.rastermill.jobs;
 
-import io.rastermill.io.bytes.LocalS3;
-import io.rastermill.io.geotiff.WholeRaster;
-import io.rastermill.jobs.KilledWrites.Check;
-import io.rastermill.jobs.KilledWrites.FileCount;
-import io.rastermill.jobs.KilledWrites.Listing;
-import io.rastermill.jobs.KilledWrites.Snapshot;
-import io.rastermill.spark.LocalSparkSession;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Random;
-import java.util.stream.Stream;
-
 import static io.rastermill.jobs.KilledWrites.killAtRandom;
 import static io.rastermill.jobs.KilledWrites.killWhen;
 import static io.rastermill.jobs.KilledWrites.names;
@@ -40,6 +13,32 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.io.bytes.LocalS3;
+import io.rastermill.io.geotiff.WholeRaster;
+import io.rastermill.jobs.KilledWrites.Check;
+import io.rastermill.jobs.KilledWrites.FileCount;
+import io.rastermill.jobs.KilledWrites.Listing;
+import io.rastermill.jobs.KilledWrites.Snapshot;
+import io.rastermill.spark.LocalSparkSession;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
 /**
  * kill -9 of a child JVM writing to s3a:// (S3Proxy, {@link LocalS3}): a layer {@code --overwrite} killed after
  * the first and the third object of its new version, and right after its {@code _SUCCESS} object (between the
@@ -52,12 +51,14 @@ class S3KillDuringWriteTest {
     @RegisterExtension
     @Order(1)
     static final LocalS3 S3 = new LocalS3();
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     @TempDir
     static Path dir;
+
     static Path a;
     static Path b;
 
@@ -78,7 +79,9 @@ class S3KillDuringWriteTest {
     }
 
     private static String[] layerWrite(Path source, String catalog) {
-        return new String[] {"layer", "write", source.toString(), catalog, "--name", "dem", "--tile-size", "16", "--overwrite"};
+        return new String[] {
+            "layer", "write", source.toString(), catalog, "--name", "dem", "--tile-size", "16", "--overwrite"
+        };
     }
 
     @Test
@@ -103,14 +106,20 @@ class S3KillDuringWriteTest {
         for (int trial = 0; trial < moments.length; trial++) {
             int next = 1 - current;
             Check moment = trial == 2
-                    ? newDirectoryHolds(listing, 1, n -> Files.exists(tileDirs.resolve(n).resolve("_SUCCESS")) ? 1 : 0)
+                    ? newDirectoryHolds(
+                            listing, 1, n -> Files.exists(tileDirs.resolve(n).resolve("_SUCCESS")) ? 1 : 0)
                     : newDirectoryHolds(listing, trial == 0 ? 1 : 3, objects);
             Path log = dir.resolve("layer-" + trial + ".log");
             Process p = child(log, layerWrite(inputs[next], cat));
             boolean killed = killWhen(p, moment);
             int found = whichVersion(Snapshot.of(SPARK.session(), cat), versions, "trial " + trial, log);
-            report.append(String.format(Locale.ROOT, "s3 layer trial %d (%s): %s, layer is the %s version%n", trial,
-                    moments[trial], killed ? "killed" : "finished before the kill", found == current ? "old" : "new"));
+            report.append(String.format(
+                    Locale.ROOT,
+                    "s3 layer trial %d (%s): %s, layer is the %s version%n",
+                    trial,
+                    moments[trial],
+                    killed ? "killed" : "finished before the kill",
+                    found == current ? "old" : "new"));
             current = found;
         }
         // The next write succeeds and removes the tile directories the kills left: one is left, the layer's.
@@ -157,23 +166,35 @@ class S3KillDuringWriteTest {
             String state;
             if (now == null) {
                 state = "has no object";
-                assertNull(oldBytes, "trial " + trial + ": the old object is gone; child log:\n" + Files.readString(log));
+                assertNull(
+                        oldBytes, "trial " + trial + ": the old object is gone; child log:\n" + Files.readString(log));
             } else if (oldBytes != null && Arrays.equals(now, oldBytes)) {
                 state = "is the old object";
             } else {
                 Path got = dir.resolve("got-" + trial + ".tif");
                 Files.write(got, now);
-                assertSameValues(newCells, storedValues(WholeRaster.firstBand(got)), "trial " + trial
-                        + ": the object at the destination is neither the old nor the complete new COG");
+                assertSameValues(
+                        newCells,
+                        storedValues(WholeRaster.firstBand(got)),
+                        "trial " + trial
+                                + ": the object at the destination is neither the old nor the complete new COG");
                 state = "is the new COG";
             }
-            System.out.printf(Locale.ROOT, "s3 cog trial %d: %s, destination %s; beside it: %s%n", trial,
-                    killed ? "killed" : "finished before the kill", state,
-                    names(outDir).stream().filter(n -> n.startsWith(".")).sorted().toList());
+            System.out.printf(
+                    Locale.ROOT,
+                    "s3 cog trial %d: %s, destination %s; beside it: %s%n",
+                    trial,
+                    killed ? "killed" : "finished before the kill",
+                    state,
+                    names(outDir).stream()
+                            .filter(n -> n.startsWith("."))
+                            .sorted()
+                            .toList());
         }
         CliRun clean = CliRun.run(cleanArgs("cog"));
         assertEquals(0, clean.exitCode(), clean.err());
-        assertEquals(List.of(), names(outDir).stream().filter(n -> n.startsWith(".")).toList(), clean.out());
+        assertEquals(
+                List.of(), names(outDir).stream().filter(n -> n.startsWith(".")).toList(), clean.out());
         CliRun uploads = CliRun.run(cleanArgs("cog", "--list"));
         assertTrue(uploads.out().contains("0 unfinished upload(s)"), uploads.out());
     }

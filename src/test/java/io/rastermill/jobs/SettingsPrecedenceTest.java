@@ -1,22 +1,21 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Settings precedence, strongest first: command line > job properties ({@code --properties}) > conf files
@@ -26,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SettingsPrecedenceTest {
     @TempDir
     static Path home;
+
     static Path jobProperties;
     static Path dem;
 
@@ -65,8 +65,14 @@ class SettingsPrecedenceTest {
 
     @Test
     void configShowsEachSettingFromTheStrongestSource() {
-        CliRun r = run("--properties", jobProperties.toString(), "--conf", "rastermill.block.cache.size=16m",
-                "--conf", "spark.master=local[1]", "config");
+        CliRun r = run(
+                "--properties",
+                jobProperties.toString(),
+                "--conf",
+                "rastermill.block.cache.size=16m",
+                "--conf",
+                "spark.master=local[1]",
+                "config");
         assertEquals(0, r.exitCode(), r.err());
         String out = r.out();
         assertRow(out, "spark.rastermill.tile.size", "conf/rastermill.properties", "256");
@@ -91,16 +97,34 @@ class SettingsPrecedenceTest {
     @Test
     void jobsWriteWithTheEffectiveTileSizeAndCompression() throws IOException {
         Path a = home.resolve("a.tif");
-        CliRun r = run("--properties", jobProperties.toString(), "--conf", "spark.master=local[2]", "slope", dem.toString(),
-                a.toString(), "--quiet");
+        CliRun r = run(
+                "--properties",
+                jobProperties.toString(),
+                "--conf",
+                "spark.master=local[2]",
+                "slope",
+                dem.toString(),
+                a.toString(),
+                "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         GeoTiffInfo info = info(a);
         assertEquals(256, info.blockWidth(), "tile size from conf/rastermill.properties");
         assertEquals(Compression.ZSTD, info.compression(), "compression from the job properties");
 
         Path b = home.resolve("b.tif");
-        r = run("--properties", jobProperties.toString(), "--conf", "rastermill.compression=packbits",
-                "--conf", "spark.master=local[2]", "slope", dem.toString(), b.toString(), "--block", "128", "--quiet");
+        r = run(
+                "--properties",
+                jobProperties.toString(),
+                "--conf",
+                "rastermill.compression=packbits",
+                "--conf",
+                "spark.master=local[2]",
+                "slope",
+                dem.toString(),
+                b.toString(),
+                "--block",
+                "128",
+                "--quiet");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(128, info(b).blockWidth(), "the command's own option beats every file");
         assertEquals(Compression.PACKBITS, info(b).compression(), "--conf beats the job properties");
@@ -114,7 +138,12 @@ class SettingsPrecedenceTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains(bad + ": unknown Rastermill setting 'spark.rastermill.tile.sise'"), r.err());
         Files.writeString(bad, "rastermill.tile.size 100\n");
-        r = run("--properties", bad.toString(), "slope", dem.toString(), home.resolve("c.tif").toString());
+        r = run(
+                "--properties",
+                bad.toString(),
+                "slope",
+                dem.toString(),
+                home.resolve("c.tif").toString());
         assertTrue(r.exitCode() != 0 && r.err().contains("multiple of 16"), r.err());
         assertTrue(!Files.exists(home.resolve("c.tif")));
     }
@@ -126,8 +155,8 @@ class SettingsPrecedenceTest {
     }
 
     private static void assertRow(String out, String name, String source, String value) {
-        Pattern row = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+" + Pattern.quote(source) + "\\s+"
-                + Pattern.quote(value) + "$");
+        Pattern row = Pattern.compile(
+                "(?m)^" + Pattern.quote(name) + "\\s+" + Pattern.quote(source) + "\\s+" + Pattern.quote(value) + "$");
         assertTrue(row.matcher(out).find(), "row " + name + " | " + source + " | " + value + " in:\n" + out);
     }
 }

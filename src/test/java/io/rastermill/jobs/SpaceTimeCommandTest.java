@@ -1,5 +1,10 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tiles;
@@ -9,11 +14,6 @@ import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +27,10 @@ import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Space-time layers from the command line: {@code layer write --space-time} of dated scenes (times from a CSV),
@@ -49,9 +48,19 @@ class SpaceTimeCommandTest {
 
     private static final int W = 48;
     private static final int H = 32;
-    private static final String[] TIMES = {"2024-05-03T10:30:00", "2024-05-17T10:30:00", "2024-05-29T09:15:00",
-            "2024-06-02T10:30:00", "2024-06-10T08:00:00", "2024-06-10T14:45:00", "2024-06-21T10:30:00",
-            "2024-06-30T23:59:00", "2024-07-01T00:00:00", "2024-07-14T10:30:00", "2024-07-28T10:30:00"};
+    private static final String[] TIMES = {
+        "2024-05-03T10:30:00",
+        "2024-05-17T10:30:00",
+        "2024-05-29T09:15:00",
+        "2024-06-02T10:30:00",
+        "2024-06-10T08:00:00",
+        "2024-06-10T14:45:00",
+        "2024-06-21T10:30:00",
+        "2024-06-30T23:59:00",
+        "2024-07-01T00:00:00",
+        "2024-07-14T10:30:00",
+        "2024-07-28T10:30:00"
+    };
     /** Each scene's cells, NaN for NoData, by time. */
     private static final Map<Instant, double[]> SCENES = new LinkedHashMap<>();
 
@@ -81,8 +90,10 @@ class SpaceTimeCommandTest {
 
     private static void scene(Path path, short[] v, double x0) throws IOException {
         RasterDescription d = RasterDescription.of(W, H, 1, CellType.UINT16)
-                .withTransform(new GeoTransform(x0, 10, 0, 5_000_000, 0, -10)).withEpsg(32633);
-        try (GeoTiffWriter w = GeoTiffWriter.create(path.toString(), d, GeoTiffWriteOptions.builder().blockSize(16).build())) {
+                .withTransform(new GeoTransform(x0, 10, 0, 5_000_000, 0, -10))
+                .withEpsg(32633);
+        try (GeoTiffWriter w = GeoTiffWriter.create(
+                path.toString(), d, GeoTiffWriteOptions.builder().blockSize(16).build())) {
             for (int r = 0; r < H / 16; r++) {
                 for (int c = 0; c < W / 16; c++) {
                     short[] block = new short[256];
@@ -98,11 +109,25 @@ class SpaceTimeCommandTest {
 
     private static String writeLayer(Path dir) {
         String cat = dir.resolve("catalog").toString();
-        CliRun w = CliRun.run("layer", "write", "--space-time", fx.resolve("scenes").toString(), cat, "--name", "st",
-                "--tile-size", "16", "--dates", fx.resolve("dates.csv").toString());
+        CliRun w = CliRun.run(
+                "layer",
+                "write",
+                "--space-time",
+                fx.resolve("scenes").toString(),
+                cat,
+                "--name",
+                "st",
+                "--tile-size",
+                "16",
+                "--dates",
+                fx.resolve("dates.csv").toString());
         assertEquals(0, w.exitCode(), w.err());
-        assertTrue(w.out().contains("66 tile(s) of 16x16 uint16, time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
-                + " zorder index by day"), w.out());
+        assertTrue(
+                w.out()
+                        .contains(
+                                "66 tile(s) of 16x16 uint16, time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
+                                        + " zorder index by day"),
+                w.out());
         return cat;
     }
 
@@ -115,23 +140,45 @@ class SpaceTimeCommandTest {
         }
         CliRun list = CliRun.run("layer", "list", cat);
         assertEquals(0, list.exitCode(), list.err());
-        assertEquals("st\t0\tuint16\tTile\t3x2 tiles of 16x16\tkeys 0,0 - 2,1\tzorder\t"
-                + "time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z\n", list.out().replace("\r", ""));
+        assertEquals(
+                "st\t0\tuint16\tTile\t3x2 tiles of 16x16\tkeys 0,0 - 2,1\tzorder\t"
+                        + "time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z\n",
+                list.out().replace("\r", ""));
 
         Path out = dir.resolve("read").resolve("scene.tif");
         Files.createDirectories(out.getParent());
-        CliRun r = CliRun.run("layer", "read", cat, out.toString(), "--name", "st", "--zoom", "0",
-                "--start", "2024-06-10", "--end", "2024-06-30", "--no-cog");
+        CliRun r = CliRun.run(
+                "layer",
+                "read",
+                cat,
+                out.toString(),
+                "--name",
+                "st",
+                "--zoom",
+                "0",
+                "--start",
+                "2024-06-10",
+                "--end",
+                "2024-06-30",
+                "--no-cog");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> expected = List.of("scene_20240610T080000Z.tif", "scene_20240610T144500Z.tif",
-                "scene_20240621T103000Z.tif", "scene_20240630T235900Z.tif");
+        List<String> expected = List.of(
+                "scene_20240610T080000Z.tif",
+                "scene_20240610T144500Z.tif",
+                "scene_20240621T103000Z.tif",
+                "scene_20240630T235900Z.tif");
         try (Stream<Path> files = Files.list(out.getParent())) {
-            assertEquals(expected, files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    expected,
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         for (String f : expected) {
             Instant t = Instant.parse(f.substring(6, 10) + "-" + f.substring(10, 12) + "-" + f.substring(12, 14) + "T"
                     + f.substring(15, 17) + ":" + f.substring(17, 19) + ":00Z");
-            assertArrayEquals(SCENES.get(t), WholeRaster.band(out.getParent().resolve(f).toString(), 0).toDoubleLane(), f);
+            assertArrayEquals(
+                    SCENES.get(t),
+                    WholeRaster.band(out.getParent().resolve(f).toString(), 0).toDoubleLane(),
+                    f);
         }
     }
 
@@ -139,33 +186,77 @@ class SpaceTimeCommandTest {
     void compositeOfALayerPerMonthAndInARangeEqualsNumpy(@TempDir Path dir) throws IOException {
         String cat = writeLayer(dir);
         Path out = dir.resolve("median.tif");
-        CliRun c = CliRun.run("composite", "--quiet", "--layer", cat, "--name", "st", "--reduce", "median", "--window", "month",
-                "-ot", "Float64", "--no-cog", out.toString());
+        CliRun c = CliRun.run(
+                "composite",
+                "--quiet",
+                "--layer",
+                cat,
+                "--name",
+                "st",
+                "--reduce",
+                "median",
+                "--window",
+                "month",
+                "-ot",
+                "Float64",
+                "--no-cog",
+                out.toString());
         assertEquals(0, c.exitCode(), c.err());
         for (String month : List.of("2024-05", "2024-06", "2024-07")) {
-            double[] got = WholeRaster.band(dir.resolve("median_" + month + ".tif").toString(), 0).toDoubleLane();
+            double[] got = WholeRaster.band(
+                            dir.resolve("median_" + month + ".tif").toString(), 0)
+                    .toDoubleLane();
             assertArrayEquals(reference(t -> t.toString().startsWith(month), SpaceTimeCommandTest::median), got, month);
         }
         // --start/--end: a date alone for --end covers its whole day, so 2024-07-01T00:00 is in; max keeps UInt16
         Path max = dir.resolve("max.tif");
-        CliRun m = CliRun.run("composite", "--quiet", "--layer", cat, "--name", "st", "--reduce", "max",
-                "--start", "2024-05-10", "--end", "2024-07-01", max.toString());
+        CliRun m = CliRun.run(
+                "composite",
+                "--quiet",
+                "--layer",
+                cat,
+                "--name",
+                "st",
+                "--reduce",
+                "max",
+                "--start",
+                "2024-05-10",
+                "--end",
+                "2024-07-01",
+                max.toString());
         assertEquals(0, m.exitCode(), m.err());
         assertTrue(m.out().contains("max of 8 scene(s) 2024-05-17T10:30:00Z .. 2024-07-01T00:00:00Z"), m.out());
-        assertArrayEquals(reference(t -> !t.isBefore(Instant.parse("2024-05-10T00:00:00Z"))
-                && t.isBefore(Instant.parse("2024-07-02T00:00:00Z")), v -> Arrays.stream(v).max().orElse(Double.NaN)),
+        assertArrayEquals(
+                reference(
+                        t -> !t.isBefore(Instant.parse("2024-05-10T00:00:00Z"))
+                                && t.isBefore(Instant.parse("2024-07-02T00:00:00Z")),
+                        v -> Arrays.stream(v).max().orElse(Double.NaN)),
                 WholeRaster.band(max.toString(), 0).toDoubleLane());
     }
 
     @Test
     void compositeOfSceneFilesPerYearWindowEqualsNumpy(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("mean.tif");
-        CliRun c = CliRun.run("composite", "--quiet", fx.resolve("scenes").toString(), "--dates", fx.resolve("dates.csv").toString(),
-                "--reduce", "mean", "--window", "year", "-ot", "Float64", "--block", "16", out.toString());
+        CliRun c = CliRun.run(
+                "composite",
+                "--quiet",
+                fx.resolve("scenes").toString(),
+                "--dates",
+                fx.resolve("dates.csv").toString(),
+                "--reduce",
+                "mean",
+                "--window",
+                "year",
+                "-ot",
+                "Float64",
+                "--block",
+                "16",
+                out.toString());
         assertEquals(0, c.exitCode(), c.err());
         assertFalse(Files.exists(out));
         double[] ref = reference(t -> true, v -> Arrays.stream(v).sum() / v.length);
-        double[] got = WholeRaster.band(dir.resolve("mean_2024.tif").toString(), 0).toDoubleLane();
+        double[] got =
+                WholeRaster.band(dir.resolve("mean_2024.tif").toString(), 0).toDoubleLane();
         for (int i = 0; i < ref.length; i++) {
             assertEquals(ref[i], got[i], 1e-9 * Math.abs(ref[i]), "cell " + i);
         }
@@ -174,31 +265,89 @@ class SpaceTimeCommandTest {
     @Test
     void badInputIsOneLineAndWritesNothing(@TempDir Path dir) throws IOException {
         String cat = dir.resolve("catalog").toString();
-        CliRun grids = CliRun.run("layer", "write", "--space-time", fx.resolve("scenes").toString(),
-                fx.resolve("other").toString(), cat, "--name", "st", "--tile-size", "16", "--dates", fx.resolve("dates.csv").toString());
+        CliRun grids = CliRun.run(
+                "layer",
+                "write",
+                "--space-time",
+                fx.resolve("scenes").toString(),
+                fx.resolve("other").toString(),
+                cat,
+                "--name",
+                "st",
+                "--tile-size",
+                "16",
+                "--dates",
+                fx.resolve("dates.csv").toString());
         assertEquals(1, grids.exitCode(), grids.err());
-        assertTrue(grids.err().contains("st_20240801_1030.tif") && grids.err().contains("warp the scenes onto one grid first"), grids.err());
+        assertTrue(
+                grids.err().contains("st_20240801_1030.tif")
+                        && grids.err().contains("warp the scenes onto one grid first"),
+                grids.err());
         assertFalse(Files.exists(Path.of(cat, "attributes")), "no layer written");
 
-        CliRun several = CliRun.run("layer", "write", fx.resolve("scenes/st_20240503_1030.tif").toString(),
-                fx.resolve("scenes/st_20240517_1030.tif").toString(), cat, "--name", "x");
+        CliRun several = CliRun.run(
+                "layer",
+                "write",
+                fx.resolve("scenes/st_20240503_1030.tif").toString(),
+                fx.resolve("scenes/st_20240517_1030.tif").toString(),
+                cat,
+                "--name",
+                "x");
         assertEquals(2, several.exitCode(), several.err());
         assertTrue(several.err().contains("add --space-time"), several.err());
-        CliRun resolution = CliRun.run("layer", "write", "--space-time", fx.resolve("scenes").toString(), cat, "--name", "x",
-                "--time-resolution", "fortnight");
+        CliRun resolution = CliRun.run(
+                "layer",
+                "write",
+                "--space-time",
+                fx.resolve("scenes").toString(),
+                cat,
+                "--name",
+                "x",
+                "--time-resolution",
+                "fortnight");
         assertEquals(2, resolution.exitCode(), resolution.err());
-        assertTrue(resolution.err().contains("--time-resolution: unknown time resolution 'fortnight'"), resolution.err());
+        assertTrue(
+                resolution.err().contains("--time-resolution: unknown time resolution 'fortnight'"), resolution.err());
 
         String good = writeLayer(dir.resolve("good"));
-        CliRun outside = CliRun.run("layer", "read", good, dir.resolve("none.tif").toString(), "--name", "st", "--zoom", "0",
-                "--start", "2025-01-01");
+        CliRun outside = CliRun.run(
+                "layer",
+                "read",
+                good,
+                dir.resolve("none.tif").toString(),
+                "--name",
+                "st",
+                "--zoom",
+                "0",
+                "--start",
+                "2025-01-01");
         assertEquals(1, outside.exitCode(), outside.err());
-        assertTrue(outside.err().contains("misses the layer's 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z"), outside.err());
-        CliRun window = CliRun.run("composite", "--layer", good, "--name", "st", "--reduce", "max", "--window", "week",
+        assertTrue(
+                outside.err().contains("misses the layer's 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z"),
+                outside.err());
+        CliRun window = CliRun.run(
+                "composite",
+                "--layer",
+                good,
+                "--name",
+                "st",
+                "--reduce",
+                "max",
+                "--window",
+                "week",
                 dir.resolve("w.tif").toString());
         assertEquals(2, window.exitCode(), window.err());
         assertTrue(window.err().contains("--window: unknown window 'week'"), window.err());
-        CliRun mask = CliRun.run("composite", "--layer", good, "--name", "st", "--reduce", "max", "--mask", "A > 3",
+        CliRun mask = CliRun.run(
+                "composite",
+                "--layer",
+                good,
+                "--name",
+                "st",
+                "--reduce",
+                "max",
+                "--mask",
+                "A > 3",
                 dir.resolve("m.tif").toString());
         assertEquals(2, mask.exitCode(), mask.err());
         try (Stream<Path> files = Files.list(dir)) {
@@ -216,7 +365,10 @@ class SpaceTimeCommandTest {
                     values.add(s.getValue()[i]);
                 }
             }
-            out[i] = values.isEmpty() ? Double.NaN : reduce.applyAsDouble(values.stream().mapToDouble(Double::doubleValue).toArray());
+            out[i] = values.isEmpty()
+                    ? Double.NaN
+                    : reduce.applyAsDouble(
+                            values.stream().mapToDouble(Double::doubleValue).toArray());
         }
         return out;
     }

@@ -2,7 +2,6 @@ package io.rastermill.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,14 +48,19 @@ final class StandaloneCluster implements AutoCloseable {
     private final int masterUiPort;
     private final Process master;
     private final List<Worker> workers = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One Worker daemon and its work directory (where its executors run). */
-    record Worker(int index, Process process, Path workDir, Path log) {
-    }
+    record Worker(int index, Process process, Path workDir, Path log) {}
 
-    private StandaloneCluster(Path dir, List<String> javaPrefix, Map<String, String> environment, int masterPort,
-                              int masterUiPort, Process master) {
+    private StandaloneCluster(
+            Path dir,
+            List<String> javaPrefix,
+            Map<String, String> environment,
+            int masterPort,
+            int masterUiPort,
+            Process master) {
         this.dir = dir;
         this.javaPrefix = javaPrefix;
         this.environment = environment;
@@ -74,11 +78,19 @@ final class StandaloneCluster implements AutoCloseable {
      * @param jvmOptions   JVM flags for every daemon (conf/jvm-options)
      * @param scalaVersion the Scala binary version of the Spark build (2.12 or 2.13)
      */
-    static StandaloneCluster start(Path dir, InstallLayout layout, List<String> jvmOptions, String scalaVersion,
-                                   int workers, String workerMemory) throws IOException, InterruptedException {
+    static StandaloneCluster start(
+            Path dir,
+            InstallLayout layout,
+            List<String> jvmOptions,
+            String scalaVersion,
+            int workers,
+            String workerMemory)
+            throws IOException, InterruptedException {
         Path sparkHome = dir.resolve("spark-home");
         Path jars = Files.createDirectories(sparkHome.resolve("jars"));
-        Set<String> appLib = layout.appLibJars().stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        Set<String> appLib = layout.appLibJars().stream()
+                .map(p -> p.getFileName().toString())
+                .collect(Collectors.toSet());
         try (Stream<Path> lib = Files.list(layout.libDir())) {
             for (Path jar : lib.filter(p -> p.toString().endsWith(".jar")).toList()) {
                 if (!appLib.contains(jar.getFileName().toString())) {
@@ -95,14 +107,27 @@ final class StandaloneCluster implements AutoCloseable {
         prefix.add("-cp");
         prefix.add(jars + "/*");
         Map<String, String> env = Map.of(
-                "SPARK_HOME", sparkHome.toString(),
-                "SPARK_SCALA_VERSION", scalaVersion,
-                "SPARK_LOCAL_IP", "127.0.0.1",
-                "SPARK_CONF_DIR", sparkHome.resolve("conf").toString());
+                "SPARK_HOME",
+                sparkHome.toString(),
+                "SPARK_SCALA_VERSION",
+                scalaVersion,
+                "SPARK_LOCAL_IP",
+                "127.0.0.1",
+                "SPARK_CONF_DIR",
+                sparkHome.resolve("conf").toString());
         int port = freePort();
         int uiPort = freePort();
-        Process master = launch(prefix, env, List.of("org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort)),
+        Process master = launch(
+                prefix,
+                env,
+                List.of(
+                        "org.apache.spark.deploy.master.Master",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--webui-port",
+                        Integer.toString(uiPort)),
                 dir.resolve("master.log"));
         StandaloneCluster cluster = new StandaloneCluster(dir, prefix, env, port, uiPort, master);
         try {
@@ -120,9 +145,23 @@ final class StandaloneCluster implements AutoCloseable {
     private void startWorker(int index, String memory) throws IOException {
         Path workDir = Files.createDirectories(dir.resolve("worker-" + index));
         Path log = dir.resolve("worker-" + index + ".log");
-        Process p = launch(javaPrefix, environment, List.of("org.apache.spark.deploy.worker.Worker",
-                "--host", "127.0.0.1", "--webui-port", Integer.toString(freePort()), "--cores", "1",
-                "--memory", memory, "--work-dir", workDir.toString(), masterUrl()), log);
+        Process p = launch(
+                javaPrefix,
+                environment,
+                List.of(
+                        "org.apache.spark.deploy.worker.Worker",
+                        "--host",
+                        "127.0.0.1",
+                        "--webui-port",
+                        Integer.toString(freePort()),
+                        "--cores",
+                        "1",
+                        "--memory",
+                        memory,
+                        "--work-dir",
+                        workDir.toString(),
+                        masterUrl()),
+                log);
         workers.add(new Worker(index, p, workDir, log));
     }
 
@@ -130,8 +169,10 @@ final class StandaloneCluster implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         pb.environment().putAll(env);
         return pb.start();
     }
@@ -156,14 +197,15 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** The Master's view of the cluster ({@code /json} of its web UI). */
     JsonNode masterState() throws IOException, InterruptedException {
-        return getJson(URI.create("http://127.0.0.1:" + masterUiPort + "/json/")).orElseThrow(
-                () -> new IOException("the Master's web UI on port " + masterUiPort + " does not answer"));
+        return getJson(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
+                .orElseThrow(() -> new IOException("the Master's web UI on port " + masterUiPort + " does not answer"));
     }
 
     /** GET {@code uri} as JSON; empty if nothing answers there (yet). */
     Optional<JsonNode> getJson(URI uri) throws InterruptedException {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
                 return Optional.empty();
@@ -192,8 +234,8 @@ final class StandaloneCluster implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the Master did not report " + n + " alive workers within " + START_TIMEOUT
-                + "\n" + logs());
+        throw new IllegalStateException(
+                "the Master did not report " + n + " alive workers within " + START_TIMEOUT + "\n" + logs());
     }
 
     /**
@@ -218,11 +260,14 @@ final class StandaloneCluster implements AutoCloseable {
     String logs() {
         StringBuilder b = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".log") || p.getFileName().toString().equals("stderr"))
-                    .sorted().toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".log")
+                            || p.getFileName().toString().equals("stderr"))
+                    .sorted()
+                    .toList()) {
                 List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
                 b.append("---- ").append(dir.relativize(f)).append(" (last 30 lines)\n");
-                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(l -> b.append(l).append('\n'));
+                lines.subList(Math.max(0, lines.size() - 30), lines.size())
+                        .forEach(l -> b.append(l).append('\n'));
             }
         } catch (IOException | UncheckedIOException e) {
             b.append("(cannot read the logs: ").append(e.getMessage()).append(")\n");
@@ -250,7 +295,10 @@ final class StandaloneCluster implements AutoCloseable {
                 // already reported below by isAlive
             }
         }
-        List<Long> alive = all.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList();
+        List<Long> alive = all.stream()
+                .filter(ProcessHandle::isAlive)
+                .map(ProcessHandle::pid)
+                .toList();
         if (!alive.isEmpty()) {
             throw new IllegalStateException("Spark processes still alive after kill: " + alive);
         }

@@ -1,16 +1,12 @@
 package io.rastermill.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.opentest4j.AssertionFailedError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +22,15 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * The same jobs on a real Spark standalone cluster (a Master and two one-core Workers on 127.0.0.1,
@@ -87,15 +86,42 @@ class StandaloneClusterIT {
 
     /** The jobs submitted to the cluster; add a line to submit one more (e.g. zonal --csv). */
     static final List<ClusterJob> JOBS = List.of(
-            new ClusterJob("slope", in -> List.of("slope", in.resolve("dem.tif").toString(), "--block",
-                    Integer.toString(BLOCK), "--quiet"), "slope.tif", Result.FILE),
-            new ClusterJob("stats", in -> List.of("stats", in.resolve("dem.tif").toString(), "--json",
-                    "--histogram", "--percentiles", "5,50,95", "--tile-size", Integer.toString(BLOCK)), null, Result.STDOUT),
+            new ClusterJob(
+                    "slope",
+                    in -> List.of(
+                            "slope", in.resolve("dem.tif").toString(), "--block", Integer.toString(BLOCK), "--quiet"),
+                    "slope.tif",
+                    Result.FILE),
+            new ClusterJob(
+                    "stats",
+                    in -> List.of(
+                            "stats",
+                            in.resolve("dem.tif").toString(),
+                            "--json",
+                            "--histogram",
+                            "--percentiles",
+                            "5,50,95",
+                            "--tile-size",
+                            Integer.toString(BLOCK)),
+                    null,
+                    Result.STDOUT),
             // zonal statistics of the DEM per GeoJSON polygon (a 6 x 4 grid of rectangles), CSV after --csv
-            new ClusterJob("zonal", in -> List.of("zonal", in.resolve("dem.tif").toString(), "--polygons",
-                    in.resolve("zones.geojson").toString(), "--id-field", "zone", "--stats",
-                    "count,nodata,sum,mean,min,max,stddev,median,p90", "--tile-size", Integer.toString(BLOCK), "--csv"),
-                    "zonal.csv", Result.FILE_TEXT));
+            new ClusterJob(
+                    "zonal",
+                    in -> List.of(
+                            "zonal",
+                            in.resolve("dem.tif").toString(),
+                            "--polygons",
+                            in.resolve("zones.geojson").toString(),
+                            "--id-field",
+                            "zone",
+                            "--stats",
+                            "count,nodata,sum,mean,min,max,stddev,median,p90",
+                            "--tile-size",
+                            Integer.toString(BLOCK),
+                            "--csv"),
+                    "zonal.csv",
+                    Result.FILE_TEXT));
 
     private static Path root;
     private static Path in;
@@ -107,8 +133,10 @@ class StandaloneClusterIT {
     static void startCluster() throws Exception {
         Path buildDir = Path.of(System.getProperty("rastermill.test.build.dir", "target"));
         Path home = CliRun.projectHome();
-        Path thinJar = Path.of(System.getProperty("rastermill.test.thin.jar",
-                buildDir.resolve("rastermill-" + VersionInfo.load().version() + ".jar").toString()));
+        Path thinJar = Path.of(System.getProperty(
+                "rastermill.test.thin.jar",
+                buildDir.resolve("rastermill-" + VersionInfo.load().version() + ".jar")
+                        .toString()));
         layout = new InstallLayout(home, thinJar);
         assertTrue(Files.isRegularFile(thinJar), thinJar + " missing: this test runs after 'mvn package'");
         assertTrue(Files.isDirectory(layout.libDir()), layout.libDir() + " missing");
@@ -119,8 +147,13 @@ class StandaloneClusterIT {
         new SyntheticDem(DEM_SIZE).write(in.resolve("dem.tif").toString(), BLOCK);
         new io.rastermill.io.sample.SyntheticScene(DEM_SIZE).writeZones(in.resolve("zones.geojson"), 6, 4);
         String scala = System.getProperty("rastermill.spark.line", "2.12");
-        cluster = StandaloneCluster.start(Files.createDirectories(root.resolve("cluster")), layout,
-                JvmOptions.read(layout.jvmOptions()), scala, 2, "1g");
+        cluster = StandaloneCluster.start(
+                Files.createDirectories(root.resolve("cluster")),
+                layout,
+                JvmOptions.read(layout.jvmOptions()),
+                scala,
+                2,
+                "1g");
     }
 
     @AfterAll
@@ -130,9 +163,17 @@ class StandaloneClusterIT {
                 cluster.close();
             }
             // Nothing this test started may outlive it.
-            List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
-            assertTrue(left.isEmpty(), "processes left behind: " + left.stream()
-                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());
+            List<ProcessHandle> left = ProcessHandle.current()
+                    .descendants()
+                    .filter(ProcessHandle::isAlive)
+                    .toList();
+            assertTrue(
+                    left.isEmpty(),
+                    "processes left behind: "
+                            + left.stream()
+                                    .map(h -> h.pid() + " "
+                                            + h.info().commandLine().orElse("?"))
+                                    .toList());
         } finally {
             // The event logs stay under the build directory for a failed run; the rest goes.
             StandaloneCluster.deleteTree(root.resolve("cluster"));
@@ -145,20 +186,26 @@ class StandaloneClusterIT {
     @TestFactory
     @Order(1)
     Stream<DynamicTest> clusterResultsEqualLocalResults() {
-        return JOBS.stream().map(job -> DynamicTest.dynamicTest(job.name(), () -> {
-            byte[] local = runLocal(job);
-            Submitted s = submit(job, "submitted/" + job.name(), Map.of(), null);
-            assertEquals(0, s.exitCode(), () -> job.name() + " on the cluster failed:\n" + s.describe());
-            byte[] remote = result(job, s.outDir(), s.stdout());
-            if (job.result() != Result.FILE) {
-                assertSameText(new String(local, StandardCharsets.UTF_8), new String(remote, StandardCharsets.UTF_8),
-                        job.name() + ": cluster output differs from local mode");
-            } else {
-                assertArrayEquals(local, remote, job.name() + ": cluster file differs from local mode, byte for byte");
-            }
-            String driverLog = Files.readString(s.stderr());
-            assertTrue(driverLog.isEmpty() || !driverLog.contains("Exception"), () -> "exceptions in the driver log:\n" + driverLog);
-        }));
+        return JOBS.stream()
+                .map(job -> DynamicTest.dynamicTest(job.name(), () -> {
+                    byte[] local = runLocal(job);
+                    Submitted s = submit(job, "submitted/" + job.name(), Map.of(), null);
+                    assertEquals(0, s.exitCode(), () -> job.name() + " on the cluster failed:\n" + s.describe());
+                    byte[] remote = result(job, s.outDir(), s.stdout());
+                    if (job.result() != Result.FILE) {
+                        assertSameText(
+                                new String(local, StandardCharsets.UTF_8),
+                                new String(remote, StandardCharsets.UTF_8),
+                                job.name() + ": cluster output differs from local mode");
+                    } else {
+                        assertArrayEquals(
+                                local, remote, job.name() + ": cluster file differs from local mode, byte for byte");
+                    }
+                    String driverLog = Files.readString(s.stderr());
+                    assertTrue(
+                            driverLog.isEmpty() || !driverLog.contains("Exception"),
+                            () -> "exceptions in the driver log:\n" + driverLog);
+                }));
     }
 
     /**
@@ -175,8 +222,17 @@ class StandaloneClusterIT {
         int[] executorsKilled = {0};
         // Twelve partitions instead of one per core: several tasks per stage, so the kill falls between finished
         // and running ones. The output must not depend on the partitioning either: it is compared with local[2].
-        Submitted s = submit(slope, "submitted/killed", Map.of("spark.ui.enabled", "true",
-                "spark.ui.port", Integer.toString(uiPort), "spark.default.parallelism", "12"), process -> {
+        Submitted s = submit(
+                slope,
+                "submitted/killed",
+                Map.of(
+                        "spark.ui.enabled",
+                        "true",
+                        "spark.ui.port",
+                        Integer.toString(uiPort),
+                        "spark.default.parallelism",
+                        "12"),
+                process -> {
                     if (!killed[0] && runningWithProgress(uiPort)) {
                         executorsKilled[0] = cluster.killWorker(2);
                         killed[0] = true;
@@ -185,13 +241,17 @@ class StandaloneClusterIT {
         assertTrue(killed[0], "the job finished before a worker could be killed; make it longer\n" + s.describe());
         assertTrue(executorsKilled[0] >= 1, "Worker 2 had no executor to kill");
         assertEquals(0, s.exitCode(), () -> "slope did not survive the lost worker:\n" + s.describe());
-        assertArrayEquals(local, result(slope, s.outDir(), s.stdout()), "output after a lost worker differs from local mode");
+        assertArrayEquals(
+                local, result(slope, s.outDir(), s.stdout()), "output after a lost worker differs from local mode");
         try (Stream<Path> files = Files.list(s.outDir())) {
-            assertEquals(List.of(slope.outputName()), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(
+                    List.of(slope.outputName()),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "only the result may be left in the output directory");
         }
         String events = eventLogOf(s);
-        assertTrue(events.contains("\"Event\":\"SparkListenerExecutorRemoved\""),
+        assertTrue(
+                events.contains("\"Event\":\"SparkListenerExecutorRemoved\""),
                 "the event log does not show the lost executor");
         assertTrue(events.contains("ExecutorLostFailure"), "no task was lost with the executor, so none was retried");
     }
@@ -199,7 +259,8 @@ class StandaloneClusterIT {
     @Test
     @Order(0)
     void textComparisonToleratesOnlyLastBitsOfNumbers() {
-        assertSameText("{\"mean\" : 911.7812274370834, \"n\" : 12}", "{\"mean\" : 911.7812274370832, \"n\" : 12}", "ulp");
+        assertSameText(
+                "{\"mean\" : 911.7812274370834, \"n\" : 12}", "{\"mean\" : 911.7812274370832, \"n\" : 12}", "ulp");
         assertThrows(AssertionFailedError.class, () -> assertSameText("mean 911.78", "mean 911.79", "value"));
         assertThrows(AssertionFailedError.class, () -> assertSameText("n 12", "n 13", "count"));
         assertThrows(AssertionFailedError.class, () -> assertSameText("a,1\n", "a,1\nb,2\n", "extra row"));
@@ -213,13 +274,14 @@ class StandaloneClusterIT {
             return false;
         }
         String id = apps.get().get(0).path("id").asText();
-        Optional<JsonNode> jobs = cluster.getJson(URI.create("http://127.0.0.1:" + uiPort + "/api/v1/applications/"
-                + id + "/jobs?status=running"));
+        Optional<JsonNode> jobs = cluster.getJson(
+                URI.create("http://127.0.0.1:" + uiPort + "/api/v1/applications/" + id + "/jobs?status=running"));
         if (jobs.isEmpty()) {
             return false;
         }
         for (JsonNode job : jobs.get()) {
-            if (job.path("numCompletedTasks").asInt() >= 2 && job.path("numActiveTasks").asInt() >= 2) {
+            if (job.path("numCompletedTasks").asInt() >= 2
+                    && job.path("numActiveTasks").asInt() >= 2) {
                 return true;
             }
         }
@@ -244,7 +306,8 @@ class StandaloneClusterIT {
     }
 
     private static byte[] result(ClusterJob job, Path outDir, String stdout) throws IOException {
-        return job.result() != Result.STDOUT ? Files.readAllBytes(outDir.resolve(job.outputName()))
+        return job.result() != Result.STDOUT
+                ? Files.readAllBytes(outDir.resolve(job.outputName()))
                 : stdout.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -257,7 +320,8 @@ class StandaloneClusterIT {
         while (e.find() && a.find()) {
             double x = Double.parseDouble(e.group());
             double y = Double.parseDouble(a.group());
-            assertTrue(Math.abs(x - y) <= REL_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)),
+            assertTrue(
+                    Math.abs(x - y) <= REL_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)),
                     () -> message + ": " + e.group() + " vs " + a.group());
         }
     }
@@ -284,8 +348,8 @@ class StandaloneClusterIT {
      * Submits {@code job} to the cluster the way {@code jobs/rastermill --master spark://…} does, with event
      * logging on, and waits for it (at most {@value #SUBMIT_TIMEOUT_S} s).
      */
-    private static Submitted submit(ClusterJob job, String outName, Map<String, String> extraConf, WhileRunning whileRunning)
-            throws Exception {
+    private static Submitted submit(
+            ClusterJob job, String outName, Map<String, String> extraConf, WhileRunning whileRunning) throws Exception {
         Path outDir = Files.createDirectories(root.resolve(outName));
         Path events = root.resolve("events");
         Map<String, String> conf = new LinkedHashMap<>();
@@ -297,14 +361,20 @@ class StandaloneClusterIT {
         conf.put("spark.eventLog.compress", "false");
         conf.put("spark.ui.enabled", "false");
         conf.putAll(extraConf);
-        SubmitRequest request = new SubmitRequest(cluster.masterUrl(), "512m", "512m", conf, List.of(),
-                job.args(in, outDir));
-        List<String> command = SparkSubmitProcess.command(Optional.empty(), layout, JvmOptions.read(layout.jvmOptions()),
-                "512m", SparkSubmitArguments.build(request, layout, layout.appLibJars()));
+        SubmitRequest request =
+                new SubmitRequest(cluster.masterUrl(), "512m", "512m", conf, List.of(), job.args(in, outDir));
+        List<String> command = SparkSubmitProcess.command(
+                Optional.empty(),
+                layout,
+                JvmOptions.read(layout.jvmOptions()),
+                "512m",
+                SparkSubmitArguments.build(request, layout, layout.appLibJars()));
         Path stdout = root.resolve(outName + ".stdout");
         Path stderr = root.resolve(outName + ".stderr");
         List<Path> eventsBefore = listEvents(events);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(cluster.environment());
         Process p = pb.start();
@@ -326,7 +396,8 @@ class StandaloneClusterIT {
         }
         List<Path> newEvents = new ArrayList<>(listEvents(events));
         newEvents.removeAll(eventsBefore);
-        String appId = newEvents.isEmpty() ? null : newEvents.get(0).getFileName().toString();
+        String appId =
+                newEvents.isEmpty() ? null : newEvents.get(0).getFileName().toString();
         return new Submitted(p.exitValue(), outDir, Files.readString(stdout), stderr, appId);
     }
 

@@ -1,10 +1,11 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.tiff.TiffDirectory;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Corrupt-tile mutants (Deflate, ZSTD and LZW streams overwritten in one tile) run through {@link Main} in a
@@ -35,7 +34,16 @@ class TaskErrorLineTest {
         List<String> files = new ArrayList<>();
         for (String codec : CODECS) {
             Path clean = dir.resolve(codec + ".tif");
-            CliRun t = CliRun.run("translate", "--no-spark", "--no-cog", "--compress", codec, "--block", "64", dem.toString(), clean.toString());
+            CliRun t = CliRun.run(
+                    "translate",
+                    "--no-spark",
+                    "--no-cog",
+                    "--compress",
+                    codec,
+                    "--block",
+                    "64",
+                    dem.toString(),
+                    clean.toString());
             assertEquals(0, t.exitCode(), t.err());
             for (int m = 0; m < 4; m++) {
                 Path bad = dir.resolve(codec + "-" + m + ".tif");
@@ -44,12 +52,23 @@ class TaskErrorLineTest {
                 files.add(bad.toString());
                 Path out = dir.resolve("out-" + codec + "-" + m + ".tif");
                 String f = bad.toString();
-                runs.add(String.join("\t", switch (m) {
-                    case 0 -> List.of("slope", f, out.toString(), "--quiet");
-                    case 1 -> List.of("calc", "--expr", "A * 2", "-A", f, out.toString(), "--quiet");
-                    case 2 -> List.of("stats", f, "--tile-size", "64");
-                    default -> List.of("layer", "write", f, dir.resolve("catalog").toString(), "--name", codec, "--tile-size", "64");
-                }));
+                runs.add(String.join(
+                        "\t",
+                        switch (m) {
+                            case 0 -> List.of("slope", f, out.toString(), "--quiet");
+                            case 1 -> List.of("calc", "--expr", "A * 2", "-A", f, out.toString(), "--quiet");
+                            case 2 -> List.of("stats", f, "--tile-size", "64");
+                            default ->
+                                List.of(
+                                        "layer",
+                                        "write",
+                                        f,
+                                        dir.resolve("catalog").toString(),
+                                        "--name",
+                                        codec,
+                                        "--tile-size",
+                                        "64");
+                        }));
             }
         }
         runs.add("--debug\t" + runs.get(0).replace("out-deflate-0", "out-debug"));
@@ -65,13 +84,16 @@ class TaskErrorLineTest {
         for (int i = 0; i < files.size(); i++) {
             String err = parts[i + 1];
             String what = runs.get(i) + ":\n" + err;
-            summary.append(Path.of(files.get(i)).getFileName()).append(err.contains("=== exit 0") ? " decoded; " : " refused; ");
+            summary.append(Path.of(files.get(i)).getFileName())
+                    .append(err.contains("=== exit 0") ? " decoded; " : " refused; ");
             if (err.contains("=== exit 0")) {
                 continue; // junk that still decodes (LZW has no check value; Deflate may too) is not an error
             }
             failed++;
             assertTrue(err.contains("=== exit 1"), what);
-            List<String> lines = err.lines().filter(l -> !l.startsWith("===") && !l.contains("WARN  Utils:")).toList();
+            List<String> lines = err.lines()
+                    .filter(l -> !l.startsWith("===") && !l.contains("WARN  Utils:"))
+                    .toList();
             assertEquals(1, lines.size(), what);
             String line = lines.get(0);
             assertTrue(line.startsWith("rastermill: "), what);

@@ -1,15 +1,13 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,10 +15,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The terrain commands end to end on Spark (read → focal with halos → parallel COG write) against
@@ -31,12 +30,15 @@ class TerrainCommandTest {
     // The commands attach to this session instead of starting one per run.
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession();
+
     @TempDir
     static Path dir;
 
     static Path fixture(String name) {
         try {
-            return Path.of(TerrainCommandTest.class.getResource("/io/rastermill/core/focal/" + name).toURI());
+            return Path.of(TerrainCommandTest.class
+                    .getResource("/io/rastermill/core/focal/" + name)
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -53,7 +55,8 @@ class TerrainCommandTest {
             String name = f[0];
             String dem = f[1];
             String mode = f[2].toLowerCase();
-            List<String> options = new ArrayList<>(List.of(f[3].trim().isEmpty() ? new String[0] : f[3].trim().split(" ")));
+            List<String> options = new ArrayList<>(
+                    List.of(f[3].trim().isEmpty() ? new String[0] : f[3].trim().split(" ")));
             if (mode.equals("slope") && options.contains("-z")) {
                 // gdaldem slope accepts -z and ignores it; ours applies it (an extension), so leave it out here
                 int i = options.indexOf("-z");
@@ -62,8 +65,8 @@ class TerrainCommandTest {
             }
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 Path out = dir.resolve(name + ".tif");
-                List<String> args = new ArrayList<>(List.of(mode, fixture(dem + ".tif").toString(), out.toString(),
-                        "--block", "16", "--quiet"));
+                List<String> args = new ArrayList<>(
+                        List.of(mode, fixture(dem + ".tif").toString(), out.toString(), "--block", "16", "--quiet"));
                 args.addAll(options);
                 CliRun run = CliRun.run(args.toArray(String[]::new));
                 assertEquals(0, run.exitCode(), run.err());
@@ -94,24 +97,51 @@ class TerrainCommandTest {
     @Test
     void focalStatisticsAndConventionsRunAndBadArgumentsAreUsageErrors() throws IOException {
         Path out = dir.resolve("median.tif");
-        CliRun median = CliRun.run("focal", "median", fixture("dem_f32.tif").toString(), out.toString(), "--radius", "2",
-                "--shape", "circle", "--block", "32", "--quiet");
+        CliRun median = CliRun.run(
+                "focal",
+                "median",
+                fixture("dem_f32.tif").toString(),
+                out.toString(),
+                "--radius",
+                "2",
+                "--shape",
+                "circle",
+                "--block",
+                "32",
+                "--quiet");
         assertEquals(0, median.exitCode(), median.err());
         assertEquals("float64", readCellType(out));
 
         Path gt = dir.resolve("gt.tif");
-        CliRun hillshade = CliRun.run("hillshade", fixture("dem_f32.tif").toString(), gt.toString(), "--convention",
-                "geotrellis", "--block", "32", "--quiet");
+        CliRun hillshade = CliRun.run(
+                "hillshade",
+                fixture("dem_f32.tif").toString(),
+                gt.toString(),
+                "--convention",
+                "geotrellis",
+                "--block",
+                "32",
+                "--quiet");
         assertEquals(0, hillshade.exitCode(), hillshade.err());
         assertEquals("int16", readCellType(gt), "GeoTrellis hillshade is int16");
 
-        CliRun badAlg = CliRun.run("slope", fixture("dem_f32.tif").toString(), dir.resolve("x.tif").toString(), "--alg", "Sobel");
+        CliRun badAlg = CliRun.run(
+                "slope", fixture("dem_f32.tif").toString(), dir.resolve("x.tif").toString(), "--alg", "Sobel");
         assertEquals(2, badAlg.exitCode());
         assertTrue(badAlg.err().contains("--alg"), badAlg.err());
-        CliRun gtPercent = CliRun.run("slope", fixture("dem_f32.tif").toString(), dir.resolve("x.tif").toString(),
-                "--convention", "geotrellis", "-p");
+        CliRun gtPercent = CliRun.run(
+                "slope",
+                fixture("dem_f32.tif").toString(),
+                dir.resolve("x.tif").toString(),
+                "--convention",
+                "geotrellis",
+                "-p");
         assertEquals(2, gtPercent.exitCode(), gtPercent.err());
-        CliRun missing = CliRun.run("slope", dir.resolve("nope.tif").toString(), dir.resolve("x.tif").toString(), "--quiet");
+        CliRun missing = CliRun.run(
+                "slope",
+                dir.resolve("nope.tif").toString(),
+                dir.resolve("x.tif").toString(),
+                "--quiet");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("nope.tif"), missing.err());
         assertFalse(Files.exists(dir.resolve("x.tif")));

@@ -1,6 +1,7 @@
 package io.rastermill.jobs;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +12,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The thin jar spark-submit gets carries Rastermill's own classes only (no Spark, Scala, Hadoop or other
@@ -27,17 +26,20 @@ class ThinJarIT {
      * name. It is our own code (src/main/java/org/apache/hadoop/io), not a copy of a Hadoop class.
      */
     private static final String GEOTRELLIS_MAPFILE_KEY = "org/apache/hadoop/io/BigIntWritable";
-    private static final List<String> GEOTRELLIS_MAPFILE_KEY_DIRS = List.of("org/", "org/apache/", "org/apache/hadoop/",
-            "org/apache/hadoop/io/");
+
+    private static final List<String> GEOTRELLIS_MAPFILE_KEY_DIRS =
+            List.of("org/", "org/apache/", "org/apache/hadoop/", "org/apache/hadoop/io/");
 
     /** What a Spark distribution brings; none of it may travel in the thin jar or in app-lib. */
-    private static final List<String> SPARK_JAR_PREFIXES = List.of("spark-", "scala-", "hadoop-", "jackson-",
-            "log4j-", "slf4j-", "netty-", "kryo", "commons-", "guava-");
+    private static final List<String> SPARK_JAR_PREFIXES = List.of(
+            "spark-", "scala-", "hadoop-", "jackson-", "log4j-", "slf4j-", "netty-", "kryo", "commons-", "guava-");
 
     private static Path thinJar() {
         Path buildDir = Path.of(System.getProperty("rastermill.test.build.dir", "target"));
-        return Path.of(System.getProperty("rastermill.test.thin.jar",
-                buildDir.resolve("rastermill-" + VersionInfo.load().version() + ".jar").toString()));
+        return Path.of(System.getProperty(
+                "rastermill.test.thin.jar",
+                buildDir.resolve("rastermill-" + VersionInfo.load().version() + ".jar")
+                        .toString()));
     }
 
     /** BigIntWritable.class and its nested classes (BigIntWritable$Comparator.class). */
@@ -59,7 +61,10 @@ class ThinJarIT {
                     if (!name.startsWith("io/rastermill/") && !isMapFileKeyClass(name)) {
                         foreign.add(name);
                     }
-                } else if (!(name.equals("io/") || name.startsWith("META-INF/") || name.startsWith("io/rastermill/") || name.startsWith("native/")
+                } else if (!(name.equals("io/")
+                        || name.startsWith("META-INF/")
+                        || name.startsWith("io/rastermill/")
+                        || name.startsWith("native/")
                         || GEOTRELLIS_MAPFILE_KEY_DIRS.contains(name))) {
                     foreign.add(name);
                 }
@@ -77,7 +82,9 @@ class ThinJarIT {
             jars = files.map(p -> p.getFileName().toString()).sorted().toList();
         }
         assertTrue(jars.stream().anyMatch(j -> j.startsWith("picocli-")), "app-lib lacks picocli: " + jars);
-        List<String> sparks = jars.stream().filter(j -> SPARK_JAR_PREFIXES.stream().anyMatch(j::startsWith)).toList();
+        List<String> sparks = jars.stream()
+                .filter(j -> SPARK_JAR_PREFIXES.stream().anyMatch(j::startsWith))
+                .toList();
         assertEquals(List.of(), sparks, appLib + " holds jars a Spark installation ships");
     }
 }

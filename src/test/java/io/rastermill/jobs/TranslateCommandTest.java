@@ -1,24 +1,23 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rastermill translate}, on Spark (the default) and in one JVM ({@code --no-spark}): cells
@@ -30,7 +29,8 @@ class TranslateCommandTest {
     @org.junit.jupiter.api.BeforeAll
     static void start() {
         spark = new io.rastermill.spark.RastermillSpark(io.rastermill.spark.RastermillSpark.localDefaults()
-                .with("spark.master", "local[2]", io.rastermill.spark.SettingSource.COMMAND_LINE)).session();
+                        .with("spark.master", "local[2]", io.rastermill.spark.SettingSource.COMMAND_LINE))
+                .session();
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -43,10 +43,27 @@ class TranslateCommandTest {
     @Test
     void reEncodingKeepsEveryCellTheGeoreferencingAndTheNoData(@TempDir Path dir) throws IOException {
         List<GdalFixture> picks = GdalFixtures.supported().stream()
-                .filter(f -> f.overviewCount() == 0 && f.hasGeoTransform()).limit(12).toList();
-        String[][] settings = {{"--compress", "zstd", "--predictor", "yes", "--block", "16", "--cog"},
-                {"--compress", "lzw", "--block", "32", "--no-spark"}, {"--compress", "none", "--bigtiff", "yes"},
-                {"--compress", "deflate", "--level", "1", "--predictor", "yes", "--overviews", "2", "--no-spark", "--threads", "3"}};
+                .filter(f -> f.overviewCount() == 0 && f.hasGeoTransform())
+                .limit(12)
+                .toList();
+        String[][] settings = {
+            {"--compress", "zstd", "--predictor", "yes", "--block", "16", "--cog"},
+            {"--compress", "lzw", "--block", "32", "--no-spark"},
+            {"--compress", "none", "--bigtiff", "yes"},
+            {
+                "--compress",
+                "deflate",
+                "--level",
+                "1",
+                "--predictor",
+                "yes",
+                "--overviews",
+                "2",
+                "--no-spark",
+                "--threads",
+                "3"
+            }
+        };
         int i = 0;
         for (GdalFixture f : picks) {
             String[] s = settings[i++ % settings.length];
@@ -62,12 +79,19 @@ class TranslateCommandTest {
             MultibandTile expected = WholeRaster.allBands(f.tif().toString());
             MultibandTile got = WholeRaster.allBands(out.toString());
             assertEquals(expected, got, f.name() + " " + String.join(" ", s));
-            try (GeoTiffReader a = GeoTiffReader.open(f.tif().toString()); GeoTiffReader b = GeoTiffReader.open(out.toString())) {
+            try (GeoTiffReader a = GeoTiffReader.open(f.tif().toString());
+                    GeoTiffReader b = GeoTiffReader.open(out.toString())) {
                 assertEquals(a.info().cellType(), b.info().cellType());
                 assertEquals(a.info().geoTransform(), b.info().geoTransform());
                 assertEquals(a.info().epsg(), b.info().epsg());
-                assertArrayEquals(new int[] {Integer.parseInt(s[Math.max(0, List.of(s).indexOf("--block")) + 1].matches("\\d+")
-                        ? s[List.of(s).indexOf("--block") + 1] : "512")}, new int[] {b.info().blockWidth()});
+                assertArrayEquals(
+                        new int[] {
+                            Integer.parseInt(
+                                    s[Math.max(0, List.of(s).indexOf("--block")) + 1].matches("\\d+")
+                                            ? s[List.of(s).indexOf("--block") + 1]
+                                            : "512")
+                        },
+                        new int[] {b.info().blockWidth()});
                 if (List.of(s).contains("zstd")) {
                     assertEquals(Compression.ZSTD, b.info().compression());
                 }
@@ -78,14 +102,26 @@ class TranslateCommandTest {
 
     @Test
     void cogOutputsPassGdalsValidator(@TempDir Path dir) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && run("/usr/bin/python3", "-c",
-                "import osgeo_utils.samples.validate_cloud_optimized_geotiff") == 0,
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/python3"))
+                        && run("/usr/bin/python3", "-c", "import osgeo_utils.samples.validate_cloud_optimized_geotiff")
+                                == 0,
                 "GDAL's Python utilities are not installed (bash .ci/run installs python3-gdal)");
         GdalFixture f = GdalFixtures.named("cog_int16_deflate_bs32");
         Path out = dir.resolve("cog.tif");
-        CliRun r = CliRun.run("translate", "--cog", "--block", "16", "--predictor", "yes", f.tif().toString(), out.toString());
+        CliRun r = CliRun.run(
+                "translate",
+                "--cog",
+                "--block",
+                "16",
+                "--predictor",
+                "yes",
+                f.tif().toString(),
+                out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(0, run("/usr/bin/python3", "-m", "osgeo_utils.samples.validate_cloud_optimized_geotiff", out.toString()),
+        assertEquals(
+                0,
+                run("/usr/bin/python3", "-m", "osgeo_utils.samples.validate_cloud_optimized_geotiff", out.toString()),
                 "validate_cloud_optimized_geotiff " + out);
     }
 
@@ -115,7 +151,9 @@ class TranslateCommandTest {
         assertTrue(broken.err().contains("damaged.tif"), broken.err());
         assertFalse(Files.exists(out), "no output after a failure");
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("damaged.tif"), files.map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(
+                    List.of("damaged.tif"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no temporary files left behind");
         }
     }

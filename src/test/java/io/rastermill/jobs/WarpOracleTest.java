@@ -1,17 +1,15 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +20,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rastermill warp} against {@code gdalwarp -et 0} (the exact transformer) on small rasters made by
@@ -44,17 +43,27 @@ class WarpOracleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(onPath("gdalwarp") && Files.isExecutable(Path.of("/usr/bin/python3")),
+        Assumptions.assumeTrue(
+                onPath("gdalwarp") && Files.isExecutable(Path.of("/usr/bin/python3")),
                 "gdalwarp and /usr/bin/python3 with GDAL's bindings are needed (apt-get install gdal-bin python3-gdal)");
-        run("/usr/bin/python3", Path.of(CliRun.projectHome().toString(), "src/test/resources/warp/make_warp_fixtures.py")
-                .toString(), fixtures.toString());
+        run(
+                "/usr/bin/python3",
+                Path.of(CliRun.projectHome().toString(), "src/test/resources/warp/make_warp_fixtures.py")
+                        .toString(),
+                fixtures.toString());
     }
 
     /** gdalwarp's default grid and ours: same size within one cell, same origin within one cell. */
     @Test
     void defaultGridIsGdalwarps(@TempDir Path dir) throws Exception {
-        String[][] cases = {{"EPSG:4326", "utm33"}, {"EPSG:32633", "geo"}, {"EPSG:4326", "lcc"}, {"EPSG:3413", "arctic"},
-                {"EPSG:32633", "zone32", "zone33"}, {"EPSG:3857", "utm33"}};
+        String[][] cases = {
+            {"EPSG:4326", "utm33"},
+            {"EPSG:32633", "geo"},
+            {"EPSG:4326", "lcc"},
+            {"EPSG:3413", "arctic"},
+            {"EPSG:32633", "zone32", "zone33"},
+            {"EPSG:3857", "utm33"}
+        };
         for (String[] c : cases) {
             Path gdal = dir.resolve("gdal-" + String.join("-", c).replace(':', '_') + ".tif");
             Path ours = dir.resolve("ours-" + String.join("-", c).replace(':', '_') + ".tif");
@@ -66,8 +75,9 @@ class WarpOracleTest {
             warp(src, ours, "-t_srs", c[0]);
             GeoTiffInfo g = info(gdal);
             GeoTiffInfo o = info(ours);
-            String what = Arrays.toString(c) + ": gdal " + g.width() + "x" + g.height() + " " + g.geoTransform().orElseThrow()
-                    + ", ours " + o.width() + "x" + o.height() + " " + o.geoTransform().orElseThrow();
+            String what = Arrays.toString(c) + ": gdal " + g.width() + "x" + g.height() + " "
+                    + g.geoTransform().orElseThrow() + ", ours " + o.width() + "x" + o.height() + " "
+                    + o.geoTransform().orElseThrow();
             assertTrue(Math.abs(g.width() - o.width()) <= 1 && Math.abs(g.height() - o.height()) <= 1, what);
             GeoTransform gt = g.geoTransform().orElseThrow();
             GeoTransform ot = o.geoTransform().orElseThrow();
@@ -79,8 +89,20 @@ class WarpOracleTest {
 
     @Test
     void everyMethodFromUtmToLatLon(@TempDir Path dir) throws Exception {
-        for (String method : List.of("near", "bilinear", "cubic", "cubicspline", "average", "min", "max", "med",
-                "q1", "q3", "sum", "rms", "mode")) {
+        for (String method : List.of(
+                "near",
+                "bilinear",
+                "cubic",
+                "cubicspline",
+                "average",
+                "min",
+                "max",
+                "med",
+                "q1",
+                "q3",
+                "sum",
+                "rms",
+                "mode")) {
             compare(dir, "utm33", method, "EPSG:4326", 1);
         }
     }
@@ -127,8 +149,22 @@ class WarpOracleTest {
     @Test
     void extentInAnotherCrs(@TempDir Path dir) throws Exception {
         List<String> src = List.of(fixtures.resolve("utm33.tif").toString());
-        String[] args = {"-t_srs", "EPSG:32633", "-te_srs", "EPSG:4326", "-te", "15.005", "48.005", "15.055", "48.03",
-                "-tr", "45", "45", "-r", "near"};
+        String[] args = {
+            "-t_srs",
+            "EPSG:32633",
+            "-te_srs",
+            "EPSG:4326",
+            "-te",
+            "15.005",
+            "48.005",
+            "15.055",
+            "48.03",
+            "-tr",
+            "45",
+            "45",
+            "-r",
+            "near"
+        };
         Path gdal = dir.resolve("gdal-te_srs.tif");
         Path ours = dir.resolve("ours-te_srs.tif");
         gdalwarp(src, gdal, args);
@@ -137,11 +173,23 @@ class WarpOracleTest {
         GeoTiffInfo o = info(ours);
         assertEquals(g.width(), o.width());
         assertEquals(g.height(), o.height());
-        assertEquals(g.geoTransform().orElseThrow().originX(), o.geoTransform().orElseThrow().originX(), 1e-6);
-        assertEquals(g.geoTransform().orElseThrow().originY(), o.geoTransform().orElseThrow().originY(), 1e-6);
+        assertEquals(
+                g.geoTransform().orElseThrow().originX(),
+                o.geoTransform().orElseThrow().originX(),
+                1e-6);
+        assertEquals(
+                g.geoTransform().orElseThrow().originY(),
+                o.geoTransform().orElseThrow().originY(),
+                1e-6);
         Agreement r = agreement(WholeRaster.band(gdal.toString(), 0), WholeRaster.band(ours.toString(), 0));
         assertTrue(r.withData > 100 && r.identical >= 0.99, r.toString());
-        CliRun bad = CliRun.run("warp", "--quiet", "-te_srs", "EPSG:4326", src.get(0), dir.resolve("x.tif").toString());
+        CliRun bad = CliRun.run(
+                "warp",
+                "--quiet",
+                "-te_srs",
+                "EPSG:4326",
+                src.get(0),
+                dir.resolve("x.tif").toString());
         assertEquals(2, bad.exitCode(), bad.err());
         assertTrue(bad.err().contains("-te_srs needs -te"), bad.err());
     }
@@ -163,14 +211,27 @@ class WarpOracleTest {
         GeoTiffInfo o = info(ours);
         GeoTransform ot = o.geoTransform().orElseThrow();
         GeoTiffInfo g = info(gdal);
-        String what = "gdal " + g.width() + "x" + g.height() + " " + gt + ", ours " + o.width() + "x" + o.height() + " " + ot;
+        String what =
+                "gdal " + g.width() + "x" + g.height() + " " + gt + ", ours " + o.width() + "x" + o.height() + " " + ot;
         assertTrue(Math.abs(g.width() - o.width()) <= 1 && Math.abs(g.height() - o.height()) <= 1, what);
         assertTrue(Math.abs(gt.originX() - ot.originX()) <= gt.pixelWidth(), what);
         assertTrue(Math.abs(gt.originY() - ot.originY()) <= Math.abs(gt.pixelHeight()), what);
         Path same = dir.resolve("ours-utm60-gdal-grid.tif");
-        warp(src, same, "-t_srs", "EPSG:4326", "-r", "near", "-tr", num(gt.pixelWidth()), num(-gt.pixelHeight()),
-                "-te", num(gt.originX()), num(gt.originY() + g.height() * gt.pixelHeight()),
-                num(gt.originX() + g.width() * gt.pixelWidth()), num(gt.originY()));
+        warp(
+                src,
+                same,
+                "-t_srs",
+                "EPSG:4326",
+                "-r",
+                "near",
+                "-tr",
+                num(gt.pixelWidth()),
+                num(-gt.pixelHeight()),
+                "-te",
+                num(gt.originX()),
+                num(gt.originY() + g.height() * gt.pixelHeight()),
+                num(gt.originX() + g.width() * gt.pixelWidth()),
+                num(gt.originY()));
         Agreement r = agreement(WholeRaster.band(gdal.toString(), 0), WholeRaster.band(same.toString(), 0));
         System.out.println("utm60 -> lon/lat across 180, nearest: " + r);
         assertTrue(r.withData > 1000 && r.identical >= 0.99, r.toString());
@@ -180,14 +241,15 @@ class WarpOracleTest {
     void badInputIsOneLineExitOneAndNoOutput(@TempDir Path dir) throws Exception {
         String utm = fixtures.resolve("utm33.tif").toString();
         String[][] cases = {
-                {"-t_srs", "EPSG:999999", utm},
-                {"-t_srs", "+proj=nonsense", utm},
-                {fixtures.resolve("nocrs.tif").toString()},
-                {"-te", "10", "0", "0", "10", utm},
-                {"-te", "0", "5", "10", "5", utm},
-                {"--max-cells", "1000", utm},
-                {utm, fixtures.resolve("twobands.tif").toString()},
-                {dir.resolve("missing.tif").toString()}};
+            {"-t_srs", "EPSG:999999", utm},
+            {"-t_srs", "+proj=nonsense", utm},
+            {fixtures.resolve("nocrs.tif").toString()},
+            {"-te", "10", "0", "0", "10", utm},
+            {"-te", "0", "5", "10", "5", utm},
+            {"--max-cells", "1000", utm},
+            {utm, fixtures.resolve("twobands.tif").toString()},
+            {dir.resolve("missing.tif").toString()}
+        };
         String[] expected = {"EPSG:999999", "+proj=nonsense", "-s_srs", "-te", "-te", "1000", "band", "missing.tif"};
         for (int i = 0; i < cases.length; i++) {
             Path out = dir.resolve("out" + i + ".tif");
@@ -215,9 +277,12 @@ class WarpOracleTest {
         compare(dir, List.of(source), method, crs, scale);
     }
 
-    private static void compare(Path dir, List<String> sources, String method, String crs, double scale) throws Exception {
+    private static void compare(Path dir, List<String> sources, String method, String crs, double scale)
+            throws Exception {
         String name = String.join("+", sources) + "-" + method + "-" + crs.replace(':', '_') + "-" + scale;
-        List<String> src = sources.stream().map(s -> fixtures.resolve(s + ".tif").toString()).toList();
+        List<String> src = sources.stream()
+                .map(s -> fixtures.resolve(s + ".tif").toString())
+                .toList();
         Path grid = dir.resolve("grid-" + name + ".tif");
         gdalwarp(src, grid, "-t_srs", crs);
         GeoTiffInfo g = info(grid);
@@ -226,8 +291,18 @@ class WarpOracleTest {
         double yres = -t.pixelHeight() * scale;
         int w = (int) Math.floor(g.width() / scale);
         int h = (int) Math.floor(g.height() / scale);
-        String[] gridArgs = {"-t_srs", crs, "-tr", num(xres), num(yres), "-te", num(t.originX()),
-                num(t.originY() - h * yres), num(t.originX() + w * xres), num(t.originY())};
+        String[] gridArgs = {
+            "-t_srs",
+            crs,
+            "-tr",
+            num(xres),
+            num(yres),
+            "-te",
+            num(t.originX()),
+            num(t.originY() - h * yres),
+            num(t.originX() + w * xres),
+            num(t.originY())
+        };
         Path gdal = dir.resolve("gdal-" + name + ".tif");
         Path ours = dir.resolve("ours-" + name + ".tif");
         List<String> args = new ArrayList<>(List.of(gridArgs));
@@ -239,7 +314,8 @@ class WarpOracleTest {
         assertEquals(gi.width(), oi.width(), name);
         assertEquals(gi.height(), oi.height(), name);
         assertEquals(gi.bandCount(), oi.bandCount(), name);
-        boolean selecting = List.of("near", "mode", "min", "max", "med", "q1", "q3").contains(method);
+        boolean selecting =
+                List.of("near", "mode", "min", "max", "med", "q1", "q3").contains(method);
         for (int b = 0; b < gi.bandCount(); b++) {
             Tile a = WholeRaster.band(gdal.toString(), b);
             Tile o = WholeRaster.band(ours.toString(), b);
@@ -255,8 +331,7 @@ class WarpOracleTest {
         }
     }
 
-    record Agreement(int withData, double identical, double noDataAgree, double p99, double range) {
-    }
+    record Agreement(int withData, double identical, double noDataAgree, double p99, double range) {}
 
     static Agreement agreement(Tile gdal, Tile ours) {
         double[] a = gdal.toDoubleLane();
@@ -289,8 +364,12 @@ class WarpOracleTest {
         }
         Arrays.sort(diffs, 0, n);
         double p99 = n == 0 ? Double.NaN : diffs[Math.min(n - 1, (int) Math.ceil(0.99 * n) - 1)];
-        return new Agreement(either, either == 0 ? 0 : (double) same / either, either == 0 ? 0 : (double) sameNoData / either,
-                p99, max - min);
+        return new Agreement(
+                either,
+                either == 0 ? 0 : (double) same / either,
+                either == 0 ? 0 : (double) sameNoData / either,
+                p99,
+                max - min);
     }
 
     private static String num(double v) {
@@ -330,6 +409,7 @@ class WarpOracleTest {
 
     static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && Arrays.stream(path.split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+        return path != null
+                && Arrays.stream(path.split(File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 }

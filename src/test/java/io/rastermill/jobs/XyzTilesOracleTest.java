@@ -1,14 +1,11 @@
 package io.rastermill.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -20,10 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rastermill tiles} against {@code gdal2tiles.py --xyz} on rasters made by
@@ -39,10 +38,15 @@ class XyzTilesOracleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(WarpOracleTest.onPath("gdal2tiles.py") && Files.isExecutable(Path.of("/usr/bin/python3")),
+        Assumptions.assumeTrue(
+                WarpOracleTest.onPath("gdal2tiles.py") && Files.isExecutable(Path.of("/usr/bin/python3")),
                 "gdal2tiles.py and /usr/bin/python3 with GDAL's bindings are needed (apt-get install gdal-bin python3-gdal)");
-        WarpOracleTest.run("/usr/bin/python3", CliRun.projectHome().resolve("src/test/resources/tiles/make_tile_fixtures.py")
-                .toString(), fixtures.toString());
+        WarpOracleTest.run(
+                "/usr/bin/python3",
+                CliRun.projectHome()
+                        .resolve("src/test/resources/tiles/make_tile_fixtures.py")
+                        .toString(),
+                fixtures.toString());
     }
 
     /**
@@ -69,12 +73,25 @@ class XyzTilesOracleTest {
      */
     @Test
     void float32ScaledToGrey(@TempDir Path dir) throws Exception {
-        double[] v = WholeRaster.band(fixtures.resolve("geo_float.tif").toString(), 0).toDoubleLane();
+        double[] v = WholeRaster.band(fixtures.resolve("geo_float.tif").toString(), 0)
+                .toDoubleLane();
         double min = Arrays.stream(v).filter(d -> !Double.isNaN(d)).min().orElseThrow();
         double max = Arrays.stream(v).filter(d -> !Double.isNaN(d)).max().orElseThrow();
         Path bytes = dir.resolve("geo_float_byte.tif");
-        WarpOracleTest.run("gdal_translate", "-q", "-ot", "Byte", "-scale", num(min), num(max), "1", "255", "-a_nodata",
-                "0", fixtures.resolve("geo_float.tif").toString(), bytes.toString());
+        WarpOracleTest.run(
+                "gdal_translate",
+                "-q",
+                "-ot",
+                "Byte",
+                "-scale",
+                num(min),
+                num(max),
+                "1",
+                "255",
+                "-a_nodata",
+                "0",
+                fixtures.resolve("geo_float.tif").toString(),
+                bytes.toString());
         double lo = min - (max - min) / 254;
         double hi = lo + 255 * (max - min) / 254;
         compare(dir, bytes, fixtures.resolve("geo_float.tif"), "6-9", "average", "--scale", num(lo), num(hi))
@@ -113,7 +130,9 @@ class XyzTilesOracleTest {
                 int y = Integer.parseInt(zxy[2]);
                 int[][] ours = read(mine.resolve(t));
                 if (x != 0 && x != (1 << z) - 1) {
-                    assertTrue(Arrays.stream(ours).allMatch(p -> p[3] == 0), name + ": tile " + t + " far from 180° has pixels");
+                    assertTrue(
+                            Arrays.stream(ours).allMatch(p -> p[3] == 0),
+                            name + ": tile " + t + " far from 180° has pixels");
                 } else if (z == 5) {
                     a.add(gdalwarpTile(dir, source, z, x, y), ours);
                 }
@@ -129,9 +148,27 @@ class XyzTilesOracleTest {
         double ymax = Math.PI * 6378137 - y * size;
         Path tif = dir.resolve("ref-" + z + "-" + x + "-" + y + ".tif");
         Path png = dir.resolve("ref-" + z + "-" + x + "-" + y + ".png");
-        WarpOracleTest.run("gdalwarp", "-q", "-overwrite", "-et", "0", "-r", "average", "-t_srs", "EPSG:3857", "-te",
-                num(xmin), num(ymax - size), num(xmin + size), num(ymax), "-ts", "256", "256", "-dstalpha",
-                source.toString(), tif.toString());
+        WarpOracleTest.run(
+                "gdalwarp",
+                "-q",
+                "-overwrite",
+                "-et",
+                "0",
+                "-r",
+                "average",
+                "-t_srs",
+                "EPSG:3857",
+                "-te",
+                num(xmin),
+                num(ymax - size),
+                num(xmin + size),
+                num(ymax),
+                "-ts",
+                "256",
+                "256",
+                "-dstalpha",
+                source.toString(),
+                tif.toString());
         WarpOracleTest.run("gdal_translate", "-q", "-of", "PNG", tif.toString(), png.toString());
         return read(png);
     }
@@ -143,17 +180,19 @@ class XyzTilesOracleTest {
         Path noCrs = fixtures.resolve("nocrs.tif");
         Files.createDirectories(dir.resolve("exists"));
         String[][] cases = {
-                {"--zoom", "9-5", utm, "a"},
-                {"--zoom", "x", utm, "b"},
-                {"--zoom", "0-31", utm, "c"},
-                {"--zoom", "5", "-r", "sum", utm, "d"},
-                {"--zoom", "5", "--color-ramp", "rainbow", utm, "e"},
-                {"--zoom", "5", "--color-ramp", "viridis", rgb, "f"},
-                {"--zoom", "0-12", "--max-tiles", "10", utm, "g"},
-                {"--zoom", "5", noCrs.toString(), "h"},
-                {"--zoom", "5", utm, "exists"}};
-        String[] expected = {"--zoom", "--zoom", "--zoom", "sum", "rainbow", "single band", "--max-tiles", "-s_srs",
-                "--overwrite"};
+            {"--zoom", "9-5", utm, "a"},
+            {"--zoom", "x", utm, "b"},
+            {"--zoom", "0-31", utm, "c"},
+            {"--zoom", "5", "-r", "sum", utm, "d"},
+            {"--zoom", "5", "--color-ramp", "rainbow", utm, "e"},
+            {"--zoom", "5", "--color-ramp", "viridis", rgb, "f"},
+            {"--zoom", "0-12", "--max-tiles", "10", utm, "g"},
+            {"--zoom", "5", noCrs.toString(), "h"},
+            {"--zoom", "5", utm, "exists"}
+        };
+        String[] expected = {
+            "--zoom", "--zoom", "--zoom", "sum", "rainbow", "single band", "--max-tiles", "-s_srs", "--overwrite"
+        };
         int[] exit = {2, 2, 2, 2, 2, 1, 1, 1, 1};
         for (int i = 0; i < cases.length; i++) {
             List<String> cmd = new ArrayList<>(List.of("tiles", "--quiet"));
@@ -168,14 +207,17 @@ class XyzTilesOracleTest {
             }
         }
         try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of("exists"), left.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("exists"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> left = Files.list(dir.resolve("exists"))) {
             assertEquals(0, left.count());
         }
         // The source without a CRS tiles once -s_srs gives it one.
         Path ok = dir.resolve("assigned");
-        CliRun r = CliRun.run("tiles", "--quiet", "--zoom", "7", "-s_srs", "EPSG:32633", noCrs.toString(), ok.toString());
+        CliRun r =
+                CliRun.run("tiles", "--quiet", "--zoom", "7", "-s_srs", "EPSG:32633", noCrs.toString(), ok.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(pngs(ok).size(), 2, pngs(ok).toString());
     }
@@ -190,8 +232,20 @@ class XyzTilesOracleTest {
             throws Exception {
         Path gdal = dir.resolve("gdal-" + source.getFileName() + "-" + method);
         Path mine = dir.resolve("ours-" + source.getFileName() + "-" + method);
-        WarpOracleTest.run("/usr/bin/python3", "/usr/bin/gdal2tiles.py", "--xyz", "-q", "--processes=1", "-w", "none",
-                "-z", zooms, "-r", method, theirs.toString(), gdal.toString());
+        WarpOracleTest.run(
+                "/usr/bin/python3",
+                "/usr/bin/gdal2tiles.py",
+                "--xyz",
+                "-q",
+                "--processes=1",
+                "-w",
+                "none",
+                "-z",
+                zooms,
+                "-r",
+                method,
+                theirs.toString(),
+                gdal.toString());
         List<String> cmd = new ArrayList<>(List.of("tiles", "--quiet", "--zoom", zooms, "-r", method));
         cmd.addAll(List.of(ours));
         cmd.addAll(List.of(source.toString(), mine.toString()));
@@ -215,7 +269,8 @@ class XyzTilesOracleTest {
 
     private static TreeSet<String> pngs(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.toString().endsWith(".png")).map(p -> dir.relativize(p).toString())
+            return s.filter(p -> p.toString().endsWith(".png"))
+                    .map(p -> dir.relativize(p).toString())
                     .collect(TreeSet::new, TreeSet::add, TreeSet::addAll);
         }
     }
@@ -231,8 +286,9 @@ class XyzTilesOracleTest {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 r.getPixel(x, y, v);
-                px[y * w + x] = v.length == 2 ? new int[]{v[0], v[0], v[0], v[1]}
-                        : v.length == 4 ? v.clone() : new int[]{v[0], v[1], v[2], 255};
+                px[y * w + x] = v.length == 2
+                        ? new int[] {v[0], v[0], v[0], v[1]}
+                        : v.length == 4 ? v.clone() : new int[] {v[0], v[1], v[2], 255};
             }
         }
         return px;
@@ -287,9 +343,18 @@ class XyzTilesOracleTest {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d opaque channels, %.3f identical, p50 %d p95 %d p99 %d max %d;"
-                    + " alpha differs on %.4f of %d clear pixels", diffs.size(), identical(), quantile(0.5),
-                    quantile(0.95), quantile(0.99), quantile(1), alphaDisagreement(), alphaCompared);
+            return String.format(
+                    Locale.ROOT,
+                    "%d opaque channels, %.3f identical, p50 %d p95 %d p99 %d max %d;"
+                            + " alpha differs on %.4f of %d clear pixels",
+                    diffs.size(),
+                    identical(),
+                    quantile(0.5),
+                    quantile(0.95),
+                    quantile(0.99),
+                    quantile(1),
+                    alphaDisagreement(),
+                    alphaCompared);
         }
     }
 }

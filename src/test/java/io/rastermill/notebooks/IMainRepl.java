@@ -1,11 +1,10 @@
 package io.rastermill.notebooks;
 
+import java.io.File;
 import scala.collection.immutable.List$;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
 import scala.tools.nsc.interpreter.Results;
-
-import java.io.File;
 
 /**
  * What both Spark lines' REPLs share: the compiler settings Spark's REPL and Zeppelin use, and a
@@ -18,8 +17,15 @@ abstract class IMainRepl implements ScalaRepl {
     /** {@code -Yrepl-class-based -Yrepl-outdir DIR -usejavacp -classpath CP}, with {@code parent}'s defaults. */
     static Settings settings(File outputDir, String classPath, ClassLoader parent) {
         Settings settings = new Settings();
-        settings.processArguments(scalaList("-Yrepl-class-based", "-Yrepl-outdir", outputDir.getAbsolutePath(),
-                "-usejavacp", "-classpath", classPath), true);
+        settings.processArguments(
+                scalaList(
+                        "-Yrepl-class-based",
+                        "-Yrepl-outdir",
+                        outputDir.getAbsolutePath(),
+                        "-usejavacp",
+                        "-classpath",
+                        classPath),
+                true);
         settings.embeddedDefaults(parent);
         return settings;
     }

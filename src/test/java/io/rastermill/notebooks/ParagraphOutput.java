@@ -1,6 +1,5 @@
 package io.rastermill.notebooks;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * A paragraph's output split into Zeppelin's display messages: a line starting with {@code %table},
@@ -19,8 +19,7 @@ import java.util.regex.Pattern;
  */
 record ParagraphOutput(List<Message> messages) {
 
-    record Message(String type, String data) {
-    }
+    record Message(String type, String data) {}
 
     /** A {@code %table} message: the tab-separated header and rows. */
     record Table(List<String> header, List<List<String>> rows) {
@@ -91,7 +90,8 @@ record ParagraphOutput(List<Message> messages) {
             if (m.type().equals("html")) {
                 Matcher img = PNG.matcher(m.data());
                 while (img.find()) {
-                    BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(img.group(1))));
+                    BufferedImage decoded = ImageIO.read(
+                            new ByteArrayInputStream(Base64.getDecoder().decode(img.group(1))));
                     if (decoded == null) {
                         throw new IOException("an inline image is not a decodable PNG");
                     }

@@ -11,7 +11,11 @@ package io.rastermill.notebooks;
  */
 interface ScalaRepl extends AutoCloseable {
 
-    enum Result { SUCCESS, ERROR, INCOMPLETE }
+    enum Result {
+        SUCCESS,
+        ERROR,
+        INCOMPLETE
+    }
 
     /** Compiles and runs {@code code} as one REPL input (Zeppelin sends a whole paragraph at once). */
     Result interpret(String code);

@@ -1,11 +1,10 @@
 package io.rastermill.notebooks;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * The {@code z} object of a Zeppelin Spark paragraph, as much of it as notes here use:
@@ -46,7 +45,9 @@ public final class ZeppelinContextStandIn {
             msg.append('\n');
         }
         if (limited) {
-            msg.append("\n%html <font color=red>Results are limited by ").append(maxResult).append(".</font>\n");
+            msg.append("\n%html <font color=red>Results are limited by ")
+                    .append(maxResult)
+                    .append(".</font>\n");
         }
         msg.append("\n%text ");
         return msg.toString();

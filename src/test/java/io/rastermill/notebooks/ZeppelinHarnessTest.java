@@ -1,21 +1,20 @@
 package io.rastermill.notebooks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.notebooks.ZeppelinSparkInterpreter.ParagraphResult;
 import io.rastermill.notebooks.ZeppelinSparkInterpreter.Status;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The emulated Zeppelin Spark interpreter itself: failures are failures (compile errors, executor
@@ -78,9 +77,12 @@ class ZeppelinHarnessTest {
 
     @Test
     void classesDefinedInParagraphsRunOnExecutors() {
-        assertEquals(Status.SUCCESS, run("%spark\ncase class Reading(station: String, value: Int)").status());
-        ParagraphResult r = run("%spark\nval k = 3\n"
-                + "println(\"total=\" + sc.parallelize(1 to 10, 3).map(i => Reading(\"s\" + i, i * k)).map(_.value).reduce(_ + _))");
+        assertEquals(
+                Status.SUCCESS,
+                run("%spark\ncase class Reading(station: String, value: Int)").status());
+        ParagraphResult r = run(
+                "%spark\nval k = 3\n"
+                        + "println(\"total=\" + sc.parallelize(1 to 10, 3).map(i => Reading(\"s\" + i, i * k)).map(_.value).reduce(_ + _))");
         assertEquals(Status.SUCCESS, r.status(), r.output());
         assertTrue(r.output().contains("total=165"), r.output());
     }
@@ -102,14 +104,17 @@ class ZeppelinHarnessTest {
 
     @Test
     void zShowRendersZeppelinsTableAndLimitsRows() {
-        ParagraphResult r = run("%spark\nz.show(spark.range(0, 1500).selectExpr(\"id\", \"id * 2 AS twice\", \"'a\\tb' AS tab\"))");
+        ParagraphResult r =
+                run("%spark\nz.show(spark.range(0, 1500).selectExpr(\"id\", \"id * 2 AS twice\", \"'a\\tb' AS tab\"))");
         assertEquals(Status.SUCCESS, r.status(), r.output());
         ParagraphOutput out = ParagraphOutput.parse(r.output());
         ParagraphOutput.Table t = out.tables().get(0);
         assertEquals(List.of("id", "twice", "tab"), t.header());
         assertEquals(ZeppelinContextStandIn.MAX_RESULT, t.rows().size());
         assertEquals(List.of("999", "1998", "a b"), t.rows().get(999));
-        assertTrue(out.messages().stream().anyMatch(m -> m.type().equals("html") && m.data().contains("limited by 1000")),
+        assertTrue(
+                out.messages().stream()
+                        .anyMatch(m -> m.type().equals("html") && m.data().contains("limited by 1000")),
                 out.messages().toString());
     }
 
@@ -121,7 +126,9 @@ class ZeppelinHarnessTest {
 
     @Test
     void zPutAndGetShareValuesBetweenParagraphs() {
-        assertEquals(Status.SUCCESS, run("%spark\nz.put(\"cells\", Long.box(12345L))").status());
+        assertEquals(
+                Status.SUCCESS,
+                run("%spark\nz.put(\"cells\", Long.box(12345L))").status());
         ParagraphResult r = run("%spark\nprintln(\"got \" + z.get(\"cells\"))");
         assertTrue(r.output().contains("got 12345"), r.output());
     }
@@ -149,11 +156,15 @@ class ZeppelinHarnessTest {
 
     @Test
     void aFailureNamesTheNoteTheParagraphAndTheCode() {
-        ZeppelinNote.Paragraph p = new ZeppelinNote.Paragraph(3, "p3", "Slope", "spark", "slope.count()", "%spark\nslope.count()");
+        ZeppelinNote.Paragraph p =
+                new ZeppelinNote.Paragraph(3, "p3", "Slope", "spark", "slope.count()", "%spark\nslope.count()");
         ZeppelinNote note = new ZeppelinNote(Path.of("notebooks/02-terrain.zpln"), "2T", "Terrain", List.of(p));
-        String msg = ZeppelinNotebooksTest.failureMessage(note, p, new ParagraphResult(Status.ERROR, "error: not found: value slope\n"));
-        assertEquals("02-terrain.zpln (\"Terrain\"): paragraph 3 \"Slope\" (%spark) failed:\nerror: not found: value slope\n"
-                + "--- paragraph text ---\n%spark\nslope.count()", msg);
+        String msg = ZeppelinNotebooksTest.failureMessage(
+                note, p, new ParagraphResult(Status.ERROR, "error: not found: value slope\n"));
+        assertEquals(
+                "02-terrain.zpln (\"Terrain\"): paragraph 3 \"Slope\" (%spark) failed:\nerror: not found: value slope\n"
+                        + "--- paragraph text ---\n%spark\nslope.count()",
+                msg);
     }
 
     @Test
@@ -163,9 +174,14 @@ class ZeppelinHarnessTest {
         IOException e = assertThrows(IOException.class, () -> ZeppelinNote.read(f));
         assertTrue(e.getMessage().contains("paragraph 0 has no \"config\""), e.getMessage());
 
-        ZeppelinNote late = new ZeppelinNote(f, "2L", "late", List.of(
-                new ZeppelinNote.Paragraph(0, "p0", null, "spark", "1", "%spark\n1"),
-                new ZeppelinNote.Paragraph(1, "p1", null, "spark.conf", "spark.x 1", "%spark.conf\nspark.x 1")));
+        ZeppelinNote late = new ZeppelinNote(
+                f,
+                "2L",
+                "late",
+                List.of(
+                        new ZeppelinNote.Paragraph(0, "p0", null, "spark", "1", "%spark\n1"),
+                        new ZeppelinNote.Paragraph(
+                                1, "p1", null, "spark.conf", "spark.x 1", "%spark.conf\nspark.x 1")));
         AssertionError a = assertThrows(AssertionError.class, () -> ZeppelinNotebooksTest.sparkConf(late));
         assertTrue(a.getMessage().contains("paragraph 1"), a.getMessage());
     }
@@ -173,7 +189,9 @@ class ZeppelinHarnessTest {
     @Test
     void outputIsSplitIntoZeppelinMessagesAndBadImagesAreCaught() {
         ParagraphOutput out = ParagraphOutput.parse("x: Int = 1\n%table a\tb\n1\t2\n\n%text after\n%html <b>hi</b>");
-        assertEquals(List.of("text", "table", "text", "html"), out.messages().stream().map(ParagraphOutput.Message::type).toList());
+        assertEquals(
+                List.of("text", "table", "text", "html"),
+                out.messages().stream().map(ParagraphOutput.Message::type).toList());
         assertEquals(List.of(List.of("1", "2")), out.tables().get(0).rows());
         ParagraphOutput broken = ParagraphOutput.parse("%html <img src=\"data:image/png;base64,AAAA\"/>");
         assertThrows(IOException.class, broken::images);

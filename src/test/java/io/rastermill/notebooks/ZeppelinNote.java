@@ -2,7 +2,6 @@ package io.rastermill.notebooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,11 +48,15 @@ record ZeppelinNote(Path file, String id, String name, List<Paragraph> paragraph
                 interpreter = normalise(m.group(1));
                 body = text.substring(m.end());
             }
-            ps.add(new Paragraph(i, p.path("id").asText("paragraph_" + i), p.path("title").asText(null), interpreter, body, text));
+            ps.add(new Paragraph(
+                    i, p.path("id").asText("paragraph_" + i), p.path("title").asText(null), interpreter, body, text));
             i++;
         }
-        return new ZeppelinNote(file, root.path("id").asText(file.getFileName().toString()),
-                root.path("name").asText(file.getFileName().toString()), List.copyOf(ps));
+        return new ZeppelinNote(
+                file,
+                root.path("id").asText(file.getFileName().toString()),
+                root.path("name").asText(file.getFileName().toString()),
+                List.copyOf(ps));
     }
 
     private static String normalise(String magic) {

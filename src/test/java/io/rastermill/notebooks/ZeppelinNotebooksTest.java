@@ -1,7 +1,9 @@
 package io.rastermill.notebooks;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,11 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs every Zeppelin note in {@code notebooks/*.zpln} the way Zeppelin's Spark interpreter would,
@@ -47,8 +46,11 @@ class ZeppelinNotebooksTest {
     static final int SAMPLE_SIZE = 768;
 
     /** A note's run: each paragraph with its result and parsed output. */
-    record NoteRun(ZeppelinNote note, List<ZeppelinNote.Paragraph> paragraphs,
-                   List<ZeppelinSparkInterpreter.ParagraphResult> results, List<ParagraphOutput> outputs) {
+    record NoteRun(
+            ZeppelinNote note,
+            List<ZeppelinNote.Paragraph> paragraphs,
+            List<ZeppelinSparkInterpreter.ParagraphResult> results,
+            List<ParagraphOutput> outputs) {
 
         /** The output of the first paragraph whose title contains {@code title}. */
         ParagraphOutput output(String title) {
@@ -108,7 +110,10 @@ class ZeppelinNotebooksTest {
 
     static void checkGettingStarted(NoteRun run) throws IOException {
         DemFacts dem = DemFacts.of(SAMPLE_SIZE);
-        assertTrue(run.output("metadata").text().contains(SAMPLE_SIZE + " x " + SAMPLE_SIZE + " cells, cell type float32ud-9999"),
+        assertTrue(
+                run.output("metadata")
+                        .text()
+                        .contains(SAMPLE_SIZE + " x " + SAMPLE_SIZE + " cells, cell type float32ud-9999"),
                 run.output("metadata").text());
 
         ParagraphOutput.Table stats = single(run.output("Statistics").tables());
@@ -151,7 +156,10 @@ class ZeppelinNotebooksTest {
         assertEquals(List.of("layer", "max_abs_difference_at_tile_corner"), seams.header());
         assertEquals(3, seams.rows().size());
         for (int i = 0; i < 3; i++) {
-            assertEquals(0.0, seams.number(i, "max_abs_difference_at_tile_corner"), seams.rows().get(i).toString());
+            assertEquals(
+                    0.0,
+                    seams.number(i, "max_abs_difference_at_tile_corner"),
+                    seams.rows().get(i).toString());
         }
 
         // the three layers' statistics against the kernels applied to the whole sample DEM in one piece
@@ -160,11 +168,13 @@ class ZeppelinNotebooksTest {
         io.rastermill.core.geom.CellSize cell = new io.rastermill.core.geom.CellSize(
                 io.rastermill.io.sample.SyntheticDem.CELL, io.rastermill.io.sample.SyntheticDem.CELL);
         List<io.rastermill.core.focal.FocalKernel> kernels = List.of(
-                io.rastermill.core.focal.FocalOps.slopeKernel(io.rastermill.core.focal.SlopeParams.GDALDEM.withComputeEdges(true)),
+                io.rastermill.core.focal.FocalOps.slopeKernel(
+                        io.rastermill.core.focal.SlopeParams.GDALDEM.withComputeEdges(true)),
                 io.rastermill.core.focal.FocalOps.aspectKernel(io.rastermill.core.focal.AspectParams.GDALDEM),
                 io.rastermill.core.focal.FocalOps.terrainIndexKernel(new io.rastermill.core.focal.TerrainIndexParams(
                         io.rastermill.core.focal.TerrainIndexParams.Index.TPI, true)));
-        ParagraphOutput.Table stats = single(run.output("Statistics of the three layers").tables());
+        ParagraphOutput.Table stats =
+                single(run.output("Statistics of the three layers").tables());
         assertEquals(List.of("layer", "data_cells", "nodata_cells", "min", "max", "mean"), stats.header());
         for (int i = 0; i < 3; i++) {
             io.rastermill.core.stats.Statistics expected = io.rastermill.core.stats.Summaries.statistics(
@@ -186,21 +196,27 @@ class ZeppelinNotebooksTest {
         assertTrue(cellType.startsWith("float32"), cellType);
         assertEquals(256, (int) cog.number(0, "block"));
         assertTrue(cog.number(0, "overviews") >= 1, "a COG of 768 cells in 256 blocks has overviews");
-        try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(
-                cog.rows().get(0).get(cog.column("file")))) {
-            io.rastermill.core.tile.Tile written = r.readBand(new io.rastermill.core.geom.GridBounds(250, 250, 261, 261), 0, 0);
-            io.rastermill.core.tile.Tile expected = io.rastermill.core.focal.FocalOps.applyWhole(kernels.get(0), whole, cell)
+        try (io.rastermill.io.geotiff.GeoTiffReader r =
+                io.rastermill.io.geotiff.GeoTiffReader.open(cog.rows().get(0).get(cog.column("file")))) {
+            io.rastermill.core.tile.Tile written =
+                    r.readBand(new io.rastermill.core.geom.GridBounds(250, 250, 261, 261), 0, 0);
+            io.rastermill.core.tile.Tile expected = io.rastermill.core.focal.FocalOps.applyWhole(
+                            kernels.get(0), whole, cell)
                     .crop(250, 250, 261, 261);
             assertEquals(expected, written.convert(expected.cellType()), "the slope COG's cells at a tile corner");
         }
 
         ParagraphOutput.Table stages = single(run.output("stages").tables());
         assertEquals(List.of("job", "stage", "name", "tasks"), stages.header());
-        assertTrue(stages.rows().stream().map(r -> r.get(0)).distinct().count() >= 3, "a job per reduction: " + stages.rows());
+        assertTrue(
+                stages.rows().stream().map(r -> r.get(0)).distinct().count() >= 3,
+                "a job per reduction: " + stages.rows());
         for (int i = 0; i < stages.rows().size(); i++) {
             assertTrue(stages.number(i, "tasks") >= 1, stages.rows().get(i).toString());
         }
-        assertTrue(run.output("lineage").text().contains("RDD"), run.output("lineage").text());
+        assertTrue(
+                run.output("lineage").text().contains("RDD"),
+                run.output("lineage").text());
     }
 
     /** The note's lower-share index at one cell, computed directly from the synthetic DEM. */
@@ -225,12 +241,18 @@ class ZeppelinNotebooksTest {
 
     static void checkWarpMosaic(NoteRun run) throws IOException {
         ParagraphOutput.Table mosaic = single(run.output("Mosaic both").tables());
-        assertTrue(mosaic.number(0, "data_cells") > 0.9 * SAMPLE_SIZE * SAMPLE_SIZE, mosaic.rows().toString());
+        assertTrue(
+                mosaic.number(0, "data_cells") > 0.9 * SAMPLE_SIZE * SAMPLE_SIZE,
+                mosaic.rows().toString());
         assertEquals(1, run.output("Quicklook").images().size());
         ParagraphOutput.Table back = single(run.output("Check: back").tables());
-        assertTrue(back.number(0, "compared") > 0.5 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
+        assertTrue(
+                back.number(0, "compared") > 0.5 * SAMPLE_SIZE * SAMPLE_SIZE,
+                back.rows().toString());
         assertEquals(0L, (long) back.number(0, "differing"), back.rows().toString());
-        assertTrue(back.number(1, "compared") > 0.2 * SAMPLE_SIZE * SAMPLE_SIZE, back.rows().toString());
+        assertTrue(
+                back.number(1, "compared") > 0.2 * SAMPLE_SIZE * SAMPLE_SIZE,
+                back.rows().toString());
         assertTrue(back.number(1, "mean_abs_difference_m") < 5, back.rows().toString());
     }
 
@@ -238,11 +260,18 @@ class ZeppelinNotebooksTest {
     static void checkMedianComposite(NoteRun run) {
         ParagraphOutput.Table medians = single(run.output("Median composites").tables());
         assertTrue(medians.number(0, "cloudy_cells") > 0, medians.rows().toString());
-        assertEquals(0L, (long) medians.number(1, "cloudy_cells"), medians.rows().toString());
-        assertTrue(medians.number(1, "data_cells") > 0.8 * SAMPLE_SIZE * SAMPLE_SIZE, medians.rows().toString());
-        ParagraphOutput.Table sql = single(run.output("The same median through SQL").tables());
+        assertEquals(
+                0L, (long) medians.number(1, "cloudy_cells"), medians.rows().toString());
+        assertTrue(
+                medians.number(1, "data_cells") > 0.8 * SAMPLE_SIZE * SAMPLE_SIZE,
+                medians.rows().toString());
+        ParagraphOutput.Table sql =
+                single(run.output("The same median through SQL").tables());
         assertEquals(List.of("tiles", "data_cells", "differing_cells"), sql.header());
-        assertEquals(medians.number(1, "data_cells"), sql.number(0, "data_cells"), sql.rows().toString());
+        assertEquals(
+                medians.number(1, "data_cells"),
+                sql.number(0, "data_cells"),
+                sql.rows().toString());
         assertEquals(0L, (long) sql.number(0, "differing_cells"), "rm_composite equals Composite: " + sql.rows());
         ParagraphOutput.Table trend = single(run.output("Per-cell trend").tables());
         assertEquals(3, trend.number(0, "min"), 1e-9, trend.rows().toString());
@@ -257,7 +286,8 @@ class ZeppelinNotebooksTest {
             assertEquals(drains.number(i, "cells"), drains.number(i, "outlet_accumulation_plus_one"), "basin " + i);
         }
         assertTrue(drains.number(0, "cells") > 1000, "the largest basin drains a large area: " + drains.rows());
-        ParagraphOutput.Table facts2 = single(run.output("Fill, flow directions").tables());
+        ParagraphOutput.Table facts2 =
+                single(run.output("Fill, flow directions").tables());
         assertEquals(facts.dataCells(), (long) facts2.number(2, "value"), "data cells");
         ParagraphOutput.Table steps = single(run.output("Fill, flow directions").tables());
         assertTrue(steps.number(0, "value") > 0, "the fill raised cells: " + steps.rows());
@@ -268,7 +298,9 @@ class ZeppelinNotebooksTest {
         DemFacts facts = DemFacts.of(SAMPLE_SIZE);
         ParagraphOutput.Table whole = single(run.output("every tile").tables());
         assertEquals(facts.dataCells(), (long) whole.number(0, "data_cells"));
-        assertTrue(whole.number(0, "min") >= 0 && whole.number(0, "max") <= 1, whole.rows().toString());
+        assertTrue(
+                whole.number(0, "min") >= 0 && whole.number(0, "max") <= 1,
+                whole.rows().toString());
 
         ParagraphOutput.Table same = single(run.output("Same answer").tables());
         assertEquals(251L * 251, (long) same.number(0, "cells_compared"));
@@ -285,18 +317,32 @@ class ZeppelinNotebooksTest {
         Path cog = buildDir().resolve("notebook-data/04-your-own-tile-function/lower-share.tif");
         try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(cog.toString())) {
             int last = SAMPLE_SIZE - 1;
-            int[][] cells = {{0, 0}, {last, last}, {0, last}, {300, 300}, {511, 511}, {512, 511}, {511, 512}, {515, 3},
-                    {(int) (0.3 * SAMPLE_SIZE), (int) (0.7 * SAMPLE_SIZE)}};
+            int[][] cells = {
+                {0, 0},
+                {last, last},
+                {0, last},
+                {300, 300},
+                {511, 511},
+                {512, 511},
+                {511, 512},
+                {515, 3},
+                {(int) (0.3 * SAMPLE_SIZE), (int) (0.7 * SAMPLE_SIZE)}
+            };
             for (int[] cr : cells) {
                 double expected = (float) lowerShare(dem, cr[0], cr[1], 5);
-                double actual = r.readBand(new io.rastermill.core.geom.GridBounds(cr[0], cr[1], cr[0], cr[1]), 0, 0).getDouble(0, 0);
+                double actual = r.readBand(new io.rastermill.core.geom.GridBounds(cr[0], cr[1], cr[0], cr[1]), 0, 0)
+                        .getDouble(0, 0);
                 assertEquals(expected, actual, 0, "lower share at " + cr[0] + "," + cr[1]);
             }
         }
 
-        // the landform classes, counted cell by cell with the note's breaks; the model loaded once (local mode: one JVM)
-        double[] breaks = {facts.min() + 0.25 * (facts.max() - facts.min()), facts.min() + 0.5 * (facts.max() - facts.min()),
-            facts.min() + 0.75 * (facts.max() - facts.min())};
+        // the landform classes, counted cell by cell with the note's breaks; the model loaded once (local mode: one
+        // JVM)
+        double[] breaks = {
+            facts.min() + 0.25 * (facts.max() - facts.min()),
+            facts.min() + 0.5 * (facts.max() - facts.min()),
+            facts.min() + 0.75 * (facts.max() - facts.min())
+        };
         long[] perClass = new long[breaks.length + 2];
         for (int r = 0; r < SAMPLE_SIZE; r++) {
             for (int c = 0; c < SAMPLE_SIZE; c++) {
@@ -310,7 +356,8 @@ class ZeppelinNotebooksTest {
                 }
             }
         }
-        List<ParagraphOutput.Table> classified = run.output("Classify every tile").tables();
+        List<ParagraphOutput.Table> classified =
+                run.output("Classify every tile").tables();
         assertEquals(2, classified.size());
         ParagraphOutput.Table classes = classified.get(0);
         assertEquals(List.of("class", "cells"), classes.header());
@@ -358,9 +405,12 @@ class ZeppelinNotebooksTest {
         long data = java.util.Arrays.stream(count).sum();
         double allMin = java.util.Arrays.stream(min).min().orElseThrow();
         double allMax = java.util.Arrays.stream(max).max().orElseThrow();
-        assertTrue(allMin < 0 && allMax > 0.6, "the scene has water (NDVI < 0) and dense vegetation: " + allMin + ".." + allMax);
+        assertTrue(
+                allMin < 0 && allMax > 0.6,
+                "the scene has water (NDVI < 0) and dense vegetation: " + allMin + ".." + allMax);
 
-        ParagraphOutput.Table ndvi = single(run.output("NDVI with the expression language").tables());
+        ParagraphOutput.Table ndvi =
+                single(run.output("NDVI with the expression language").tables());
         assertEquals(List.of("ndvi_by", "data_cells", "nodata_cells", "min", "max", "mean"), ndvi.header());
         assertEquals(data, (long) ndvi.number(0, "data_cells"));
         assertEquals(noData, (long) ndvi.number(0, "nodata_cells"));
@@ -368,7 +418,9 @@ class ZeppelinNotebooksTest {
         assertEquals(allMax, ndvi.number(0, "max"), 0);
         assertEquals(java.util.Arrays.stream(sum).sum() / data, ndvi.number(0, "mean"), 1e-9);
 
-        assertTrue(run.output("syntax error").text().contains("unexpected ')' at column 8"), run.output("syntax error").text());
+        assertTrue(
+                run.output("syntax error").text().contains("unexpected ')' at column 8"),
+                run.output("syntax error").text());
 
         ParagraphOutput.Table sql = single(run.output("NDVI in SQL").tables());
         int tiles = (SAMPLE_SIZE + 511) / 512;
@@ -380,9 +432,19 @@ class ZeppelinNotebooksTest {
         assertEquals(List.of("row", "dense_share", "mean_ndvi"), rows.header());
         assertEquals(tiles, rows.rows().size());
 
-        ParagraphOutput.Table zonal = single(run.output("Zonal statistics of NDVI per polygon").tables());
-        assertEquals(List.of("zone", "data_cells", "nodata_cells", "mean_ndvi", "min_ndvi", "max_ndvi", "median_ndvi",
-                "p90_ndvi"), zonal.header());
+        ParagraphOutput.Table zonal =
+                single(run.output("Zonal statistics of NDVI per polygon").tables());
+        assertEquals(
+                List.of(
+                        "zone",
+                        "data_cells",
+                        "nodata_cells",
+                        "mean_ndvi",
+                        "min_ndvi",
+                        "max_ndvi",
+                        "median_ndvi",
+                        "p90_ndvi"),
+                zonal.header());
         assertEquals(across * down, zonal.rows().size());
         for (int i = 0; i < zonal.rows().size(); i++) {
             String name = zonal.rows().get(i).get(0);
@@ -398,7 +460,9 @@ class ZeppelinNotebooksTest {
         ParagraphOutput.Table chart = single(run.output("Mean NDVI per zone").tables());
         assertEquals(List.of("zone", "mean_ndvi", "p90_ndvi"), chart.header());
         assertEquals(across * down, chart.rows().size());
-        assertTrue(run.output("Write the NDVI as a COG").text().contains("ndvi.tif"), run.output("Write the NDVI as a COG").text());
+        assertTrue(
+                run.output("Write the NDVI as a COG").text().contains("ndvi.tif"),
+                run.output("Write the NDVI as a COG").text());
         Path cog = buildDir().resolve("notebook-data/03-map-algebra-and-zonal-statistics/ndvi.tif");
         try (io.rastermill.io.geotiff.GeoTiffReader r = io.rastermill.io.geotiff.GeoTiffReader.open(cog.toString())) {
             for (int[] cr : new int[][] {{0, 0}, {511, 512}, {SAMPLE_SIZE - 1, SAMPLE_SIZE - 1}, {400, 100}}) {
@@ -433,7 +497,11 @@ class ZeppelinNotebooksTest {
 
     static Path buildDir() {
         // surefire runs in the project directory; -Pspark4 builds into target/spark4
-        Path classes = Path.of(ZeppelinNotebooksTest.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+        Path classes = Path.of(ZeppelinNotebooksTest.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .getPath());
         return classes.getParent();
     }
 
@@ -442,13 +510,16 @@ class ZeppelinNotebooksTest {
         Path dir = projectDir().resolve("notebooks");
         List<Path> notes;
         try (Stream<Path> s = Files.list(dir)) {
-            notes = s.filter(p -> p.getFileName().toString().endsWith(".zpln")).sorted().toList();
+            notes = s.filter(p -> p.getFileName().toString().endsWith(".zpln"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(notes.isEmpty(), "no .zpln notes in " + dir);
         String only = System.getProperty("rastermill.notebooks", "");
         if (!only.isBlank()) {
             // -Drastermill.notebooks=02 runs only the notes whose file names contain "02" (for working on one note)
-            return notes.stream().filter(n -> n.getFileName().toString().contains(only))
+            return notes.stream()
+                    .filter(n -> n.getFileName().toString().contains(only))
                     .map(n -> DynamicTest.dynamicTest(n.getFileName().toString(), () -> runAndCheck(n)));
         }
         Set<String> names = new HashSet<>();
@@ -486,11 +557,16 @@ class ZeppelinNotebooksTest {
         List<ParagraphOutput> outputs = new ArrayList<>();
         long t0 = System.nanoTime();
         try (ZeppelinSparkInterpreter interpreter = new ZeppelinSparkInterpreter(conf, replDir.toFile(), classPath)) {
-            System.out.printf(Locale.ROOT, "%s: %s, started in %.1f s%n", note.file().getFileName(),
-                    interpreter.description(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %s, started in %.1f s%n",
+                    note.file().getFileName(),
+                    interpreter.description(),
+                    (System.nanoTime() - t0) / 1e9);
             for (ZeppelinNote.Paragraph p : note.paragraphs()) {
                 if (p.interpreter().equals("spark.conf")) {
-                    results.add(new ZeppelinSparkInterpreter.ParagraphResult(ZeppelinSparkInterpreter.Status.SKIPPED, ""));
+                    results.add(
+                            new ZeppelinSparkInterpreter.ParagraphResult(ZeppelinSparkInterpreter.Status.SKIPPED, ""));
                     outputs.add(ParagraphOutput.parse(""));
                     continue;
                 }
@@ -509,16 +585,21 @@ class ZeppelinNotebooksTest {
             System.clearProperty("rastermill.notebook.data");
             System.clearProperty("rastermill.notebook.size");
         }
-        System.out.printf(Locale.ROOT, "%s: %d paragraphs in %.1f s%n", note.file().getFileName(),
-                note.paragraphs().size(), (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d paragraphs in %.1f s%n",
+                note.file().getFileName(),
+                note.paragraphs().size(),
+                (System.nanoTime() - t0) / 1e9);
         writeTranscript(buildDir().resolve("notebook-output").resolve(stem + ".txt"), note, results);
         return new NoteRun(note, note.paragraphs(), results, outputs);
     }
 
     /** What a failed paragraph reports: the note, the paragraph's index, title and interpreter, the error, the code. */
-    static String failureMessage(ZeppelinNote note, ZeppelinNote.Paragraph p, ZeppelinSparkInterpreter.ParagraphResult r) {
-        return note.file().getFileName() + " (\"" + note.name() + "\"): " + p.label() + " failed:\n" + r.output().strip()
-                + "\n--- paragraph text ---\n" + p.text();
+    static String failureMessage(
+            ZeppelinNote note, ZeppelinNote.Paragraph p, ZeppelinSparkInterpreter.ParagraphResult r) {
+        return note.file().getFileName() + " (\"" + note.name() + "\"): " + p.label() + " failed:\n"
+                + r.output().strip() + "\n--- paragraph text ---\n" + p.text();
     }
 
     /** Every paragraph's text and output, for reading what a note shows without Zeppelin. */
@@ -527,8 +608,15 @@ class ZeppelinNotebooksTest {
         StringBuilder sb = new StringBuilder("note: " + note.name() + "\n");
         for (int i = 0; i < results.size(); i++) {
             ZeppelinNote.Paragraph p = note.paragraphs().get(i);
-            sb.append("\n=== ").append(p.label()).append(" [").append(results.get(i).status()).append("]\n")
-                    .append(p.text()).append("\n--- output ---\n").append(results.get(i).output().strip()).append('\n');
+            sb.append("\n=== ")
+                    .append(p.label())
+                    .append(" [")
+                    .append(results.get(i).status())
+                    .append("]\n")
+                    .append(p.text())
+                    .append("\n--- output ---\n")
+                    .append(results.get(i).output().strip())
+                    .append('\n');
         }
         Files.createDirectories(target.getParent());
         Files.writeString(target, sb);
@@ -540,11 +628,12 @@ class ZeppelinNotebooksTest {
         boolean codeSeen = false;
         for (ZeppelinNote.Paragraph p : note.paragraphs()) {
             switch (p.interpreter()) {
-                case "md" -> { }
+                case "md" -> {}
                 case "spark.conf" -> {
                     if (codeSeen) {
-                        fail(note.file().getFileName() + ": " + p.label()
-                                + " comes after code has run; Zeppelin applies %spark.conf only before the interpreter starts");
+                        fail(
+                                note.file().getFileName() + ": " + p.label()
+                                        + " comes after code has run; Zeppelin applies %spark.conf only before the interpreter starts");
                     }
                     for (String line : p.body().split("\n")) {
                         String l = line.strip();
@@ -570,13 +659,17 @@ class ZeppelinNotebooksTest {
             assertFalse(t.header().isEmpty() || t.header().get(0).isEmpty(), where + ": a %table without a header");
             assertFalse(t.rows().isEmpty(), where + ": a %table without rows: " + t.header());
             for (List<String> row : t.rows()) {
-                assertEquals(t.header().size(), row.size(), where + ": a %table row " + row + " does not match " + t.header());
+                assertEquals(
+                        t.header().size(),
+                        row.size(),
+                        where + ": a %table row " + row + " does not match " + t.header());
             }
         }
         for (BufferedImage img : out.images()) {
             assertTrue(img.getWidth() > 0 && img.getHeight() > 0, where + ": empty image");
-            assertTrue(distinctValues(img) > 16, where + ": the inline PNG is (nearly) blank: " + distinctValues(img)
-                    + " distinct pixel values");
+            assertTrue(
+                    distinctValues(img) > 16,
+                    where + ": the inline PNG is (nearly) blank: " + distinctValues(img) + " distinct pixel values");
         }
     }
 
@@ -600,5 +693,4 @@ class ZeppelinNotebooksTest {
             }
         }
     }
-
 }

@@ -3,8 +3,6 @@ package io.rastermill.notebooks;
 import io.rastermill.spark.RastermillSpark;
 import io.rastermill.spark.SettingSource;
 import io.rastermill.spark.SparkSettings;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.OutputStreamWriter;
@@ -14,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Zeppelin's Spark interpreter group, emulated for one note: {@code %spark.conf} properties are applied
@@ -29,10 +28,13 @@ import java.util.Map;
  */
 final class ZeppelinSparkInterpreter implements AutoCloseable {
 
-    enum Status { SUCCESS, ERROR, SKIPPED }
-
-    record ParagraphResult(Status status, String output) {
+    enum Status {
+        SUCCESS,
+        ERROR,
+        SKIPPED
     }
+
+    record ParagraphResult(Status status, String output) {}
 
     private final SparkSession spark;
     private final ScalaRepl repl;
@@ -69,8 +71,12 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
         repl.bind("sc", "org.apache.spark.SparkContext", spark.sparkContext());
         repl.bind("sqlContext", "org.apache.spark.sql.SQLContext", spark.sqlContext());
         repl.bind("z", ZeppelinContextStandIn.class.getCanonicalName(), z);
-        for (String line : List.of("import org.apache.spark.SparkContext._", "import spark.implicits._",
-                "import sqlContext.implicits._", "import spark.sql", "import org.apache.spark.sql.functions._",
+        for (String line : List.of(
+                "import org.apache.spark.SparkContext._",
+                "import spark.implicits._",
+                "import sqlContext.implicits._",
+                "import spark.sql",
+                "import org.apache.spark.sql.functions._",
                 "print(\"\")")) {
             ParagraphResult r = scala(line);
             if (r.status() != Status.SUCCESS) {
@@ -102,8 +108,11 @@ final class ZeppelinSparkInterpreter implements AutoCloseable {
             case "spark" -> scala(p.body());
             case "spark.sql" -> sql(p.body());
             case "md" -> new ParagraphResult(Status.SKIPPED, "");
-            default -> new ParagraphResult(Status.ERROR, "interpreter %" + p.interpreter()
-                    + " is not emulated (only %spark, %sql, %spark.conf before the first run, %md)");
+            default ->
+                new ParagraphResult(
+                        Status.ERROR,
+                        "interpreter %" + p.interpreter()
+                                + " is not emulated (only %spark, %sql, %spark.conf before the first run, %md)");
         };
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +15,9 @@ class SparkSettingsTest {
         SparkSettings s = RastermillSpark.localDefaults()
                 .withAll(Map.of("spark.master", "local[4]"), SettingSource.DEFAULTS_FILE)
                 .with("spark.master", "local[2]", SettingSource.COMMAND_LINE);
-        assertEquals(new SparkSettings.Setting("local[2]", SettingSource.COMMAND_LINE), s.get("spark.master").orElseThrow());
+        assertEquals(
+                new SparkSettings.Setting("local[2]", SettingSource.COMMAND_LINE),
+                s.get("spark.master").orElseThrow());
         assertEquals("spark.app.name", s.asMap().keySet().iterator().next());
     }
 
@@ -27,7 +28,8 @@ class SparkSettingsTest {
         p.setProperty("java.version", "17");
         SparkSettings s = RastermillSpark.withSubmittedProperties(SparkSettings.empty(), p);
         assertEquals(List.of("spark.master"), List.copyOf(s.asMap().keySet()));
-        assertEquals(SettingSource.SPARK_SUBMIT, s.get("spark.master").orElseThrow().source());
+        assertEquals(
+                SettingSource.SPARK_SUBMIT, s.get("spark.master").orElseThrow().source());
         assertEquals(true, RastermillSpark.runsUnderSparkSubmit(p));
     }
 

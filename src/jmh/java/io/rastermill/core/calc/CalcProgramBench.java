@@ -4,6 +4,10 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -12,11 +16,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * One calc program over one 512² tile per input, as a task evaluates it: two UInt16 inputs (reflectance-like, with
@@ -51,7 +50,9 @@ public class CalcProgramBench {
             c[i] = r.nextGaussian() * 100;
         }
         CellType u16 = CellType.parse("uint16ud0");
-        inputs = List.of(Tiles.fromIntLane(u16, SIZE, SIZE, a), Tiles.fromIntLane(u16, SIZE, SIZE, b),
+        inputs = List.of(
+                Tiles.fromIntLane(u16, SIZE, SIZE, a),
+                Tiles.fromIntLane(u16, SIZE, SIZE, b),
                 Tiles.fromDoubleLane(CellType.FLOAT32, SIZE, SIZE, c));
         Map<String, CellType> types = new LinkedHashMap<>();
         types.put("A", u16);

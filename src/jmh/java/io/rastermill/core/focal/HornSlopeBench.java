@@ -4,6 +4,7 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
+import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -11,8 +12,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.SplittableRandom;
 
 /** gdaldem's Horn slope on one 512² Float32 tile with a 1-cell halo (what a task computes per tile). */
 @State(Scope.Thread)
@@ -32,7 +31,8 @@ public class HornSlopeBench {
         SplittableRandom r = new SplittableRandom(17);
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
-                cells[y * n + x] = (float) (1000 + 300 * Math.sin(x / 90.0) * Math.cos(y / 70.0) + 0.05 * r.nextDouble());
+                cells[y * n + x] =
+                        (float) (1000 + 300 * Math.sin(x / 90.0) * Math.cos(y / 70.0) + 0.05 * r.nextDouble());
             }
         }
         cells[100 * n + 100] = -9999f; // a NoData cell, as DEMs have

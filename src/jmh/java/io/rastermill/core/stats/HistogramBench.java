@@ -1,5 +1,6 @@
 package io.rastermill.core.stats;
 
+import java.util.SplittableRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -7,8 +8,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.SplittableRandom;
 
 /** gdalinfo -hist's 256 buckets over one 512² tile's cells (NaN = NoData, skipped), as the stats command adds them. */
 @State(Scope.Thread)

@@ -1,5 +1,6 @@
 package io.rastermill.io.codec;
 
+import java.util.Arrays;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -9,8 +10,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.Arrays;
 
 /**
  * Decoding one 512² Float32 DEFLATE + predictor-3 segment (a tile of the benchmark DEM's kind) as the reader does:

@@ -1,5 +1,7 @@
 package io.rastermill.io.geotiff;
 
+import java.nio.ByteOrder;
+import java.util.Random;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -8,9 +10,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.nio.ByteOrder;
-import java.util.Random;
 
 /**
  * Copying one decoded 512² segment of one sample per pixel (little-endian, as GDAL writes) into a tile's storage, as

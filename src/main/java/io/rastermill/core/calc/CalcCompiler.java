@@ -6,7 +6,6 @@ import io.rastermill.core.local.Conditional;
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.local.MinMax;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,9 +62,20 @@ final class CalcCompiler {
     static CalcProgram compile(CalcExpression expression, Node root, Map<String, CellType> inputs) {
         CalcCompiler c = new CalcCompiler(expression.text(), inputs);
         Operand result = c.compile(root);
-        return new CalcProgram(expression.text(), c.inputNames, c.inputTypes, c.inputSlots, c.steps,
-                c.intSlots, c.doubleSlots, ints(c.intConstSlots), ints(c.intConstValues), ints(c.doubleConstSlots),
-                c.doubleConstValues.stream().mapToDouble(Double::doubleValue).toArray(), result.type(), result.slot());
+        return new CalcProgram(
+                expression.text(),
+                c.inputNames,
+                c.inputTypes,
+                c.inputSlots,
+                c.steps,
+                c.intSlots,
+                c.doubleSlots,
+                ints(c.intConstSlots),
+                ints(c.intConstValues),
+                ints(c.doubleConstSlots),
+                c.doubleConstValues.stream().mapToDouble(Double::doubleValue).toArray(),
+                result.type(),
+                result.slot());
     }
 
     private static int[] ints(List<Integer> l) {
@@ -110,8 +120,10 @@ final class CalcCompiler {
 
     private Operand emit(CalcProgram.Kind kind, LocalOp op, CalcType type, Operand... args) {
         release(args);
-        boolean intOut = kind == CalcProgram.Kind.INTS || kind == CalcProgram.Kind.DOUBLES_TO_INT
-                || kind == CalcProgram.Kind.D2I || kind == CalcProgram.Kind.TRUTH_D;
+        boolean intOut = kind == CalcProgram.Kind.INTS
+                || kind == CalcProgram.Kind.DOUBLES_TO_INT
+                || kind == CalcProgram.Kind.D2I
+                || kind == CalcProgram.Kind.TRUTH_D;
         int dst = temp(intOut);
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -193,7 +205,8 @@ final class CalcCompiler {
     private Operand input(Node.Name name) {
         int i = inputNames.indexOf(name.name());
         if (i < 0) {
-            String known = inputNames.isEmpty() ? "no inputs were given" : "the inputs are " + String.join(", ", inputNames);
+            String known =
+                    inputNames.isEmpty() ? "no inputs were given" : "the inputs are " + String.join(", ", inputNames);
             throw error("unknown name '" + name.name() + "' (" + known + ")", name);
         }
         if (inputSlots[i] < 0) {
@@ -249,7 +262,8 @@ final class CalcCompiler {
                 return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
             }
             case BOOLEAN -> {
-                return allInt(args) ? emit(CalcProgram.Kind.INTS, op, CalcType.BOOL, in)
+                return allInt(args)
+                        ? emit(CalcProgram.Kind.INTS, op, CalcType.BOOL, in)
                         : emit(CalcProgram.Kind.DOUBLES_TO_INT, op, CalcType.BOOL, asDoubles(args));
             }
             case TRUTH -> {
@@ -339,7 +353,8 @@ final class CalcCompiler {
             case "int" -> {
                 arity(c, 1);
                 Operand o = compile(args.get(0));
-                return o.intLane() ? new Operand(CalcType.INT, o.slot(), o.pinned())
+                return o.intLane()
+                        ? new Operand(CalcType.INT, o.slot(), o.pinned())
                         : emit(CalcProgram.Kind.D2I, null, CalcType.INT, o);
             }
             case "float", "double" -> {
@@ -370,7 +385,10 @@ final class CalcCompiler {
 
     private void arity(Node.Call c, int n) {
         if (c.args().size() != n) {
-            throw error(c.name() + " takes " + n + " argument" + (n == 1 ? "" : "s") + ", got " + c.args().size(), c);
+            throw error(
+                    c.name() + " takes " + n + " argument" + (n == 1 ? "" : "s") + ", got "
+                            + c.args().size(),
+                    c);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.rastermill.core.calc;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,10 +1,9 @@
 package io.rastermill.core.calc;
 
-import java.util.Locale;
-import java.util.OptionalDouble;
-
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
+import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The cell type a calc result is written as, from what the user named: an output type (a GDAL data type name such as
@@ -16,8 +15,7 @@ import io.rastermill.core.cell.DataType;
  */
 public final class CalcOutputType {
 
-    private CalcOutputType() {
-    }
+    private CalcOutputType() {}
 
     /**
      * @param expressionDefault the expression's default cell type, used when {@code type} is null
@@ -29,7 +27,8 @@ public final class CalcOutputType {
     public static CellType resolve(CellType expressionDefault, String type, String noData) {
         OptionalDouble nd = parseNoData(noData);
         if (type == null) {
-            return nd.isPresent() ? withNoData(expressionDefault.dataType(), nd.getAsDouble(), noData)
+            return nd.isPresent()
+                    ? withNoData(expressionDefault.dataType(), nd.getAsDouble(), noData)
                     : expressionDefault;
         }
         DataType dt = DataType.fromGdalName(type).orElse(null);
@@ -38,8 +37,10 @@ public final class CalcOutputType {
             try {
                 exact = CellType.parse(type);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("output type must be Byte, Int8, UInt16, Int16, Int32, Float32, "
-                        + "Float64 or a GeoTrellis cell type, not '" + type + "'", e);
+                throw new IllegalArgumentException(
+                        "output type must be Byte, Int8, UInt16, Int16, Int32, Float32, "
+                                + "Float64 or a GeoTrellis cell type, not '" + type + "'",
+                        e);
             }
             return nd.isPresent() ? withNoData(exact.dataType(), nd.getAsDouble(), noData) : exact;
         }

@@ -15,7 +15,12 @@ final class CalcParser {
     /** Words that are operators, so never names or function calls. */
     static final Set<String> OPERATOR_WORDS = Set.of("and", "or", "not");
 
-    private enum Kind { NUMBER, IDENT, OP, END }
+    private enum Kind {
+        NUMBER,
+        IDENT,
+        OP,
+        END
+    }
 
     private record Token(Kind kind, String text, int column) {
         String shown() {
@@ -24,8 +29,10 @@ final class CalcParser {
     }
 
     private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=");
-    private static final String[] OPERATORS = {"**", "//", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||",
-        "+", "-", "*", "/", "%", "<", ">", "&", "|", "^", "~", "!", "(", ")", ","};
+    private static final String[] OPERATORS = {
+        "**", "//", "==", "!=", "<=", ">=", "<<", ">>", "&&", "||", "+", "-", "*", "/", "%", "<", ">", "&", "|", "^",
+        "~", "!", "(", ")", ","
+    };
 
     private final String src;
     private final List<Token> tokens;
@@ -76,8 +83,7 @@ final class CalcParser {
                         k++;
                     }
                     if (k >= s.length() || !Character.isDigit(s.charAt(k))) {
-                        throw new CalcSyntaxException("malformed number '" + s.substring(i, k)
-                                + "'", col, s);
+                        throw new CalcSyntaxException("malformed number '" + s.substring(i, k) + "'", col, s);
                     }
                     while (k < s.length() && Character.isDigit(s.charAt(k))) {
                         k++;
@@ -179,8 +185,8 @@ final class CalcParser {
             Node right = parseBinary(0);
             Token again = peek();
             if (again.kind == Kind.OP && COMPARISONS.contains(again.text)) {
-                throw new CalcSyntaxException("comparisons cannot be chained (write (a < b) and (b < c))",
-                        again.column, src);
+                throw new CalcSyntaxException(
+                        "comparisons cannot be chained (write (a < b) and (b < c))", again.column, src);
             }
             return new Node.Binary(t.text, left, right, t.column);
         }
@@ -247,8 +253,10 @@ final class CalcParser {
                     }
                     Token close = next();
                     if (!isOp(close, ")")) {
-                        throw new CalcSyntaxException("expected ',' or ')' but found " + close.shown()
-                                + " in the call of " + t.text, close.column, src);
+                        throw new CalcSyntaxException(
+                                "expected ',' or ')' but found " + close.shown() + " in the call of " + t.text,
+                                close.column,
+                                src);
                     }
                     return new Node.Call(lower, List.copyOf(args), t.column);
                 }

@@ -7,7 +7,6 @@ import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.local.Logical;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +26,9 @@ public final class CalcProgram implements Serializable {
     /** Which kernel of the step's op runs, and so which lanes its slots index. */
     enum Kind {
         /** Lane conversions, no op: int to double, double to int, double to int-lane truth. */
-        I2D, D2I, TRUTH_D,
+        I2D,
+        D2I,
+        TRUTH_D,
         /** {@link LocalOp#ints()}: int slots in, int slot out. */
         INTS,
         /** {@link LocalOp#doubles()}: double slots in and out. */
@@ -61,9 +62,20 @@ public final class CalcProgram implements Serializable {
     private final CalcType resultType;
     private final int resultSlot;
 
-    CalcProgram(String expression, List<String> inputNames, List<CalcType> inputTypes, int[] inputSlots,
-                List<Step> steps, int intSlots, int doubleSlots, int[] intConstSlots, int[] intConstValues,
-                int[] doubleConstSlots, double[] doubleConstValues, CalcType resultType, int resultSlot) {
+    CalcProgram(
+            String expression,
+            List<String> inputNames,
+            List<CalcType> inputTypes,
+            int[] inputSlots,
+            List<Step> steps,
+            int intSlots,
+            int doubleSlots,
+            int[] intConstSlots,
+            int[] intConstValues,
+            int[] doubleConstSlots,
+            double[] doubleConstValues,
+            CalcType resultType,
+            int resultSlot) {
         this.expression = expression;
         this.inputNames = List.copyOf(inputNames);
         this.inputTypes = List.copyOf(inputTypes);
@@ -186,8 +198,9 @@ public final class CalcProgram implements Serializable {
                             + t.rows() + " tile, the others " + cols + "x" + rows);
                 }
                 if (CalcType.of(t.cellType()) != inputTypes.get(i)) {
-                    throw new IllegalArgumentException("calc: input " + inputNames.get(i) + " was compiled as "
-                            + inputTypes.get(i) + " but its tile is " + t.cellType().name());
+                    throw new IllegalArgumentException(
+                            "calc: input " + inputNames.get(i) + " was compiled as " + inputTypes.get(i)
+                                    + " but its tile is " + t.cellType().name());
                 }
             }
             if (cols < 0) {

@@ -8,26 +8,20 @@ sealed interface Node extends Serializable {
     int column();
 
     /** A number literal; {@code integral} when written without a point or exponent and within int range. */
-    record Num(double value, boolean integral, int column) implements Node {
-    }
+    record Num(double value, boolean integral, int column) implements Node {}
 
     /** The {@code nodata} literal. */
-    record NoDataLit(int column) implements Node {
-    }
+    record NoDataLit(int column) implements Node {}
 
     /** A named input. */
-    record Name(String name, int column) implements Node {
-    }
+    record Name(String name, int column) implements Node {}
 
     /** A prefix operator: {@code - + ~ ! not}. */
-    record Unary(String op, Node operand, int column) implements Node {
-    }
+    record Unary(String op, Node operand, int column) implements Node {}
 
     /** An infix operator, by its symbol ({@code and}/{@code or} normalised to {@code &&}/{@code ||}). */
-    record Binary(String op, Node left, Node right, int column) implements Node {
-    }
+    record Binary(String op, Node left, Node right, int column) implements Node {}
 
     /** A function call; {@code name} is lower-cased. */
-    record Call(String name, List<Node> args, int column) implements Node {
-    }
+    record Call(String name, List<Node> args, int column) implements Node {}
 }

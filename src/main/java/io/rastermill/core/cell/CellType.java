@@ -36,8 +36,21 @@ public final class CellType implements Serializable {
 
     /** Every cell type with a fixed name, in GeoTrellis's order of data types. */
     public static final List<CellType> FIXED = List.of(
-            BOOL, INT8_RAW, INT8, UINT8_RAW, UINT8, INT16_RAW, INT16, UINT16_RAW, UINT16,
-            INT32_RAW, INT32, FLOAT32_RAW, FLOAT32, FLOAT64_RAW, FLOAT64);
+            BOOL,
+            INT8_RAW,
+            INT8,
+            UINT8_RAW,
+            UINT8,
+            INT16_RAW,
+            INT16,
+            UINT16_RAW,
+            UINT16,
+            INT32_RAW,
+            INT32,
+            FLOAT32_RAW,
+            FLOAT32,
+            FLOAT64_RAW,
+            FLOAT64);
 
     private final DataType dataType;
     private final NoDataMode mode;
@@ -94,10 +107,9 @@ public final class CellType implements Serializable {
             case INT8, UINT8 -> new CellType(dataType, NoDataMode.USER_DEFINED, (byte) (int) noData);
             case INT16, UINT16 -> new CellType(dataType, NoDataMode.USER_DEFINED, (short) (int) noData);
             case INT32 -> new CellType(dataType, NoDataMode.USER_DEFINED, (int) noData);
-            case FLOAT32 -> Double.isNaN(noData) ? FLOAT32
-                    : new CellType(dataType, NoDataMode.USER_DEFINED, (float) noData);
-            case FLOAT64 -> Double.isNaN(noData) ? FLOAT64
-                    : new CellType(dataType, NoDataMode.USER_DEFINED, noData);
+            case FLOAT32 ->
+                Double.isNaN(noData) ? FLOAT32 : new CellType(dataType, NoDataMode.USER_DEFINED, (float) noData);
+            case FLOAT64 -> Double.isNaN(noData) ? FLOAT64 : new CellType(dataType, NoDataMode.USER_DEFINED, noData);
         };
     }
 
@@ -115,8 +127,9 @@ public final class CellType implements Serializable {
         }
         CellType ud = userDefined(dataType, noData.getAsDouble());
         CellType constant = withDefaultNoData(dataType);
-        return ud.mode == NoDataMode.USER_DEFINED
-                && Double.compare(ud.storedNoData, constant.storedNoData) == 0 ? constant : ud;
+        return ud.mode == NoDataMode.USER_DEFINED && Double.compare(ud.storedNoData, constant.storedNoData) == 0
+                ? constant
+                : ud;
     }
 
     /** This data type with another NoData policy, as {@link #withNoData(DataType, OptionalDouble)}. */
@@ -153,8 +166,15 @@ public final class CellType implements Serializable {
             }
         }
         // Same order as GeoTrellis tries its user-defined families.
-        for (DataType family : new DataType[] {DataType.INT8, DataType.UINT8, DataType.INT16,
-                DataType.UINT16, DataType.INT32, DataType.FLOAT32, DataType.FLOAT64}) {
+        for (DataType family : new DataType[] {
+            DataType.INT8,
+            DataType.UINT8,
+            DataType.INT16,
+            DataType.UINT16,
+            DataType.INT32,
+            DataType.FLOAT32,
+            DataType.FLOAT64
+        }) {
             String prefix = family.prefix() + "ud";
             if (!name.startsWith(prefix)) {
                 continue;
@@ -179,12 +199,14 @@ public final class CellType implements Serializable {
         return switch (mode) {
             case RAW -> dataType == DataType.BIT ? "bool" : prefix + "raw";
             case CONSTANT -> prefix;
-            case USER_DEFINED -> prefix + "ud" + switch (dataType) {
-                case UINT8 -> Integer.toString(intNoData() & 0xFF);
-                case UINT16 -> Integer.toString(intNoData() & 0xFFFF);
-                case INT8, INT16, INT32 -> Integer.toString(intNoData());
-                default -> Double.toString(storedNoData);
-            };
+            case USER_DEFINED ->
+                prefix + "ud"
+                        + switch (dataType) {
+                            case UINT8 -> Integer.toString(intNoData() & 0xFF);
+                            case UINT16 -> Integer.toString(intNoData() & 0xFFFF);
+                            case INT8, INT16, INT32 -> Integer.toString(intNoData());
+                            default -> Double.toString(storedNoData);
+                        };
         };
     }
 
@@ -281,7 +303,9 @@ public final class CellType implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CellType c && c.dataType == dataType && c.mode == mode
+        return o instanceof CellType c
+                && c.dataType == dataType
+                && c.mode == mode
                 && Double.compare(c.storedNoData, storedNoData) == 0;
     }
 

@@ -83,16 +83,17 @@ public enum DataType {
      * ignored; empty for any other name (GDAL's UInt32, complex and 64-bit integer types have no cell type here).
      */
     public static Optional<DataType> fromGdalName(String name) {
-        return Optional.ofNullable(switch (name.strip().toLowerCase(Locale.ROOT)) {
-            case "byte", "uint8" -> UINT8;
-            case "int8" -> INT8;
-            case "uint16" -> UINT16;
-            case "int16" -> INT16;
-            case "int32" -> INT32;
-            case "float32" -> FLOAT32;
-            case "float64" -> FLOAT64;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (name.strip().toLowerCase(Locale.ROOT)) {
+                    case "byte", "uint8" -> UINT8;
+                    case "int8" -> INT8;
+                    case "uint16" -> UINT16;
+                    case "int16" -> INT16;
+                    case "int32" -> INT32;
+                    case "float32" -> FLOAT32;
+                    case "float64" -> FLOAT64;
+                    default -> null;
+                });
     }
 
     /**

@@ -14,8 +14,7 @@ public final class NoData {
     /** NoData in the double lane. */
     public static final double DOUBLE = Double.NaN;
 
-    private NoData() {
-    }
+    private NoData() {}
 
     public static boolean isNoData(int v) {
         return v == INT;

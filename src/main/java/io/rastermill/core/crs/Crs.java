@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.util.CRSCache;
@@ -35,7 +34,8 @@ public final class Crs implements Serializable {
     private static final Pattern AUTHORITY_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*:[A-Za-z0-9_]+");
 
     /** The outermost (last) AUTHORITY of a WKT string, when it is EPSG's. */
-    private static final Pattern WKT_EPSG = Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
+    private static final Pattern WKT_EPSG =
+            Pattern.compile("(?i)AUTHORITY\\[\\s*\"EPSG\"\\s*,\\s*\"?(\\d+)\"?\\s*]\\s*]\\s*$");
 
     /** WGS 84 longitude/latitude, EPSG:4326 (GeoTrellis {@code LatLng}). */
     public static final Crs LATLNG = epsg(4326);
@@ -44,6 +44,7 @@ public final class Crs implements Serializable {
 
     /** Either an authority code such as "EPSG:4326" or a proj4 parameter string. */
     private final String definition;
+
     private final transient CoordinateReferenceSystem proj4j;
 
     private Crs(String definition, CoordinateReferenceSystem proj4j) {
@@ -101,7 +102,10 @@ public final class Crs implements Serializable {
      */
     public static Crs parse(String text) {
         String t = text == null ? "" : text.trim();
-        if (t.startsWith("PROJCS[") || t.startsWith("GEOGCS[") || t.startsWith("PROJCRS[") || t.startsWith("GEOGCRS[")) {
+        if (t.startsWith("PROJCS[")
+                || t.startsWith("GEOGCS[")
+                || t.startsWith("PROJCRS[")
+                || t.startsWith("GEOGCRS[")) {
             Matcher m = WKT_EPSG.matcher(t);
             if (!m.find()) {
                 throw new IllegalArgumentException("WKT without an EPSG authority is not supported");

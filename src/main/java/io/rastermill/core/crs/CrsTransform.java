@@ -2,7 +2,6 @@ package io.rastermill.core.crs;
 
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.Point;
-
 import org.locationtech.proj4j.BasicCoordinateTransform;
 import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
@@ -31,7 +30,8 @@ public final class CrsTransform {
     private CrsTransform(Crs source, Crs target) {
         this.source = source;
         this.target = target;
-        this.proj4j = source.equals(target) ? null : new BasicCoordinateTransform(source.proj4jCrs(), target.proj4jCrs());
+        this.proj4j =
+                source.equals(target) ? null : new BasicCoordinateTransform(source.proj4jCrs(), target.proj4jCrs());
         this.geographicSource = source.isGeographic();
         this.geographicTarget = target.isGeographic();
     }
@@ -160,7 +160,8 @@ public final class CrsTransform {
 
         Extent toExtent(Extent source) {
             if (xmin > xmax) {
-                throw new IllegalArgumentException("no point of " + source + " has finite coordinates in the target CRS");
+                throw new IllegalArgumentException(
+                        "no point of " + source + " has finite coordinates in the target CRS");
             }
             return new Extent(xmin, ymin, xmax, ymax);
         }

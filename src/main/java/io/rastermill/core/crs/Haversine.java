@@ -6,8 +6,7 @@ public final class Haversine {
     /** GeoTrellis's earth radius: the WGS 84 semi-major axis, {@value} m. */
     public static final double EARTH_RADIUS = 6378137d;
 
-    private Haversine() {
-    }
+    private Haversine() {}
 
     /** Distance in metres between two longitude/latitude points (degrees) on a sphere of {@link #EARTH_RADIUS}. */
     public static double distance(double startLon, double startLat, double endLon, double endLat) {

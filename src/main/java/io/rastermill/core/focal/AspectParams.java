@@ -9,13 +9,14 @@ import java.util.Objects;
  * counter-clockwise from east; flat cells are NoData unless {@code zeroForFlat}. The GEOTRELLIS
  * convention is Horn with the cell size, flat = -1, and ignores the other flags.
  */
-public record AspectParams(Convention convention, GradientAlg alg, boolean trigonometric,
-                           boolean zeroForFlat, boolean computeEdges) implements Serializable {
+public record AspectParams(
+        Convention convention, GradientAlg alg, boolean trigonometric, boolean zeroForFlat, boolean computeEdges)
+        implements Serializable {
 
-    public static final AspectParams GDALDEM = new AspectParams(Convention.GDALDEM, GradientAlg.HORN,
-            false, false, false);
-    public static final AspectParams GEOTRELLIS = new AspectParams(Convention.GEOTRELLIS, GradientAlg.HORN,
-            false, false, false);
+    public static final AspectParams GDALDEM =
+            new AspectParams(Convention.GDALDEM, GradientAlg.HORN, false, false, false);
+    public static final AspectParams GEOTRELLIS =
+            new AspectParams(Convention.GEOTRELLIS, GradientAlg.HORN, false, false, false);
 
     public AspectParams {
         Objects.requireNonNull(convention, "convention");

@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.util.Objects;
 
 /**
@@ -38,8 +37,8 @@ public record BufferedTile(Tile tile, int halo, Sides outside, CellSize cellSize
             throw new IllegalArgumentException("halo must be >= 0, got " + halo);
         }
         if (tile.cols() <= 2 * halo || tile.rows() <= 2 * halo) {
-            throw new IllegalArgumentException("buffered tile " + tile.cols() + "x" + tile.rows()
-                    + " has no centre with halo " + halo);
+            throw new IllegalArgumentException(
+                    "buffered tile " + tile.cols() + "x" + tile.rows() + " has no centre with halo " + halo);
         }
     }
 
@@ -63,9 +62,13 @@ public record BufferedTile(Tile tile, int halo, Sides outside, CellSize cellSize
      * its neighbours' cells; halo cells beyond the raster are NoData and their sides flagged outside.
      * The halo of a side is flagged outside when the target touches the raster border there.
      */
-    public static BufferedTile window(Tile raster, int col0, int row0, int cols, int rows, int halo,
-                                      CellSize cellSize) {
-        if (col0 < 0 || row0 < 0 || cols <= 0 || rows <= 0 || col0 + cols > raster.cols()
+    public static BufferedTile window(
+            Tile raster, int col0, int row0, int cols, int rows, int halo, CellSize cellSize) {
+        if (col0 < 0
+                || row0 < 0
+                || cols <= 0
+                || rows <= 0
+                || col0 + cols > raster.cols()
                 || row0 + rows > raster.rows()) {
             throw new IllegalArgumentException("window " + col0 + "," + row0 + " " + cols + "x" + rows
                     + " is not inside the " + raster.cols() + "x" + raster.rows() + " raster");
@@ -79,14 +82,11 @@ public record BufferedTile(Tile tile, int halo, Sides outside, CellSize cellSize
             int sy = row0 + y - halo;
             for (int x = 0; x < bw; x++) {
                 int sx = col0 + x - halo;
-                dst[y * bw + x] = sy < 0 || sy >= raster.rows() || sx < 0 || sx >= rc
-                        ? Double.NaN : src[sy * rc + sx];
+                dst[y * bw + x] = sy < 0 || sy >= raster.rows() || sx < 0 || sx >= rc ? Double.NaN : src[sy * rc + sx];
             }
         }
-        CellType ct = raster.cellType().isFloatingPoint() ? raster.cellType()
-                : CellType.FLOAT64;
-        Sides sides = new Sides(row0 == 0, row0 + rows == raster.rows(), col0 == 0,
-                col0 + cols == raster.cols());
+        CellType ct = raster.cellType().isFloatingPoint() ? raster.cellType() : CellType.FLOAT64;
+        Sides sides = new Sides(row0 == 0, row0 + rows == raster.rows(), col0 == 0, col0 + cols == raster.cols());
         return new BufferedTile(ArrayTile.fromDoubleLane(ct, bw, bh, dst), halo, sides, cellSize);
     }
 }

@@ -2,7 +2,6 @@ package io.rastermill.core.focal;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /**

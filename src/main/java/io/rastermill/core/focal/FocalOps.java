@@ -8,8 +8,7 @@ import io.rastermill.core.tile.Tile;
  * only builds halos) and a shortcut over a {@link BufferedTile} or a whole raster.
  */
 public final class FocalOps {
-    private FocalOps() {
-    }
+    private FocalOps() {}
 
     // ---- kernels
 

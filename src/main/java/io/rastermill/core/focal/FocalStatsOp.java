@@ -26,8 +26,8 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
     public Tile apply(BufferedTile input) {
         int rad = params.radius();
         if (input.halo() < rad) {
-            throw new IllegalArgumentException("focal radius " + rad + " needs a halo >= " + rad
-                    + ", got " + input.halo());
+            throw new IllegalArgumentException(
+                    "focal radius " + rad + " needs a halo >= " + rad + ", got " + input.halo());
         }
         FocalWindow win = new FocalWindow(input, params.neighbourhood());
         int cols = win.cols();
@@ -44,8 +44,8 @@ public record FocalStatsOp(FocalStatsParams params) implements FocalKernel {
     }
 
     /** Square sum/mean/min/max: a horizontal pass over the rows the target needs, then a vertical one. */
-    private static void separable(double[] g, int w, int halo, int cols, int rows, int rad,
-                                  FocalStatsParams.Stat stat, double[] out) {
+    private static void separable(
+            double[] g, int w, int halo, int cols, int rows, int rad, FocalStatsParams.Stat stat, double[] out) {
         int y0 = halo - rad;
         int hr = rows + 2 * rad;
         double[] acc = new double[hr * cols];

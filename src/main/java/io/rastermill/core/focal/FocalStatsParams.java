@@ -14,7 +14,10 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Se
 
     /** The statistic; NoData and outside cells are skipped, no data at all gives NoData. */
     public enum Stat {
-        MEAN, MIN, MAX, SUM,
+        MEAN,
+        MIN,
+        MAX,
+        SUM,
         /** Population standard deviation (divides by n). */
         STDDEV,
         /**
@@ -26,7 +29,8 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Se
 
     /** The neighbourhood's shape. */
     public enum Shape {
-        SQUARE, CIRCLE
+        SQUARE,
+        CIRCLE
     }
 
     public FocalStatsParams {

@@ -3,15 +3,13 @@ package io.rastermill.core.focal;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /** The kernels {@link FocalKernel}'s factories build around user functions. Package-private. */
 final class FunctionKernels {
-    private FunctionKernels() {
-    }
+    private FunctionKernels() {}
 
     record OfTile(int halo, CellType resultCellType, FocalKernel.TileBody body) implements FocalKernel {
         OfTile {

@@ -2,8 +2,7 @@ package io.rastermill.core.focal;
 
 /** Surface derivatives of a 3×3 window (a..i row-major, north first). Package-private. */
 final class Gradient {
-    private Gradient() {
-    }
+    private Gradient() {}
 
     /** East-west difference sum: dz/dx · (8·cw) for Horn, · (2·cw) for Zevenbergen-Thorne. */
     static double dxSum(double[] w, boolean horn) {

@@ -56,8 +56,8 @@ public record HillshadeOp(HillshadeParams params) implements FocalKernel {
                     out[k] = gt ? 0 : Double.NaN;
                     continue;
                 }
-                double x = Gradient.dxSum(w, horn) * invX;   // dz/dx, east
-                double y = Gradient.dySum(w, horn) * invY;   // dz/dy, south
+                double x = Gradient.dxSum(w, horn) * invX; // dz/dx, east
+                double y = Gradient.dySum(w, horn) * invY; // dz/dy, south
                 if (gt) {
                     out[k] = geoTrellis(x, y, cosZen, sinZen, cosAz, sinAz);
                     continue;
@@ -117,8 +117,7 @@ public record HillshadeOp(HillshadeParams params) implements FocalKernel {
     }
 
     /** GeoTrellis 3.7.1's formula (compat doc §5.4), with its aspect special cases. */
-    private static double geoTrellis(double p, double q, double cosZen, double sinZen, double cosAz,
-                                     double sinAz) {
+    private static double geoTrellis(double p, double q, double cosZen, double sinZen, double cosAz, double sinAz) {
         double pq = p * p + q * q;
         double denom = Math.sqrt(pq + 1);
         double cosS = 1 / denom;

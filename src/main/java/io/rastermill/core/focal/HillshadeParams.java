@@ -9,8 +9,16 @@ import java.util.Objects;
  * ({@code -s}), the shading {@link Mode} and {@code computeEdges}. The GEOTRELLIS convention
  * supports Horn, REGULAR and scale 1.
  */
-public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode, double azimuth,
-                              double altitude, double zFactor, double scale, boolean computeEdges) implements Serializable {
+public record HillshadeParams(
+        Convention convention,
+        GradientAlg alg,
+        Mode mode,
+        double azimuth,
+        double altitude,
+        double zFactor,
+        double scale,
+        boolean computeEdges)
+        implements Serializable {
 
     /** gdaldem's shading variants. */
     public enum Mode {
@@ -24,10 +32,10 @@ public record HillshadeParams(Convention convention, GradientAlg alg, Mode mode,
         IGOR
     }
 
-    public static final HillshadeParams GDALDEM = new HillshadeParams(Convention.GDALDEM, GradientAlg.HORN,
-            Mode.REGULAR, 315, 45, 1, 1, false);
-    public static final HillshadeParams GEOTRELLIS = new HillshadeParams(Convention.GEOTRELLIS,
-            GradientAlg.HORN, Mode.REGULAR, 315, 45, 1, 1, false);
+    public static final HillshadeParams GDALDEM =
+            new HillshadeParams(Convention.GDALDEM, GradientAlg.HORN, Mode.REGULAR, 315, 45, 1, 1, false);
+    public static final HillshadeParams GEOTRELLIS =
+            new HillshadeParams(Convention.GEOTRELLIS, GradientAlg.HORN, Mode.REGULAR, 315, 45, 1, 1, false);
 
     public HillshadeParams {
         Objects.requireNonNull(convention, "convention");

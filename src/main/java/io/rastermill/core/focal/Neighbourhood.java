@@ -50,7 +50,8 @@ public final class Neighbourhood implements Serializable {
     public static Neighbourhood annulus(int inner, int outer) {
         checkRadius(outer);
         if (inner < 0 || inner >= outer) {
-            throw new IllegalArgumentException("annulus needs 0 <= inner < outer, got inner " + inner + ", outer " + outer);
+            throw new IllegalArgumentException(
+                    "annulus needs 0 <= inner < outer, got inner " + inner + ", outer " + outer);
         }
         return ring("annulus(" + inner + ", " + outer + ")", outer, (long) inner * inner, (long) outer * outer);
     }
@@ -154,7 +155,10 @@ public final class Neighbourhood implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Neighbourhood n && radius == n.radius && Arrays.equals(dx, n.dx) && Arrays.equals(dy, n.dy)
+        return o instanceof Neighbourhood n
+                && radius == n.radius
+                && Arrays.equals(dx, n.dx)
+                && Arrays.equals(dy, n.dy)
                 && Arrays.equals(weights, n.weights);
     }
 

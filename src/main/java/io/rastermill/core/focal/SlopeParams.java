@@ -10,20 +10,20 @@ import java.util.Objects;
  * {@code -compute_edges}. The GEOTRELLIS convention supports only Horn, degrees and scale 1
  * (zFactor is applied as GeoTrellis does) and ignores computeEdges.
  */
-public record SlopeParams(Convention convention, GradientAlg alg, boolean percent, double zFactor,
-                          double scale, boolean computeEdges) implements Serializable {
+public record SlopeParams(
+        Convention convention, GradientAlg alg, boolean percent, double zFactor, double scale, boolean computeEdges)
+        implements Serializable {
 
-    public static final SlopeParams GDALDEM = new SlopeParams(Convention.GDALDEM, GradientAlg.HORN,
-            false, 1, 1, false);
-    public static final SlopeParams GEOTRELLIS = new SlopeParams(Convention.GEOTRELLIS, GradientAlg.HORN,
-            false, 1, 1, false);
+    public static final SlopeParams GDALDEM = new SlopeParams(Convention.GDALDEM, GradientAlg.HORN, false, 1, 1, false);
+    public static final SlopeParams GEOTRELLIS =
+            new SlopeParams(Convention.GEOTRELLIS, GradientAlg.HORN, false, 1, 1, false);
 
     public SlopeParams {
         Objects.requireNonNull(convention, "convention");
         Objects.requireNonNull(alg, "alg");
         if (!(scale > 0) || !Double.isFinite(zFactor)) {
-            throw new IllegalArgumentException("slope needs scale > 0 and a finite zFactor, got scale="
-                    + scale + " zFactor=" + zFactor);
+            throw new IllegalArgumentException(
+                    "slope needs scale > 0 and a finite zFactor, got scale=" + scale + " zFactor=" + zFactor);
         }
         if (convention == Convention.GEOTRELLIS && (alg != GradientAlg.HORN || percent || scale != 1)) {
             throw new IllegalArgumentException("GeoTrellis slope is Horn, degrees, scale 1 only");

@@ -31,8 +31,14 @@ public record TerrainIndexOp(TerrainIndexParams params) implements FocalKernel {
                 switch (index) {
                     case TPI -> {
                         // float sum in gdaldem's order
-                        float sum = (float) w[0] + (float) w[1] + (float) w[2] + (float) w[3] + (float) w[5]
-                                + (float) w[6] + (float) w[7] + (float) w[8];
+                        float sum = (float) w[0]
+                                + (float) w[1]
+                                + (float) w[2]
+                                + (float) w[3]
+                                + (float) w[5]
+                                + (float) w[6]
+                                + (float) w[7]
+                                + (float) w[8];
                         v = e - sum / 8.0;
                     }
                     case TRI_RILEY -> {

@@ -48,8 +48,8 @@ public final class Window3 {
         this.substitute = convention == Convention.GEOTRELLIS || computeEdges;
         this.extrapolate = convention == Convention.GDALDEM && computeEdges;
         // gdaldem gives only NoData for a raster 1 cell high or wide, even with -compute_edges
-        this.degenerate = convention == Convention.GDALDEM
-                && ((north && south && rows == 1) || (west && east && cols == 1));
+        this.degenerate =
+                convention == Convention.GDALDEM && ((north && south && rows == 1) || (west && east && cols == 1));
         if (extrapolate) {
             // beyond the west/east border: 2·(border cell) − (next cell inwards), on every raster row
             int y0 = north ? halo : halo - 1;

@@ -113,11 +113,7 @@ public record Extent(double xmin, double ymin, double xmax, double ymax) impleme
 
     /** The smallest extent holding this one and the point. */
     public Extent expandToInclude(double x, double y) {
-        return new Extent(
-                xmin < x ? xmin : x,
-                ymin < y ? ymin : y,
-                xmax > x ? xmax : x,
-                ymax > y ? ymax : y);
+        return new Extent(xmin < x ? xmin : x, ymin < y ? ymin : y, xmax > x ? xmax : x, ymax > y ? ymax : y);
     }
 
     /** Grows every side by {@code distance} (shrinks when negative). */

@@ -10,5 +10,4 @@ import java.io.Serializable;
  * @param col column, growing eastward
  * @param row row, growing southward
  */
-public record GridCell(long col, long row) implements Serializable {
-}
+public record GridCell(long col, long row) implements Serializable {}

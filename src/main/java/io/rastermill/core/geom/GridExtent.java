@@ -19,7 +19,8 @@ import java.io.Serializable;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows) implements Serializable {
+public record GridExtent(Extent extent, double cellWidth, double cellHeight, long cols, long rows)
+        implements Serializable {
 
     /** Tolerance used by {@link #floorWithTolerance(double)}: {@value}. */
     public static final double EPSILON = GridFormulas.EPSILON;
@@ -29,8 +30,14 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
         if (extent == null) {
             throw new IllegalArgumentException("extent must not be null");
         }
-        GridFormulas.requireMatchingDimensions(extent, cellWidth, cellHeight, cols, rows,
-                Math.round(extent.width() / cellWidth), Math.round(extent.height() / cellHeight));
+        GridFormulas.requireMatchingDimensions(
+                extent,
+                cellWidth,
+                cellHeight,
+                cols,
+                rows,
+                Math.round(extent.width() / cellWidth),
+                Math.round(extent.height() / cellHeight));
     }
 
     /** The grid of {@code cols × rows} pixels over {@code extent}; cell size is {@code width / cols, height / rows}. */
@@ -40,8 +47,12 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
 
     /** The grid with the given cell size over {@code extent}; dimensions are {@code Math.round(width / cellWidth)}. */
     public static GridExtent of(Extent extent, CellSize cellSize) {
-        return new GridExtent(extent, cellSize.width(), cellSize.height(),
-                Math.round(extent.width() / cellSize.width()), Math.round(extent.height() / cellSize.height()));
+        return new GridExtent(
+                extent,
+                cellSize.width(),
+                cellSize.height(),
+                Math.round(extent.width() / cellSize.width()),
+                Math.round(extent.height() / cellSize.height()));
     }
 
     /** {@code round(v)} if {@code v} is within {@link #EPSILON} of it, else {@code floor(v)}. */
@@ -119,7 +130,10 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
 
     /** Same extent at another resolution; dimensions are {@code Math.round(width / targetCellWidth)}. */
     public GridExtent withResolution(double targetCellWidth, double targetCellHeight) {
-        return new GridExtent(extent, targetCellWidth, targetCellHeight,
+        return new GridExtent(
+                extent,
+                targetCellWidth,
+                targetCellHeight,
                 Math.round((extent.xmax() - extent.xmin()) / targetCellWidth),
                 Math.round((extent.ymax() - extent.ymin()) / targetCellHeight));
     }
@@ -140,8 +154,8 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
      */
     public GridExtent combine(GridExtent other) {
         if (cellWidth != other.cellWidth || cellHeight != other.cellHeight) {
-            throw new IllegalArgumentException("cannot combine grids with cell sizes " + cellSize()
-                    + " and " + other.cellSize());
+            throw new IllegalArgumentException(
+                    "cannot combine grids with cell sizes " + cellSize() + " and " + other.cellSize());
         }
         return of(extent.combine(other.extent), cellSize());
     }
@@ -154,8 +168,12 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
     /** A grid with this cell size whose pixel lines pass through {@code alignment} and cover {@code target}. */
     public GridExtent createAlignedGridExtent(Extent target, Point alignment) {
         Extent aligned = GridFormulas.alignedExtent(target, alignment, cellWidth, cellHeight);
-        return new GridExtent(aligned, cellWidth, cellHeight,
-                Math.round(aligned.width() / cellWidth), Math.round(aligned.height() / cellHeight));
+        return new GridExtent(
+                aligned,
+                cellWidth,
+                cellHeight,
+                Math.round(aligned.width() / cellWidth),
+                Math.round(aligned.height() / cellHeight));
     }
 
     /** This grid with its extent snapped outward to multiples of the cell size. */
@@ -170,8 +188,8 @@ public record GridExtent(Extent extent, double cellWidth, double cellHeight, lon
      */
     public RasterExtent toRasterExtent() {
         if (cols > Integer.MAX_VALUE || rows > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("grid of " + cols + "x" + rows
-                    + " cells does not fit a RasterExtent (int dimensions)");
+            throw new IllegalArgumentException(
+                    "grid of " + cols + "x" + rows + " cells does not fit a RasterExtent (int dimensions)");
         }
         return new RasterExtent(extent, cellWidth, cellHeight, (int) cols, (int) rows);
     }

@@ -12,8 +12,7 @@ final class GridFormulas {
     /** Tolerance of {@link #floorWithTolerance(double)}: GeoTrellis's {@code GridExtent.epsilon}. */
     static final double EPSILON = 1e-7;
 
-    private GridFormulas() {
-    }
+    private GridFormulas() {}
 
     static double floorWithTolerance(double value) {
         long rounded = Math.round(value);
@@ -53,8 +52,15 @@ final class GridFormulas {
         return intGrid ? (int) index : index;
     }
 
-    static GridBounds gridBoundsFor(Extent grid, double cellWidth, double cellHeight, long cols, long rows,
-                                    Extent sub, boolean clamp, boolean intGrid) {
+    static GridBounds gridBoundsFor(
+            Extent grid,
+            double cellWidth,
+            double cellHeight,
+            long cols,
+            long rows,
+            Extent sub,
+            boolean clamp,
+            boolean intGrid) {
         long colMin = toIndex(floorWithTolerance(mapXToGridDouble(sub.xmin(), grid.xmin(), cellWidth)), intGrid);
         long rowMin = toIndex(floorWithTolerance(mapYToGridDouble(sub.ymax(), grid.ymax(), cellHeight)), intGrid);
         long colMax = lastIndexBefore(mapXToGridDouble(sub.xmax(), grid.xmin(), cellWidth), intGrid);
@@ -112,8 +118,14 @@ final class GridFormulas {
                 Math.ceil(extent.ymax() / cellHeight) * cellHeight);
     }
 
-    static void requireMatchingDimensions(Extent extent, double cellWidth, double cellHeight, long cols, long rows,
-                                          long expectedCols, long expectedRows) {
+    static void requireMatchingDimensions(
+            Extent extent,
+            double cellWidth,
+            double cellHeight,
+            long cols,
+            long rows,
+            long expectedCols,
+            long expectedRows) {
         if (cols <= 0) {
             throw new IllegalArgumentException("cols must be > 0, got " + cols);
         }

@@ -8,5 +8,4 @@ import java.io.Serializable;
  * @param x easting or longitude
  * @param y northing or latitude
  */
-public record Point(double x, double y) implements Serializable {
-}
+public record Point(double x, double y) implements Serializable {}

@@ -17,16 +17,17 @@ import java.io.Serializable;
  * @param cols       number of columns, > 0
  * @param rows       number of rows, > 0
  */
-public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows) implements Serializable {
+public record RasterExtent(Extent extent, double cellWidth, double cellHeight, int cols, int rows)
+        implements Serializable {
 
     /** @throws IllegalArgumentException if cols or rows are not positive or disagree with the extent and cell size */
     public RasterExtent {
         if (extent == null) {
             throw new IllegalArgumentException("extent must not be null");
         }
-        GridFormulas.requireMatchingDimensions(extent, cellWidth, cellHeight, cols, rows,
-                (int) (double) Math.round(extent.width() / cellWidth),
-                (int) (double) Math.round(extent.height() / cellHeight));
+        GridFormulas.requireMatchingDimensions(
+                extent, cellWidth, cellHeight, cols, rows, (int) (double) Math.round(extent.width() / cellWidth), (int)
+                        (double) Math.round(extent.height() / cellHeight));
     }
 
     /** The raster of {@code cols × rows} pixels over {@code extent}. */
@@ -36,9 +37,9 @@ public record RasterExtent(Extent extent, double cellWidth, double cellHeight, i
 
     /** The raster with the given cell size over {@code extent}; dimensions are {@code Math.round(width / cellWidth)}. */
     public static RasterExtent of(Extent extent, CellSize cellSize) {
-        return new RasterExtent(extent, cellSize.width(), cellSize.height(),
-                (int) Math.round(extent.width() / cellSize.width()),
-                (int) Math.round(extent.height() / cellSize.height()));
+        return new RasterExtent(
+                extent, cellSize.width(), cellSize.height(), (int) Math.round(extent.width() / cellSize.width()), (int)
+                        Math.round(extent.height() / cellSize.height()));
     }
 
     public CellSize cellSize() {
@@ -127,8 +128,8 @@ public record RasterExtent(Extent extent, double cellWidth, double cellHeight, i
      */
     public RasterExtent combine(RasterExtent other) {
         if (cellWidth != other.cellWidth || cellHeight != other.cellHeight) {
-            throw new IllegalArgumentException("cannot combine rasters with cell sizes " + cellSize()
-                    + " and " + other.cellSize());
+            throw new IllegalArgumentException(
+                    "cannot combine rasters with cell sizes " + cellSize() + " and " + other.cellSize());
         }
         Extent union = extent.combine(other.extent);
         int newRows = (int) Math.ceil(union.height() / cellHeight);

@@ -12,8 +12,7 @@ public final class D8 {
     private static final int[] DX = {1, 1, 0, -1, -1, -1, 0, 1};
     private static final int[] DY = {0, 1, 1, 1, 0, -1, -1, -1};
 
-    private D8() {
-    }
+    private D8() {}
 
     public static int dx(int k) {
         return DX[k];

@@ -17,8 +17,7 @@ import java.util.Arrays;
  * the tile again from those levels. Arrays are row-major doubles with NoData as NaN.
  */
 public final class DepressionFill {
-    private DepressionFill() {
-    }
+    private DepressionFill() {}
 
     /** What the driver needs of a tile: its perimeter elevations and its spill edges. */
     public record Summary(int cols, int rows, double[] perimeterZ, SpillEdges edges) implements Serializable {

@@ -10,8 +10,7 @@ import java.util.Arrays;
  * elevation. Memory grows with the number of perimeter cells, not with the raster's area.
  */
 public final class FillGraph {
-    private FillGraph() {
-    }
+    private FillGraph() {}
 
     /**
      * The filled level of every perimeter cell, per tile id (NaN where NoData); {@code tiles[id]}
@@ -61,8 +60,7 @@ public final class FillGraph {
             }
 
             @Override
-            public void outlet(int node, double w) {
-            }
+            public void outlet(int node, double w) {}
         });
         CellHeap heap = new CellHeap(1024);
         for (int i = 0; i < nodes; i++) {
@@ -106,7 +104,8 @@ public final class FillGraph {
 
     /** The bytes of the summaries' arrays (elevations 8 a node, spill edges 16 an edge). */
     public static long bytes(DepressionFill.Summary[] tiles) {
-        return Summaries.sum(tiles, s -> 8L * s.perimeterZ().length + 16L * s.edges().size());
+        return Summaries.sum(
+                tiles, s -> 8L * s.perimeterZ().length + 16L * s.edges().size());
     }
 
     /** Receives the directed edges of the graph, and each node's connections to the outlets. */
@@ -117,7 +116,8 @@ public final class FillGraph {
     }
 
     /** Every tile's spill edges (both directions) and the edges to neighbouring tiles' perimeter cells. */
-    private static void edges(DepressionFill.Summary[] tiles, int[] offset, double[] z, NeighbourWalk walk, EdgeSink sink) {
+    private static void edges(
+            DepressionFill.Summary[] tiles, int[] offset, double[] z, NeighbourWalk walk, EdgeSink sink) {
         for (int t = 0; t < tiles.length; t++) {
             if (tiles[t] == null) {
                 continue;

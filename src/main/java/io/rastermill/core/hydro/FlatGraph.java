@@ -15,8 +15,7 @@ import java.util.Locale;
  * cells of components sent cell by cell.
  */
 public final class FlatGraph {
-    private FlatGraph() {
-    }
+    private FlatGraph() {}
 
     /** Per tile id, the distance of each perimeter cell that is a node (-1 elsewhere); null for absent tiles. */
     public static int[][] solve(TileGrid grid, FlowDirections.FlatSummary[] tiles) {
@@ -115,8 +114,8 @@ public final class FlatGraph {
     }
 
     /** Relaxes the edges from gate {@code m} (member number) to the other gates of its group, by its table row. */
-    private static void relaxTable(FlowDirections.FlatSummary s, int w, int base, int m, int cell, int du, int[] dist,
-                                   CellHeap heap) {
+    private static void relaxTable(
+            FlowDirections.FlatSummary s, int w, int base, int m, int cell, int du, int[] dist, CellHeap heap) {
         int group = groupOf(s.groupStart(), m);
         int first = s.groupStart()[group];
         int last = s.groupStart()[group + 1];
@@ -150,16 +149,28 @@ public final class FlatGraph {
 
     /** The bytes of the summaries' arrays. */
     public static long bytes(FlowDirections.FlatSummary[] tiles) {
-        return Summaries.sum(tiles, s -> 4L * (s.nodes().length + s.start().length + s.groupStart().length
-                + s.members().length + s.rowStart().length) + s.rows().length);
+        return Summaries.sum(
+                tiles,
+                s -> 4L
+                                * (s.nodes().length
+                                        + s.start().length
+                                        + s.groupStart().length
+                                        + s.members().length
+                                        + s.rowStart().length)
+                        + s.rows().length);
     }
 
     /** How the nodes split between gates of portal tables and cells sent cell by cell, for the driver's log. */
     public static String describe(FlowDirections.FlatSummary[] tiles) {
         long gates = Summaries.sum(tiles, s -> s.members().length);
         long groups = Summaries.sum(tiles, FlowDirections.FlatSummary::groups);
-        return String.format(Locale.ROOT, "%d gates in %d portal tables of %.1f MiB, %d nodes cell by cell", gates, groups,
-                tableBytes(tiles) / (1024.0 * 1024.0), nodes(tiles) - gates);
+        return String.format(
+                Locale.ROOT,
+                "%d gates in %d portal tables of %.1f MiB, %d nodes cell by cell",
+                gates,
+                groups,
+                tableBytes(tiles) / (1024.0 * 1024.0),
+                nodes(tiles) - gates);
     }
 
     /** The bytes of the portal tables alone. */
@@ -277,7 +288,8 @@ public final class FlatGraph {
             if (grid.inside(x, y)) {
                 int u = grid.tileOf(x, y);
                 if (perimeterDistances[u] != null) {
-                    out[i] = perimeterDistances[u][grid.perimeter(u).index((int) (x - grid.x0(u)), (int) (y - grid.y0(u)))];
+                    out[i] = perimeterDistances[u][
+                            grid.perimeter(u).index((int) (x - grid.x0(u)), (int) (y - grid.y0(u)))];
                 }
             }
         }

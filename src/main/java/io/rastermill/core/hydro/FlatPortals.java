@@ -46,6 +46,7 @@ final class FlatPortals {
     private final int[] inTile;
     /** Multi-source search state, per cell: sources seen, sources of this level and of the next; gate numbers. */
     private long[] seen;
+
     private long[] cur;
     private long[] next;
     private int[] nextList;
@@ -81,8 +82,17 @@ final class FlatPortals {
     }
 
     /** The summary of components {@code 1..count} whose cells are listed by component in {@code cells} from {@code cellStart}. */
-    static FlowDirections.FlatSummary summarize(int w, int h, int[] comp, boolean[] seed, boolean[] gate, int[] cells,
-                                                int[] cellStart, int count, long budget, int subBlock) {
+    static FlowDirections.FlatSummary summarize(
+            int w,
+            int h,
+            int[] comp,
+            boolean[] seed,
+            boolean[] gate,
+            int[] cells,
+            int[] cellStart,
+            int count,
+            long budget,
+            int subBlock) {
         FlatPortals p = new FlatPortals(w, h, comp, seed, gate, budget, subBlock);
         for (int k = 0; k < count; k++) {
             p.component(k + 1, cells, cellStart[k], cellStart[k + 1]);
@@ -143,7 +153,12 @@ final class FlatPortals {
                 for (int k = 0; k < 8; k++) {
                     int nx = u % w + D8.dx(k);
                     int ny = u / w + D8.dy(k);
-                    if (nx >= x0 && ny >= y0 && nx < x1 && ny < y1 && comp[ny * w + nx] == id && piece[ny * w + nx] == 0) {
+                    if (nx >= x0
+                            && ny >= y0
+                            && nx < x1
+                            && ny < y1
+                            && comp[ny * w + nx] == id
+                            && piece[ny * w + nx] == 0) {
                         piece[ny * w + nx] = p;
                         pieceCells[n++] = ny * w + nx;
                     }
@@ -155,7 +170,11 @@ final class FlatPortals {
                 for (int k = 0; k < 8 && !gate[u]; k++) {
                     int nx = u % w + D8.dx(k);
                     int ny = u / w + D8.dy(k);
-                    if (nx >= 0 && ny >= 0 && nx < w && ny < h && (nx < x0 || ny < y0 || nx >= x1 || ny >= y1)
+                    if (nx >= 0
+                            && ny >= 0
+                            && nx < w
+                            && ny < h
+                            && (nx < x0 || ny < y0 || nx >= x1 || ny >= y1)
                             && comp[ny * w + nx] == id) {
                         pieceCells[j] = ~u; // marked, restored below
                         break;
@@ -424,8 +443,8 @@ final class FlatPortals {
         for (int i = 0; i < m.length; i++) {
             m[i] = position[m[i]];
         }
-        return new FlowDirections.FlatSummary(sortedNodes, sortedStart, groupStart.toArray(), m, rowStart.toArray(),
-                rows.toArray());
+        return new FlowDirections.FlatSummary(
+                sortedNodes, sortedStart, groupStart.toArray(), m, rowStart.toArray(), rows.toArray());
     }
 
     /** A growable int array. */

@@ -22,14 +22,15 @@ import java.util.Arrays;
 public final class FlowDirections {
     /** The halo the kernels need: one ring to classify neighbours, one more to classify those. */
     public static final int HALO = 2;
+
     private static final double SQRT2 = Math.sqrt(2);
     static final int FAR = Integer.MAX_VALUE;
     /** {@link #steepest}'s answer for a flat cell, and the classification of a NoData cell. */
     private static final int FLAT = -1;
+
     private static final int INVALID = -2;
 
-    private FlowDirections() {
-    }
+    private FlowDirections() {}
 
     /**
      * The tile's share of the flat graph ({@link FlatPortals}): its nodes (sorted local cells: the gates of
@@ -47,8 +48,7 @@ public final class FlowDirections {
     }
 
     /** The tile's cells classified: steepest codes where a cell drains, flat flags and seeds otherwise. */
-    private record Classified(int[] code, boolean[] flat, boolean[] seed, boolean[] ringFlat) {
-    }
+    private record Classified(int[] code, boolean[] flat, boolean[] seed, boolean[] ringFlat) {}
 
     /**
      * The undisturbed direction ({@link #steepest}, or {@link #INVALID} for NoData) of every cell of the tile
@@ -206,7 +206,11 @@ public final class FlowDirections {
                     for (int k = 0; k < 8; k++) {
                         int nx = ux + D8.dx(k);
                         int ny = uy + D8.dy(k);
-                        if (nx >= 0 && ny >= 0 && nx < w && ny < h && comp[ny * w + nx] == 0
+                        if (nx >= 0
+                                && ny >= 0
+                                && nx < w
+                                && ny < h
+                                && comp[ny * w + nx] == 0
                                 && fd.at(fd.frame(nx, ny)) == FLAT) {
                             comp[ny * w + nx] = count;
                             cells[n++] = ny * w + nx;

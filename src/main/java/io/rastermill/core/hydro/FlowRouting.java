@@ -23,6 +23,7 @@ import java.util.Arrays;
 public final class FlowRouting {
     /** Link kinds of a perimeter cell. */
     public static final byte NONE = 0;
+
     public static final byte SAME_TILE = 1;
     public static final byte CROSS = 2;
     public static final byte OUTLET = 3;
@@ -31,19 +32,16 @@ public final class FlowRouting {
     private static final int CROSSES = -2;
     private static final int NO_DATA = -3;
 
-    private FlowRouting() {
-    }
+    private FlowRouting() {}
 
     /** Where the tile sits in the raster, for labels and error messages. */
-    public record Place(long x0, long y0, long rasterCols) implements Serializable {
-    }
+    public record Place(long x0, long y0, long rasterCols) implements Serializable {}
 
     /**
      * What the driver needs of a tile, per perimeter cell: its in-tile accumulation and weight, and
      * its link (kind, and the perimeter index, direction or outlet label it leads to).
      */
-    public record Summary(double[] accumulation, double[] weight, byte[] kind, long[] value) implements Serializable {
-    }
+    public record Summary(double[] accumulation, double[] weight, byte[] kind, long[] value) implements Serializable {}
 
     /** The tile's in-tile targets: a cell index, OUT (outlet), CROSSES (into another tile) or NO_DATA. */
     private static int[] targets(int[] buffered, int w, int h, Place place) {
@@ -103,8 +101,8 @@ public final class FlowRouting {
         if (tail < valid) {
             for (int c = 0; c < n; c++) {
                 if (target[c] != NO_DATA && indegree[c] > 0) {
-                    throw new IllegalArgumentException("flow directions form a cycle through cell (" + (place.x0 + c % w)
-                            + ", " + (place.y0 + c / w) + ")");
+                    throw new IllegalArgumentException("flow directions form a cycle through cell ("
+                            + (place.x0 + c % w) + ", " + (place.y0 + c / w) + ")");
                 }
             }
         }

@@ -2,8 +2,7 @@ package io.rastermill.core.hydro;
 
 /** Row-major index offsets of the eight D8 neighbours in a grid {@code w} cells wide, for interior cells. */
 final class NeighbourOffsets {
-    private NeighbourOffsets() {
-    }
+    private NeighbourOffsets() {}
 
     static int[] of(int w) {
         int[] offset = new int[8];

@@ -9,12 +9,10 @@ import java.util.Arrays;
  * downstream-first gives each its outlet's label. Memory grows with the number of perimeter cells.
  */
 public final class RoutingGraph {
-    private RoutingGraph() {
-    }
+    private RoutingGraph() {}
 
     /** Per tile id, the flow entering each perimeter cell from other tiles, and each perimeter cell's label. */
-    public record Result(double[][] inflow, long[][] label) {
-    }
+    public record Result(double[][] inflow, long[][] label) {}
 
     /** The graph's nodes: every perimeter cell of every present tile. */
     public static long nodes(FlowRouting.Summary[] tiles) {

@@ -4,8 +4,7 @@ import java.util.function.ToLongFunction;
 
 /** Totals over the per-tile summaries a driver graph is built from (null entries are absent tiles). */
 final class Summaries {
-    private Summaries() {
-    }
+    private Summaries() {}
 
     static <S> long sum(S[] tiles, ToLongFunction<S> size) {
         long n = 0;

@@ -11,7 +11,8 @@ public record TileGrid(long cols, long rows, int tileCols, int tileRows) impleme
 
     public TileGrid {
         if (cols <= 0 || rows <= 0 || tileCols <= 0 || tileRows <= 0) {
-            throw new IllegalArgumentException("bad grid " + cols + "x" + rows + " in tiles of " + tileCols + "x" + tileRows);
+            throw new IllegalArgumentException(
+                    "bad grid " + cols + "x" + rows + " in tiles of " + tileCols + "x" + tileRows);
         }
         if (tilesAcross(cols, tileCols) * tilesAcross(rows, tileRows) > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("too many tiles: " + cols + "x" + rows + " in tiles of " + tileCols);

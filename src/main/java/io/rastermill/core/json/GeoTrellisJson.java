@@ -1,15 +1,10 @@
 package io.rastermill.core.json;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.CellSize;
@@ -23,6 +18,9 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Reads and writes the JSON GeoTrellis (circe) uses for layer metadata and its parts, field for field.
@@ -46,8 +44,7 @@ public final class GeoTrellisJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
-    private GeoTrellisJson() {
-    }
+    private GeoTrellisJson() {}
 
     // ---------------------------------------------------------------- writing
 
@@ -228,8 +225,11 @@ public final class GeoTrellisJson {
     }
 
     public static Extent readExtent(JsonNode node) {
-        return new Extent(doubleField(node, "xmin"), doubleField(node, "ymin"),
-                doubleField(node, "xmax"), doubleField(node, "ymax"));
+        return new Extent(
+                doubleField(node, "xmin"),
+                doubleField(node, "ymin"),
+                doubleField(node, "xmax"),
+                doubleField(node, "ymax"));
     }
 
     public static CellSize readCellSize(String json) {
@@ -242,8 +242,11 @@ public final class GeoTrellisJson {
     }
 
     public static TileLayout readTileLayout(JsonNode node) {
-        return new TileLayout(intField(node, "layoutCols"), intField(node, "layoutRows"),
-                intField(node, "tileCols"), intField(node, "tileRows"));
+        return new TileLayout(
+                intField(node, "layoutCols"),
+                intField(node, "layoutRows"),
+                intField(node, "tileCols"),
+                intField(node, "tileRows"));
     }
 
     public static LayoutDefinition readLayoutDefinition(String json) {
@@ -251,8 +254,7 @@ public final class GeoTrellisJson {
     }
 
     public static LayoutDefinition readLayoutDefinition(JsonNode node) {
-        return new LayoutDefinition(readExtent(field(node, "extent")),
-                readTileLayout(field(node, "tileLayout")));
+        return new LayoutDefinition(readExtent(field(node, "extent")), readTileLayout(field(node, "tileLayout")));
     }
 
     public static SpatialKey readSpatialKey(String json) {
@@ -269,7 +271,8 @@ public final class GeoTrellisJson {
      * @throws IllegalArgumentException if the keys have no {@code instant} (spatial bounds) or are empty
      */
     public static TemporalBounds readTemporalBounds(JsonNode node) {
-        return new TemporalBounds(longField(field(node, "minKey"), "instant"), longField(field(node, "maxKey"), "instant"));
+        return new TemporalBounds(
+                longField(field(node, "minKey"), "instant"), longField(field(node, "maxKey"), "instant"));
     }
 
     /**
@@ -286,8 +289,7 @@ public final class GeoTrellisJson {
             throw new IllegalArgumentException("GeoTrellis JSON: bounds must be an object, got " + node);
         }
         if (node.has("minKey") || node.has("maxKey")) {
-            return new KeyBounds(readSpatialKey(field(node, "minKey")),
-                    readSpatialKey(field(node, "maxKey")));
+            return new KeyBounds(readSpatialKey(field(node, "minKey")), readSpatialKey(field(node, "maxKey")));
         }
         return EmptyBounds.INSTANCE;
     }
@@ -298,14 +300,19 @@ public final class GeoTrellisJson {
      * @throws IllegalArgumentException for EmptyBounds or anything else
      */
     public static KeyBounds readKeyBounds(String json) {
-        return readBounds(parse(json)).toKeyBounds()
+        return readBounds(parse(json))
+                .toKeyBounds()
                 .orElseThrow(() -> new IllegalArgumentException("GeoTrellis JSON: expected KeyBounds, got " + json));
     }
 
     public static RasterExtent readRasterExtent(String json) {
         JsonNode node = parse(json);
-        return new RasterExtent(readExtent(field(node, "extent")), doubleField(node, "cellwidth"),
-                doubleField(node, "cellheight"), intField(node, "cols"), intField(node, "rows"));
+        return new RasterExtent(
+                readExtent(field(node, "extent")),
+                doubleField(node, "cellwidth"),
+                doubleField(node, "cellheight"),
+                intField(node, "cols"),
+                intField(node, "rows"));
     }
 
     private static JsonNode parse(String json) {

@@ -1,8 +1,7 @@
 package io.rastermill.core.layout;
 
-import java.util.Optional;
-
 import io.rastermill.core.geom.GridBounds;
+import java.util.Optional;
 
 /**
  * An inclusive rectangle of tile keys (GeoTrellis {@code KeyBounds[SpatialKey]}); min and max are per component.
@@ -45,8 +44,10 @@ public record KeyBounds(SpatialKey minKey, SpatialKey maxKey) implements Bounds 
 
     @Override
     public boolean includes(SpatialKey key) {
-        return minKey.col() <= key.col() && key.col() <= maxKey.col()
-                && minKey.row() <= key.row() && key.row() <= maxKey.row();
+        return minKey.col() <= key.col()
+                && key.col() <= maxKey.col()
+                && minKey.row() <= key.row()
+                && key.row() <= maxKey.row();
     }
 
     /** These bounds grown to hold {@code key}. */

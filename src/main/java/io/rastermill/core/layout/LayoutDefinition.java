@@ -4,7 +4,6 @@ import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridExtent;
 import io.rastermill.core.geom.RasterExtent;
-
 import java.io.Serializable;
 
 /**
@@ -57,7 +56,8 @@ public record LayoutDefinition(Extent extent, TileLayout tileLayout) implements 
         TileLayout layout = new TileLayout(
                 (int) Math.ceil(totalPixelWidth / tileCols),
                 (int) Math.ceil(totalPixelHeight / tileRows),
-                tileCols, tileRows);
+                tileCols,
+                tileRows);
         Extent layoutExtent = new Extent(
                 extent.xmin(),
                 extent.ymax() - (layout.totalRows() * cellSize.height()),

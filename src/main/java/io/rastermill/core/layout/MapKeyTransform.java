@@ -2,7 +2,6 @@ package io.rastermill.core.layout;
 
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
-
 import java.io.Serializable;
 
 /**

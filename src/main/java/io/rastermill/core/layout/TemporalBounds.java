@@ -14,8 +14,8 @@ public record TemporalBounds(long min, long max) implements Serializable {
 
     public TemporalBounds {
         if (min > max) {
-            throw new IllegalArgumentException("time bounds " + Instant.ofEpochMilli(min) + " .. "
-                    + Instant.ofEpochMilli(max) + " are reversed");
+            throw new IllegalArgumentException(
+                    "time bounds " + Instant.ofEpochMilli(min) + " .. " + Instant.ofEpochMilli(max) + " are reversed");
         }
     }
 

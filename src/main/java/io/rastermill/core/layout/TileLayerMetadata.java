@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
-
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -18,7 +17,8 @@ import java.util.Optional;
  * @param crs      CRS of the layout and extent; null when the source had none usable (see {@link #knownCrs()})
  * @param bounds   the keys present, or {@link EmptyBounds}
  */
-public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds) implements Serializable {
+public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs, Bounds bounds)
+        implements Serializable {
 
     public TileLayerMetadata {
         if (cellType == null) {
@@ -37,7 +37,11 @@ public record TileLayerMetadata(CellType cellType, LayoutDefinition layout, Exte
 
     /** Metadata whose bounds are the tiles touched by {@code extent}, as GeoTrellis's metadata collection does. */
     public static TileLayerMetadata of(CellType cellType, LayoutDefinition layout, Extent extent, Crs crs) {
-        return new TileLayerMetadata(cellType, layout, extent, crs,
+        return new TileLayerMetadata(
+                cellType,
+                layout,
+                extent,
+                crs,
                 KeyBounds.of(layout.mapTransform().extentToBounds(extent)));
     }
 

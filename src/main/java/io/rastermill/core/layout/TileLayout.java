@@ -2,7 +2,6 @@ package io.rastermill.core.layout;
 
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
-
 import java.io.Serializable;
 
 /**

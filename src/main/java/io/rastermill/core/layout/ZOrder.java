@@ -6,8 +6,7 @@ package io.rastermill.core.layout;
  * close in index, which is what partitioning by index ranges relies on.
  */
 public final class ZOrder {
-    private ZOrder() {
-    }
+    private ZOrder() {}
 
     public static long index(SpatialKey key) {
         return index(key.col(), key.row());

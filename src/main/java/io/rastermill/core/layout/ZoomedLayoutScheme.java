@@ -123,7 +123,8 @@ public final class ZoomedLayoutScheme implements LayoutScheme {
         Point ll2 = toLatLng.transform(x, y);
         double dist;
         if (UtmZone.isValidLatitude(ll1.y())) {
-            CrsTransform toUtm = CrsTransform.between(Crs.LATLNG, UtmZone.of(ll1.x(), ll1.y()).crs());
+            CrsTransform toUtm = CrsTransform.between(
+                    Crs.LATLNG, UtmZone.of(ll1.x(), ll1.y()).crs());
             Point p1 = toUtm.transform(ll1.x(), ll1.y());
             Point p2 = toUtm.transform(ll2.x(), ll2.y());
             dist = Math.max(Math.abs(p1.x() - p2.x()), Math.abs(p1.y() - p2.y()));
@@ -169,8 +170,10 @@ public final class ZoomedLayoutScheme implements LayoutScheme {
     private static LayoutLevel resized(LayoutLevel level, int zoom) {
         LayoutDefinition layout = level.layout();
         int tiles = tilesPerSide(zoom);
-        return new LayoutLevel(zoom, new LayoutDefinition(layout.extent(),
-                new TileLayout(tiles, tiles, layout.tileCols(), layout.tileRows())));
+        return new LayoutLevel(
+                zoom,
+                new LayoutDefinition(
+                        layout.extent(), new TileLayout(tiles, tiles, layout.tileCols(), layout.tileRows())));
     }
 
     @Override

@@ -32,47 +32,82 @@ import io.rastermill.core.tile.Tile;
  * stored as 0 (integral) or NaN, as in GeoTrellis; convert to a type with NoData first when it matters.
  */
 public final class Arithmetic {
-    private Arithmetic() {
-    }
+    private Arithmetic() {}
 
     /** Selects one of the binary kernels below. */
     public enum Op {
-        ADD, SUBTRACT, MULTIPLY, DIVIDE, FLOOR_DIVIDE, MOD, POW
+        ADD,
+        SUBTRACT,
+        MULTIPLY,
+        DIVIDE,
+        FLOOR_DIVIDE,
+        MOD,
+        POW
     }
 
     // ------------------------------------------------------------------ the ops
 
-    public static final LocalOp ADD = binary("add", Op.ADD, "a + b (the int lane wraps)").withSymbol("+");
-    public static final LocalOp SUBTRACT = binary("subtract", Op.SUBTRACT, "a - b (the int lane wraps)").withSymbol("-");
-    public static final LocalOp MULTIPLY = binary("multiply", Op.MULTIPLY, "a * b (the int lane wraps)").withSymbol("*");
-    public static final LocalOp DIVIDE = binary("divide", Op.DIVIDE,
+    public static final LocalOp ADD =
+            binary("add", Op.ADD, "a + b (the int lane wraps)").withSymbol("+");
+    public static final LocalOp SUBTRACT =
+            binary("subtract", Op.SUBTRACT, "a - b (the int lane wraps)").withSymbol("-");
+    public static final LocalOp MULTIPLY =
+            binary("multiply", Op.MULTIPLY, "a * b (the int lane wraps)").withSymbol("*");
+    public static final LocalOp DIVIDE = binary(
+            "divide",
+            Op.DIVIDE,
             "a / b in the operands' type: integer division truncating toward zero for integral ones (GeoTrellis);"
                     + " by zero: NoData");
-    public static final LocalOp FLOOR_DIVIDE = binary("floorDivide", Op.FLOOR_DIVIDE,
-            "a / b rounded toward negative infinity (Python's //); by zero: NoData").withSymbol("//");
-    public static final LocalOp MOD = binary("mod", Op.MOD,
-            "remainder of a / b with the sign of a (Java's %); by zero: NoData").withSymbol("%");
-    public static final LocalOp POW = binary("pow", Op.POW,
+    public static final LocalOp FLOOR_DIVIDE = binary(
+                    "floorDivide",
+                    Op.FLOOR_DIVIDE,
+                    "a / b rounded toward negative infinity (Python's //); by zero: NoData")
+            .withSymbol("//");
+    public static final LocalOp MOD = binary(
+                    "mod", Op.MOD, "remainder of a / b with the sign of a (Java's %); by zero: NoData")
+            .withSymbol("%");
+    public static final LocalOp POW = binary(
+            "pow",
+            Op.POW,
             "a to the power b in the operands' type: integral ones give Math.pow truncated toward zero, saturated");
-    public static final LocalOp TRUE_DIVIDE = LocalOp.floating("trueDivide", 2,
+    public static final LocalOp TRUE_DIVIDE = LocalOp.floating(
+                    "trueDivide",
+                    2,
                     (in, out, n) -> apply(Op.DIVIDE, in[0], in[1], out, n),
                     "a / b as a floating point number (Python 3's /); by zero: NoData")
-            .withSymbol("/").withIntsToDouble((in, out, n) -> divideToDouble(in[0], in[1], out, n));
-    public static final LocalOp FLOAT_POWER = LocalOp.floating("floatPower", 2,
-            (in, out, n) -> apply(Op.POW, in[0], in[1], out, n), "a to the power b as a floating point number")
+            .withSymbol("/")
+            .withIntsToDouble((in, out, n) -> divideToDouble(in[0], in[1], out, n));
+    public static final LocalOp FLOAT_POWER = LocalOp.floating(
+                    "floatPower",
+                    2,
+                    (in, out, n) -> apply(Op.POW, in[0], in[1], out, n),
+                    "a to the power b as a floating point number")
             .withSymbol("**");
-    public static final LocalOp NEGATE = LocalOp.union("negate", 1, (in, out, n) -> negate(in[0], out, n),
-            (in, out, n) -> negate(in[0], out, n), "-a in a's type (the int lane wraps)").withSymbol("-");
-    public static final LocalOp ABS = LocalOp.union("abs", 1, (in, out, n) -> abs(in[0], out, n),
-            (in, out, n) -> abs(in[0], out, n), "|a| in a's type");
-    public static final LocalOp NORMALIZED_DIFFERENCE = LocalOp.of("normalizedDifference", 2, LocalOp.Typing.FLOAT32,
-                    null, (in, out, n) -> normalizedDifference(in[0], in[1], out, n),
+    public static final LocalOp NEGATE = LocalOp.union(
+                    "negate",
+                    1,
+                    (in, out, n) -> negate(in[0], out, n),
+                    (in, out, n) -> negate(in[0], out, n),
+                    "-a in a's type (the int lane wraps)")
+            .withSymbol("-");
+    public static final LocalOp ABS = LocalOp.union(
+            "abs", 1, (in, out, n) -> abs(in[0], out, n), (in, out, n) -> abs(in[0], out, n), "|a| in a's type");
+    public static final LocalOp NORMALIZED_DIFFERENCE = LocalOp.of(
+                    "normalizedDifference",
+                    2,
+                    LocalOp.Typing.FLOAT32,
+                    null,
+                    (in, out, n) -> normalizedDifference(in[0], in[1], out, n),
                     "(a - b) / (a + b) as float32, NoData where a + b is 0; NDVI is normalizedDifference(nir, red)")
             .withAliases("nd");
 
     private static LocalOp binary(String name, Op op, String doc) {
-        return LocalOp.union(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
-                (in, out, n) -> apply(op, in[0], in[1], out, n), doc);
+        return LocalOp.union(
+                name,
+                2,
+                (in, out, n) -> apply(op, in[0], in[1], out, n),
+                (in, out, n) -> apply(op, in[0], in[1], out, n),
+                doc);
     }
 
     /** The descriptor of a binary kernel. */

@@ -12,22 +12,26 @@ import io.rastermill.core.tile.Tile;
  * (sign-extending). A result equal to {@link Integer#MIN_VALUE} reads as NoData.
  */
 public final class Bitwise {
-    private Bitwise() {
-    }
+    private Bitwise() {}
 
     /** Selects one of the binary kernels below. */
     public enum Op {
-        AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT
+        AND,
+        OR,
+        XOR,
+        SHIFT_LEFT,
+        SHIFT_RIGHT
     }
 
     public static final LocalOp AND = op("bitAnd", Op.AND, "&", "bitwise a & b");
     public static final LocalOp OR = op("bitOr", Op.OR, "|", "bitwise a | b");
     public static final LocalOp XOR = op("bitXor", Op.XOR, "^", "bitwise a ^ b");
     public static final LocalOp SHIFT_LEFT = op("shiftLeft", Op.SHIFT_LEFT, "<<", "a << b (b modulo 32)");
-    public static final LocalOp SHIFT_RIGHT = op("shiftRight", Op.SHIFT_RIGHT, ">>",
-            "a >> b, sign-extending (b modulo 32)");
-    public static final LocalOp NOT = LocalOp.of("bitNot", 1, LocalOp.Typing.BITS, (in, out, n) -> not(in[0], out, n),
-            null, "bitwise ~a").withSymbol("~");
+    public static final LocalOp SHIFT_RIGHT =
+            op("shiftRight", Op.SHIFT_RIGHT, ">>", "a >> b, sign-extending (b modulo 32)");
+    public static final LocalOp NOT = LocalOp.of(
+                    "bitNot", 1, LocalOp.Typing.BITS, (in, out, n) -> not(in[0], out, n), null, "bitwise ~a")
+            .withSymbol("~");
 
     private static LocalOp op(String name, Op op, String symbol, String doc) {
         return LocalOp.of(name, 2, LocalOp.Typing.BITS, (in, out, n) -> apply(op, in[0], in[1], out, n), null, doc)

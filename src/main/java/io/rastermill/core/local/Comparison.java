@@ -19,12 +19,16 @@ public final class Comparison {
     /** The cell type of every comparison result: 0, 1, or NoData (255). */
     public static final CellType RESULT = Operands.BOOLEAN;
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     /** Selects one of the kernels below. */
     public enum Op {
-        EQUAL, NOT_EQUAL, LESS, LESS_OR_EQUAL, GREATER, GREATER_OR_EQUAL
+        EQUAL,
+        NOT_EQUAL,
+        LESS,
+        LESS_OR_EQUAL,
+        GREATER,
+        GREATER_OR_EQUAL
     }
 
     public static final LocalOp EQUAL = op("equal", Op.EQUAL, "==", "1 where a == b, else 0");
@@ -32,11 +36,17 @@ public final class Comparison {
     public static final LocalOp LESS = op("less", Op.LESS, "<", "1 where a < b, else 0");
     public static final LocalOp LESS_OR_EQUAL = op("lessOrEqual", Op.LESS_OR_EQUAL, "<=", "1 where a <= b, else 0");
     public static final LocalOp GREATER = op("greater", Op.GREATER, ">", "1 where a > b, else 0");
-    public static final LocalOp GREATER_OR_EQUAL = op("greaterOrEqual", Op.GREATER_OR_EQUAL, ">=", "1 where a >= b, else 0");
+    public static final LocalOp GREATER_OR_EQUAL =
+            op("greaterOrEqual", Op.GREATER_OR_EQUAL, ">=", "1 where a >= b, else 0");
 
     private static LocalOp op(String name, Op op, String symbol, String doc) {
-        return LocalOp.test(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
-                (in, out, n) -> apply(op, in[0], in[1], out, n), doc).withSymbol(symbol);
+        return LocalOp.test(
+                        name,
+                        2,
+                        (in, out, n) -> apply(op, in[0], in[1], out, n),
+                        (in, out, n) -> apply(op, in[0], in[1], out, n),
+                        doc)
+                .withSymbol(symbol);
     }
 
     /** The descriptor of a kernel. */

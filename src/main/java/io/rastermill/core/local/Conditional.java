@@ -12,11 +12,14 @@ import io.rastermill.core.tile.Tile;
  * holes. <b>Type:</b> the union of {@code a}'s and {@code b}'s cell types.
  */
 public final class Conditional {
-    private Conditional() {
-    }
+    private Conditional() {}
 
-    public static final LocalOp WHERE = LocalOp.of("where", 3, LocalOp.Typing.WHERE,
-                    (in, out, n) -> where(in[0], in[1], in[2], out, n), (in, out, n) -> where(in[0], in[1], in[2], out, n),
+    public static final LocalOp WHERE = LocalOp.of(
+                    "where",
+                    3,
+                    LocalOp.Typing.WHERE,
+                    (in, out, n) -> where(in[0], in[1], in[2], out, n),
+                    (in, out, n) -> where(in[0], in[1], in[2], out, n),
                     "a where c is true (non-zero), b where it is 0, NoData where c is NoData")
             .withNoData(LocalOp.NoDataRule.CHOSEN);
 

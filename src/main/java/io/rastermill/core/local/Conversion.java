@@ -15,8 +15,7 @@ import io.rastermill.core.tile.Tile;
  * cells are stored as 0 (integral) or NaN (floating point).
  */
 public final class Conversion {
-    private Conversion() {
-    }
+    private Conversion() {}
 
     /** {@code t}'s cells in {@code target}, by the rules above. */
     public static Tile convert(Tile t, CellType target) {

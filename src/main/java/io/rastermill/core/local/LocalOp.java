@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -107,9 +106,20 @@ public final class LocalOp {
     private final DoubleToIntKernel doublesToInt;
     private final IntToDoubleKernel intsToDouble;
 
-    private LocalOp(String name, String sqlName, String symbol, List<String> aliases, int arity, boolean variadic, Typing typing,
-                    NoDataRule noData, String doc, IntKernel ints, DoubleKernel doubles,
-                    DoubleToIntKernel doublesToInt, IntToDoubleKernel intsToDouble) {
+    private LocalOp(
+            String name,
+            String sqlName,
+            String symbol,
+            List<String> aliases,
+            int arity,
+            boolean variadic,
+            Typing typing,
+            NoDataRule noData,
+            String doc,
+            IntKernel ints,
+            DoubleKernel doubles,
+            DoubleToIntKernel doublesToInt,
+            IntToDoubleKernel intsToDouble) {
         this.name = Objects.requireNonNull(name, "name");
         this.sqlName = sqlName != null ? sqlName : snakeCase(name);
         this.symbol = symbol;
@@ -130,7 +140,8 @@ public final class LocalOp {
             case TRUTH, BITS -> ints != null;
         };
         if (!complete || arity < 1 || (typing == Typing.WHERE && arity != 3)) {
-            throw new IllegalArgumentException("local op " + name + ": kernels or arity do not fit its typing " + typing);
+            throw new IllegalArgumentException(
+                    "local op " + name + ": kernels or arity do not fit its typing " + typing);
         }
     }
 
@@ -138,65 +149,197 @@ public final class LocalOp {
 
     /** A {@link Typing#UNION} op with int and double kernels. */
     public static LocalOp union(String name, int arity, IntKernel ints, DoubleKernel doubles, String doc) {
-        return new LocalOp(name, null, null, List.of(), arity, false, Typing.UNION, NoDataRule.PROPAGATE, doc, ints, doubles,
-                null, null);
+        return new LocalOp(
+                name,
+                null,
+                null,
+                List.of(),
+                arity,
+                false,
+                Typing.UNION,
+                NoDataRule.PROPAGATE,
+                doc,
+                ints,
+                doubles,
+                null,
+                null);
     }
 
     /** A {@link Typing#FLOATING} op with a double kernel. */
     public static LocalOp floating(String name, int arity, DoubleKernel doubles, String doc) {
-        return new LocalOp(name, null, null, List.of(), arity, false, Typing.FLOATING, NoDataRule.PROPAGATE, doc, null,
-                doubles, null, null);
+        return new LocalOp(
+                name,
+                null,
+                null,
+                List.of(),
+                arity,
+                false,
+                Typing.FLOATING,
+                NoDataRule.PROPAGATE,
+                doc,
+                null,
+                doubles,
+                null,
+                null);
     }
 
     /** A {@link Typing#BOOLEAN} op: an int kernel and a double-to-int kernel. */
     public static LocalOp test(String name, int arity, IntKernel ints, DoubleToIntKernel doubles, String doc) {
-        return new LocalOp(name, null, null, List.of(), arity, false, Typing.BOOLEAN, NoDataRule.PROPAGATE, doc, ints, null,
-                doubles, null);
+        return new LocalOp(
+                name,
+                null,
+                null,
+                List.of(),
+                arity,
+                false,
+                Typing.BOOLEAN,
+                NoDataRule.PROPAGATE,
+                doc,
+                ints,
+                null,
+                doubles,
+                null);
     }
 
     /** An op of any typing; use the {@code with...} methods to add what the shortcuts above do not set. */
     public static LocalOp of(String name, int arity, Typing typing, IntKernel ints, DoubleKernel doubles, String doc) {
-        return new LocalOp(name, null, null, List.of(), arity, false, typing, NoDataRule.PROPAGATE, doc, ints, doubles, null,
+        return new LocalOp(
+                name,
+                null,
+                null,
+                List.of(),
+                arity,
+                false,
+                typing,
+                NoDataRule.PROPAGATE,
+                doc,
+                ints,
+                doubles,
+                null,
                 null);
     }
 
     /** This op under another SQL name than {@code rm_<snake_case>} (when that is taken by another function). */
     public LocalOp withSqlName(String sqlName) {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, variadic, typing, noData, doc, ints, doubles,
-                doublesToInt, intsToDouble);
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                variadic,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
+                intsToDouble);
     }
 
     /** This op, also written as the calc operator {@code symbol} (binary if arity 2, prefix if 1). */
     public LocalOp withSymbol(String symbol) {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, variadic, typing, noData, doc, ints, doubles, doublesToInt,
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                variadic,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
                 intsToDouble);
     }
 
     /** This op, also called {@code aliases} in calc and by {@link LocalOps#op(String)} (not in SQL). */
     public LocalOp withAliases(String... aliases) {
-        return new LocalOp(name, sqlName, symbol, List.of(aliases), arity, variadic, typing, noData, doc, ints, doubles,
-                doublesToInt, intsToDouble);
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                List.of(aliases),
+                arity,
+                variadic,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
+                intsToDouble);
     }
 
     /** This binary op, callable in calc with more arguments, folded from the left ({@code min(a, b, c)}). */
     public LocalOp variadic() {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, true, typing, noData, doc, ints, doubles, doublesToInt,
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                true,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
                 intsToDouble);
     }
 
     public LocalOp withNoData(NoDataRule rule) {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, variadic, typing, rule, doc, ints, doubles, doublesToInt,
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                variadic,
+                typing,
+                rule,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
                 intsToDouble);
     }
 
     public LocalOp withDoublesToInt(DoubleToIntKernel kernel) {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, variadic, typing, noData, doc, ints, doubles, kernel,
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                variadic,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                kernel,
                 intsToDouble);
     }
 
     /** A {@link Typing#FLOATING} op's shortcut for all-integer arguments. */
     public LocalOp withIntsToDouble(IntToDoubleKernel kernel) {
-        return new LocalOp(name, sqlName, symbol, aliases, arity, variadic, typing, noData, doc, ints, doubles, doublesToInt,
+        return new LocalOp(
+                name,
+                sqlName,
+                symbol,
+                aliases,
+                arity,
+                variadic,
+                typing,
+                noData,
+                doc,
+                ints,
+                doubles,
+                doublesToInt,
                 kernel);
     }
 
@@ -331,8 +474,8 @@ public final class LocalOp {
      */
     public Tile apply(Tile... args) {
         if (args.length != arity) {
-            throw new IllegalArgumentException(name + " takes " + arity + " tile" + (arity == 1 ? "" : "s") + ", got "
-                    + args.length);
+            throw new IllegalArgumentException(
+                    name + " takes " + arity + " tile" + (arity == 1 ? "" : "s") + ", got " + args.length);
         }
         Operand[] ops = new Operand[args.length];
         for (int i = 0; i < args.length; i++) {

@@ -2,7 +2,6 @@ package io.rastermill.core.local;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -24,8 +23,16 @@ import java.util.Optional;
  */
 public final class LocalOps {
     /** The classes whose {@code public static final LocalOp} fields are the catalog, in this order. */
-    private static final List<Class<?>> FAMILIES = List.of(Arithmetic.class, Comparison.class, Logical.class,
-            Bitwise.class, MinMax.class, MathFunctions.class, Conditional.class, Masking.class);
+    private static final List<Class<?>> FAMILIES = List.of(
+            Arithmetic.class,
+            Comparison.class,
+            Logical.class,
+            Bitwise.class,
+            MinMax.class,
+            MathFunctions.class,
+            Conditional.class,
+            Masking.class);
+
     private static final List<LocalOp> ALL;
     private static final Map<String, LocalOp> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, LocalOp> BY_SYMBOL = new LinkedHashMap<>();
@@ -35,7 +42,10 @@ public final class LocalOps {
         for (Class<?> family : FAMILIES) {
             for (Field f : family.getDeclaredFields()) {
                 int m = f.getModifiers();
-                if (f.getType() == LocalOp.class && Modifier.isPublic(m) && Modifier.isStatic(m) && Modifier.isFinal(m)) {
+                if (f.getType() == LocalOp.class
+                        && Modifier.isPublic(m)
+                        && Modifier.isStatic(m)
+                        && Modifier.isFinal(m)) {
                     try {
                         all.add((LocalOp) f.get(null));
                     } catch (IllegalAccessException e) {
@@ -56,14 +66,13 @@ public final class LocalOps {
         ALL = List.copyOf(all);
     }
 
-    private LocalOps() {
-    }
+    private LocalOps() {}
 
     private static void index(Map<String, LocalOp> map, String key, LocalOp op, String what) {
         LocalOp old = map.putIfAbsent(key, op);
         if (old != null) {
-            throw new IllegalStateException("local ops " + old.name() + " and " + op.name() + " share the " + what
-                    + " '" + key + "'");
+            throw new IllegalStateException(
+                    "local ops " + old.name() + " and " + op.name() + " share the " + what + " '" + key + "'");
         }
     }
 
@@ -105,84 +114,274 @@ public final class LocalOps {
     // ------------------------------------------------------------------ shortcuts
 
     // arithmetic
-    public static Tile add(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.ADD, a, b); }
-    public static Tile add(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.ADD, a, v); }
-    public static Tile subtract(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, b); }
-    public static Tile subtract(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, v); }
-    public static Tile subtract(double v, Tile b) { return Arithmetic.apply(Arithmetic.Op.SUBTRACT, v, b); }
-    public static Tile multiply(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, b); }
-    public static Tile multiply(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, v); }
-    public static Tile divide(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, b); }
-    public static Tile divide(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, v); }
-    public static Tile divide(double v, Tile b) { return Arithmetic.apply(Arithmetic.Op.DIVIDE, v, b); }
-    public static Tile floorDivide(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.FLOOR_DIVIDE, a, b); }
-    public static Tile mod(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.MOD, a, b); }
-    public static Tile mod(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.MOD, a, v); }
-    public static Tile pow(Tile a, Tile b) { return Arithmetic.apply(Arithmetic.Op.POW, a, b); }
-    public static Tile pow(Tile a, double v) { return Arithmetic.apply(Arithmetic.Op.POW, a, v); }
-    public static Tile negate(Tile a) { return Arithmetic.negate(a); }
-    public static Tile abs(Tile a) { return Arithmetic.abs(a); }
-    public static Tile normalizedDifference(Tile a, Tile b) { return Arithmetic.normalizedDifference(a, b); }
+    public static Tile add(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.ADD, a, b);
+    }
+
+    public static Tile add(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.ADD, a, v);
+    }
+
+    public static Tile subtract(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, b);
+    }
+
+    public static Tile subtract(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, v);
+    }
+
+    public static Tile subtract(double v, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, v, b);
+    }
+
+    public static Tile multiply(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, b);
+    }
+
+    public static Tile multiply(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, v);
+    }
+
+    public static Tile divide(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, b);
+    }
+
+    public static Tile divide(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, v);
+    }
+
+    public static Tile divide(double v, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.DIVIDE, v, b);
+    }
+
+    public static Tile floorDivide(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.FLOOR_DIVIDE, a, b);
+    }
+
+    public static Tile mod(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.MOD, a, b);
+    }
+
+    public static Tile mod(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.MOD, a, v);
+    }
+
+    public static Tile pow(Tile a, Tile b) {
+        return Arithmetic.apply(Arithmetic.Op.POW, a, b);
+    }
+
+    public static Tile pow(Tile a, double v) {
+        return Arithmetic.apply(Arithmetic.Op.POW, a, v);
+    }
+
+    public static Tile negate(Tile a) {
+        return Arithmetic.negate(a);
+    }
+
+    public static Tile abs(Tile a) {
+        return Arithmetic.abs(a);
+    }
+
+    public static Tile normalizedDifference(Tile a, Tile b) {
+        return Arithmetic.normalizedDifference(a, b);
+    }
 
     // comparisons
-    public static Tile equal(Tile a, Tile b) { return Comparison.apply(Comparison.Op.EQUAL, a, b); }
-    public static Tile equal(Tile a, double v) { return Comparison.apply(Comparison.Op.EQUAL, a, v); }
-    public static Tile notEqual(Tile a, Tile b) { return Comparison.apply(Comparison.Op.NOT_EQUAL, a, b); }
-    public static Tile notEqual(Tile a, double v) { return Comparison.apply(Comparison.Op.NOT_EQUAL, a, v); }
-    public static Tile less(Tile a, Tile b) { return Comparison.apply(Comparison.Op.LESS, a, b); }
-    public static Tile less(Tile a, double v) { return Comparison.apply(Comparison.Op.LESS, a, v); }
-    public static Tile lessOrEqual(Tile a, Tile b) { return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, b); }
-    public static Tile lessOrEqual(Tile a, double v) { return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, v); }
-    public static Tile greater(Tile a, Tile b) { return Comparison.apply(Comparison.Op.GREATER, a, b); }
-    public static Tile greater(Tile a, double v) { return Comparison.apply(Comparison.Op.GREATER, a, v); }
-    public static Tile greaterOrEqual(Tile a, Tile b) { return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, b); }
-    public static Tile greaterOrEqual(Tile a, double v) { return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, v); }
+    public static Tile equal(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.EQUAL, a, b);
+    }
+
+    public static Tile equal(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.EQUAL, a, v);
+    }
+
+    public static Tile notEqual(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.NOT_EQUAL, a, b);
+    }
+
+    public static Tile notEqual(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.NOT_EQUAL, a, v);
+    }
+
+    public static Tile less(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.LESS, a, b);
+    }
+
+    public static Tile less(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.LESS, a, v);
+    }
+
+    public static Tile lessOrEqual(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, b);
+    }
+
+    public static Tile lessOrEqual(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, v);
+    }
+
+    public static Tile greater(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.GREATER, a, b);
+    }
+
+    public static Tile greater(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.GREATER, a, v);
+    }
+
+    public static Tile greaterOrEqual(Tile a, Tile b) {
+        return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, b);
+    }
+
+    public static Tile greaterOrEqual(Tile a, double v) {
+        return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, v);
+    }
 
     // logical
-    public static Tile and(Tile a, Tile b) { return Logical.apply(Logical.Op.AND, a, b); }
-    public static Tile or(Tile a, Tile b) { return Logical.apply(Logical.Op.OR, a, b); }
-    public static Tile xor(Tile a, Tile b) { return Logical.apply(Logical.Op.XOR, a, b); }
-    public static Tile not(Tile a) { return Logical.not(a); }
+    public static Tile and(Tile a, Tile b) {
+        return Logical.apply(Logical.Op.AND, a, b);
+    }
+
+    public static Tile or(Tile a, Tile b) {
+        return Logical.apply(Logical.Op.OR, a, b);
+    }
+
+    public static Tile xor(Tile a, Tile b) {
+        return Logical.apply(Logical.Op.XOR, a, b);
+    }
+
+    public static Tile not(Tile a) {
+        return Logical.not(a);
+    }
 
     // bitwise
-    public static Tile bitAnd(Tile a, Tile b) { return Bitwise.apply(Bitwise.Op.AND, a, b); }
-    public static Tile bitAnd(Tile a, int v) { return Bitwise.apply(Bitwise.Op.AND, a, v); }
-    public static Tile bitOr(Tile a, Tile b) { return Bitwise.apply(Bitwise.Op.OR, a, b); }
-    public static Tile bitXor(Tile a, Tile b) { return Bitwise.apply(Bitwise.Op.XOR, a, b); }
-    public static Tile bitNot(Tile a) { return Bitwise.not(a); }
-    public static Tile shiftLeft(Tile a, int v) { return Bitwise.apply(Bitwise.Op.SHIFT_LEFT, a, v); }
-    public static Tile shiftRight(Tile a, int v) { return Bitwise.apply(Bitwise.Op.SHIFT_RIGHT, a, v); }
+    public static Tile bitAnd(Tile a, Tile b) {
+        return Bitwise.apply(Bitwise.Op.AND, a, b);
+    }
+
+    public static Tile bitAnd(Tile a, int v) {
+        return Bitwise.apply(Bitwise.Op.AND, a, v);
+    }
+
+    public static Tile bitOr(Tile a, Tile b) {
+        return Bitwise.apply(Bitwise.Op.OR, a, b);
+    }
+
+    public static Tile bitXor(Tile a, Tile b) {
+        return Bitwise.apply(Bitwise.Op.XOR, a, b);
+    }
+
+    public static Tile bitNot(Tile a) {
+        return Bitwise.not(a);
+    }
+
+    public static Tile shiftLeft(Tile a, int v) {
+        return Bitwise.apply(Bitwise.Op.SHIFT_LEFT, a, v);
+    }
+
+    public static Tile shiftRight(Tile a, int v) {
+        return Bitwise.apply(Bitwise.Op.SHIFT_RIGHT, a, v);
+    }
 
     // min, max, clamp
-    public static Tile min(Tile a, Tile b) { return MinMax.apply(MinMax.Op.MIN, a, b); }
-    public static Tile max(Tile a, Tile b) { return MinMax.apply(MinMax.Op.MAX, a, b); }
-    public static Tile clamp(Tile a, double lo, double hi) { return MinMax.clamp(a, lo, hi); }
+    public static Tile min(Tile a, Tile b) {
+        return MinMax.apply(MinMax.Op.MIN, a, b);
+    }
+
+    public static Tile max(Tile a, Tile b) {
+        return MinMax.apply(MinMax.Op.MAX, a, b);
+    }
+
+    public static Tile clamp(Tile a, double lo, double hi) {
+        return MinMax.clamp(a, lo, hi);
+    }
 
     // math functions
-    public static Tile sqrt(Tile a) { return MathFunctions.apply(MathFunctions.Fn.SQRT, a); }
-    public static Tile exp(Tile a) { return MathFunctions.apply(MathFunctions.Fn.EXP, a); }
-    public static Tile log(Tile a) { return MathFunctions.apply(MathFunctions.Fn.LOG, a); }
-    public static Tile log10(Tile a) { return MathFunctions.apply(MathFunctions.Fn.LOG10, a); }
-    public static Tile sin(Tile a) { return MathFunctions.apply(MathFunctions.Fn.SIN, a); }
-    public static Tile cos(Tile a) { return MathFunctions.apply(MathFunctions.Fn.COS, a); }
-    public static Tile tan(Tile a) { return MathFunctions.apply(MathFunctions.Fn.TAN, a); }
-    public static Tile atan(Tile a) { return MathFunctions.apply(MathFunctions.Fn.ATAN, a); }
-    public static Tile atan2(Tile y, Tile x) { return MathFunctions.atan2(y, x); }
-    public static Tile floor(Tile a) { return MathFunctions.apply(MathFunctions.Fn.FLOOR, a); }
-    public static Tile ceil(Tile a) { return MathFunctions.apply(MathFunctions.Fn.CEIL, a); }
-    public static Tile round(Tile a) { return MathFunctions.apply(MathFunctions.Fn.ROUND, a); }
+    public static Tile sqrt(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.SQRT, a);
+    }
+
+    public static Tile exp(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.EXP, a);
+    }
+
+    public static Tile log(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.LOG, a);
+    }
+
+    public static Tile log10(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.LOG10, a);
+    }
+
+    public static Tile sin(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.SIN, a);
+    }
+
+    public static Tile cos(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.COS, a);
+    }
+
+    public static Tile tan(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.TAN, a);
+    }
+
+    public static Tile atan(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.ATAN, a);
+    }
+
+    public static Tile atan2(Tile y, Tile x) {
+        return MathFunctions.atan2(y, x);
+    }
+
+    public static Tile floor(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.FLOOR, a);
+    }
+
+    public static Tile ceil(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.CEIL, a);
+    }
+
+    public static Tile round(Tile a) {
+        return MathFunctions.apply(MathFunctions.Fn.ROUND, a);
+    }
 
     // conditional and NoData
-    public static Tile where(Tile cond, Tile a, Tile b) { return Conditional.where(cond, a, b); }
-    public static Tile isNoData(Tile a) { return Masking.isNoData(a); }
-    public static Tile isData(Tile a) { return Masking.isData(a); }
-    public static Tile mask(Tile a, Tile mask) { return Masking.mask(a, mask); }
-    public static Tile inverseMask(Tile a, Tile mask) { return Masking.inverseMask(a, mask); }
-    public static Tile maskValue(Tile a, Tile mask, double value) { return Masking.maskValue(a, mask, value); }
-    public static Tile inverseMaskValue(Tile a, Tile mask, double value) { return Masking.inverseMaskValue(a, mask, value); }
-    public static Tile maskValues(Tile a, double... values) { return Masking.maskValues(a, values); }
-    public static Tile setNoData(Tile a, double noData) { return Masking.setNoData(a, noData); }
+    public static Tile where(Tile cond, Tile a, Tile b) {
+        return Conditional.where(cond, a, b);
+    }
+
+    public static Tile isNoData(Tile a) {
+        return Masking.isNoData(a);
+    }
+
+    public static Tile isData(Tile a) {
+        return Masking.isData(a);
+    }
+
+    public static Tile mask(Tile a, Tile mask) {
+        return Masking.mask(a, mask);
+    }
+
+    public static Tile inverseMask(Tile a, Tile mask) {
+        return Masking.inverseMask(a, mask);
+    }
+
+    public static Tile maskValue(Tile a, Tile mask, double value) {
+        return Masking.maskValue(a, mask, value);
+    }
+
+    public static Tile inverseMaskValue(Tile a, Tile mask, double value) {
+        return Masking.inverseMaskValue(a, mask, value);
+    }
+
+    public static Tile maskValues(Tile a, double... values) {
+        return Masking.maskValues(a, values);
+    }
+
+    public static Tile setNoData(Tile a, double noData) {
+        return Masking.setNoData(a, noData);
+    }
 
     // cell types
-    public static Tile convert(Tile a, CellType target) { return Conversion.convert(a, target); }
+    public static Tile convert(Tile a, CellType target) {
+        return Conversion.convert(a, target);
+    }
 }

@@ -15,20 +15,23 @@ import io.rastermill.core.tile.Tile;
 public final class Logical {
     public static final CellType RESULT = Operands.BOOLEAN;
 
-    private Logical() {
-    }
+    private Logical() {}
 
     /** Selects one of the binary kernels below. */
     public enum Op {
-        AND, OR, XOR
+        AND,
+        OR,
+        XOR
     }
 
     public static final LocalOp AND = op("and", Op.AND, "1 where both a and b are true (non-zero), else 0")
             .withSymbol("&&");
-    public static final LocalOp OR = op("or", Op.OR, "1 where a or b is true (non-zero), else 0").withSymbol("||");
+    public static final LocalOp OR =
+            op("or", Op.OR, "1 where a or b is true (non-zero), else 0").withSymbol("||");
     public static final LocalOp XOR = op("xor", Op.XOR, "1 where exactly one of a and b is true (non-zero), else 0");
-    public static final LocalOp NOT = LocalOp.of("not", 1, LocalOp.Typing.TRUTH, (in, out, n) -> not(in[0], out, n),
-            null, "1 where a is 0, else 0").withSymbol("!");
+    public static final LocalOp NOT = LocalOp.of(
+                    "not", 1, LocalOp.Typing.TRUTH, (in, out, n) -> not(in[0], out, n), null, "1 where a is 0, else 0")
+            .withSymbol("!");
 
     private static LocalOp op(String name, Op op, String doc) {
         return LocalOp.of(name, 2, LocalOp.Typing.TRUTH, (in, out, n) -> apply(op, in[0], in[1], out, n), null, doc);

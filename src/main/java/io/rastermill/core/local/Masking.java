@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.util.OptionalDouble;
 
 /**
@@ -23,14 +22,21 @@ import java.util.OptionalDouble;
 public final class Masking {
     public static final CellType RESULT = Operands.BOOLEAN;
 
-    private Masking() {
-    }
+    private Masking() {}
 
-    public static final LocalOp IS_NODATA = LocalOp.test("isNoData", 1, (in, out, n) -> isNoData(in[0], out, n, false),
-            (in, out, n) -> isNoData(in[0], out, n, false), "1 where a is NoData, else 0")
+    public static final LocalOp IS_NODATA = LocalOp.test(
+                    "isNoData",
+                    1,
+                    (in, out, n) -> isNoData(in[0], out, n, false),
+                    (in, out, n) -> isNoData(in[0], out, n, false),
+                    "1 where a is NoData, else 0")
             .withNoData(LocalOp.NoDataRule.NEVER);
-    public static final LocalOp IS_DATA = LocalOp.test("isData", 1, (in, out, n) -> isNoData(in[0], out, n, true),
-            (in, out, n) -> isNoData(in[0], out, n, true), "1 where a holds data, else 0")
+    public static final LocalOp IS_DATA = LocalOp.test(
+                    "isData",
+                    1,
+                    (in, out, n) -> isNoData(in[0], out, n, true),
+                    (in, out, n) -> isNoData(in[0], out, n, true),
+                    "1 where a holds data, else 0")
             .withNoData(LocalOp.NoDataRule.NEVER);
 
     /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */

@@ -17,12 +17,23 @@ import io.rastermill.core.tile.Tile;
  * the identity). {@code round} rounds half to even ({@link Math#rint}, numpy's {@code round}).
  */
 public final class MathFunctions {
-    private MathFunctions() {
-    }
+    private MathFunctions() {}
 
     /** Selects one of the one-argument kernels below. */
     public enum Fn {
-        SQRT, EXP, LOG, LOG10, SIN, COS, TAN, ASIN, ACOS, ATAN, FLOOR, CEIL, ROUND;
+        SQRT,
+        EXP,
+        LOG,
+        LOG10,
+        SIN,
+        COS,
+        TAN,
+        ASIN,
+        ACOS,
+        ATAN,
+        FLOOR,
+        CEIL,
+        ROUND;
 
         /** Whether the function maps whole numbers to themselves (so integral tiles keep their type). */
         public boolean keepsIntegers() {
@@ -43,9 +54,15 @@ public final class MathFunctions {
     public static final LocalOp FLOOR = whole("floor", Fn.FLOOR, "the largest whole number <= a (integers unchanged)");
     public static final LocalOp CEIL = whole("ceil", Fn.CEIL, "the smallest whole number >= a (integers unchanged)");
     public static final LocalOp ROUND = whole("round", Fn.ROUND, "a rounded to the nearest whole number, half to even");
-    public static final LocalOp ATAN2 = LocalOp.floating("atan2", 2, (in, out, n) -> atan2(in[0], in[1], out, n),
+    public static final LocalOp ATAN2 = LocalOp.floating(
+            "atan2",
+            2,
+            (in, out, n) -> atan2(in[0], in[1], out, n),
             "the angle of the point (x = b, y = a) in radians, as Math.atan2(a, b)");
-    public static final LocalOp HYPOT = LocalOp.floating("hypot", 2, (in, out, n) -> hypot(in[0], in[1], out, n),
+    public static final LocalOp HYPOT = LocalOp.floating(
+            "hypot",
+            2,
+            (in, out, n) -> hypot(in[0], in[1], out, n),
             "sqrt(a² + b²) without intermediate overflow, as Math.hypot");
 
     private static LocalOp fn(String name, Fn fn, String doc) {
@@ -79,19 +96,71 @@ public final class MathFunctions {
     public static void apply(Fn fn, double[] a, double[] out, int n) {
         Operands.requireLength(n, a.length, out.length);
         switch (fn) {
-            case SQRT -> { for (int i = 0; i < n; i++) { out[i] = Math.sqrt(a[i]); } }
-            case EXP -> { for (int i = 0; i < n; i++) { out[i] = Math.exp(a[i]); } }
-            case LOG -> { for (int i = 0; i < n; i++) { out[i] = Math.log(a[i]); } }
-            case LOG10 -> { for (int i = 0; i < n; i++) { out[i] = Math.log10(a[i]); } }
-            case SIN -> { for (int i = 0; i < n; i++) { out[i] = Math.sin(a[i]); } }
-            case COS -> { for (int i = 0; i < n; i++) { out[i] = Math.cos(a[i]); } }
-            case TAN -> { for (int i = 0; i < n; i++) { out[i] = Math.tan(a[i]); } }
-            case ASIN -> { for (int i = 0; i < n; i++) { out[i] = Math.asin(a[i]); } }
-            case ACOS -> { for (int i = 0; i < n; i++) { out[i] = Math.acos(a[i]); } }
-            case ATAN -> { for (int i = 0; i < n; i++) { out[i] = Math.atan(a[i]); } }
-            case FLOOR -> { for (int i = 0; i < n; i++) { out[i] = Math.floor(a[i]); } }
-            case CEIL -> { for (int i = 0; i < n; i++) { out[i] = Math.ceil(a[i]); } }
-            case ROUND -> { for (int i = 0; i < n; i++) { out[i] = Math.rint(a[i]); } }
+            case SQRT -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.sqrt(a[i]);
+                }
+            }
+            case EXP -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.exp(a[i]);
+                }
+            }
+            case LOG -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.log(a[i]);
+                }
+            }
+            case LOG10 -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.log10(a[i]);
+                }
+            }
+            case SIN -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.sin(a[i]);
+                }
+            }
+            case COS -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.cos(a[i]);
+                }
+            }
+            case TAN -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.tan(a[i]);
+                }
+            }
+            case ASIN -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.asin(a[i]);
+                }
+            }
+            case ACOS -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.acos(a[i]);
+                }
+            }
+            case ATAN -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.atan(a[i]);
+                }
+            }
+            case FLOOR -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.floor(a[i]);
+                }
+            }
+            case CEIL -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.ceil(a[i]);
+                }
+            }
+            case ROUND -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.rint(a[i]);
+                }
+            }
         }
     }
 

@@ -14,21 +14,27 @@ import io.rastermill.core.tile.Tile;
  * truncated back, so it lies within the bounds).
  */
 public final class MinMax {
-    private MinMax() {
-    }
+    private MinMax() {}
 
     /** Selects one of the kernels below. */
     public enum Op {
-        MIN, MAX
+        MIN,
+        MAX
     }
 
     // rm_min and rm_max are the SQL statistics of one tile
-    public static final LocalOp MIN = op("min", Op.MIN, "the smaller of a and b").withSqlName("rm_local_min");
+    public static final LocalOp MIN =
+            op("min", Op.MIN, "the smaller of a and b").withSqlName("rm_local_min");
     public static final LocalOp MAX = op("max", Op.MAX, "the larger of a and b").withSqlName("rm_local_max");
 
     private static LocalOp op(String name, Op op, String doc) {
-        return LocalOp.union(name, 2, (in, out, n) -> apply(op, in[0], in[1], out, n),
-                (in, out, n) -> apply(op, in[0], in[1], out, n), doc).variadic();
+        return LocalOp.union(
+                        name,
+                        2,
+                        (in, out, n) -> apply(op, in[0], in[1], out, n),
+                        (in, out, n) -> apply(op, in[0], in[1], out, n),
+                        doc)
+                .variadic();
     }
 
     public static void apply(Op op, int[] a, int[] b, int[] out, int n) {

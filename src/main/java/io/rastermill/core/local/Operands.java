@@ -3,7 +3,6 @@ package io.rastermill.core.local;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.tile.Tile;
-
 import java.util.Arrays;
 
 /** What the local op families share: argument checks and the result types they agree on. */
@@ -14,13 +13,12 @@ final class Operands {
      */
     static final CellType BOOLEAN = CellType.userDefined(DataType.UINT8, 255);
 
-    private Operands() {
-    }
+    private Operands() {}
 
     static void requireSameDimensions(Tile a, Tile b) {
         if (a.cols() != b.cols() || a.rows() != b.rows()) {
-            throw new IllegalArgumentException("tile dimensions differ: " + a.cols() + "x" + a.rows() + " and "
-                    + b.cols() + "x" + b.rows());
+            throw new IllegalArgumentException(
+                    "tile dimensions differ: " + a.cols() + "x" + a.rows() + " and " + b.cols() + "x" + b.rows());
         }
     }
 

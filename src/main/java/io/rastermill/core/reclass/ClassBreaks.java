@@ -3,7 +3,6 @@ package io.rastermill.core.reclass;
 import io.rastermill.core.stats.DoubleHistogram;
 import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
-
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -24,8 +23,7 @@ import java.util.function.DoubleUnaryOperator;
  * </ul>
  */
 public final class ClassBreaks {
-    private ClassBreaks() {
-    }
+    private ClassBreaks() {}
 
     /** Equal-width breaks over the data's [min, max]. */
     public static double[] equalInterval(Statistics stats, int classes) {

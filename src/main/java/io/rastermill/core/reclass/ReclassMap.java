@@ -42,6 +42,7 @@ public final class ReclassMap implements Serializable {
 
     /** Rule bounds: a value rule has {@code lo == hi}; an open upper end is +∞ (inclusive). */
     private final double[] lo;
+
     private final double[] hi;
     private final double[] target;
     private final boolean hasElse;
@@ -49,8 +50,14 @@ public final class ReclassMap implements Serializable {
     private final boolean hasNoData;
     private final double noDataTarget;
 
-    private ReclassMap(double[] lo, double[] hi, double[] target, boolean hasElse, double elseTarget,
-                       boolean hasNoData, double noDataTarget) {
+    private ReclassMap(
+            double[] lo,
+            double[] hi,
+            double[] target,
+            boolean hasElse,
+            double elseTarget,
+            boolean hasNoData,
+            double noDataTarget) {
         this.lo = lo;
         this.hi = hi;
         this.target = target;
@@ -121,8 +128,8 @@ public final class ReclassMap implements Serializable {
         return of(rules, hasElse, elseTarget, hasNoData, noDataTarget);
     }
 
-    private static ReclassMap of(List<double[]> rules, boolean hasElse, double elseTarget, boolean hasNoData,
-                                 double noDataTarget) {
+    private static ReclassMap of(
+            List<double[]> rules, boolean hasElse, double elseTarget, boolean hasNoData, double noDataTarget) {
         int n = rules.size();
         double[] lo = new double[n];
         double[] hi = new double[n];
@@ -149,7 +156,8 @@ public final class ReclassMap implements Serializable {
         for (int i = 0; i <= breaks.length; i++) {
             double next = i < breaks.length ? breaks[i] : Double.POSITIVE_INFINITY;
             if (Double.isNaN(next) || next < prev) {
-                throw new IllegalArgumentException("class breaks must be ascending numbers: " + Arrays.toString(breaks));
+                throw new IllegalArgumentException(
+                        "class breaks must be ascending numbers: " + Arrays.toString(breaks));
             }
             if (prev < next) {
                 rules.add(new double[] {prev, next, i + 1});
@@ -217,9 +225,14 @@ public final class ReclassMap implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReclassMap m && Arrays.equals(lo, m.lo) && Arrays.equals(hi, m.hi)
-                && Arrays.equals(target, m.target) && hasElse == m.hasElse && hasNoData == m.hasNoData
-                && Double.compare(elseTarget, m.elseTarget) == 0 && Double.compare(noDataTarget, m.noDataTarget) == 0;
+        return o instanceof ReclassMap m
+                && Arrays.equals(lo, m.lo)
+                && Arrays.equals(hi, m.hi)
+                && Arrays.equals(target, m.target)
+                && hasElse == m.hasElse
+                && hasNoData == m.hasNoData
+                && Double.compare(elseTarget, m.elseTarget) == 0
+                && Double.compare(noDataTarget, m.noDataTarget) == 0;
     }
 
     @Override
@@ -237,7 +250,8 @@ public final class ReclassMap implements Serializable {
             if (lo[i] == hi[i]) {
                 b.append(num(lo[i]));
             } else {
-                b.append(lo[i] == Double.NEGATIVE_INFINITY ? "*" : num(lo[i])).append('-')
+                b.append(lo[i] == Double.NEGATIVE_INFINITY ? "*" : num(lo[i]))
+                        .append('-')
                         .append(hi[i] == Double.POSITIVE_INFINITY ? "*" : num(hi[i]));
             }
             b.append(':').append(num(target[i]));

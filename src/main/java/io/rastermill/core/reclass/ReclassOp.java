@@ -5,7 +5,6 @@ import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -56,20 +55,22 @@ public final class ReclassOp implements Serializable {
         for (double t : map.targets()) {
             if (cellType.isFloatingPoint()) {
                 if (cellType.dataType() == DataType.FLOAT32 && Math.abs(t) > Float.MAX_VALUE) {
-                    throw new IllegalArgumentException("target " + ReclassMap.num(t) + " does not fit " + cellType.name());
+                    throw new IllegalArgumentException(
+                            "target " + ReclassMap.num(t) + " does not fit " + cellType.name());
                 }
                 continue;
             }
             if (t != Math.rint(t)) {
-                throw new IllegalArgumentException("target " + ReclassMap.num(t) + " is not an integer, but the output type is "
-                        + cellType.name());
+                throw new IllegalArgumentException("target " + ReclassMap.num(t)
+                        + " is not an integer, but the output type is " + cellType.name());
             }
             double[] range = range(cellType.dataType());
             if (t < range[0] || t > range[1]) {
                 throw new IllegalArgumentException("target " + ReclassMap.num(t) + " does not fit " + cellType.name());
             }
             if (cellType.noDataValue().isPresent() && cellType.noDataValue().getAsDouble() == t) {
-                throw new IllegalArgumentException("target " + ReclassMap.num(t) + " is the NoData value of " + cellType.name());
+                throw new IllegalArgumentException(
+                        "target " + ReclassMap.num(t) + " is the NoData value of " + cellType.name());
             }
         }
         return new ReclassOp(map, cellType);

@@ -20,7 +20,9 @@ public record Bins(double lo, double hi, long[] counts) implements Serializable 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bins b && Double.compare(lo, b.lo) == 0 && Double.compare(hi, b.hi) == 0
+        return o instanceof Bins b
+                && Double.compare(lo, b.lo) == 0
+                && Double.compare(hi, b.hi) == 0
                 && Arrays.equals(counts, b.counts);
     }
 

@@ -41,8 +41,7 @@ public final class CellStatistics implements MergeableAccumulator<CellStatistics
     private double m2;
 
     /** A new empty accumulator; the same as {@link #zero()}. */
-    public CellStatistics() {
-    }
+    public CellStatistics() {}
 
     @Override
     public CellStatistics zero() {
@@ -86,8 +85,14 @@ public final class CellStatistics implements MergeableAccumulator<CellStatistics
             mu += d / n;
             q += d * (v - mu);
         }
-        combine(n, (to - from) - n, n == 0 ? Double.POSITIVE_INFINITY : lo,
-                n == 0 ? Double.NEGATIVE_INFINITY : hi, s, mu, q);
+        combine(
+                n,
+                (to - from) - n,
+                n == 0 ? Double.POSITIVE_INFINITY : lo,
+                n == 0 ? Double.NEGATIVE_INFINITY : hi,
+                s,
+                mu,
+                q);
         return this;
     }
 

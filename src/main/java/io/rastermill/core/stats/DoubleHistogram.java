@@ -1,7 +1,6 @@
 package io.rastermill.core.stats;
 
 import io.rastermill.core.tile.Tile;
-
 import java.util.Arrays;
 
 /**
@@ -60,7 +59,8 @@ public final class DoubleHistogram implements MergeableAccumulator<DoubleHistogr
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
         if (!Double.isFinite(lo) || !Double.isFinite(hi) || lo > hi) {
-            throw new IllegalArgumentException("histogram range must be finite with lo <= hi, got [" + lo + ", " + hi + "]");
+            throw new IllegalArgumentException(
+                    "histogram range must be finite with lo <= hi, got [" + lo + ", " + hi + "]");
         }
         this.lo = lo;
         this.hi = hi;
@@ -149,7 +149,8 @@ public final class DoubleHistogram implements MergeableAccumulator<DoubleHistogr
 
     @Override
     public DoubleHistogram merge(DoubleHistogram other) {
-        if (Double.compare(lo, other.lo) != 0 || Double.compare(hi, other.hi) != 0
+        if (Double.compare(lo, other.lo) != 0
+                || Double.compare(hi, other.hi) != 0
                 || counts.length != other.counts.length) {
             throw new IllegalArgumentException("cannot merge histograms with different bins: " + counts.length
                     + " over [" + lo + ", " + hi + "] and " + other.counts.length + " over [" + other.lo + ", "
@@ -279,9 +280,14 @@ public final class DoubleHistogram implements MergeableAccumulator<DoubleHistogr
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DoubleHistogram h && Double.compare(lo, h.lo) == 0 && Double.compare(hi, h.hi) == 0
-                && Arrays.equals(counts, h.counts) && total == h.total && noDataCount == h.noDataCount
-                && outOfRange == h.outOfRange && Double.compare(min(), h.min()) == 0
+        return o instanceof DoubleHistogram h
+                && Double.compare(lo, h.lo) == 0
+                && Double.compare(hi, h.hi) == 0
+                && Arrays.equals(counts, h.counts)
+                && total == h.total
+                && noDataCount == h.noDataCount
+                && outOfRange == h.outOfRange
+                && Double.compare(min(), h.min()) == 0
                 && Double.compare(max(), h.max()) == 0;
     }
 

@@ -3,7 +3,6 @@ package io.rastermill.core.stats;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
-
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
@@ -630,7 +629,8 @@ public final class IntHistogram implements MergeableAccumulator<IntHistogram, In
         }
         sort();
         h.sort();
-        return noDataCount == h.noDataCount && Arrays.equals(sortedValues, h.sortedValues)
+        return noDataCount == h.noDataCount
+                && Arrays.equals(sortedValues, h.sortedValues)
                 && Arrays.equals(sortedCounts, h.sortedCounts);
     }
 

@@ -9,5 +9,4 @@ import java.io.Serializable;
  * population standard deviation, min and max.
  */
 public record IntStatistics(long dataCells, double mean, int median, int mode, double stddev, int min, int max)
-        implements Serializable {
-}
+        implements Serializable {}

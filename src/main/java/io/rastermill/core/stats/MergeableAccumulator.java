@@ -1,7 +1,6 @@
 package io.rastermill.core.stats;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /**

@@ -6,8 +6,7 @@ package io.rastermill.core.stats;
  * NaN must not occur in the prefix (callers drop NoData first).
  */
 public final class OrderStatistics {
-    private OrderStatistics() {
-    }
+    private OrderStatistics() {}
 
     /**
      * Hoare's quickselect: returns the {@code k}-th smallest (0-based) of {@code a[0..n)} and leaves it at {@code a[k]},

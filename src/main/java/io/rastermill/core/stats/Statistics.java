@@ -16,8 +16,16 @@ import java.io.Serializable;
  *                       reports as {@code STATISTICS_STDDEV}
  * @param sampleStddev   sample standard deviation {@code sqrt(M2 / (n - 1))}; NaN when n &lt; 2
  */
-public record Statistics(long dataCells, long noDataCells, double min, double max, double sum, double mean,
-                         double stddev, double sampleStddev) implements Serializable {
+public record Statistics(
+        long dataCells,
+        long noDataCells,
+        double min,
+        double max,
+        double sum,
+        double mean,
+        double stddev,
+        double sampleStddev)
+        implements Serializable {
 
     /** Population variance, {@code stddev²}. */
     public double variance() {

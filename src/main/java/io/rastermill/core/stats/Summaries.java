@@ -8,8 +8,7 @@ import io.rastermill.core.tile.Tile;
  * {@code treeAggregate}.
  */
 public final class Summaries {
-    private Summaries() {
-    }
+    private Summaries() {}
 
     /** Runs {@code zero} over {@code tiles}: the generic one-JVM reduction. */
     public static <A extends MergeableAccumulator<A, R>, R> R reduce(A zero, Iterable<? extends Tile> tiles) {

@@ -5,8 +5,7 @@ package io.rastermill.core.temporal;
  * {@code numpy.nanmedian} and {@code numpy.nanpercentile} agree to the last bit. Empty input gives NaN.
  */
 public final class Percentiles {
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** {@code numpy.median}: the middle value, or the mean of the two middle values of an even count. */
     public static double median(double[] a, int n) {

@@ -63,6 +63,6 @@ final class RunningStatistic implements TemporalAccumulator {
                 default -> n == 0 ? Double.NaN : value[i];
             };
         }
-        return new double[][]{out};
+        return new double[][] {out};
     }
 }

@@ -1,12 +1,12 @@
 package io.rastermill.core.temporal;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.DateTimeException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,7 @@ public final class SceneDates {
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T?(\\d{2})(\\d{2})(\\d{2}))?Z?");
     private static final Pattern TIFF = Pattern.compile("(\\d{4}):(\\d{2}):(\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})");
 
-    private SceneDates() {
-    }
+    private SceneDates() {}
 
     /**
      * Parses {@code 2024-06-01}, {@code 20240601}, {@code 2024-06-01T10:20:30[Z|±hh:mm]}, {@code 20240601T102030}
@@ -40,9 +39,13 @@ public final class SceneDates {
         try {
             Matcher m = TIFF.matcher(t);
             if (m.matches() || (m = COMPACT.matcher(t)).matches()) {
-                LocalDateTime d = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
-                        m.group(5) == null ? 0 : Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+                LocalDateTime d = LocalDateTime.of(
+                        Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)),
+                        m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
+                        m.group(5) == null ? 0 : Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                 return d.toInstant(ZoneOffset.UTC);
             }
             if (t.length() == 10) {
@@ -99,7 +102,8 @@ public final class SceneDates {
             }
             int comma = line.lastIndexOf(',');
             if (comma <= 0) {
-                throw new IllegalArgumentException(source + " line " + (i + 1) + ": expected path,time, got '" + line + "'");
+                throw new IllegalArgumentException(
+                        source + " line " + (i + 1) + ": expected path,time, got '" + line + "'");
             }
             String path = unquote(line.substring(0, comma).strip());
             Instant t;

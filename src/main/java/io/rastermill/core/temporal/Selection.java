@@ -25,6 +25,6 @@ final class Selection implements TemporalAccumulator {
 
     @Override
     public double[][] result() {
-        return new double[][]{value.clone()};
+        return new double[][] {value.clone()};
     }
 }

@@ -1,7 +1,6 @@
 package io.rastermill.core.temporal;
 
 import io.rastermill.core.cell.CellType;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +20,14 @@ public record TemporalReducer(Kind kind, double percentile) implements Serializa
 
     /** The statistics. */
     public enum Kind {
-        MEDIAN, MEAN, MIN, MAX, COUNT, FIRST, LAST, PERCENTILE,
+        MEDIAN,
+        MEAN,
+        MIN,
+        MAX,
+        COUNT,
+        FIRST,
+        LAST,
+        PERCENTILE,
         /** Least-squares line through (days since the first scene, value): slope, intercept, r², count. */
         TREND
     }
@@ -31,7 +37,8 @@ public record TemporalReducer(Kind kind, double percentile) implements Serializa
             throw new IllegalArgumentException("reducer kind must not be null");
         }
         if (kind == Kind.PERCENTILE ? !(percentile >= 0 && percentile <= 100) : !Double.isNaN(percentile)) {
-            throw new IllegalArgumentException("percentile must be 0..100 for pNN and absent otherwise, got " + percentile);
+            throw new IllegalArgumentException(
+                    "percentile must be 0..100 for pNN and absent otherwise, got " + percentile);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@code [start, end)} of the calendar period holding an instant.
  */
 public enum TimeWindow {
-    MONTH, YEAR;
+    MONTH,
+    YEAR;
 
     /** {@code month} or {@code year} (case-insensitive). */
     public static TimeWindow parse(String text) {
@@ -40,7 +41,8 @@ public enum TimeWindow {
     /** The window's name in output file names: {@code 2024-06} or {@code 2024}. */
     public String label(Instant start) {
         ZonedDateTime z = start.atZone(ZoneOffset.UTC);
-        return this == MONTH ? String.format(Locale.ROOT, "%04d-%02d", z.getYear(), z.getMonthValue())
+        return this == MONTH
+                ? String.format(Locale.ROOT, "%04d-%02d", z.getYear(), z.getMonthValue())
                 : String.format(Locale.ROOT, "%04d", z.getYear());
     }
 

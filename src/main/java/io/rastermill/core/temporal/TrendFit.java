@@ -62,6 +62,6 @@ final class TrendFit implements TemporalAccumulator {
             intercept[i] = meanY[i] - b * meanX[i];
             r2[i] = cyy[i] > 0 ? Math.min(1, cxy[i] * cxy[i] / (cxx[i] * cyy[i])) : Double.NaN;
         }
-        return new double[][]{slope, intercept, r2, count};
+        return new double[][] {slope, intercept, r2, count};
     }
 }

@@ -2,7 +2,6 @@ package io.rastermill.core.temporal;
 
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.stats.OrderStatistics;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -146,7 +145,7 @@ final class ValueStack implements TemporalAccumulator {
             }
             out[i] = percentile < 0 ? Percentiles.median(sorted, n) : Percentiles.linear(sorted, n, percentile);
         }
-        return new double[][]{out};
+        return new double[][] {out};
     }
 
     /** Insertion sort for the short series a cell usually has, the library sort beyond. */

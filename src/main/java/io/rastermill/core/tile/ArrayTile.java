@@ -2,7 +2,6 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
-
 import java.lang.reflect.Array;
 import java.util.Objects;
 
@@ -56,8 +55,8 @@ public abstract sealed class ArrayTile extends Tile
         return switch (cellType.dataType()) {
             case BIT -> new BitArrayTile(cols, rows, cast(storage, byte[].class, cellType));
             case INT8, UINT8 -> new ByteArrayTile(cellType, cols, rows, cast(storage, byte[].class, cellType));
-                        case INT16, UINT16 -> new ShortArrayTile(cellType, cols, rows, cast(storage, short[].class, cellType));
-                        case INT32 -> new IntArrayTile(cellType, cols, rows, cast(storage, int[].class, cellType));
+            case INT16, UINT16 -> new ShortArrayTile(cellType, cols, rows, cast(storage, short[].class, cellType));
+            case INT32 -> new IntArrayTile(cellType, cols, rows, cast(storage, int[].class, cellType));
             case FLOAT32 -> new FloatArrayTile(cellType, cols, rows, cast(storage, float[].class, cellType));
             case FLOAT64 -> new DoubleArrayTile(cellType, cols, rows, cast(storage, double[].class, cellType));
         };
@@ -97,8 +96,8 @@ public abstract sealed class ArrayTile extends Tile
 
     static void checkLength(int length, int expected, CellType cellType, int cols, int rows) {
         if (length != expected) {
-            throw new IllegalArgumentException("a " + cols + "x" + rows + " " + cellType.name()
-                    + " tile needs " + expected + " stored samples, got " + length);
+            throw new IllegalArgumentException("a " + cols + "x" + rows + " " + cellType.name() + " tile needs "
+                    + expected + " stored samples, got " + length);
         }
     }
 
@@ -121,7 +120,8 @@ public abstract sealed class ArrayTile extends Tile
         return switch (cellType.dataType()) {
             case BIT -> new BitArrayTile(cols, rows, BitArrayTile.encodeDoubles(lane));
             case INT8, UINT8 -> new ByteArrayTile(cellType, cols, rows, ByteArrayTile.encodeDoubles(cellType, lane));
-            case INT16, UINT16 -> new ShortArrayTile(cellType, cols, rows, ShortArrayTile.encodeDoubles(cellType, lane));
+            case INT16, UINT16 ->
+                new ShortArrayTile(cellType, cols, rows, ShortArrayTile.encodeDoubles(cellType, lane));
             case INT32 -> new IntArrayTile(cellType, cols, rows, IntArrayTile.encodeDoubles(cellType, lane));
             case FLOAT32 -> new FloatArrayTile(cellType, cols, rows, FloatArrayTile.encodeDoubles(cellType, lane));
             case FLOAT64 -> new DoubleArrayTile(cellType, cols, rows, DoubleArrayTile.encodeDoubles(cellType, lane));
@@ -133,8 +133,8 @@ public abstract sealed class ArrayTile extends Tile
     @Override
     public ArrayTile interpretAs(CellType target) {
         if (target.dataType() != cellType.dataType()) {
-            throw new IllegalArgumentException("cannot interpret " + cellType.name() + " samples as "
-                    + target.name() + ": the data types differ (use convert)");
+            throw new IllegalArgumentException("cannot interpret " + cellType.name() + " samples as " + target.name()
+                    + ": the data types differ (use convert)");
         }
         return target.equals(cellType) ? this : withStorage(target, cols(), rows(), storage());
     }

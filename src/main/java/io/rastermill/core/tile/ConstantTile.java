@@ -2,7 +2,6 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
-
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntUnaryOperator;

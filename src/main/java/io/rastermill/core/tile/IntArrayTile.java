@@ -3,7 +3,6 @@ package io.rastermill.core.tile;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
-
 import java.nio.ByteBuffer;
 
 /**

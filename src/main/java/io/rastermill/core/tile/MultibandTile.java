@@ -1,7 +1,6 @@
 package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,11 @@ public final class MultibandTile implements Serializable {
         Tile first = bands.get(0);
         for (int b = 1; b < bands.size(); b++) {
             Tile t = bands.get(b);
-            if (t.cols() != first.cols() || t.rows() != first.rows() || !t.cellType().equals(first.cellType())) {
-                throw new IllegalArgumentException("band " + b + " is " + t.cols() + "x" + t.rows() + " "
-                        + t.cellType() + " but band 0 is " + first.cols() + "x" + first.rows() + " " + first.cellType());
+            if (t.cols() != first.cols()
+                    || t.rows() != first.rows()
+                    || !t.cellType().equals(first.cellType())) {
+                throw new IllegalArgumentException("band " + b + " is " + t.cols() + "x" + t.rows() + " " + t.cellType()
+                        + " but band 0 is " + first.cols() + "x" + first.rows() + " " + first.cellType());
             }
         }
         this.bands = List.copyOf(bands);

@@ -2,7 +2,6 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
@@ -195,8 +194,8 @@ public abstract sealed class Tile implements Serializable permits ArrayTile, Con
 
     final void requireSameDimensions(Tile other) {
         if (other.cols != cols || other.rows != rows) {
-            throw new IllegalArgumentException("tile dimensions differ: " + cols + "x" + rows
-                    + " and " + other.cols + "x" + other.rows);
+            throw new IllegalArgumentException(
+                    "tile dimensions differ: " + cols + "x" + rows + " and " + other.cols + "x" + other.rows);
         }
     }
 
@@ -233,8 +232,8 @@ public abstract sealed class Tile implements Serializable permits ArrayTile, Con
 
     final void checkWindow(int colMin, int rowMin, int colMax, int rowMax) {
         if (colMin < 0 || rowMin < 0 || colMax >= cols || rowMax >= rows || colMin > colMax || rowMin > rowMax) {
-            throw new IllegalArgumentException("crop window cols " + colMin + ".." + colMax + ", rows "
-                    + rowMin + ".." + rowMax + " is not inside the " + cols + "x" + rows + " tile");
+            throw new IllegalArgumentException("crop window cols " + colMin + ".." + colMax + ", rows " + rowMin + ".."
+                    + rowMax + " is not inside the " + cols + "x" + rows + " tile");
         }
     }
 
@@ -253,7 +252,10 @@ public abstract sealed class Tile implements Serializable permits ArrayTile, Con
         if (this == o) {
             return true;
         }
-        if (!(o instanceof Tile t) || t.cols != cols || t.rows != rows || !t.cellType().equals(cellType())) {
+        if (!(o instanceof Tile t)
+                || t.cols != cols
+                || t.rows != rows
+                || !t.cellType().equals(cellType())) {
             return false;
         }
         return Arrays.equals(toBytes(), t.toBytes());
@@ -266,7 +268,8 @@ public abstract sealed class Tile implements Serializable permits ArrayTile, Con
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(" + cols + "x" + rows + ", " + cellType().name() + ")";
+        return getClass().getSimpleName() + "(" + cols + "x" + rows + ", "
+                + cellType().name() + ")";
     }
 
     /** Java serialization goes through the compact {@link TileBytes} form. */

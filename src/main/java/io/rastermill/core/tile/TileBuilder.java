@@ -3,7 +3,6 @@ package io.rastermill.core.tile;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoDataMode;
-
 import java.util.Objects;
 
 /**
@@ -31,8 +30,9 @@ public final class TileBuilder {
         this.storage = storage;
         boolean intNd = cellType.hasNoData() && !cellType.isFloatingPoint();
         this.byteNd = intNd ? cellType.intNoData() : 0;
-        this.floatNd = cellType.noDataMode() == NoDataMode.USER_DEFINED
-                && cellType.isFloatingPoint() ? cellType.floatNoData() : Double.NaN;
+        this.floatNd = cellType.noDataMode() == NoDataMode.USER_DEFINED && cellType.isFloatingPoint()
+                ? cellType.floatNoData()
+                : Double.NaN;
     }
 
     /** All cells zero (GeoTrellis's {@code ArrayTile.alloc}). */
@@ -49,13 +49,16 @@ public final class TileBuilder {
 
     /** Starts from a copy of a tile's stored samples. */
     public static TileBuilder copyOf(Tile tile) {
-        Object copy = tile instanceof ArrayTile at ? cloneArray(at.storage()) : tile.toArrayTile().storage();
+        Object copy = tile instanceof ArrayTile at
+                ? cloneArray(at.storage())
+                : tile.toArrayTile().storage();
         return new TileBuilder(tile.cellType(), tile.cols(), tile.rows(), copy);
     }
 
     private static void checkSize(int cols, int rows) {
         if (cols <= 0 || rows <= 0 || (long) cols * rows > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("tile size must be positive and fit one array, got " + cols + "x" + rows);
+            throw new IllegalArgumentException(
+                    "tile size must be positive and fit one array, got " + cols + "x" + rows);
         }
     }
 
@@ -93,8 +96,8 @@ public final class TileBuilder {
 
     private int index(int col, int row) {
         if (col < 0 || col >= cols || row < 0 || row >= rows) {
-            throw new IndexOutOfBoundsException("cell (" + col + ", " + row + ") is outside the "
-                    + cols + "x" + rows + " tile");
+            throw new IndexOutOfBoundsException(
+                    "cell (" + col + ", " + row + ") is outside the " + cols + "x" + rows + " tile");
         }
         return row * cols + col;
     }

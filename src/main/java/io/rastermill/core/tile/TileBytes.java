@@ -1,7 +1,6 @@
 package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
-
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 public final class TileBytes {
     private static final byte VERSION = 1;
 
-    private TileBytes() {
-    }
+    private TileBytes() {}
 
     public static byte[] encode(Tile tile) {
         byte[] name = tile.cellType().name().getBytes(StandardCharsets.US_ASCII);
         boolean constant = tile instanceof ConstantTile;
         byte[] samples = constant ? ((ConstantTile) tile).sampleBytes() : tile.toBytes();
         ByteBuffer buf = ByteBuffer.allocate(1 + 2 + name.length + 4 + 4 + 1 + samples.length);
-        buf.put(VERSION).putShort((short) name.length).put(name).putInt(tile.cols()).putInt(tile.rows())
-                .put((byte) (constant ? 1 : 0)).put(samples);
+        buf.put(VERSION)
+                .putShort((short) name.length)
+                .put(name)
+                .putInt(tile.cols())
+                .putInt(tile.rows())
+                .put((byte) (constant ? 1 : 0))
+                .put(samples);
         return buf.array();
     }
 

@@ -2,7 +2,6 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
-
 import java.nio.ByteBuffer;
 
 /**
@@ -10,8 +9,7 @@ import java.nio.ByteBuffer;
  * bytes, or as constants. See {@link TileBuilder} to fill cells one by one.
  */
 public final class Tiles {
-    private Tiles() {
-    }
+    private Tiles() {}
 
     /** An int8/uint8 tile over a copy of {@code stored}. */
     public static ArrayTile ofBytes(CellType cellType, int cols, int rows, byte... stored) {

@@ -8,14 +8,15 @@ import java.util.Locale;
  */
 public enum ColorRamp {
     /** Black to white: the grey levels gdal2tiles shows a Byte band as. */
-    GREY(new double[]{0, 1}, new int[]{0x000000, 0xffffff}),
+    GREY(new double[] {0, 1}, new int[] {0x000000, 0xffffff}),
     /** Matplotlib's perceptually uniform viridis, ten stops. */
-    VIRIDIS(new double[]{0, 1 / 9.0, 2 / 9.0, 3 / 9.0, 4 / 9.0, 5 / 9.0, 6 / 9.0, 7 / 9.0, 8 / 9.0, 1},
-            new int[]{0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6dcd59, 0xb4de2c,
-                    0xfde725}),
+    VIRIDIS(new double[] {0, 1 / 9.0, 2 / 9.0, 3 / 9.0, 4 / 9.0, 5 / 9.0, 6 / 9.0, 7 / 9.0, 8 / 9.0, 1}, new int[] {
+        0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e, 0x1f9e89, 0x35b779, 0x6dcd59, 0xb4de2c, 0xfde725
+    }),
     /** Elevation colours: deep blue, blue, green, pale yellow, brown, white (matplotlib's terrain stops). */
-    TERRAIN(new double[]{0, 0.15, 0.25, 0.5, 0.75, 1},
-            new int[]{0x333399, 0x0099ff, 0x00cc66, 0xffff99, 0x805c54, 0xffffff});
+    TERRAIN(
+            new double[] {0, 0.15, 0.25, 0.5, 0.75, 1},
+            new int[] {0x333399, 0x0099ff, 0x00cc66, 0xffff99, 0x805c54, 0xffffff});
 
     private final int[] lut = new int[256];
 

@@ -8,8 +8,7 @@ package io.rastermill.core.tiles;
  * Stateless.
  */
 public final class TileRenderer {
-    private TileRenderer() {
-    }
+    private TileRenderer() {}
 
     /**
      * {@code bands[b][i]} rendered into {@code n} RGBA pixels ({@code 4n} bytes, row-major, R G B A).
@@ -48,12 +47,12 @@ public final class TileRenderer {
     /** How many of {@code bands} bands carry colour (the rest is alpha), checked against {@code style}. */
     public static int colourBands(int bands, TileStyle style) {
         if (bands < 1 || bands > 4) {
-            throw new IllegalArgumentException(bands + " bands: tiles need 1 (grey), 2 (grey, alpha), 3 (RGB) or"
-                    + " 4 (RGBA) bands");
+            throw new IllegalArgumentException(
+                    bands + " bands: tiles need 1 (grey), 2 (grey, alpha), 3 (RGB) or" + " 4 (RGBA) bands");
         }
         if (style.ramp() != null && bands > 2) {
-            throw new IllegalArgumentException("a colour ramp needs a single band (and an optional alpha band), not "
-                    + bands + " bands");
+            throw new IllegalArgumentException(
+                    "a colour ramp needs a single band (and an optional alpha band), not " + bands + " bands");
         }
         return bands <= 2 ? 1 : 3;
     }

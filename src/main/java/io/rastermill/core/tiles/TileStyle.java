@@ -16,7 +16,8 @@ public record TileStyle(ColorRamp ramp, double min, double max) implements Seria
 
     public TileStyle {
         if (ramp != null && !(Double.isFinite(min) && Double.isFinite(max) && min <= max)) {
-            throw new IllegalArgumentException("a colour ramp needs a finite range min <= max, got " + min + " .. " + max);
+            throw new IllegalArgumentException(
+                    "a colour ramp needs a finite range min <= max, got " + min + " .. " + max);
         }
     }
 

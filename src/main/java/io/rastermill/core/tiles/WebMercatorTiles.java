@@ -24,8 +24,7 @@ public final class WebMercatorTiles {
     /** Half the world's width in metres: {@code π · 6378137}. */
     public static final double ORIGIN_SHIFT = Math.PI * 6378137;
 
-    private WebMercatorTiles() {
-    }
+    private WebMercatorTiles() {}
 
     /** Metres per pixel at {@code zoom}. */
     public static double resolution(int zoom) {
@@ -46,8 +45,11 @@ public final class WebMercatorTiles {
      */
     public static Extent degrees(Extent e) {
         double r = ORIGIN_SHIFT / Math.PI;
-        return new Extent(Math.toDegrees(e.xmin() / r), Math.toDegrees(Math.atan(Math.sinh(e.ymin() / r))),
-                Math.toDegrees(e.xmax() / r), Math.toDegrees(Math.atan(Math.sinh(e.ymax() / r))));
+        return new Extent(
+                Math.toDegrees(e.xmin() / r),
+                Math.toDegrees(Math.atan(Math.sinh(e.ymin() / r))),
+                Math.toDegrees(e.xmax() / r),
+                Math.toDegrees(Math.atan(Math.sinh(e.ymax() / r))));
     }
 
     /** The EPSG:3857 extent of the tiles of {@code range}. */

@@ -16,6 +16,7 @@ public final class BlockWarp {
     private final WarpKernel kernel = new WarpKernel();
     /** Source columns per turn of longitude (geographic sources), else 0. */
     private final double wrapCols;
+
     private double[] xs = new double[0];
     private double[] ys = new double[0];
     private int cols;

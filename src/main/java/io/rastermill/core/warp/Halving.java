@@ -33,8 +33,9 @@ public final class Halving {
      */
     public Halving(Resampling method, int n) {
         if (method == Resampling.SUM || method == Resampling.RMS) {
-            throw new IllegalArgumentException("-r " + method.gdalName() + " cannot build a level from the one below: use"
-                    + " near, bilinear, cubic, cubicspline, lanczos, average, mode, min, max, med, q1 or q3");
+            throw new IllegalArgumentException(
+                    "-r " + method.gdalName() + " cannot build a level from the one below: use"
+                            + " near, bilinear, cubic, cubicspline, lanczos, average, mode, min, max, med, q1 or q3");
         }
         this.method = method;
         this.n = n;
@@ -43,7 +44,7 @@ public final class Halving {
         for (int i = 0; i < n; i++) {
             if (method == Resampling.NEAREST) {
                 first[i] = 2 * i + 1;
-                weights[i] = new double[]{1};
+                weights[i] = new double[] {1};
             } else if (method.isInterpolating()) {
                 int r = 2 * method.radius();
                 int lo = Math.max(0, 2 * i + 1 - r);
@@ -55,7 +56,7 @@ public final class Halving {
                 }
             } else {
                 first[i] = 2 * i;
-                weights[i] = new double[]{0.5, 0.5}; // average; the reductions use the same 2x2 block
+                weights[i] = new double[] {0.5, 0.5}; // average; the reductions use the same 2x2 block
             }
         }
     }
@@ -155,7 +156,8 @@ public final class Halving {
             case MED -> rank(values, k, 0.5);
             case Q1 -> rank(values, k, 0.25);
             case Q3 -> rank(values, k, 0.75);
-            default -> throw new IllegalStateException(method.gdalName() + " weighs its taps; it does not reduce a block");
+            default ->
+                throw new IllegalStateException(method.gdalName() + " weighs its taps; it does not reduce a block");
         };
     }
 

@@ -82,7 +82,8 @@ public final class PixelTransform {
         crs.transformInPlace(xs, ys, 0, n);
         if (source.crs().isGeographic()) {
             // proj4j answers longitudes in [-180, 180]; a source grid running past 180° wants them near its own.
-            double centre = (source.grid().extent().xmin() + source.grid().extent().xmax()) / 2;
+            double centre =
+                    (source.grid().extent().xmin() + source.grid().extent().xmax()) / 2;
             for (int i = 0; i < n; i++) {
                 xs[i] -= 360 * Math.rint((xs[i] - centre) / 360);
             }

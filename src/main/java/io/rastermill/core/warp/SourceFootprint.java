@@ -3,7 +3,6 @@ package io.rastermill.core.warp;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.Extent;
-
 import java.io.Serializable;
 
 /**
@@ -104,7 +103,8 @@ public final class SourceFootprint implements Serializable {
 
     @Override
     public String toString() {
-        return everywhere ? "SourceFootprint[everywhere]"
+        return everywhere
+                ? "SourceFootprint[everywhere]"
                 : "SourceFootprint[lon " + lonMin + ".." + lonMax + ", lat " + latMin + ".." + latMax + "]";
     }
 }

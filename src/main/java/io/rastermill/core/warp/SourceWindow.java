@@ -11,8 +11,8 @@ public record SourceWindow(double[] values, int col0, int row0, int cols, int ro
 
     public SourceWindow {
         if (cols < 1 || rows < 1 || values.length < cols * rows) {
-            throw new IllegalArgumentException("a " + cols + "x" + rows + " window needs " + cols * rows
-                    + " values, got " + values.length);
+            throw new IllegalArgumentException(
+                    "a " + cols + "x" + rows + " window needs " + cols * rows + " values, got " + values.length);
         }
     }
 }

@@ -5,7 +5,6 @@ import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -27,8 +26,9 @@ import java.util.List;
  * @param alignToResolution {@code -tap}: needs a resolution
  * @param maxCells   refuse grids of more cells than this
  */
-public record TargetGridSpec(Crs crs, CellSize resolution, Extent extent, int width, int height,
-                             boolean alignToResolution, long maxCells) implements Serializable {
+public record TargetGridSpec(
+        Crs crs, CellSize resolution, Extent extent, int width, int height, boolean alignToResolution, long maxCells)
+        implements Serializable {
 
     /** Points per source edge when tracing its outline, corners included (GDAL samples 21). */
     static final int OUTLINE_POINTS = 21;
@@ -119,8 +119,9 @@ public record TargetGridSpec(Crs crs, CellSize resolution, Extent extent, int wi
         cols = Math.max(1, cols);
         rows = Math.max(1, rows);
         if (cols > Integer.MAX_VALUE || rows > Integer.MAX_VALUE || cols * rows > maxCells) {
-            throw new IllegalArgumentException("the output grid of " + cols + "x" + rows + " cells exceeds the limit of "
-                    + maxCells + " cells (raise it with --max-cells, or choose a coarser -tr or a smaller -te)");
+            throw new IllegalArgumentException(
+                    "the output grid of " + cols + "x" + rows + " cells exceeds the limit of " + maxCells
+                            + " cells (raise it with --max-cells, or choose a coarser -tr or a smaller -te)");
         }
         Extent e = new Extent(minX, maxY - rows * resY, minX + cols * resX, maxY);
         return new WarpGrid(target, new RasterExtent(e, resX, resY, (int) cols, (int) rows));
@@ -159,8 +160,8 @@ public record TargetGridSpec(Crs crs, CellSize resolution, Extent extent, int wi
             }
         }
         if (!(minX < maxX) || !(minY < maxY)) {
-            throw new IllegalArgumentException("the source grid " + source.grid().extent() + " in " + source.crs()
-                    + " has no finite outline in " + target);
+            throw new IllegalArgumentException("the source grid "
+                    + source.grid().extent() + " in " + source.crs() + " has no finite outline in " + target);
         }
         int last = xs.length - 1; // the lower-right corner (w, h); index 0 is the upper-left (0, 0)
         double dx = 0;

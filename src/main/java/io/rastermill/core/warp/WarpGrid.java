@@ -2,7 +2,6 @@ package io.rastermill.core.warp;
 
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.RasterExtent;
-
 import java.io.Serializable;
 import java.util.Objects;
 

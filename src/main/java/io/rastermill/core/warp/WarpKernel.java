@@ -23,6 +23,7 @@ import java.util.Arrays;
 public final class WarpKernel {
     /** Below this total weight an interpolation has no value (GDAL's threshold). */
     private static final double MIN_WEIGHT = 1e-5;
+
     private static final double EDGE_EPSILON = 1e-10;
 
     private double[] wx = new double[8];
@@ -37,8 +38,15 @@ public final class WarpKernel {
      *
      * @param scaleX target cells per source cell across (1 for same or finer resolution)
      */
-    public void sample(SourceWindow src, double[] xs, double[] ys, int count, Resampling method, double scaleX,
-                       double scaleY, double[] out) {
+    public void sample(
+            SourceWindow src,
+            double[] xs,
+            double[] ys,
+            int count,
+            Resampling method,
+            double scaleX,
+            double scaleY,
+            double[] out) {
         if (method.isAggregating()) {
             throw new IllegalArgumentException(method.gdalName() + " aggregates footprints: use aggregate()");
         }
@@ -144,8 +152,8 @@ public final class WarpKernel {
     }
 
     /** The separable kernel over {@code (2 rx) × (2 ry)} cells, widened by the scale, renormalised. */
-    private double general(double[] v, int w, int h, double x, double y, Resampling method, int rx, int ry,
-                           double sx, double sy) {
+    private double general(
+            double[] v, int w, int h, double x, double y, Resampling method, int rx, int ry, double sx, double sy) {
         int ix = (int) Math.floor(x - 0.5);
         int iy = (int) Math.floor(y - 0.5);
         double dx = x - 0.5 - ix;
@@ -242,8 +250,15 @@ public final class WarpKernel {
      *                 source's centre) has its lower-right corner moved by a turn, next to the upper-left one, so
      *                 its footprint is the cell's own and not the whole width between the two
      */
-    public void aggregate(SourceWindow src, double[] cx, double[] cy, int cols, int rows, Resampling method,
-                          double wrapCols, double[] out) {
+    public void aggregate(
+            SourceWindow src,
+            double[] cx,
+            double[] cy,
+            int cols,
+            int rows,
+            Resampling method,
+            double wrapCols,
+            double[] out) {
         if (!method.isAggregating()) {
             throw new IllegalArgumentException(method.gdalName() + " is not an aggregating method");
         }
@@ -291,8 +306,18 @@ public final class WarpKernel {
         }
     }
 
-    private double reduce(double[] v, int w, int i0, int i1, int j0, int j1, double xmin, double xmax, double ymin,
-                          double ymax, Resampling method) {
+    private double reduce(
+            double[] v,
+            int w,
+            int i0,
+            int i1,
+            int j0,
+            int j1,
+            double xmin,
+            double xmax,
+            double ymin,
+            double ymax,
+            Resampling method) {
         switch (method) {
             case AVERAGE, SUM, RMS -> {
                 double acc = 0;

@@ -7,8 +7,7 @@ import io.rastermill.core.cell.CellType;
  * and clamped to the type's range. NaN (NoData) stays NaN.
  */
 public final class WarpedValues {
-    private WarpedValues() {
-    }
+    private WarpedValues() {}
 
     /** Rounds and clamps {@code lane} in place for {@code cellType} (nothing to do for float types); returns it. */
     public static double[] fitted(double[] lane, CellType cellType) {

@@ -2,12 +2,6 @@ package io.rastermill.core.zonal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -18,6 +12,11 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Zones from a GeoJSON FeatureCollection (RFC 7946, or the older form with a {@code crs} member):
@@ -35,16 +34,13 @@ public final class GeoJsonZones {
     private static final Pattern EPSG = Pattern.compile("EPSG:+(?:[0-9.]*:)?(\\d+)$", Pattern.CASE_INSENSITIVE);
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
-    private GeoJsonZones() {
-    }
+    private GeoJsonZones() {}
 
     /** One zone: its id and polygonal geometry. */
-    public record Feature(String id, Geometry geometry) implements Serializable {
-    }
+    public record Feature(String id, Geometry geometry) implements Serializable {}
 
     /** What a file holds: the features in file order, the declared CRS, features skipped for no geometry. */
-    public record Zones(List<Feature> features, OptionalInt declaredEpsg, String declaredCrs, int skipped) {
-    }
+    public record Zones(List<Feature> features, OptionalInt declaredEpsg, String declaredCrs, int skipped) {}
 
     /**
      * Parses {@code in}; {@code source} names the file in errors.
@@ -94,10 +90,14 @@ public final class GeoJsonZones {
                 skipped++;
                 continue;
             }
-            JsonNode idNode = idField == null ? f.get("id") : f.path("properties").get(idField);
+            JsonNode idNode =
+                    idField == null ? f.get("id") : f.path("properties").get(idField);
             if (idNode == null || idNode.isNull() || idNode.isContainerNode()) {
-                throw new IllegalArgumentException(where + ": no " + (idField == null ? "id member (name an id property with --id-field)"
-                        : "property \"" + idField + "\"") + " holding a number or text");
+                throw new IllegalArgumentException(where + ": no "
+                        + (idField == null
+                                ? "id member (name an id property with --id-field)"
+                                : "property \"" + idField + "\"")
+                        + " holding a number or text");
             }
             String id = idNode.asText();
             Integer before = seen.put(id, i);
@@ -163,7 +163,10 @@ public final class GeoJsonZones {
         Coordinate[] cs = new Coordinate[pts.size()];
         for (int i = 0; i < cs.length; i++) {
             JsonNode p = pts.get(i);
-            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+            if (!p.isArray()
+                    || p.size() < 2
+                    || !p.get(0).isNumber()
+                    || !p.get(1).isNumber()) {
                 throw new IllegalArgumentException("position " + i + " of a ring is not [x, y]");
             }
             cs[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());

@@ -1,12 +1,11 @@
 package io.rastermill.core.zonal;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-
-import java.io.Serializable;
-import java.util.Arrays;
 
 /**
  * One polygonal geometry (Polygon, MultiPolygon, or a collection of them) burnt into the cells of
@@ -40,6 +39,7 @@ public final class PolygonRasterizer implements Serializable {
     private final double[] ey2;
     /** Edges are sorted by their smallest y; {@code ylo[e] = min(ey1[e], ey2[e])}, {@code yhi} the largest. */
     private final double[] ylo;
+
     private final double[] yhi;
     private final double minX;
     private final double minY;
@@ -59,8 +59,8 @@ public final class PolygonRasterizer implements Serializable {
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Geometry g = geometry.getGeometryN(i);
             if (!(g instanceof Polygon p)) {
-                throw new IllegalArgumentException("not a polygon: a " + g.getGeometryType()
-                        + " (zones must be Polygons or MultiPolygons)");
+                throw new IllegalArgumentException(
+                        "not a polygon: a " + g.getGeometryType() + " (zones must be Polygons or MultiPolygons)");
             }
             edges += p.getExteriorRing().getNumPoints() - 1;
             for (int h = 0; h < p.getNumInteriorRing(); h++) {
@@ -71,8 +71,9 @@ public final class PolygonRasterizer implements Serializable {
         ey1 = new double[edges];
         ex2 = new double[edges];
         ey2 = new double[edges];
-        double[] bounds = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                Double.NEGATIVE_INFINITY};
+        double[] bounds = {
+            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY
+        };
         int e = 0;
         for (int i = 0; i < geometry.getNumGeometries(); i++) {
             Polygon p = (Polygon) geometry.getGeometryN(i);

@@ -3,14 +3,13 @@ package io.rastermill.core.zonal;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.Point;
+import java.util.ArrayList;
+import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Polygons carried from their own CRS into a raster's, to be rasterised on the raster's grid.

@@ -18,7 +18,16 @@ import java.util.regex.Pattern;
 public record ZonalStat(String name, Kind kind, double fraction) {
 
     /** What a statistic computes. */
-    public enum Kind { COUNT, NODATA, SUM, MEAN, MIN, MAX, STDDEV, PERCENTILE }
+    public enum Kind {
+        COUNT,
+        NODATA,
+        SUM,
+        MEAN,
+        MIN,
+        MAX,
+        STDDEV,
+        PERCENTILE
+    }
 
     /** The statistics reported when none are asked for. */
     public static final List<ZonalStat> DEFAULTS = parseAll(List.of("count", "sum", "mean", "min", "max", "stddev"));

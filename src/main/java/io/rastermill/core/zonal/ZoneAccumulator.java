@@ -56,7 +56,9 @@ public final class ZoneAccumulator implements MergeableAccumulator<ZoneAccumulat
 
     @Override
     public ZoneAccumulator zero() {
-        return new ZoneAccumulator(new CellStatistics(), ints == null ? null : new IntHistogram(),
+        return new ZoneAccumulator(
+                new CellStatistics(),
+                ints == null ? null : new IntHistogram(),
                 doubles == null ? null : doubles.zero());
     }
 
@@ -98,7 +100,8 @@ public final class ZoneAccumulator implements MergeableAccumulator<ZoneAccumulat
     @Override
     public ZoneAccumulator merge(ZoneAccumulator other) {
         if ((ints == null) != (other.ints == null) || (doubles == null) != (other.doubles == null)) {
-            throw new IllegalArgumentException("cannot merge zone accumulators of different kinds (exact, binned, statistics only)");
+            throw new IllegalArgumentException(
+                    "cannot merge zone accumulators of different kinds (exact, binned, statistics only)");
         }
         stats.merge(other.stats);
         if (ints != null) {

@@ -1,7 +1,6 @@
 package io.rastermill.core.zonal;
 
 import io.rastermill.core.cell.NoData;
-
 import java.util.Arrays;
 
 /**

@@ -2,7 +2,6 @@ package io.rastermill.core.zonal;
 
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,8 +68,8 @@ public final class ZoneTable implements Serializable {
     /** Adds the cells of {@code values} to the zones of the same cells of {@code zones} (same size). */
     public ZoneTable addZoned(Tile values, Tile zoneTile) {
         if (values.cols() != zoneTile.cols() || values.rows() != zoneTile.rows()) {
-            throw new IllegalArgumentException("values tile " + values.cols() + "x" + values.rows()
-                    + " and zones tile " + zoneTile.cols() + "x" + zoneTile.rows() + " differ in size");
+            throw new IllegalArgumentException("values tile " + values.cols() + "x" + values.rows() + " and zones tile "
+                    + zoneTile.cols() + "x" + zoneTile.rows() + " differ in size");
         }
         int n = values.size();
         int[] z = zoneTile.toIntLane();

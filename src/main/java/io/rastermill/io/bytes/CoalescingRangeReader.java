@@ -31,8 +31,8 @@ public final class CoalescingRangeReader {
 
     public CoalescingRangeReader(RangeReader reader, int maxGap, int maxRequest) {
         if (maxGap < 0 || maxRequest <= 0) {
-            throw new IllegalArgumentException("maxGap " + maxGap + " must be >= 0 and maxRequest "
-                    + maxRequest + " > 0");
+            throw new IllegalArgumentException(
+                    "maxGap " + maxGap + " must be >= 0 and maxRequest " + maxRequest + " > 0");
         }
         this.reader = reader;
         this.maxGap = maxGap;

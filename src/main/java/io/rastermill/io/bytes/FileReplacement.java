@@ -1,15 +1,14 @@
 package io.rastermill.io.bytes;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Puts a finished temporary file in place of its target with one rename that replaces the target, so
@@ -28,14 +27,14 @@ import java.nio.file.StandardCopyOption;
  * The temporary file must be in the target's directory (same file system, same volume).
  */
 public final class FileReplacement {
-    private FileReplacement() {
-    }
+    private FileReplacement() {}
 
     /** Renames {@code tmp} onto {@code target}, replacing a file already there. */
     public static void replace(FileSystem fs, Path tmp, Path target) throws IOException {
         FileSystem raw = fs instanceof LocalFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
         if (raw instanceof RawLocalFileSystem local) {
-            Files.move(local.pathToFile(tmp).toPath(), local.pathToFile(target).toPath(), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                    local.pathToFile(tmp).toPath(), local.pathToFile(target).toPath(), StandardCopyOption.ATOMIC_MOVE);
             return;
         }
         FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, target, Options.Rename.OVERWRITE);

@@ -40,11 +40,14 @@ public final class HttpRangeReader implements RangeReader {
     public static final long FIRST_BACKOFF_MS = 100;
     /** Blocks kept per open file: 1 MiB. */
     public static final int CACHED_BLOCKS = 64;
+
     private static final long MAX_BACKOFF_MS = 10_000;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     private final String location;
     private final URI uri;
@@ -71,8 +74,12 @@ public final class HttpRangeReader implements RangeReader {
      */
     public static HttpRangeReader open(String url) throws IOException {
         URI uri = URI.create(url);
-        HttpResponse<byte[]> head = send(url, HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()));
-        if (head.statusCode() == 200 && !"none".equalsIgnoreCase(head.headers().firstValue("Accept-Ranges").orElse(""))) {
+        HttpResponse<byte[]> head =
+                send(url, HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        if (head.statusCode() == 200
+                && !"none"
+                        .equalsIgnoreCase(
+                                head.headers().firstValue("Accept-Ranges").orElse(""))) {
             Optional<String> len = head.headers().firstValue("Content-Length");
             if (len.isPresent() && head.headers().firstValue("Accept-Ranges").isPresent()) {
                 return new HttpRangeReader(url, uri, parseLength(url, len.get()));
@@ -81,7 +88,8 @@ public final class HttpRangeReader implements RangeReader {
             throw noRanges(url, "it answers Accept-Ranges: none");
         }
         // No usable HEAD answer (refused, or no Accept-Ranges): ask for the first byte.
-        HttpResponse<byte[]> probe = send(url, HttpRequest.newBuilder(uri).header("Range", "bytes=0-0").GET());
+        HttpResponse<byte[]> probe = send(
+                url, HttpRequest.newBuilder(uri).header("Range", "bytes=0-0").GET());
         if (probe.statusCode() == 200) {
             throw noRanges(url, "it answered a Range request with the whole file (status 200)");
         }
@@ -89,8 +97,9 @@ public final class HttpRangeReader implements RangeReader {
             return new HttpRangeReader(url, uri, 0); // an empty file
         }
         requireStatus(url, probe, 206);
-        String cr = probe.headers().firstValue("Content-Range").orElseThrow(
-                () -> noRanges(url, "its 206 answer has no Content-Range"));
+        String cr = probe.headers()
+                .firstValue("Content-Range")
+                .orElseThrow(() -> noRanges(url, "its 206 answer has no Content-Range"));
         Matcher m = CONTENT_RANGE.matcher(cr.strip());
         if (!m.matches() || m.group(3).equals("*")) {
             throw new IOException(url + ": unreadable Content-Range '" + cr + "'");
@@ -151,7 +160,8 @@ public final class HttpRangeReader implements RangeReader {
                 if (failure != null) {
                     throw new IOException(url + ": " + (RETRIES + 1) + " attempts failed: " + failure, failure);
                 }
-                throw new IOException(url + ": HTTP " + response.statusCode() + " after " + (RETRIES + 1) + " attempts");
+                throw new IOException(
+                        url + ": HTTP " + response.statusCode() + " after " + (RETRIES + 1) + " attempts");
             }
             long wait = backoff;
             if (response != null) {
@@ -169,7 +179,9 @@ public final class HttpRangeReader implements RangeReader {
 
     private static long retryAfterMs(HttpResponse<?> r) {
         try {
-            return Long.parseLong(r.headers().firstValue("Retry-After").orElse("0").strip()) * 1000;
+            return Long.parseLong(
+                            r.headers().firstValue("Retry-After").orElse("0").strip())
+                    * 1000;
         } catch (NumberFormatException e) {
             return 0; // an HTTP date: the backoff applies
         }
@@ -219,17 +231,22 @@ public final class HttpRangeReader implements RangeReader {
     private void fetch(long first, long last, long position, byte[] dst, int off, int len) throws IOException {
         long start = first * BLOCK;
         long end = Math.min(length, (last + 1) * BLOCK) - 1;
-        HttpResponse<byte[]> r = send(location, HttpRequest.newBuilder(uri)
-                .header("Range", String.format(Locale.ROOT, "bytes=%d-%d", start, end)).GET());
+        HttpResponse<byte[]> r = send(
+                location,
+                HttpRequest.newBuilder(uri)
+                        .header("Range", String.format(Locale.ROOT, "bytes=%d-%d", start, end))
+                        .GET());
         if (r.statusCode() == 200) {
             throw noRanges(location, "it answered a Range request with the whole file (status 200)");
         }
         requireStatus(location, r, 206);
-        Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse("").strip());
+        Matcher m = CONTENT_RANGE.matcher(
+                r.headers().firstValue("Content-Range").orElse("").strip());
         byte[] body = r.body();
         if (!m.matches() || Long.parseLong(m.group(1)) != start || body.length != end - start + 1) {
             throw new IOException(location + ": asked for bytes " + start + "-" + end + ", got "
-                    + r.headers().firstValue("Content-Range").orElse("no Content-Range") + " with " + body.length + " bytes");
+                    + r.headers().firstValue("Content-Range").orElse("no Content-Range") + " with " + body.length
+                    + " bytes");
         }
         for (long k = first; k <= last; k++) {
             int from = (int) ((k - first) * BLOCK);

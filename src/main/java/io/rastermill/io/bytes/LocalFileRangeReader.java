@@ -58,8 +58,8 @@ public final class LocalFileRangeReader implements RangeReader {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, at);
             if (n < 0) {
-                throw new EOFException(path + ": file ended at " + at + " while reading " + len
-                        + " bytes at position " + position + " (was it truncated while open?)");
+                throw new EOFException(path + ": file ended at " + at + " while reading " + len + " bytes at position "
+                        + position + " (was it truncated while open?)");
             }
             at += n;
         }

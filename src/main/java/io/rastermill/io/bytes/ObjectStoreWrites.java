@@ -1,11 +1,10 @@
 package io.rastermill.io.bytes;
 
+import java.io.IOException;
 import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-
-import java.io.IOException;
 
 /**
  * Whole-file writes on an object store (S3A): an object appears, complete, only when its output stream closes,
@@ -14,8 +13,7 @@ import java.io.IOException;
  * leaves at most an unfinished multipart upload, which is never listed as an object.
  */
 public final class ObjectStoreWrites {
-    private ObjectStoreWrites() {
-    }
+    private ObjectStoreWrites() {}
 
     /** What goes into the file; it must not close the stream. */
     @FunctionalInterface

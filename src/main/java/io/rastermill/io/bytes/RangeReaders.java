@@ -10,8 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 /** Opens the right {@link RangeReader} for a path or URI. */
 public final class RangeReaders {
 
-    private RangeReaders() {
-    }
+    private RangeReaders() {}
 
     /**
      * Opens {@code uriOrPath}: a URI whose scheme is not {@code file} (hdfs:, s3a:, …) goes through

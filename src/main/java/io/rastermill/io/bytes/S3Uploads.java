@@ -1,14 +1,13 @@
 package io.rastermill.io.bytes;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.s3a.Invoker;
-import org.apache.hadoop.fs.s3a.S3AFileSystem;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.s3a.Invoker;
+import org.apache.hadoop.fs.s3a.S3AFileSystem;
 
 /**
  * Unfinished S3 multipart uploads: what a killed write to s3a:// leaves. No object is visible, but the parts
@@ -16,12 +15,10 @@ import java.util.List;
  * itself, so its credentials, endpoint and retry settings apply.
  */
 public final class S3Uploads {
-    private S3Uploads() {
-    }
+    private S3Uploads() {}
 
     /** One unfinished upload: the object key it would create, its id, and when it was started. */
-    public record Upload(String key, String uploadId, Instant initiated) {
-    }
+    public record Upload(String key, String uploadId, Instant initiated) {}
 
     /** Whether {@code fs} is an S3A file system, the only one with multipart uploads to clean. */
     public static boolean supports(FileSystem fs) {

@@ -1,13 +1,12 @@
 package io.rastermill.io.bytes;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
 
 /**
  * Small whole files (a CSV report, a JSON attribute) written on any Hadoop file system so that readers
@@ -18,8 +17,7 @@ import java.io.IOException;
  * directory to check (a prefix exists once an object is under it).
  */
 public final class SmallFiles {
-    private SmallFiles() {
-    }
+    private SmallFiles() {}
 
     /** Writes {@code bytes} to {@code target} (a path or URI, e.g. {@code hdfs://nn/out/zonal.csv}). */
     public static void writeAtomically(String target, byte[] bytes, Configuration conf) throws IOException {

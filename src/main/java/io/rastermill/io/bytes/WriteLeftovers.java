@@ -1,11 +1,5 @@
 package io.rastermill.io.bytes;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The names writers give their temporary files and directories, in one place, so that what a killed
@@ -31,18 +30,16 @@ import java.util.regex.Pattern;
  */
 public final class WriteLeftovers {
     private static final String UUID_RE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static final Pattern NAME = Pattern.compile(
-            "\\.(.+)\\.(?:rastermill-" + UUID_RE + "\\.(?:tmp|parts)|(tmp|tiles|old)-" + UUID_RE + ")");
+    private static final Pattern NAME =
+            Pattern.compile("\\.(.+)\\.(?:rastermill-" + UUID_RE + "\\.(?:tmp|parts)|(tmp|tiles|old)-" + UUID_RE + ")");
 
-    private WriteLeftovers() {
-    }
+    private WriteLeftovers() {}
 
     /**
      * A leftover: its status, the name of the target it was written for, and when it was last written to (for a
      * directory, the newest of itself and everything under it).
      */
-    public record Leftover(FileStatus status, String target, boolean previousVersion, long lastModified) {
-    }
+    public record Leftover(FileStatus status, String target, boolean previousVersion, long lastModified) {}
 
     /** The temporary file a write of {@code target} goes to before the rename. */
     public static Path tempFile(Path target) {
@@ -77,7 +74,8 @@ public final class WriteLeftovers {
      * directory, and an object store has no directory times at all (S3A reports the time of the listing, so a
      * prefix killed a week ago would look brand new).
      */
-    public static List<Leftover> find(FileSystem fs, Path dir, boolean recursive, long cutoffMillis) throws IOException {
+    public static List<Leftover> find(FileSystem fs, Path dir, boolean recursive, long cutoffMillis)
+            throws IOException {
         List<Leftover> found = new ArrayList<>();
         collect(fs, dir, recursive, cutoffMillis, found);
         return found;

@@ -23,23 +23,23 @@ final class DeflateDecompressor implements SegmentDecompressor {
                 written += n;
                 if (n == 0) {
                     if (inflater.finished()) {
-                        throw new CorruptSegmentException(name(),
-                                "stream ended after " + written + " bytes, expected " + expectedLen);
+                        throw new CorruptSegmentException(
+                                name(), "stream ended after " + written + " bytes, expected " + expectedLen);
                     }
                     if (inflater.needsDictionary()) {
                         throw new CorruptSegmentException(name(), "stream requires a preset dictionary");
                     }
                     if (inflater.needsInput()) {
-                        throw new CorruptSegmentException(name(),
-                                "truncated stream: " + written + " of " + expectedLen + " bytes decoded");
+                        throw new CorruptSegmentException(
+                                name(), "truncated stream: " + written + " of " + expectedLen + " bytes decoded");
                     }
                 }
             }
             // Output full: the stream should end here (its Adler-32 is checked on the way); a missing trailer is
             // tolerated, more data is not.
             if (!inflater.finished() && inflater.inflate(probe, 0, 1) > 0) {
-                throw new CorruptSegmentException(name(), "stream continues past the expected " + expectedLen
-                        + " bytes");
+                throw new CorruptSegmentException(
+                        name(), "stream continues past the expected " + expectedLen + " bytes");
             }
         } catch (DataFormatException e) {
             throw new CorruptSegmentException(name(), "invalid stream: " + e.getMessage(), e);

@@ -60,8 +60,10 @@ final class LzwDecompressor implements SegmentDecompressor {
                 } else {
                     while (bitCount < width) {
                         if (in >= inEnd) {
-                            throw new CorruptSegmentException(name(), "truncated: " + (out - dstOff) + " of "
-                                    + expectedLen + " bytes decoded, no EndOfInformation");
+                            throw new CorruptSegmentException(
+                                    name(),
+                                    "truncated: " + (out - dstOff) + " of " + expectedLen
+                                            + " bytes decoded, no EndOfInformation");
                         }
                         bits = (bits << 8) | (src[in++] & 0xFF);
                         bitCount += 8;
@@ -77,8 +79,8 @@ final class LzwDecompressor implements SegmentDecompressor {
                 continue;
             }
             if (code == EOI) {
-                throw new CorruptSegmentException(name(), "EndOfInformation after " + (out - dstOff)
-                        + " bytes, expected " + expectedLen);
+                throw new CorruptSegmentException(
+                        name(), "EndOfInformation after " + (out - dstOff) + " bytes, expected " + expectedLen);
             }
             final int start = out;
             final int len;
@@ -111,8 +113,10 @@ final class LzwDecompressor implements SegmentDecompressor {
                 dst[out + prevLen] = dst[prevOff];
                 out += len;
             } else {
-                throw new CorruptSegmentException(name(), "code " + code + " out of range (next free code "
-                        + next + ") after " + (out - dstOff) + " bytes");
+                throw new CorruptSegmentException(
+                        name(),
+                        "code " + code + " out of range (next free code " + next + ") after " + (out - dstOff)
+                                + " bytes");
             }
             if (prevOff >= 0 && next < TABLE_SIZE) {
                 // previous string + first byte of this one, which follows it in dst
@@ -150,8 +154,8 @@ final class LzwDecompressor implements SegmentDecompressor {
                 return;
             }
             if (code != CLEAR) {
-                throw new CorruptSegmentException(name(), "code " + code + " continues the data past the expected "
-                        + expectedLen + " bytes");
+                throw new CorruptSegmentException(
+                        name(), "code " + code + " continues the data past the expected " + expectedLen + " bytes");
             }
             bitCount -= width;
             width = MIN_WIDTH;
@@ -159,10 +163,10 @@ final class LzwDecompressor implements SegmentDecompressor {
         throw new CorruptSegmentException(name(), "repeated ClearCodes after the expected " + expectedLen + " bytes");
     }
 
-
     private CorruptSegmentException overflow(int decoded, int len, int expectedLen) {
-        return new CorruptSegmentException(name(), "string of " + len + " bytes after " + decoded
-                + " overflows the expected " + expectedLen + " bytes");
+        return new CorruptSegmentException(
+                name(),
+                "string of " + len + " bytes after " + decoded + " overflows the expected " + expectedLen + " bytes");
     }
 
     @Override

@@ -28,8 +28,7 @@ public final class NativeDeflate {
     /** The classpath resource of the library for this platform. */
     static final String RESOURCE = "/native/linux-x86_64/librastermill_deflate.so";
 
-    private NativeDeflate() {
-    }
+    private NativeDeflate() {}
 
     /** Loads the library on first use, so that {@code -Drastermill.deflate=java} never loads it. */
     private static final class Loader {
@@ -57,8 +56,8 @@ public final class NativeDeflate {
                 return isAvailable();
             case "native":
                 if (!isAvailable()) {
-                    throw new UnsupportedCodecException(
-                            "-D" + MODE_PROPERTY + "=native but the native Deflate library is not available: " + unavailableReason());
+                    throw new UnsupportedCodecException("-D" + MODE_PROPERTY
+                            + "=native but the native Deflate library is not available: " + unavailableReason());
                 }
                 return true;
             default:
@@ -115,10 +114,10 @@ public final class NativeDeflate {
     static native int decompress(long handle, byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstAvail);
 
     /** {@link Predictor#decode} for predictor 3 over {@code rows} rows of {@code rowBytes} bytes, in place. */
-    static native void undoFloatingPoint(byte[] buf, int off, int rowBytes, int rows, int bytesPerSample,
-                                         int samplesPerPixel, boolean littleEndian);
+    static native void undoFloatingPoint(
+            byte[] buf, int off, int rowBytes, int rows, int bytesPerSample, int samplesPerPixel, boolean littleEndian);
 
     /** {@link Predictor#encode} for predictor 3 over {@code rows} rows of {@code rowBytes} bytes, in place. */
-    static native void applyFloatingPoint(byte[] buf, int off, int rowBytes, int rows, int bytesPerSample,
-                                          int samplesPerPixel, boolean littleEndian);
+    static native void applyFloatingPoint(
+            byte[] buf, int off, int rowBytes, int rows, int bytesPerSample, int samplesPerPixel, boolean littleEndian);
 }

@@ -19,8 +19,8 @@ final class PackBitsDecompressor implements SegmentDecompressor {
         int outEnd = dstOff + expectedLen;
         while (out < outEnd) {
             if (in >= inEnd) {
-                throw new CorruptSegmentException(name(),
-                        "truncated: " + (out - dstOff) + " of " + expectedLen + " bytes decoded");
+                throw new CorruptSegmentException(
+                        name(), "truncated: " + (out - dstOff) + " of " + expectedLen + " bytes decoded");
             }
             int n = src[in++];
             if (n >= 0) {
@@ -29,8 +29,8 @@ final class PackBitsDecompressor implements SegmentDecompressor {
                     throw overflow(out - dstOff, count, expectedLen);
                 }
                 if (count > inEnd - in) {
-                    throw new CorruptSegmentException(name(),
-                            "literal run of " + count + " bytes truncated at input offset " + (in - srcOff));
+                    throw new CorruptSegmentException(
+                            name(), "literal run of " + count + " bytes truncated at input offset " + (in - srcOff));
                 }
                 System.arraycopy(src, in, dst, out, count);
                 in += count;
@@ -41,8 +41,8 @@ final class PackBitsDecompressor implements SegmentDecompressor {
                     throw overflow(out - dstOff, count, expectedLen);
                 }
                 if (in >= inEnd) {
-                    throw new CorruptSegmentException(name(), "replicate run truncated at input offset "
-                            + (in - srcOff));
+                    throw new CorruptSegmentException(
+                            name(), "replicate run truncated at input offset " + (in - srcOff));
                 }
                 byte b = src[in++];
                 for (int end = out + count; out < end; out++) {
@@ -55,8 +55,10 @@ final class PackBitsDecompressor implements SegmentDecompressor {
         while (in < inEnd) {
             int n = src[in++];
             if (n != -128 && (n < 0 ? in < inEnd : inEnd - in >= n + 1)) {
-                throw new CorruptSegmentException(name(), "run at input offset " + (in - 1 - srcOff)
-                        + " continues the data past the expected " + expectedLen + " bytes");
+                throw new CorruptSegmentException(
+                        name(),
+                        "run at input offset " + (in - 1 - srcOff) + " continues the data past the expected "
+                                + expectedLen + " bytes");
             }
             if (n != -128) {
                 break;
@@ -66,8 +68,9 @@ final class PackBitsDecompressor implements SegmentDecompressor {
     }
 
     private CorruptSegmentException overflow(int decoded, int count, int expectedLen) {
-        return new CorruptSegmentException(name(), "run of " + count + " bytes after " + decoded
-                + " overflows the expected " + expectedLen + " bytes");
+        return new CorruptSegmentException(
+                name(),
+                "run of " + count + " bytes after " + decoded + " overflows the expected " + expectedLen + " bytes");
     }
 
     @Override

@@ -40,6 +40,7 @@ public final class Predictor {
     private final boolean littleEndian;
     /** Predictor 3 runs in the native library ({@link NativeDeflate}) when Deflate does. */
     private final boolean nativeFloatingPoint;
+
     private byte[] row = new byte[0];
 
     private Predictor(int tag, int bytesPerSample, int samplesPerPixel, boolean littleEndian, boolean nativeCode) {
@@ -311,8 +312,10 @@ public final class Predictor {
     }
 
     private static int gather4(byte[] planes, int n, int s) {
-        return (planes[s] & 0xFF) << 24 | (planes[n + s] & 0xFF) << 16
-                | (planes[2 * n + s] & 0xFF) << 8 | (planes[3 * n + s] & 0xFF);
+        return (planes[s] & 0xFF) << 24
+                | (planes[n + s] & 0xFF) << 16
+                | (planes[2 * n + s] & 0xFF) << 8
+                | (planes[3 * n + s] & 0xFF);
     }
 
     private static long gather8(byte[] planes, int n, int s) {

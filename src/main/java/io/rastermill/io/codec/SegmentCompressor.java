@@ -24,6 +24,5 @@ public interface SegmentCompressor extends AutoCloseable {
 
     /** Releases native resources, if any. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

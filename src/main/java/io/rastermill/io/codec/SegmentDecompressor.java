@@ -31,6 +31,5 @@ public interface SegmentDecompressor extends AutoCloseable {
 
     /** Releases native resources, if any. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

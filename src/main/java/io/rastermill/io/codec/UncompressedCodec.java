@@ -6,8 +6,7 @@ import java.util.Objects;
 final class UncompressedCodec implements SegmentDecompressor, SegmentCompressor {
     static final UncompressedCodec INSTANCE = new UncompressedCodec();
 
-    private UncompressedCodec() {
-    }
+    private UncompressedCodec() {}
 
     @Override
     public int decompress(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int expectedLen)

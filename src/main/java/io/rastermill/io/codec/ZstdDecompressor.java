@@ -26,8 +26,8 @@ final class ZstdDecompressor implements SegmentDecompressor {
             throw new CorruptSegmentException(name(), "invalid frame: " + e, e);
         }
         if (written != expectedLen) {
-            throw new CorruptSegmentException(name(),
-                    "frame decoded to " + written + " bytes, expected " + expectedLen);
+            throw new CorruptSegmentException(
+                    name(), "frame decoded to " + written + " bytes, expected " + expectedLen);
         }
         return written;
     }

@@ -17,7 +17,6 @@ import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.codec.SegmentCompressor;
 import io.rastermill.io.codec.SegmentDecompressor;
 import io.rastermill.io.codec.UnsupportedCodecException;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Array;
@@ -66,7 +65,8 @@ final class BlockCodec implements AutoCloseable {
         this.kind = sampleKind(cellType.dataType());
         this.rowBytes = Math.toIntExact(((long) size * bands * kind.bits() + 7) / 8);
         this.raw = new byte[Math.multiplyExact(rowBytes, size)];
-        this.predictor = options.predictor() == Predictor.NONE ? null // 1-bit rows need no predictor object
+        this.predictor = options.predictor() == Predictor.NONE
+                ? null // 1-bit rows need no predictor object
                 : Predictor.of(options.predictor(), kind.bits(), bands, ORDER);
         this.compressor = options.compression().newCompressor(options.level());
         this.decompressor = options.compression().newDecompressor();
@@ -263,12 +263,20 @@ final class BlockCodec implements AutoCloseable {
         }
         for (int b = 0; b < bands; b++) {
             Object storage = ArrayTile.allocate(cellType.dataType(), size * size);
-            SegmentCopier.copy(kind, new SegmentCopier.Source(raw, ORDER, rowBytes, bands, b), 0, 0, size, size,
-                    storage, size, 0, 0);
+            SegmentCopier.copy(
+                    kind,
+                    new SegmentCopier.Source(raw, ORDER, rowBytes, bands, b),
+                    0,
+                    0,
+                    size,
+                    size,
+                    storage,
+                    size,
+                    0,
+                    0);
             ArrayTile.wrap(cellType, size, size, storage).readDoubles(lanes[b]);
         }
     }
-
 
     @Override
     public void close() {

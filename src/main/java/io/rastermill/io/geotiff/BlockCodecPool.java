@@ -2,7 +2,6 @@ package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.io.codec.UnsupportedCodecException;
-
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**

@@ -1,7 +1,6 @@
 package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,12 +15,12 @@ import java.util.Optional;
 final class GdalNoDataText {
     private static final MathContext DIGITS = new MathContext(18, RoundingMode.HALF_EVEN);
 
-    private GdalNoDataText() {
-    }
+    private GdalNoDataText() {}
 
     /** The tag text, or empty for raw types (no tag). */
     static Optional<String> of(CellType cellType) {
-        return cellType.noDataValue().isPresent() ? Optional.of(format(cellType.noDataValue().getAsDouble()))
+        return cellType.noDataValue().isPresent()
+                ? Optional.of(format(cellType.noDataValue().getAsDouble()))
                 : Optional.empty();
     }
 

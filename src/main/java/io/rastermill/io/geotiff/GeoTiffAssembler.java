@@ -4,6 +4,17 @@ import io.rastermill.io.bytes.FileReplacement;
 import io.rastermill.io.bytes.ObjectStoreWrites;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.codec.Compression;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -11,18 +22,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /**
  * The last step of writing a tiled GeoTIFF/COG, once every block of every level is encoded somewhere:
@@ -41,8 +40,7 @@ import java.util.Objects;
 public final class GeoTiffAssembler {
     private static final Logger LOG = LoggerFactory.getLogger(GeoTiffAssembler.class);
 
-    private GeoTiffAssembler() {
-    }
+    private GeoTiffAssembler() {}
 
     /** One level's size in pixels and in blocks; level 0 is the full resolution. */
     public record Level(int width, int height, int across, int down) {
@@ -87,13 +85,14 @@ public final class GeoTiffAssembler {
             String scheme = schemeOf(uriOrPath);
             if (scheme == null || scheme.equalsIgnoreCase("file")) {
                 java.nio.file.Path local = scheme == null ? Paths.get(uriOrPath) : Paths.get(URI.create(uriOrPath));
-                return new Target(uriOrPath, FileSystem.getLocal(conf).getRawFileSystem(),
+                return new Target(
+                        uriOrPath,
+                        FileSystem.getLocal(conf).getRawFileSystem(),
                         new Path(local.toAbsolutePath().toUri()));
             }
             Path p = new Path(URI.create(uriOrPath));
             return new Target(uriOrPath, p.getFileSystem(conf), p);
         }
-
     }
 
     private static String schemeOf(String s) {
@@ -144,7 +143,8 @@ public final class GeoTiffAssembler {
                     + estimate + " bytes, more than the 4 GiB a classic TIFF can address; use BigTiffMode.YES or AUTO");
         }
         if ((long) levels.get(0).blocks() > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException(location + ": " + levels.get(0).blocks() + " blocks are too many; use larger blocks");
+            throw new IllegalArgumentException(
+                    location + ": " + levels.get(0).blocks() + " blocks are too many; use larger blocks");
         }
         return big;
     }
@@ -168,8 +168,15 @@ public final class GeoTiffAssembler {
      *                               wrong number of bytes, a length mismatch, a failed rename
      * @throws IOException           from the file system or the source (the temporary file is deleted)
      */
-    public static long assemble(Target target, RasterDescription d, GeoTiffWriteOptions o, boolean bigTiff,
-                                List<Level> levels, List<int[]> lengths, BlockSource source) throws IOException {
+    public static long assemble(
+            Target target,
+            RasterDescription d,
+            GeoTiffWriteOptions o,
+            boolean bigTiff,
+            List<Level> levels,
+            List<int[]> lengths,
+            BlockSource source)
+            throws IOException {
         if (levels.size() != lengths.size()) {
             throw new IllegalArgumentException(levels.size() + " levels but " + lengths.size() + " length arrays");
         }
@@ -177,16 +184,18 @@ public final class GeoTiffAssembler {
         for (int k = 0; k < levels.size(); k++) {
             Level g = levels.get(k);
             if (lengths.get(k).length != g.blocks()) {
-                throw new IllegalArgumentException("level " + k + " has " + g.blocks() + " blocks but "
-                        + lengths.get(k).length + " lengths");
+                throw new IllegalArgumentException(
+                        "level " + k + " has " + g.blocks() + " blocks but " + lengths.get(k).length + " lengths");
             }
             planned.add(new TiffFileLayout.Level(g.width(), g.height(), g.across(), g.down(), lengths.get(k)));
         }
         TiffFileLayout layout = TiffFileLayout.plan(d, o, bigTiff, planned);
         String location = target.location();
         if (layout.exceedsClassic()) {
-            throw new GeoTiffWriteException(location, "the file would be " + layout.length()
-                    + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
+            throw new GeoTiffWriteException(
+                    location,
+                    "the file would be " + layout.length()
+                            + " bytes, past the 4 GiB of a classic TIFF, and BigTIFF is NO; use BigTiffMode.YES or AUTO");
         }
         FileSystem fs = target.fs();
         if (ObjectStoreWrites.abortable(fs, target.path())) {
@@ -198,13 +207,14 @@ public final class GeoTiffAssembler {
             writeTemporary(fs, tmp, location, layout, lengths, source);
             long written = fs.getFileStatus(tmp).getLen();
             if (written != layout.length()) {
-                throw new GeoTiffWriteException(location, "wrote " + written + " bytes, the layout says " + layout.length());
+                throw new GeoTiffWriteException(
+                        location, "wrote " + written + " bytes, the layout says " + layout.length());
             }
             try {
                 FileReplacement.replace(fs, tmp, target.path());
             } catch (IOException e) {
-                throw new GeoTiffWriteException(location, "cannot rename the temporary file " + tmp + " onto the target: "
-                        + e, e);
+                throw new GeoTiffWriteException(
+                        location, "cannot rename the temporary file " + tmp + " onto the target: " + e, e);
             }
             done = true;
             return layout.length();
@@ -232,12 +242,17 @@ public final class GeoTiffAssembler {
             if (path.getParent() == null || ObjectStoreWrites.abortable(target.fs(), path)) {
                 return;
             }
-            List<WriteLeftovers.Leftover> found = WriteLeftovers.find(target.fs(), path.getParent(), false, Long.MAX_VALUE);
+            List<WriteLeftovers.Leftover> found =
+                    WriteLeftovers.find(target.fs(), path.getParent(), false, Long.MAX_VALUE);
             found.removeIf(l -> !l.target().equals(path.getName()));
             if (!found.isEmpty()) {
-                LOG.warn("{}: {} leftover(s) of earlier or concurrent writes beside it, e.g. {}; "
-                        + "`rastermill clean {}` removes those older than a day", target.location(), found.size(),
-                        found.get(0).status().getPath().getName(), path.getParent());
+                LOG.warn(
+                        "{}: {} leftover(s) of earlier or concurrent writes beside it, e.g. {}; "
+                                + "`rastermill clean {}` removes those older than a day",
+                        target.location(),
+                        found.size(),
+                        found.get(0).status().getPath().getName(),
+                        path.getParent());
             }
         } catch (IOException e) {
             LOG.debug("{}: could not look for leftovers of earlier writes", target.location(), e);
@@ -251,24 +266,33 @@ public final class GeoTiffAssembler {
         ObjectStoreWrites.write(target.fs(), target.path(), out -> {
             writeFile(location, layout, lengths, source, out);
             if (out.getPos() != layout.length()) {
-                throw new GeoTiffWriteException(location, "wrote " + out.getPos() + " bytes, the layout says " + layout.length());
+                throw new GeoTiffWriteException(
+                        location, "wrote " + out.getPos() + " bytes, the layout says " + layout.length());
             }
         });
         return layout.length();
     }
 
     /** The file into {@code tmp}: through a file channel on a local disk (blocks may be transferred), else a stream. */
-    private static void writeTemporary(FileSystem fs, Path tmp, String location, TiffFileLayout layout,
-                                       List<int[]> lengths, BlockSource source) throws IOException {
+    private static void writeTemporary(
+            FileSystem fs, Path tmp, String location, TiffFileLayout layout, List<int[]> lengths, BlockSource source)
+            throws IOException {
         if (fs instanceof RawLocalFileSystem raw) {
             fs.mkdirs(tmp.getParent());
-            try (FileChannel out = FileChannel.open(raw.pathToFile(tmp).toPath(), StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(
+                    raw.pathToFile(tmp).toPath(),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer head = ByteBuffer.wrap(layout.head());
                 while (head.hasRemaining()) {
                     out.write(head);
                 }
-                writeBlocks(location, layout, lengths, out::position,
+                writeBlocks(
+                        location,
+                        layout,
+                        lengths,
+                        out::position,
                         (level, block, len) -> source.transfer(level, block, len, out));
             }
             return;
@@ -279,10 +303,12 @@ public final class GeoTiffAssembler {
     }
 
     /** The head, then every block in file order, each checked to be the length the layout planned. */
-    private static void writeFile(String location, TiffFileLayout layout, List<int[]> lengths, BlockSource source,
-                                  FSDataOutputStream out) throws IOException {
+    private static void writeFile(
+            String location, TiffFileLayout layout, List<int[]> lengths, BlockSource source, FSDataOutputStream out)
+            throws IOException {
         out.write(layout.head());
-        writeBlocks(location, layout, lengths, out::getPos, (level, block, len) -> source.write(level, block, len, out));
+        writeBlocks(
+                location, layout, lengths, out::getPos, (level, block, len) -> source.write(level, block, len, out));
     }
 
     private interface Position {
@@ -293,16 +319,19 @@ public final class GeoTiffAssembler {
         void write(int level, int block, int length) throws IOException;
     }
 
-    private static void writeBlocks(String location, TiffFileLayout layout, List<int[]> lengths, Position position,
-                                    BlockWrite write) throws IOException {
+    private static void writeBlocks(
+            String location, TiffFileLayout layout, List<int[]> lengths, Position position, BlockWrite write)
+            throws IOException {
         for (TiffFileLayout.Placement p : layout.order()) {
             int len = lengths.get(p.level())[p.block()];
             long before = position.get();
             write.write(p.level(), p.block(), len);
             long wrote = position.get() - before;
             if (wrote != len) {
-                throw new GeoTiffWriteException(location, "block " + p.block() + " of level " + p.level()
-                        + ": the source wrote " + wrote + " bytes, expected " + len);
+                throw new GeoTiffWriteException(
+                        location,
+                        "block " + p.block() + " of level " + p.level() + ": the source wrote " + wrote
+                                + " bytes, expected " + len);
             }
         }
     }

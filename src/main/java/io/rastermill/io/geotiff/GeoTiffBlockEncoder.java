@@ -6,7 +6,6 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.CorruptSegmentException;
 import io.rastermill.io.codec.UnsupportedCodecException;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -97,13 +96,13 @@ public final class GeoTiffBlockEncoder implements AutoCloseable {
     private MultibandTile conform(MultibandTile block) {
         Objects.requireNonNull(block, "block");
         if (block.bandCount() != description.bandCount()) {
-            throw new IllegalArgumentException("block has " + block.bandCount() + " bands, the raster "
-                    + description.bandCount());
+            throw new IllegalArgumentException(
+                    "block has " + block.bandCount() + " bands, the raster " + description.bandCount());
         }
         CellType ct = description.cellType();
         if (block.cellType().dataType() != ct.dataType()) {
-            throw new IllegalArgumentException("block is " + block.cellType().name() + ", the raster " + ct.name()
-                    + " (convert it first)");
+            throw new IllegalArgumentException(
+                    "block is " + block.cellType().name() + ", the raster " + ct.name() + " (convert it first)");
         }
         if (block.cols() > blockSize || block.rows() > blockSize) {
             throw new IllegalArgumentException("block is " + block.cols() + "x" + block.rows() + ", larger than the "

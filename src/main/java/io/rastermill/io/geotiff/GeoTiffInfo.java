@@ -5,7 +5,6 @@ import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.tiff.GeoTransform;
-
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +48,7 @@ public record GeoTiffInfo(
     }
 
     /** One reduced-resolution level. */
-    public record Level(int width, int height, int blockWidth, int blockHeight) {
-    }
+    public record Level(int width, int height, int blockWidth, int blockHeight) {}
 
     /** Number of levels, the full resolution included. */
     public int levelCount() {

@@ -23,8 +23,6 @@ import io.rastermill.io.tiff.TiffFormatException;
 import io.rastermill.io.tiff.TiffSegment;
 import io.rastermill.io.tiff.TiffStructure;
 import io.rastermill.io.tiff.TiffTag;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -37,6 +35,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Reads windows of a GeoTIFF (classic or BigTIFF) by byte ranges: {@link #open} reads only the
@@ -52,6 +51,7 @@ public final class GeoTiffReader implements Closeable {
     private static final long BATCH_BYTES = 64L << 20;
     /** A compressed segment larger than this many times its decoded size (plus 1 MiB) is not plausible. */
     private static final long MAX_EXPANSION = 4;
+
     private static final int POOL_LIMIT = 16;
 
     private final RangeReader source;
@@ -62,6 +62,7 @@ public final class GeoTiffReader implements Closeable {
     private final ConcurrentLinkedDeque<SegmentDecoder> decoders = new ConcurrentLinkedDeque<>();
     /** Decoded segments kept for repeated (overlapping) reads; null when disabled. */
     private volatile DecodedSegmentCache cache;
+
     private final AtomicLong segmentsDecoded = new AtomicLong();
 
     private GeoTiffReader(RangeReader source, TiffStructure structure, List<TiffDirectory> levels, GeoTiffInfo info) {
@@ -111,8 +112,10 @@ public final class GeoTiffReader implements Closeable {
         levels.add(main);
         List<GeoTiffInfo.Level> overviewInfo = new ArrayList<>();
         for (TiffDirectory o : structure.overviews()) {
-            if (o.samplesPerPixel() != main.samplesPerPixel() || sampleKind(o) != kind
-                    || o.width() > main.width() || o.height() > main.height()) {
+            if (o.samplesPerPixel() != main.samplesPerPixel()
+                    || sampleKind(o) != kind
+                    || o.width() > main.width()
+                    || o.height() > main.height()) {
                 continue; // not an overview of this image (GDAL ignores such IFDs too)
             }
             checkedCompression(o);
@@ -133,12 +136,28 @@ public final class GeoTiffReader implements Closeable {
                 // keep the code; the CRS stays unknown
             }
         }
-        GeoTiffInfo info = new GeoTiffInfo(source.location(), main.width(), main.height(), main.samplesPerPixel(),
-                kind, cellType, noData, transform, transform.flatMap(t -> rasterExtent(t, main)), epsg, crs,
-                geo.map(GeoReference::pixelIsPoint).orElse(false), compression, main.predictor(), main.isTiled(),
-                main.segmentWidth(), main.segmentHeight(),
-                main.planarConfiguration() == TiffDirectory.PLANAR_SEPARATE, structure.byteOrder(),
-                structure.bigTiff(), overviewInfo);
+        GeoTiffInfo info = new GeoTiffInfo(
+                source.location(),
+                main.width(),
+                main.height(),
+                main.samplesPerPixel(),
+                kind,
+                cellType,
+                noData,
+                transform,
+                transform.flatMap(t -> rasterExtent(t, main)),
+                epsg,
+                crs,
+                geo.map(GeoReference::pixelIsPoint).orElse(false),
+                compression,
+                main.predictor(),
+                main.isTiled(),
+                main.segmentWidth(),
+                main.segmentHeight(),
+                main.planarConfiguration() == TiffDirectory.PLANAR_SEPARATE,
+                structure.byteOrder(),
+                structure.bigTiff(),
+                overviewInfo);
         return new GeoTiffReader(source, structure, List.copyOf(levels), info);
     }
 
@@ -147,20 +166,31 @@ public final class GeoTiffReader implements Closeable {
         int[] formats = dir.sampleFormat();
         for (int i = 1; i < bits.length; i++) {
             if (bits[i] != bits[0]) {
-                throw new TiffFormatException(dir.location(), dir.index(), TiffTag.BITS_PER_SAMPLE,
+                throw new TiffFormatException(
+                        dir.location(),
+                        dir.index(),
+                        TiffTag.BITS_PER_SAMPLE,
                         "bands of different sample sizes " + Arrays.toString(bits) + " are not supported");
             }
         }
         for (int i = 1; i < formats.length; i++) {
             if (formats[i] != formats[0]) {
-                throw new TiffFormatException(dir.location(), dir.index(), TiffTag.SAMPLE_FORMAT,
+                throw new TiffFormatException(
+                        dir.location(),
+                        dir.index(),
+                        TiffTag.SAMPLE_FORMAT,
                         "bands of different sample formats " + Arrays.toString(formats) + " are not supported");
             }
         }
         int format = formats.length == 0 ? SampleKind.FORMAT_UINT : formats[0];
-        return SampleKind.of(bits[0], format).orElseThrow(() -> new TiffFormatException(dir.location(), dir.index(),
-                bits[0] == 8 || bits[0] == 16 || bits[0] == 32 || bits[0] == 64 ? TiffTag.SAMPLE_FORMAT : TiffTag.BITS_PER_SAMPLE,
-                "unsupported samples: " + bits[0] + "-bit with SampleFormat " + format));
+        return SampleKind.of(bits[0], format)
+                .orElseThrow(() -> new TiffFormatException(
+                        dir.location(),
+                        dir.index(),
+                        bits[0] == 8 || bits[0] == 16 || bits[0] == 32 || bits[0] == 64
+                                ? TiffTag.SAMPLE_FORMAT
+                                : TiffTag.BITS_PER_SAMPLE,
+                        "unsupported samples: " + bits[0] + "-bit with SampleFormat " + format));
     }
 
     private static Compression checkedCompression(TiffDirectory dir) throws TiffFormatException {
@@ -188,7 +218,8 @@ public final class GeoTiffReader implements Closeable {
                 default -> null;
             };
             if (unsupported != null) {
-                throw new TiffFormatException(dir.location(), dir.index(), TiffTag.PHOTOMETRIC_INTERPRETATION, unsupported);
+                throw new TiffFormatException(
+                        dir.location(), dir.index(), TiffTag.PHOTOMETRIC_INTERPRETATION, unsupported);
             }
         }
     }
@@ -199,7 +230,10 @@ public final class GeoTiffReader implements Closeable {
             return;
         }
         if (predictor == Predictor.FLOATING_POINT && !(kind == SampleKind.FLOAT32 || kind == SampleKind.FLOAT64)) {
-            throw new TiffFormatException(dir.location(), dir.index(), TiffTag.PREDICTOR,
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    TiffTag.PREDICTOR,
                     "floating point predictor (3) on " + kind + " samples is not supported");
         }
         try {
@@ -220,8 +254,12 @@ public final class GeoTiffReader implements Closeable {
         double xmax = t.x(dir.width(), 0);
         double ymin = t.y(0, dir.height());
         try {
-            return Optional.of(new RasterExtent(new Extent(t.originX(), ymin, xmax, t.originY()),
-                    t.pixelWidth(), -t.pixelHeight(), dir.width(), dir.height()));
+            return Optional.of(new RasterExtent(
+                    new Extent(t.originX(), ymin, xmax, t.originY()),
+                    t.pixelWidth(),
+                    -t.pixelHeight(),
+                    dir.width(),
+                    dir.height()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -379,12 +417,22 @@ public final class GeoTiffReader implements Closeable {
                 byte[] stored = ranges.isEmpty() ? null : fetcher.readInto(ranges, decoder.storedBuffer(), offsets);
                 for (int i = 0; i < present.size(); i++) {
                     TiffSegment seg = present.get(i);
-                    byte[] decoded = decoder.decode(dir, level, compression, structure.byteOrder(), seg,
-                            samplesInSegment, kind.bits(), stored, offsets[i], ranges.get(i).length());
+                    byte[] decoded = decoder.decode(
+                            dir,
+                            level,
+                            compression,
+                            structure.byteOrder(),
+                            seg,
+                            samplesInSegment,
+                            kind.bits(),
+                            stored,
+                            offsets[i],
+                            ranges.get(i).length());
                     segmentsDecoded.incrementAndGet();
                     int rowBytes = SegmentDecoder.rowBytes(seg, samplesInSegment, kind.bits());
                     if (segments != null) {
-                        segments.put(DecodedSegmentCache.key(level, seg.index()), decoded, rowBytes * seg.storedHeight());
+                        segments.put(
+                                DecodedSegmentCache.key(level, seg.index()), decoded, rowBytes * seg.storedHeight());
                     }
                     copyOut(kind, seg, decoded, rowBytes, samplesInSegment, bands, planar, out, x0, y0, w, h);
                 }
@@ -407,13 +455,18 @@ public final class GeoTiffReader implements Closeable {
     private static boolean onSegmentBoundaries(TiffDirectory dir, int x0, int y0, int w, int h) {
         int segW = dir.segmentWidth();
         int segH = dir.segmentHeight();
-        return x0 % segW == 0 && y0 % segH == 0 && ((x0 + w) % segW == 0 || x0 + w == dir.width())
+        return x0 % segW == 0
+                && y0 % segH == 0
+                && ((x0 + w) % segW == 0 || x0 + w == dir.width())
                 && ((y0 + h) % segH == 0 || y0 + h == dir.height());
     }
 
     private void checkWindow(GridBounds window, TiffDirectory dir) {
-        if (window.colMin() < 0 || window.rowMin() < 0 || window.colMax() >= dir.width()
-                || window.rowMax() >= dir.height() || window.colMin() > window.colMax()
+        if (window.colMin() < 0
+                || window.rowMin() < 0
+                || window.colMax() >= dir.width()
+                || window.rowMax() >= dir.height()
+                || window.colMin() > window.colMax()
                 || window.rowMin() > window.rowMax()) {
             throw new IllegalArgumentException(info.location() + ": window " + window + " is not inside the "
                     + dir.width() + "x" + dir.height() + " image");
@@ -428,13 +481,27 @@ public final class GeoTiffReader implements Closeable {
             throws TiffFormatException {
         long decoded = (long) SegmentDecoder.rowBytes(seg, samples, bits) * seg.storedHeight();
         if (seg.byteCount() > decoded * MAX_EXPANSION + (1 << 20) || seg.byteCount() > Integer.MAX_VALUE - 8) {
-            throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " claims "
-                    + seg.byteCount() + " stored bytes for " + decoded + " decoded bytes");
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    "segment " + seg.index() + " claims " + seg.byteCount() + " stored bytes for " + decoded
+                            + " decoded bytes");
         }
     }
 
-    private void copyOut(SampleKind kind, TiffSegment seg, byte[] decoded, int rowBytes, int samplesInSegment,
-                                int[] bands, boolean planar, Object[] out, int x0, int y0, int w, int h) {
+    private void copyOut(
+            SampleKind kind,
+            TiffSegment seg,
+            byte[] decoded,
+            int rowBytes,
+            int samplesInSegment,
+            int[] bands,
+            boolean planar,
+            Object[] out,
+            int x0,
+            int y0,
+            int w,
+            int h) {
         int ix0 = Math.max(x0, seg.x());
         int iy0 = Math.max(y0, seg.y());
         int ix1 = Math.min(x0 + w, seg.x() + seg.width());
@@ -446,10 +513,10 @@ public final class GeoTiffReader implements Closeable {
             if (planar && bands[i] != seg.plane()) {
                 continue;
             }
-            SegmentCopier.Source src = new SegmentCopier.Source(decoded, structure.byteOrder(), rowBytes,
-                    samplesInSegment, planar ? 0 : bands[i]);
-            SegmentCopier.copy(kind, src, ix0 - seg.x(), iy0 - seg.y(), ix1 - ix0, iy1 - iy0, out[i], w,
-                    ix0 - x0, iy0 - y0);
+            SegmentCopier.Source src = new SegmentCopier.Source(
+                    decoded, structure.byteOrder(), rowBytes, samplesInSegment, planar ? 0 : bands[i]);
+            SegmentCopier.copy(
+                    kind, src, ix0 - seg.x(), iy0 - seg.y(), ix1 - ix0, iy1 - iy0, out[i], w, ix0 - x0, iy0 - y0);
         }
     }
 
@@ -470,7 +537,6 @@ public final class GeoTiffReader implements Closeable {
             Arrays.fill((double[]) storage, ct.floatNoData());
         }
     }
-
 
     private static int[] distinct(int[] bands) {
         return Arrays.stream(bands).distinct().sorted().toArray();

@@ -2,8 +2,6 @@ package io.rastermill.io.geotiff;
 
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Re-encodes a GeoTIFF block by block in one JVM: each task reads one output block's window by byte
@@ -19,12 +18,10 @@ import java.util.concurrent.Future;
  * carry over (UInt32 files become float64, as the reader reads them).
  */
 public final class GeoTiffTranslate {
-    private GeoTiffTranslate() {
-    }
+    private GeoTiffTranslate() {}
 
     /** What the translation wrote. */
-    public record Result(String target, int width, int height, int blocks, int levels, boolean bigTiff) {
-    }
+    public record Result(String target, int width, int height, int blocks, int levels, boolean bigTiff) {}
 
     /** The output description for a file as the reader sees it. */
     public static RasterDescription describe(GeoTiffInfo info) {
@@ -42,8 +39,9 @@ public final class GeoTiffTranslate {
      * Translates {@code source} into {@code target} with {@code options}, reading and encoding blocks on
      * {@code pool} (which the caller owns and shuts down).
      */
-    public static Result translate(GeoTiffReader source, String target, GeoTiffWriteOptions options,
-                                   ExecutorService pool, Configuration conf) throws IOException {
+    public static Result translate(
+            GeoTiffReader source, String target, GeoTiffWriteOptions options, ExecutorService pool, Configuration conf)
+            throws IOException {
         GeoTiffInfo info = source.info();
         int[] bands = new int[info.bandCount()];
         for (int b = 0; b < bands.length; b++) {
@@ -59,8 +57,8 @@ public final class GeoTiffTranslate {
                     inFlight.add(pool.submit(() -> {
                         long x0 = (long) c * size;
                         long y0 = (long) r * size;
-                        GridBounds window = new GridBounds(x0, y0, Math.min(info.width(), x0 + size) - 1,
-                                Math.min(info.height(), y0 + size) - 1);
+                        GridBounds window = new GridBounds(
+                                x0, y0, Math.min(info.width(), x0 + size) - 1, Math.min(info.height(), y0 + size) - 1);
                         try {
                             MultibandTile block = source.read(window, bands, 0);
                             writer.writeBlock(c, r, block);
@@ -75,8 +73,13 @@ public final class GeoTiffTranslate {
                 }
             }
             writer.finish(pool);
-            return new Result(writer.location(), info.width(), info.height(),
-                    writer.blocksAcross() * writer.blocksDown(), writer.levelCount(), writer.isBigTiff());
+            return new Result(
+                    writer.location(),
+                    info.width(),
+                    info.height(),
+                    writer.blocksAcross() * writer.blocksDown(),
+                    writer.levelCount(),
+                    writer.isBigTiff());
         }
     }
 

@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +24,15 @@ import java.util.Optional;
  * @param resampling how overview cells are made
  * @param spillDirectory where temporary spill files go; empty: {@code java.io.tmpdir}
  */
-public record GeoTiffWriteOptions(int blockSize, Compression compression, int level, int predictor,
-        BigTiffMode bigTiff, boolean cog, int overviewCount, OverviewResampling resampling,
+public record GeoTiffWriteOptions(
+        int blockSize,
+        Compression compression,
+        int level,
+        int predictor,
+        BigTiffMode bigTiff,
+        boolean cog,
+        int overviewCount,
+        OverviewResampling resampling,
         Optional<Path> spillDirectory) {
 
     /** {@link #overviewCount()} meaning "halve until the level fits in one block". */
@@ -41,18 +47,20 @@ public record GeoTiffWriteOptions(int blockSize, Compression compression, int le
             throw new IllegalArgumentException("block size " + blockSize + " must be a multiple of 16 in 16..32768");
         }
         switch (compression) {
-            case NONE, LZW, PACKBITS -> { }
+            case NONE, LZW, PACKBITS -> {}
             case DEFLATE -> requireLevel(level, 1, 9, "Deflate");
             case ZSTD -> requireLevel(level, 1, 22, "ZSTD");
-            default -> throw new IllegalArgumentException("compression " + compression.describe()
-                    + " cannot be written; use NONE, DEFLATE, LZW, ZSTD or PACKBITS");
+            default ->
+                throw new IllegalArgumentException("compression " + compression.describe()
+                        + " cannot be written; use NONE, DEFLATE, LZW, ZSTD or PACKBITS");
         }
         if (predictor != Predictor.NONE && predictor != Predictor.HORIZONTAL && predictor != Predictor.FLOATING_POINT) {
-            throw new IllegalArgumentException("predictor " + predictor + " must be 1 (none), 2 (horizontal) or 3 (floating point)");
+            throw new IllegalArgumentException(
+                    "predictor " + predictor + " must be 1 (none), 2 (horizontal) or 3 (floating point)");
         }
         if (predictor != Predictor.NONE && (compression == Compression.NONE || compression == Compression.PACKBITS)) {
-            throw new IllegalArgumentException("predictor " + predictor + " needs LZW, DEFLATE or ZSTD compression, not "
-                    + compression.describe());
+            throw new IllegalArgumentException("predictor " + predictor
+                    + " needs LZW, DEFLATE or ZSTD compression, not " + compression.describe());
         }
         if (overviewCount < AUTO_OVERVIEWS || overviewCount > 30) {
             throw new IllegalArgumentException("overview count " + overviewCount + " must be -1 (automatic) or 0..30");
@@ -121,8 +129,7 @@ public record GeoTiffWriteOptions(int blockSize, Compression compression, int le
         private OverviewResampling resampling = OverviewResampling.AVERAGE;
         private Path spillDirectory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder blockSize(int size) {
             this.blockSize = size;
@@ -194,8 +201,16 @@ public record GeoTiffWriteOptions(int blockSize, Compression compression, int le
         }
 
         public GeoTiffWriteOptions build() {
-            return new GeoTiffWriteOptions(blockSize, compression, level, predictor, bigTiff, cog, overviewCount,
-                    resampling, Optional.ofNullable(spillDirectory));
+            return new GeoTiffWriteOptions(
+                    blockSize,
+                    compression,
+                    level,
+                    predictor,
+                    bigTiff,
+                    cog,
+                    overviewCount,
+                    resampling,
+                    Optional.ofNullable(spillDirectory));
         }
     }
 }

@@ -2,8 +2,6 @@ package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Writes a tiled GeoTIFF or Cloud-Optimized GeoTIFF by streaming blocks in, in any order, from any
@@ -76,8 +75,14 @@ public final class GeoTiffWriter implements Closeable {
     private final BlockCodecPool codecs;
     private final SpillFile spill;
 
-    private GeoTiffWriter(String location, GeoTiffAssembler.Target target, RasterDescription description,
-                          GeoTiffWriteOptions options, boolean bigTiff, List<GeoTiffAssembler.Level> levels, SpillFile spill) {
+    private GeoTiffWriter(
+            String location,
+            GeoTiffAssembler.Target target,
+            RasterDescription description,
+            GeoTiffWriteOptions options,
+            boolean bigTiff,
+            List<GeoTiffAssembler.Level> levels,
+            SpillFile spill) {
         this.location = location;
         this.target = target;
         this.description = description;
@@ -106,8 +111,9 @@ public final class GeoTiffWriter implements Closeable {
      *                                  {@link BigTiffMode#NO} for an uncompressed file that will pass 4 GiB
      * @throws IOException if the spill file cannot be created
      */
-    public static GeoTiffWriter create(String uriOrPath, RasterDescription description, GeoTiffWriteOptions options,
-                                       Configuration conf) throws IOException {
+    public static GeoTiffWriter create(
+            String uriOrPath, RasterDescription description, GeoTiffWriteOptions options, Configuration conf)
+            throws IOException {
         Objects.requireNonNull(uriOrPath, "uriOrPath");
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(options, "options");
@@ -186,13 +192,13 @@ public final class GeoTiffWriter implements Closeable {
         Objects.requireNonNull(block, "block");
         String where = location + ": block (" + col + ", " + row + ")";
         if (block.bandCount() != description.bandCount()) {
-            throw new IllegalArgumentException(where + " has " + block.bandCount() + " bands, the raster "
-                    + description.bandCount());
+            throw new IllegalArgumentException(
+                    where + " has " + block.bandCount() + " bands, the raster " + description.bandCount());
         }
         CellType ct = description.cellType();
         if (block.cellType().dataType() != ct.dataType()) {
-            throw new IllegalArgumentException(where + " is " + block.cellType().name() + ", the raster "
-                    + ct.name() + " (convert it first)");
+            throw new IllegalArgumentException(
+                    where + " is " + block.cellType().name() + ", the raster " + ct.name() + " (convert it first)");
         }
         int s = options.blockSize();
         int edgeCols = Math.min(s, description.width() - col * s);
@@ -200,8 +206,9 @@ public final class GeoTiffWriter implements Closeable {
         boolean full = block.cols() == s && block.rows() == s;
         boolean cropped = block.cols() == edgeCols && block.rows() == edgeRows;
         if (!full && !cropped) {
-            throw new IllegalArgumentException(where + " is " + block.cols() + "x" + block.rows() + "; expected "
-                    + s + "x" + s + (edgeCols != s || edgeRows != s ? " or the edge size " + edgeCols + "x" + edgeRows : ""));
+            throw new IllegalArgumentException(
+                    where + " is " + block.cols() + "x" + block.rows() + "; expected " + s + "x" + s
+                            + (edgeCols != s || edgeRows != s ? " or the edge size " + edgeCols + "x" + edgeRows : ""));
         }
         return block.cellType().equals(ct) ? block : block.interpretAs(ct);
     }
@@ -235,28 +242,42 @@ public final class GeoTiffWriter implements Closeable {
             List<long[]> offsets = new ArrayList<>();
             planned.add(lengths);
             offsets.add(spillOffsets);
-            OverviewBuilder overviews = new OverviewBuilder(location, spill, codecs, options.blockSize(),
-                    description.bandCount(), description.cellType(), options.resampling());
+            OverviewBuilder overviews = new OverviewBuilder(
+                    location,
+                    spill,
+                    codecs,
+                    options.blockSize(),
+                    description.bandCount(),
+                    description.cellType(),
+                    options.resampling());
             for (int k = 1; k < levels.size(); k++) {
                 GeoTiffAssembler.Level g = levels.get(k);
                 GeoTiffAssembler.Level below = levels.get(k - 1);
                 long[] off = new long[g.blocks()];
                 int[] len = new int[off.length];
-                overviews.build(k,
-                        new OverviewBuilder.Level(below.width(), below.height(), below.across(), below.down(),
-                                offsets.get(k - 1), planned.get(k - 1)),
-                        new OverviewBuilder.Level(g.width(), g.height(), g.across(), g.down(), off, len), executor);
+                overviews.build(
+                        k,
+                        new OverviewBuilder.Level(
+                                below.width(),
+                                below.height(),
+                                below.across(),
+                                below.down(),
+                                offsets.get(k - 1),
+                                planned.get(k - 1)),
+                        new OverviewBuilder.Level(g.width(), g.height(), g.across(), g.down(), off, len),
+                        executor);
                 planned.add(len);
                 offsets.add(off);
             }
             byte[][] buffer = {new byte[1 << 16]};
-            GeoTiffAssembler.assemble(target, description, options, bigTiff, levels, planned, (level, block, len, out) -> {
-                if (buffer[0].length < len) {
-                    buffer[0] = new byte[len];
-                }
-                spill.read(offsets.get(level)[block], len, buffer[0]);
-                out.write(buffer[0], 0, len);
-            });
+            GeoTiffAssembler.assemble(
+                    target, description, options, bigTiff, levels, planned, (level, block, len, out) -> {
+                        if (buffer[0].length < len) {
+                            buffer[0] = new byte[len];
+                        }
+                        spill.read(offsets.get(level)[block], len, buffer[0]);
+                        out.write(buffer[0], 0, len);
+                    });
             state.set(DONE);
         } catch (IOException | RuntimeException | Error e) {
             cleanUp();
@@ -284,8 +305,10 @@ public final class GeoTiffWriter implements Closeable {
             }
         }
         if (count > 0) {
-            throw new GeoTiffWriteException(location, count + " of " + states.length() + " blocks were never written: "
-                    + String.join(", ", missing) + (count > missing.size() ? ", ..." : ""));
+            throw new GeoTiffWriteException(
+                    location,
+                    count + " of " + states.length() + " blocks were never written: " + String.join(", ", missing)
+                            + (count > missing.size() ? ", ..." : ""));
         }
     }
 

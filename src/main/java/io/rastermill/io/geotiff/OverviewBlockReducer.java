@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -48,7 +47,8 @@ public final class OverviewBlockReducer {
      * @param childWidth  level {@code k}'s width in pixels
      * @param childHeight level {@code k}'s height in pixels
      */
-    public MultibandTile reduce(int parentCol, int parentRow, MultibandTile[] children, int childWidth, int childHeight) {
+    public MultibandTile reduce(
+            int parentCol, int parentRow, MultibandTile[] children, int childWidth, int childHeight) {
         Objects.requireNonNull(children, "children");
         if (children.length != 4) {
             throw new IllegalArgumentException("an overview block has 4 children, got " + children.length);
@@ -64,7 +64,8 @@ public final class OverviewBlockReducer {
             }
             if (child.bandCount() != bands || child.cols() > size || child.rows() > size) {
                 throw new IllegalArgumentException("child " + q + " of overview block (" + parentCol + ", " + parentRow
-                        + ") is " + child.cols() + "x" + child.rows() + " with " + child.bandCount() + " bands; expected at most "
+                        + ") is " + child.cols() + "x" + child.rows() + " with " + child.bandCount()
+                        + " bands; expected at most "
                         + size + "x" + size + " with " + bands);
             }
             MultibandTile c = child.cellType().equals(cellType) ? child : child.interpretAs(cellType);
@@ -122,8 +123,8 @@ public final class OverviewBlockReducer {
                 }
                 Tile t = quarters[q].band(b);
                 if (t.cols() != half || t.rows() != half) {
-                    throw new IllegalArgumentException("quarter " + q + " is " + t.cols() + "x" + t.rows() + ", expected "
-                            + half + "x" + half);
+                    throw new IllegalArgumentException(
+                            "quarter " + q + " is " + t.cols() + "x" + t.rows() + ", expected " + half + "x" + half);
                 }
                 (t.cellType().equals(cellType) ? t : t.interpretAs(cellType)).readDoubles(part);
                 int x0 = (q & 1) * half;

@@ -3,7 +3,6 @@ package io.rastermill.io.geotiff;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.codec.CorruptSegmentException;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
@@ -29,8 +28,7 @@ final class OverviewBuilder {
     private final ConcurrentLinkedQueue<Scratch> scratch = new ConcurrentLinkedQueue<>();
 
     /** A level's geometry and where its blocks are in the spill file. */
-    record Level(int width, int height, int across, int down, long[] offsets, int[] lengths) {
-    }
+    record Level(int width, int height, int across, int down, long[] offsets, int[] lengths) {}
 
     private final class Scratch {
         final double[][][] lanes = new double[4][bands][size * size];
@@ -39,8 +37,14 @@ final class OverviewBuilder {
         byte[] stored = new byte[0];
     }
 
-    OverviewBuilder(String location, SpillFile spill, BlockCodecPool codecs, int size, int bands, CellType cellType,
-                    OverviewResampling resampling) {
+    OverviewBuilder(
+            String location,
+            SpillFile spill,
+            BlockCodecPool codecs,
+            int size,
+            int bands,
+            CellType cellType,
+            OverviewResampling resampling) {
         this.location = location;
         this.spill = spill;
         this.codecs = codecs;
@@ -55,13 +59,15 @@ final class OverviewBuilder {
         CompletableFuture<?>[] tasks = new CompletableFuture<?>[dst.across() * dst.down()];
         for (int i = 0; i < tasks.length; i++) {
             int index = i;
-            tasks[i] = CompletableFuture.runAsync(() -> {
-                try {
-                    block(level, src, dst, index % dst.across(), index / dst.across());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, executor);
+            tasks[i] = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            block(level, src, dst, index % dst.across(), index / dst.across());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    },
+                    executor);
         }
         try {
             CompletableFuture.allOf(tasks).join();
@@ -101,8 +107,11 @@ final class OverviewBuilder {
                     try {
                         codec.decodeToLanes(s.stored, len, s.lanes[q]);
                     } catch (CorruptSegmentException e) {
-                        throw new GeoTiffWriteException(location, "spilled block (" + sc + ", " + sr + ") of level "
-                                + (level - 1) + " does not decode: " + e.getMessage(), e);
+                        throw new GeoTiffWriteException(
+                                location,
+                                "spilled block (" + sc + ", " + sr + ") of level " + (level - 1) + " does not decode: "
+                                        + e.getMessage(),
+                                e);
                     }
                     s.present[q] = s.lanes[q];
                 }

@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.io.tiff.GeoTransform;
-
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,8 +20,14 @@ import java.util.OptionalInt;
  * @param geographic whether {@code epsg} is a geographic CRS (GTModelType 2 and GeographicType)
  *                   rather than a projected one (GTModelType 1 and ProjectedCSType)
  */
-public record RasterDescription(int width, int height, int bandCount, CellType cellType,
-        Optional<GeoTransform> transform, OptionalInt epsg, boolean geographic) {
+public record RasterDescription(
+        int width,
+        int height,
+        int bandCount,
+        CellType cellType,
+        Optional<GeoTransform> transform,
+        OptionalInt epsg,
+        boolean geographic) {
 
     public RasterDescription {
         Objects.requireNonNull(cellType, "cellType");
@@ -52,10 +57,11 @@ public record RasterDescription(int width, int height, int bandCount, CellType c
      */
     public RasterDescription withRasterExtent(RasterExtent re) {
         if (re.cols() != width || re.rows() != height) {
-            throw new IllegalArgumentException("raster extent " + re.cols() + "x" + re.rows() + " does not match the raster "
-                    + width + "x" + height);
+            throw new IllegalArgumentException("raster extent " + re.cols() + "x" + re.rows()
+                    + " does not match the raster " + width + "x" + height);
         }
-        return withTransform(new GeoTransform(re.extent().xmin(), re.cellWidth(), 0, re.extent().ymax(), 0, -re.cellHeight()));
+        return withTransform(new GeoTransform(
+                re.extent().xmin(), re.cellWidth(), 0, re.extent().ymax(), 0, -re.cellHeight()));
     }
 
     /**

@@ -2,7 +2,6 @@ package io.rastermill.io.geotiff;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
-
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -24,6 +23,7 @@ public enum SampleKind {
 
     /** TIFF SampleFormat values. */
     public static final int FORMAT_UINT = 1;
+
     public static final int FORMAT_INT = 2;
     public static final int FORMAT_FLOAT = 3;
 
@@ -55,24 +55,27 @@ public enum SampleKind {
      */
     public static Optional<SampleKind> of(int bitsPerSample, int sampleFormat) {
         SampleKind k = switch (sampleFormat) {
-            case FORMAT_UINT -> switch (bitsPerSample) {
-                case 1 -> BIT;
-                case 8 -> UINT8;
-                case 16 -> UINT16;
-                case 32 -> UINT32;
-                default -> null;
-            };
-            case FORMAT_INT -> switch (bitsPerSample) {
-                case 8 -> INT8;
-                case 16 -> INT16;
-                case 32 -> INT32;
-                default -> null;
-            };
-            case FORMAT_FLOAT -> switch (bitsPerSample) {
-                case 32 -> FLOAT32;
-                case 64 -> FLOAT64;
-                default -> null;
-            };
+            case FORMAT_UINT ->
+                switch (bitsPerSample) {
+                    case 1 -> BIT;
+                    case 8 -> UINT8;
+                    case 16 -> UINT16;
+                    case 32 -> UINT32;
+                    default -> null;
+                };
+            case FORMAT_INT ->
+                switch (bitsPerSample) {
+                    case 8 -> INT8;
+                    case 16 -> INT16;
+                    case 32 -> INT32;
+                    default -> null;
+                };
+            case FORMAT_FLOAT ->
+                switch (bitsPerSample) {
+                    case 32 -> FLOAT32;
+                    case 64 -> FLOAT64;
+                    default -> null;
+                };
             default -> null;
         };
         return Optional.ofNullable(k);

@@ -22,21 +22,23 @@ import java.nio.ShortBuffer;
  * JIT, and cost ~20x more per sample there (a quarter of a UInt16 NDVI's decode). Stateless and thread-safe.
  */
 final class SegmentCopier {
-    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_LE =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle FLOAT_LE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOAT_LE =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle FLOAT_BE = MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle DOUBLE_LE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle DOUBLE_BE = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle DOUBLE_LE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle DOUBLE_BE =
+            MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.BIG_ENDIAN);
 
-    private SegmentCopier() {
-    }
+    private SegmentCopier() {}
 
     /** Where the samples come from: a decoded segment and its geometry. */
-    record Source(byte[] segment, ByteOrder order, int rowBytes, int samplesPerPixel, int sampleIndex) {
-    }
+    record Source(byte[] segment, ByteOrder order, int rowBytes, int samplesPerPixel, int sampleIndex) {}
 
     /**
      * Copies the {@code w × h} samples at segment pixel ({@code srcX}, {@code srcY}) to output pixel
@@ -44,8 +46,17 @@ final class SegmentCopier {
      * ({@code byte[]} for 1/8-bit, {@code short[]}, {@code int[]}, {@code float[]}, {@code double[]}
      * for UInt32 and float64).
      */
-    static void copy(SampleKind kind, Source src, int srcX, int srcY, int w, int h,
-                     Object dst, int dstWidth, int dstX, int dstY) {
+    static void copy(
+            SampleKind kind,
+            Source src,
+            int srcX,
+            int srcY,
+            int w,
+            int h,
+            Object dst,
+            int dstWidth,
+            int dstX,
+            int dstY) {
         byte[] seg = src.segment();
         int spp = src.samplesPerPixel();
         int s = src.sampleIndex();
@@ -126,8 +137,17 @@ final class SegmentCopier {
      * The rows of a segment of one sample per pixel whose rows start at whole samples, each an absolute bulk get
      * from one view of the segment (a view per row, by slicing, cost as much as the loop it replaces under C1).
      */
-    private static void copyRows(SampleKind kind, Source src, int srcX, int srcY, int w, int h,
-                                 Object dst, int dstWidth, int dstX, int dstY) {
+    private static void copyRows(
+            SampleKind kind,
+            Source src,
+            int srcX,
+            int srcY,
+            int w,
+            int h,
+            Object dst,
+            int dstWidth,
+            int dstX,
+            int dstY) {
         ByteBuffer seg = ByteBuffer.wrap(src.segment()).order(src.order());
         int rowSamples = src.rowBytes() / kind.bytes();
         switch (kind) {

@@ -8,7 +8,6 @@ import io.rastermill.io.codec.UnsupportedCodecException;
 import io.rastermill.io.tiff.TiffDirectory;
 import io.rastermill.io.tiff.TiffFormatException;
 import io.rastermill.io.tiff.TiffSegment;
-
 import java.nio.ByteOrder;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -52,18 +51,33 @@ final class SegmentDecoder implements AutoCloseable {
      * Decodes {@code stored[off, off + length)} (the segment's bytes from the file) and returns the
      * buffer holding the decoded rows; valid until the next call.
      */
-    byte[] decode(TiffDirectory dir, int level, Compression compression, ByteOrder order, TiffSegment seg,
-                  int samplesInSegment, int bits, byte[] stored, int off, int length) throws TiffFormatException {
+    byte[] decode(
+            TiffDirectory dir,
+            int level,
+            Compression compression,
+            ByteOrder order,
+            TiffSegment seg,
+            int samplesInSegment,
+            int bits,
+            byte[] stored,
+            int off,
+            int length)
+            throws TiffFormatException {
         long decoded = ((long) seg.storedWidth() * samplesInSegment * bits + 7) / 8 * seg.storedHeight();
         // Sizes from the file are checked before the buffer is allocated: a forged tile size in a tiny file
         // would otherwise make the reader allocate gigabytes.
         long max = Math.min(compression.maxDecodedBytes(length), MAX_SEGMENT_BYTES);
         if (decoded > max) {
-            throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " (offset "
-                    + seg.offset() + ", " + seg.byteCount() + " bytes): " + seg.storedWidth() + "x" + seg.storedHeight()
-                    + " samples need " + decoded + " decoded bytes, more than " + (decoded > MAX_SEGMENT_BYTES
-                    ? "a segment may hold (" + MAX_SEGMENT_BYTES + ")"
-                    : compression.name() + " can encode in " + length + " bytes"));
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    "segment " + seg.index() + " (offset "
+                            + seg.offset() + ", " + seg.byteCount() + " bytes): " + seg.storedWidth() + "x"
+                            + seg.storedHeight()
+                            + " samples need " + decoded + " decoded bytes, more than "
+                            + (decoded > MAX_SEGMENT_BYTES
+                                    ? "a segment may hold (" + MAX_SEGMENT_BYTES + ")"
+                                    : compression.name() + " can encode in " + length + " bytes"));
         }
         int expected = (int) decoded;
         if (buffer.length < expected) {
@@ -85,8 +99,11 @@ final class SegmentDecoder implements AutoCloseable {
                 p.decode(buffer, 0, seg.storedWidth(), seg.storedHeight());
             }
         } catch (CorruptSegmentException | UnsupportedCodecException e) {
-            throw new TiffFormatException(dir.location(), dir.index(), "segment " + seg.index() + " (offset "
-                    + seg.offset() + ", " + seg.byteCount() + " bytes): " + e.getMessage());
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    "segment " + seg.index() + " (offset " + seg.offset() + ", " + seg.byteCount() + " bytes): "
+                            + e.getMessage());
         }
         return buffer;
     }

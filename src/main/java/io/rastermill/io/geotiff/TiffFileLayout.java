@@ -3,7 +3,6 @@ package io.rastermill.io.geotiff;
 import io.rastermill.io.tiff.GeoKeyDirectory;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.io.tiff.TiffTag;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -35,11 +34,9 @@ final class TiffFileLayout {
     }
 
     /** One tile of the data section: which level, which tile, where in the file. */
-    record Placement(int level, int block, long fileOffset) {
-    }
+    record Placement(int level, int block, long fileOffset) {}
 
-    private record Entry(int tag, int type, long count, byte[] data) {
-    }
+    private record Entry(int tag, int type, long count, byte[] data) {}
 
     private final boolean bigTiff;
     private final byte[] head;
@@ -121,7 +118,8 @@ final class TiffFileLayout {
         if (!bigTiff && length > 0xFFFFFFFFL) {
             return new TiffFileLayout(false, new byte[0], List.of(), length);
         }
-        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(dataStart(order, length))).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate(Math.toIntExact(dataStart(order, length))).order(ByteOrder.LITTLE_ENDIAN);
         out.put((byte) 'I').put((byte) 'I');
         if (bigTiff) {
             out.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(16);
@@ -188,7 +186,8 @@ final class TiffFileLayout {
         return order.isEmpty() ? length : order.get(0).fileOffset();
     }
 
-    private static List<Entry> entries(RasterDescription d, GeoTiffWriteOptions o, boolean bigTiff, Level level, int k) {
+    private static List<Entry> entries(
+            RasterDescription d, GeoTiffWriteOptions o, boolean bigTiff, Level level, int k) {
         int bands = d.bandCount();
         SampleKind kind = BlockCodec.sampleKind(d.cellType().dataType());
         int format = switch (kind) {
@@ -233,14 +232,28 @@ final class TiffFileLayout {
 
     private static List<Entry> transformEntries(GeoTransform t) {
         if (t.isNorthUp() && t.pixelWidth() > 0 && t.pixelHeight() < 0) {
-            return List.of(doubles(TiffTag.MODEL_PIXEL_SCALE, t.pixelWidth(), -t.pixelHeight(), 0),
+            return List.of(
+                    doubles(TiffTag.MODEL_PIXEL_SCALE, t.pixelWidth(), -t.pixelHeight(), 0),
                     doubles(TiffTag.MODEL_TIEPOINT, 0, 0, 0, t.originX(), t.originY(), 0));
         }
-        return List.of(doubles(TiffTag.MODEL_TRANSFORMATION,
-                t.pixelWidth(), t.rowRotation(), 0, t.originX(),
-                t.columnRotation(), t.pixelHeight(), 0, t.originY(),
-                0, 0, 0, 0,
-                0, 0, 0, 1));
+        return List.of(doubles(
+                TiffTag.MODEL_TRANSFORMATION,
+                t.pixelWidth(),
+                t.rowRotation(),
+                0,
+                t.originX(),
+                t.columnRotation(),
+                t.pixelHeight(),
+                0,
+                t.originY(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                1));
     }
 
     private static Optional<Entry> geoKeys(RasterDescription d) {

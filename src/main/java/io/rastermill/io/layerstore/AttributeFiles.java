@@ -11,8 +11,7 @@ import java.util.List;
 final class AttributeFiles {
     static final String METADATA = "metadata";
 
-    private AttributeFiles() {
-    }
+    private AttributeFiles() {}
 
     /** The file name of a layer's attribute. */
     static String fileName(LayerId id, String sep, String attribute) {
@@ -58,15 +57,17 @@ final class AttributeFiles {
 
     /** The error for a metadata attribute file that is not there. */
     static LayerStoreException missing(String where, Exception cause) {
-        return new LayerStoreException(where + ": no such attribute file (the layer does not exist"
-                + " or its metadata attribute is missing)", cause);
+        return new LayerStoreException(
+                where + ": no such attribute file (the layer does not exist" + " or its metadata attribute is missing)",
+                cause);
     }
 
     /** Parses a metadata attribute and checks that its header names this backend's {@code format}. */
     static LayerAttributes parse(String text, String where, String format) {
         LayerAttributes a = LayerAttributesJson.read(text, where);
         if (!format.equals(a.header().format())) {
-            throw new LayerStoreException(where + ": header format is '" + a.header().format() + "', expected '" + format + "'");
+            throw new LayerStoreException(
+                    where + ": header format is '" + a.header().format() + "', expected '" + format + "'");
         }
         return a;
     }

@@ -11,8 +11,7 @@ import java.util.Arrays;
  * caller walks the one schema it knows.
  */
 final class AvroBinary {
-    private AvroBinary() {
-    }
+    private AvroBinary() {}
 
     /** A growable output buffer. */
     static final class Out {
@@ -77,7 +76,10 @@ final class AvroBinary {
             if (a.length > 0) {
                 writeLong(a.length);
                 ensure(4 * a.length);
-                ByteBuffer.wrap(buf, pos, 4 * a.length).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(a);
+                ByteBuffer.wrap(buf, pos, 4 * a.length)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer()
+                        .put(a);
                 pos += 4 * a.length;
             }
             writeLong(0);
@@ -87,7 +89,10 @@ final class AvroBinary {
             if (a.length > 0) {
                 writeLong(a.length);
                 ensure(8 * a.length);
-                ByteBuffer.wrap(buf, pos, 8 * a.length).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(a);
+                ByteBuffer.wrap(buf, pos, 8 * a.length)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asDoubleBuffer()
+                        .put(a);
                 pos += 8 * a.length;
             }
             writeLong(0);
@@ -138,8 +143,8 @@ final class AvroBinary {
 
         private void need(int n) {
             if (n < 0 || pos + n > buf.length) {
-                throw new AvroFormatException("record ends early: needs " + n + " more bytes at offset " + pos
-                        + " of " + buf.length);
+                throw new AvroFormatException(
+                        "record ends early: needs " + n + " more bytes at offset " + pos + " of " + buf.length);
             }
         }
 
@@ -176,7 +181,9 @@ final class AvroBinary {
 
         float readFloat() {
             need(4);
-            int bits = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16
+            int bits = (buf[pos] & 0xFF)
+                    | (buf[pos + 1] & 0xFF) << 8
+                    | (buf[pos + 2] & 0xFF) << 16
                     | (buf[pos + 3] & 0xFF) << 24;
             pos += 4;
             return Float.intBitsToFloat(bits);
@@ -218,7 +225,10 @@ final class AvroBinary {
             for (long n = readBlockCount(); n != 0; n = readBlockCount()) {
                 checkCount(i, n, expected);
                 need((int) (4 * n));
-                ByteBuffer.wrap(buf, pos, (int) (4 * n)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out, i, (int) n);
+                ByteBuffer.wrap(buf, pos, (int) (4 * n))
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asFloatBuffer()
+                        .get(out, i, (int) n);
                 pos += (int) (4 * n);
                 i += (int) n;
             }
@@ -232,7 +242,10 @@ final class AvroBinary {
             for (long n = readBlockCount(); n != 0; n = readBlockCount()) {
                 checkCount(i, n, expected);
                 need((int) (8 * n));
-                ByteBuffer.wrap(buf, pos, (int) (8 * n)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out, i, (int) n);
+                ByteBuffer.wrap(buf, pos, (int) (8 * n))
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asDoubleBuffer()
+                        .get(out, i, (int) n);
                 pos += (int) (8 * n);
                 i += (int) n;
             }

@@ -1,13 +1,12 @@
 package io.rastermill.io.layerstore;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * A GeoTrellis catalog: an attribute store (one {@code metadata} attribute per layer) and the layers'
@@ -33,7 +32,8 @@ import java.util.Locale;
  */
 public interface Catalog {
     enum Backend {
-        FILE, HADOOP;
+        FILE,
+        HADOOP;
 
         public static Backend parse(String s) {
             return switch (s.toLowerCase(Locale.ROOT)) {
@@ -91,7 +91,9 @@ public interface Catalog {
     static Catalog open(String uri, Configuration conf, Backend backend) throws IOException {
         URI u = URI.create(uri.replace(" ", "%20"));
         String scheme = u.getScheme();
-        boolean local = scheme == null || scheme.equals("file") || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
+        boolean local = scheme == null
+                || scheme.equals("file")
+                || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
         if (backend == null) {
             if (local) {
                 Path root = FileCatalog.localPath(uri);

@@ -1,7 +1,6 @@
 package io.rastermill.io.layerstore;
 
 import io.rastermill.io.bytes.WriteLeftovers;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -111,15 +110,15 @@ public final class FileCatalog implements Catalog, Serializable {
 
     @Override
     public LayerHeader newHeader(LayerId id, TileSchema schema) {
-        return new LayerHeader(schema.keyClass(), schema.valueClass(), id.name() + "/" + id.zoom(),
-                LayerHeader.AVRO_LAYER, "file");
+        return new LayerHeader(
+                schema.keyClass(), schema.valueClass(), id.name() + "/" + id.zoom(), LayerHeader.AVRO_LAYER, "file");
     }
 
     @Override
     public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
         String next = TileDirectories.next(layerDir(current).getFileName().toString(), id.zoom());
-        return new LayerHeader(schema.keyClass(), schema.valueClass(), id.name() + "/" + next,
-                LayerHeader.AVRO_LAYER, "file");
+        return new LayerHeader(
+                schema.keyClass(), schema.valueClass(), id.name() + "/" + next, LayerHeader.AVRO_LAYER, "file");
     }
 
     /**
@@ -131,8 +130,8 @@ public final class FileCatalog implements Catalog, Serializable {
         Path r = root();
         Path dir = r.resolve(a.header().path()).normalize();
         if (!dir.startsWith(r) || dir.equals(r)) {
-            throw new LayerStoreException("catalog " + root + ": header path '" + a.header().path()
-                    + "' lies outside the catalog; refused");
+            throw new LayerStoreException(
+                    "catalog " + root + ": header path '" + a.header().path() + "' lies outside the catalog; refused");
         }
         return dir;
     }
@@ -199,7 +198,8 @@ public final class FileCatalog implements Catalog, Serializable {
     /** Writes to a temporary sibling, then renames it over {@code target}. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(WriteLeftovers.tempName(target.getFileName().toString()));
+        Path tmp = target.resolveSibling(
+                WriteLeftovers.tempName(target.getFileName().toString()));
         try {
             Files.write(tmp, bytes);
             try {

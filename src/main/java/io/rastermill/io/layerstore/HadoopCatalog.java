@@ -1,11 +1,6 @@
 package io.rastermill.io.layerstore;
 
 import io.rastermill.io.bytes.SmallFiles;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * GeoTrellis's Hadoop backend ({@code HadoopAttributeStore}, {@code HadoopLayerWriter}/{@code Reader})
@@ -113,20 +112,25 @@ public final class HadoopCatalog implements Catalog {
     public void writeAttributes(LayerId id, LayerAttributes attributes) throws IOException {
         Path f = attributeFile(id, AttributeFiles.METADATA);
         fs().mkdirs(f.getParent());
-        SmallFiles.writeAtomically(f, (LayerAttributesJson.write(id, attributes) + "\n").getBytes(StandardCharsets.UTF_8), conf);
+        SmallFiles.writeAtomically(
+                f, (LayerAttributesJson.write(id, attributes) + "\n").getBytes(StandardCharsets.UTF_8), conf);
     }
 
     @Override
     public LayerHeader newHeader(LayerId id, TileSchema schema) {
-        return new LayerHeader(schema.keyClass(), schema.valueClass(), layerDir(id).toString(),
-                LayerHeader.AVRO_LAYER, "hdfs");
+        return new LayerHeader(
+                schema.keyClass(), schema.valueClass(), layerDir(id).toString(), LayerHeader.AVRO_LAYER, "hdfs");
     }
 
     @Override
     public LayerHeader nextHeader(LayerId id, TileSchema schema, LayerAttributes current) {
         String next = TileDirectories.next(layerDir(current).getName(), id.zoom());
-        return new LayerHeader(schema.keyClass(), schema.valueClass(), new Path(layerParent(id), next).toString(),
-                LayerHeader.AVRO_LAYER, "hdfs");
+        return new LayerHeader(
+                schema.keyClass(),
+                schema.valueClass(),
+                new Path(layerParent(id), next).toString(),
+                LayerHeader.AVRO_LAYER,
+                "hdfs");
     }
 
     private Path layerParent(LayerId id) {
@@ -159,8 +163,12 @@ public final class HadoopCatalog implements Catalog {
         String rp = r.getPath().endsWith("/") ? r.getPath() : r.getPath() + "/";
         boolean sameFs = Objects.equals(r.getScheme(), d.getScheme())
                 && Objects.equals(Objects.toString(r.getAuthority(), ""), Objects.toString(d.getAuthority(), ""));
-        if (!sameFs || !d.getPath().startsWith(rp) || d.getPath().length() <= rp.length() || d.getPath().contains("/../")) {
-            throw new LayerStoreException("catalog " + root + ": layer directory " + dir + " lies outside the catalog; refused");
+        if (!sameFs
+                || !d.getPath().startsWith(rp)
+                || d.getPath().length() <= rp.length()
+                || d.getPath().contains("/../")) {
+            throw new LayerStoreException(
+                    "catalog " + root + ": layer directory " + dir + " lies outside the catalog; refused");
         }
         return q;
     }
@@ -179,7 +187,9 @@ public final class HadoopCatalog implements Catalog {
         }
         for (FileStatus st : fs.listStatus(parent)) {
             Path p = fs.makeQualified(st.getPath());
-            if (st.isDirectory() && TileDirectories.isTileDirectory(p.getName(), id.zoom()) && !p.toString().equals(keep)) {
+            if (st.isDirectory()
+                    && TileDirectories.isTileDirectory(p.getName(), id.zoom())
+                    && !p.toString().equals(keep)) {
                 fs.delete(p, true);
             }
         }

@@ -9,7 +9,6 @@ import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.ZOrder;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -151,8 +150,9 @@ public sealed interface KeyIndex extends Serializable {
                 case "day" -> DAY;
                 case "month" -> 30 * DAY;
                 case "year" -> 365 * DAY;
-                default -> throw new IllegalArgumentException("unknown time resolution '" + unit
-                        + "': use millis, second, minute, hour, day, month or year");
+                default ->
+                    throw new IllegalArgumentException("unknown time resolution '" + unit
+                            + "': use millis, second, minute, hour, day, month or year");
             };
         }
 
@@ -164,7 +164,8 @@ public sealed interface KeyIndex extends Serializable {
 
         @Override
         public int digits() {
-            return Long.toString(toIndex(SpaceTimeKey.of(keyBounds.maxKey(), time.max()))).length();
+            return Long.toString(toIndex(SpaceTimeKey.of(keyBounds.maxKey(), time.max())))
+                    .length();
         }
 
         @Override
@@ -187,7 +188,8 @@ public sealed interface KeyIndex extends Serializable {
         @Override
         public long toIndex(SpatialKey key) {
             long width = (long) keyBounds.maxKey().col() - keyBounds.minKey().col() + 1;
-            return ((long) key.row() - keyBounds.minKey().row()) * width + ((long) key.col() - keyBounds.minKey().col());
+            return ((long) key.row() - keyBounds.minKey().row()) * width
+                    + ((long) key.col() - keyBounds.minKey().col());
         }
 
         @Override
@@ -211,7 +213,9 @@ public sealed interface KeyIndex extends Serializable {
 
         /** GeoTrellis's HilbertKeyIndexMethod: {@code ceil(log2(max - min + 1))} bits per axis, computed the same way. */
         public static Hilbert of(KeyBounds kb) {
-            return new Hilbert(kb, resolution(kb.maxKey().col(), kb.minKey().col()),
+            return new Hilbert(
+                    kb,
+                    resolution(kb.maxKey().col(), kb.minKey().col()),
                     resolution(kb.maxKey().row(), kb.minKey().row()));
         }
 

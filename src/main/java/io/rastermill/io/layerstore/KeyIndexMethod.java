@@ -26,7 +26,8 @@ public enum KeyIndexMethod {
             case "zorder", "z", "zcurve" -> ZORDER;
             case "hilbert" -> HILBERT;
             case "rowmajor", "row-major" -> ROWMAJOR;
-            default -> throw new IllegalArgumentException("unknown key index '" + s + "': use zorder, hilbert or rowmajor");
+            default ->
+                throw new IllegalArgumentException("unknown key index '" + s + "': use zorder, hilbert or rowmajor");
         };
     }
 }

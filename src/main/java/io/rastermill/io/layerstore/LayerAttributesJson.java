@@ -21,8 +21,7 @@ import io.rastermill.core.layout.TileLayerMetadata;
 public final class LayerAttributesJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LayerAttributesJson() {
-    }
+    private LayerAttributesJson() {}
 
     public static String write(LayerId id, LayerAttributes a) {
         StringBuilder sb = new StringBuilder(8192);
@@ -35,11 +34,20 @@ public final class LayerAttributesJson {
         h.put("path", a.header().path());
         h.put("layerType", a.header().layerType());
         h.put("format", a.header().format());
-        sb.append('[').append(json(lid)).append(",{\"header\":").append(json(h))
-                .append(",\"metadata\":").append(a.spaceTime() ? GeoTrellisJson.write(a.metadata(), a.time())
-                        : GeoTrellisJson.write(a.metadata()))
-                .append(",\"keyIndex\":").append(writeKeyIndex(a.keyIndex()))
-                .append(",\"schema\":").append(a.schema().compactJson()).append("}]");
+        sb.append('[')
+                .append(json(lid))
+                .append(",{\"header\":")
+                .append(json(h))
+                .append(",\"metadata\":")
+                .append(
+                        a.spaceTime()
+                                ? GeoTrellisJson.write(a.metadata(), a.time())
+                                : GeoTrellisJson.write(a.metadata()))
+                .append(",\"keyIndex\":")
+                .append(writeKeyIndex(a.keyIndex()))
+                .append(",\"schema\":")
+                .append(a.schema().compactJson())
+                .append("}]");
         return sb.toString();
     }
 
@@ -47,13 +55,17 @@ public final class LayerAttributesJson {
         StringBuilder sb = new StringBuilder();
         sb.append("{\"type\":\"").append(ki.type()).append("\",\"properties\":{\"keyBounds\":");
         if (ki instanceof KeyIndex.ZSpaceTime st) {
-            sb.append(GeoTrellisJson.write(st.keyBounds(), st.time())).append(",\"temporalResolution\":")
+            sb.append(GeoTrellisJson.write(st.keyBounds(), st.time()))
+                    .append(",\"temporalResolution\":")
                     .append(st.temporalResolution());
         } else {
             sb.append(GeoTrellisJson.write((Bounds) ki.keyBounds()));
         }
         if (ki instanceof KeyIndex.Hilbert hb) {
-            sb.append(",\"xResolution\":").append(hb.xResolution()).append(",\"yResolution\":").append(hb.yResolution());
+            sb.append(",\"xResolution\":")
+                    .append(hb.xResolution())
+                    .append(",\"yResolution\":")
+                    .append(hb.yResolution());
         }
         return sb.append("}}").toString();
     }
@@ -77,8 +89,11 @@ public final class LayerAttributesJson {
         }
         JsonNode body = root.get(1);
         JsonNode hn = need(body, "header", where);
-        LayerHeader header = new LayerHeader(text(hn, "keyClass", where), text(hn, "valueClass", where),
-                text(hn, "path", where), hn.has("layerType") ? text(hn, "layerType", where) : LayerHeader.AVRO_LAYER,
+        LayerHeader header = new LayerHeader(
+                text(hn, "keyClass", where),
+                text(hn, "valueClass", where),
+                text(hn, "path", where),
+                hn.has("layerType") ? text(hn, "layerType", where) : LayerHeader.AVRO_LAYER,
                 text(hn, "format", where));
         if (!LayerHeader.AVRO_LAYER.equals(header.layerType())) {
             throw new LayerStoreException(where + ": layer type " + header.layerType()
@@ -102,9 +117,10 @@ public final class LayerAttributesJson {
         }
         KeyIndex ki = readKeyIndex(need(body, "keyIndex", where), where);
         JsonNode schemaNode = need(body, "schema", where);
-        TileSchema schema = TileSchema.identify(schemaNode).orElseThrow(() -> new LayerStoreException(where
-                + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile), (SpatialKey, MultibandTile)"
-                + " or (SpaceTimeKey, Tile)"));
+        TileSchema schema = TileSchema.identify(schemaNode)
+                .orElseThrow(() -> new LayerStoreException(where
+                        + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile), (SpatialKey, MultibandTile)"
+                        + " or (SpaceTimeKey, Tile)"));
         if (schema.spaceTime() != spaceTime || (ki instanceof KeyIndex.ZSpaceTime) != spaceTime) {
             throw new LayerStoreException(where + ": key class " + header.keyClass() + ", key index " + ki.type()
                     + (ki instanceof KeyIndex.ZSpaceTime ? " (space-time)" : " (spatial)") + " and the schema's key ("
@@ -132,11 +148,12 @@ public final class LayerAttributesJson {
             }
             JsonNode res = props.get("temporalResolution");
             if (!res.isIntegralNumber() || !res.canConvertToLong() || res.longValue() <= 0) {
-                throw new LayerStoreException(where + ": keyIndex temporalResolution must be a positive long, got " + res);
+                throw new LayerStoreException(
+                        where + ": keyIndex temporalResolution must be a positive long, got " + res);
             }
             try {
-                return new KeyIndex.ZSpaceTime(kb, GeoTrellisJson.readTemporalBounds(need(props, "keyBounds", where)),
-                        res.longValue());
+                return new KeyIndex.ZSpaceTime(
+                        kb, GeoTrellisJson.readTemporalBounds(need(props, "keyBounds", where)), res.longValue());
             } catch (IllegalArgumentException e) {
                 throw new LayerStoreException(where + ": bad space-time keyIndex keyBounds: " + e.getMessage(), e);
             }
@@ -144,9 +161,11 @@ public final class LayerAttributesJson {
         return switch (type) {
             case "zorder" -> new KeyIndex.ZCurve(kb);
             case "rowmajor" -> new KeyIndex.RowMajor(kb);
-            case "hilbert" -> new KeyIndex.Hilbert(kb, intField(props, "xResolution", where), intField(props, "yResolution", where));
-            default -> throw new LayerStoreException(where + ": key index type '" + type
-                    + "' is not supported (zorder, hilbert, rowmajor)");
+            case "hilbert" ->
+                new KeyIndex.Hilbert(kb, intField(props, "xResolution", where), intField(props, "yResolution", where));
+            default ->
+                throw new LayerStoreException(
+                        where + ": key index type '" + type + "' is not supported (zorder, hilbert, rowmajor)");
         };
     }
 

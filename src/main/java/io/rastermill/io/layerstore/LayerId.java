@@ -48,7 +48,9 @@ public record LayerId(String name, int zoom) implements Serializable {
 
     private static String printable(String s) {
         StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+        s.codePoints()
+                .forEach(
+                        c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
         return b.toString();
     }
 

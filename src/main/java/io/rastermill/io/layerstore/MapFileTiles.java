@@ -1,14 +1,5 @@
 package io.rastermill.io.layerstore;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.BigIntWritable;
-import org.apache.hadoop.io.BytesWritable;
-import org.apache.hadoop.io.MapFile;
-import org.apache.hadoop.io.SequenceFile;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Serializable;
@@ -20,6 +11,14 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.BigIntWritable;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.MapFile;
+import org.apache.hadoop.io.SequenceFile;
 
 /**
  * The tile data of a Hadoop-backend layer, as GeoTrellis's {@code HadoopRDDWriter} lays it out:
@@ -32,10 +31,10 @@ import java.util.regex.Pattern;
 public final class MapFileTiles {
     /** GeoTrellis's {@code HadoopRDDWriter.DefaultIndexInterval}. */
     public static final int INDEX_INTERVAL = 4;
+
     private static final Pattern NAME = Pattern.compile(".*part-r-([0-9]+)-([0-9]+)$");
 
-    private MapFileTiles() {
-    }
+    private MapFileTiles() {}
 
     /** One MapFile of a layer and the index range it is taken to cover ({@code last} = Long.MAX_VALUE for the last file). */
     public static final class Range implements Serializable {
@@ -102,7 +101,10 @@ public final class MapFileTiles {
                     writer.close();
                 }
                 Path p = new Path(layerDir, String.format("part-r-%05d-%d", partition, index));
-                writer = new MapFile.Writer(conf, p, MapFile.Writer.keyClass(BigIntWritable.class),
+                writer = new MapFile.Writer(
+                        conf,
+                        p,
+                        MapFile.Writer.keyClass(BigIntWritable.class),
                         MapFile.Writer.valueClass(BytesWritable.class),
                         MapFile.Writer.compression(SequenceFile.CompressionType.NONE));
                 writer.setIndexInterval(INDEX_INTERVAL);
@@ -190,7 +192,8 @@ public final class MapFileTiles {
     }
 
     private static long firstKey(Path mapFile, Configuration conf) throws IOException {
-        try (SequenceFile.Reader in = new SequenceFile.Reader(conf, SequenceFile.Reader.file(new Path(mapFile, "index")))) {
+        try (SequenceFile.Reader in =
+                new SequenceFile.Reader(conf, SequenceFile.Reader.file(new Path(mapFile, "index")))) {
             BigIntWritable k = new BigIntWritable();
             if (!in.next(k)) {
                 throw new IOException(mapFile + ": empty MapFile index");
@@ -216,7 +219,8 @@ public final class MapFileTiles {
                 return;
             }
             for (long[] r : ranges) {
-                BigIntWritable start = new BigIntWritable(BigInteger.valueOf(r[0]).toByteArray());
+                BigIntWritable start =
+                        new BigIntWritable(BigInteger.valueOf(r[0]).toByteArray());
                 BigIntWritable found = (BigIntWritable) reader.getClosest(start, v);
                 if (found == null) {
                     continue;

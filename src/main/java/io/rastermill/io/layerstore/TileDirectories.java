@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * version, a killed write) and may be deleted.
  */
 final class TileDirectories {
-    private TileDirectories() {
-    }
+    private TileDirectories() {}
 
     /** The canonical tile directory name of a zoom level. */
     static String canonical(int zoom) {
@@ -20,7 +19,8 @@ final class TileDirectories {
 
     /** A fresh version directory name for a zoom level. */
     static String version(int zoom) {
-        return zoom + ".v" + Long.toHexString(System.currentTimeMillis()) + Integer.toHexString(ThreadLocalRandom.current().nextInt() >>> 8);
+        return zoom + ".v" + Long.toHexString(System.currentTimeMillis())
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt() >>> 8);
     }
 
     /** Whether {@code dirName} is a tile directory (canonical or a version) of {@code zoom}. */

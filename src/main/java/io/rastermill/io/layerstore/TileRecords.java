@@ -13,7 +13,6 @@ import io.rastermill.core.tile.IntArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.ShortArrayTile;
 import io.rastermill.core.tile.Tile;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -71,8 +70,7 @@ public final class TileRecords {
     private static final int USHORT_CONSTANT = 15;
     private static final int PADDED = 16;
 
-    private TileRecords() {
-    }
+    private TileRecords() {}
 
     // ------------------------------------------------------------------ whole files
 
@@ -112,8 +110,10 @@ public final class TileRecords {
         return encodeSingleband(pairs, TileRecords::writeKey);
     }
 
-    private static <K> byte[] encodeSingleband(List<? extends Map.Entry<K, Tile>> pairs, BiConsumer<AvroBinary.Out, K> key) {
-        AvroBinary.Out out = new AvroBinary.Out(estimate(pairs.isEmpty() ? null : pairs.get(0).getValue(), pairs.size()));
+    private static <K> byte[] encodeSingleband(
+            List<? extends Map.Entry<K, Tile>> pairs, BiConsumer<AvroBinary.Out, K> key) {
+        AvroBinary.Out out = new AvroBinary.Out(
+                estimate(pairs.isEmpty() ? null : pairs.get(0).getValue(), pairs.size()));
         if (!pairs.isEmpty()) {
             out.writeLong(pairs.size());
             for (Map.Entry<K, Tile> kv : pairs) {
@@ -127,7 +127,11 @@ public final class TileRecords {
 
     /** The stored bytes of a tile file holding multiband pairs. */
     public static byte[] encodeMultiband(List<? extends Map.Entry<SpatialKey, MultibandTile>> pairs) {
-        int est = pairs.isEmpty() ? 64 : estimate(pairs.get(0).getValue().band(0), pairs.size() * pairs.get(0).getValue().bandCount());
+        int est = pairs.isEmpty()
+                ? 64
+                : estimate(
+                        pairs.get(0).getValue().band(0),
+                        pairs.size() * pairs.get(0).getValue().bandCount());
         AvroBinary.Out out = new AvroBinary.Out(est);
         if (!pairs.isEmpty()) {
             out.writeLong(pairs.size());
@@ -394,7 +398,9 @@ public final class TileRecords {
                 int rows = in.readInt();
                 return padded(chunk, colOffset, rowOffset, cols, rows);
             }
-            default -> throw new AvroFormatException("tile union branch " + branch + " is not one of GeoTrellis's 17 tile records");
+            default ->
+                throw new AvroFormatException(
+                        "tile union branch " + branch + " is not one of GeoTrellis's 17 tile records");
         }
     }
 

@@ -15,8 +15,7 @@ import java.util.zip.Deflater;
 public final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     /**
      * The PNG of {@code rgba} ({@code width × height} pixels, R G B A bytes, row-major).

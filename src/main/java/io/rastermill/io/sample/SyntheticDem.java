@@ -1,16 +1,15 @@
 package io.rastermill.io.sample;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
-import io.rastermill.core.crs.Crs;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
-
 import java.io.IOException;
 
 /**
@@ -41,8 +40,8 @@ public final class SyntheticDem {
     }
 
     public RasterExtent rasterExtent() {
-        return new RasterExtent(new Extent(ORIGIN_X, ORIGIN_Y - size * CELL, ORIGIN_X + size * CELL, ORIGIN_Y),
-                CELL, CELL, size, size);
+        return new RasterExtent(
+                new Extent(ORIGIN_X, ORIGIN_Y - size * CELL, ORIGIN_X + size * CELL, ORIGIN_Y), CELL, CELL, size, size);
     }
 
     /** Elevation at a cell, or NaN in a hole. */
@@ -52,7 +51,8 @@ public final class SyntheticDem {
         if (ellipse(u, v, 0.3, 0.7, 0.06, 0.04) || ellipse(u, v, 0.75, 0.25, 0.03, 0.07)) {
             return Double.NaN;
         }
-        double z = 900 + 500 * Math.sin(2 * Math.PI * u * 4) * Math.cos(2 * Math.PI * v * 3)
+        double z = 900
+                + 500 * Math.sin(2 * Math.PI * u * 4) * Math.cos(2 * Math.PI * v * 3)
                 + 300 * Math.sin(2 * Math.PI * (u + 0.7 * v) * 7);
         double amplitude = 260;
         double scale = 30;
@@ -108,16 +108,25 @@ public final class SyntheticDem {
 
     /** Writes the DEM as a tiled DEFLATE + predictor-3 GeoTIFF, block by block, to a local path or Hadoop URI. */
     public void write(String target, int blockSize) throws IOException {
-        RasterDescription d = RasterDescription.of(size, size, 1, CELL_TYPE).withRasterExtent(rasterExtent())
+        RasterDescription d = RasterDescription.of(size, size, 1, CELL_TYPE)
+                .withRasterExtent(rasterExtent())
                 .withCrs(Crs.epsg(EPSG));
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(blockSize).predictor(3).cog(false).overviews(0).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(blockSize)
+                .predictor(3)
+                .cog(false)
+                .overviews(0)
+                .build();
         try (GeoTiffWriter w = GeoTiffWriter.create(target, d, o)) {
             for (int r = 0; r < w.blocksDown(); r++) {
                 for (int c = 0; c < w.blocksAcross(); c++) {
                     int x0 = c * blockSize;
                     int y0 = r * blockSize;
-                    w.writeBlock(c, r, MultibandTile.of(window(x0, y0, Math.min(blockSize, size - x0),
-                            Math.min(blockSize, size - y0))));
+                    w.writeBlock(
+                            c,
+                            r,
+                            MultibandTile.of(
+                                    window(x0, y0, Math.min(blockSize, size - x0), Math.min(blockSize, size - y0))));
                 }
             }
             w.finish();

@@ -10,7 +10,6 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,9 +81,15 @@ public final class SyntheticScene {
     /** Writes the scene as a tiled two-band DEFLATE + predictor-2 GeoTIFF, block by block (local path or Hadoop URI). */
     public void write(String target, int blockSize) throws IOException {
         int size = dem.size();
-        RasterDescription d = RasterDescription.of(size, size, 2, CELL_TYPE).withRasterExtent(dem.rasterExtent())
+        RasterDescription d = RasterDescription.of(size, size, 2, CELL_TYPE)
+                .withRasterExtent(dem.rasterExtent())
                 .withCrs(Crs.epsg(SyntheticDem.EPSG));
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(blockSize).predictor(2).cog(false).overviews(0).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(blockSize)
+                .predictor(2)
+                .cog(false)
+                .overviews(0)
+                .build();
         try (GeoTiffWriter w = GeoTiffWriter.create(target, d, o)) {
             for (int r = 0; r < w.blocksDown(); r++) {
                 for (int c = 0; c < w.blocksAcross(); c++) {
@@ -104,7 +109,8 @@ public final class SyntheticScene {
      */
     public String zonesGeoJson(int across, int down) {
         if (across < 1 || down < 1 || across > 26) {
-            throw new IllegalArgumentException("zones must be 1..26 across and at least 1 down, got " + across + "x" + down);
+            throw new IllegalArgumentException(
+                    "zones must be 1..26 across and at least 1 down, got " + across + "x" + down);
         }
         Extent e = dem.rasterExtent().extent();
         StringBuilder sb = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
@@ -115,11 +121,24 @@ public final class SyntheticScene {
                 double x1 = e.xmin() + e.width() * (c + 1) / across;
                 double y1 = e.ymax() - e.height() * r / down;
                 double y0 = e.ymax() - e.height() * (r + 1) / down;
-                sb.append(id == 1 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"type\":\"Feature\",\"properties\":{\"zone\":\"%c%d\",\"id\":%d},\"geometry\":{\"type\":\"Polygon\","
-                                + "\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}",
-                        (char) ('A' + c), r + 1, id, num(x0), num(y0), num(x1), num(y0), num(x1), num(y1), num(x0), num(y1),
-                        num(x0), num(y0)));
+                sb.append(id == 1 ? "" : ",")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "{\"type\":\"Feature\",\"properties\":{\"zone\":\"%c%d\",\"id\":%d},\"geometry\":{\"type\":\"Polygon\","
+                                        + "\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}}",
+                                (char) ('A' + c),
+                                r + 1,
+                                id,
+                                num(x0),
+                                num(y0),
+                                num(x1),
+                                num(y0),
+                                num(x1),
+                                num(y1),
+                                num(x0),
+                                num(y1),
+                                num(x0),
+                                num(y0)));
                 id++;
             }
         }

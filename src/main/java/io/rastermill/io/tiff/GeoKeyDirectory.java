@@ -32,6 +32,7 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
 
     /** GTRasterTypeGeoKey values. */
     public static final int RASTER_PIXEL_IS_AREA = 1;
+
     public static final int RASTER_PIXEL_IS_POINT = 2;
 
     /** Value meaning "user-defined" for code-valued keys. */
@@ -68,8 +69,12 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof GeoKey k && id == k.id && location == k.location && Arrays.equals(shorts, k.shorts)
-                    && Arrays.equals(doubles, k.doubles) && ascii.equals(k.ascii);
+            return o instanceof GeoKey k
+                    && id == k.id
+                    && location == k.location
+                    && Arrays.equals(shorts, k.shorts)
+                    && Arrays.equals(doubles, k.doubles)
+                    && ascii.equals(k.ascii);
         }
 
         @Override
@@ -79,7 +84,8 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
 
         @Override
         public String toString() {
-            String value = location == TiffTag.GEO_DOUBLE_PARAMS ? Arrays.toString(doubles)
+            String value = location == TiffTag.GEO_DOUBLE_PARAMS
+                    ? Arrays.toString(doubles)
                     : location == TiffTag.GEO_ASCII_PARAMS ? '"' + ascii + '"' : Arrays.toString(shorts);
             return "GeoKey[" + id + "=" + value + "]";
         }
@@ -112,12 +118,17 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
         int[] d = raw.get();
         int tag = TiffTag.GEO_KEY_DIRECTORY;
         if (d.length < 4) {
-            throw new TiffFormatException(dir.location(), dir.index(), tag, d.length + " values, fewer than the 4 of the header");
+            throw new TiffFormatException(
+                    dir.location(), dir.index(), tag, d.length + " values, fewer than the 4 of the header");
         }
         int n = d[3];
         if (n > (d.length - 4) / 4) {
-            throw new TiffFormatException(dir.location(), dir.index(), tag,
-                    "header announces " + n + " keys but only " + (d.length - 4) / 4 + " fit in " + d.length + " values");
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    tag,
+                    "header announces " + n + " keys but only " + (d.length - 4) / 4 + " fit in " + d.length
+                            + " values");
         }
         double[] dbl = dir.geoDoubleParams().orElse(new double[0]);
         String ascii = dir.geoAsciiParams().orElse("");
@@ -155,9 +166,14 @@ public record GeoKeyDirectory(int version, int revision, int minorRevision, Map<
     private static void check(TiffDirectory dir, int id, int loc, int offset, int count, int available)
             throws TiffFormatException {
         if (offset < 0 || count < 0 || (long) offset + count > available) {
-            throw new TiffFormatException(dir.location(), dir.index(), TiffTag.GEO_KEY_DIRECTORY, "key " + id
-                    + " refers to " + count + " values at " + offset + " of tag " + loc + " (" + TiffTag.name(loc)
-                    + "), which has " + available);
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    TiffTag.GEO_KEY_DIRECTORY,
+                    "key " + id
+                            + " refers to " + count + " values at " + offset + " of tag " + loc + " ("
+                            + TiffTag.name(loc)
+                            + "), which has " + available);
         }
     }
 }

@@ -17,14 +17,19 @@ import java.util.OptionalInt;
  * @param pixelIsPoint true if GTRasterTypeGeoKey is PixelIsPoint
  * @param keys the key directory, if present
  */
-public record GeoReference(Optional<GeoTransform> transform, OptionalInt epsg, OptionalInt modelType,
-        boolean pixelIsPoint, Optional<GeoKeyDirectory> keys) {
+public record GeoReference(
+        Optional<GeoTransform> transform,
+        OptionalInt epsg,
+        OptionalInt modelType,
+        boolean pixelIsPoint,
+        Optional<GeoKeyDirectory> keys) {
 
     /** Reads the georeferencing of {@code dir}; empty if it has neither transform tags nor GeoKeys. */
     public static Optional<GeoReference> read(TiffDirectory dir) throws TiffFormatException {
         Optional<GeoKeyDirectory> keys = GeoKeyDirectory.read(dir);
         boolean point = keys.flatMap(k -> box(k.shortValue(GeoKeyDirectory.GT_RASTER_TYPE)))
-                .map(v -> v == GeoKeyDirectory.RASTER_PIXEL_IS_POINT).orElse(false);
+                .map(v -> v == GeoKeyDirectory.RASTER_PIXEL_IS_POINT)
+                .orElse(false);
         Optional<GeoTransform> transform = transform(dir);
         if (point) {
             transform = transform.map(t -> t.translatedBy(-0.5, -0.5));
@@ -50,7 +55,9 @@ public record GeoReference(Optional<GeoTransform> transform, OptionalInt epsg, O
     }
 
     private static OptionalInt code(OptionalInt v) {
-        return v.isPresent() && v.getAsInt() > 0 && v.getAsInt() < GeoKeyDirectory.USER_DEFINED ? v : OptionalInt.empty();
+        return v.isPresent() && v.getAsInt() > 0 && v.getAsInt() < GeoKeyDirectory.USER_DEFINED
+                ? v
+                : OptionalInt.empty();
     }
 
     private static Optional<GeoTransform> transform(TiffDirectory dir) throws TiffFormatException {
@@ -72,8 +79,11 @@ public record GeoReference(Optional<GeoTransform> transform, OptionalInt epsg, O
 
     private static double[] finite(TiffDirectory dir, int tag, double[] v, int min) throws TiffFormatException {
         if (v.length < min || (tag == TiffTag.MODEL_TRANSFORMATION && v.length != 16)) {
-            throw new TiffFormatException(dir.location(), dir.index(), tag, v.length + " values, expected "
-                    + (tag == TiffTag.MODEL_TRANSFORMATION ? "16" : "at least " + min));
+            throw new TiffFormatException(
+                    dir.location(),
+                    dir.index(),
+                    tag,
+                    v.length + " values, expected " + (tag == TiffTag.MODEL_TRANSFORMATION ? "16" : "at least " + min));
         }
         for (int i = 0; i < min; i++) {
             if (!Double.isFinite(v[i])) {

@@ -6,8 +6,13 @@ package io.rastermill.io.tiff;
  * {@code y = originY + col*columnRotation + row*pixelHeight}. Pixel corners are at integer
  * (column, row) (pixel-is-area); {@code pixelHeight} is negative for north-up images.
  */
-public record GeoTransform(double originX, double pixelWidth, double rowRotation,
-        double originY, double columnRotation, double pixelHeight) {
+public record GeoTransform(
+        double originX,
+        double pixelWidth,
+        double rowRotation,
+        double originY,
+        double columnRotation,
+        double pixelHeight) {
 
     /** From GDAL's coefficient array {@code [a0..a5]}. */
     public static GeoTransform ofGdal(double[] a) {

@@ -76,7 +76,8 @@ public final class TiffDirectory {
 
         int offsetsTag;
         int countsTag;
-        this.tiled = entries.containsKey(TiffTag.TILE_WIDTH) || entries.containsKey(TiffTag.TILE_LENGTH)
+        this.tiled = entries.containsKey(TiffTag.TILE_WIDTH)
+                || entries.containsKey(TiffTag.TILE_LENGTH)
                 || entries.containsKey(TiffTag.TILE_OFFSETS);
         if (tiled) {
             segmentWidth = positiveInt(TiffTag.TILE_WIDTH, required(TiffTag.TILE_WIDTH));
@@ -103,8 +104,10 @@ public final class TiffDirectory {
         TiffEntry counts = required(countsTag);
         // compare counts before decoding anything: a huge claimed layout fails here without allocating
         if (offsets.count() != expected) {
-            throw error(offsetsTag, offsets.count() + " values, but the layout (" + width + "x" + height + " in "
-                    + segmentWidth + "x" + segmentHeight + " segments, " + planes + " plane(s)) needs " + expected);
+            throw error(
+                    offsetsTag,
+                    offsets.count() + " values, but the layout (" + width + "x" + height + " in " + segmentWidth + "x"
+                            + segmentHeight + " segments, " + planes + " plane(s)) needs " + expected);
         }
         if (counts.count() != expected) {
             throw error(countsTag, counts.count() + " values, but " + TiffTag.name(offsetsTag) + " has " + expected);
@@ -115,12 +118,16 @@ public final class TiffDirectory {
             long off = segmentOffsets[i];
             long n = segmentByteCounts[i];
             if (off < 0 || off > fileLength) {
-                throw error(offsetsTag, "segment " + i + " offset " + Long.toUnsignedString(off)
-                        + " is past the end of the file (length " + fileLength + ")");
+                throw error(
+                        offsetsTag,
+                        "segment " + i + " offset " + Long.toUnsignedString(off)
+                                + " is past the end of the file (length " + fileLength + ")");
             }
             if (n < 0 || n > fileLength - off) {
-                throw error(countsTag, "segment " + i + " at offset " + off + " with byte count "
-                        + Long.toUnsignedString(n) + " passes the end of the file (length " + fileLength + ")");
+                throw error(
+                        countsTag,
+                        "segment " + i + " at offset " + off + " with byte count " + Long.toUnsignedString(n)
+                                + " passes the end of the file (length " + fileLength + ")");
             }
         }
     }
@@ -315,8 +322,17 @@ public final class TiffDirectory {
         int y = (inPlane / segmentsAcross) * segmentHeight;
         int w = Math.min(segmentWidth, width - x);
         int h = Math.min(segmentHeight, height - y);
-        return new TiffSegment(segment, plane, x, y, w, h, tiled ? segmentWidth : w, tiled ? segmentHeight : h,
-                segmentOffsets[segment], segmentByteCounts[segment]);
+        return new TiffSegment(
+                segment,
+                plane,
+                x,
+                y,
+                w,
+                h,
+                tiled ? segmentWidth : w,
+                tiled ? segmentHeight : h,
+                segmentOffsets[segment],
+                segmentByteCounts[segment]);
     }
 
     /** A copy of the segment offsets (tile or strip order: row-major, then plane). */
@@ -391,8 +407,7 @@ public final class TiffDirectory {
 
     /** GeoAsciiParams with every byte kept (NULs included, since keys address it by offset). */
     public Optional<String> geoAsciiParams() {
-        return entry(TiffTag.GEO_ASCII_PARAMS)
-                .map(e -> new String(e.bytes(), StandardCharsets.ISO_8859_1));
+        return entry(TiffTag.GEO_ASCII_PARAMS).map(e -> new String(e.bytes(), StandardCharsets.ISO_8859_1));
     }
 
     private Optional<double[]> numbers(int tag) {

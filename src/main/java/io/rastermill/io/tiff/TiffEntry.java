@@ -118,9 +118,11 @@ public final class TiffEntry {
 
     @Override
     public String toString() {
-        String values = type == TiffType.ASCII ? '"' + ascii() + '"'
-                : count <= 8 ? (type.isInteger() ? Arrays.toString(longs()) : Arrays.toString(doubles()))
-                : count + " values";
+        String values = type == TiffType.ASCII
+                ? '"' + ascii() + '"'
+                : count <= 8
+                        ? (type.isInteger() ? Arrays.toString(longs()) : Arrays.toString(doubles()))
+                        : count + " values";
         return TiffTag.name(tag) + "(" + tag + ") " + type + " " + values;
     }
 }

@@ -18,8 +18,17 @@ package io.rastermill.io.tiff;
  * @param offset file offset of the (compressed) bytes
  * @param byteCount number of (compressed) bytes; 0 with offset 0 marks a sparse (absent) segment
  */
-public record TiffSegment(int index, int plane, int x, int y, int width, int height, int storedWidth,
-        int storedHeight, long offset, long byteCount) {
+public record TiffSegment(
+        int index,
+        int plane,
+        int x,
+        int y,
+        int width,
+        int height,
+        int storedWidth,
+        int storedHeight,
+        long offset,
+        long byteCount) {
 
     /** True for a segment GDAL left out of a sparse file (offset and byte count 0). */
     public boolean isSparse() {

@@ -34,7 +34,9 @@ public record TiffStructure(String location, ByteOrder byteOrder, boolean bigTif
 
     /** The full-resolution images: neither reduced-resolution nor masks, in file order. */
     public List<TiffDirectory> fullResolution() {
-        return directories.stream().filter(d -> !d.isReducedResolution() && !d.isMask()).toList();
+        return directories.stream()
+                .filter(d -> !d.isReducedResolution() && !d.isMask())
+                .toList();
     }
 
     /**

@@ -77,8 +77,11 @@ public final class TiffStructureReader {
         } else if (head[0] == 'M' && head[1] == 'M') {
             order = ByteOrder.BIG_ENDIAN;
         } else {
-            throw new TiffFormatException(location, String.format(
-                    "byte order mark 0x%02x%02x is neither II nor MM: not a TIFF file", head[0] & 0xFF, head[1] & 0xFF));
+            throw new TiffFormatException(
+                    location,
+                    String.format(
+                            "byte order mark 0x%02x%02x is neither II nor MM: not a TIFF file",
+                            head[0] & 0xFF, head[1] & 0xFF));
         }
         ByteBuffer h = ByteBuffer.wrap(head).order(order);
         int version = h.getShort(2) & 0xFFFF;
@@ -90,13 +93,16 @@ public final class TiffStructureReader {
         } else if (version == 43) {
             big = true;
             if (head.length < 16) {
-                throw new TiffFormatException(location, "file of " + length + " bytes is too short for a BigTIFF header");
+                throw new TiffFormatException(
+                        location, "file of " + length + " bytes is too short for a BigTIFF header");
             }
             int offsetSize = h.getShort(4) & 0xFFFF;
             int reserved = h.getShort(6) & 0xFFFF;
             if (offsetSize != 8 || reserved != 0) {
-                throw new TiffFormatException(location, "BigTIFF header has offset size " + offsetSize
-                        + " and reserved " + reserved + " (expected 8 and 0)");
+                throw new TiffFormatException(
+                        location,
+                        "BigTIFF header has offset size " + offsetSize + " and reserved " + reserved
+                                + " (expected 8 and 0)");
             }
             first = h.getLong(8);
         } else {
@@ -115,8 +121,8 @@ public final class TiffStructureReader {
                 throw new TiffFormatException(location, "more than " + maxDirectories + " IFDs");
             }
             if (!visited.add(next)) {
-                throw new TiffFormatException(location, "IFD " + index + " at offset " + next
-                        + " was already visited: the IFD chain loops");
+                throw new TiffFormatException(
+                        location, "IFD " + index + " at offset " + next + " was already visited: the IFD chain loops");
             }
             long[] nextOut = new long[1];
             directories.add(readDirectory(index, next, order, big, length, nextOut));
@@ -125,32 +131,39 @@ public final class TiffStructureReader {
         return new TiffStructure(location, order, big, directories);
     }
 
-    private TiffDirectory readDirectory(int index, long offset, ByteOrder order, boolean big, long length,
-            long[] nextOut) throws IOException {
+    private TiffDirectory readDirectory(
+            int index, long offset, ByteOrder order, boolean big, long length, long[] nextOut) throws IOException {
         int countSize = big ? 8 : 2;
         int entrySize = big ? 20 : 12;
         int pointerSize = big ? 8 : 4;
         int headerSize = big ? 16 : 8;
         if (offset < headerSize || offset > length - countSize) {
-            throw new TiffFormatException(location, index, "offset " + Long.toUnsignedString(offset)
-                    + " is outside the file (length " + length + ")");
+            throw new TiffFormatException(
+                    location,
+                    index,
+                    "offset " + Long.toUnsignedString(offset) + " is outside the file (length " + length + ")");
         }
         ByteBuffer c = ByteBuffer.wrap(reader.read(offset, countSize)).order(order);
         long count = big ? c.getLong() : c.getShort() & 0xFFFF;
         if (count <= 0 || count > maxEntries) {
-            throw new TiffFormatException(location, index, "entry count " + Long.toUnsignedString(count)
-                    + " at offset " + offset + " must be in 1.." + maxEntries);
+            throw new TiffFormatException(
+                    location,
+                    index,
+                    "entry count " + Long.toUnsignedString(count) + " at offset " + offset + " must be in 1.."
+                            + maxEntries);
         }
         long tableSize = count * entrySize + pointerSize;
         long tableStart = offset + countSize;
         if (tableSize > length - tableStart) {
-            throw new TiffFormatException(location, index, count + " entries at offset " + offset
-                    + " pass the end of the file (length " + length + ")");
+            throw new TiffFormatException(
+                    location,
+                    index,
+                    count + " entries at offset " + offset + " pass the end of the file (length " + length + ")");
         }
         totalEntries += count;
         if (totalEntries > DEFAULT_MAX_TOTAL_ENTRIES) {
-            throw new TiffFormatException(location, index, "the IFDs hold more than " + DEFAULT_MAX_TOTAL_ENTRIES
-                    + " entries in total");
+            throw new TiffFormatException(
+                    location, index, "the IFDs hold more than " + DEFAULT_MAX_TOTAL_ENTRIES + " entries in total");
         }
         ByteBuffer t = ByteBuffer.wrap(reader.read(tableStart, (int) tableSize)).order(order);
 
@@ -173,14 +186,22 @@ public final class TiffStructureReader {
                 continue; // the spec says to skip unknown types of other tags; the first of duplicate tags wins
             }
             if (n < 0 || n > maxValueBytes / type.size()) {
-                throw new TiffFormatException(location, index, tag, "value count " + Long.toUnsignedString(n)
-                        + " of type " + type + " exceeds " + maxValueBytes + " bytes");
+                throw new TiffFormatException(
+                        location,
+                        index,
+                        tag,
+                        "value count " + Long.toUnsignedString(n) + " of type " + type + " exceeds " + maxValueBytes
+                                + " bytes");
             }
             int bytes = (int) n * type.size();
             totalValueBytes += bytes;
             if (totalValueBytes > length + VALUE_BYTES_SLACK) {
-                throw new TiffFormatException(location, index, tag, "the entries so far reference " + totalValueBytes
-                        + " value bytes, more than the file holds (length " + length + ")");
+                throw new TiffFormatException(
+                        location,
+                        index,
+                        tag,
+                        "the entries so far reference " + totalValueBytes
+                                + " value bytes, more than the file holds (length " + length + ")");
             }
             int valueAt = at + 4 + pointerSize; // entry: tag, type, count (4 or 8 bytes), value
             if (bytes <= pointerSize) {
@@ -190,16 +211,20 @@ public final class TiffStructureReader {
             } else {
                 long valueOffset = big ? t.getLong(valueAt) : t.getInt(valueAt) & 0xFFFFFFFFL;
                 if (valueOffset < 0 || valueOffset > length || bytes > length - valueOffset) {
-                    throw new TiffFormatException(location, index, tag, n + " values of type " + type
-                            + " at offset " + Long.toUnsignedString(valueOffset)
-                            + " pass the end of the file (length " + length + ")");
+                    throw new TiffFormatException(
+                            location,
+                            index,
+                            tag,
+                            n + " values of type " + type
+                                    + " at offset " + Long.toUnsignedString(valueOffset)
+                                    + " pass the end of the file (length " + length + ")");
                 }
                 pending.add(new int[] {tag, typeCode, (int) n});
                 ranges.add(new ByteRange(valueOffset, bytes));
             }
         }
-        List<byte[]> values = new CoalescingRangeReader(reader, VALUE_GAP, CoalescingRangeReader.DEFAULT_MAX_REQUEST)
-                .read(ranges);
+        List<byte[]> values =
+                new CoalescingRangeReader(reader, VALUE_GAP, CoalescingRangeReader.DEFAULT_MAX_REQUEST).read(ranges);
         for (int i = 0; i < pending.size(); i++) {
             int[] p = pending.get(i);
             entries.put(p[0], new TiffEntry(p[0], TiffType.ofCode(p[1]), p[2], values.get(i), order));

@@ -34,23 +34,35 @@ public final class TiffTag {
     public static final int GDAL_NODATA = 42113;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"), Map.entry(IMAGE_WIDTH, "ImageWidth"),
-            Map.entry(IMAGE_LENGTH, "ImageLength"), Map.entry(BITS_PER_SAMPLE, "BitsPerSample"),
-            Map.entry(COMPRESSION, "Compression"), Map.entry(PHOTOMETRIC_INTERPRETATION, "PhotometricInterpretation"),
-            Map.entry(STRIP_OFFSETS, "StripOffsets"), Map.entry(SAMPLES_PER_PIXEL, "SamplesPerPixel"),
-            Map.entry(ROWS_PER_STRIP, "RowsPerStrip"), Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
-            Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"), Map.entry(PREDICTOR, "Predictor"),
-            Map.entry(TILE_WIDTH, "TileWidth"), Map.entry(TILE_LENGTH, "TileLength"),
-            Map.entry(TILE_OFFSETS, "TileOffsets"), Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
-            Map.entry(EXTRA_SAMPLES, "ExtraSamples"), Map.entry(SAMPLE_FORMAT, "SampleFormat"),
-            Map.entry(JPEG_TABLES, "JPEGTables"), Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
-            Map.entry(MODEL_TIEPOINT, "ModelTiepoint"), Map.entry(MODEL_TRANSFORMATION, "ModelTransformation"),
-            Map.entry(GEO_KEY_DIRECTORY, "GeoKeyDirectory"), Map.entry(GEO_DOUBLE_PARAMS, "GeoDoubleParams"),
-            Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"), Map.entry(GDAL_METADATA, "GDAL_METADATA"),
+            Map.entry(NEW_SUBFILE_TYPE, "NewSubfileType"),
+            Map.entry(IMAGE_WIDTH, "ImageWidth"),
+            Map.entry(IMAGE_LENGTH, "ImageLength"),
+            Map.entry(BITS_PER_SAMPLE, "BitsPerSample"),
+            Map.entry(COMPRESSION, "Compression"),
+            Map.entry(PHOTOMETRIC_INTERPRETATION, "PhotometricInterpretation"),
+            Map.entry(STRIP_OFFSETS, "StripOffsets"),
+            Map.entry(SAMPLES_PER_PIXEL, "SamplesPerPixel"),
+            Map.entry(ROWS_PER_STRIP, "RowsPerStrip"),
+            Map.entry(STRIP_BYTE_COUNTS, "StripByteCounts"),
+            Map.entry(PLANAR_CONFIGURATION, "PlanarConfiguration"),
+            Map.entry(PREDICTOR, "Predictor"),
+            Map.entry(TILE_WIDTH, "TileWidth"),
+            Map.entry(TILE_LENGTH, "TileLength"),
+            Map.entry(TILE_OFFSETS, "TileOffsets"),
+            Map.entry(TILE_BYTE_COUNTS, "TileByteCounts"),
+            Map.entry(EXTRA_SAMPLES, "ExtraSamples"),
+            Map.entry(SAMPLE_FORMAT, "SampleFormat"),
+            Map.entry(JPEG_TABLES, "JPEGTables"),
+            Map.entry(MODEL_PIXEL_SCALE, "ModelPixelScale"),
+            Map.entry(MODEL_TIEPOINT, "ModelTiepoint"),
+            Map.entry(MODEL_TRANSFORMATION, "ModelTransformation"),
+            Map.entry(GEO_KEY_DIRECTORY, "GeoKeyDirectory"),
+            Map.entry(GEO_DOUBLE_PARAMS, "GeoDoubleParams"),
+            Map.entry(GEO_ASCII_PARAMS, "GeoAsciiParams"),
+            Map.entry(GDAL_METADATA, "GDAL_METADATA"),
             Map.entry(GDAL_NODATA, "GDAL_NODATA"));
 
-    private TiffTag() {
-    }
+    private TiffTag() {}
 
     /** Whether this reader interprets the tag (so a value it cannot decode changes what is read). */
     public static boolean isInterpreted(int tag) {

@@ -2,9 +2,22 @@ package io.rastermill.io.tiff;
 
 /** TIFF 6.0 and BigTIFF field types with their codes and value sizes in bytes. */
 public enum TiffType {
-    BYTE(1, 1), ASCII(2, 1), SHORT(3, 2), LONG(4, 4), RATIONAL(5, 8), SBYTE(6, 1), UNDEFINED(7, 1),
-    SSHORT(8, 2), SLONG(9, 4), SRATIONAL(10, 8), FLOAT(11, 4), DOUBLE(12, 8), IFD(13, 4),
-    LONG8(16, 8), SLONG8(17, 8), IFD8(18, 8);
+    BYTE(1, 1),
+    ASCII(2, 1),
+    SHORT(3, 2),
+    LONG(4, 4),
+    RATIONAL(5, 8),
+    SBYTE(6, 1),
+    UNDEFINED(7, 1),
+    SSHORT(8, 2),
+    SLONG(9, 4),
+    SRATIONAL(10, 8),
+    FLOAT(11, 4),
+    DOUBLE(12, 8),
+    IFD(13, 4),
+    LONG8(16, 8),
+    SLONG8(17, 8),
+    IFD8(18, 8);
 
     private static final TiffType[] BY_CODE = new TiffType[19];
 

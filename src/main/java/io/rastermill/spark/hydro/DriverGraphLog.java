@@ -1,12 +1,11 @@
 package io.rastermill.spark.hydro;
 
 import io.rastermill.core.hydro.TileGrid;
+import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkExecutorInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Locale;
 
 /**
  * The size of each perimeter graph the driver solves, at debug level ({@code --debug} on the hydrology
@@ -18,8 +17,7 @@ final class DriverGraphLog {
     private static final Logger LOG = LoggerFactory.getLogger(DriverGraphLog.class);
     private static final double MIB = 1024.0 * 1024.0;
 
-    private DriverGraphLog() {
-    }
+    private DriverGraphLog() {}
 
     static void solved(String what, TileGrid grid, long nodes, long summaryBytes, SparkContext sc) {
         if (!LOG.isDebugEnabled()) {
@@ -32,9 +30,20 @@ final class DriverGraphLog {
         for (SparkExecutorInfo e : sc.statusTracker().getExecutorInfos()) {
             cached += e.usedOnHeapStorageMemory();
         }
-        LOG.debug(String.format(Locale.ROOT, "%s: %dx%d raster in %d tiles of %dx%d, %d nodes (%.3f per raster cell),"
+        LOG.debug(String.format(
+                Locale.ROOT,
+                "%s: %dx%d raster in %d tiles of %dx%d, %d nodes (%.3f per raster cell),"
                         + " tile summaries %.1f MiB; driver heap used after GC %.1f MiB, of which cached blocks %.1f MiB",
-                what, grid.cols(), grid.rows(), grid.tileCount(), grid.tileCols(), grid.tileRows(), nodes,
-                (double) nodes / ((double) grid.cols() * grid.rows()), summaryBytes / MIB, used / MIB, cached / MIB));
+                what,
+                grid.cols(),
+                grid.rows(),
+                grid.tileCount(),
+                grid.tileCols(),
+                grid.tileRows(),
+                nodes,
+                (double) nodes / ((double) grid.cols() * grid.rows()),
+                summaryBytes / MIB,
+                used / MIB,
+                cached / MIB));
     }
 }

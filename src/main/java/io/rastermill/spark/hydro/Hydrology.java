@@ -19,12 +19,6 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,6 +26,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * Hydrology over a tiled layer without iterating to convergence and without shuffling the raster:
@@ -51,8 +50,7 @@ public final class Hydrology {
 
     private static final StorageLevel KEEP = StorageLevel.MEMORY_AND_DISK_SER();
 
-    private Hydrology() {
-    }
+    private Hydrology() {}
 
     /** Per-tile work that needs the tile's id in the grid. */
     @FunctionalInterface
@@ -61,7 +59,10 @@ public final class Hydrology {
     }
 
     static TileGrid gridOf(TileLayer layer) {
-        return new TileGrid(layer.cols(), layer.rows(), layer.metadata().layout().tileCols(),
+        return new TileGrid(
+                layer.cols(),
+                layer.rows(),
+                layer.metadata().layout().tileCols(),
                 layer.metadata().layout().tileRows());
     }
 
@@ -70,38 +71,43 @@ public final class Hydrology {
     }
 
     /** {@code fn} on every in-raster tile, keys kept (and the partitioner with them); other keys dropped. */
-    private static <V, R> JavaPairRDD<SpatialKey, R> perTile(JavaPairRDD<SpatialKey, V> rdd, TileGrid g, PerTile<V, R> fn) {
-        return rdd.mapPartitionsToPair(it -> new Iterator<Tuple2<SpatialKey, R>>() {
-            private Tuple2<SpatialKey, V> next = advance();
+    private static <V, R> JavaPairRDD<SpatialKey, R> perTile(
+            JavaPairRDD<SpatialKey, V> rdd, TileGrid g, PerTile<V, R> fn) {
+        return rdd.mapPartitionsToPair(
+                it -> new Iterator<Tuple2<SpatialKey, R>>() {
+                    private Tuple2<SpatialKey, V> next = advance();
 
-            private Tuple2<SpatialKey, V> advance() {
-                while (it.hasNext()) {
-                    Tuple2<SpatialKey, V> kv = it.next();
-                    if (inRaster(g, kv._1())) {
-                        return kv;
+                    private Tuple2<SpatialKey, V> advance() {
+                        while (it.hasNext()) {
+                            Tuple2<SpatialKey, V> kv = it.next();
+                            if (inRaster(g, kv._1())) {
+                                return kv;
+                            }
+                        }
+                        return null;
                     }
-                }
-                return null;
-            }
 
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
+                    @Override
+                    public boolean hasNext() {
+                        return next != null;
+                    }
 
-            @Override
-            public Tuple2<SpatialKey, R> next() {
-                Tuple2<SpatialKey, V> kv = next;
-                next = advance();
-                try {
-                    return new Tuple2<>(kv._1(), fn.apply(g.id(kv._1().col(), kv._1().row()), kv._2()));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
-                }
-            }
-        }, true);
+                    @Override
+                    public Tuple2<SpatialKey, R> next() {
+                        Tuple2<SpatialKey, V> kv = next;
+                        next = advance();
+                        try {
+                            return new Tuple2<>(
+                                    kv._1(),
+                                    fn.apply(g.id(kv._1().col(), kv._1().row()), kv._2()));
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException("tile " + kv._1() + ": " + e.getMessage(), e);
+                        }
+                    }
+                },
+                true);
     }
 
     /** Collects one summary per tile into an array by tile id (null for absent tiles). */
@@ -151,7 +157,9 @@ public final class Hydrology {
         if (inner.cols() == g.tileCols() && inner.rows() == g.tileRows()) {
             return inner;
         }
-        return TileBuilder.noData(ct, g.tileCols(), g.tileRows()).paste(inner, 0, 0).build();
+        return TileBuilder.noData(ct, g.tileCols(), g.tileRows())
+                .paste(inner, 0, 0)
+                .build();
     }
 
     private static TileLayer layer(JavaPairRDD<SpatialKey, Tile> rdd, TileLayerMetadata md, CellType ct) {
@@ -166,11 +174,16 @@ public final class Hydrology {
      */
     public static TileLayer fill(TileLayer dem) {
         TileGrid g = gridOf(dem);
-        JavaPairRDD<SpatialKey, DepressionFill.Summary> summaries = perTile(dem.rdd(), g,
-                (id, t) -> DepressionFill.summarize(innerLane(g, id, t), g.width(id), g.height(id)));
+        JavaPairRDD<SpatialKey, DepressionFill.Summary> summaries = perTile(
+                dem.rdd(), g, (id, t) -> DepressionFill.summarize(innerLane(g, id, t), g.width(id), g.height(id)));
         DepressionFill.Summary[] tiles = collect(summaries, g, new DepressionFill.Summary[0]);
         double[][] levels = FillGraph.solve(g, tiles);
-        DriverGraphLog.solved("fill graph", g, FillGraph.nodes(tiles), FillGraph.bytes(tiles), dem.rdd().context());
+        DriverGraphLog.solved(
+                "fill graph",
+                g,
+                FillGraph.nodes(tiles),
+                FillGraph.bytes(tiles),
+                dem.rdd().context());
         Broadcast<double[][]> b = context(dem).broadcast(levels);
         CellType ct = dem.metadata().cellType();
         JavaPairRDD<SpatialKey, Tile> filled = perTile(dem.rdd(), g, (id, t) -> {
@@ -194,15 +207,20 @@ public final class Hydrology {
         // Not persisted: both passes re-assemble the halo from the persisted filled tiles and the strips the
         // first pass shuffled (Spark keeps shuffle output), which costs less than caching a Float64 copy.
         JavaPairRDD<SpatialKey, BufferedTile> buffered = filled.buffered(FlowDirections.HALO);
-        JavaPairRDD<SpatialKey, FlowDirections.FlatSummary> summaries = perTile(buffered, g,
-                (id, b) -> FlowDirections.summarize(bufferedLane(g, id, b), g.width(id), g.height(id)));
+        JavaPairRDD<SpatialKey, FlowDirections.FlatSummary> summaries = perTile(
+                buffered, g, (id, b) -> FlowDirections.summarize(bufferedLane(g, id, b), g.width(id), g.height(id)));
         FlowDirections.FlatSummary[] flats = collect(summaries, g, new FlowDirections.FlatSummary[0]);
         int[][] dist = FlatGraph.solve(g, flats);
-        DriverGraphLog.solved("flat graph (" + FlatGraph.describe(flats) + ")", g, FlatGraph.nodes(flats), FlatGraph.bytes(flats), filled.rdd().context());
+        DriverGraphLog.solved(
+                "flat graph (" + FlatGraph.describe(flats) + ")",
+                g,
+                FlatGraph.nodes(flats),
+                FlatGraph.bytes(flats),
+                filled.rdd().context());
         Broadcast<int[][]> b = context(filled).broadcast(dist);
         JavaPairRDD<SpatialKey, Tile> codes = perTile(buffered, g, (id, t) -> {
-            int[] code = FlowDirections.directions(bufferedLane(g, id, t), g.width(id), g.height(id), b.value()[id],
-                    FlatGraph.ring(g, id, b.value()));
+            int[] code = FlowDirections.directions(
+                    bufferedLane(g, id, t), g.width(id), g.height(id), b.value()[id], FlatGraph.ring(g, id, b.value()));
             return padded(g, codeTile(code, g.width(id), g.height(id)), FLOW_DIRECTION);
         });
         return layer(codes, filled.metadata(), FLOW_DIRECTION).persist(KEEP);
@@ -251,8 +269,7 @@ public final class Hydrology {
      * (the summary of a tile serves both): what {@link #flowAccumulation} and {@link #basins} give, for
      * half the routing work. Both layers are lazy; each finish re-reads the directions' halo.
      */
-    public record Drainage(TileLayer accumulation, TileLayer basins) {
-    }
+    public record Drainage(TileLayer accumulation, TileLayer basins) {}
 
     /** {@link Drainage} of {@code directions}, with {@code weights} (same grid) or null for cell counts. */
     public static Drainage drainage(TileLayer directions, TileLayer weights) {
@@ -265,28 +282,38 @@ public final class Hydrology {
         if (weights == null) {
             input = codes.mapValues(t -> new Tuple2<>(t, null));
         } else {
-            input = codes.join(weights.rdd(), codes.partitioner().orNull() != null ? codes.partitioner().get()
-                    : directions.partitioner());
+            input = codes.join(
+                    weights.rdd(),
+                    codes.partitioner().orNull() != null ? codes.partitioner().get() : directions.partitioner());
         }
-        JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(input, g,
-                (id, p) -> FlowRouting.summarize(p._1().toIntLane(), g.width(id), g.height(id), weightLane(g, id, p._2()),
-                        place(g, id), null));
+        JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(
+                input,
+                g,
+                (id, p) -> FlowRouting.summarize(
+                        p._1().toIntLane(), g.width(id), g.height(id), weightLane(g, id, p._2()), place(g, id), null));
         RoutingGraph.Result r = solveRouting(g, summaries);
         Broadcast<double[][]> inflow = context(directions).broadcast(r.inflow());
         JavaPairRDD<SpatialKey, Tile> acc = perTile(input, g, (id, p) -> {
-            double[] out = FlowRouting.accumulate(p._1().toIntLane(), g.width(id), g.height(id), weightLane(g, id, p._2()),
-                    place(g, id), inflow.value()[id]);
+            double[] out = FlowRouting.accumulate(
+                    p._1().toIntLane(),
+                    g.width(id),
+                    g.height(id),
+                    weightLane(g, id, p._2()),
+                    place(g, id),
+                    inflow.value()[id]);
             return padded(g, ArrayTile.fromDoubleLane(ACCUMULATION, g.width(id), g.height(id), out), ACCUMULATION);
         });
-        return new Drainage(layer(acc, directions.metadata(), ACCUMULATION),
+        return new Drainage(
+                layer(acc, directions.metadata(), ACCUMULATION),
                 labelLayer(directions, codes, g, null, context(directions).broadcast(r.label())));
     }
 
-    private static RoutingGraph.Result solveRouting(TileGrid g, JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries) {
+    private static RoutingGraph.Result solveRouting(
+            TileGrid g, JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries) {
         FlowRouting.Summary[] tiles = collect(summaries, g, new FlowRouting.Summary[0]);
         RoutingGraph.Result r = RoutingGraph.solve(g, tiles);
-        DriverGraphLog.solved("routing graph", g, RoutingGraph.nodes(tiles), RoutingGraph.bytes(tiles),
-                summaries.context());
+        DriverGraphLog.solved(
+                "routing graph", g, RoutingGraph.nodes(tiles), RoutingGraph.bytes(tiles), summaries.context());
         return r;
     }
 
@@ -296,11 +323,13 @@ public final class Hydrology {
 
     /** Fails unless {@code other} lies on the same raster grid as {@code layer}. */
     public static void requireSameGrid(TileLayer layer, TileLayer other, String what) {
-        if (layer.cols() != other.cols() || layer.rows() != other.rows()
+        if (layer.cols() != other.cols()
+                || layer.rows() != other.rows()
                 || !layer.metadata().layout().equals(other.metadata().layout())
                 || !Objects.equals(layer.metadata().crs(), other.metadata().crs())) {
             throw new IllegalArgumentException(what + " is not on the flow directions' grid: " + other.cols() + "x"
-                    + other.rows() + " " + other.metadata().layout().extent() + " vs " + layer.cols() + "x" + layer.rows()
+                    + other.rows() + " " + other.metadata().layout().extent() + " vs " + layer.cols() + "x"
+                    + layer.rows()
                     + " " + layer.metadata().layout().extent());
         }
     }
@@ -326,21 +355,27 @@ public final class Hydrology {
     private static TileLayer labels(TileLayer directions, Map<Long, Long> pourPoints) {
         TileGrid g = gridOf(directions);
         JavaPairRDD<SpatialKey, Tile> codes = routingCodes(directions, g);
-        Broadcast<Map<Long, Long>> stops = pourPoints == null ? null
-                : context(directions).broadcast(new HashMap<>(pourPoints));
-        JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(codes, g,
-                (id, t) -> FlowRouting.summarize(t.toIntLane(), g.width(id), g.height(id), null, place(g, id),
-                        stopsOf(g, id, stops)));
+        Broadcast<Map<Long, Long>> stops =
+                pourPoints == null ? null : context(directions).broadcast(new HashMap<>(pourPoints));
+        JavaPairRDD<SpatialKey, FlowRouting.Summary> summaries = perTile(
+                codes,
+                g,
+                (id, t) -> FlowRouting.summarize(
+                        t.toIntLane(), g.width(id), g.height(id), null, place(g, id), stopsOf(g, id, stops)));
         RoutingGraph.Result r = solveRouting(g, summaries);
         return labelLayer(directions, codes, g, stops, context(directions).broadcast(r.label()));
     }
 
-    private static TileLayer labelLayer(TileLayer directions, JavaPairRDD<SpatialKey, Tile> codes, TileGrid g,
-                                        Broadcast<Map<Long, Long>> stops, Broadcast<long[][]> label) {
+    private static TileLayer labelLayer(
+            TileLayer directions,
+            JavaPairRDD<SpatialKey, Tile> codes,
+            TileGrid g,
+            Broadcast<Map<Long, Long>> stops,
+            Broadcast<long[][]> label) {
         CellType ct = labelType(directions);
         JavaPairRDD<SpatialKey, Tile> labels = perTile(codes, g, (id, t) -> {
-            double[] out = FlowRouting.labels(t.toIntLane(), g.width(id), g.height(id), place(g, id), stopsOf(g, id, stops),
-                    label.value()[id]);
+            double[] out = FlowRouting.labels(
+                    t.toIntLane(), g.width(id), g.height(id), place(g, id), stopsOf(g, id, stops), label.value()[id]);
             return padded(g, ArrayTile.fromDoubleLane(ct, g.width(id), g.height(id), out), ct);
         });
         return layer(labels, directions.metadata(), ct);
@@ -365,6 +400,7 @@ public final class Hydrology {
 
     /** Stream cells: accumulation at least {@code threshold} ({@link #STREAMS}: 1, NoData 0 elsewhere). */
     public static TileLayer streams(TileLayer accumulation, double threshold) {
-        return accumulation.mapTiles(t -> t.mapDouble(v -> v >= threshold ? 1 : Double.NaN).convert(STREAMS), STREAMS);
+        return accumulation.mapTiles(
+                t -> t.mapDouble(v -> v >= threshold ? 1 : Double.NaN).convert(STREAMS), STREAMS);
     }
 }

@@ -1,9 +1,8 @@
 package io.rastermill.spark.layer;
 
-import org.apache.spark.util.LongAccumulator;
-
 import java.io.Serializable;
 import java.util.Objects;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * A named count that per-tile functions add to on the executors and the driver reads after an action

@@ -4,7 +4,6 @@ import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.List;
 final class FocalChain implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    record Step(int radius, Opener opener) implements Serializable {
-    }
+    record Step(int radius, Opener opener) implements Serializable {}
 
     /** Makes a step's function for one task: a stateless step returns its own, a stateful one runs its setup. */
     @FunctionalInterface
@@ -92,8 +90,11 @@ final class FocalChain implements Serializable {
             Tile kept = cur.crop(curW - keepW, curN - keepN, curW + innerW + keepE - 1, curN + innerH + keepS - 1);
             int width = innerW + (outW ? r : keepW) + (outE ? r : keepE);
             int height = innerH + (outN ? r : keepN) + (outS ? r : keepS);
-            Tile input = kept.cols() == width && kept.rows() == height ? kept
-                    : TileBuilder.noData(kept.cellType(), width, height).paste(kept, outW ? r : 0, outN ? r : 0).build();
+            Tile input = kept.cols() == width && kept.rows() == height
+                    ? kept
+                    : TileBuilder.noData(kept.cellType(), width, height)
+                            .paste(kept, outW ? r : 0, outN ? r : 0)
+                            .build();
             Tile out = opened[i].apply(new BufferedTile(input, r, outside, acquired.cellSize()));
             if (out.cols() != width - 2 * r || out.rows() != height - 2 * r) {
                 throw new IllegalStateException("a focal function of radius " + r + " returned " + out.cols() + "x"

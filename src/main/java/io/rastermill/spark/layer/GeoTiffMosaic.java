@@ -1,6 +1,5 @@
 package io.rastermill.spark.layer;
 
-import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.geom.CellSize;
@@ -16,11 +15,6 @@ import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.geotiff.GeoTiffInfo;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -28,6 +22,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * One or more GeoTIFFs on one pixel grid (adjacent scenes, a tiled export), planned on the driver
@@ -58,8 +56,13 @@ final class GeoTiffMosaic implements Serializable {
     /** Decoded-segment cache per file per task ({@code spark.rastermill.block.cache.size}). */
     private final long decodedCacheBytes;
 
-    private GeoTiffMosaic(List<Source> sources, int band, RasterGrid grid, TileLayerMetadata metadata, HadoopConf conf,
-                          long decodedCacheBytes) {
+    private GeoTiffMosaic(
+            List<Source> sources,
+            int band,
+            RasterGrid grid,
+            TileLayerMetadata metadata,
+            HadoopConf conf,
+            long decodedCacheBytes) {
         this.sources = List.copyOf(sources);
         this.band = band;
         this.grid = grid;
@@ -138,8 +141,8 @@ final class GeoTiffMosaic implements Serializable {
         GeoTiffInfo first = infos.get(0);
         RasterExtent firstGrid = requireGrid(first);
         if (band < 0 || band >= first.bandCount()) {
-            throw new IllegalArgumentException(first.location() + ": band " + (band + 1) + " does not exist; the file has "
-                    + first.bandCount());
+            throw new IllegalArgumentException(
+                    first.location() + ": band " + (band + 1) + " does not exist; the file has " + first.bandCount());
         }
         Extent union = firstGrid.extent();
         for (GeoTiffInfo info : infos.subList(1, infos.size())) {
@@ -179,14 +182,15 @@ final class GeoTiffMosaic implements Serializable {
         // No usable CRS (none in the file, or an EPSG code proj4j does not know): the layer has none.
         Crs crs = first.crs().orElse(null);
         TileLayerMetadata md = TileLayerMetadata.of(first.cellType(), layout, union, crs);
-        RasterGrid grid = new RasterGrid(gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(),
-                layout.cellSize());
+        RasterGrid grid = new RasterGrid(
+                gridExtent.cols(), gridExtent.rows(), tileSize, tileSize, first.cellType(), layout.cellSize());
         return new GeoTiffMosaic(sources, band, grid, md, new HadoopConf(conf), decodedCacheBytes);
     }
 
     private static RasterExtent requireGrid(GeoTiffInfo info) {
-        return info.rasterExtent().orElseThrow(() -> new IllegalArgumentException(info.location()
-                + ": no north-up georeferencing (a layer needs a geotransform without rotation)"));
+        return info.rasterExtent()
+                .orElseThrow(() -> new IllegalArgumentException(info.location()
+                        + ": no north-up georeferencing (a layer needs a geotransform without rotation)"));
     }
 
     private static String code(GeoTiffInfo info) {
@@ -247,11 +251,20 @@ final class GeoTiffMosaic implements Serializable {
                 intersecting++;
             }
         }
-        if (intersecting == 1 && only.colOffset() <= x0 && only.rowOffset() <= y0
-                && only.colOffset() + only.cols() > x1 && only.rowOffset() + only.rows() > y1) {
+        if (intersecting == 1
+                && only.colOffset() <= x0
+                && only.rowOffset() <= y0
+                && only.colOffset() + only.cols() > x1
+                && only.rowOffset() + only.rows() > y1) {
             // one file holds the whole window: its tile as read, without a NoData canvas to paste it into
-            Tile part = readPart(only, key, x0 - only.colOffset(), y0 - only.rowOffset(), x1 - only.colOffset(),
-                    y1 - only.rowOffset(), readers);
+            Tile part = readPart(
+                    only,
+                    key,
+                    x0 - only.colOffset(),
+                    y0 - only.rowOffset(),
+                    x1 - only.colOffset(),
+                    y1 - only.rowOffset(),
+                    readers);
             if (part.cellType().equals(grid.cellType())) {
                 return part.toArrayTile();
             }

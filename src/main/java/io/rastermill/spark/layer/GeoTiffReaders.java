@@ -4,10 +4,6 @@ import io.rastermill.io.bytes.CountingRangeReader;
 import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.bytes.ReadCounter;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.TaskContext;
-import org.apache.spark.util.TaskCompletionListener;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The GeoTIFF readers one task opens, by URI, each with a decoded-segment cache and a byte counter; closed when

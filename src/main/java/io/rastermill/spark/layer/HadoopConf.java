@@ -1,11 +1,10 @@
 package io.rastermill.spark.layer;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
 
 /** A Hadoop configuration that travels with tasks (Configuration itself is Writable, not Serializable). */
 public final class HadoopConf implements Serializable {

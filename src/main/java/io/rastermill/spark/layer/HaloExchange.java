@@ -4,14 +4,13 @@ import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.Optional;
 import scala.Tuple2;
-
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * Builds halos for a derived layer: every tile sends its neighbours the edge strips they need (at
@@ -19,19 +18,19 @@ import java.util.List;
  * the tile itself. With the layer's partitioner the join is narrow on the tile side: only strips move.
  */
 final class HaloExchange {
-    private HaloExchange() {
-    }
+    private HaloExchange() {}
 
-    static JavaPairRDD<SpatialKey, BufferedTile> exchange(JavaPairRDD<SpatialKey, Tile> tiles, RasterGrid grid, int halo,
-                                                      Partitioner partitioner) {
+    static JavaPairRDD<SpatialKey, BufferedTile> exchange(
+            JavaPairRDD<SpatialKey, Tile> tiles, RasterGrid grid, int halo, Partitioner partitioner) {
         if (halo > Math.min(grid.tileCols(), grid.tileRows())) {
-            throw new IllegalArgumentException("halo " + halo + " is larger than the tile size " + grid.tileCols()
-                    + "x" + grid.tileRows() + "; use larger tiles");
+            throw new IllegalArgumentException("halo " + halo + " is larger than the tile size " + grid.tileCols() + "x"
+                    + grid.tileRows() + "; use larger tiles");
         }
-        JavaPairRDD<SpatialKey, Strip> strips = tiles.flatMapToPair(kv -> stripsFor(kv._1(), kv._2(), grid, halo).iterator());
+        JavaPairRDD<SpatialKey, Strip> strips = tiles.flatMapToPair(
+                kv -> stripsFor(kv._1(), kv._2(), grid, halo).iterator());
         JavaPairRDD<SpatialKey, Iterable<Strip>> grouped = strips.groupByKey(partitioner);
-        JavaPairRDD<SpatialKey, Tile> aligned = partitioner.equals(tiles.partitioner().orNull())
-                ? tiles : tiles.partitionBy(partitioner);
+        JavaPairRDD<SpatialKey, Tile> aligned =
+                partitioner.equals(tiles.partitioner().orNull()) ? tiles : tiles.partitionBy(partitioner);
         // The keys do not change, so the partitioner is kept: later per-tile steps need no shuffle.
         return aligned.leftOuterJoin(grouped, partitioner).mapPartitionsToPair(it -> assembled(it, grid, halo), true);
     }
@@ -47,7 +46,8 @@ final class HaloExchange {
             @Override
             public Tuple2<SpatialKey, BufferedTile> next() {
                 Tuple2<SpatialKey, Tuple2<Tile, Optional<Iterable<Strip>>>> kv = it.next();
-                return new Tuple2<>(kv._1(), assemble(kv._1(), kv._2()._1(), kv._2()._2(), grid, halo));
+                return new Tuple2<>(
+                        kv._1(), assemble(kv._1(), kv._2()._1(), kv._2()._2(), grid, halo));
             }
         };
     }
@@ -80,7 +80,8 @@ final class HaloExchange {
                 long ix1 = Math.min(x0 + w, bx1);
                 long iy1 = Math.min(y0 + h, by1);
                 if (ix0 < ix1 && iy0 < iy1) {
-                    Tile cells = inner.crop((int) (ix0 - x0), (int) (iy0 - y0), (int) (ix1 - x0 - 1), (int) (iy1 - y0 - 1));
+                    Tile cells =
+                            inner.crop((int) (ix0 - x0), (int) (iy0 - y0), (int) (ix1 - x0 - 1), (int) (iy1 - y0 - 1));
                     out.add(new Tuple2<>(n, new Strip((int) (ix0 - bx0), (int) (iy0 - by0), cells)));
                 }
             }
@@ -88,7 +89,8 @@ final class HaloExchange {
         return out;
     }
 
-    static BufferedTile assemble(SpatialKey key, Tile tile, Optional<Iterable<Strip>> strips, RasterGrid grid, int halo) {
+    static BufferedTile assemble(
+            SpatialKey key, Tile tile, Optional<Iterable<Strip>> strips, RasterGrid grid, int halo) {
         Tile inner = grid.inner(key, tile);
         TileBuilder b = TileBuilder.noData(inner.cellType(), inner.cols() + 2 * halo, inner.rows() + 2 * halo)
                 .paste(inner, halo, halo);

@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JvmResources {
     private static final ConcurrentHashMap<String, Object> LOADED = new ConcurrentHashMap<>();
 
-    private JvmResources() {
-    }
+    private JvmResources() {}
 
     /** The value under {@code key}, created by {@code setup} if absent; concurrent callers wait for one creation. */
     @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /** A per-tile computation that also sees the tile's key (and so, with the metadata, its extent). */

@@ -3,15 +3,14 @@ package io.rastermill.spark.layer;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
 
 /**
  * Where a layer's tiles come from, and how a tile gets its halo: re-read with the window from the
@@ -30,6 +29,7 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         private final GeoTiffMosaic mosaic;
         /** The keys to read, already partitioned by Z-order ranges (a tiny shuffle of keys only). */
         private final JavaPairRDD<SpatialKey, Boolean> keys;
+
         private final Partitioner partitioner;
 
         /** Bytes the tasks fetch from the files ({@link io.rastermill.spark.IoMetrics#BYTES_READ}). */
@@ -37,8 +37,12 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         /** Segments the tasks decode ({@link io.rastermill.spark.IoMetrics#SEGMENTS_DECODED}). */
         private final LongAccumulator segmentsDecoded;
 
-        FromFiles(GeoTiffMosaic mosaic, JavaPairRDD<SpatialKey, Boolean> keys, Partitioner partitioner,
-                  LongAccumulator bytesRead, LongAccumulator segmentsDecoded) {
+        FromFiles(
+                GeoTiffMosaic mosaic,
+                JavaPairRDD<SpatialKey, Boolean> keys,
+                Partitioner partitioner,
+                LongAccumulator bytesRead,
+                LongAccumulator segmentsDecoded) {
             this.segmentsDecoded = segmentsDecoded;
             this.mosaic = mosaic;
             this.keys = keys;
@@ -51,8 +55,9 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
             LongAccumulator decoded = segmentsDecoded;
-            return keys.mapPartitionsToPair(it -> read(new GeoTiffMosaic[] {m}, it,
-                    (readers, k) -> m.readTile(k, readers[0]), bytes, decoded), true);
+            return keys.mapPartitionsToPair(
+                    it -> read(new GeoTiffMosaic[] {m}, it, (readers, k) -> m.readTile(k, readers[0]), bytes, decoded),
+                    true);
         }
 
         /**
@@ -69,13 +74,20 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             }
             LongAccumulator bytes = bytesRead;
             LongAccumulator decoded = segmentsDecoded;
-            return keys.mapPartitionsToPair(it -> read(m, it, (readers, k) -> {
-                Tile[] tiles = new Tile[m.length];
-                for (int i = 0; i < m.length; i++) {
-                    tiles[i] = m[i].readTile(k, readers[i]);
-                }
-                return tiles;
-            }, bytes, decoded), true);
+            return keys.mapPartitionsToPair(
+                    it -> read(
+                            m,
+                            it,
+                            (readers, k) -> {
+                                Tile[] tiles = new Tile[m.length];
+                                for (int i = 0; i < m.length; i++) {
+                                    tiles[i] = m[i].readTile(k, readers[i]);
+                                }
+                                return tiles;
+                            },
+                            bytes,
+                            decoded),
+                    true);
         }
 
         /** Whether {@code other} reads the same keys into the same partitions (so {@link #tilesWith} applies). */
@@ -88,8 +100,14 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
             GeoTiffMosaic m = mosaic;
             LongAccumulator bytes = bytesRead;
             LongAccumulator decoded = segmentsDecoded;
-            return keys.mapPartitionsToPair(it -> read(new GeoTiffMosaic[] {m}, it,
-                    (readers, k) -> m.readHalo(k, radius, readers[0]), bytes, decoded), true);
+            return keys.mapPartitionsToPair(
+                    it -> read(
+                            new GeoTiffMosaic[] {m},
+                            it,
+                            (readers, k) -> m.readHalo(k, radius, readers[0]),
+                            bytes,
+                            decoded),
+                    true);
         }
 
         @Override
@@ -103,10 +121,12 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         }
 
         /** Reads lazily, one key at a time; the task's readers close when the task ends. */
-        private static <V> Iterator<Tuple2<SpatialKey, V>> read(GeoTiffMosaic[] mosaics,
-                                                               Iterator<Tuple2<SpatialKey, Boolean>> keys,
-                                                               WindowRead<V> read, LongAccumulator bytesRead,
-                                                               LongAccumulator segmentsDecoded) {
+        private static <V> Iterator<Tuple2<SpatialKey, V>> read(
+                GeoTiffMosaic[] mosaics,
+                Iterator<Tuple2<SpatialKey, Boolean>> keys,
+                WindowRead<V> read,
+                LongAccumulator bytesRead,
+                LongAccumulator segmentsDecoded) {
             GeoTiffReaders[] readers = new GeoTiffReaders[mosaics.length];
             for (int i = 0; i < mosaics.length; i++) {
                 readers[i] = mosaics[i].openReaders().closedWithTask();

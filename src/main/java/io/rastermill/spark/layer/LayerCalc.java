@@ -9,11 +9,6 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.ConstantTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import scala.Tuple2;
-import scala.Tuple3;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -22,6 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import scala.Tuple2;
+import scala.Tuple3;
 
 /**
  * Map algebra over layers: a {@link CalcExpression} evaluated tile by tile over several layers on one
@@ -43,8 +42,7 @@ public final class LayerCalc {
     /** Relative tolerance on cell sizes, and on alignment and extents in pixels. */
     private static final double TOLERANCE = 1e-6;
 
-    private LayerCalc() {
-    }
+    private LayerCalc() {}
 
     /** One input: its name in the expression, where it came from (for messages), its layer. */
     public record Input(String name, String source, TileLayer layer) {
@@ -84,14 +82,15 @@ public final class LayerCalc {
     /** A compiled program over {@code inputs} (in the program's input order), stored as {@code resultType}. */
     public static TileLayer run(CalcProgram program, List<Input> inputs, CellType resultType) {
         if (inputs.size() != program.inputNames().size()) {
-            throw new IllegalArgumentException("calc: the program takes " + program.inputNames().size()
-                    + " inputs, got " + inputs.size());
+            throw new IllegalArgumentException(
+                    "calc: the program takes " + program.inputNames().size() + " inputs, got " + inputs.size());
         }
         List<Integer> used = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             if (!inputs.get(i).name().equals(program.inputNames().get(i))) {
-                throw new IllegalArgumentException("calc: input " + i + " is " + inputs.get(i).name()
-                        + " but the program expects " + program.inputNames().get(i));
+                throw new IllegalArgumentException(
+                        "calc: input " + i + " is " + inputs.get(i).name() + " but the program expects "
+                                + program.inputNames().get(i));
             }
             if (program.uses(i)) {
                 used.add(i);
@@ -125,8 +124,8 @@ public final class LayerCalc {
             int[] slots = used.stream().mapToInt(Integer::intValue).toArray();
             out = together.mapPartitionsToPair(it -> evaluate(it, program, slots, n, ct), true);
         } else {
-            out = joined(inputs, used, base).mapPartitionsToPair(
-                    it -> evaluate(it, program, types, tileCols, tileRows, ct), true);
+            out = joined(inputs, used, base)
+                    .mapPartitionsToPair(it -> evaluate(it, program, types, tileCols, tileRows, ct), true);
         }
         TileLayerMetadata md = base.metadata().withCellType(resultType);
         RasterGrid g = grid.withCellType(resultType);
@@ -138,12 +137,15 @@ public final class LayerCalc {
      * base's layout, keys and partitioner (the common case: bands of one scene); otherwise null. No join:
      * a partition's tiles are never held together in memory.
      */
-    private static JavaPairRDD<SpatialKey, Tile[]> readTogether(List<Input> inputs, List<Integer> used, TileLayer base) {
+    private static JavaPairRDD<SpatialKey, Tile[]> readTogether(
+            List<Input> inputs, List<Integer> used, TileLayer base) {
         List<LayerBase.FromFiles> files = new ArrayList<>();
         for (int i : used) {
             TileLayer layer = inputs.get(i).layer();
             LayerBase.FromFiles f = layer.files();
-            if (f == null || !sameLayout(base, layer) || (!files.isEmpty() && !files.get(0).sameKeys(f))) {
+            if (f == null
+                    || !sameLayout(base, layer)
+                    || (!files.isEmpty() && !files.get(0).sameKeys(f))) {
                 return null;
             }
             files.add(f);
@@ -152,8 +154,8 @@ public final class LayerCalc {
     }
 
     /** The used inputs joined by key, each tile tagged with its input's index (one shuffle per retiled input). */
-    private static JavaPairRDD<SpatialKey, Iterable<Tuple2<Integer, Tile>>> joined(List<Input> inputs,
-                                                                                    List<Integer> used, TileLayer base) {
+    private static JavaPairRDD<SpatialKey, Iterable<Tuple2<Integer, Tile>>> joined(
+            List<Input> inputs, List<Integer> used, TileLayer base) {
         Partitioner p = base.partitioner();
         JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> all = null;
         for (int i : used) {
@@ -174,8 +176,8 @@ public final class LayerCalc {
     }
 
     /** Evaluates tiles read together: {@code read[j]} is input {@code slots[j]}'s tile (of {@code n} inputs). */
-    private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(Iterator<Tuple2<SpatialKey, Tile[]>> it,
-            CalcProgram program, int[] slots, int n, CellType resultType) {
+    private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(
+            Iterator<Tuple2<SpatialKey, Tile[]>> it, CalcProgram program, int[] slots, int n, CellType resultType) {
         CalcProgram.Evaluator ev = program.newEvaluator();
         Tile[] tiles = new Tile[n];
         List<Tile> view = Arrays.asList(tiles);
@@ -196,8 +198,8 @@ public final class LayerCalc {
         };
     }
 
-    private static Tuple2<SpatialKey, Tile> evaluated(SpatialKey key, CalcProgram.Evaluator ev, List<Tile> tiles,
-                                                      CellType resultType) {
+    private static Tuple2<SpatialKey, Tile> evaluated(
+            SpatialKey key, CalcProgram.Evaluator ev, List<Tile> tiles, CellType resultType) {
         try {
             return new Tuple2<>(key, ev.evaluate(tiles, resultType));
         } catch (RuntimeException e) {
@@ -205,8 +207,13 @@ public final class LayerCalc {
         }
     }
 
-    private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(Iterator<Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>>> it,
-            CalcProgram program, CellType[] types, int tileCols, int tileRows, CellType resultType) {
+    private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(
+            Iterator<Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>>> it,
+            CalcProgram program,
+            CellType[] types,
+            int tileCols,
+            int tileRows,
+            CellType resultType) {
         CalcProgram.Evaluator ev = program.newEvaluator();
         return new Iterator<>() {
             @Override
@@ -252,8 +259,13 @@ public final class LayerCalc {
         double cw = la.cellSize().width();
         double ch = la.cellSize().height();
         if (!close(lb.cellSize().width(), cw) || !close(lb.cellSize().height(), ch)) {
-            return String.format(Locale.ROOT, "cell size %s x %s vs %s x %s", lb.cellSize().width(),
-                    lb.cellSize().height(), cw, ch);
+            return String.format(
+                    Locale.ROOT,
+                    "cell size %s x %s vs %s x %s",
+                    lb.cellSize().width(),
+                    lb.cellSize().height(),
+                    cw,
+                    ch);
         }
         double dx = (lb.extent().xmin() - la.extent().xmin()) / cw;
         double dy = (la.extent().ymax() - lb.extent().ymax()) / ch;
@@ -262,11 +274,25 @@ public final class LayerCalc {
         }
         var ea = ma.extent();
         var eb = mb.extent();
-        if (Math.abs(ea.xmin() - eb.xmin()) > TOLERANCE * cw || Math.abs(ea.xmax() - eb.xmax()) > TOLERANCE * cw
-                || Math.abs(ea.ymin() - eb.ymin()) > TOLERANCE * ch || Math.abs(ea.ymax() - eb.ymax()) > TOLERANCE * ch) {
-            return String.format(Locale.ROOT, "extent %s, %s, %s, %s (%d x %d pixels) vs %s, %s, %s, %s (%d x %d pixels)",
-                    eb.xmin(), eb.ymin(), eb.xmax(), eb.ymax(), b.cols(), b.rows(),
-                    ea.xmin(), ea.ymin(), ea.xmax(), ea.ymax(), a.cols(), a.rows());
+        if (Math.abs(ea.xmin() - eb.xmin()) > TOLERANCE * cw
+                || Math.abs(ea.xmax() - eb.xmax()) > TOLERANCE * cw
+                || Math.abs(ea.ymin() - eb.ymin()) > TOLERANCE * ch
+                || Math.abs(ea.ymax() - eb.ymax()) > TOLERANCE * ch) {
+            return String.format(
+                    Locale.ROOT,
+                    "extent %s, %s, %s, %s (%d x %d pixels) vs %s, %s, %s, %s (%d x %d pixels)",
+                    eb.xmin(),
+                    eb.ymin(),
+                    eb.xmax(),
+                    eb.ymax(),
+                    b.cols(),
+                    b.rows(),
+                    ea.xmin(),
+                    ea.ymin(),
+                    ea.xmax(),
+                    ea.ymax(),
+                    a.cols(),
+                    a.rows());
         }
         return null;
     }
@@ -275,7 +301,9 @@ public final class LayerCalc {
         if (md.crs() == null) {
             return "none";
         }
-        return md.crs().epsgCode().isPresent() ? "EPSG:" + md.crs().epsgCode().getAsInt() : md.crs().toString();
+        return md.crs().epsgCode().isPresent()
+                ? "EPSG:" + md.crs().epsgCode().getAsInt()
+                : md.crs().toString();
     }
 
     private static boolean close(double a, double b) {
@@ -292,45 +320,50 @@ public final class LayerCalc {
         RasterGrid tg = target.grid();
         LayoutDefinition sl = src.metadata().layout();
         LayoutDefinition tl = target.metadata().layout();
-        long dx = Math.round((sl.extent().xmin() - tl.extent().xmin()) / tl.cellSize().width());
-        long dy = Math.round((tl.extent().ymax() - sl.extent().ymax()) / tl.cellSize().height());
+        long dx = Math.round(
+                (sl.extent().xmin() - tl.extent().xmin()) / tl.cellSize().width());
+        long dy = Math.round(
+                (tl.extent().ymax() - sl.extent().ymax()) / tl.cellSize().height());
         int tc = tg.tileCols();
         int tr = tg.tileRows();
         long cols = tg.cols();
         long rows = tg.rows();
         CellType ct = src.metadata().cellType();
-        JavaPairRDD<SpatialKey, Tuple3<Integer, Integer, Tile>> pieces = src.innerTiles().flatMapToPair(kv -> {
-            List<Tuple2<SpatialKey, Tuple3<Integer, Integer, Tile>>> out = new ArrayList<>();
-            Tile t = kv._2();
-            long x0 = sg.x0(kv._1()) + dx;
-            long y0 = sg.y0(kv._1()) + dy;
-            long x1 = Math.min(x0 + t.cols() - 1, cols - 1);
-            long y1 = Math.min(y0 + t.rows() - 1, rows - 1);
-            long cx0 = Math.max(x0, 0);
-            long cy0 = Math.max(y0, 0);
-            if (cx0 > x1 || cy0 > y1) {
-                return out.iterator();
-            }
-            for (long tcol = cx0 / tc; tcol <= x1 / tc; tcol++) {
-                for (long trow = cy0 / tr; trow <= y1 / tr; trow++) {
-                    long px0 = Math.max(cx0, tcol * tc);
-                    long px1 = Math.min(x1, tcol * tc + tc - 1);
-                    long py0 = Math.max(cy0, trow * tr);
-                    long py1 = Math.min(y1, trow * tr + tr - 1);
-                    Tile piece = t.crop((int) (px0 - x0), (int) (py0 - y0), (int) (px1 - x0), (int) (py1 - y0));
-                    out.add(new Tuple2<>(new SpatialKey((int) tcol, (int) trow),
-                            new Tuple3<>((int) (px0 - tcol * tc), (int) (py0 - trow * tr), piece)));
-                }
-            }
-            return out.iterator();
-        });
-        JavaPairRDD<SpatialKey, Tile> tiles = pieces.groupByKey(target.partitioner()).mapValues(ps -> {
-            TileBuilder b = TileBuilder.noData(ct, tc, tr);
-            for (Tuple3<Integer, Integer, Tile> p : ps) {
-                b.paste(p._3(), p._1(), p._2());
-            }
-            return (Tile) b.build();
-        });
+        JavaPairRDD<SpatialKey, Tuple3<Integer, Integer, Tile>> pieces = src.innerTiles()
+                .flatMapToPair(kv -> {
+                    List<Tuple2<SpatialKey, Tuple3<Integer, Integer, Tile>>> out = new ArrayList<>();
+                    Tile t = kv._2();
+                    long x0 = sg.x0(kv._1()) + dx;
+                    long y0 = sg.y0(kv._1()) + dy;
+                    long x1 = Math.min(x0 + t.cols() - 1, cols - 1);
+                    long y1 = Math.min(y0 + t.rows() - 1, rows - 1);
+                    long cx0 = Math.max(x0, 0);
+                    long cy0 = Math.max(y0, 0);
+                    if (cx0 > x1 || cy0 > y1) {
+                        return out.iterator();
+                    }
+                    for (long tcol = cx0 / tc; tcol <= x1 / tc; tcol++) {
+                        for (long trow = cy0 / tr; trow <= y1 / tr; trow++) {
+                            long px0 = Math.max(cx0, tcol * tc);
+                            long px1 = Math.min(x1, tcol * tc + tc - 1);
+                            long py0 = Math.max(cy0, trow * tr);
+                            long py1 = Math.min(y1, trow * tr + tr - 1);
+                            Tile piece = t.crop((int) (px0 - x0), (int) (py0 - y0), (int) (px1 - x0), (int) (py1 - y0));
+                            out.add(new Tuple2<>(
+                                    new SpatialKey((int) tcol, (int) trow),
+                                    new Tuple3<>((int) (px0 - tcol * tc), (int) (py0 - trow * tr), piece)));
+                        }
+                    }
+                    return out.iterator();
+                });
+        JavaPairRDD<SpatialKey, Tile> tiles = pieces.groupByKey(target.partitioner())
+                .mapValues(ps -> {
+                    TileBuilder b = TileBuilder.noData(ct, tc, tr);
+                    for (Tuple3<Integer, Integer, Tile> p : ps) {
+                        b.paste(p._3(), p._1(), p._2());
+                    }
+                    return (Tile) b.build();
+                });
         TileLayerMetadata md = target.metadata().withCellType(ct);
         RasterGrid g = tg.withCellType(ct);
         return new TileLayer(md, g, new LayerBase.FromRdd(tiles, g, target.partitioner()), new FocalChain(List.of()));

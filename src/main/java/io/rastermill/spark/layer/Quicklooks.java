@@ -4,9 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-import scala.Tuple2;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
+import scala.Tuple2;
 
 /**
  * Small grey images of a layer, for a look in a notebook or a report: every {@code step}-th cell in
@@ -24,8 +23,7 @@ import java.util.List;
  * PNG inlined as a {@code data:} URI, e.g. for Zeppelin's {@code %html} display.
  */
 public final class Quicklooks {
-    private Quicklooks() {
-    }
+    private Quicklooks() {}
 
     /** The layer in at most {@code maxSize} pixels on its longer side, stretched from the sampled cells' min to max. */
     public static BufferedImage image(TileLayer layer, int maxSize) {
@@ -74,8 +72,10 @@ public final class Quicklooks {
         int width = (int) ((g.cols() + step - 1) / step);
         int height = (int) ((g.rows() + step - 1) / step);
         List<Tuple2<SpatialKey, Tile>> parts = layer.innerTiles()
-                .filter(kv -> firstSample(g.x0(kv._1()), step) < g.x0(kv._1()) + kv._2().cols()
-                        && firstSample(g.y0(kv._1()), step) < g.y0(kv._1()) + kv._2().rows())
+                .filter(kv -> firstSample(g.x0(kv._1()), step)
+                                < g.x0(kv._1()) + kv._2().cols()
+                        && firstSample(g.y0(kv._1()), step)
+                                < g.y0(kv._1()) + kv._2().rows())
                 .mapToPair(kv -> new Tuple2<>(kv._1(), decimate(kv._2(), g.x0(kv._1()), g.y0(kv._1()), step)))
                 .collect();
         double[] lane = new double[width * height];

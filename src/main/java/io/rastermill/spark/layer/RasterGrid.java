@@ -8,7 +8,6 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
-
 import java.io.Serializable;
 
 /**
@@ -61,9 +60,10 @@ record RasterGrid(long cols, long rows, int tileCols, int tileRows, CellType cel
         if (inner.cols() == tileCols && inner.rows() == tileRows) {
             return inner;
         }
-        return TileBuilder.noData(inner.cellType(), tileCols, tileRows).paste(inner, 0, 0).build();
+        return TileBuilder.noData(inner.cellType(), tileCols, tileRows)
+                .paste(inner, 0, 0)
+                .build();
     }
-
 
     /** Which halo sides of the key's tile lie beyond the raster. */
     BufferedTile.Sides outside(SpatialKey k) {

@@ -1,7 +1,6 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /**

@@ -1,7 +1,6 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /** Combines the two tiles with the same key from two layers on one layout. */

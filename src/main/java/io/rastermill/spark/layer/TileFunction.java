@@ -1,7 +1,6 @@
 package io.rastermill.spark.layer;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.Serializable;
 
 /** A per-tile computation shipped to executors: a plain Java lambda over our tile API. */

@@ -9,17 +9,16 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.stats.MergeableAccumulator;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * A raster as a Spark layer: {@code JavaPairRDD<SpatialKey, Tile>} on a GeoTrellis layout, plus its
@@ -91,7 +90,8 @@ public final class TileLayer {
     }
 
     /** {@code step} on each tile of a task, lazily; a checked exception is rethrown naming the tile. */
-    private static <V> Iterator<Tuple2<SpatialKey, Tile>> eachTile(Iterator<Tuple2<SpatialKey, V>> it, TaskStep<V> step) {
+    private static <V> Iterator<Tuple2<SpatialKey, Tile>> eachTile(
+            Iterator<Tuple2<SpatialKey, V>> it, TaskStep<V> step) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -125,7 +125,8 @@ public final class TileLayer {
     /** The in-raster cells of every tile (edge tiles cropped to the raster), for reductions. */
     public JavaPairRDD<SpatialKey, Tile> innerTiles() {
         RasterGrid g = grid;
-        return rdd().filter(kv -> g.isInside(kv._1())).mapToPair(kv -> new Tuple2<>(kv._1(), g.inner(kv._1(), kv._2())));
+        return rdd().filter(kv -> g.isInside(kv._1()))
+                .mapToPair(kv -> new Tuple2<>(kv._1(), g.inner(kv._1(), kv._2())));
     }
 
     private TileLayer derived(JavaPairRDD<SpatialKey, Tile> rdd, CellType cellType) {
@@ -162,9 +163,8 @@ public final class TileLayer {
     }
 
     /** Static, so the task captures only the setup, the function and the cell type; the setup runs before the first tile. */
-    private static <S> Iterator<Tuple2<SpatialKey, Tile>> stateful(Iterator<Tuple2<SpatialKey, Tile>> it,
-                                                                   TaskSetup<S> setup, StatefulTileFunction<S, Tile> fn,
-                                                                   CellType ct) {
+    private static <S> Iterator<Tuple2<SpatialKey, Tile>> stateful(
+            Iterator<Tuple2<SpatialKey, Tile>> it, TaskSetup<S> setup, StatefulTileFunction<S, Tile> fn, CellType ct) {
         List<S> state = new ArrayList<>(1);
         return eachTile(it, (k, t) -> {
             if (state.isEmpty()) {
@@ -200,21 +200,24 @@ public final class TileLayer {
     }
 
     public TileLayer combine(TileLayer other, TileCombiner fn, CellType resultType) {
-        if (!metadata.layout().equals(other.metadata.layout()) || grid.cols() != other.grid.cols()
+        if (!metadata.layout().equals(other.metadata.layout())
+                || grid.cols() != other.grid.cols()
                 || grid.rows() != other.grid.rows()) {
             throw new IllegalArgumentException("layers are not on the same grid: " + metadata.layout() + " "
                     + grid.cols() + "x" + grid.rows() + " vs " + other.metadata.layout() + " " + other.grid.cols() + "x"
                     + other.grid.rows());
         }
         if (!Objects.equals(metadata.crs(), other.metadata.crs())) {
-            throw new IllegalArgumentException("layers have different CRSs: " + metadata.crs() + " vs " + other.metadata.crs());
+            throw new IllegalArgumentException(
+                    "layers have different CRSs: " + metadata.crs() + " vs " + other.metadata.crs());
         }
         CellType ct = resultType;
         JavaPairRDD<SpatialKey, Tile> right = other.rdd();
         if (!base.partitioner().equals(other.base.partitioner())) {
             right = right.partitionBy(base.partitioner());
         }
-        return derived(rdd().join(right, base.partitioner()).mapValues(p -> conform(fn.apply(p._1(), p._2()), ct)),
+        return derived(
+                rdd().join(right, base.partitioner()).mapValues(p -> conform(fn.apply(p._1(), p._2()), ct)),
                 resultType);
     }
 
@@ -245,14 +248,17 @@ public final class TileLayer {
      * task's first tile (or once per executor JVM: {@link TaskSetup#perJvm}). Otherwise as
      * {@link #focal(int, FocalKernel.TileBody, CellType)}, chained steps included.
      */
-    public <S> TileLayer focal(int radius, TaskSetup<S> setup, StatefulTileFunction<S, BufferedTile> fn,
-                               CellType resultType) {
+    public <S> TileLayer focal(
+            int radius, TaskSetup<S> setup, StatefulTileFunction<S, BufferedTile> fn, CellType resultType) {
         Objects.requireNonNull(setup, "setup");
         Objects.requireNonNull(fn, "fn");
-        return focalStep(radius, () -> {
-            S state = setup.create();
-            return in -> fn.apply(state, in);
-        }, resultType);
+        return focalStep(
+                radius,
+                () -> {
+                    S state = setup.create();
+                    return in -> fn.apply(state, in);
+                },
+                resultType);
     }
 
     private TileLayer focalStep(int radius, FocalChain.Opener opener, CellType resultType) {
@@ -297,13 +303,18 @@ public final class TileLayer {
      */
     public Tile window(GridBounds bounds) {
         Objects.requireNonNull(bounds, "bounds");
-        if (bounds.colMin() < 0 || bounds.rowMin() < 0 || bounds.colMax() >= grid.cols() || bounds.rowMax() >= grid.rows()
-                || bounds.colMin() > bounds.colMax() || bounds.rowMin() > bounds.rowMax()) {
-            throw new IllegalArgumentException("window " + bounds + " is not inside the " + grid.cols() + "x" + grid.rows()
-                    + " raster");
+        if (bounds.colMin() < 0
+                || bounds.rowMin() < 0
+                || bounds.colMax() >= grid.cols()
+                || bounds.rowMax() >= grid.rows()
+                || bounds.colMin() > bounds.colMax()
+                || bounds.rowMin() > bounds.rowMax()) {
+            throw new IllegalArgumentException(
+                    "window " + bounds + " is not inside the " + grid.cols() + "x" + grid.rows() + " raster");
         }
         if (bounds.size() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("window " + bounds + " has " + bounds.size() + " cells, more than one tile holds");
+            throw new IllegalArgumentException(
+                    "window " + bounds + " has " + bounds.size() + " cells, more than one tile holds");
         }
         RasterGrid g = grid;
         GridBounds b = bounds;
@@ -312,8 +323,10 @@ public final class TileLayer {
         long kr0 = b.rowMin() / g.tileRows();
         long kr1 = b.rowMax() / g.tileRows();
         JavaPairRDD<SpatialKey, Tile> tiles = rdd();
-        JavaPairRDD<SpatialKey, Tile> parts = tiles
-                .filter(kv -> kv._1().col() >= kc0 && kv._1().col() <= kc1 && kv._1().row() >= kr0 && kv._1().row() <= kr1)
+        JavaPairRDD<SpatialKey, Tile> parts = tiles.filter(kv -> kv._1().col() >= kc0
+                        && kv._1().col() <= kc1
+                        && kv._1().row() >= kr0
+                        && kv._1().row() <= kr1)
                 .mapToPair(kv -> new Tuple2<>(kv._1(), cropToWindow(g, kv._1(), kv._2(), b)));
         List<Tuple2<SpatialKey, Tile>> collected = new ArrayList<>();
         if (tiles.partitioner().isPresent()) {
@@ -324,15 +337,14 @@ public final class TileLayer {
                     ids.add(p.getPartition(new SpatialKey((int) c, (int) r)));
                 }
             }
-            for (List<Tuple2<SpatialKey, Tile>> part
-                    : parts.collectPartitions(ids.stream().mapToInt(Integer::intValue).toArray())) {
+            for (List<Tuple2<SpatialKey, Tile>> part : parts.collectPartitions(
+                    ids.stream().mapToInt(Integer::intValue).toArray())) {
                 collected.addAll(part);
             }
         } else {
             collected.addAll(parts.collect());
         }
-        TileBuilder out = TileBuilder.noData(metadata.cellType(),
-                (int) b.width(), (int) b.height());
+        TileBuilder out = TileBuilder.noData(metadata.cellType(), (int) b.width(), (int) b.height());
         for (Tuple2<SpatialKey, Tile> kv : collected) {
             long x = Math.max(g.x0(kv._1()), b.colMin());
             long y = Math.max(g.y0(kv._1()), b.rowMin());
@@ -355,7 +367,8 @@ public final class TileLayer {
     /** Keeps the computed tiles in memory (or on disk) for reuse by later actions. */
     public TileLayer persist(StorageLevel level) {
         JavaPairRDD<SpatialKey, Tile> r = rdd().persist(level);
-        return new TileLayer(metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(List.of()));
+        return new TileLayer(
+                metadata, grid, new LayerBase.FromRdd(r, grid, base.partitioner()), new FocalChain(List.of()));
     }
 
     static Tile conform(Tile t, CellType ct) {

@@ -1,21 +1,20 @@
 package io.rastermill.spark.layer;
 
-import io.rastermill.spark.IoMetrics;
-import io.rastermill.spark.RastermillConf;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.ZOrder;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.spark.IoMetrics;
+import io.rastermill.spark.RastermillConf;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Where layers come from: GeoTIFFs (one, many, directories, globs) or an existing pair RDD. */
 public final class TileLayers {
@@ -24,8 +23,7 @@ public final class TileLayers {
     /** Default pixels per partition: big enough to amortise task start-up, small enough for a 1 GiB executor. */
     public static final long DEFAULT_PARTITION_PIXELS = 32L << 20;
 
-    private TileLayers() {
-    }
+    private TileLayers() {}
 
     /** Options for reading GeoTIFFs into a layer. */
     public record ReadOptions(int tileSize, int band, long partitionPixels) {
@@ -60,7 +58,11 @@ public final class TileLayers {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = jsc.hadoopConfiguration();
         List<String> files = GeoTiffMosaic.expand(pathsOrGlobs, conf);
-        GeoTiffMosaic mosaic = GeoTiffMosaic.plan(files, options.band(), options.tileSize(), conf,
+        GeoTiffMosaic mosaic = GeoTiffMosaic.plan(
+                files,
+                options.band(),
+                options.tileSize(),
+                conf,
                 RastermillConf.blockCacheBytes(spark.sparkContext().getConf()));
         List<SpatialKey> keys = mosaic.keys();
         Partitioner partitioner = partitionerFor(keys, options, jsc.defaultParallelism());
@@ -68,10 +70,18 @@ public final class TileLayers {
         for (SpatialKey k : keys) {
             pairs.add(new Tuple2<>(k, Boolean.TRUE));
         }
-        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs, Math.max(1, Math.min(pairs.size(),
-                partitioner.numPartitions()))).partitionBy(partitioner);
-        return new TileLayer(mosaic.metadata(), mosaic.grid(), new LayerBase.FromFiles(mosaic, keyRdd, partitioner,
-                IoMetrics.bytesRead(spark.sparkContext()), IoMetrics.segmentsDecoded(spark.sparkContext())),
+        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
+                        pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
+                .partitionBy(partitioner);
+        return new TileLayer(
+                mosaic.metadata(),
+                mosaic.grid(),
+                new LayerBase.FromFiles(
+                        mosaic,
+                        keyRdd,
+                        partitioner,
+                        IoMetrics.bytesRead(spark.sparkContext()),
+                        IoMetrics.segmentsDecoded(spark.sparkContext())),
                 new FocalChain(List.of()));
     }
 
@@ -102,7 +112,10 @@ public final class TileLayers {
         JavaPairRDD<SpatialKey, Tile> partitioned = rdd;
         if (p == null) {
             List<SpatialKey> keys = rdd.keys().collect();
-            p = partitionerFor(keys, ReadOptions.defaults().withTileSize(grid.tileCols()), rdd.context().defaultParallelism());
+            p = partitionerFor(
+                    keys,
+                    ReadOptions.defaults().withTileSize(grid.tileCols()),
+                    rdd.context().defaultParallelism());
             partitioned = rdd.partitionBy(p);
         }
         return new TileLayer(metadata, grid, new LayerBase.FromRdd(partitioned, grid, p), new FocalChain(List.of()));

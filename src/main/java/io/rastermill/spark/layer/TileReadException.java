@@ -2,7 +2,6 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.io.tiff.TiffFormatException;
-
 import java.io.IOException;
 import java.util.Locale;
 
@@ -20,8 +19,10 @@ public final class TileReadException extends IOException {
     private final int row;
 
     public TileReadException(String location, SpatialKey key, Throwable cause) {
-        super(describe(location, cause) + String.format(Locale.ROOT, " in tile (%d, %d) of %s", key.col(), key.row(),
-                location), cause);
+        super(
+                describe(location, cause)
+                        + String.format(Locale.ROOT, " in tile (%d, %d) of %s", key.col(), key.row(), location),
+                cause);
         this.location = location;
         this.col = key.col();
         this.row = key.row();

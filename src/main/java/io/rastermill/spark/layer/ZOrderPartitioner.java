@@ -2,9 +2,8 @@ package io.rastermill.spark.layer;
 
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.ZOrder;
-import org.apache.spark.Partitioner;
-
 import java.util.Arrays;
+import org.apache.spark.Partitioner;
 
 /**
  * Partitions keys by ranges of their Z-order index, so a partition holds spatial neighbours and

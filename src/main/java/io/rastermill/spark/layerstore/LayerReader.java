@@ -22,15 +22,6 @@ import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layer.ZOrderPartitioner;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.SerializableConfiguration;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -43,6 +34,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * Reads layers from a GeoTrellis catalog (file or Hadoop backend), whether GeoTrellis or Rastermill
@@ -118,7 +117,8 @@ public final class LayerReader {
         Optional<KeyBounds> q = clip(a, query);
         TileLayerMetadata md = queryMetadata(a.metadata(), q, query != null);
         JavaPairRDD<SpatialKey, MultibandTile> rdd = q.isEmpty()
-                ? JavaPairRDD.fromJavaRDD(JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD())
+                ? JavaPairRDD.fromJavaRDD(
+                        JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD())
                 : readPairs(id, a, q.get(), LayerValues.MULTIBAND);
         return new MultibandLayer(rdd, md);
     }
@@ -128,19 +128,20 @@ public final class LayerReader {
     private <V> LayerAttributes requireSchema(LayerId id, LayerValues<V> values) throws IOException {
         LayerAttributes a = catalog.readAttributes(id);
         if (a.spaceTime()) {
-            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a space-time layer ("
-                    + a.time() + "); read it with SpaceTimeLayerStore (layer read --start/--end)");
+            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a space-time layer (" + a.time()
+                    + "); read it with SpaceTimeLayerStore (layer read --start/--end)");
         }
         if (a.schema() != values.schema()) {
-            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores " + a.schema().valueClass()
-                    + " records; read it " + (a.schema() == TileSchema.MULTIBAND
-                    ? "with readMultiband" : "with read"));
+            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
+                    + a.schema().valueClass()
+                    + " records; read it " + (a.schema() == TileSchema.MULTIBAND ? "with readMultiband" : "with read"));
         }
         return a;
     }
 
     private JavaPairRDD<SpatialKey, Tile> emptyRdd() {
-        return JavaPairRDD.fromJavaRDD(JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD());
+        return JavaPairRDD.fromJavaRDD(
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).emptyRDD());
     }
 
     /** The query (or the whole layer) clipped to the layer's and the key index's bounds; empty if they do not meet. */
@@ -161,7 +162,8 @@ public final class LayerReader {
         int r0 = Math.max(x.minKey().row(), b.minKey().row());
         int c1 = Math.min(x.maxKey().col(), b.maxKey().col());
         int r1 = Math.min(x.maxKey().row(), b.maxKey().row());
-        return c0 > c1 || r0 > r1 ? Optional.empty()
+        return c0 > c1 || r0 > r1
+                ? Optional.empty()
                 : Optional.of(new KeyBounds(new SpatialKey(c0, r0), new SpatialKey(c1, r1)));
     }
 
@@ -171,8 +173,7 @@ public final class LayerReader {
             return md;
         }
         if (q.isEmpty()) {
-            return new TileLayerMetadata(md.cellType(), md.layout(), md.extent(), md.crs(),
-                    EmptyBounds.INSTANCE);
+            return new TileLayerMetadata(md.cellType(), md.layout(), md.extent(), md.crs(), EmptyBounds.INSTANCE);
         }
         Extent kbExtent = md.layout().mapTransform().boundsToExtent(q.get().toGridBounds());
         Extent e = kbExtent.intersection(md.extent()).orElse(kbExtent);
@@ -182,7 +183,8 @@ public final class LayerReader {
     /** The key bounds of the tiles an extent meets, as GeoTrellis's {@code mapTransform(extent)}. */
     public static KeyBounds keyBounds(TileLayerMetadata md, Extent extent) {
         GridBounds gb = md.layout().mapTransform().extentToBounds(extent);
-        return new KeyBounds(new SpatialKey(Math.toIntExact(gb.colMin()), Math.toIntExact(gb.rowMin())),
+        return new KeyBounds(
+                new SpatialKey(Math.toIntExact(gb.colMin()), Math.toIntExact(gb.rowMin())),
                 new SpatialKey(Math.toIntExact(gb.colMax()), Math.toIntExact(gb.rowMax())));
     }
 
@@ -199,12 +201,12 @@ public final class LayerReader {
 
     // ------------------------------------------------------------------ file backend
 
-    private <V> JavaPairRDD<SpatialKey, V> readFiles(FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds q,
-                                                     LayerValues<V> values) throws IOException {
+    private <V> JavaPairRDD<SpatialKey, V> readFiles(
+            FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds q, LayerValues<V> values) throws IOException {
         java.nio.file.Path dir = fc.layerDir(a);
         if (!Files.isDirectory(dir)) {
-            throw new LayerStoreException("catalog " + fc.uri() + ": " + id + ": the tile directory " + dir
-                    + " is missing");
+            throw new LayerStoreException(
+                    "catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
         }
         Set<Long> present = new HashSet<>();
         try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
@@ -216,7 +218,8 @@ public final class LayerReader {
             }
         }
         KeyIndex ki = a.keyIndex();
-        long n = (long) (q.maxKey().col() - q.minKey().col() + 1) * (q.maxKey().row() - q.minKey().row() + 1);
+        long n = (long) (q.maxKey().col() - q.minKey().col() + 1)
+                * (q.maxKey().row() - q.minKey().row() + 1);
         if (n > MAX_QUERY_KEYS) {
             throw new IllegalArgumentException(id + ": a query of " + n + " keys is too large; narrow it");
         }
@@ -238,35 +241,38 @@ public final class LayerReader {
         KeyBounds query = q;
         return jsc.parallelizePairs(planned, Math.min(planned.size(), p.numPartitions()))
                 .partitionBy(p)
-                .mapPartitionsToPair(it -> {
-                    List<Tuple2<SpatialKey, V>> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        Tuple2<SpatialKey, String> kf = it.next();
-                        java.nio.file.Path f = Paths.get(kf._2());
-                        List<Map.Entry<SpatialKey, V>> pairs;
-                        try {
-                            pairs = values.decode(Files.readAllBytes(f));
-                        } catch (NoSuchFileException e) {
-                            continue; // deleted since planning: a missing tile
-                        } catch (RuntimeException | IOException e) {
-                            throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
-                        }
-                        for (Map.Entry<SpatialKey, V> kv : pairs) {
-                            if (kv.getKey().equals(kf._1())) {
-                                out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
-                            } else if (ki.toIndex(kv.getKey()) != ki.toIndex(kf._1())) {
-                                throw new LayerStoreException(id + ": tile file " + f + " holds key " + kv.getKey()
-                                        + ", whose index is not the file's");
+                .mapPartitionsToPair(
+                        it -> {
+                            List<Tuple2<SpatialKey, V>> out = new ArrayList<>();
+                            while (it.hasNext()) {
+                                Tuple2<SpatialKey, String> kf = it.next();
+                                java.nio.file.Path f = Paths.get(kf._2());
+                                List<Map.Entry<SpatialKey, V>> pairs;
+                                try {
+                                    pairs = values.decode(Files.readAllBytes(f));
+                                } catch (NoSuchFileException e) {
+                                    continue; // deleted since planning: a missing tile
+                                } catch (RuntimeException | IOException e) {
+                                    throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
+                                }
+                                for (Map.Entry<SpatialKey, V> kv : pairs) {
+                                    if (kv.getKey().equals(kf._1())) {
+                                        out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
+                                    } else if (ki.toIndex(kv.getKey()) != ki.toIndex(kf._1())) {
+                                        throw new LayerStoreException(id + ": tile file " + f + " holds key "
+                                                + kv.getKey() + ", whose index is not the file's");
+                                    }
+                                }
                             }
-                        }
-                    }
-                    return out.iterator();
-                }, true)
+                            return out.iterator();
+                        },
+                        true)
                 .filter(kv -> query.includes(kv._1()));
     }
 
     /** Z-order ranges of about {@link TileLayers#DEFAULT_PARTITION_PIXELS} each, at least one per core. */
-    private static Partitioner partitioner(List<Tuple2<SpatialKey, String>> planned, TileLayerMetadata md, int parallelism) {
+    private static Partitioner partitioner(
+            List<Tuple2<SpatialKey, String>> planned, TileLayerMetadata md, int parallelism) {
         long tilePixels = (long) md.layout().tileCols() * md.layout().tileRows();
         int per = (int) Math.max(1, Math.min(Integer.MAX_VALUE, TileLayers.DEFAULT_PARTITION_PIXELS / tilePixels));
         per = Math.min(per, Math.max(1, (planned.size() + parallelism - 1) / parallelism));
@@ -281,13 +287,14 @@ public final class LayerReader {
     // ------------------------------------------------------------------ Hadoop backend
 
     /** The pairs of a Hadoop-backend layer in {@code query} (null: all), one task per MapFile that meets it. */
-    static <V> JavaPairRDD<SpatialKey, V> readMapFiles(SparkSession spark, HadoopCatalog hc, LayerId id,
-                                                       LayerAttributes a, KeyBounds query, LayerValues<V> values)
+    static <V> JavaPairRDD<SpatialKey, V> readMapFiles(
+            SparkSession spark, HadoopCatalog hc, LayerId id, LayerAttributes a, KeyBounds query, LayerValues<V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path dir = hc.layerDir(a);
         if (!dir.getFileSystem(conf).exists(dir)) {
-            throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
+            throw new LayerStoreException(
+                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
         }
         List<MapFileTiles.Range> files = MapFileTiles.ranges(dir, conf);
         KeyIndex ki = a.keyIndex();
@@ -320,7 +327,8 @@ public final class LayerReader {
                     try {
                         pairs = values.decode(bytes);
                     } catch (RuntimeException e) {
-                        throw new LayerStoreException(id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
+                        throw new LayerStoreException(
+                                id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
                     }
                     for (Map.Entry<SpatialKey, V> kv : pairs) {
                         if (query == null || query.includes(kv.getKey())) {

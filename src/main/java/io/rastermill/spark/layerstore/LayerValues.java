@@ -5,7 +5,6 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.layerstore.TileRecords;
 import io.rastermill.io.layerstore.TileSchema;
-
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -22,18 +22,6 @@ import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.SerializableConfiguration;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -49,6 +37,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * Writes layers into a GeoTrellis catalog (file or Hadoop backend) so GeoTrellis 3.x's
@@ -107,10 +106,14 @@ public final class LayerWriter {
     }
 
     /** What was written. */
-    public record Result(LayerId id, long tiles, long files) {
-    }
+    public record Result(LayerId id, long tiles, long files) {}
 
-    private enum Mode { CREATE, REPLACE, OVERWRITE, UPDATE }
+    private enum Mode {
+        CREATE,
+        REPLACE,
+        OVERWRITE,
+        UPDATE
+    }
 
     // ------------------------------------------------------------------ single band
 
@@ -138,7 +141,13 @@ public final class LayerWriter {
     }
 
     public Result update(LayerId id, TileLayer layer, Function2<Tile, Tile, Tile> merge) throws IOException {
-        return run(id, layer.rdd(), layer.metadata(), null, Mode.UPDATE, Objects.requireNonNull(merge, "merge"),
+        return run(
+                id,
+                layer.rdd(),
+                layer.metadata(),
+                null,
+                Mode.UPDATE,
+                Objects.requireNonNull(merge, "merge"),
                 LayerValues.TILES);
     }
 
@@ -155,10 +164,12 @@ public final class LayerWriter {
 
     public Result replaceMultiband(LayerId id, MultibandLayer layer, KeyIndexMethod method) throws IOException {
         KeyBounds kb = requireBounds(id, layer.metadata());
-        return run(id, layer.rdd(), layer.metadata(), method.createIndex(kb), Mode.REPLACE, null, LayerValues.MULTIBAND);
+        return run(
+                id, layer.rdd(), layer.metadata(), method.createIndex(kb), Mode.REPLACE, null, LayerValues.MULTIBAND);
     }
 
-    public Result updateMultiband(LayerId id, MultibandLayer layer, Function2<MultibandTile, MultibandTile, MultibandTile> merge)
+    public Result updateMultiband(
+            LayerId id, MultibandLayer layer, Function2<MultibandTile, MultibandTile, MultibandTile> merge)
             throws IOException {
         return run(id, layer.rdd(), layer.metadata(), null, Mode.UPDATE, merge, LayerValues.MULTIBAND);
     }
@@ -177,8 +188,15 @@ public final class LayerWriter {
         return kb;
     }
 
-    private <V> Result run(LayerId id, JavaPairRDD<SpatialKey, V> rdd, TileLayerMetadata md, KeyIndex keyIndex,
-                           Mode mode, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+    private <V> Result run(
+            LayerId id,
+            JavaPairRDD<SpatialKey, V> rdd,
+            TileLayerMetadata md,
+            KeyIndex keyIndex,
+            Mode mode,
+            Function2<V, V, V> merge,
+            LayerValues<V> values)
+            throws IOException {
         Objects.requireNonNull(id, "id");
         LayerAttributes attrs;
         LayerAttributes old = null;
@@ -199,8 +217,11 @@ public final class LayerWriter {
             } else {
                 catalog.deleteUnreferencedTiles(id); // tiles of a write that was killed: not a layer
             }
-            attrs = new LayerAttributes(old == null ? catalog.newHeader(id, values.schema())
-                    : catalog.nextHeader(id, values.schema(), old), md, keyIndex, values.schema());
+            attrs = new LayerAttributes(
+                    old == null ? catalog.newHeader(id, values.schema()) : catalog.nextHeader(id, values.schema(), old),
+                    md,
+                    keyIndex,
+                    values.schema());
         } else {
             if (!catalog.exists(id)) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " does not exist; cannot "
@@ -209,17 +230,20 @@ public final class LayerWriter {
             old = catalog.readAttributes(id);
             if (old.schema() != values.schema()) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
-                        + old.schema().valueClass() + " records; the update has " + values.schema().valueClass());
+                        + old.schema().valueClass() + " records; the update has "
+                        + values.schema().valueClass());
             }
             if (!(md.bounds() instanceof KeyBounds kb)) {
                 return new Result(id, 0, 0); // GeoTrellis skips updates with empty bounds
             }
             if (!old.keyIndex().keyBounds().contains(kb)) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + ": the update's bounds " + kb
-                        + " are outside the layer's key index bounds " + old.keyIndex().keyBounds());
+                        + " are outside the layer's key index bounds "
+                        + old.keyIndex().keyBounds());
             }
             // The file backend updates tile files in place; the Hadoop backend writes a new version beside the old.
-            LayerHeader header = catalog instanceof FileCatalog ? old.header() : catalog.nextHeader(id, values.schema(), old);
+            LayerHeader header =
+                    catalog instanceof FileCatalog ? old.header() : catalog.nextHeader(id, values.schema(), old);
             attrs = new LayerAttributes(header, combine(old.metadata(), md), old.keyIndex(), old.schema());
         }
         String jobGroup = "rastermill layer " + mode.name().toLowerCase(Locale.ROOT) + " " + id.name();
@@ -230,7 +254,14 @@ public final class LayerWriter {
             } else if (fresh) {
                 r = writeMapFiles((HadoopCatalog) catalog, id, rdd, attrs, values);
             } else {
-                r = rewriteMapFiles((HadoopCatalog) catalog, id, rdd, old, attrs, mode == Mode.UPDATE ? merge : (x, y) -> y, values);
+                r = rewriteMapFiles(
+                        (HadoopCatalog) catalog,
+                        id,
+                        rdd,
+                        old,
+                        attrs,
+                        mode == Mode.UPDATE ? merge : (x, y) -> y,
+                        values);
             }
             catalog.writeAttributes(id, attrs); // the commit: from here on readers see the new layer
             if (mode == Mode.REPLACE) {
@@ -257,8 +288,11 @@ public final class LayerWriter {
         Extent le = a.layout().extent().combine(b.layout().extent());
         TileLayout ta = a.layout().tileLayout();
         TileLayout tb = b.layout().tileLayout();
-        TileLayout tl = new TileLayout(Math.max(ta.layoutCols(), tb.layoutCols()), Math.max(ta.layoutRows(), tb.layoutRows()),
-                Math.max(ta.tileCols(), tb.tileCols()), Math.max(ta.tileRows(), tb.tileRows()));
+        TileLayout tl = new TileLayout(
+                Math.max(ta.layoutCols(), tb.layoutCols()),
+                Math.max(ta.layoutRows(), tb.layoutRows()),
+                Math.max(ta.tileCols(), tb.tileCols()),
+                Math.max(ta.tileRows(), tb.tileRows()));
         Bounds bounds = a.bounds().combine(b.bounds());
         return new TileLayerMetadata(a.cellType(), new LayoutDefinition(le, tl), e, a.crs(), bounds);
     }
@@ -266,8 +300,15 @@ public final class LayerWriter {
     // ------------------------------------------------------------------ file backend
 
     /** Writes tile files: into a new directory ({@code fresh}), else over the layer's own files, merging if {@code merge} is given. */
-    private <V> Result writeFiles(FileCatalog fc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs,
-                                  boolean fresh, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+    private <V> Result writeFiles(
+            FileCatalog fc,
+            LayerId id,
+            JavaPairRDD<SpatialKey, V> rdd,
+            LayerAttributes attrs,
+            boolean fresh,
+            Function2<V, V, V> merge,
+            LayerValues<V> values)
+            throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
         Files.createDirectories(dir);
         String dirName = dir.toString();
@@ -298,9 +339,17 @@ public final class LayerWriter {
         return new Result(id, tiles.value(), files.value());
     }
 
-    private static <V> void flushFiles(java.nio.file.Path dir, KeyIndex ki, Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex,
-                                       boolean merging, Function2<V, V, V> merge, LayerValues<V> values, LayerId id,
-                                       LongAccumulator tiles, LongAccumulator files) throws Exception {
+    private static <V> void flushFiles(
+            java.nio.file.Path dir,
+            KeyIndex ki,
+            Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex,
+            boolean merging,
+            Function2<V, V, V> merge,
+            LayerValues<V> values,
+            LayerId id,
+            LongAccumulator tiles,
+            LongAccumulator files)
+            throws Exception {
         for (Map.Entry<Long, List<Map.Entry<SpatialKey, V>>> e : byIndex.entrySet()) {
             java.nio.file.Path f = dir.resolve(ki.fileName(e.getKey()));
             List<Map.Entry<SpatialKey, V>> pairs = e.getValue();
@@ -321,9 +370,9 @@ public final class LayerWriter {
     }
 
     /** GeoTrellis's {@code LayerWriter.updateRecords}: existing then new, grouped by key, folded with merge. */
-    static <V> List<Map.Entry<SpatialKey, V>> mergePairs(List<Map.Entry<SpatialKey, V>> existing,
-                                                          List<Map.Entry<SpatialKey, V>> updating,
-                                                          Function2<V, V, V> merge) throws Exception {
+    static <V> List<Map.Entry<SpatialKey, V>> mergePairs(
+            List<Map.Entry<SpatialKey, V>> existing, List<Map.Entry<SpatialKey, V>> updating, Function2<V, V, V> merge)
+            throws Exception {
         Map<SpatialKey, V> out = new LinkedHashMap<>();
         for (Map.Entry<SpatialKey, V> kv : existing) {
             out.put(kv.getKey(), kv.getValue());
@@ -353,8 +402,9 @@ public final class LayerWriter {
     // ------------------------------------------------------------------ Hadoop backend
 
     /** Writes a new layer's MapFiles into the directory of its header (which must not hold a layer). */
-    private <V> Result writeMapFiles(HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs,
-                                     LayerValues<V> values) throws IOException {
+    private <V> Result writeMapFiles(
+            HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs, LayerValues<V> values)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = hc.requireInside(hc.layerDir(attrs));
         FileSystem fs = target.getFileSystem(conf);
@@ -365,20 +415,28 @@ public final class LayerWriter {
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
         int partitions = Math.max(1, rdd.getNumPartitions());
-        writeInto(hc, id, fs, target, () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
-                    .sortByKey(true, partitions)
-                    .mapPartitionsWithIndex((pid, it) -> {
-                        try (MapFileTiles.Writer w = new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
-                            IndexGroups<V> groups = new IndexGroups<>(it);
-                            while (groups.next()) {
-                                w.append(groups.index(), values.encode(groups.pairs()));
-                                tiles.add(groups.pairs().size());
-                            }
-                            files.add(w.written().size());
-                        }
-                        return Collections.<Integer>emptyIterator();
-                    }, false)
-                    .count());
+        writeInto(
+                hc,
+                id,
+                fs,
+                target,
+                () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+                        .sortByKey(true, partitions)
+                        .mapPartitionsWithIndex(
+                                (pid, it) -> {
+                                    try (MapFileTiles.Writer w =
+                                            new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
+                                        IndexGroups<V> groups = new IndexGroups<>(it);
+                                        while (groups.next()) {
+                                            w.append(groups.index(), values.encode(groups.pairs()));
+                                            tiles.add(groups.pairs().size());
+                                        }
+                                        files.add(w.written().size());
+                                    }
+                                    return Collections.<Integer>emptyIterator();
+                                },
+                                false)
+                        .count());
         return new Result(id, tiles.value(), files.value());
     }
 
@@ -387,12 +445,20 @@ public final class LayerWriter {
      * old MapFile; a MapFile whose index range no new tile falls in is copied byte for byte, the others
      * are merged with the new tiles (both in index order) into new MapFiles. Only touched records are decoded.
      */
-    private <V> Result rewriteMapFiles(HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes old,
-                                       LayerAttributes next, Function2<V, V, V> merge, LayerValues<V> values) throws IOException {
+    private <V> Result rewriteMapFiles(
+            HadoopCatalog hc,
+            LayerId id,
+            JavaPairRDD<SpatialKey, V> rdd,
+            LayerAttributes old,
+            LayerAttributes next,
+            Function2<V, V, V> merge,
+            LayerValues<V> values)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path source = hc.layerDir(old);
         if (!source.getFileSystem(conf).exists(source)) {
-            throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": the MapFile directory " + source + " is missing");
+            throw new LayerStoreException(
+                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + source + " is missing");
         }
         List<MapFileTiles.Range> ranges = MapFileTiles.ranges(source, conf);
         if (ranges.isEmpty()) {
@@ -409,56 +475,72 @@ public final class LayerWriter {
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
-        writeInto(hc, id, fs, target, () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
-                    .repartitionAndSortWithinPartitions(new MapFilePartitioner(firsts))
-                    .mapPartitionsWithIndex((pid, it) -> {
-                        Configuration c = sconf.value();
-                        Path src = new Path(sources[pid]);
-                        Path dst = new Path(targetName);
-                        FileSystem tfs = dst.getFileSystem(c);
-                        if (!it.hasNext()) {
-                            if (!FileUtil.copy(src.getFileSystem(c), src, tfs, new Path(dst, src.getName()), false, c)) {
-                                throw new IOException("cannot copy " + src + " to " + dst);
-                            }
-                            return Collections.<Integer>emptyIterator();
-                        }
-                        try (MapFileTiles.Writer w = new MapFileTiles.Writer(dst, pid, c);
-                             MapFileTiles.Scanner s = new MapFileTiles.Scanner(sources[pid], c)) {
-                            IndexGroups<V> groups = new IndexGroups<>(it);
-                            boolean more = groups.next();
-                            boolean stored = s.next();
-                            while (more || stored) {
-                                if (stored && (!more || s.index() < groups.index())) {
-                                    w.append(s.index(), s.record()); // untouched record: bytes as they are
-                                    stored = s.next();
-                                    continue;
-                                }
-                                List<Map.Entry<SpatialKey, V>> pairs = groups.pairs();
-                                if (stored && s.index() == groups.index()) {
-                                    List<Map.Entry<SpatialKey, V>> existing;
-                                    try {
-                                        existing = values.decode(s.record());
-                                    } catch (RuntimeException ex) {
-                                        throw new LayerStoreException(id + ": MapFile " + sources[pid] + ", record "
-                                                + s.index() + ": " + ex.getMessage(), ex);
+        writeInto(
+                hc,
+                id,
+                fs,
+                target,
+                () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+                        .repartitionAndSortWithinPartitions(new MapFilePartitioner(firsts))
+                        .mapPartitionsWithIndex(
+                                (pid, it) -> {
+                                    Configuration c = sconf.value();
+                                    Path src = new Path(sources[pid]);
+                                    Path dst = new Path(targetName);
+                                    FileSystem tfs = dst.getFileSystem(c);
+                                    if (!it.hasNext()) {
+                                        if (!FileUtil.copy(
+                                                src.getFileSystem(c),
+                                                src,
+                                                tfs,
+                                                new Path(dst, src.getName()),
+                                                false,
+                                                c)) {
+                                            throw new IOException("cannot copy " + src + " to " + dst);
+                                        }
+                                        return Collections.<Integer>emptyIterator();
                                     }
-                                    pairs = mergePairs(existing, pairs, merge);
-                                    stored = s.next();
-                                }
-                                w.append(groups.index(), values.encode(pairs));
-                                tiles.add(groups.pairs().size());
-                                more = groups.next();
-                            }
-                            files.add(w.written().size());
-                        }
-                        return Collections.<Integer>emptyIterator();
-                    }, false)
-                    .count());
+                                    try (MapFileTiles.Writer w = new MapFileTiles.Writer(dst, pid, c);
+                                            MapFileTiles.Scanner s = new MapFileTiles.Scanner(sources[pid], c)) {
+                                        IndexGroups<V> groups = new IndexGroups<>(it);
+                                        boolean more = groups.next();
+                                        boolean stored = s.next();
+                                        while (more || stored) {
+                                            if (stored && (!more || s.index() < groups.index())) {
+                                                w.append(s.index(), s.record()); // untouched record: bytes as they are
+                                                stored = s.next();
+                                                continue;
+                                            }
+                                            List<Map.Entry<SpatialKey, V>> pairs = groups.pairs();
+                                            if (stored && s.index() == groups.index()) {
+                                                List<Map.Entry<SpatialKey, V>> existing;
+                                                try {
+                                                    existing = values.decode(s.record());
+                                                } catch (RuntimeException ex) {
+                                                    throw new LayerStoreException(
+                                                            id + ": MapFile " + sources[pid] + ", record " + s.index()
+                                                                    + ": " + ex.getMessage(),
+                                                            ex);
+                                                }
+                                                pairs = mergePairs(existing, pairs, merge);
+                                                stored = s.next();
+                                            }
+                                            w.append(groups.index(), values.encode(pairs));
+                                            tiles.add(groups.pairs().size());
+                                            more = groups.next();
+                                        }
+                                        files.add(w.written().size());
+                                    }
+                                    return Collections.<Integer>emptyIterator();
+                                },
+                                false)
+                        .count());
         return new Result(id, tiles.value(), files.value());
     }
 
     /** Runs the Spark job that writes MapFiles into {@code target}, then marks it complete; on failure deletes it. */
-    private static void writeInto(HadoopCatalog hc, LayerId id, FileSystem fs, Path target, Runnable job) throws IOException {
+    private static void writeInto(HadoopCatalog hc, LayerId id, FileSystem fs, Path target, Runnable job)
+            throws IOException {
         try {
             job.run();
             fs.create(new Path(target, "_SUCCESS"), true).close();
@@ -487,7 +569,8 @@ public final class LayerWriter {
             index = pending._1();
             pairs = new ArrayList<>(1);
             while (pending != null && pending._1() == index) {
-                pairs.add(new AbstractMap.SimpleImmutableEntry<>(pending._2()._1(), pending._2()._2()));
+                pairs.add(new AbstractMap.SimpleImmutableEntry<>(
+                        pending._2()._1(), pending._2()._2()));
                 pending = it.hasNext() ? it.next() : null;
             }
             return true;

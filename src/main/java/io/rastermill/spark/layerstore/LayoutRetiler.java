@@ -12,12 +12,11 @@ import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.api.java.JavaPairRDD;
-import scala.Tuple2;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import scala.Tuple2;
 
 /**
  * Cuts a layer onto another layout of the same CRS (e.g. a {@code ZoomedLayoutScheme} level), with
@@ -29,16 +28,17 @@ import java.util.List;
  * key bounds of the target tiles that extent meets.
  */
 public final class LayoutRetiler {
-    private LayoutRetiler() {
-    }
+    private LayoutRetiler() {}
 
     public static TileLayer retile(TileLayer source, LayoutDefinition target) {
         TileLayerMetadata smd = source.metadata();
         LayoutDefinition sl = smd.layout();
         Extent data = smd.extent();
         GridBounds gb = target.mapTransform().extentToBounds(data);
-        KeyBounds kb = new KeyBounds(new SpatialKey(Math.toIntExact(Math.max(0, gb.colMin())), Math.toIntExact(Math.max(0, gb.rowMin()))),
-                new SpatialKey(Math.toIntExact(Math.min(target.layoutCols() - 1L, gb.colMax())),
+        KeyBounds kb = new KeyBounds(
+                new SpatialKey(Math.toIntExact(Math.max(0, gb.colMin())), Math.toIntExact(Math.max(0, gb.rowMin()))),
+                new SpatialKey(
+                        Math.toIntExact(Math.min(target.layoutCols() - 1L, gb.colMax())),
                         Math.toIntExact(Math.min(target.layoutRows() - 1L, gb.rowMax()))));
         TileLayerMetadata md = new TileLayerMetadata(smd.cellType(), target, data, smd.crs(), kb);
         CellType ct = smd.cellType();
@@ -73,8 +73,12 @@ public final class LayoutRetiler {
             GridBounds tb = tmt.extentToBounds(se);
             int[] ilane = floating ? null : t.toIntLane();
             double[] dlane = floating ? t.toDoubleLane() : null;
-            for (long tr = Math.max(kb.minKey().row(), tb.rowMin()); tr <= Math.min(kb.maxKey().row(), tb.rowMax()); tr++) {
-                for (long tc = Math.max(kb.minKey().col(), tb.colMin()); tc <= Math.min(kb.maxKey().col(), tb.colMax()); tc++) {
+            for (long tr = Math.max(kb.minKey().row(), tb.rowMin());
+                    tr <= Math.min(kb.maxKey().row(), tb.rowMax());
+                    tr++) {
+                for (long tc = Math.max(kb.minKey().col(), tb.colMin());
+                        tc <= Math.min(kb.maxKey().col(), tb.colMax());
+                        tc++) {
                     Extent te = tmt.keyToExtent((int) tc, (int) tr);
                     int n = ttc * ttr;
                     byte[] mask = new byte[n];
@@ -110,14 +114,17 @@ public final class LayoutRetiler {
                         }
                     }
                     if (any) {
-                        Tile piece = floating ? ArrayTile.fromDoubleLane(ct, ttc, ttr, od) : ArrayTile.fromIntLane(ct, ttc, ttr, oi);
+                        Tile piece = floating
+                                ? ArrayTile.fromDoubleLane(ct, ttc, ttr, od)
+                                : ArrayTile.fromIntLane(ct, ttc, ttr, oi);
                         out.add(new Tuple2<>(new SpatialKey((int) tc, (int) tr), new Tuple2<>(piece, mask)));
                     }
                 }
             }
             return out.iterator();
         });
-        JavaPairRDD<SpatialKey, Tile> merged = pieces.reduceByKey((a, b) -> merge(a, b, floating)).mapValues(Tuple2::_1);
+        JavaPairRDD<SpatialKey, Tile> merged =
+                pieces.reduceByKey((a, b) -> merge(a, b, floating)).mapValues(Tuple2::_1);
         return TileLayers.fromRdd(merged, md);
     }
 

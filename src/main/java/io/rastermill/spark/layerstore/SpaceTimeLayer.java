@@ -8,11 +8,10 @@ import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.api.java.JavaPairRDD;
-import scala.Tuple2;
-
 import java.util.List;
 import java.util.Objects;
+import org.apache.spark.api.java.JavaPairRDD;
+import scala.Tuple2;
 
 /**
  * A space-time layer (GeoTrellis {@code TileLayerRDD[SpaceTimeKey]}): one layout-sized tile per spatial key and
@@ -32,8 +31,8 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
     /** Spatial layers of one layout, each the scene of one instant, as one space-time layer. */
     public static SpaceTimeLayer of(List<Long> instants, List<TileLayer> scenes) {
         if (instants.isEmpty() || instants.size() != scenes.size()) {
-            throw new IllegalArgumentException("need one instant per scene, and at least one scene: "
-                    + instants.size() + " instants, " + scenes.size() + " scenes");
+            throw new IllegalArgumentException("need one instant per scene, and at least one scene: " + instants.size()
+                    + " instants, " + scenes.size() + " scenes");
         }
         TileLayerMetadata md = scenes.get(0).metadata();
         TemporalBounds time = TemporalBounds.of(instants.get(0));
@@ -45,7 +44,8 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
                         + m.cellType() + "; the first has " + md.layout() + " and " + md.cellType());
             }
             long t = instants.get(i);
-            JavaPairRDD<SpaceTimeKey, Tile> timed = scenes.get(i).rdd().mapToPair(kv -> new Tuple2<>(SpaceTimeKey.of(kv._1(), t), kv._2()));
+            JavaPairRDD<SpaceTimeKey, Tile> timed =
+                    scenes.get(i).rdd().mapToPair(kv -> new Tuple2<>(SpaceTimeKey.of(kv._1(), t), kv._2()));
             rdd = rdd == null ? timed : rdd.union(timed);
             md = i == 0 ? md : LayerWriter.combine(md, m);
             time = time.include(t);
@@ -55,7 +55,9 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
 
     /** The distinct instants present, sorted. */
     public List<Long> instants() {
-        return rdd.keys().map(SpaceTimeKey::instant).distinct().collect().stream().sorted().toList();
+        return rdd.keys().map(SpaceTimeKey::instant).distinct().collect().stream()
+                .sorted()
+                .toList();
     }
 
     /** The scene of one instant as a spatial layer of the shared metadata. */
@@ -67,9 +69,12 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
 
     /** The tiles in {@code space} (null: all) whose instant lies in {@code when} (null: all), with bounds to match. */
     public SpaceTimeLayer filter(KeyBounds space, TemporalBounds when) {
-        JavaPairRDD<SpaceTimeKey, Tile> kept = rdd.filter(kv -> (space == null || space.includes(kv._1().spatialKey()))
-                && (when == null || when.includes(kv._1().instant())));
-        TemporalBounds t = when == null ? time : new TemporalBounds(Math.max(time.min(), when.min()), Math.min(time.max(), when.max()));
+        JavaPairRDD<SpaceTimeKey, Tile> kept =
+                rdd.filter(kv -> (space == null || space.includes(kv._1().spatialKey()))
+                        && (when == null || when.includes(kv._1().instant())));
+        TemporalBounds t = when == null
+                ? time
+                : new TemporalBounds(Math.max(time.min(), when.min()), Math.min(time.max(), when.max()));
         return new SpaceTimeLayer(kept, metadata, t);
     }
 }

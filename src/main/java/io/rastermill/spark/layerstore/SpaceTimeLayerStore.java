@@ -18,16 +18,6 @@ import io.rastermill.io.layerstore.MapFileTiles;
 import io.rastermill.io.layerstore.TileRecords;
 import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.spark.JobGroup;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.SerializableConfiguration;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -39,6 +29,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * Space-time layers in a GeoTrellis catalog (file and Hadoop backends), as GeoTrellis 3.x stores
@@ -65,7 +64,8 @@ public final class SpaceTimeLayerStore {
 
     /** The catalog at {@code uri}; {@code backend} null picks it as {@link Catalog#open} does. */
     public static SpaceTimeLayerStore open(SparkSession spark, String uri, Catalog.Backend backend) throws IOException {
-        return new SpaceTimeLayerStore(spark, Catalog.open(uri, spark.sparkContext().hadoopConfiguration(), backend));
+        return new SpaceTimeLayerStore(
+                spark, Catalog.open(uri, spark.sparkContext().hadoopConfiguration(), backend));
     }
 
     public Catalog catalog() {
@@ -85,8 +85,8 @@ public final class SpaceTimeLayerStore {
         LayerAttributes old = null;
         if (catalog.exists(id)) {
             if (!overwrite) {
-                throw new LayerStoreException("catalog " + catalog.uri() + ": " + id
-                        + " already exists; delete it first, or overwrite it");
+                throw new LayerStoreException(
+                        "catalog " + catalog.uri() + ": " + id + " already exists; delete it first, or overwrite it");
             }
             old = catalog.readAttributes(id);
         } else {
@@ -136,30 +136,40 @@ public final class SpaceTimeLayerStore {
         return pairs;
     }
 
-    private static void writeFiles(FileCatalog fc, LayerId id, LayerAttributes attrs,
-                                   JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
-                                   LongAccumulator tiles, LongAccumulator files) throws IOException {
+    private static void writeFiles(
+            FileCatalog fc,
+            LayerId id,
+            LayerAttributes attrs,
+            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+            LongAccumulator tiles,
+            LongAccumulator files)
+            throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
         Files.createDirectories(dir);
         String dirName = dir.toString();
         KeyIndex ki = attrs.keyIndex();
         try {
             groups.foreach(g -> {
-                FileCatalog.writeAtomically(Paths.get(dirName).resolve(ki.fileName(g._1())),
-                        TileRecords.encodeSpaceTimeTiles(g._2()));
+                FileCatalog.writeAtomically(
+                        Paths.get(dirName).resolve(ki.fileName(g._1())), TileRecords.encodeSpaceTimeTiles(g._2()));
                 tiles.add(g._2().size());
                 files.add(1);
             });
         } catch (RuntimeException e) {
             FileCatalog.deleteTree(dir);
-            throw new LayerStoreException("catalog " + fc.uri() + ": writing " + id + " failed: "
-                    + LayerWriter.rootMessage(e), e);
+            throw new LayerStoreException(
+                    "catalog " + fc.uri() + ": writing " + id + " failed: " + LayerWriter.rootMessage(e), e);
         }
     }
 
-    private void writeMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes attrs,
-                               JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
-                               LongAccumulator tiles, LongAccumulator files) throws IOException {
+    private void writeMapFiles(
+            HadoopCatalog hc,
+            LayerId id,
+            LayerAttributes attrs,
+            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+            LongAccumulator tiles,
+            LongAccumulator files)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = hc.requireInside(hc.layerDir(attrs));
         FileSystem fs = target.getFileSystem(conf);
@@ -167,22 +177,26 @@ public final class SpaceTimeLayerStore {
         String targetName = target.toString();
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         try {
-            groups.mapPartitionsWithIndex((pid, it) -> {
-                try (MapFileTiles.Writer w = new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
-                    while (it.hasNext()) {
-                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, Tile>>> g = it.next();
-                        w.append(g._1(), TileRecords.encodeSpaceTimeTiles(g._2()));
-                        tiles.add(g._2().size());
-                    }
-                    files.add(w.written().size());
-                }
-                return Collections.<Integer>emptyIterator();
-            }, false).count();
+            groups.mapPartitionsWithIndex(
+                            (pid, it) -> {
+                                try (MapFileTiles.Writer w =
+                                        new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
+                                    while (it.hasNext()) {
+                                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, Tile>>> g = it.next();
+                                        w.append(g._1(), TileRecords.encodeSpaceTimeTiles(g._2()));
+                                        tiles.add(g._2().size());
+                                    }
+                                    files.add(w.written().size());
+                                }
+                                return Collections.<Integer>emptyIterator();
+                            },
+                            false)
+                    .count();
             fs.create(new Path(target, "_SUCCESS"), true).close();
         } catch (RuntimeException e) {
             fs.delete(target, true);
-            throw new LayerStoreException("catalog " + hc.uri() + ": writing " + id + " failed: "
-                    + LayerWriter.rootMessage(e), e);
+            throw new LayerStoreException(
+                    "catalog " + hc.uri() + ": writing " + id + " failed: " + LayerWriter.rootMessage(e), e);
         }
     }
 
@@ -210,10 +224,12 @@ public final class SpaceTimeLayerStore {
         if (when != null && (when.max() < stored.min() || when.min() > stored.max())) {
             throw new IllegalArgumentException(id + ": the time range " + when + " misses the layer's " + stored);
         }
-        TemporalBounds clipped = when == null ? stored
+        TemporalBounds clipped = when == null
+                ? stored
                 : new TemporalBounds(Math.max(stored.min(), when.min()), Math.min(stored.max(), when.max()));
         JavaPairRDD<SpaceTimeKey, Tile> rdd = catalog instanceof FileCatalog fc
-                ? readFiles(fc, id, a, space) : readMapFiles((HadoopCatalog) catalog, id, a);
+                ? readFiles(fc, id, a, space)
+                : readMapFiles((HadoopCatalog) catalog, id, a);
         return new SpaceTimeLayer(rdd, a.metadata(), stored).filter(space, clipped);
     }
 
@@ -221,7 +237,8 @@ public final class SpaceTimeLayerStore {
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(a);
         if (!Files.isDirectory(dir)) {
-            throw new LayerStoreException("catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
+            throw new LayerStoreException(
+                    "catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
         }
         List<String> planned = new ArrayList<>();
         try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
@@ -241,11 +258,13 @@ public final class SpaceTimeLayerStore {
             return JavaPairRDD.fromJavaRDD(jsc.emptyRDD());
         }
         Collections.sort(planned);
-        return jsc.parallelize(planned, Math.min(planned.size(), Math.max(jsc.defaultParallelism(), planned.size() / 64)))
+        return jsc.parallelize(
+                        planned, Math.min(planned.size(), Math.max(jsc.defaultParallelism(), planned.size() / 64)))
                 .flatMapToPair(f -> {
                     List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
                     try {
-                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(Paths.get(f)))) {
+                        for (Map.Entry<SpaceTimeKey, Tile> kv :
+                                TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(Paths.get(f)))) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
                     } catch (NoSuchFileException e) {
@@ -257,11 +276,13 @@ public final class SpaceTimeLayerStore {
                 });
     }
 
-    private JavaPairRDD<SpaceTimeKey, Tile> readMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes a) throws IOException {
+    private JavaPairRDD<SpaceTimeKey, Tile> readMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes a)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path dir = hc.layerDir(a);
         if (!dir.getFileSystem(conf).exists(dir)) {
-            throw new LayerStoreException("catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
+            throw new LayerStoreException(
+                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
         }
         List<MapFileTiles.Range> files = MapFileTiles.ranges(dir, conf);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -278,7 +299,8 @@ public final class SpaceTimeLayerStore {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
                     } catch (RuntimeException e) {
-                        throw new LayerStoreException(id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
+                        throw new LayerStoreException(
+                                id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
                     }
                 });
             } catch (IOException e) {

@@ -20,15 +20,14 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * The levels of a GeoTrellis {@link ZoomedLayoutScheme} pyramid in Web Mercator (EPSG:3857) for GeoTIFFs in any
@@ -45,8 +44,7 @@ import java.util.List;
  * tiles, each of whose window would be the whole source) the cheaper.
  */
 public final class ZoomedPyramid {
-    private ZoomedPyramid() {
-    }
+    private ZoomedPyramid() {}
 
     /**
      * The levels from the top ({@code topZoom}, or the scheme's level for the sources' EPSG:3857 grid if null) down
@@ -55,14 +53,17 @@ public final class ZoomedPyramid {
      * @throws IllegalArgumentException if {@code minZoom} is negative or above the top
      */
     public static List<LayoutLevel> levels(GeoTiffWarp sources, int tileSize, Integer topZoom, int minZoom) {
-        ZoomedLayoutScheme scheme = new ZoomedLayoutScheme(Crs.WEB_MERCATOR, tileSize,
-                ZoomedLayoutScheme.DEFAULT_RESOLUTION_THRESHOLD);
+        ZoomedLayoutScheme scheme =
+                new ZoomedLayoutScheme(Crs.WEB_MERCATOR, tileSize, ZoomedLayoutScheme.DEFAULT_RESOLUTION_THRESHOLD);
         int top;
         if (topZoom != null) {
             top = topZoom;
         } else {
             WarpGrid g = sources.targetGrid(TargetGridSpec.defaults(Crs.WEB_MERCATOR, Long.MAX_VALUE));
-            top = scheme.levelFor(g.grid().extent(), new CellSize(g.grid().cellWidth(), g.grid().cellHeight())).zoom();
+            top = scheme.levelFor(
+                            g.grid().extent(),
+                            new CellSize(g.grid().cellWidth(), g.grid().cellHeight()))
+                    .zoom();
         }
         if (minZoom < 0 || minZoom > top) {
             throw new IllegalArgumentException("--min-zoom " + minZoom + " must be between 0 and the top zoom " + top);
@@ -98,8 +99,8 @@ public final class ZoomedPyramid {
      * How many of {@code levels} (top first) are warped from the sources: the top always, then each next level while
      * its tiles' estimated source window is at most {@code maxWindowBytes}. The levels below are built from above.
      */
-    public static int warpedLevels(GeoTiffWarp sources, List<LayoutLevel> levels, Resampling method,
-                                   long maxWindowBytes) {
+    public static int warpedLevels(
+            GeoTiffWarp sources, List<LayoutLevel> levels, Resampling method, long maxWindowBytes) {
         int n = 1;
         while (n < levels.size()
                 && sources.windowBytes(levels.get(n).layout(), Crs.WEB_MERCATOR, method) <= maxWindowBytes) {
@@ -121,8 +122,9 @@ public final class ZoomedPyramid {
      * except the last one when levels are built from it; a built level stays cached until the next one has been
      * handed over.
      */
-    public static void build(GeoTiffWarp sources, List<LayoutLevel> levels, WarpOptions options, long maxWindowBytes,
-                             LevelSink sink) throws IOException {
+    public static void build(
+            GeoTiffWarp sources, List<LayoutLevel> levels, WarpOptions options, long maxWindowBytes, LevelSink sink)
+            throws IOException {
         int warped = warpedLevels(sources, levels, options.resampling(), maxWindowBytes);
         for (int i = 0; i < warped - 1; i++) {
             sink.accept(levels.get(i), level(sources, levels.get(i), options));
@@ -167,15 +169,19 @@ public final class ZoomedPyramid {
         TileLayerMetadata md = band.metadata();
         LayoutDefinition child = md.layout();
         int n = child.tileCols();
-        if (child.tileRows() != n || parent.tileCols() != n || parent.tileRows() != n
-                || 2L * parent.layoutCols() != child.layoutCols() || 2L * parent.layoutRows() != child.layoutRows()
+        if (child.tileRows() != n
+                || parent.tileCols() != n
+                || parent.tileRows() != n
+                || 2L * parent.layoutCols() != child.layoutCols()
+                || 2L * parent.layoutRows() != child.layoutRows()
                 || !parent.extent().equals(child.extent())) {
             throw new IllegalArgumentException("layout " + parent + " is not the level below " + child);
         }
         KeyBounds kb = (KeyBounds) md.bounds();
         SpatialKey min = new SpatialKey(kb.minKey().col() >> 1, kb.minKey().row() >> 1);
         SpatialKey max = new SpatialKey(kb.maxKey().col() >> 1, kb.maxKey().row() >> 1);
-        TileLayerMetadata pmd = new TileLayerMetadata(md.cellType(), parent, md.extent(), md.crs(), new KeyBounds(min, max));
+        TileLayerMetadata pmd =
+                new TileLayerMetadata(md.cellType(), parent, md.extent(), md.crs(), new KeyBounds(min, max));
         List<SpatialKey> keys = new ArrayList<>();
         for (int r = min.row(); r <= max.row(); r++) {
             for (int c = min.col(); c <= max.col(); c++) {
@@ -183,28 +189,32 @@ public final class ZoomedPyramid {
             }
         }
         JavaPairRDD<SpatialKey, Tile> rdd = band.rdd();
-        Partitioner partitioner = TileLayers.partitionerFor(keys, TileLayers.ReadOptions.defaults().withTileSize(n),
+        Partitioner partitioner = TileLayers.partitionerFor(
+                keys,
+                TileLayers.ReadOptions.defaults().withTileSize(n),
                 rdd.context().defaultParallelism());
         CellType ct = md.cellType();
-        JavaPairRDD<SpatialKey, Tile> parents = rdd
-                .mapToPair(kv -> new Tuple2<>(new SpatialKey(kv._1().col() >> 1, kv._1().row() >> 1),
+        JavaPairRDD<SpatialKey, Tile> parents = rdd.mapToPair(kv -> new Tuple2<>(
+                        new SpatialKey(kv._1().col() >> 1, kv._1().row() >> 1),
                         new Tuple2<>((kv._1().row() & 1) * 2 + (kv._1().col() & 1), kv._2())))
                 .groupByKey(partitioner)
-                .mapPartitionsToPair(it -> {
-                    Halving halving = new Halving(method, n);
-                    List<Tuple2<SpatialKey, Tile>> done = new ArrayList<>();
-                    double[] mosaic = new double[4 * n * n];
-                    while (it.hasNext()) {
-                        Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>> kv = it.next();
-                        Arrays.fill(mosaic, Double.NaN);
-                        for (Tuple2<Integer, Tile> c : kv._2()) {
-                            paste(c._2().toDoubleLane(), n, c._1(), mosaic);
-                        }
-                        double[] cells = WarpedValues.fitted(halving.halve(mosaic), ct);
-                        done.add(new Tuple2<>(kv._1(), Tiles.fromDoubleLane(ct, n, n, cells)));
-                    }
-                    return done.iterator();
-                }, true);
+                .mapPartitionsToPair(
+                        it -> {
+                            Halving halving = new Halving(method, n);
+                            List<Tuple2<SpatialKey, Tile>> done = new ArrayList<>();
+                            double[] mosaic = new double[4 * n * n];
+                            while (it.hasNext()) {
+                                Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>> kv = it.next();
+                                Arrays.fill(mosaic, Double.NaN);
+                                for (Tuple2<Integer, Tile> c : kv._2()) {
+                                    paste(c._2().toDoubleLane(), n, c._1(), mosaic);
+                                }
+                                double[] cells = WarpedValues.fitted(halving.halve(mosaic), ct);
+                                done.add(new Tuple2<>(kv._1(), Tiles.fromDoubleLane(ct, n, n, cells)));
+                            }
+                            return done.iterator();
+                        },
+                        true);
         return TileLayers.fromRdd(parents, pmd);
     }
 

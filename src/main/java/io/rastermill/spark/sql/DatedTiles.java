@@ -6,7 +6,6 @@ import io.rastermill.core.temporal.TemporalReducer;
 import io.rastermill.core.temporal.TileSeries;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
-
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ public final class DatedTiles implements Serializable {
     private final List<byte[]> tiles = new ArrayList<>();
     /** Per tile its time; null for the untimed {@code rm_composite}, whose reducers do not depend on the order. */
     private final List<Instant> times = new ArrayList<>();
+
     private String reducerText;
     private TemporalReducer reducer;
 
@@ -47,8 +47,8 @@ public final class DatedTiles implements Serializable {
             return;
         }
         if (reducerText != null) {
-            throw new IllegalArgumentException(function + ": one reducer per group, got '" + reducerText
-                    + "' and '" + text + "'");
+            throw new IllegalArgumentException(
+                    function + ": one reducer per group, got '" + reducerText + "' and '" + text + "'");
         }
         TemporalReducer r;
         try {
@@ -74,8 +74,8 @@ public final class DatedTiles implements Serializable {
     DatedTiles merge(DatedTiles other) {
         if (other.reducerText != null) {
             if (reducerText != null && !reducerText.equals(other.reducerText)) {
-                throw new IllegalArgumentException("one reducer per group, got '" + reducerText
-                        + "' and '" + other.reducerText + "'");
+                throw new IllegalArgumentException(
+                        "one reducer per group, got '" + reducerText + "' and '" + other.reducerText + "'");
             }
             reducerText = other.reducerText;
             reducer = other.reducer;

@@ -1,5 +1,8 @@
 package io.rastermill.spark.sql;
 
+import static io.rastermill.spark.sql.SqlFunctions.entry;
+import static io.rastermill.spark.sql.SqlTiles.bytes;
+
 import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.BufferedTileBytes;
@@ -9,17 +12,13 @@ import io.rastermill.core.focal.FocalStatsParams;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.DataTypes;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
-import static io.rastermill.spark.sql.SqlFunctions.entry;
-import static io.rastermill.spark.sql.SqlTiles.bytes;
 
 /**
  * The catalog's focal and terrain functions. They take a buffered tile (the {@code buffered} column of
@@ -30,46 +29,88 @@ import static io.rastermill.spark.sql.SqlTiles.bytes;
 final class FocalFunctions {
     static final String GROUP = "Focal and terrain (over buffered tiles)";
 
-    private FocalFunctions() {
-    }
+    private FocalFunctions() {}
 
     static List<SqlFunction> all() {
         return List.of(
-                entry(GROUP, "rm_focal(buffered, stat, shape, radius)", "BINARY tile",
+                entry(
+                        GROUP,
+                        "rm_focal(buffered, stat, shape, radius)",
+                        "BINARY tile",
                         "focal mean, min, max, sum, stddev or median over a 'square' or 'circle' of the radius,"
                                 + " NoData skipped; the halo must be at least the radius",
-                        (udf, n) -> udf.register(n, (UDF4<byte[], String, String, Integer, byte[]>) (b, stat, shape, r) ->
-                                b == null || stat == null || shape == null || r == null ? null
-                                        : apply(FocalOps.statsKernel(new FocalStatsParams(stat(stat), shape(shape), r)), b),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF4<byte[], String, String, Integer, byte[]>) (b, stat, shape, r) ->
+                                        b == null || stat == null || shape == null || r == null
+                                                ? null
+                                                : apply(
+                                                        FocalOps.statsKernel(
+                                                                new FocalStatsParams(stat(stat), shape(shape), r)),
+                                                        b),
                                 DataTypes.BinaryType)),
-                entry(GROUP, "rm_slope(buffered, z_factor)", "BINARY tile",
+                entry(
+                        GROUP,
+                        "rm_slope(buffered, z_factor)",
+                        "BINARY tile",
                         "slope in degrees as gdaldem slope -z z_factor (cell size in the units of the heights)",
-                        (udf, n) -> udf.register(n, (UDF2<byte[], Number, byte[]>) (b, z) ->
-                                b == null || z == null ? null
-                                        : apply(FocalOps.slopeKernel(SlopeParams.GDALDEM.withZFactor(z.doubleValue())), b),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF2<byte[], Number, byte[]>) (b, z) -> b == null || z == null
+                                        ? null
+                                        : apply(
+                                                FocalOps.slopeKernel(SlopeParams.GDALDEM.withZFactor(z.doubleValue())),
+                                                b),
                                 DataTypes.BinaryType)),
-                entry(GROUP, "rm_aspect(buffered)", "BINARY tile", "aspect in degrees clockwise from north, as gdaldem aspect",
-                        (udf, n) -> udf.register(n, (UDF1<byte[], byte[]>) b ->
-                                b == null ? null : apply(FocalOps.aspectKernel(AspectParams.GDALDEM), b),
+                entry(
+                        GROUP,
+                        "rm_aspect(buffered)",
+                        "BINARY tile",
+                        "aspect in degrees clockwise from north, as gdaldem aspect",
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF1<byte[], byte[]>)
+                                        b -> b == null ? null : apply(FocalOps.aspectKernel(AspectParams.GDALDEM), b),
                                 DataTypes.BinaryType)),
-                entry(GROUP, "rm_hillshade(buffered, azimuth, altitude, z_factor)", "BINARY tile",
+                entry(
+                        GROUP,
+                        "rm_hillshade(buffered, azimuth, altitude, z_factor)",
+                        "BINARY tile",
                         "hillshade (1..255, 0 = NoData) as gdaldem hillshade -az -alt -z",
-                        (udf, n) -> udf.register(n, (UDF4<byte[], Number, Number, Number, byte[]>) (b, az, alt, z) ->
-                                b == null || az == null || alt == null || z == null ? null
-                                        : apply(FocalOps.hillshadeKernel(HillshadeParams.GDALDEM
-                                        .withSun(az.doubleValue(), alt.doubleValue()).withZFactor(z.doubleValue())), b),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF4<byte[], Number, Number, Number, byte[]>) (b, az, alt, z) ->
+                                        b == null || az == null || alt == null || z == null
+                                                ? null
+                                                : apply(
+                                                        FocalOps.hillshadeKernel(HillshadeParams.GDALDEM
+                                                                .withSun(az.doubleValue(), alt.doubleValue())
+                                                                .withZFactor(z.doubleValue())),
+                                                        b),
                                 DataTypes.BinaryType)),
                 index("rm_tpi(buffered)", "topographic position index as gdaldem TPI", TerrainIndexParams.Index.TPI),
-                index("rm_tri(buffered)", "terrain ruggedness index (Riley) as gdaldem TRI",
+                index(
+                        "rm_tri(buffered)",
+                        "terrain ruggedness index (Riley) as gdaldem TRI",
                         TerrainIndexParams.Index.TRI_RILEY),
-                index("rm_roughness(buffered)", "roughness (max - min of the 3x3 window) as gdaldem roughness",
+                index(
+                        "rm_roughness(buffered)",
+                        "roughness (max - min of the 3x3 window) as gdaldem roughness",
                         TerrainIndexParams.Index.ROUGHNESS));
     }
 
     private static SqlFunction index(String signature, String doc, TerrainIndexParams.Index index) {
-        return entry(GROUP, signature, "BINARY tile", doc, (udf, n) -> udf.register(n, (UDF1<byte[], byte[]>) b ->
-                b == null ? null : apply(FocalOps.terrainIndexKernel(new TerrainIndexParams(index, false)), b),
-                DataTypes.BinaryType));
+        return entry(
+                GROUP,
+                signature,
+                "BINARY tile",
+                doc,
+                (udf, n) -> udf.register(
+                        n,
+                        (UDF1<byte[], byte[]>) b -> b == null
+                                ? null
+                                : apply(FocalOps.terrainIndexKernel(new TerrainIndexParams(index, false)), b),
+                        DataTypes.BinaryType));
     }
 
     private static byte[] apply(FocalKernel kernel, byte[] buffered) {
@@ -94,8 +135,10 @@ final class FocalFunctions {
         try {
             return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("rm_focal: unknown " + what + " '" + name + "'; one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT), e);
+            throw new IllegalArgumentException(
+                    "rm_focal: unknown " + what + " '" + name + "'; one of "
+                            + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT),
+                    e);
         }
     }
 }

@@ -9,6 +9,10 @@ import io.rastermill.core.tile.TileBytes;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
@@ -18,11 +22,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
-
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A layer as a {@code Dataset<Row>} and back: one row per tile with the key columns {@code col} and
@@ -39,6 +38,7 @@ public final class LayerFrames {
     public static final String BUFFERED = "buffered";
     /** The time column of a space-time layer's frame ({@link #toDataFrame(SparkSession, SpaceTimeLayer)}). */
     public static final String INSTANT = "instant";
+
     public static final StructType SCHEMA = new StructType()
             .add(COL, DataTypes.IntegerType, false)
             .add(ROW, DataTypes.IntegerType, false)
@@ -53,12 +53,12 @@ public final class LayerFrames {
             .add(INSTANT, DataTypes.TimestampType, false)
             .add(TILE, DataTypes.BinaryType, false);
 
-    private LayerFrames() {
-    }
+    private LayerFrames() {}
 
     public static Dataset<Row> toDataFrame(SparkSession spark, TileLayer layer) {
         // In-raster cells only: edge tiles are cropped, so SQL statistics never count layout padding.
-        JavaRDD<Row> rows = layer.innerTiles().map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), TileBytes.encode(kv._2())));
+        JavaRDD<Row> rows = layer.innerTiles()
+                .map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), TileBytes.encode(kv._2())));
         return spark.createDataFrame(rows, SCHEMA);
     }
 
@@ -73,8 +73,13 @@ public final class LayerFrames {
         JavaRDD<Row> rows = layer.rdd()
                 .map(kv -> {
                     Tile inner = TileLayers.innerTile(md, kv._1().spatialKey(), kv._2());
-                    return inner == null ? null : RowFactory.create(kv._1().col(), kv._1().row(),
-                            Timestamp.from(Instant.ofEpochMilli(kv._1().instant())), TileBytes.encode(inner));
+                    return inner == null
+                            ? null
+                            : RowFactory.create(
+                                    kv._1().col(),
+                                    kv._1().row(),
+                                    Timestamp.from(Instant.ofEpochMilli(kv._1().instant())),
+                                    TileBytes.encode(inner));
                 })
                 .filter(Objects::nonNull);
         return spark.createDataFrame(rows, SPACE_TIME_SCHEMA);
@@ -114,14 +119,16 @@ public final class LayerFrames {
     public static TileLayer toLayer(Dataset<Row> frame, TileLayerMetadata metadata) {
         for (String c : new String[] {COL, ROW, TILE}) {
             if (!Arrays.asList(frame.columns()).contains(c)) {
-                throw new IllegalArgumentException("the frame has no '" + c + "' column; it has "
-                        + String.join(", ", frame.columns()));
+                throw new IllegalArgumentException(
+                        "the frame has no '" + c + "' column; it has " + String.join(", ", frame.columns()));
             }
         }
         int tileCols = metadata.layout().tileCols();
         int tileRows = metadata.layout().tileRows();
-        JavaPairRDD<SpatialKey, Tile> rdd = frame.select(COL, ROW, TILE).javaRDD()
-                .mapToPair(r -> new Tuple2<>(new SpatialKey(r.getInt(0), r.getInt(1)),
+        JavaPairRDD<SpatialKey, Tile> rdd = frame.select(COL, ROW, TILE)
+                .javaRDD()
+                .mapToPair(r -> new Tuple2<>(
+                        new SpatialKey(r.getInt(0), r.getInt(1)),
                         layoutSized(TileBytes.decode((byte[]) r.get(2)), tileCols, tileRows)));
         return TileLayers.fromRdd(rdd, metadata);
     }

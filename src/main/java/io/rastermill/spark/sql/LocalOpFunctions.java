@@ -1,18 +1,17 @@
 package io.rastermill.spark.sql;
 
+import static io.rastermill.spark.sql.SqlFunctions.entry;
+import static io.rastermill.spark.sql.SqlTiles.bytes;
+import static io.rastermill.spark.sql.SqlTiles.tile;
+
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.types.DataTypes;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static io.rastermill.spark.sql.SqlFunctions.entry;
-import static io.rastermill.spark.sql.SqlTiles.bytes;
-import static io.rastermill.spark.sql.SqlTiles.tile;
 
 /**
  * The catalog's entries for the local ops, read from their descriptors ({@link LocalOps#all()}): the
@@ -22,8 +21,7 @@ import static io.rastermill.spark.sql.SqlTiles.tile;
 final class LocalOpFunctions {
     static final String GROUP = "Local (cell-by-cell) operations";
 
-    private LocalOpFunctions() {
-    }
+    private LocalOpFunctions() {}
 
     static List<SqlFunction> all() {
         List<SqlFunction> out = new ArrayList<>();
@@ -40,27 +38,59 @@ final class LocalOpFunctions {
         // The closures capture the op's name, not the op: descriptors hold lambdas, which do not serialize.
         String key = op.name();
         return switch (op.arity()) {
-            case 1 -> entry(GROUP, op.sqlName() + "(a)", "BINARY tile", op.doc(),
-                    (udf, n) -> udf.register(n, (UDF1<byte[], byte[]>) a ->
-                            a == null ? null : bytes(LocalOps.op(key).apply(tile(a))), DataTypes.BinaryType));
-            case 2 -> entry(GROUP, op.sqlName() + "(a, b)", "BINARY tile", op.doc(),
-                    (udf, n) -> udf.register(n, (UDF2<byte[], byte[], byte[]>) (a, b) ->
-                            a == null || b == null ? null : bytes(LocalOps.op(key).apply(tile(a), tile(b))),
-                            DataTypes.BinaryType));
-            case 3 -> entry(GROUP, op.sqlName() + "(c, a, b)", "BINARY tile", op.doc(),
-                    (udf, n) -> udf.register(n, (UDF3<byte[], byte[], byte[], byte[]>) (a, b, c) ->
-                            a == null || b == null || c == null ? null
-                                    : bytes(LocalOps.op(key).apply(tile(a), tile(b), tile(c))), DataTypes.BinaryType));
+            case 1 ->
+                entry(
+                        GROUP,
+                        op.sqlName() + "(a)",
+                        "BINARY tile",
+                        op.doc(),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF1<byte[], byte[]>) a -> a == null
+                                        ? null
+                                        : bytes(LocalOps.op(key).apply(tile(a))),
+                                DataTypes.BinaryType));
+            case 2 ->
+                entry(
+                        GROUP,
+                        op.sqlName() + "(a, b)",
+                        "BINARY tile",
+                        op.doc(),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF2<byte[], byte[], byte[]>) (a, b) -> a == null || b == null
+                                        ? null
+                                        : bytes(LocalOps.op(key).apply(tile(a), tile(b))),
+                                DataTypes.BinaryType));
+            case 3 ->
+                entry(
+                        GROUP,
+                        op.sqlName() + "(c, a, b)",
+                        "BINARY tile",
+                        op.doc(),
+                        (udf, n) -> udf.register(
+                                n,
+                                (UDF3<byte[], byte[], byte[], byte[]>) (a, b, c) -> a == null || b == null || c == null
+                                        ? null
+                                        : bytes(LocalOps.op(key).apply(tile(a), tile(b), tile(c))),
+                                DataTypes.BinaryType));
             default -> throw new IllegalStateException("no SQL form for " + op.arity() + "-argument op " + op.name());
         };
     }
 
     private static SqlFunction withValue(LocalOp op) {
         String key = op.name();
-        return entry(GROUP, op.sqlName() + "_value(a, number)", "BINARY tile", op.sqlName() + " with a number as b",
+        return entry(
+                GROUP,
+                op.sqlName() + "_value(a, number)",
+                "BINARY tile",
+                op.sqlName() + " with a number as b",
                 // Number: SQL literals such as 3 arrive as Integer, 2.5 as Double or BigDecimal
-                (udf, n) -> udf.register(n, (UDF2<byte[], Number, byte[]>) (a, v) ->
-                        a == null || v == null ? null : bytes(LocalOps.op(key).apply(tile(a), v.doubleValue())),
+                (udf, n) -> udf.register(
+                        n,
+                        (UDF2<byte[], Number, byte[]>) (a, v) -> a == null || v == null
+                                ? null
+                                : bytes(LocalOps.op(key).apply(tile(a), v.doubleValue())),
                         DataTypes.BinaryType));
     }
 }

@@ -9,8 +9,7 @@ import org.apache.spark.sql.UDFRegistration;
  * {@link io.rastermill.core.tile.TileBytes} form; a NULL tile gives NULL.
  */
 public final class RastermillSql {
-    private RastermillSql() {
-    }
+    private RastermillSql() {}
 
     public static void register(SparkSession spark) {
         UDFRegistration udf = spark.udf();

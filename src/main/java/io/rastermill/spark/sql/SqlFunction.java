@@ -1,9 +1,8 @@
 package io.rastermill.spark.sql;
 
-import org.apache.spark.sql.UDFRegistration;
-
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.UDFRegistration;
 
 /**
  * One entry of the {@link SqlFunctions} catalog: the function's name, how it is called, what it
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
  * @param returns   the SQL type of the result, e.g. {@code BINARY tile} or {@code DOUBLE}
  * @param doc       one line: what the function computes
  */
-public record SqlFunction(String group, String name, String signature, String returns, String doc,
-                          Registration registration) {
+public record SqlFunction(
+        String group, String name, String signature, String returns, String doc, Registration registration) {
     private static final Pattern NAME = Pattern.compile("rm_[a-z0-9_]+");
 
     /** Registers the function under the given name (the entry's own) on a session's UDF registry. */

@@ -15,11 +15,9 @@ import java.util.Set;
  */
 public final class SqlFunctions {
     /** The command that rewrites {@code docs/sql-functions.md} from this catalog. */
-    public static final String REGENERATE =
-            "mvn -B -q -o test -Dtest=SqlFunctionsPageTest -Drastermill.writeDocs=true";
+    public static final String REGENERATE = "mvn -B -q -o test -Dtest=SqlFunctionsPageTest -Drastermill.writeDocs=true";
 
-    private SqlFunctions() {
-    }
+    private SqlFunctions() {}
 
     /**
      * Every function, grouped as on the page.
@@ -46,8 +44,8 @@ public final class SqlFunctions {
     }
 
     /** An entry named by its signature's function name. */
-    static SqlFunction entry(String group, String signature, String returns, String doc,
-                             SqlFunction.Registration registration) {
+    static SqlFunction entry(
+            String group, String signature, String returns, String doc, SqlFunction.Registration registration) {
         int paren = signature.indexOf('(');
         String name = paren < 0 ? signature : signature.substring(0, paren);
         return new SqlFunction(group, name, signature, returns, doc, registration);
@@ -62,18 +60,28 @@ public final class SqlFunctions {
         StringBuilder b = new StringBuilder()
                 .append("# Rastermill SQL functions\n\n")
                 .append("<!-- Generated from io.rastermill.spark.sql.SqlFunctions; do not edit. Regenerate with:\n")
-                .append("     ").append(REGENERATE).append(" -->\n\n")
-                .append("`RastermillSql.register(spark)` adds these ").append(all().size())
+                .append("     ")
+                .append(REGENERATE)
+                .append(" -->\n\n")
+                .append("`RastermillSql.register(spark)` adds these ")
+                .append(all().size())
                 .append(" functions to a session. Tiles are BINARY columns in the `TileBytes` form")
                 .append(" (`LayerFrames.toDataFrame`); focal functions take buffered tiles")
                 .append(" (`LayerFrames.toBufferedDataFrame`). A NULL argument gives NULL.\n");
         for (Map.Entry<String, List<SqlFunction>> g : groups.entrySet()) {
-            b.append("\n## ").append(g.getKey()).append("\n\n")
+            b.append("\n## ")
+                    .append(g.getKey())
+                    .append("\n\n")
                     .append("| function | returns | what it computes |\n")
                     .append("|---|---|---|\n");
             for (SqlFunction f : g.getValue()) {
-                b.append("| `").append(f.signature()).append("` | ").append(f.returns()).append(" | ")
-                        .append(f.doc().replace("|", "\\|")).append(" |\n");
+                b.append("| `")
+                        .append(f.signature())
+                        .append("` | ")
+                        .append(f.returns())
+                        .append(" | ")
+                        .append(f.doc().replace("|", "\\|"))
+                        .append(" |\n");
             }
         }
         return b.toString();

@@ -5,8 +5,7 @@ import io.rastermill.core.tile.TileBytes;
 
 /** The binary tile form of SQL columns, in and out; shared by the function groups. */
 final class SqlTiles {
-    private SqlTiles() {
-    }
+    private SqlTiles() {}
 
     static Tile tile(byte[] b) {
         return TileBytes.decode(b);

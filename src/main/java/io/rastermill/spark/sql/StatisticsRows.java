@@ -10,8 +10,7 @@ import org.apache.spark.sql.types.StructType;
 final class StatisticsRows {
     static final StructType SCHEMA = fields(new StructType());
 
-    private StatisticsRows() {
-    }
+    private StatisticsRows() {}
 
     /** The statistics' fields appended to {@code struct}. */
     static StructType fields(StructType struct) {

@@ -1,16 +1,14 @@
 package io.rastermill.spark.sql;
 
-import org.apache.spark.sql.Row;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.apache.spark.sql.Row;
 
 /** Reading the time-series aggregates' input rows: the tile and its time, whatever Java type Spark hands over. */
 final class TimeSeriesRows {
-    private TimeSeriesRows() {
-    }
+    private TimeSeriesRows() {}
 
     /**
      * The time in column {@code i}: a {@code Timestamp} or an {@code Instant} (with

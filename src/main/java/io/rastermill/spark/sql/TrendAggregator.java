@@ -19,9 +19,8 @@ import org.apache.spark.sql.types.StructType;
  */
 final class TrendAggregator extends Aggregator<Row, DatedTiles, Row> {
     static final String FUNCTION = "rm_trend";
-    static final StructType INPUT = new StructType()
-            .add("tile", DataTypes.BinaryType, true)
-            .add("time", DataTypes.TimestampType, true);
+    static final StructType INPUT =
+            new StructType().add("tile", DataTypes.BinaryType, true).add("time", DataTypes.TimestampType, true);
     private static final TemporalReducer TREND = TemporalReducer.of(TemporalReducer.Kind.TREND);
 
     static StructType schema() {

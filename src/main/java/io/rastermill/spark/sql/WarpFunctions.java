@@ -1,5 +1,8 @@
 package io.rastermill.spark.sql;
 
+import static io.rastermill.spark.sql.SqlFunctions.entry;
+import static io.rastermill.spark.sql.SqlTiles.bytes;
+
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
@@ -10,15 +13,11 @@ import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.TileWarp;
 import io.rastermill.spark.warp.WarpOptions;
+import java.io.IOException;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF13;
 import org.apache.spark.sql.types.DataTypes;
-
-import java.io.IOException;
-import java.util.List;
-
-import static io.rastermill.spark.sql.SqlFunctions.entry;
-import static io.rastermill.spark.sql.SqlTiles.bytes;
 
 /**
  * The catalog's warp function: {@code rm_warp} computes one tile of the Java API's
@@ -29,11 +28,11 @@ import static io.rastermill.spark.sql.SqlTiles.bytes;
 final class WarpFunctions {
     static final String GROUP = "Warp (reprojection and resampling)";
 
-    private WarpFunctions() {
-    }
+    private WarpFunctions() {}
 
     static List<SqlFunction> all() {
-        return List.of(entry(GROUP,
+        return List.of(entry(
+                GROUP,
                 "rm_warp(source, crs, xmin, ymin, xmax, ymax, width, height, tile_size, col, row, band, method)",
                 "BINARY tile",
                 "tile (col, row) of band (1-based) of the GeoTIFF(s) source (a path, glob or directory; later files win)"
@@ -41,16 +40,57 @@ final class WarpFunctions {
                         + " gdalwarp's method name, as GeoTiffWarp.warp(grid, method): the tile's in-grid cells, in the"
                         + " first source's cell type",
                 (udf, n) -> {
-                    HadoopConf conf = new HadoopConf(SparkSession.active().sparkContext().hadoopConfiguration());
-                    udf.register(n, (UDF13<String, String, Number, Number, Number, Number, Number, Number, Number,
-                            Number, Number, Number, String, byte[]>) (source, crs, xmin, ymin, xmax, ymax, width, height,
-                                                                      tileSize, col, row, band, method) ->
-                            anyNull(source, crs, xmin, ymin, xmax, ymax, width, height, tileSize, col, row, band, method)
-                                    ? null
-                                    : warp(source, crs, new Extent(xmin.doubleValue(), ymin.doubleValue(),
-                                            xmax.doubleValue(), ymax.doubleValue()), width.intValue(), height.intValue(),
-                                    tileSize.intValue(), new SpatialKey(col.intValue(), row.intValue()),
-                                    band.intValue(), method, conf), DataTypes.BinaryType);
+                    HadoopConf conf =
+                            new HadoopConf(SparkSession.active().sparkContext().hadoopConfiguration());
+                    udf.register(
+                            n,
+                            (UDF13<
+                                            String,
+                                            String,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            Number,
+                                            String,
+                                            byte[]>)
+                                    (source,
+                                            crs,
+                                            xmin,
+                                            ymin,
+                                            xmax,
+                                            ymax,
+                                            width,
+                                            height,
+                                            tileSize,
+                                            col,
+                                            row,
+                                            band,
+                                            method) -> anyNull(
+                                                    source, crs, xmin, ymin, xmax, ymax, width, height, tileSize, col,
+                                                    row, band, method)
+                                            ? null
+                                            : warp(
+                                                    source,
+                                                    crs,
+                                                    new Extent(
+                                                            xmin.doubleValue(),
+                                                            ymin.doubleValue(),
+                                                            xmax.doubleValue(),
+                                                            ymax.doubleValue()),
+                                                    width.intValue(),
+                                                    height.intValue(),
+                                                    tileSize.intValue(),
+                                                    new SpatialKey(col.intValue(), row.intValue()),
+                                                    band.intValue(),
+                                                    method,
+                                                    conf),
+                            DataTypes.BinaryType);
                 }));
     }
 
@@ -63,11 +103,21 @@ final class WarpFunctions {
         return false;
     }
 
-    private static byte[] warp(String source, String crs, Extent extent, int width, int height, int tileSize,
-                               SpatialKey key, int band, String method, HadoopConf conf) throws IOException {
+    private static byte[] warp(
+            String source,
+            String crs,
+            Extent extent,
+            int width,
+            int height,
+            int tileSize,
+            SpatialKey key,
+            int band,
+            String method,
+            HadoopConf conf)
+            throws IOException {
         WarpGrid grid = new WarpGrid(Crs.parse(crs), RasterExtent.of(extent, width, height));
         WarpOptions options = WarpOptions.of(Resampling.parse(method)).withTileSize(tileSize);
-        return bytes(TileWarp.warp(GeoTiffWarp.readSources(List.of(source), null, conf.get()), grid, key, band - 1,
-                options, conf.get()));
+        return bytes(TileWarp.warp(
+                GeoTiffWarp.readSources(List.of(source), null, conf.get()), grid, key, band - 1, options, conf.get()));
     }
 }

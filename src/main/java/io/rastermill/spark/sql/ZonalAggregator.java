@@ -5,6 +5,9 @@ import io.rastermill.core.tile.TileBytes;
 import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.core.zonal.ZoneSpec;
 import io.rastermill.core.zonal.ZoneTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -13,10 +16,6 @@ import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code rm_agg_zonal(values, zones)}: statistics of the value cells per zone id of the zone tile on the

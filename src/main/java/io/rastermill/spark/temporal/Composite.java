@@ -22,6 +22,12 @@ import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.warp.WarpSource;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -29,13 +35,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * A series of scenes reduced per cell across time onto one grid: a median composite, a maximum, a per-cell trend.
@@ -75,7 +74,8 @@ public final class Composite {
      */
     public static Composite open(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Crs sourceCrs)
             throws IOException {
-        Configuration conf = JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
+        Configuration conf =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
         List<String> files = new ArrayList<>();
         for (String p : pathsOrGlobs) {
             files.addAll(TileLayers.listGeoTiffs(List.of(p), conf));
@@ -93,12 +93,14 @@ public final class Composite {
 
     private static Optional<Instant> time(String file, SceneDating dating, Configuration conf) throws IOException {
         if (dating.table() != null) {
-            return Optional.of(SceneDates.lookup(dating.table(), file).orElseThrow(() -> new IllegalArgumentException(
-                    file + ": not in the dates table (give every scene a line path,time)")));
+            return Optional.of(SceneDates.lookup(dating.table(), file)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            file + ": not in the dates table (give every scene a line path,time)")));
         }
         if (dating.namePattern() != null) {
-            return Optional.of(SceneDates.fromName(file, dating.namePattern()).orElseThrow(() ->
-                    new IllegalArgumentException(file + ": the date pattern '" + dating.namePattern() + "' does not match its name")));
+            return Optional.of(SceneDates.fromName(file, dating.namePattern())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            file + ": the date pattern '" + dating.namePattern() + "' does not match its name")));
         }
         Optional<TiffEntry> tag;
         try (GeoTiffReader r = GeoTiffReader.open(file, conf)) {
@@ -130,8 +132,11 @@ public final class Composite {
     public Composite between(Instant start, Instant end) {
         List<Scene> kept = new ArrayList<>();
         for (Scene s : scenes) {
-            Instant t = s.time().orElseThrow(() -> new IllegalArgumentException(s.uri()
-                    + ": no date (no TIFFTAG_DATETIME, none in the name); give --dates or --date-pattern to select by time"));
+            Instant t = s.time()
+                    .orElseThrow(
+                            () -> new IllegalArgumentException(
+                                    s.uri()
+                                            + ": no date (no TIFFTAG_DATETIME, none in the name); give --dates or --date-pattern to select by time"));
             if ((start == null || !t.isBefore(start)) && (end == null || t.isBefore(end))) {
                 kept.add(s);
             }
@@ -139,7 +144,8 @@ public final class Composite {
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("no scene in [" + (start == null ? "-inf" : start) + ", "
                     + (end == null ? "+inf" : end) + "): the " + scenes.size() + " scene(s) are dated "
-                    + scenes.get(0).time().orElseThrow() + " .. " + scenes.get(scenes.size() - 1).time().orElseThrow());
+                    + scenes.get(0).time().orElseThrow() + " .. "
+                    + scenes.get(scenes.size() - 1).time().orElseThrow());
         }
         return new Composite(spark, kept, sourceCrs);
     }
@@ -187,8 +193,10 @@ public final class Composite {
 
         /** The result's description: {@code bands × reducer.bandCount()} bands on {@code grid}. */
         public RasterDescription describe(WarpGrid grid, TemporalReducer reducer, WarpOptions options, int bands) {
-            return RasterDescription.of(grid.cols(), grid.rows(), bands * reducer.bandCount(),
-                    cellType(reducer, options)).withRasterExtent(grid.grid()).withCrs(grid.crs());
+            return RasterDescription.of(
+                            grid.cols(), grid.rows(), bands * reducer.bandCount(), cellType(reducer, options))
+                    .withRasterExtent(grid.grid())
+                    .withCrs(grid.crs());
         }
 
         /** How many tiles each output band has. */
@@ -217,21 +225,25 @@ public final class Composite {
          *
          * @param mask an expression over each scene's bands, true (or NoData) where a cell is dropped; null for none
          */
-        public List<TileLayer> reduce(WarpGrid grid, TemporalReducer reducer, WarpOptions options, CalcExpression mask,
-                                      int... bands) {
+        public List<TileLayer> reduce(
+                WarpGrid grid, TemporalReducer reducer, WarpOptions options, CalcExpression mask, int... bands) {
             for (int b : bands) {
                 if (b < 0 || b >= bandCount()) {
-                    throw new IllegalArgumentException("band " + (b + 1) + " does not exist; the scenes have " + bandCount());
+                    throw new IllegalArgumentException(
+                            "band " + (b + 1) + " does not exist; the scenes have " + bandCount());
                 }
             }
             if (mask != null) {
                 checkMask(mask);
             }
-            if (reducer.kind() == TemporalReducer.Kind.FIRST || reducer.kind() == TemporalReducer.Kind.LAST
+            if (reducer.kind() == TemporalReducer.Kind.FIRST
+                    || reducer.kind() == TemporalReducer.Kind.LAST
                     || reducer.kind() == TemporalReducer.Kind.TREND) {
                 for (Scene s : scenes) {
-                    s.time().orElseThrow(() -> new IllegalArgumentException(s.uri() + ": no date (no TIFFTAG_DATETIME,"
-                            + " none in the name), which " + reducer + " needs; give --dates or --date-pattern"));
+                    s.time()
+                            .orElseThrow(() -> new IllegalArgumentException(
+                                    s.uri() + ": no date (no TIFFTAG_DATETIME," + " none in the name), which " + reducer
+                                            + " needs; give --dates or --date-pattern"));
                 }
             }
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -240,20 +252,30 @@ public final class Composite {
             LayoutDefinition layout = LayoutDefinition.fromGrid(grid.grid(), ts, ts);
             TileLayerMetadata md = TileLayerMetadata.of(ct, layout, grid.grid().extent(), grid.crs());
             List<SpatialKey> keys = warp.keys(grid, ts);
-            Partitioner partitioner = TileLayers.partitionerFor(keys,
-                    TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
+            Partitioner partitioner = TileLayers.partitionerFor(
+                    keys, TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
             List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
             for (SpatialKey k : keys) {
                 pairs.add(new Tuple2<>(k, Boolean.TRUE));
             }
-            JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs,
-                    Math.max(1, Math.min(pairs.size(), partitioner.numPartitions()))).partitionBy(partitioner);
+            JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
+                            pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
+                    .partitionBy(partitioner);
             double[] days = days();
             List<TileLayer> out = new ArrayList<>();
             for (int b : bands) {
-                CompositeTask task = new CompositeTask(warp.sources(), days, grid, b, reducer, options, ct, mask,
+                CompositeTask task = new CompositeTask(
+                        warp.sources(),
+                        days,
+                        grid,
+                        b,
+                        reducer,
+                        options,
+                        ct,
+                        mask,
                         new HadoopConf(jsc.hadoopConfiguration()),
-                        RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));
+                        RastermillConf.blockCacheBytes(spark.sparkContext().getConf()),
+                        IoMetrics.bytesRead(spark.sparkContext()));
                 JavaPairRDD<SpatialKey, Tile[]> reduced = keyRdd.mapPartitionsToPair(task, true);
                 if (reducer.bandCount() > 1) {
                     reduced = reduced.persist(StorageLevel.MEMORY_AND_DISK());

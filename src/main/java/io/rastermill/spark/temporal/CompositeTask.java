@@ -20,10 +20,6 @@ import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.warp.WarpSource;
-import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +28,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
 
 /**
  * The executor side of a composite: one partition of target keys in, each key's reduced bands out, lazily. Per key
@@ -53,9 +52,18 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
     private final long decodedCacheBytes;
     private final LongAccumulator bytesRead;
 
-    CompositeTask(List<WarpSource> sources, double[] days, WarpGrid target, int band, TemporalReducer reducer,
-                  WarpOptions options, CellType cellType, CalcExpression mask, HadoopConf conf, long decodedCacheBytes,
-                  LongAccumulator bytesRead) {
+    CompositeTask(
+            List<WarpSource> sources,
+            double[] days,
+            WarpGrid target,
+            int band,
+            TemporalReducer reducer,
+            WarpOptions options,
+            CellType cellType,
+            CalcExpression mask,
+            HadoopConf conf,
+            long decodedCacheBytes,
+            LongAccumulator bytesRead) {
         this.sources = List.copyOf(sources);
         this.days = days.clone();
         this.target = target;
@@ -112,8 +120,12 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         };
     }
 
-    private Tile[] reduceTile(SpatialKey key, BlockWarp[] warps, AlignedScene[] aligned, GeoTiffReaders readers,
-                              Map<CellType, CalcProgram.Evaluator> masks) {
+    private Tile[] reduceTile(
+            SpatialKey key,
+            BlockWarp[] warps,
+            AlignedScene[] aligned,
+            GeoTiffReaders readers,
+            Map<CellType, CalcProgram.Evaluator> masks) {
         int ts = options.tileSize();
         int x0 = key.col() * ts;
         int y0 = key.row() * ts;
@@ -162,15 +174,19 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
                 drop(cells, maskOf(read, src, need, key, masks));
             }
             Arrays.fill(warped, Double.NaN);
-            warps[s].warp(new SourceWindow(cells, (int) need.colMin(), (int) need.rowMin(), (int) need.width(),
-                    (int) need.height()), warped);
+            warps[s].warp(
+                    new SourceWindow(
+                            cells, (int) need.colMin(), (int) need.rowMin(), (int) need.width(), (int) need.height()),
+                    warped);
             acc.add(warped, days[s]);
         }
         double[][] result = acc.result();
         Tile[] out = new Tile[result.length];
         for (int j = 0; j < result.length; j++) {
             Tile inner = Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(result[j], cellType));
-            out[j] = w == ts && h == ts ? inner : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
+            out[j] = w == ts && h == ts
+                    ? inner
+                    : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
         }
         return out;
     }
@@ -194,14 +210,15 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
     }
 
     private static IllegalStateException failure(WarpSource src, GridBounds need, SpatialKey key, Exception e) {
-        return new IllegalStateException("composite: reading window " + need + " of " + src.uri() + " for tile "
-                + key + ": " + e.getMessage(), e);
+        return new IllegalStateException(
+                "composite: reading window " + need + " of " + src.uri() + " for tile " + key + ": " + e.getMessage(),
+                e);
     }
 
     /** The value band first, then every band when a mask reads the scene's bands. */
     private int[] bandsToRead(int bandCount) {
         if (mask == null) {
-            return new int[]{band};
+            return new int[] {band};
         }
         int n = Math.min(bandCount, 26);
         int[] bands = new int[1 + n];
@@ -216,12 +233,16 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
      * The mask over the window: non-zero where it is true or NoData. It reads raw values: a GeoTIFF's NoData value
      * applies to all its bands, and a QA band's 0 (often "clear") must stay a value for its bits to be tested.
      */
-    private double[] maskOf(MultibandTile read, WarpSource src, GridBounds need, SpatialKey key,
-                            Map<CellType, CalcProgram.Evaluator> masks) {
+    private double[] maskOf(
+            MultibandTile read,
+            WarpSource src,
+            GridBounds need,
+            SpatialKey key,
+            Map<CellType, CalcProgram.Evaluator> masks) {
         try {
             CellType ct = src.cellType().withNoNoData();
-            CalcProgram.Evaluator eval = masks.computeIfAbsent(ct,
-                    c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
+            CalcProgram.Evaluator eval = masks.computeIfAbsent(
+                    ct, c -> mask.compile(maskInputs(c, src.bandCount())).newEvaluator());
             List<Tile> inputs = new ArrayList<>(read.bandCount() - 1);
             for (int b = 1; b < read.bandCount(); b++) {
                 Tile t = read.band(b);

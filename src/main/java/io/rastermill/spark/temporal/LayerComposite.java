@@ -11,16 +11,15 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
-import org.apache.spark.Partitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * A space-time layer reduced per cell across time: the scenes of a layer are already on one grid, so each spatial key's
@@ -36,15 +35,15 @@ import java.util.NoSuchElementException;
  * the number of scenes.
  */
 public final class LayerComposite {
-    private LayerComposite() {
-    }
+    private LayerComposite() {}
 
     /**
      * The layer's tiles reduced by {@code reducer} into {@code cellType}: layer {@code j} is reducer band {@code j}, on the
      * layer's own layout. Trend's days count from {@code origin} (epoch ms). A reducer of several bands persists its
      * reduced RDD ({@code MEMORY_AND_DISK}) so that its layers do not recompute it.
      */
-    public static List<TileLayer> reduce(SpaceTimeLayer layer, TemporalReducer reducer, CellType cellType, long origin) {
+    public static List<TileLayer> reduce(
+            SpaceTimeLayer layer, TemporalReducer reducer, CellType cellType, long origin) {
         TileLayerMetadata md = layer.metadata().withCellType(cellType);
         int partitions = Math.max(1, layer.rdd().getNumPartitions());
         JavaPairRDD<SpatialKey, Tile[]> reduced = layer.rdd()
@@ -128,7 +127,9 @@ public final class LayerComposite {
             Tile first = pending._2();
             TileSeries series = new TileSeries(reducer, cellType, first.cols(), first.rows());
             while (pending != null && pending._1().spatialKey().equals(key)) {
-                series.add(pending._2(), SceneDates.days(Instant.ofEpochMilli(pending._1().instant()), originInstant),
+                series.add(
+                        pending._2(),
+                        SceneDates.days(Instant.ofEpochMilli(pending._1().instant()), originInstant),
                         pending._1());
                 pending = in.hasNext() ? in.next() : null;
             }

@@ -9,5 +9,4 @@ import java.util.Optional;
  * @param uri  path or Hadoop URI
  * @param time when it was taken; empty when no date was found (allowed only where the order does not matter)
  */
-public record Scene(String uri, Optional<Instant> time) {
-}
+public record Scene(String uri, Optional<Instant> time) {}

@@ -5,21 +5,19 @@ import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Dated single-band scenes on one grid as a {@link SpaceTimeLayer}: each scene is tiled on its own grid (a floating
  * layout, as {@code layer write} does) and keyed by its instant. Scenes on other grids are refused: warp them first.
  */
 public final class SceneSeries {
-    private SceneSeries() {
-    }
+    private SceneSeries() {}
 
     /**
      * The GeoTIFFs {@code pathsOrGlobs} name, dated by {@code dating}, kept if taken in {@code [from, until)} (either
@@ -28,8 +26,14 @@ public final class SceneSeries {
      * @throws IllegalArgumentException naming the file without a date, with several bands, or on another grid than the
      *                                  first scene
      */
-    public static SpaceTimeLayer read(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Instant from,
-                                      Instant until, int tileSize) throws IOException {
+    public static SpaceTimeLayer read(
+            SparkSession spark,
+            List<String> pathsOrGlobs,
+            SceneDating dating,
+            Instant from,
+            Instant until,
+            int tileSize)
+            throws IOException {
         return read(spark, pathsOrGlobs, dating, from, until, tileSize, -1);
     }
 
@@ -41,8 +45,15 @@ public final class SceneSeries {
      * @throws IllegalArgumentException naming the file without a date, without that band (with several bands if
      *                                  {@code band} is -1), or on another grid than the first scene
      */
-    public static SpaceTimeLayer read(SparkSession spark, List<String> pathsOrGlobs, SceneDating dating, Instant from,
-                                      Instant until, int tileSize, int band) throws IOException {
+    public static SpaceTimeLayer read(
+            SparkSession spark,
+            List<String> pathsOrGlobs,
+            SceneDating dating,
+            Instant from,
+            Instant until,
+            int tileSize,
+            int band)
+            throws IOException {
         Composite series = Composite.open(spark, pathsOrGlobs, dating, null);
         if (from != null || until != null) {
             series = series.between(from, until);
@@ -52,8 +63,9 @@ public final class SceneSeries {
         List<TileLayer> scenes = new ArrayList<>();
         LayoutDefinition first = null;
         for (Scene s : series.scenes()) {
-            Instant t = s.time().orElseThrow(() -> new IllegalArgumentException(s.uri() + ": no date (no TIFFTAG_DATETIME,"
-                    + " none in the name); give --dates or --date-pattern"));
+            Instant t = s.time()
+                    .orElseThrow(() -> new IllegalArgumentException(s.uri() + ": no date (no TIFFTAG_DATETIME,"
+                            + " none in the name); give --dates or --date-pattern"));
             try (GeoTiffReader r = GeoTiffReader.open(s.uri(), conf)) {
                 int bands = r.info().bandCount();
                 if (band < 0 && bands != 1) {
@@ -64,13 +76,16 @@ public final class SceneSeries {
                     throw new IllegalArgumentException(s.uri() + ": no band " + (band + 1) + "; it has " + bands);
                 }
             }
-            TileLayer scene = TileLayers.readGeoTiffs(spark, List.of(s.uri()),
+            TileLayer scene = TileLayers.readGeoTiffs(
+                    spark,
+                    List.of(s.uri()),
                     TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(Math.max(band, 0)));
             LayoutDefinition layout = scene.metadata().layout();
             if (first == null) {
                 first = layout;
             } else if (!layout.equals(first)) {
-                throw new IllegalArgumentException(s.uri() + ": its grid (layout " + layout + ") is not the first scene's ("
+                throw new IllegalArgumentException(s.uri() + ": its grid (layout " + layout
+                        + ") is not the first scene's ("
                         + series.scenes().get(0).uri() + ", " + first + "); warp the scenes onto one grid first");
             }
             instants.add(t.toEpochMilli());

@@ -15,13 +15,12 @@ import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.warp.SourceWindows;
 import io.rastermill.spark.warp.WarpSource;
-import org.apache.spark.api.java.function.PairFlatMapFunction;
-import scala.Tuple2;
-
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import scala.Tuple2;
 
 /**
  * The executor side of the top zoom: tile keys in, RGBA pixels out. Each tile is its own 256² target grid in
@@ -41,8 +40,13 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
     /** Per source: where it can have data; a tile beyond it is not warped from it. */
     private final SourceFootprint[] footprints;
 
-    BaseTileTask(List<WarpSource> sources, TileRange range, XyzTileOptions options, TileStyle style, HadoopConf conf,
-                 long decodedCacheBytes) {
+    BaseTileTask(
+            List<WarpSource> sources,
+            TileRange range,
+            XyzTileOptions options,
+            TileStyle style,
+            HadoopConf conf,
+            long decodedCacheBytes) {
         this.sources = List.copyOf(sources);
         this.zoom = range.zoom();
         this.options = options;

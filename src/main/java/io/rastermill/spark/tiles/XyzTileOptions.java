@@ -4,7 +4,6 @@ import io.rastermill.core.tiles.ColorRamp;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.spark.warp.WarpOptions;
-
 import java.io.Serializable;
 
 /**
@@ -22,16 +21,25 @@ import java.io.Serializable;
  * @param maxTiles   refuse pyramids of more tiles than this
  * @param overwrite  replace an existing output directory (else it is refused)
  */
-public record XyzTileOptions(int minZoom, int maxZoom, Resampling resampling, ColorRamp ramp, double scaleMin,
-                             double scaleMax, double maxError, long maxTiles, boolean overwrite) implements Serializable {
+public record XyzTileOptions(
+        int minZoom,
+        int maxZoom,
+        Resampling resampling,
+        ColorRamp ramp,
+        double scaleMin,
+        double scaleMax,
+        double maxError,
+        long maxTiles,
+        boolean overwrite)
+        implements Serializable {
 
     /** Default tile limit: a million tiles (about 20 GiB of RGBA before compression). */
     public static final long DEFAULT_MAX_TILES = 1_000_000L;
 
     public XyzTileOptions {
         if (minZoom < 0 || maxZoom > WebMercatorTiles.MAX_ZOOM || minZoom > maxZoom) {
-            throw new IllegalArgumentException("--zoom " + minZoom + "-" + maxZoom + ": need 0 <= MIN <= MAX <= "
-                    + WebMercatorTiles.MAX_ZOOM);
+            throw new IllegalArgumentException(
+                    "--zoom " + minZoom + "-" + maxZoom + ": need 0 <= MIN <= MAX <= " + WebMercatorTiles.MAX_ZOOM);
         }
         if (resampling == null) {
             throw new IllegalArgumentException("resampling must not be null");
@@ -49,8 +57,16 @@ public record XyzTileOptions(int minZoom, int maxZoom, Resampling resampling, Co
     }
 
     public static XyzTileOptions zooms(int minZoom, int maxZoom) {
-        return new XyzTileOptions(minZoom, maxZoom, Resampling.AVERAGE, null, Double.NaN, Double.NaN,
-                WarpOptions.DEFAULT_MAX_ERROR, DEFAULT_MAX_TILES, false);
+        return new XyzTileOptions(
+                minZoom,
+                maxZoom,
+                Resampling.AVERAGE,
+                null,
+                Double.NaN,
+                Double.NaN,
+                WarpOptions.DEFAULT_MAX_ERROR,
+                DEFAULT_MAX_TILES,
+                false);
     }
 
     public XyzTileOptions withResampling(Resampling r) {

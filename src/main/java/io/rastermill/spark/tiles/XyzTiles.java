@@ -21,6 +21,12 @@ import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpSource;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
@@ -34,13 +40,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
-
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * XYZ web tiles ({@code DIR/{z}/{x}/{y}.png}, 256² RGBA or grey + alpha PNGs in EPSG:3857) from GeoTIFFs, the tile
@@ -62,8 +61,7 @@ public final class XyzTiles {
     /** Web Mercator's latitude limit, where the square world ends (gdal2tiles' MAX_LAT). */
     static final double MAX_LATITUDE = 85.0511287798066;
 
-    private XyzTiles() {
-    }
+    private XyzTiles() {}
 
     /** What was written: tiles per zoom from {@code minZoom}, and the value range the colours span (NaN if none). */
     public record Result(String directory, int minZoom, long[] tilesPerZoom, double scaleMin, double scaleMax) {
@@ -103,7 +101,8 @@ public final class XyzTiles {
         double ymax = Math.min(e.ymax(), MAX_LATITUDE);
         double ymin = Math.max(e.ymin(), -MAX_LATITUDE);
         if (!(ymin < ymax)) {
-            throw new IllegalArgumentException("the source lies beyond ±" + MAX_LATITUDE + "° latitude, outside Web Mercator");
+            throw new IllegalArgumentException(
+                    "the source lies beyond ±" + MAX_LATITUDE + "° latitude, outside Web Mercator");
         }
         int rows = Math.max(1, (int) Math.round((ymax - ymin) / r.cellHeight()));
         return new WarpGrid(g.crs(), RasterExtent.of(new Extent(e.xmin(), ymin, e.xmax(), ymax), r.cols(), rows));
@@ -114,7 +113,8 @@ public final class XyzTiles {
         RasterExtent g = mercator.grid();
         List<TileRange> ranges = new ArrayList<>();
         for (int z = options.minZoom(); z <= options.maxZoom(); z++) {
-            ranges.add(WebMercatorTiles.range(z, g.extent().xmin(), g.extent().ymax(), g.cols(), g.rows(), g.cellWidth()));
+            ranges.add(
+                    WebMercatorTiles.range(z, g.extent().xmin(), g.extent().ymax(), g.cols(), g.rows(), g.cellWidth()));
         }
         return ranges;
     }
@@ -126,8 +126,9 @@ public final class XyzTiles {
      * @throws IllegalArgumentException naming the problem for sources tiles cannot show, too many tiles, or an
      *                                  existing {@code dir} without overwrite
      */
-    public static Result write(SparkSession spark, GeoTiffWarp sources, String dir, XyzTileOptions options,
-                               LongAccumulator written) throws IOException {
+    public static Result write(
+            SparkSession spark, GeoTiffWarp sources, String dir, XyzTileOptions options, LongAccumulator written)
+            throws IOException {
         WarpGrid mercator;
         try {
             mercator = mercatorGrid(sources);
@@ -166,8 +167,15 @@ public final class XyzTiles {
             }
             TileRange top = ranges.get(ranges.size() - 1);
             JavaRDD<Long> keys = jsc.parallelize(keys(top), partitions(top.count(), jsc.defaultParallelism()));
-            JavaPairRDD<Long, byte[]> level = keys.mapPartitionsToPair(new BaseTileTask(sources.sources(), top, options,
-                    style, new HadoopConf(conf), RastermillConf.blockCacheBytes(spark.sparkContext().getConf())), true);
+            JavaPairRDD<Long, byte[]> level = keys.mapPartitionsToPair(
+                    new BaseTileTask(
+                            sources.sources(),
+                            top,
+                            options,
+                            style,
+                            new HadoopConf(conf),
+                            RastermillConf.blockCacheBytes(spark.sparkContext().getConf())),
+                    true);
             long[] counts = new long[ranges.size()];
             String tempUri = temp.toUri().toString();
             HadoopConf hconf = new HadoopConf(conf);
@@ -175,7 +183,8 @@ public final class XyzTiles {
                 int z = ranges.get(i).zoom();
                 level = level.persist(StorageLevel.MEMORY_AND_DISK());
                 persisted.add(level);
-                counts[i] = level.mapPartitions(pngWriter(tempUri, z, grey, hconf, written)).reduce(Long::sum);
+                counts[i] = level.mapPartitions(pngWriter(tempUri, z, grey, hconf, written))
+                        .reduce(Long::sum);
                 if (i > 0) {
                     level = parents(level, options, partitions(ranges.get(i - 1).count(), jsc.defaultParallelism()));
                 }
@@ -202,9 +211,11 @@ public final class XyzTiles {
             return TileStyle.bytes();
         }
         if (bands > 2) {
-            throw new IllegalArgumentException(options.ramp() != null
-                    ? "tiles: a colour ramp needs a single band, the sources have " + bands
-                    : "tiles: " + bands + "-band sources must be Byte to be shown as RGB(A); convert them first");
+            throw new IllegalArgumentException(
+                    options.ramp() != null
+                            ? "tiles: a colour ramp needs a single band, the sources have " + bands
+                            : "tiles: " + bands
+                                    + "-band sources must be Byte to be shown as RGB(A); convert them first");
         }
         ColorRamp ramp = options.ramp() == null ? ColorRamp.GREY : options.ramp();
         if (options.hasScale()) {
@@ -212,8 +223,8 @@ public final class XyzTiles {
         }
         CellStatistics acc = new CellStatistics();
         for (WarpSource s : sources.sources()) {
-            acc = acc.merge(TileLayers.readGeoTiff(spark, s.uri()).aggregate(new CellStatistics(),
-                    (a, t) -> a.add(t), (a, b) -> a.merge(b)));
+            acc = acc.merge(TileLayers.readGeoTiff(spark, s.uri())
+                    .aggregate(new CellStatistics(), (a, t) -> a.add(t), (a, b) -> a.merge(b)));
         }
         Statistics st = acc.finish();
         if (st.dataCells() == 0) {
@@ -223,30 +234,35 @@ public final class XyzTiles {
     }
 
     /** Every tile of the next zoom down: children moved to their parent (a shuffle of PNG-sized tiles) and halved. */
-    private static JavaPairRDD<Long, byte[]> parents(JavaPairRDD<Long, byte[]> level, XyzTileOptions options,
-                                                     int partitions) {
+    private static JavaPairRDD<Long, byte[]> parents(
+            JavaPairRDD<Long, byte[]> level, XyzTileOptions options, int partitions) {
         int n = WebMercatorTiles.TILE_SIZE;
         return level.mapToPair(kv -> {
-            int x = x(kv._1());
-            int y = y(kv._1());
-            return new Tuple2<>(key(x >> 1, y >> 1), new Tuple2<>((y & 1) * 2 + (x & 1), kv._2()));
-        }).groupByKey(partitions).mapPartitionsToPair(it -> {
-            TileDownsample halve = new TileDownsample(options.resampling(), n);
-            List<Tuple2<Long, byte[]>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<Long, Iterable<Tuple2<Integer, byte[]>>> kv = it.next();
-                byte[] mosaic = new byte[4 * 4 * n * n];
-                for (Tuple2<Integer, byte[]> child : kv._2()) {
-                    int ox = (child._1() & 1) * n;
-                    int oy = (child._1() >> 1) * n;
-                    for (int r = 0; r < n; r++) {
-                        System.arraycopy(child._2(), 4 * r * n, mosaic, 4 * ((oy + r) * 2 * n + ox), 4 * n);
-                    }
-                }
-                out.add(new Tuple2<>(kv._1(), halve.halve(mosaic)));
-            }
-            return out.iterator();
-        }, true);
+                    int x = x(kv._1());
+                    int y = y(kv._1());
+                    return new Tuple2<>(key(x >> 1, y >> 1), new Tuple2<>((y & 1) * 2 + (x & 1), kv._2()));
+                })
+                .groupByKey(partitions)
+                .mapPartitionsToPair(
+                        it -> {
+                            TileDownsample halve = new TileDownsample(options.resampling(), n);
+                            List<Tuple2<Long, byte[]>> out = new ArrayList<>();
+                            while (it.hasNext()) {
+                                Tuple2<Long, Iterable<Tuple2<Integer, byte[]>>> kv = it.next();
+                                byte[] mosaic = new byte[4 * 4 * n * n];
+                                for (Tuple2<Integer, byte[]> child : kv._2()) {
+                                    int ox = (child._1() & 1) * n;
+                                    int oy = (child._1() >> 1) * n;
+                                    for (int r = 0; r < n; r++) {
+                                        System.arraycopy(
+                                                child._2(), 4 * r * n, mosaic, 4 * ((oy + r) * 2 * n + ox), 4 * n);
+                                    }
+                                }
+                                out.add(new Tuple2<>(kv._1(), halve.halve(mosaic)));
+                            }
+                            return out.iterator();
+                        },
+                        true);
     }
 
     private static FlatMapFunction<Iterator<Tuple2<Long, byte[]>>, Long> pngWriter(
@@ -279,7 +295,8 @@ public final class XyzTiles {
         };
     }
 
-    private static void commit(FileSystem fs, Path temp, Path target, String dir, boolean overwrite) throws IOException {
+    private static void commit(FileSystem fs, Path temp, Path target, String dir, boolean overwrite)
+            throws IOException {
         Path old = null;
         if (fs.exists(target)) {
             if (!overwrite) {
@@ -311,7 +328,8 @@ public final class XyzTiles {
     private static Path qualified(String dir, FileSystem fs) {
         URI u = URI.create(dir.replace('\\', '/').replace(" ", "%20"));
         if (u.getScheme() == null || u.getScheme().length() < 2) {
-            return fs.makeQualified(new Path(new File(dir).getAbsoluteFile().toPath().normalize().toUri()));
+            return fs.makeQualified(new Path(
+                    new File(dir).getAbsoluteFile().toPath().normalize().toUri()));
         }
         return fs.makeQualified(new Path(u));
     }
@@ -331,7 +349,8 @@ public final class XyzTiles {
     }
 
     private static boolean isWebMercator(Crs crs) {
-        return crs.epsgCode().isPresent() && (crs.epsgCode().getAsInt() == 3857 || crs.epsgCode().getAsInt() == 900913);
+        return crs.epsgCode().isPresent()
+                && (crs.epsgCode().getAsInt() == 3857 || crs.epsgCode().getAsInt() == 900913);
     }
 
     static long key(int x, int y) {

@@ -21,17 +21,16 @@ import io.rastermill.spark.RastermillConf;
 import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * GeoTIFFs opened for warping: their headers read on the driver, then {@link #warp} reprojects, resamples and
@@ -64,7 +63,8 @@ public final class GeoTiffWarp {
      *                                  given), or a band count different from the first file's
      */
     public static GeoTiffWarp open(SparkSession spark, List<String> pathsOrGlobs, Crs sourceCrs) throws IOException {
-        Configuration conf = JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
+        Configuration conf =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).hadoopConfiguration();
         return new GeoTiffWarp(spark, readSources(pathsOrGlobs, sourceCrs, conf));
     }
 
@@ -86,14 +86,22 @@ public final class GeoTiffWarp {
             try (GeoTiffReader r = GeoTiffReader.open(f, conf)) {
                 info = r.info();
             }
-            RasterExtent grid = info.rasterExtent().orElseThrow(() -> new IllegalArgumentException(f
-                    + ": no north-up georeferencing (a geotransform without rotation is needed to warp)"));
-            Crs crs = sourceCrs != null ? sourceCrs : info.crs().orElseThrow(() -> new IllegalArgumentException(f
-                    + ": no CRS (" + (info.epsg().isPresent() ? "EPSG:" + info.epsg().getAsInt() + " is unknown to proj4j"
-                    : "none in the file") + "); give the source CRS with -s_srs"));
+            RasterExtent grid = info.rasterExtent()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            f + ": no north-up georeferencing (a geotransform without rotation is needed to warp)"));
+            Crs crs = sourceCrs != null
+                    ? sourceCrs
+                    : info.crs()
+                            .orElseThrow(() -> new IllegalArgumentException(f
+                                    + ": no CRS ("
+                                    + (info.epsg().isPresent()
+                                            ? "EPSG:" + info.epsg().getAsInt() + " is unknown to proj4j"
+                                            : "none in the file")
+                                    + "); give the source CRS with -s_srs"));
             if (!sources.isEmpty() && info.bandCount() != sources.get(0).bandCount()) {
                 throw new IllegalArgumentException(f + " has " + info.bandCount() + " band(s) but "
-                        + sources.get(0).uri() + " has " + sources.get(0).bandCount() + "; warp sources need the same bands");
+                        + sources.get(0).uri() + " has " + sources.get(0).bandCount()
+                        + "; warp sources need the same bands");
             }
             sources.add(new WarpSource(f, new WarpGrid(crs, grid), info.bandCount(), info.cellType()));
         }
@@ -116,7 +124,8 @@ public final class GeoTiffWarp {
     /** The GeoTIFF description of a warp's result: target grid, bands, cell type and the target CRS's EPSG code. */
     public RasterDescription describe(WarpGrid target, WarpOptions options) {
         return RasterDescription.of(target.cols(), target.rows(), bandCount(), cellType(options))
-                .withRasterExtent(target.grid()).withCrs(target.crs());
+                .withRasterExtent(target.grid())
+                .withCrs(target.crs());
     }
 
     /** The cell type of the result: the option's, else the first source's. */
@@ -142,7 +151,8 @@ public final class GeoTiffWarp {
     public TileLayer warpBand(WarpGrid target, int band, WarpOptions options) {
         int ts = options.tileSize();
         LayoutDefinition layout = LayoutDefinition.fromGrid(target.grid(), ts, ts);
-        TileLayerMetadata md = TileLayerMetadata.of(cellType(options), layout, target.grid().extent(), target.crs());
+        TileLayerMetadata md =
+                TileLayerMetadata.of(cellType(options), layout, target.grid().extent(), target.crs());
         return warpBand(target, new SpatialKey(0, 0), keys(target, ts), md, band, options);
     }
 
@@ -155,19 +165,24 @@ public final class GeoTiffWarp {
     public TileLayer warpBandToLayout(LayoutDefinition layout, Crs crs, int band, WarpOptions options) {
         int ts = layout.tileCols();
         if (layout.tileRows() != ts) {
-            throw new IllegalArgumentException("warping onto a layout needs square tiles, not " + ts + "x" + layout.tileRows());
+            throw new IllegalArgumentException(
+                    "warping onto a layout needs square tiles, not " + ts + "x" + layout.tileRows());
         }
-        Extent data = targetGrid(TargetGridSpec.defaults(crs, Long.MAX_VALUE)).grid().extent();
+        Extent data =
+                targetGrid(TargetGridSpec.defaults(crs, Long.MAX_VALUE)).grid().extent();
         GridBounds gb = layout.mapTransform().extentToBounds(data);
-        SpatialKey min = new SpatialKey(Math.toIntExact(Math.max(0, gb.colMin())), Math.toIntExact(Math.max(0, gb.rowMin())));
-        SpatialKey max = new SpatialKey(Math.toIntExact(Math.min(layout.layoutCols() - 1L, gb.colMax())),
+        SpatialKey min =
+                new SpatialKey(Math.toIntExact(Math.max(0, gb.colMin())), Math.toIntExact(Math.max(0, gb.rowMin())));
+        SpatialKey max = new SpatialKey(
+                Math.toIntExact(Math.min(layout.layoutCols() - 1L, gb.colMax())),
                 Math.toIntExact(Math.min(layout.layoutRows() - 1L, gb.rowMax())));
         if (min.col() > max.col() || min.row() > max.row()) {
-            throw new IllegalArgumentException("the sources (" + data + " in " + crs + ") lie outside the layout " + layout.extent());
+            throw new IllegalArgumentException(
+                    "the sources (" + data + " in " + crs + ") lie outside the layout " + layout.extent());
         }
         Extent tiles = layout.mapTransform().boundsToExtent(new GridBounds(min.col(), min.row(), max.col(), max.row()));
-        WarpGrid target = new WarpGrid(crs, RasterExtent.of(tiles, (max.col() - min.col() + 1) * ts,
-                (max.row() - min.row() + 1) * ts));
+        WarpGrid target = new WarpGrid(
+                crs, RasterExtent.of(tiles, (max.col() - min.col() + 1) * ts, (max.row() - min.row() + 1) * ts));
         List<SpatialKey> keys = new ArrayList<>();
         for (SpatialKey k : keys(target, ts)) {
             keys.add(new SpatialKey(k.col() + min.col(), k.row() + min.row()));
@@ -176,24 +191,39 @@ public final class GeoTiffWarp {
         return warpBand(target, min, keys, md, band, options.withTileSize(ts));
     }
 
-    private TileLayer warpBand(WarpGrid target, SpatialKey origin, List<SpatialKey> keys, TileLayerMetadata md, int band,
-                               WarpOptions options) {
+    private TileLayer warpBand(
+            WarpGrid target,
+            SpatialKey origin,
+            List<SpatialKey> keys,
+            TileLayerMetadata md,
+            int band,
+            WarpOptions options) {
         if (band < 0 || band >= bandCount()) {
-            throw new IllegalArgumentException("band " + (band + 1) + " does not exist; the sources have " + bandCount());
+            throw new IllegalArgumentException(
+                    "band " + (band + 1) + " does not exist; the sources have " + bandCount());
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int ts = options.tileSize();
         CellType ct = cellType(options);
-        Partitioner partitioner = TileLayers.partitionerFor(keys,
-                TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
+        Partitioner partitioner = TileLayers.partitionerFor(
+                keys, TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
         List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
         for (SpatialKey k : keys) {
             pairs.add(new Tuple2<>(k, Boolean.TRUE));
         }
-        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(pairs,
-                Math.max(1, Math.min(pairs.size(), partitioner.numPartitions()))).partitionBy(partitioner);
-        WarpTask task = new WarpTask(sources, target, origin, band, options, ct, new HadoopConf(jsc.hadoopConfiguration()),
-                RastermillConf.blockCacheBytes(spark.sparkContext().getConf()), IoMetrics.bytesRead(spark.sparkContext()));
+        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
+                        pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
+                .partitionBy(partitioner);
+        WarpTask task = new WarpTask(
+                sources,
+                target,
+                origin,
+                band,
+                options,
+                ct,
+                new HadoopConf(jsc.hadoopConfiguration()),
+                RastermillConf.blockCacheBytes(spark.sparkContext().getConf()),
+                IoMetrics.bytesRead(spark.sparkContext()));
         return TileLayers.fromRdd(keyRdd.mapPartitionsToPair(task, true), md);
     }
 
@@ -208,13 +238,16 @@ public final class GeoTiffWarp {
     public long windowBytes(LayoutDefinition layout, Crs crs, Resampling resampling) {
         long cells = 0;
         for (WarpSource s : sources) {
-            RasterExtent own = TargetGridSpec.defaults(crs, Long.MAX_VALUE).resolve(List.of(s.grid())).grid();
+            RasterExtent own = TargetGridSpec.defaults(crs, Long.MAX_VALUE)
+                    .resolve(List.of(s.grid()))
+                    .grid();
             double sx = layout.cellSize().width() / own.cellWidth();
             double sy = layout.cellSize().height() / own.cellHeight();
             int radius = resampling.isAggregating() ? 1 : Math.max(1, resampling.radius());
             double w = layout.tileCols() * sx + 2 * radius * Math.max(1, sx) + 1;
             double h = layout.tileRows() * sy + 2 * radius * Math.max(1, sy) + 1;
-            cells += (long) Math.min(s.grid().cols(), Math.ceil(w)) * (long) Math.min(s.grid().rows(), Math.ceil(h));
+            cells += (long) Math.min(s.grid().cols(), Math.ceil(w))
+                    * (long) Math.min(s.grid().rows(), Math.ceil(h));
         }
         return cells * Double.BYTES;
     }
@@ -231,14 +264,16 @@ public final class GeoTiffWarp {
         for (WarpSource s : sources) {
             Extent footprint;
             try {
-                footprint = CrsTransform.between(s.grid().crs(), target.crs()).transformExtent(s.grid().grid().extent());
+                footprint = CrsTransform.between(s.grid().crs(), target.crs())
+                        .transformExtent(s.grid().grid().extent());
             } catch (IllegalArgumentException e) {
                 continue; // no finite point in the target CRS: this source contributes nothing
             }
             if (target.crs().isGeographic() && footprint.width() > 180) {
                 // An outline across the antimeridian comes back as two pieces spanning the globe; a grid running
                 // past 180° (see TargetGridSpec) holds both, so keep every column rather than only those west of 180.
-                footprint = new Extent(g.extent().xmin(), footprint.ymin(), g.extent().xmax(), footprint.ymax());
+                footprint = new Extent(
+                        g.extent().xmin(), footprint.ymin(), g.extent().xmax(), footprint.ymax());
             }
             footprint = footprint.buffer(2 * g.cellWidth(), 2 * g.cellHeight());
             if (!footprint.intersects(g.extent())) {

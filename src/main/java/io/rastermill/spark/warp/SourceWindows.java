@@ -4,14 +4,12 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.SourceWindow;
 import io.rastermill.spark.layer.GeoTiffReaders;
-
 import java.io.IOException;
 import java.util.OptionalDouble;
 
 /** Reads the source cells a {@link io.rastermill.core.warp.BlockWarp} asked for: the executor step every warp shares. */
 public final class SourceWindows {
-    private SourceWindows() {
-    }
+    private SourceWindows() {}
 
     /**
      * The cells {@code need} of band {@code band} (0-based) of {@code source}, in the double lane (NoData as NaN,
@@ -20,18 +18,25 @@ public final class SourceWindows {
      * @param forWhat what the window is for (a tile), named in the error
      * @throws IllegalStateException naming the source, the window and {@code forWhat} when it cannot be read
      */
-    public static SourceWindow read(GeoTiffReaders readers, WarpSource source, GridBounds need, int band,
-                                    OptionalDouble sourceNoData, String forWhat) {
+    public static SourceWindow read(
+            GeoTiffReaders readers,
+            WarpSource source,
+            GridBounds need,
+            int band,
+            OptionalDouble sourceNoData,
+            String forWhat) {
         Tile cells;
         try {
             cells = readers.get(source.uri()).readBand(need, band, 0);
         } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("warp: reading window " + need + " of " + source.uri() + " for "
-                    + forWhat + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "warp: reading window " + need + " of " + source.uri() + " for " + forWhat + ": " + e.getMessage(),
+                    e);
         }
         if (sourceNoData.isPresent()) {
             cells = cells.interpretAs(cells.cellType().withNoData(sourceNoData));
         }
-        return new SourceWindow(cells.toDoubleLane(), (int) need.colMin(), (int) need.rowMin(), cells.cols(), cells.rows());
+        return new SourceWindow(
+                cells.toDoubleLane(), (int) need.colMin(), (int) need.rowMin(), cells.cols(), cells.rows());
     }
 }

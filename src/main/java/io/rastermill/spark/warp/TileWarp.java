@@ -5,10 +5,9 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.spark.layer.GeoTiffReaders;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * One tile of a warp computed on its own, where no layer is built: the SQL function {@code rm_warp} calls it once
@@ -16,8 +15,7 @@ import java.util.List;
  * {@link BlockWarp} and source windows), cropped to the grid as the rows of a layer's frame are.
  */
 public final class TileWarp {
-    private TileWarp() {
-    }
+    private TileWarp() {}
 
     /**
      * Tile {@code key} (tiles of {@code options}' size from the grid's upper left) of band {@code band} (0-based)
@@ -25,10 +23,19 @@ public final class TileWarp {
      *
      * @throws IllegalArgumentException if the key lies outside the grid or the band does not exist
      */
-    public static Tile warp(List<WarpSource> sources, WarpGrid target, SpatialKey key, int band, WarpOptions options,
-                            Configuration conf) throws IOException {
+    public static Tile warp(
+            List<WarpSource> sources,
+            WarpGrid target,
+            SpatialKey key,
+            int band,
+            WarpOptions options,
+            Configuration conf)
+            throws IOException {
         int ts = options.tileSize();
-        if (key.col() < 0 || key.row() < 0 || (long) key.col() * ts >= target.cols() || (long) key.row() * ts >= target.rows()) {
+        if (key.col() < 0
+                || key.row() < 0
+                || (long) key.col() * ts >= target.cols()
+                || (long) key.row() * ts >= target.rows()) {
             throw new IllegalArgumentException("tile (" + key.col() + ", " + key.row() + ") lies outside the "
                     + target.cols() + "x" + target.rows() + " grid's " + ts + "² tiles");
         }
@@ -41,8 +48,18 @@ public final class TileWarp {
             warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
         }
         try (GeoTiffReaders readers = new GeoTiffReaders(conf, 0)) {
-            return WarpTask.warpCells(sources, target, key.col() * ts, key.row() * ts, band, options,
-                    options.cellType() != null ? options.cellType() : sources.get(0).cellType(), warps, readers,
+            return WarpTask.warpCells(
+                    sources,
+                    target,
+                    key.col() * ts,
+                    key.row() * ts,
+                    band,
+                    options,
+                    options.cellType() != null
+                            ? options.cellType()
+                            : sources.get(0).cellType(),
+                    warps,
+                    readers,
                     "tile " + key);
         }
     }

@@ -2,7 +2,6 @@ package io.rastermill.spark.warp;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.warp.Resampling;
-
 import java.io.Serializable;
 import java.util.OptionalDouble;
 
@@ -16,9 +15,14 @@ import java.util.OptionalDouble;
  * @param cellType       the output cell type ({@code -ot}, {@code -dstnodata}); null: the first source's
  * @param tileSize       output tile (and block) size
  */
-public record WarpOptions(Resampling resampling, double maxError, boolean replaceSourceNoData, double sourceNoDataValue,
-                          CellType cellType,
-                          int tileSize) implements Serializable {
+public record WarpOptions(
+        Resampling resampling,
+        double maxError,
+        boolean replaceSourceNoData,
+        double sourceNoDataValue,
+        CellType cellType,
+        int tileSize)
+        implements Serializable {
 
     /** Default error bound: a thousandth of a source pixel, far below what flips a nearest-neighbour pick. */
     public static final double DEFAULT_MAX_ERROR = 0.001;

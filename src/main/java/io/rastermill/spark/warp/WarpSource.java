@@ -2,7 +2,6 @@ package io.rastermill.spark.warp;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.warp.WarpGrid;
-
 import java.io.Serializable;
 
 /**
@@ -13,5 +12,4 @@ import java.io.Serializable;
  * @param bandCount bands
  * @param cellType  the file's cell type, its NoData included
  */
-public record WarpSource(String uri, WarpGrid grid, int bandCount, CellType cellType) implements Serializable {
-}
+public record WarpSource(String uri, WarpGrid grid, int bandCount, CellType cellType) implements Serializable {}

@@ -11,13 +11,12 @@ import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
-import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.util.LongAccumulator;
-import scala.Tuple2;
-
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
 
 /**
  * The executor side of a warp: one partition of target keys in, their warped tiles out, lazily, key by key.
@@ -37,8 +36,16 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     /** The key of the target grid's upper-left tile (non-zero when the keys are those of a larger layout). */
     private final SpatialKey origin;
 
-    WarpTask(List<WarpSource> sources, WarpGrid target, SpatialKey origin, int band, WarpOptions options,
-             CellType cellType, HadoopConf conf, long decodedCacheBytes, LongAccumulator bytesRead) {
+    WarpTask(
+            List<WarpSource> sources,
+            WarpGrid target,
+            SpatialKey origin,
+            int band,
+            WarpOptions options,
+            CellType cellType,
+            HadoopConf conf,
+            long decodedCacheBytes,
+            LongAccumulator bytesRead) {
         this.origin = origin;
         this.sources = List.copyOf(sources);
         this.target = target;
@@ -82,9 +89,19 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
     private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
         int ts = options.tileSize();
-        Tile inner = warpCells(sources, target, (key.col() - origin.col()) * ts, (key.row() - origin.row()) * ts,
-                band, options, cellType, warps, readers, "tile " + key);
-        return inner.cols() == ts && inner.rows() == ts ? inner
+        Tile inner = warpCells(
+                sources,
+                target,
+                (key.col() - origin.col()) * ts,
+                (key.row() - origin.row()) * ts,
+                band,
+                options,
+                cellType,
+                warps,
+                readers,
+                "tile " + key);
+        return inner.cols() == ts && inner.rows() == ts
+                ? inner
                 : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
     }
 
@@ -95,8 +112,17 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
      * @param warps   one per source, onto {@code target}
      * @param forWhat what the tile is, named in a read error
      */
-    static Tile warpCells(List<WarpSource> sources, WarpGrid target, int x0, int y0, int band, WarpOptions options,
-                          CellType cellType, BlockWarp[] warps, GeoTiffReaders readers, String forWhat) {
+    static Tile warpCells(
+            List<WarpSource> sources,
+            WarpGrid target,
+            int x0,
+            int y0,
+            int band,
+            WarpOptions options,
+            CellType cellType,
+            BlockWarp[] warps,
+            GeoTiffReaders readers,
+            String forWhat) {
         int ts = options.tileSize();
         int w = Math.min(ts, target.cols() - x0);
         int h = Math.min(ts, target.rows() - y0);
@@ -107,7 +133,8 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             if (need == null) {
                 continue;
             }
-            warps[s].warp(SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), forWhat), out);
+            warps[s].warp(
+                    SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), forWhat), out);
         }
         return Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
     }

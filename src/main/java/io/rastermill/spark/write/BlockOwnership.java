@@ -3,7 +3,6 @@ package io.rastermill.spark.write;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.ZOrder;
 import io.rastermill.spark.layer.ZOrderPartitioner;
-
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package io.rastermill.spark.write;
 
-import io.rastermill.spark.IoMetrics;
-import org.apache.spark.util.LongAccumulator;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.layout.LayoutDefinition;
 import io.rastermill.core.layout.SpatialKey;
@@ -17,9 +15,19 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.OverviewBlockReducer;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
+import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.ZOrderPartitioner;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
@@ -33,17 +41,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.UUID;
 
 /**
  * Writes a {@link TileLayer} (one band) or a list of layers on one grid (one band each) to ONE tiled
@@ -93,8 +92,7 @@ import java.util.UUID;
  * Stateless; each call runs its own Spark jobs (in their own job group) from the calling thread.
  */
 public final class LayerGeoTiffWriter {
-    private LayerGeoTiffWriter() {
-    }
+    private LayerGeoTiffWriter() {}
 
     /**
      * What was written.
@@ -109,9 +107,19 @@ public final class LayerGeoTiffWriter {
      *                     of the other overview blocks; or, for other layers, a job per level
      * @param assemblyMillis time the driver spent streaming part files into the final file
      */
-    public record Result(String target, int width, int height, int bandCount, int levels, boolean bigTiff, long bytes,
-                         int partFiles, int noDataBlocks, long sparkMillis, List<Long> levelMillis, long assemblyMillis) {
-    }
+    public record Result(
+            String target,
+            int width,
+            int height,
+            int bandCount,
+            int levels,
+            boolean bigTiff,
+            long bytes,
+            int partFiles,
+            int noDataBlocks,
+            long sparkMillis,
+            List<Long> levelMillis,
+            long assemblyMillis) {}
 
     /**
      * The file's description for a layer: its raster size and cell type, the transform of the layout's
@@ -127,10 +135,21 @@ public final class LayerGeoTiffWriter {
     public static RasterDescription describe(List<TileLayer> bands) {
         TileLayer first = bands.get(0);
         LayoutDefinition layout = first.metadata().layout();
-        RasterDescription d = new RasterDescription(Math.toIntExact(first.cols()), Math.toIntExact(first.rows()),
-                bands.size(), first.metadata().cellType(), Optional.empty(), OptionalInt.empty(), false)
-                .withTransform(new GeoTransform(layout.extent().xmin(), layout.cellSize().width(), 0,
-                        layout.extent().ymax(), 0, -layout.cellSize().height()));
+        RasterDescription d = new RasterDescription(
+                        Math.toIntExact(first.cols()),
+                        Math.toIntExact(first.rows()),
+                        bands.size(),
+                        first.metadata().cellType(),
+                        Optional.empty(),
+                        OptionalInt.empty(),
+                        false)
+                .withTransform(new GeoTransform(
+                        layout.extent().xmin(),
+                        layout.cellSize().width(),
+                        0,
+                        layout.extent().ymax(),
+                        0,
+                        -layout.cellSize().height()));
         if (first.metadata().crs() != null && first.metadata().crs().epsgCode().isPresent()) {
             d = d.withCrs(first.metadata().crs());
         }
@@ -150,8 +169,9 @@ public final class LayerGeoTiffWriter {
      *                                  band count or data type does not match them
      * @throws GeoTiffWriteException    naming the target if writing failed (nothing is left behind)
      */
-    public static Result write(List<TileLayer> bands, RasterDescription description, String target,
-                               GeoTiffWriteOptions options) throws IOException {
+    public static Result write(
+            List<TileLayer> bands, RasterDescription description, String target, GeoTiffWriteOptions options)
+            throws IOException {
         Objects.requireNonNull(target, "target");
         check(bands, description, target, options);
         TileLayer first = bands.get(0);
@@ -204,18 +224,24 @@ public final class LayerGeoTiffWriter {
                     for (int k = 0; k < levels.size(); k++) {
                         long levelStart = System.nanoTime();
                         boolean more = k + 1 < levels.size();
-                        sc.setJobDescription("rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
-                        JavaRDD<LevelRecord> records = blocks.mapPartitions(new LevelTask(spec, k, levels, null, written));
+                        sc.setJobDescription(
+                                "rastermill: write " + target + ", level " + k + " of " + (levels.size() - 1));
+                        JavaRDD<LevelRecord> records =
+                                blocks.mapPartitions(new LevelTask(spec, k, levels, null, written));
                         if (more) {
-                            records = records.persist(StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
+                            records = records.persist(
+                                    StorageLevel.MEMORY_AND_DISK_SER()); // read by collect and by the next level
                             persisted.add(records);
                         }
-                        for (LevelRecord p : records.filter(LevelRecord::isPlacement).collect()) {
+                        for (LevelRecord p :
+                                records.filter(LevelRecord::isPlacement).collect()) {
                             place(index, levels, names, p.partFile, p.level, p.placed, target);
                         }
                         levelMillis.add((System.nanoTime() - levelStart) / 1_000_000);
                         if (persisted.size() > 1) {
-                            persisted.remove(0).unpersist(false); // level k is written: level k - 1's records are no longer needed
+                            persisted
+                                    .remove(0)
+                                    .unpersist(false); // level k is written: level k - 1's records are no longer needed
                         }
                         if (more) {
                             blocks = parents(records, spec, levels.get(k + 1));
@@ -244,14 +270,24 @@ public final class LayerGeoTiffWriter {
                 bytes = GeoTiffAssembler.assemble(file, description, options, bigTiff, levels, lengths, reader);
             }
             ok = true;
-            return new Result(target, description.width(), description.height(), description.bandCount(),
-                    levels.size(), bigTiff, bytes, names.size(), missing, sparkNanos / 1_000_000, List.copyOf(levelMillis),
+            return new Result(
+                    target,
+                    description.width(),
+                    description.height(),
+                    description.bandCount(),
+                    levels.size(),
+                    bigTiff,
+                    bytes,
+                    names.size(),
+                    missing,
+                    sparkNanos / 1_000_000,
+                    List.copyOf(levelMillis),
                     (System.nanoTime() - started - sparkNanos) / 1_000_000);
         } catch (GeoTiffWriteException e) {
             throw e;
         } catch (Exception e) {
-            throw new GeoTiffWriteException(target, "the Spark write failed, nothing was written: "
-                    + firstLine(e.getMessage()), e);
+            throw new GeoTiffWriteException(
+                    target, "the Spark write failed, nothing was written: " + firstLine(e.getMessage()), e);
         } finally {
             if (!ok) {
                 jsc.cancelJobGroup(group);
@@ -262,8 +298,10 @@ public final class LayerGeoTiffWriter {
                 file.fs().delete(parts, true);
             } catch (IOException e) {
                 if (ok) {
-                    throw new GeoTiffWriteException(target, "written, but the part files in " + parts
-                            + " could not be deleted: " + e.getMessage(), e);
+                    throw new GeoTiffWriteException(
+                            target,
+                            "written, but the part files in " + parts + " could not be deleted: " + e.getMessage(),
+                            e);
                 }
             }
         }
@@ -296,7 +334,8 @@ public final class LayerGeoTiffWriter {
         for (int b = 0; b < bands.size(); b++) {
             TileLayer l = bands.get(b);
             if (!l.metadata().layout().equals(layout) || l.cols() != first.cols() || l.rows() != first.rows()) {
-                throw new IllegalArgumentException(target + ": layer " + b + " is not on the grid and layout of layer 0");
+                throw new IllegalArgumentException(
+                        target + ": layer " + b + " is not on the grid and layout of layer 0");
             }
             CellType ct = l.metadata().cellType();
             if (ct.dataType() != d.cellType().dataType()) {
@@ -314,12 +353,14 @@ public final class LayerGeoTiffWriter {
      * the blocks no partition holds whole are few enough for the driver to merge; else null: the overviews are built
      * level by level, each a Spark job shuffling quarter blocks.
      */
-    static BlockOwnership ownership(List<TileLayer> bands, RasterDescription d, GeoTiffWriteOptions o,
-                                    List<GeoTiffAssembler.Level> levels) {
+    static BlockOwnership ownership(
+            List<TileLayer> bands, RasterDescription d, GeoTiffWriteOptions o, List<GeoTiffAssembler.Level> levels) {
         if (levels.size() < 2) {
             return null;
         }
-        Partitioner p = bands.size() == 1 ? bands.get(0).rdd().partitioner().orNull() : bands.get(0).partitioner();
+        Partitioner p = bands.size() == 1
+                ? bands.get(0).rdd().partitioner().orNull()
+                : bands.get(0).partitioner();
         if (!(p instanceof ZOrderPartitioner z)) {
             return null;
         }
@@ -333,9 +374,15 @@ public final class LayerGeoTiffWriter {
      * Builds the overview blocks no partition held whole from the quarters the tasks emitted, on the driver, into
      * one more part file ({@code driver/part-0}).
      */
-    private static void mergeOnDriver(List<LevelRecord> pieces, WriteSpec spec, List<GeoTiffAssembler.Level> levels,
-                                      List<PartReader.LevelIndex> index, List<String> names,
-                                      GeoTiffAssembler.Target file, Path parts, LongAccumulator written)
+    private static void mergeOnDriver(
+            List<LevelRecord> pieces,
+            WriteSpec spec,
+            List<GeoTiffAssembler.Level> levels,
+            List<PartReader.LevelIndex> index,
+            List<String> names,
+            GeoTiffAssembler.Target file,
+            Path parts,
+            LongAccumulator written)
             throws IOException {
         if (pieces.isEmpty()) {
             return;
@@ -344,14 +391,20 @@ public final class LayerGeoTiffWriter {
         List<LevelShape> shapes = LevelShape.of(levels);
         Placements placed = new Placements(levels.size());
         try (FSDataOutputStream out = file.fs().create(new Path(parts, name), false);
-             GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(spec.description(), spec.options())) {
-            PyramidBuilder pyramid = new PyramidBuilder(spec, shapes, encoder, (l, k) -> true, (l, k, bytes, length) -> {
-                placed.add(l, (long) k.row() * shapes.get(l).across() + k.col(), out.getPos(), length);
-                out.write(bytes, 0, length);
-                written.add(length);
-            }, (l, parent, q, quarter) -> {
-                throw new IllegalStateException("the driver owns every block");
-            });
+                GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(spec.description(), spec.options())) {
+            PyramidBuilder pyramid = new PyramidBuilder(
+                    spec,
+                    shapes,
+                    encoder,
+                    (l, k) -> true,
+                    (l, k, bytes, length) -> {
+                        placed.add(l, (long) k.row() * shapes.get(l).across() + k.col(), out.getPos(), length);
+                        out.write(bytes, 0, length);
+                        written.add(length);
+                    },
+                    (l, parent, q, quarter) -> {
+                        throw new IllegalStateException("the driver owns every block");
+                    });
             for (LevelRecord r : pieces) {
                 pyramid.addQuarter(r.level, r.parent, r.quadrant, r.piece);
             }
@@ -363,8 +416,14 @@ public final class LayerGeoTiffWriter {
     }
 
     /** Records where a part file's blocks of one level are; a block placed twice is an error. */
-    private static void place(List<PartReader.LevelIndex> index, List<GeoTiffAssembler.Level> levels,
-                              List<String> names, String partFile, int level, long[] v, String target)
+    private static void place(
+            List<PartReader.LevelIndex> index,
+            List<GeoTiffAssembler.Level> levels,
+            List<String> names,
+            String partFile,
+            int level,
+            long[] v,
+            String target)
             throws GeoTiffWriteException {
         int part = names.indexOf(partFile);
         if (part < 0) {
@@ -376,8 +435,10 @@ public final class LayerGeoTiffWriter {
         for (int i = 0; i < v.length; i += 3) {
             int b = (int) v[i];
             if (li.part[b] >= 0) {
-                throw new GeoTiffWriteException(target, "block (" + b % g.across() + ", " + b / g.across()
-                        + ") of level " + level + " appears more than once in the layer");
+                throw new GeoTiffWriteException(
+                        target,
+                        "block (" + b % g.across() + ", " + b / g.across() + ") of level " + level
+                                + " appears more than once in the layer");
             }
             li.part[b] = part;
             li.offset[b] = v[i + 1];
@@ -393,18 +454,21 @@ public final class LayerGeoTiffWriter {
         int down = (height + size - 1) / size;
         CellType ct = d.cellType();
         if (bands.size() == 1) {
-            return bands.get(0).rdd()
+            return bands.get(0)
+                    .rdd()
                     .filter(kv -> inside(kv._1(), across, down))
-                    .mapToPair(kv -> new Tuple2<>(kv._1(),
-                            MultibandTile.of(crop(kv._2(), kv._1(), size, width, height))));
+                    .mapToPair(
+                            kv -> new Tuple2<>(kv._1(), MultibandTile.of(crop(kv._2(), kv._1(), size, width, height))));
         }
         int n = bands.size();
         JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> tagged = null;
         for (int b = 0; b < n; b++) {
             int band = b;
-            JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> t = bands.get(b).rdd()
+            JavaPairRDD<SpatialKey, Tuple2<Integer, Tile>> t = bands.get(b)
+                    .rdd()
                     .filter(kv -> inside(kv._1(), across, down))
-                    .mapToPair(kv -> new Tuple2<>(kv._1(), new Tuple2<>(band, crop(kv._2(), kv._1(), size, width, height))));
+                    .mapToPair(kv ->
+                            new Tuple2<>(kv._1(), new Tuple2<>(band, crop(kv._2(), kv._1(), size, width, height))));
             tagged = tagged == null ? t : tagged.union(t);
         }
         return tagged.groupByKey(bands.get(0).partitioner()).mapToPair(kv -> {
@@ -415,8 +479,9 @@ public final class LayerGeoTiffWriter {
             SpatialKey k = kv._1();
             for (int b = 0; b < n; b++) {
                 if (tiles[b] == null) {
-                    tiles[b] = TileBuilder.noData(ct, Math.min(size, width - k.col() * size),
-                            Math.min(size, height - k.row() * size)).build();
+                    tiles[b] = TileBuilder.noData(
+                                    ct, Math.min(size, width - k.col() * size), Math.min(size, height - k.row() * size))
+                            .build();
                 }
             }
             return new Tuple2<>(k, MultibandTile.of(tiles));
@@ -434,32 +499,33 @@ public final class LayerGeoTiffWriter {
     }
 
     /** Level {@code k + 1} from the quarters level {@code k}'s tasks emitted: grouped by parent, assembled. */
-    static JavaPairRDD<SpatialKey, MultibandTile> parents(JavaRDD<LevelRecord> records, WriteSpec spec,
-                                                          GeoTiffAssembler.Level parent) {
+    static JavaPairRDD<SpatialKey, MultibandTile> parents(
+            JavaRDD<LevelRecord> records, WriteSpec spec, GeoTiffAssembler.Level parent) {
         int partitions = Math.max(1, Math.min(records.getNumPartitions(), parent.blocks()));
-        return records
-                .filter(r -> !r.isPlacement())
+        return records.filter(r -> !r.isPlacement())
                 .mapToPair(r -> new Tuple2<>(r.parent, new Tuple2<>(r.quadrant, r.piece)))
                 .groupByKey(new HashPartitioner(partitions))
-                .mapPartitionsToPair(it -> {
-                    OverviewBlockReducer reducer = new OverviewBlockReducer(spec.description(), spec.options());
-                    return new Iterator<Tuple2<SpatialKey, MultibandTile>>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
-                        }
+                .mapPartitionsToPair(
+                        it -> {
+                            OverviewBlockReducer reducer = new OverviewBlockReducer(spec.description(), spec.options());
+                            return new Iterator<Tuple2<SpatialKey, MultibandTile>>() {
+                                @Override
+                                public boolean hasNext() {
+                                    return it.hasNext();
+                                }
 
-                        @Override
-                        public Tuple2<SpatialKey, MultibandTile> next() {
-                            Tuple2<SpatialKey, Iterable<Tuple2<Integer, MultibandTile>>> kv = it.next();
-                            MultibandTile[] quarters = new MultibandTile[4];
-                            for (Tuple2<Integer, MultibandTile> q : kv._2()) {
-                                quarters[q._1()] = q._2();
-                            }
-                            return new Tuple2<>(kv._1(), reducer.assemble(quarters));
-                        }
-                    };
-                }, true);
+                                @Override
+                                public Tuple2<SpatialKey, MultibandTile> next() {
+                                    Tuple2<SpatialKey, Iterable<Tuple2<Integer, MultibandTile>>> kv = it.next();
+                                    MultibandTile[] quarters = new MultibandTile[4];
+                                    for (Tuple2<Integer, MultibandTile> q : kv._2()) {
+                                        quarters[q._1()] = q._2();
+                                    }
+                                    return new Tuple2<>(kv._1(), reducer.assemble(quarters));
+                                }
+                            };
+                        },
+                        true);
     }
 
     /** The block written where there is no tile: what the overview reduction makes of no data at all. */

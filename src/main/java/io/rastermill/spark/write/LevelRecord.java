@@ -2,7 +2,6 @@ package io.rastermill.spark.write;
 
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
-
 import java.io.Serializable;
 
 /**
@@ -21,8 +20,7 @@ final class LevelRecord implements Serializable {
     int quadrant;
     MultibandTile piece;
 
-    LevelRecord() {
-    }
+    LevelRecord() {}
 
     static LevelRecord placed(String partFile, int level, long[] placed) {
         LevelRecord r = new LevelRecord();

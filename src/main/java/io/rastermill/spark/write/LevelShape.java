@@ -1,7 +1,6 @@
 package io.rastermill.spark.write;
 
 import io.rastermill.io.geotiff.GeoTiffAssembler;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,13 @@ import io.rastermill.io.geotiff.GeoTiffAssembler;
 import io.rastermill.io.geotiff.GeoTiffBlockEncoder;
 import io.rastermill.io.geotiff.OverviewBlockReducer;
 import io.rastermill.spark.TaskOutOfMemoryException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -14,14 +21,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The executor side of one level, in one pass over a partition's blocks: encodes each block and
@@ -49,8 +48,12 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
      * @param levels    the file's levels; blocks of {@code level} come in, overviews follow up to the last one
      * @param ownership which overview blocks the partitions hold whole, or null
      */
-    LevelTask(WriteSpec spec, int level, List<GeoTiffAssembler.Level> levels, BlockOwnership ownership,
-              LongAccumulator bytesWritten) {
+    LevelTask(
+            WriteSpec spec,
+            int level,
+            List<GeoTiffAssembler.Level> levels,
+            BlockOwnership ownership,
+            LongAccumulator bytesWritten) {
         this.bytesWritten = bytesWritten;
         this.spec = spec;
         this.level = level;
@@ -98,9 +101,13 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
             this.encoder = new GeoTiffBlockEncoder(spec.description(), spec.options());
             int partition = tc.partitionId();
             BlockOwnership owned = ownership;
-            this.pyramid = new PyramidBuilder(spec, levels, encoder,
+            this.pyramid = new PyramidBuilder(
+                    spec,
+                    levels,
+                    encoder,
                     owned == null ? (l, k) -> false : (l, k) -> owned.owner(l, k) == partition,
-                    this::written, (l, parent, q, quarter) -> ready.add(LevelRecord.piece(l, parent, q, quarter)));
+                    this::written,
+                    (l, parent, q, quarter) -> ready.add(LevelRecord.piece(l, parent, q, quarter)));
             this.out = fs.create(file, false);
             tc.addTaskCompletionListener(new TaskCompletionListener() {
                 @Override
@@ -129,8 +136,8 @@ final class LevelTask implements FlatMapFunction<Iterator<Tuple2<SpatialKey, Mul
         private void written(int l, SpatialKey k, byte[] bytes, int length) throws IOException {
             LevelShape g = levels.get(l);
             if (k.col() < 0 || k.col() >= g.across() || k.row() < 0 || k.row() >= g.down()) {
-                throw new IllegalStateException(spec.location + ": block " + k + " of level " + l
-                        + " is outside its " + g.across() + "x" + g.down() + " blocks");
+                throw new IllegalStateException(spec.location + ": block " + k + " of level " + l + " is outside its "
+                        + g.across() + "x" + g.down() + " blocks");
             }
             long at = out.getPos();
             out.write(bytes, 0, length);

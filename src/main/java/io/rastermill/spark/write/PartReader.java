@@ -1,11 +1,6 @@
 package io.rastermill.spark.write;
 
 import io.rastermill.io.geotiff.GeoTiffAssembler;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * The driver side of assembly: hands the assembler each block's bytes from the part file the tasks
@@ -133,8 +132,8 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
         while (done < length) {
             long n = in.transferTo(offset + done, length - done, out);
             if (n <= 0) { // cannot happen below the size checked above, unless the part shrank meanwhile
-                throw new IOException("part file " + names.get(part) + " ended early at block " + block
-                        + " of level " + level);
+                throw new IOException(
+                        "part file " + names.get(part) + " ended early at block " + block + " of level " + level);
             }
             done += n;
         }
@@ -144,7 +143,8 @@ final class PartReader implements GeoTiffAssembler.BlockSource, Closeable {
         FileChannel c = channels.get(part);
         if (c == null) {
             if (channels.size() >= MAX_OPEN) {
-                Iterator<Map.Entry<Integer, FileChannel>> eldest = channels.entrySet().iterator();
+                Iterator<Map.Entry<Integer, FileChannel>> eldest =
+                        channels.entrySet().iterator();
                 eldest.next().getValue().close();
                 eldest.remove();
             }

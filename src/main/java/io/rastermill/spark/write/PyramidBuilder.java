@@ -4,7 +4,6 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GeoTiffBlockEncoder;
 import io.rastermill.io.geotiff.OverviewBlockReducer;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,8 +50,13 @@ final class PyramidBuilder {
     private final List<Map<SpatialKey, MultibandTile[]>> waiting = new ArrayList<>();
 
     /** Blocks of any of {@code levels} can be {@link #add}ed; overviews are built up to the last of them. */
-    PyramidBuilder(WriteSpec spec, List<LevelShape> levels, GeoTiffBlockEncoder encoder, Owner owner,
-                   BlockSink blocks, PieceSink pieces) {
+    PyramidBuilder(
+            WriteSpec spec,
+            List<LevelShape> levels,
+            GeoTiffBlockEncoder encoder,
+            Owner owner,
+            BlockSink blocks,
+            PieceSink pieces) {
         this.location = spec.location;
         this.levels = levels;
         this.encoder = encoder;
@@ -71,8 +75,8 @@ final class PyramidBuilder {
         try {
             length = encoder.encodeInPlace(block);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(location + ": block " + key + " of level " + level + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    location + ": block " + key + " of level " + level + ": " + e.getMessage(), e);
         }
         blocks.block(level, key, encoder.encoded(), length);
         if (level + 1 >= levels.size()) {

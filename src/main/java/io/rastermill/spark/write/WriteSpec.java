@@ -8,14 +8,13 @@ import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * What tasks need to encode and reduce blocks of one file, in a form that travels with closures:
@@ -33,7 +32,7 @@ final class WriteSpec implements Serializable {
     private final int bands;
     private final CellType cellType;
     private final double[] transform; // null: none
-    private final int epsg;           // -1: none
+    private final int epsg; // -1: none
     private final boolean geographic;
     private final int blockSize;
     private final Compression compression;
@@ -54,8 +53,11 @@ final class WriteSpec implements Serializable {
         this.height = d.height();
         this.bands = d.bandCount();
         this.cellType = d.cellType();
-        this.transform = d.transform().map(t -> new double[] {t.originX(), t.pixelWidth(), t.rowRotation(),
-                t.originY(), t.columnRotation(), t.pixelHeight()}).orElse(null);
+        this.transform = d.transform()
+                .map(t -> new double[] {
+                    t.originX(), t.pixelWidth(), t.rowRotation(), t.originY(), t.columnRotation(), t.pixelHeight()
+                })
+                .orElse(null);
         this.epsg = d.epsg().orElse(-1);
         this.geographic = d.geographic();
         this.blockSize = o.blockSize();
@@ -73,10 +75,18 @@ final class WriteSpec implements Serializable {
 
     RasterDescription description() {
         if (description == null) {
-            Optional<GeoTransform> t = transform == null ? Optional.empty() : Optional.of(new GeoTransform(
-                    transform[0], transform[1], transform[2], transform[3], transform[4], transform[5]));
-            description = new RasterDescription(width, height, bands, cellType, t,
-                    epsg < 0 ? OptionalInt.empty() : OptionalInt.of(epsg), geographic);
+            Optional<GeoTransform> t = transform == null
+                    ? Optional.empty()
+                    : Optional.of(new GeoTransform(
+                            transform[0], transform[1], transform[2], transform[3], transform[4], transform[5]));
+            description = new RasterDescription(
+                    width,
+                    height,
+                    bands,
+                    cellType,
+                    t,
+                    epsg < 0 ? OptionalInt.empty() : OptionalInt.of(epsg),
+                    geographic);
         }
         return description;
     }
@@ -84,8 +94,16 @@ final class WriteSpec implements Serializable {
     /** The options without the spill directory (executors spill nothing). */
     GeoTiffWriteOptions options() {
         if (options == null) {
-            options = new GeoTiffWriteOptions(blockSize, compression, level, predictor, bigTiff, cog, overviewCount,
-                    resampling, Optional.empty());
+            options = new GeoTiffWriteOptions(
+                    blockSize,
+                    compression,
+                    level,
+                    predictor,
+                    bigTiff,
+                    cog,
+                    overviewCount,
+                    resampling,
+                    Optional.empty());
         }
         return options;
     }

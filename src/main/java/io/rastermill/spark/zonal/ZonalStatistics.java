@@ -13,13 +13,6 @@ import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.core.zonal.ZoneSpec;
 import io.rastermill.core.zonal.ZoneTable;
 import io.rastermill.spark.layer.TileLayer;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
-import org.locationtech.jts.geom.Geometry;
-import scala.Tuple2;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +22,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.locationtech.jts.geom.Geometry;
+import scala.Tuple2;
 
 /**
  * Zonal statistics on Spark: per-zone {@link ZoneAccumulator}s built per partition
@@ -46,8 +45,7 @@ import java.util.TreeMap;
  * cached in between.
  */
 public final class ZonalStatistics {
-    private ZonalStatistics() {
-    }
+    private ZonalStatistics() {}
 
     /**
      * @param percentiles whether per-zone histograms are kept for medians and percentiles
@@ -86,18 +84,22 @@ public final class ZonalStatistics {
             differs = "CRS " + a.crs() + " vs " + b.crs();
         } else if (!close(a.layout().cellSize().width(), b.layout().cellSize().width())
                 || !close(a.layout().cellSize().height(), b.layout().cellSize().height())) {
-            differs = "cell size " + a.layout().cellSize().width() + "x" + a.layout().cellSize().height() + " vs "
-                    + b.layout().cellSize().width() + "x" + b.layout().cellSize().height();
+            differs = "cell size " + a.layout().cellSize().width() + "x"
+                    + a.layout().cellSize().height() + " vs "
+                    + b.layout().cellSize().width() + "x"
+                    + b.layout().cellSize().height();
         } else if (values.cols() != zones.cols() || values.rows() != zones.rows()) {
-            differs = "size " + values.cols() + "x" + values.rows() + " vs " + zones.cols() + "x" + zones.rows() + " cells";
+            differs = "size " + values.cols() + "x" + values.rows() + " vs " + zones.cols() + "x" + zones.rows()
+                    + " cells";
         } else if (!sameOrigin(a.extent(), b.extent(), a.layout())) {
             differs = "extent " + a.extent() + " vs " + b.extent() + " (not aligned)";
-        } else if (a.layout().tileCols() != b.layout().tileCols() || a.layout().tileRows() != b.layout().tileRows()) {
+        } else if (a.layout().tileCols() != b.layout().tileCols()
+                || a.layout().tileRows() != b.layout().tileRows()) {
             differs = "tile size " + a.layout().tileCols() + " vs " + b.layout().tileCols();
         }
         if (differs != null) {
-            throw new IllegalArgumentException(valuesName + " and " + zonesName + " are not on the same grid: " + differs
-                    + " (resampling is not supported)");
+            throw new IllegalArgumentException(valuesName + " and " + zonesName + " are not on the same grid: "
+                    + differs + " (resampling is not supported)");
         }
     }
 
@@ -118,7 +120,8 @@ public final class ZonalStatistics {
      */
     public static SortedMap<Integer, ZoneAccumulator> byZoneRaster(TileLayer values, TileLayer zones, Options options) {
         if (zones.metadata().cellType().isFloatingPoint()) {
-            throw new IllegalArgumentException("zones must be an integer raster, got " + zones.metadata().cellType().name());
+            throw new IllegalArgumentException("zones must be an integer raster, got "
+                    + zones.metadata().cellType().name());
         }
         requireSameGrid(values, "values", zones, "zones");
         long cols = values.cols();
@@ -130,7 +133,10 @@ public final class ZonalStatistics {
             z = z.partitionBy(values.partitioner());
         }
         JavaPairRDD<SpatialKey, Tuple2<Tile, Tile>> joined = values.rdd().join(z, values.partitioner());
-        return run(joined, values.metadata().cellType().isFloatingPoint(), options,
+        return run(
+                joined,
+                values.metadata().cellType().isFloatingPoint(),
+                options,
                 spec -> joined.mapPartitionsToPair(it -> {
                     ZoneTable table = new ZoneTable(spec);
                     while (it.hasNext()) {
@@ -169,19 +175,22 @@ public final class ZonalStatistics {
      * @throws IllegalArgumentException if the polygons have a CRS and the raster none, or a polygon (named by its
      *                                  index) has a point with no position in the raster's CRS
      */
-    public static SortedMap<Integer, ZoneAccumulator> byPolygons(TileLayer values, List<Geometry> polygons, Crs polygonCrs,
-                                                                 boolean allTouched, Options options) {
+    public static SortedMap<Integer, ZoneAccumulator> byPolygons(
+            TileLayer values, List<Geometry> polygons, Crs polygonCrs, boolean allTouched, Options options) {
         Crs rasterCrs = values.metadata().crs();
         if (polygonCrs == null || polygonCrs.equals(rasterCrs)) {
             return byPolygons(values, polygons, allTouched, options);
         }
         if (rasterCrs == null) {
-            throw new IllegalArgumentException("the polygons are in " + polygonCrs
-                    + " but the raster has no CRS to reproject them to");
+            throw new IllegalArgumentException(
+                    "the polygons are in " + polygonCrs + " but the raster has no CRS to reproject them to");
         }
         LayoutDefinition layout = values.metadata().layout();
-        PolygonReprojection reprojection = new PolygonReprojection(polygonCrs, rasterCrs,
-                PolygonReprojection.toleranceFor(layout.cellSize().width(), layout.cellSize().height()));
+        PolygonReprojection reprojection = new PolygonReprojection(
+                polygonCrs,
+                rasterCrs,
+                PolygonReprojection.toleranceFor(
+                        layout.cellSize().width(), layout.cellSize().height()));
         List<Geometry> moved = new ArrayList<>(polygons.size());
         for (int i = 0; i < polygons.size(); i++) {
             try {
@@ -198,8 +207,8 @@ public final class ZonalStatistics {
      * CRS), sorted by zone id; polygons that cover no cell are absent. Overlapping polygons each get
      * every cell they contain.
      */
-    public static SortedMap<Integer, ZoneAccumulator> byPolygons(TileLayer values, List<Geometry> polygons,
-                                                                 boolean allTouched, Options options) {
+    public static SortedMap<Integer, ZoneAccumulator> byPolygons(
+            TileLayer values, List<Geometry> polygons, boolean allTouched, Options options) {
         TileLayerMetadata md = values.metadata();
         LayoutDefinition layout = md.layout();
         double xmin = layout.extent().xmin();
@@ -231,18 +240,25 @@ public final class ZonalStatistics {
             long r1 = Math.min((rows - 1) / tr, (long) Math.floor((env[3] + 1) / tr));
             for (long r = r0; r <= r1; r++) {
                 for (long c = c0; c <= c1; c++) {
-                    lists.computeIfAbsent(PolygonIndex.key(c, r), x -> new ArrayList<>()).add(i);
+                    lists.computeIfAbsent(PolygonIndex.key(c, r), x -> new ArrayList<>())
+                            .add(i);
                 }
             }
         }
         HashMap<Long, int[]> byTile = new HashMap<>();
-        lists.forEach((k, v) -> byTile.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        lists.forEach(
+                (k, v) -> byTile.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(values.rdd().context());
         Broadcast<PolygonIndex> index = jsc.broadcast(new PolygonIndex(rasterizers, byTile));
         try {
-            JavaPairRDD<SpatialKey, Tile> visited = values.rdd().filter(kv -> index.value().byTile.containsKey(
-                    PolygonIndex.key(kv._1().col(), kv._1().row())));
-            return run(visited, md.cellType().isFloatingPoint(), options,
+            JavaPairRDD<SpatialKey, Tile> visited = values.rdd()
+                    .filter(kv -> index.value()
+                            .byTile
+                            .containsKey(PolygonIndex.key(kv._1().col(), kv._1().row())));
+            return run(
+                    visited,
+                    md.cellType().isFloatingPoint(),
+                    options,
                     spec -> visited.mapPartitionsToPair(it -> {
                         PolygonIndex ix = index.value();
                         ZoneTable table = new ZoneTable(spec);
@@ -285,8 +301,8 @@ public final class ZonalStatistics {
         JavaPairRDD<Integer, ZoneAccumulator> partials(ZoneSpec spec);
     }
 
-    private static <T> SortedMap<Integer, ZoneAccumulator> run(JavaPairRDD<SpatialKey, T> input, boolean floating,
-                                                              Options options, Pass pass) {
+    private static <T> SortedMap<Integer, ZoneAccumulator> run(
+            JavaPairRDD<SpatialKey, T> input, boolean floating, Options options, Pass pass) {
         if (!options.percentiles()) {
             return collect(pass.partials(ZoneSpec.statistics()));
         }
@@ -315,7 +331,8 @@ public final class ZonalStatistics {
     }
 
     private static SortedMap<Integer, ZoneAccumulator> collect(JavaPairRDD<Integer, ZoneAccumulator> partials) {
-        Map<Integer, ZoneAccumulator> m = partials.reduceByKey((a, b) -> a.merge(b)).collectAsMap();
+        Map<Integer, ZoneAccumulator> m =
+                partials.reduceByKey((a, b) -> a.merge(b)).collectAsMap();
         return new TreeMap<>(m);
     }
 

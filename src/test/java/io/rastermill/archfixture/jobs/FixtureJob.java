@@ -1,5 +1,4 @@
 package io.rastermill.archfixture.jobs;
 
 /** The top layer of the fixture. */
-public final class FixtureJob {
-}
+public final class FixtureJob {}

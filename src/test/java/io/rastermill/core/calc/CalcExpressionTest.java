@@ -1,19 +1,18 @@
 package io.rastermill.core.calc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class CalcExpressionTest {
     private static final int ND = NoData.INT;
@@ -45,7 +44,8 @@ class CalcExpressionTest {
     }
 
     private static String syntaxError(String expr) {
-        return assertThrows(CalcSyntaxException.class, () -> CalcExpression.parse(expr)).getMessage();
+        return assertThrows(CalcSyntaxException.class, () -> CalcExpression.parse(expr))
+                .getMessage();
     }
 
     @Test
@@ -67,11 +67,13 @@ class CalcExpressionTest {
         assertEquals("expected ')' but found end of expression at column 7 in \"(A + B\"", syntaxError("(A + B"));
         assertEquals("unexpected '=' (comparison is '==') at column 3 in \"A = 1\"", syntaxError("A = 1"));
         assertEquals("unexpected '$' at column 5 in \"A + $\"", syntaxError("A + $"));
-        assertEquals("comparisons cannot be chained (write (a < b) and (b < c)) at column 7 in \"1 < A < 3\"",
+        assertEquals(
+                "comparisons cannot be chained (write (a < b) and (b < c)) at column 7 in \"1 < A < 3\"",
                 syntaxError("1 < A < 3"));
         assertEquals("malformed number '1e+' at column 1 in \"1e+ 2\"", syntaxError("1e+ 2"));
         assertEquals("empty expression at column 1 in \"  \"", syntaxError("  "));
-        assertEquals("expected ',' or ')' but found 'B' in the call of max at column 10 in \"max(A, 1 B)\"",
+        assertEquals(
+                "expected ',' or ')' but found 'B' in the call of max at column 10 in \"max(A, 1 B)\"",
                 syntaxError("max(A, 1 B)"));
     }
 
@@ -81,15 +83,29 @@ class CalcExpressionTest {
         types.put("A", CellType.UINT16);
         types.put("B", CellType.FLOAT32);
         CalcExpression e = CalcExpression.parse("A + C");
-        assertEquals("unknown name 'C' (the inputs are A, B) at column 5 in \"A + C\"",
+        assertEquals(
+                "unknown name 'C' (the inputs are A, B) at column 5 in \"A + C\"",
                 assertThrows(CalcSyntaxException.class, () -> e.compile(types)).getMessage());
-        assertEquals("unknown function 'sqr' at column 1 in \"sqr(A)\"",
-                assertThrows(CalcSyntaxException.class, () -> CalcExpression.parse("sqr(A)").compile(types)).getMessage());
-        assertEquals("sqrt takes 1 argument, got 2 at column 1 in \"sqrt(A, B)\"",
-                assertThrows(CalcSyntaxException.class, () -> CalcExpression.parse("sqrt(A, B)").compile(types)).getMessage());
-        assertEquals("bitwise '&' needs integer operands, got a floating point one (convert with int(...)) at column 3 in \"A & B\"",
-                assertThrows(CalcSyntaxException.class, () -> CalcExpression.parse("A & B").compile(types)).getMessage());
-        assertEquals(List.of("B", "A"), CalcExpression.parse("(B - A) / (B + A)").names());
+        assertEquals(
+                "unknown function 'sqr' at column 1 in \"sqr(A)\"",
+                assertThrows(
+                                CalcSyntaxException.class,
+                                () -> CalcExpression.parse("sqr(A)").compile(types))
+                        .getMessage());
+        assertEquals(
+                "sqrt takes 1 argument, got 2 at column 1 in \"sqrt(A, B)\"",
+                assertThrows(
+                                CalcSyntaxException.class,
+                                () -> CalcExpression.parse("sqrt(A, B)").compile(types))
+                        .getMessage());
+        assertEquals(
+                "bitwise '&' needs integer operands, got a floating point one (convert with int(...)) at column 3 in \"A & B\"",
+                assertThrows(
+                                CalcSyntaxException.class,
+                                () -> CalcExpression.parse("A & B").compile(types))
+                        .getMessage());
+        assertEquals(
+                List.of("B", "A"), CalcExpression.parse("(B - A) / (B + A)").names());
     }
 
     @Test
@@ -136,11 +152,16 @@ class CalcExpressionTest {
         assertEquals(CellType.FLOAT64, ndvi.cellType());
         assertArrayEquals(new double[] {0.5, NAN, -0.5, NAN}, ndvi.toDoubleLane());
         assertArrayEquals(ndvi.toDoubleLane(), calc("nd(B, A)", red, nir).toDoubleLane());
-        assertArrayEquals(new double[] {NAN}, calc("A / (B - B)", ints(1), ints(5)).toDoubleLane(), "x/0 is NoData");
-        assertArrayEquals(new double[] {NAN, 2.5, -1.0 / 3, NAN}, calc("A / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1))
-                .toDoubleLane(), "int / int is true division");
-        assertArrayEquals(new double[] {NAN, 2.5, -1.0 / 3, NAN}, calc("float(A) / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1))
-                .toDoubleLane(), "the same widened first");
+        assertArrayEquals(
+                new double[] {NAN}, calc("A / (B - B)", ints(1), ints(5)).toDoubleLane(), "x/0 is NoData");
+        assertArrayEquals(
+                new double[] {NAN, 2.5, -1.0 / 3, NAN},
+                calc("A / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1)).toDoubleLane(),
+                "int / int is true division");
+        assertArrayEquals(
+                new double[] {NAN, 2.5, -1.0 / 3, NAN},
+                calc("float(A) / B", ints(1, 5, -1, ND), ints(0, 2, 3, 1)).toDoubleLane(),
+                "the same widened first");
     }
 
     @Test
@@ -149,14 +170,19 @@ class CalcExpressionTest {
         Tile b = doubles(NAN, 2, 0.5, 1);
         assertArrayEquals(new int[] {0, 1, 0, 0}, calc("isNoData(A)", a, b).toIntLane());
         assertArrayEquals(new int[] {0, 1, 1, 1}, calc("isData(B)", a, b).toIntLane());
-        assertArrayEquals(new double[] {-1, 2, 3, 0}, calc("where(isNoData(A), B, where(isNoData(B), -1, A))", a, b)
-                .toDoubleLane());
+        assertArrayEquals(
+                new double[] {-1, 2, 3, 0},
+                calc("where(isNoData(A), B, where(isNoData(B), -1, A))", a, b).toDoubleLane());
         assertArrayEquals(new int[] {ND, ND, 3, 0}, calc("mask(A, B)", a, b).toIntLane());
-        assertArrayEquals(new int[] {1, ND, ND, ND}, calc("inverseMask(A, B)", a, b).toIntLane());
-        assertArrayEquals(new int[] {1, ND, ND, 0}, calc("setNoData(A, 3)", a, b).toIntLane());
+        assertArrayEquals(
+                new int[] {1, ND, ND, ND}, calc("inverseMask(A, B)", a, b).toIntLane());
+        assertArrayEquals(
+                new int[] {1, ND, ND, 0}, calc("setNoData(A, 3)", a, b).toIntLane());
         assertArrayEquals(new int[] {1, ND, 2, 0}, calc("clamp(A, 0, 2)", a, b).toIntLane());
-        assertArrayEquals(new double[] {NAN, NAN, 0.5, 0}, calc("min(A, B, 7)", a, b).toDoubleLane());
-        assertArrayEquals(new int[] {ND, ND, 0, 0}, calc("A > 1 and B > 1", a, b).toIntLane());
+        assertArrayEquals(
+                new double[] {NAN, NAN, 0.5, 0}, calc("min(A, B, 7)", a, b).toDoubleLane());
+        assertArrayEquals(
+                new int[] {ND, ND, 0, 0}, calc("A > 1 and B > 1", a, b).toIntLane());
         assertArrayEquals(new int[] {1, ND, 1, 0}, calc("where(A, 1, 0)", a, b).toIntLane());
     }
 
@@ -170,7 +196,8 @@ class CalcExpressionTest {
         double[] av = {3, -2, NAN};
         double[] bv = {0.5, 4, 1};
         for (int i = 0; i < 3; i++) {
-            expected[i] = (av[i] * av[i] + (av[i] - 1) * (av[i] + 1)) / (bv[i] + bv[i]) + av[i] * bv[i]
+            expected[i] = (av[i] * av[i] + (av[i] - 1) * (av[i] + 1)) / (bv[i] + bv[i])
+                    + av[i] * bv[i]
                     - Math.sqrt(Math.abs(av[i])) * av[i];
         }
         assertArrayEquals(expected, r.toDoubleLane(), 1e-12);
@@ -179,8 +206,12 @@ class CalcExpressionTest {
         types.put("A", CellType.INT32);
         CalcProgram p = CalcExpression.parse("A + 1").compile(types);
         CalcProgram.Evaluator ev = p.newEvaluator();
-        assertArrayEquals(new int[] {2, 3}, ev.evaluate(List.of(ints(1, 2)), CellType.INT32).toIntLane());
-        assertArrayEquals(new int[] {11, ND}, ev.evaluate(List.of(ints(10, ND)), CellType.INT32).toIntLane());
+        assertArrayEquals(
+                new int[] {2, 3},
+                ev.evaluate(List.of(ints(1, 2)), CellType.INT32).toIntLane());
+        assertArrayEquals(
+                new int[] {11, ND},
+                ev.evaluate(List.of(ints(10, ND)), CellType.INT32).toIntLane());
     }
 
     @Test
@@ -200,10 +231,18 @@ class CalcExpressionTest {
         types.put("A", CellType.INT32);
         types.put("B", CellType.INT32);
         CalcProgram p = CalcExpression.parse("A + B").compile(types);
-        assertEquals("calc: input B is a 3x1 tile, the others 2x1", assertThrows(IllegalArgumentException.class,
-                () -> p.evaluate(List.of(ints(1, 2), ints(1, 2, 3)), CellType.INT32)).getMessage());
-        assertEquals("calc: input B was compiled as INT but its tile is float64", assertThrows(
-                IllegalArgumentException.class, () -> p.evaluate(List.of(ints(1), doubles(1)), CellType.INT32)).getMessage());
+        assertEquals(
+                "calc: input B is a 3x1 tile, the others 2x1",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> p.evaluate(List.of(ints(1, 2), ints(1, 2, 3)), CellType.INT32))
+                        .getMessage());
+        assertEquals(
+                "calc: input B was compiled as INT but its tile is float64",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> p.evaluate(List.of(ints(1), doubles(1)), CellType.INT32))
+                        .getMessage());
     }
 
     @Test
@@ -213,6 +252,8 @@ class CalcExpressionTest {
         assertEquals(LocalOps.max(a, b), calc("max(A, B)", a, b));
         assertEquals(LocalOps.subtract(a, b), calc("A - B", a, b));
         assertEquals(LocalOps.where(LocalOps.greater(a, b), a, b), calc("where(A > B, A, B)", a, b));
-        assertEquals(LocalOps.less(a, b).convert(CellType.INT32), calc("int(A < B)", a, b).convert(CellType.INT32));
+        assertEquals(
+                LocalOps.less(a, b).convert(CellType.INT32),
+                calc("int(A < B)", a, b).convert(CellType.INT32));
     }
 }

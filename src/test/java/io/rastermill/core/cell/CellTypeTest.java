@@ -1,30 +1,51 @@
 package io.rastermill.core.cell;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.OptionalDouble;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 /** Names and NoData values as printed by GeoTrellis 3.7.1 (shared/geotrellis-golden/recipe/probe-output.txt). */
 class CellTypeTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "bool, bool", "boolraw, bool", "int8, int8", "int8raw, int8raw", "uint8, uint8", "uint8raw, uint8raw",
-            "int16, int16", "uint16, uint16", "int32, int32", "int32raw, int32raw", "float32, float32",
-            "float32raw, float32raw", "float64, float64", "float64raw, float64raw",
-            "int8ud-5, int8ud-5", "uint8ud255, uint8ud255", "uint8ud-1, uint8ud255", "int16ud-9999, int16ud-9999",
-            "uint16ud65535, uint16ud65535", "int32ud-9999, int32ud-9999", "float32ud-9999, float32ud-9999.0",
-            "float32ud-9999.0, float32ud-9999.0", "float32ud0.1, float32ud0.10000000149011612",
-            "float32udNaN, float32", "float64ud-9999, float64ud-9999.0", "float64ud1.0E-5, float64ud1.0E-5",
-            "int8ud-128, int8ud-128", "uint8ud0, uint8ud0", "int32ud-2147483648, int32ud-2147483648"})
+        "bool, bool",
+        "boolraw, bool",
+        "int8, int8",
+        "int8raw, int8raw",
+        "uint8, uint8",
+        "uint8raw, uint8raw",
+        "int16, int16",
+        "uint16, uint16",
+        "int32, int32",
+        "int32raw, int32raw",
+        "float32, float32",
+        "float32raw, float32raw",
+        "float64, float64",
+        "float64raw, float64raw",
+        "int8ud-5, int8ud-5",
+        "uint8ud255, uint8ud255",
+        "uint8ud-1, uint8ud255",
+        "int16ud-9999, int16ud-9999",
+        "uint16ud65535, uint16ud65535",
+        "int32ud-9999, int32ud-9999",
+        "float32ud-9999, float32ud-9999.0",
+        "float32ud-9999.0, float32ud-9999.0",
+        "float32ud0.1, float32ud0.10000000149011612",
+        "float32udNaN, float32",
+        "float64ud-9999, float64ud-9999.0",
+        "float64ud1.0E-5, float64ud1.0E-5",
+        "int8ud-128, int8ud-128",
+        "uint8ud0, uint8ud0",
+        "int32ud-2147483648, int32ud-2147483648"
+    })
     void parsesAndNamesAsGeoTrellis(String text, String name) {
         assertEquals(name, CellType.parse(text).name());
         assertEquals(CellType.parse(text), CellType.parse(name));
@@ -39,7 +60,9 @@ class CellTypeTest {
         assertSame(CellType.INT8, CellType.withNoData(DataType.INT8, OptionalDouble.of(-128)));
         assertSame(CellType.UINT16, CellType.withNoData(DataType.UINT16, OptionalDouble.of(0)));
         assertSame(CellType.FLOAT32_RAW, CellType.withNoData(DataType.FLOAT32, OptionalDouble.empty()));
-        assertEquals("uint8ud255", CellType.withNoData(DataType.UINT8, OptionalDouble.of(-1)).name());
+        assertEquals(
+                "uint8ud255",
+                CellType.withNoData(DataType.UINT8, OptionalDouble.of(-1)).name());
     }
 
     @Test

@@ -4,16 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class DataTypeTest {
 
     @Test
     void gdalNamesMapToTheTypesOfTheSameStorage() {
-        Map<String, DataType> names = Map.of("Byte", DataType.UINT8, "uint8", DataType.UINT8, "Int8", DataType.INT8,
-                "UInt16", DataType.UINT16, "INT16", DataType.INT16, " Int32 ", DataType.INT32, "Float32", DataType.FLOAT32,
-                "float64", DataType.FLOAT64);
+        Map<String, DataType> names = Map.of(
+                "Byte",
+                DataType.UINT8,
+                "uint8",
+                DataType.UINT8,
+                "Int8",
+                DataType.INT8,
+                "UInt16",
+                DataType.UINT16,
+                "INT16",
+                DataType.INT16,
+                " Int32 ",
+                DataType.INT32,
+                "Float32",
+                DataType.FLOAT32,
+                "float64",
+                DataType.FLOAT64);
         names.forEach((name, type) -> assertEquals(Optional.of(type), DataType.fromGdalName(name), name));
         for (String other : new String[] {"UInt32", "Int64", "CFloat32", "float", "bool", ""}) {
             assertEquals(Optional.empty(), DataType.fromGdalName(other), other);

@@ -17,8 +17,9 @@ class CrsParseTest {
     void wktIsNamedByItsOutermostEpsgAuthority() {
         assertEquals(Crs.epsg(32633), Crs.parse(UTM33N_WKT1));
         assertEquals(Crs.epsg(32633), Crs.parse("  " + UTM33N_WKT1 + "\n"));
-        assertEquals(Crs.epsg(4326), Crs.parse("GEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\"],"
-                + "AUTHORITY[\"EPSG\",4326]]"));
+        assertEquals(
+                Crs.epsg(4326),
+                Crs.parse("GEOGCRS[\"WGS 84\",DATUM[\"World Geodetic System 1984\"]," + "AUTHORITY[\"EPSG\",4326]]"));
     }
 
     @Test

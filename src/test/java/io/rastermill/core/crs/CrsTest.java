@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.core.geom.Extent;
+import io.rastermill.core.geom.Point;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.Test;
-
-import io.rastermill.core.geom.Extent;
-import io.rastermill.core.geom.Point;
 
 class CrsTest {
 
@@ -44,10 +42,14 @@ class CrsTest {
     void epsgCodeIsRecognisedFromProj4() {
         assertEquals(OptionalInt.of(4326), Crs.fromProj4(LATLNG_PROJ4).epsgCode());
         assertEquals(OptionalInt.of(3857), Crs.fromProj4(WEB_MERCATOR_PROJ4).epsgCode());
-        assertEquals(OptionalInt.of(32633), Crs.fromProj4("+proj=utm +zone=33 +datum=WGS84 +units=m +no_defs").epsgCode());
+        assertEquals(
+                OptionalInt.of(32633),
+                Crs.fromProj4("+proj=utm +zone=33 +datum=WGS84 +units=m +no_defs")
+                        .epsgCode());
         assertEquals(OptionalInt.of(4326), Crs.LATLNG.epsgCode());
         assertFalse(Crs.fromProj4("+proj=sinu +lon_0=0 +x_0=0 +y_0=0 +a=6371007.181 +b=6371007.181 +units=m +no_defs")
-                .epsgCode().isPresent());
+                .epsgCode()
+                .isPresent());
     }
 
     @Test
@@ -79,7 +81,8 @@ class CrsTest {
         Point back = CrsTransform.between(Crs.WEB_MERCATOR, Crs.LATLNG).transform(p.x(), p.y());
         assertEquals(180, back.x(), 1e-9);
         assertSame(Crs.LATLNG, CrsTransform.between(Crs.LATLNG, Crs.LATLNG).target());
-        assertEquals(new Point(1, 2), CrsTransform.between(Crs.LATLNG, Crs.LATLNG).transform(1, 2));
+        assertEquals(
+                new Point(1, 2), CrsTransform.between(Crs.LATLNG, Crs.LATLNG).transform(1, 2));
     }
 
     @Test

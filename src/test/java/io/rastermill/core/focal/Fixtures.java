@@ -4,7 +4,6 @@ import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -13,11 +12,9 @@ import java.nio.file.Path;
 
 /** The focal fixtures (made by src/test/fixtures/focal/make_fixtures.py), read with GeoTiffReader. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
-    record Raster(Tile tile, CellSize cellSize) {
-    }
+    record Raster(Tile tile, CellSize cellSize) {}
 
     static Path path(String name) {
         URL url = Fixtures.class.getResource("/io/rastermill/core/focal/" + name);

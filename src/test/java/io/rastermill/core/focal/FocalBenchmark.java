@@ -4,7 +4,6 @@ import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
-
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +14,7 @@ import java.util.function.Supplier;
  * are compared cell for cell and the max |diff| printed.
  */
 public final class FocalBenchmark {
-    private FocalBenchmark() {
-    }
+    private FocalBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String file = args.length > 0 ? args[0] : "/tmp/bench/data/dem_16384.tif";
@@ -35,7 +33,8 @@ public final class FocalBenchmark {
             try (GeoTiffReader r = GeoTiffReader.open(args[i])) {
                 ref = r.read(new GridBounds(0, 0, size - 1, size - 1)).band(0);
             }
-            Tile ours = i == 3 ? FocalOps.slope(bt, SlopeParams.GDALDEM) : FocalOps.hillshade(bt, HillshadeParams.GDALDEM);
+            Tile ours =
+                    i == 3 ? FocalOps.slope(bt, SlopeParams.GDALDEM) : FocalOps.hillshade(bt, HillshadeParams.GDALDEM);
             double[] a = ref.toDoubleLane();
             double[] b = ours.toDoubleLane();
             double max = 0;
@@ -51,23 +50,40 @@ public final class FocalBenchmark {
                     }
                 }
             }
-            System.out.printf("vs %s: max |diff| %.3g, %d cells differ, NoData mismatches %d%n", args[i], max,
-                    differing, nodataMismatch);
+            System.out.printf(
+                    "vs %s: max |diff| %.3g, %d cells differ, NoData mismatches %d%n",
+                    args[i], max, differing, nodataMismatch);
         }
         double mpix = (double) size * size / 1e6;
         run("slope GDALDEM", mpix, passes, () -> FocalOps.slope(bt, SlopeParams.GDALDEM));
-        run("slope GDALDEM -compute_edges", mpix, passes, () -> FocalOps.slope(bt, SlopeParams.GDALDEM.withComputeEdges(true)));
+        run(
+                "slope GDALDEM -compute_edges",
+                mpix,
+                passes,
+                () -> FocalOps.slope(bt, SlopeParams.GDALDEM.withComputeEdges(true)));
         run("slope GEOTRELLIS", mpix, passes, () -> FocalOps.slope(bt, SlopeParams.GEOTRELLIS));
         run("aspect GDALDEM", mpix, passes, () -> FocalOps.aspect(bt, AspectParams.GDALDEM));
         run("hillshade GDALDEM", mpix, passes, () -> FocalOps.hillshade(bt, HillshadeParams.GDALDEM));
         run("hillshade GEOTRELLIS", mpix, passes, () -> FocalOps.hillshade(bt, HillshadeParams.GEOTRELLIS));
         run("TPI", mpix, passes, () -> FocalOps.tpi(bt, false));
-        run("mean square r1", mpix, passes, () -> FocalOps.stats(bt,
-                new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 1)));
-        run("mean square r3", mpix, passes, () -> FocalOps.stats(bt,
-                new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 3)));
-        run("median circle r3", mpix, Math.min(passes, 2), () -> FocalOps.stats(bt,
-                new FocalStatsParams(FocalStatsParams.Stat.MEDIAN, FocalStatsParams.Shape.CIRCLE, 3)));
+        run(
+                "mean square r1",
+                mpix,
+                passes,
+                () -> FocalOps.stats(
+                        bt, new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 1)));
+        run(
+                "mean square r3",
+                mpix,
+                passes,
+                () -> FocalOps.stats(
+                        bt, new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 3)));
+        run(
+                "median circle r3",
+                mpix,
+                Math.min(passes, 2),
+                () -> FocalOps.stats(
+                        bt, new FocalStatsParams(FocalStatsParams.Stat.MEDIAN, FocalStatsParams.Shape.CIRCLE, 3)));
     }
 
     /** Best of {@code passes}, by wall time and by this thread's CPU time (robust on a shared machine). */

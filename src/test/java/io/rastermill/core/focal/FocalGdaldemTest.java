@@ -1,18 +1,17 @@
 package io.rastermill.core.focal;
 
-import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import io.rastermill.core.tile.Tile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every case of cases.tsv (gdaldem 3.6.2 outputs made by make_fixtures.py): same cell type, same
@@ -31,24 +30,41 @@ class FocalGdaldemTest {
         double s = number(opts, "-s", 1);
         return switch (mode) {
             // gdaldem slope has no -z (it parses and ignores it): our zFactor stays 1
-            case "slope" -> FocalOps.slopeKernel(SlopeParams.GDALDEM.withAlg(alg).withPercent(opts.contains("-p"))
-                    .withScale(s).withComputeEdges(edges));
-            case "aspect" -> FocalOps.aspectKernel(AspectParams.GDALDEM.withAlg(alg)
-                    .withTrigonometric(opts.contains("-trigonometric"))
-                    .withZeroForFlat(opts.contains("-zero_for_flat")).withComputeEdges(edges));
+            case "slope" ->
+                FocalOps.slopeKernel(SlopeParams.GDALDEM
+                        .withAlg(alg)
+                        .withPercent(opts.contains("-p"))
+                        .withScale(s)
+                        .withComputeEdges(edges));
+            case "aspect" ->
+                FocalOps.aspectKernel(AspectParams.GDALDEM
+                        .withAlg(alg)
+                        .withTrigonometric(opts.contains("-trigonometric"))
+                        .withZeroForFlat(opts.contains("-zero_for_flat"))
+                        .withComputeEdges(edges));
             case "hillshade" -> {
-                HillshadeParams.Mode m = opts.contains("-combined") ? HillshadeParams.Mode.COMBINED
-                        : opts.contains("-multidirectional") ? HillshadeParams.Mode.MULTIDIRECTIONAL
-                        : opts.contains("-igor") ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
-                yield FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withAlg(alg).withMode(m)
+                HillshadeParams.Mode m = opts.contains("-combined")
+                        ? HillshadeParams.Mode.COMBINED
+                        : opts.contains("-multidirectional")
+                                ? HillshadeParams.Mode.MULTIDIRECTIONAL
+                                : opts.contains("-igor") ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
+                yield FocalOps.hillshadeKernel(HillshadeParams.GDALDEM
+                        .withAlg(alg)
+                        .withMode(m)
                         .withSun(number(opts, "-az", 315), number(opts, "-alt", 45))
-                        .withZFactor(z).withScale(s).withComputeEdges(edges));
+                        .withZFactor(z)
+                        .withScale(s)
+                        .withComputeEdges(edges));
             }
             case "TPI" -> FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TPI, edges));
-            case "TRI" -> FocalOps.terrainIndexKernel(new TerrainIndexParams(opts.contains("Wilson")
-                    ? TerrainIndexParams.Index.TRI_WILSON : TerrainIndexParams.Index.TRI_RILEY, edges));
-            case "roughness" -> FocalOps.terrainIndexKernel(
-                    new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, edges));
+            case "TRI" ->
+                FocalOps.terrainIndexKernel(new TerrainIndexParams(
+                        opts.contains("Wilson")
+                                ? TerrainIndexParams.Index.TRI_WILSON
+                                : TerrainIndexParams.Index.TRI_RILEY,
+                        edges));
+            case "roughness" ->
+                FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, edges));
             default -> throw new IllegalArgumentException(mode);
         };
     }
@@ -73,8 +89,13 @@ class FocalGdaldemTest {
                 Tile ours = kernel(f[2], opts).apply(BufferedTile.whole(dem.tile(), 1, dem.cellSize()));
                 double max = compare(f[0], ref.tile(), ours);
                 // and tiled: random tilings of the fixture stitch to the same result
-                SeamInvariant.check(f[0], kernel(f[2], opts), dem.tile(), dem.cellSize(),
-                        new java.util.SplittableRandom(f[0].hashCode()), 2);
+                SeamInvariant.check(
+                        f[0],
+                        kernel(f[2], opts),
+                        dem.tile(),
+                        dem.cellSize(),
+                        new java.util.SplittableRandom(f[0].hashCode()),
+                        2);
                 System.out.printf("gdaldem %-28s max |diff| = %.3g%n", f[0], max);
             }));
         }
@@ -98,7 +119,8 @@ class FocalGdaldemTest {
             max = Math.max(max, d);
             if (d > TOLERANCE) {
                 if (bad++ < 8) {
-                    first.append(String.format(" (%d,%d) gdal=%s ours=%s;", i % ref.cols(), i / ref.cols(), a[i], b[i]));
+                    first.append(
+                            String.format(" (%d,%d) gdal=%s ours=%s;", i % ref.cols(), i / ref.cols(), a[i], b[i]));
                 }
             }
         }

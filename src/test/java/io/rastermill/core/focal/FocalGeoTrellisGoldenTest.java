@@ -1,12 +1,12 @@
 package io.rastermill.core.focal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The GEOTRELLIS convention against the golden values of geotrellis-compat.md §5.5. */
 class FocalGeoTrellisGoldenTest {
@@ -30,19 +30,22 @@ class FocalGeoTrellisGoldenTest {
         13.832303, 15.345950, 16.753889, 19.672414, 13.832303,
         13.832303, 18.541978, Double.NaN, 18.541978, 13.832303,
         13.832303, 19.672414, 16.753889, 15.345950, 13.832303,
-        5.438008, 11.976726, 11.976726, 11.976726, 10.073966};
+        5.438008, 11.976726, 11.976726, 11.976726, 10.073966
+    };
     static final double[] ASPECT = {
         320.710593, 315.000000, 315.000000, 315.000000, 336.801409,
         336.037511, 329.931417, 318.366461, 323.530766, 336.037511,
         336.037511, 333.434949, Double.NaN, 333.434949, 336.037511,
         336.037511, 323.530766, 318.366461, 329.931417, 336.037511,
-        336.801409, 315.000000, 315.000000, 315.000000, 320.710593};
+        336.801409, 315.000000, 315.000000, 315.000000, 320.710593
+    };
     static final int[] HILLSHADE = {
         104, 106, 106, 106, 97,
         107, 110, 112, 114, 107,
         107, 112, 0, 112, 107,
         107, 114, 112, 110, 107,
-        97, 106, 106, 106, 104};
+        97, 106, 106, 106, 104
+    };
 
     static void assertLane(double[] expected, Tile t, double tol) {
         double[] got = t.toDoubleLane();
@@ -90,7 +93,6 @@ class FocalGeoTrellisGoldenTest {
         assertEquals(180.0, centre(FocalOps.aspect(n, AspectParams.GEOTRELLIS)));
         assertEquals(68.0, centre(FocalOps.hillshade(n, HillshadeParams.GEOTRELLIS)));
         assertEquals(270.0, centre(FocalOps.aspect(e, AspectParams.GEOTRELLIS)));
-        assertEquals(30.96375653207352,
-                centre(FocalOps.slope(e, SlopeParams.GEOTRELLIS.withZFactor(2))), 1e-12);
+        assertEquals(30.96375653207352, centre(FocalOps.slope(e, SlopeParams.GEOTRELLIS.withZFactor(2))), 1e-12);
     }
 }

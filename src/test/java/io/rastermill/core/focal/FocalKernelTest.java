@@ -1,19 +1,18 @@
 package io.rastermill.core.focal;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.geom.CellSize;
-import io.rastermill.core.tile.Tile;
-import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.geom.CellSize;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.Tiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** User kernels through the public neighbourhood API: hand-computed cells, the built-in ops, seams. */
 class FocalKernelTest {
@@ -54,7 +53,8 @@ class FocalKernelTest {
         Tile t = Tiles.fromDoubleLane(CellType.FLOAT64, 3, 3, new double[] {
             1, 2, 3,
             4, 10, 6,
-            7, 8, 9});
+            7, 8, 9
+        });
         FocalKernel laplace = convolution(Neighbourhood.weighted(1, 0, 1, 0, 1, -4, 1, 0, 1, 0));
         assertEquals(1, laplace.halo());
         Tile out = FocalOps.applyWhole(laplace, t, ONE);
@@ -66,8 +66,10 @@ class FocalKernelTest {
         Tile wide = Tiles.fromDoubleLane(CellType.FLOAT64, 4, 3, new double[] {
             1, 2, 3, 0,
             4, 10, 6, 5,
-            7, 8, 9, 0});
-        assertEquals(10 + 3 + 9 + 5 - 4 * 6, FocalOps.applyWhole(laplace, wide, ONE).getDouble(2, 1));
+            7, 8, 9, 0
+        });
+        assertEquals(
+                10 + 3 + 9 + 5 - 4 * 6, FocalOps.applyWhole(laplace, wide, ONE).getDouble(2, 1));
     }
 
     @Test
@@ -98,12 +100,14 @@ class FocalKernelTest {
         SplittableRandom rnd = new SplittableRandom(99);
         Tile dem = SeamInvariant.randomDem(rnd, 37, 29, CellType.FLOAT32, 0.05);
         SeamInvariant.check("mean annulus(1,3)", mean(Neighbourhood.annulus(1, 3)), dem, ONE, rnd, 4);
-        SeamInvariant.check("convolution", convolution(Neighbourhood.weighted(2,
-                1, 0, 0, 0, 1,
-                0, 2, 0, 2, 0,
-                0, 0, -12, 0, 0,
-                0, 2, 0, 2, 0,
-                1, 0, 0, 0, 1)), dem, ONE, rnd, 4);
+        SeamInvariant.check(
+                "convolution",
+                convolution(Neighbourhood.weighted(
+                        2, 1, 0, 0, 0, 1, 0, 2, 0, 2, 0, 0, 0, -12, 0, 0, 0, 2, 0, 2, 0, 1, 0, 0, 0, 1)),
+                dem,
+                ONE,
+                rnd,
+                4);
     }
 
     @Test
@@ -126,16 +130,16 @@ class FocalKernelTest {
         FocalKernel interrupted = FocalKernel.perTile(Neighbourhood.square(1), CellType.FLOAT64, (w, out) -> {
             throw new InterruptedException("stop");
         });
-        IllegalStateException s = assertThrows(IllegalStateException.class,
-                () -> FocalOps.applyWhole(interrupted, t, ONE));
+        IllegalStateException s =
+                assertThrows(IllegalStateException.class, () -> FocalOps.applyWhole(interrupted, t, ONE));
         assertInstanceOf(InterruptedException.class, s.getCause());
     }
 
     @Test
     void aWindowRefusesAHaloSmallerThanItsNeighbourhood() {
         BufferedTile bt = BufferedTile.whole(Tiles.fromDoubleLane(CellType.FLOAT64, 3, 3, new double[9]), 1, ONE);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new FocalWindow(bt, Neighbourhood.circle(2)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new FocalWindow(bt, Neighbourhood.circle(2)));
         assertTrue(e.getMessage().contains("circle(2) needs a halo >= 2"), e.getMessage());
     }
 }

@@ -3,11 +3,10 @@ package io.rastermill.core.focal;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** The halo contract for every op: random tilings stitch to the whole-raster result, bit for bit. */
 class FocalSeamTest {
@@ -19,12 +18,15 @@ class FocalSeamTest {
                 ks.add(FocalOps.slopeKernel(SlopeParams.GDALDEM.withAlg(alg).withComputeEdges(edges)));
                 ks.add(FocalOps.aspectKernel(AspectParams.GDALDEM.withAlg(alg).withComputeEdges(edges)));
                 for (HillshadeParams.Mode m : HillshadeParams.Mode.values()) {
-                    ks.add(FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withAlg(alg).withMode(m)
-                            .withComputeEdges(edges)));
+                    ks.add(FocalOps.hillshadeKernel(
+                            HillshadeParams.GDALDEM.withAlg(alg).withMode(m).withComputeEdges(edges)));
                 }
             }
-            ks.add(FocalOps.slopeKernel(SlopeParams.GDALDEM.withPercent(true).withScale(3).withComputeEdges(edges)));
-            ks.add(FocalOps.aspectKernel(AspectParams.GDALDEM.withTrigonometric(true).withZeroForFlat(true)
+            ks.add(FocalOps.slopeKernel(
+                    SlopeParams.GDALDEM.withPercent(true).withScale(3).withComputeEdges(edges)));
+            ks.add(FocalOps.aspectKernel(AspectParams.GDALDEM
+                    .withTrigonometric(true)
+                    .withZeroForFlat(true)
                     .withComputeEdges(edges)));
             for (TerrainIndexParams.Index i : TerrainIndexParams.Index.values()) {
                 ks.add(FocalOps.terrainIndexKernel(new TerrainIndexParams(i, edges)));
@@ -65,8 +67,12 @@ class FocalSeamTest {
     void focalStatsAreTilingIndependent() {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int d = 0; d < 4; d++) {
-            Tile dem = SeamInvariant.randomDem(rnd, 15 + rnd.nextInt(25), 12 + rnd.nextInt(25),
-                    d % 2 == 0 ? CellType.FLOAT32 : CellType.INT32, 0.1);
+            Tile dem = SeamInvariant.randomDem(
+                    rnd,
+                    15 + rnd.nextInt(25),
+                    12 + rnd.nextInt(25),
+                    d % 2 == 0 ? CellType.FLOAT32 : CellType.INT32,
+                    0.1);
             for (FocalKernel k : statsKernels()) {
                 SeamInvariant.check(k.toString(), k, dem, new CellSize(1, 1), rnd, 3);
             }

@@ -1,16 +1,15 @@
 package io.rastermill.core.focal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Focal statistics against a brute-force reference (distance test per cell, sort for the median). */
 class FocalStatsTest {
@@ -66,7 +65,8 @@ class FocalStatsTest {
             double nd = rnd.nextDouble() * 0.5;
             for (int k = 0; k < z.length; k++) {
                 // few distinct values so medians and ties are exercised
-                z[k] = rnd.nextDouble() < nd ? Double.NaN
+                z[k] = rnd.nextDouble() < nd
+                        ? Double.NaN
                         : (t % 2 == 0 ? rnd.nextInt(7) : rnd.nextDouble() * 1000 - 300);
             }
             Tile tile = Tiles.fromDoubleLane(CellType.FLOAT64, cols, rows, z);
@@ -97,6 +97,9 @@ class FocalStatsTest {
     void circleOfRadiusTwoHasThirteenCells() {
         FocalStatsParams p = new FocalStatsParams(FocalStatsParams.Stat.SUM, FocalStatsParams.Shape.CIRCLE, 2);
         Tile ones = Tiles.fromDoubleLane(CellType.FLOAT64, 5, 5, new double[25]).mapDouble(v -> 1);
-        assertEquals(13.0, FocalOps.applyWhole(FocalOps.statsKernel(p), ones, new CellSize(1, 1)).getDouble(2, 2));
+        assertEquals(
+                13.0,
+                FocalOps.applyWhole(FocalOps.statsKernel(p), ones, new CellSize(1, 1))
+                        .getDouble(2, 2));
     }
 }

@@ -1,11 +1,11 @@
 package io.rastermill.core.focal;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** The shapes' cells, counted and listed by hand, and their offsets into a buffered tile. */
 class NeighbourhoodTest {
@@ -54,10 +54,7 @@ class NeighbourhoodTest {
 
     @Test
     void zeroWeightsAreLeftOut() {
-        Neighbourhood laplace = Neighbourhood.weighted(1,
-                0, 1, 0,
-                1, -4, 1,
-                0, 1, 0);
+        Neighbourhood laplace = Neighbourhood.weighted(1, 0, 1, 0, 1, -4, 1, 0, 1, 0);
         assertEquals(5, laplace.size());
         assertArrayEquals(new double[] {1, 1, -4, 1, 1}, laplace.weights());
         assertArrayEquals(new int[] {-7, -1, 0, 1, 7}, laplace.offsets(7));
@@ -67,8 +64,8 @@ class NeighbourhoodTest {
 
     @Test
     void badShapesAreRefusedWithTheReason() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Neighbourhood.weighted(1, 1, 2, 3));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Neighbourhood.weighted(1, 1, 2, 3));
         assertTrue(e.getMessage().contains("needs 9 weights"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Neighbourhood.weighted(1, new double[9]));
         assertThrows(IllegalArgumentException.class, () -> Neighbourhood.annulus(2, 2));

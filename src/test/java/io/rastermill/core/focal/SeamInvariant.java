@@ -1,16 +1,15 @@
 package io.rastermill.core.focal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Test helper for the halo contract: a kernel applied to every tile of a random tiling (each
@@ -18,8 +17,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * equal, bit for bit, the kernel applied to the whole raster with an all-outside halo.
  */
 final class SeamInvariant {
-    private SeamInvariant() {
-    }
+    private SeamInvariant() {}
 
     /** Random cut points: segment starts of [0, n), each segment at least 1 wide. */
     static int[] cuts(SplittableRandom rnd, int n) {
@@ -49,16 +47,15 @@ final class SeamInvariant {
             for (int j = 0; j + 1 < ys.length; j++) {
                 for (int i = 0; i + 1 < xs.length; i++) {
                     int halo = kernel.halo() + rnd.nextInt(3);
-                    BufferedTile bt = BufferedTile.window(raster, xs[i], ys[j], xs[i + 1] - xs[i],
-                            ys[j + 1] - ys[j], halo, cs);
+                    BufferedTile bt =
+                            BufferedTile.window(raster, xs[i], ys[j], xs[i + 1] - xs[i], ys[j + 1] - ys[j], halo, cs);
                     Tile part = kernel.apply(bt);
                     ct = part.cellType();
                     assertEquals(bt.cols(), part.cols());
                     assertEquals(bt.rows(), part.rows());
                     double[] lane = part.toDoubleLane();
                     for (int r = 0; r < part.rows(); r++) {
-                        System.arraycopy(lane, r * part.cols(), got, (ys[j] + r) * raster.cols() + xs[i],
-                                part.cols());
+                        System.arraycopy(lane, r * part.cols(), got, (ys[j] + r) * raster.cols() + xs[i], part.cols());
                     }
                 }
             }
@@ -82,7 +79,9 @@ final class SeamInvariant {
         double amp = 5 + rnd.nextDouble() * 200;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                z[r * cols + c] = 300 + amp * Math.sin(c * fx) * Math.cos(r * fy) + rnd.nextDouble() * 10
+                z[r * cols + c] = 300
+                        + amp * Math.sin(c * fx) * Math.cos(r * fy)
+                        + rnd.nextDouble() * 10
                         + (rnd.nextInt(10) == 0 ? 0 : c * 0.5);
             }
         }

@@ -1,13 +1,13 @@
 package io.rastermill.core.focal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rasters 1 or 2 cells thin with gdaldem slope -compute_edges (values recorded from gdaldem 3.6.2
@@ -24,8 +24,8 @@ class ThinRasterTest {
     }
 
     static Tile slope(Tile t) {
-        return FocalOps.applyWhole(FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)), t,
-                new CellSize(10, 10));
+        return FocalOps.applyWhole(
+                FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true)), t, new CellSize(10, 10));
     }
 
     @Test
@@ -40,8 +40,10 @@ class ThinRasterTest {
 
     @Test
     void twoRowsMatchGdaldem() {
-        double[] expected = {57.02078, 60.172462, 63.252464, 65.467926, 67.18961, 68.1458,
-            57.206696, 60.714832, 63.64079, 65.767586, 67.43072, 68.199356};
+        double[] expected = {
+            57.02078, 60.172462, 63.252464, 65.467926, 67.18961, 68.1458, 57.206696, 60.714832, 63.64079, 65.767586,
+            67.43072, 68.199356
+        };
         Tile s = slope(raster(2, 6));
         for (int i = 0; i < 12; i++) {
             assertEquals(expected[i], s.getDouble(i), 1e-4, "cell " + i);

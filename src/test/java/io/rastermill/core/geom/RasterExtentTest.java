@@ -51,12 +51,13 @@ class RasterExtentTest {
 
     @Test
     void invariantIsChecked() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new RasterExtent(new Extent(0, 0, 10, 10), 1, 1, 9, 10));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new RasterExtent(new Extent(0, 0, 10, 10), 1, 1, 9, 10));
         assertTrue(e.getMessage().contains("9x10"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RasterExtent.of(new Extent(0, 0, 10, 10), 0, 10));
         // round half up: 10 / 4 = 2.5 -> 3
-        assertEquals(3, RasterExtent.of(new Extent(0, 0, 10, 10), new CellSize(4, 4)).cols());
+        assertEquals(
+                3, RasterExtent.of(new Extent(0, 0, 10, 10), new CellSize(4, 4)).cols());
     }
 
     @Test

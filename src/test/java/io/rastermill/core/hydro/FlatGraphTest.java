@@ -1,13 +1,12 @@
 package io.rastermill.core.hydro;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-import java.util.function.IntPredicate;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.function.IntPredicate;
+import org.junit.jupiter.api.Test;
 
 /**
  * The driver's flat distances from portal tables against whole-raster breadth-first distances, on filled
@@ -20,8 +19,9 @@ class FlatGraphTest {
     private static final int W = 100;
     private static final int H = 80;
     /** Budget and square: all cell by cell; the defaults; one table per component; every component cut into squares. */
-    private static final long[][] MODES = {{0, 64}, {FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK},
-            {Long.MAX_VALUE, 64}, {1, 8}, {1, 5}};
+    private static final long[][] MODES = {
+        {0, 64}, {FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK}, {Long.MAX_VALUE, 64}, {1, 8}, {1, 5}
+    };
 
     /**
      * A filled DEM: {@code lake} cells (random floors below 3) in land rising 1 a cell away from the raster's
@@ -65,8 +65,11 @@ class FlatGraphTest {
     }
 
     static double[] snake() {
-        return lakeDem(c -> c % W >= 5 && c % W <= 95 && Math.abs(c / W - (40 + 20 * Math.sin(c % W / 8.0))) <= 1,
-                c -> false, 5, 51);
+        return lakeDem(
+                c -> c % W >= 5 && c % W <= 95 && Math.abs(c / W - (40 + 20 * Math.sin(c % W / 8.0))) <= 1,
+                c -> false,
+                5,
+                51);
     }
 
     static double[] diagonal() {
@@ -81,7 +84,7 @@ class FlatGraphTest {
         for (int d = 0; d < dems.length; d++) {
             int[] ref = HydroFixtures.referenceFlatDistances(dems[d], W, H, null);
             int[] refCodes = HydroFixtures.referenceDirections(dems[d], W, H);
-            for (int tile : new int[]{4, 16, 64}) {
+            for (int tile : new int[] {4, 16, 64}) {
                 TileGrid grid = new TileGrid(W, H, tile, tile);
                 for (long[] mode : MODES) {
                     long budget = mode[0];
@@ -109,7 +112,8 @@ class FlatGraphTest {
                     if (budget != 0) {
                         tableBytes += FlatGraph.tableBytes(sums);
                     }
-                    assertArrayEquals(refCodes, FlowDirectionsTest.tiledDirections(dems[d], W, H, tile, budget, square), what);
+                    assertArrayEquals(
+                            refCodes, FlowDirectionsTest.tiledDirections(dems[d], W, H, tile, budget, square), what);
                 }
             }
         }
@@ -117,12 +121,15 @@ class FlatGraphTest {
     }
 
     /** With tables, the driver holds gates only; with one table per component, perimeter cells only. */
-    private static void assertOnlyGates(TileGrid grid, FlowDirections.FlatSummary[] sums, String what, boolean perimeter) {
+    private static void assertOnlyGates(
+            TileGrid grid, FlowDirections.FlatSummary[] sums, String what, boolean perimeter) {
         int groups = 0;
         for (int t = 0; t < sums.length; t++) {
             TilePerimeter per = grid.perimeter(t);
             for (int c : sums[t].nodes()) {
-                assertTrue(!perimeter || per.contains(c % grid.width(t), c / grid.width(t)), what + ": node off the perimeter");
+                assertTrue(
+                        !perimeter || per.contains(c % grid.width(t), c / grid.width(t)),
+                        what + ": node off the perimeter");
             }
             assertEquals(sums[t].nodes().length, sums[t].members().length, what + ": every node a gate");
             groups += sums[t].groups();
@@ -133,12 +140,13 @@ class FlatGraphTest {
     @Test
     void aDiagonalChannelThroughTileCornersCountsOneStepPerCell() {
         double[] z = diagonal();
-        for (int tile : new int[]{4, 16, 64}) {
+        for (int tile : new int[] {4, 16, 64}) {
             TileGrid grid = new TileGrid(W, H, tile, tile);
             int[][] dist = FlatGraph.solve(grid, FlowDirectionsTest.summaries(z, grid, Long.MAX_VALUE, 64));
             // (64, 64) is a corner of tiles of 4, 16 and 64: 61 diagonal steps from (3, 3), which is 1 from the outlet
             int t = grid.tileOf(64, 64);
-            assertEquals(62, dist[t][grid.perimeter(t).index(64 - (int) grid.x0(t), 64 - (int) grid.y0(t))], "tile " + tile);
+            assertEquals(
+                    62, dist[t][grid.perimeter(t).index(64 - (int) grid.x0(t), 64 - (int) grid.y0(t))], "tile " + tile);
             int[] code = FlowDirectionsTest.tiledDirections(z, W, H, tile, Long.MAX_VALUE, 64);
             assertEquals(32, code[64 * W + 64], "drains north-west along the channel");
             assertEquals(64, code[3 * W + 3], "the first lake cell drains north into the outlet");
@@ -149,7 +157,8 @@ class FlatGraphTest {
     void tilesInsideALakeSendNoTableAndOnlyTheirGates() {
         double[] z = blob();
         TileGrid grid = new TileGrid(W, H, 16, 16);
-        FlowDirections.FlatSummary[] sums = FlowDirectionsTest.summaries(z, grid, FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK);
+        FlowDirections.FlatSummary[] sums =
+                FlowDirectionsTest.summaries(z, grid, FlatPortals.DEFAULT_BUDGET, FlatPortals.DEFAULT_SUB_BLOCK);
         // tile (3, 2) spans x 48..63, y 32..47, all inside the disk of radius 22 round (50, 40): a whole flat tile
         FlowDirections.FlatSummary inner = sums[grid.id(3, 2)];
         assertEquals(1, inner.groups());
@@ -159,6 +168,8 @@ class FlatGraphTest {
         for (double v : z) {
             flatCells += v == 4.0 ? 1 : 0;
         }
-        assertTrue(FlatGraph.nodes(sums) < flatCells / 2, FlatGraph.nodes(sums) + " nodes for " + flatCells + " lake cells");
+        assertTrue(
+                FlatGraph.nodes(sums) < flatCells / 2,
+                FlatGraph.nodes(sums) + " nodes for " + flatCells + " lake cells");
     }
 }

@@ -1,9 +1,9 @@
 package io.rastermill.core.hydro;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** Tiled D8 with global flat resolution against a whole-raster reference, and the drainage invariant. */
 class FlowDirectionsTest {
@@ -15,8 +15,12 @@ class FlowDirectionsTest {
     static FlowDirections.FlatSummary[] summaries(double[] filled, TileGrid grid, long budget, int subBlock) {
         FlowDirections.FlatSummary[] sums = new FlowDirections.FlatSummary[grid.tileCount()];
         for (int t = 0; t < sums.length; t++) {
-            sums[t] = FlowDirections.summarize(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO), grid.width(t),
-                    grid.height(t), budget, subBlock);
+            sums[t] = FlowDirections.summarize(
+                    HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO),
+                    grid.width(t),
+                    grid.height(t),
+                    budget,
+                    subBlock);
         }
         return sums;
     }
@@ -31,8 +35,12 @@ class FlowDirectionsTest {
         int[][] dist = FlatGraph.solve(grid, sums);
         int[] out = new int[w * h];
         for (int t = 0; t < sums.length; t++) {
-            int[] code = FlowDirections.directions(HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO),
-                    grid.width(t), grid.height(t), dist[t], FlatGraph.ring(grid, t, dist));
+            int[] code = FlowDirections.directions(
+                    HydroFixtures.cutBuffered(filled, grid, t, FlowDirections.HALO),
+                    grid.width(t),
+                    grid.height(t),
+                    dist[t],
+                    FlatGraph.ring(grid, t, dist));
             int tw = grid.width(t);
             for (int y = 0; y < grid.height(t); y++) {
                 System.arraycopy(code, y * tw, out, (int) ((grid.y0(t) + y) * w + grid.x0(t)), tw);
@@ -45,9 +53,10 @@ class FlowDirectionsTest {
     void aFlatDrainsToItsOnlyLowEdge() {
         // a 5x3 flat at 5 walled by 9 on the raster edge, draining only through the 4 at its east end
         double[] z = {
-                9, 9, 9, 9, 9, 9, 9,
-                9, 5, 5, 5, 5, 5, 4,
-                9, 9, 9, 9, 9, 9, 9};
+            9, 9, 9, 9, 9, 9, 9,
+            9, 5, 5, 5, 5, 5, 4,
+            9, 9, 9, 9, 9, 9, 9
+        };
         // the wall cells on the edge point outward (first outlet in code order); the 9s next to the flat drain into it
         int[] got = tiledDirections(z, 7, 3, 3);
         assertArrayEquals(HydroFixtures.referenceDirections(z, 7, 3), got);
@@ -63,16 +72,17 @@ class FlowDirectionsTest {
         for (int s = 0; s < sizes.length; s++) {
             int w = sizes[s][0];
             int h = sizes[s][1];
-            for (double step : new double[]{0, 2, 5}) {
-                double[] z = HydroFixtures.referenceFill(HydroFixtures.dem(w, h, 7 * s + (long) step, step, true), w, h);
+            for (double step : new double[] {0, 2, 5}) {
+                double[] z =
+                        HydroFixtures.referenceFill(HydroFixtures.dem(w, h, 7 * s + (long) step, step, true), w, h);
                 int[] ref = HydroFixtures.referenceDirections(z, w, h);
                 HydroFixtures.assertEveryCellDrains(z, ref, w, h);
-                for (int tile : new int[]{5, 16, 33, 64, 512}) {
+                for (int tile : new int[] {5, 16, 33, 64, 512}) {
                     int[] got = tiledDirections(z, w, h, tile);
                     for (int i = 0; i < ref.length; i++) {
                         if (ref[i] != got[i]) {
-                            throw new AssertionError("size " + w + "x" + h + " step " + step + " tile " + tile + " cell ("
-                                    + i % w + "," + i / w + "): expected " + ref[i] + " got " + got[i]);
+                            throw new AssertionError("size " + w + "x" + h + " step " + step + " tile " + tile
+                                    + " cell (" + i % w + "," + i / w + "): expected " + ref[i] + " got " + got[i]);
                         }
                     }
                     HydroFixtures.assertEveryCellDrains(z, got, w, h);

@@ -7,8 +7,7 @@ import java.util.Random;
  * heights), plateaus, NoData holes and a river valley that meanders across tile borders.
  */
 public final class HydroFixtures {
-    private HydroFixtures() {
-    }
+    private HydroFixtures() {}
 
     /** A w×h DEM; {@code step} quantises heights (0: continuous), NoData holes as NaN when {@code holes}. */
     public static double[] dem(int w, int h, long seed, double step, boolean holes) {
@@ -16,8 +15,9 @@ public final class HydroFixtures {
         double[] z = new double[w * h];
         double[][] bumps = new double[12][];
         for (int i = 0; i < bumps.length; i++) {
-            bumps[i] = new double[]{rnd.nextDouble() * w, rnd.nextDouble() * h, 3 + rnd.nextDouble() * w / 4,
-                    (rnd.nextDouble() - 0.5) * 40};
+            bumps[i] = new double[] {
+                rnd.nextDouble() * w, rnd.nextDouble() * h, 3 + rnd.nextDouble() * w / 4, (rnd.nextDouble() - 0.5) * 40
+            };
         }
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -76,7 +76,7 @@ public final class HydroFixtures {
                 }
                 if (outlet) {
                     done[c] = true;
-                    q.add(new double[]{z[c], c});
+                    q.add(new double[] {z[c], c});
                 }
             }
         }
@@ -93,7 +93,7 @@ public final class HydroFixtures {
                 if (!done[n] && !Double.isNaN(z[n])) {
                     done[n] = true;
                     out[n] = Math.max(z[n], e[0]);
-                    q.add(new double[]{out[n], n});
+                    q.add(new double[] {out[n], n});
                 }
             }
         }
@@ -182,7 +182,11 @@ public final class HydroFixtures {
             for (int k = 0; k < 8; k++) {
                 int nx = c % w + D8.dx(k);
                 int ny = c / w + D8.dy(k);
-                if (nx >= 0 && ny >= 0 && nx < w && ny < h && z[ny * w + nx] == z[c]
+                if (nx >= 0
+                        && ny >= 0
+                        && nx < w
+                        && ny < h
+                        && z[ny * w + nx] == z[c]
                         && dist[ny * w + nx] == Integer.MAX_VALUE) {
                     dist[ny * w + nx] = dist[c] + 1;
                     queue[tail++] = ny * w + nx;
@@ -204,7 +208,12 @@ public final class HydroFixtures {
             for (int k = 0; k < 8 && dist[c] != Integer.MAX_VALUE; k++) {
                 int nx = c % w + D8.dx(k);
                 int ny = c / w + D8.dy(k);
-                if (nx >= 0 && ny >= 0 && nx < w && ny < h && z[ny * w + nx] == z[c] && dist[ny * w + nx] == dist[c] - 1) {
+                if (nx >= 0
+                        && ny >= 0
+                        && nx < w
+                        && ny < h
+                        && z[ny * w + nx] == z[c]
+                        && dist[ny * w + nx] == dist[c] - 1) {
                     code[c] = 1 << k;
                     break;
                 }
@@ -226,8 +235,8 @@ public final class HydroFixtures {
             for (int steps = 0; ; steps++) {
                 int k = D8.direction(code[u]);
                 if (k < 0 || steps > w * h) {
-                    throw new AssertionError("cell (" + c % w + "," + c / w + ") does not drain: stuck at (" + u % w + ","
-                            + u / w + ") code " + code[u]);
+                    throw new AssertionError("cell (" + c % w + "," + c / w + ") does not drain: stuck at (" + u % w
+                            + "," + u / w + ") code " + code[u]);
                 }
                 int nx = u % w + D8.dx(k);
                 int ny = u / w + D8.dy(k);
@@ -285,7 +294,7 @@ public final class HydroFixtures {
                 }
             }
         }
-        return new double[][]{acc, label};
+        return new double[][] {acc, label};
     }
 
     /** Whether the flow from {@code cell} passes through (or starts at) {@code target}. */

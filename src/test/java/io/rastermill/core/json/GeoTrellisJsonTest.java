@@ -4,18 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.CellSize;
@@ -28,6 +18,13 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 class GeoTrellisJsonTest {
 
@@ -43,8 +40,8 @@ class GeoTrellisJsonTest {
     @Test
     void writesMetadataFieldForField() {
         LayoutDefinition layout = new LayoutDefinition(new Extent(0, 0, 8, 8), new TileLayout(2, 2, 4, 4));
-        TileLayerMetadata md = TileLayerMetadata.of(CellType.parse("int32"), layout, new Extent(0, 0, 8, 8),
-                Crs.LATLNG);
+        TileLayerMetadata md =
+                TileLayerMetadata.of(CellType.parse("int32"), layout, new Extent(0, 0, 8, 8), Crs.LATLNG);
         assertEquals(GOLDEN_METADATA, GeoTrellisJson.write(md));
         assertEquals(md, GeoTrellisJson.readTileLayerMetadata(GOLDEN_METADATA));
     }
@@ -55,7 +52,9 @@ class GeoTrellisJsonTest {
         ObjectMapper mapper = new ObjectMapper();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(GOLDEN)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith("metadata.json")).sorted().toList();
+            files = walk.filter(p -> p.getFileName().toString().endsWith("metadata.json"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 3, "expected golden metadata files under " + GOLDEN + ", found " + files);
         for (Path file : files) {
@@ -89,8 +88,10 @@ class GeoTrellisJsonTest {
     void doublesUseJavaSpelling() {
         Extent world = ZoomedLayoutScheme.worldExtent(Crs.WEB_MERCATOR);
         String json = GeoTrellisJson.write(world);
-        assertEquals("{\"xmin\":-2.0037508342789244E7,\"ymin\":-2.0037508342789244E7,"
-                + "\"xmax\":2.0037508342789244E7,\"ymax\":2.0037508342789244E7}", json);
+        assertEquals(
+                "{\"xmin\":-2.0037508342789244E7,\"ymin\":-2.0037508342789244E7,"
+                        + "\"xmax\":2.0037508342789244E7,\"ymax\":2.0037508342789244E7}",
+                json);
         assertEquals(world, GeoTrellisJson.readExtent(json));
         assertEquals("{\"width\":0.5,\"height\":1.0E-4}", GeoTrellisJson.write(new CellSize(0.5, 1e-4)));
         assertEquals(new CellSize(0.5, 1e-4), GeoTrellisJson.readCellSize("{\"height\":1.0E-4,\"width\":0.5}"));
@@ -109,8 +110,10 @@ class GeoTrellisJsonTest {
         LayoutDefinition ld = new ZoomedLayoutScheme(Crs.LATLNG).levelForZoom(2).layout();
         assertEquals(ld, GeoTrellisJson.readLayoutDefinition(GeoTrellisJson.write(ld)));
         RasterExtent re = RasterExtent.of(new Extent(0, 0, 10, 5), 10, 5);
-        assertEquals("{\"extent\":{\"xmin\":0.0,\"ymin\":0.0,\"xmax\":10.0,\"ymax\":5.0},\"cellwidth\":1.0,"
-                + "\"cellheight\":1.0,\"cols\":10,\"rows\":5}", GeoTrellisJson.write(re));
+        assertEquals(
+                "{\"extent\":{\"xmin\":0.0,\"ymin\":0.0,\"xmax\":10.0,\"ymax\":5.0},\"cellwidth\":1.0,"
+                        + "\"cellheight\":1.0,\"cols\":10,\"rows\":5}",
+                GeoTrellisJson.write(re));
         assertEquals(re, GeoTrellisJson.readRasterExtent(GeoTrellisJson.write(re)));
     }
 
@@ -119,8 +122,12 @@ class GeoTrellisJsonTest {
         assertEquals("{}", GeoTrellisJson.write(EmptyBounds.INSTANCE));
         assertEquals(EmptyBounds.INSTANCE, GeoTrellisJson.readBounds("{}"));
         LayoutDefinition layout = new LayoutDefinition(new Extent(0, 0, 8, 8), new TileLayout(2, 2, 4, 4));
-        TileLayerMetadata md = new TileLayerMetadata(CellType.parse("float32ud-9999.0"), layout,
-                new Extent(0, 0, 8, 8), Crs.WEB_MERCATOR, EmptyBounds.INSTANCE);
+        TileLayerMetadata md = new TileLayerMetadata(
+                CellType.parse("float32ud-9999.0"),
+                layout,
+                new Extent(0, 0, 8, 8),
+                Crs.WEB_MERCATOR,
+                EmptyBounds.INSTANCE);
         String json = GeoTrellisJson.write(md);
         assertTrue(json.endsWith(",\"bounds\":{}}"), json);
         assertEquals(md, GeoTrellisJson.readTileLayerMetadata(json));
@@ -128,14 +135,18 @@ class GeoTrellisJsonTest {
 
     @Test
     void errorsNameTheField() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GeoTrellisJson.readExtent("{\"xmin\":0,\"ymin\":0,\"xmax\":1}"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> GeoTrellisJson.readExtent("{\"xmin\":0,\"ymin\":0,\"xmax\":1}"));
         assertTrue(e.getMessage().contains("'ymax'"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> GeoTrellisJson.readTileLayout("{\"layoutCols\":1.5,\"layoutRows\":1,\"tileCols\":1,\"tileRows\":1}"));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GeoTrellisJson.readTileLayout(
+                        "{\"layoutCols\":1.5,\"layoutRows\":1,\"tileCols\":1,\"tileRows\":1}"));
         assertTrue(e.getMessage().contains("'layoutCols'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GeoTrellisJson.readKeyBounds("{}"));
         assertThrows(IllegalArgumentException.class, () -> GeoTrellisJson.readExtent("not json"));
-        assertThrows(IllegalArgumentException.class, () -> GeoTrellisJson.write(new Extent(0, 0, Double.POSITIVE_INFINITY, 1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GeoTrellisJson.write(new Extent(0, 0, Double.POSITIVE_INFINITY, 1)));
     }
 }

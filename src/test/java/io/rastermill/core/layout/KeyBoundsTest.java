@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.core.geom.GridBounds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import io.rastermill.core.geom.GridBounds;
 
 class KeyBoundsTest {
 
@@ -20,7 +18,8 @@ class KeyBoundsTest {
 
     @Test
     void spatialKeysOrderByColumnThenRow() {
-        List<SpatialKey> keys = new ArrayList<>(List.of(new SpatialKey(1, 0), new SpatialKey(0, 5), new SpatialKey(0, 1)));
+        List<SpatialKey> keys =
+                new ArrayList<>(List.of(new SpatialKey(1, 0), new SpatialKey(0, 5), new SpatialKey(0, 1)));
         Collections.sort(keys);
         assertEquals(List.of(new SpatialKey(0, 1), new SpatialKey(0, 5), new SpatialKey(1, 0)), keys);
     }

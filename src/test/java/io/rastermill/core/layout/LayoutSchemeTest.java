@@ -3,12 +3,11 @@ package io.rastermill.core.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridExtent;
+import org.junit.jupiter.api.Test;
 
 /** Values verified with GeoTrellis 3.7.1 (probe-output.txt, compat doc §3.5 and §3.9). */
 class LayoutSchemeTest {
@@ -24,8 +23,8 @@ class LayoutSchemeTest {
 
     @Test
     void layoutFromGrid() {
-        LayoutDefinition layout = LayoutDefinition.fromGrid(
-                GridExtent.of(new Extent(10, 20, 15, 23), new CellSize(0.5, 0.5)), 4, 3);
+        LayoutDefinition layout =
+                LayoutDefinition.fromGrid(GridExtent.of(new Extent(10, 20, 15, 23), new CellSize(0.5, 0.5)), 4, 3);
         assertEquals(new TileLayout(3, 2, 4, 3), layout.tileLayout());
         assertEquals(new Extent(10, 20, 16, 23), layout.extent());
     }
@@ -42,8 +41,9 @@ class LayoutSchemeTest {
     void webMercatorLevels() {
         ZoomedLayoutScheme scheme = new ZoomedLayoutScheme(Crs.WEB_MERCATOR);
         LayoutDefinition zoom0 = scheme.levelForZoom(0).layout();
-        assertEquals(new Extent(-2.0037508342789244E7, -2.0037508342789244E7, 2.0037508342789244E7,
-                2.0037508342789244E7), zoom0.extent());
+        assertEquals(
+                new Extent(-2.0037508342789244E7, -2.0037508342789244E7, 2.0037508342789244E7, 2.0037508342789244E7),
+                zoom0.extent());
         assertEquals(new CellSize(156543.03392804097, 156543.03392804097), zoom0.cellSize());
         LayoutDefinition zoom3 = scheme.levelForZoom(3).layout();
         assertEquals(new TileLayout(8, 8, 256, 256), zoom3.tileLayout());
@@ -85,8 +85,8 @@ class LayoutSchemeTest {
     @Test
     void metadataTileBounds() {
         LayoutDefinition layout = new LayoutDefinition(new Extent(0, 0, 8, 8), new TileLayout(2, 2, 4, 4));
-        TileLayerMetadata md = TileLayerMetadata.of(io.rastermill.core.cell.CellType.parse("int32"), layout,
-                new Extent(1, 1, 3, 3), Crs.LATLNG);
+        TileLayerMetadata md = TileLayerMetadata.of(
+                io.rastermill.core.cell.CellType.parse("int32"), layout, new Extent(1, 1, 3, 3), Crs.LATLNG);
         assertEquals(new KeyBounds(new SpatialKey(0, 1), new SpatialKey(0, 1)), md.bounds());
         assertEquals(md.bounds(), KeyBounds.of(md.tileBounds()));
     }

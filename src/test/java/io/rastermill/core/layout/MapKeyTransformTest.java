@@ -3,16 +3,14 @@ package io.rastermill.core.layout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import org.junit.jupiter.api.Test;
-
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
+import org.junit.jupiter.api.Test;
 
 /** Values verified with GeoTrellis 3.7.1 (probe-output.txt, compat doc §3.6). */
 class MapKeyTransformTest {
 
-    private final LayoutDefinition twoByTwo =
-            new LayoutDefinition(new Extent(0, 0, 8, 8), new TileLayout(2, 2, 4, 4));
+    private final LayoutDefinition twoByTwo = new LayoutDefinition(new Extent(0, 0, 8, 8), new TileLayout(2, 2, 4, 4));
     private final MapKeyTransform transform = twoByTwo.mapTransform();
 
     @Test

@@ -1,23 +1,22 @@
 package io.rastermill.core.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * The law every op of the catalog must obey: its whole-lane kernels, chosen by its typing, give cell
@@ -102,15 +101,22 @@ class LocalOpCatalogTest {
         law("ceil", x -> Math.ceil(x[0]));
         law("round", x -> Math.rint(x[0]));
         law("atan2", x -> Math.atan2(x[0], x[1]));
-        law("hypot", x -> Math.sqrt(x[0] * x[0] + x[1] * x[1])); // exact for the small whole and quarter values used here
+        law(
+                "hypot",
+                x -> Math.sqrt(x[0] * x[0] + x[1] * x[1])); // exact for the small whole and quarter values used here
         law("where", x -> Double.isNaN(x[0]) ? Double.NaN : (x[0] != 0 ? x[1] : x[2]));
         law("isNoData", x -> bool(Double.isNaN(x[0])));
         law("isData", x -> bool(!Double.isNaN(x[0])));
     }
 
     /** Types with NoData of every storage: the lane each op runs in and the narrowing both vary with them. */
-    private static final List<CellType> TYPES = List.of(CellType.INT32, CellType.parse("int16ud-9999"),
-            CellType.parse("uint8ud255"), CellType.FLOAT32, CellType.FLOAT64);
+    private static final List<CellType> TYPES = List.of(
+            CellType.INT32,
+            CellType.parse("int16ud-9999"),
+            CellType.parse("uint8ud255"),
+            CellType.FLOAT32,
+            CellType.FLOAT64);
+
     private static final int COLS = 7;
     private static final int ROWS = 6;
 
@@ -133,7 +139,9 @@ class LocalOpCatalogTest {
 
     @Test
     void theCatalogHoldsEveryDeclaredOpOnceAndResolvesSymbols() {
-        assertEquals(LocalOps.all().size(), LocalOps.all().stream().map(LocalOp::name).distinct().count());
+        assertEquals(
+                LocalOps.all().size(),
+                LocalOps.all().stream().map(LocalOp::name).distinct().count());
         assertEquals(Arithmetic.SUBTRACT, LocalOps.bySymbol("-", 2).orElseThrow());
         assertEquals(Arithmetic.NEGATE, LocalOps.bySymbol("-", 1).orElseThrow());
         assertEquals(Arithmetic.NORMALIZED_DIFFERENCE, LocalOps.op("ND"));
@@ -146,8 +154,10 @@ class LocalOpCatalogTest {
         Tile b = ArrayTile.fromDoubleLane(CellType.FLOAT32, 4, 1, new double[] {4, 12, Double.POSITIVE_INFINITY, 1});
         Tile h = LocalOps.apply("hypot", a, b);
         assertEquals(CellType.FLOAT32, h.cellType());
-        assertEquals(List.of(5.0, 13.0, Double.POSITIVE_INFINITY, Double.NaN),
-                List.of(h.getDouble(0), h.getDouble(1), h.getDouble(2), h.getDouble(3)), "NoData in, NoData out");
+        assertEquals(
+                List.of(5.0, 13.0, Double.POSITIVE_INFINITY, Double.NaN),
+                List.of(h.getDouble(0), h.getDouble(1), h.getDouble(2), h.getDouble(3)),
+                "NoData in, NoData out");
     }
 
     /** Stored values small enough that no int op overflows (pow saturates alike in both lanes), ~15% NoData. */
@@ -188,7 +198,8 @@ class LocalOpCatalogTest {
                         x[k] = args[k].getDouble(c);
                         anyNoData |= Double.isNaN(x[k]);
                     }
-                    expected[c] = anyNoData && op.noDataRule() == LocalOp.NoDataRule.PROPAGATE ? Double.NaN : law.apply(x);
+                    expected[c] =
+                            anyNoData && op.noDataRule() == LocalOp.NoDataRule.PROPAGATE ? Double.NaN : law.apply(x);
                 }
                 Tile want = ArrayTile.fromDoubleLane(actual.cellType(), COLS, ROWS, expected);
                 for (int c = 0; c < expected.length; c++) {
@@ -215,8 +226,8 @@ class LocalOpCatalogTest {
         for (int c = 0; c < expected.size(); c++) {
             double e = expected.getDouble(c);
             double a = actual.getDouble(c);
-            boolean same = Double.isNaN(e) ? Double.isNaN(a)
-                    : Double.doubleToRawLongBits(e) == Double.doubleToRawLongBits(a);
+            boolean same =
+                    Double.isNaN(e) ? Double.isNaN(a) : Double.doubleToRawLongBits(e) == Double.doubleToRawLongBits(a);
             if (!same) {
                 fail(what + " cell " + c + ": expected " + e + ", got " + a);
             }
@@ -244,7 +255,8 @@ class LocalOpCatalogTest {
         if (op.typing() == LocalOp.Typing.BITS && floating) {
             return op.apply(args); // calc refuses bitwise ops on floating point operands
         }
-        String expr = op.symbol() == null ? op.name() + "(" + String.join(", ", names) + ")"
+        String expr = op.symbol() == null
+                ? op.name() + "(" + String.join(", ", names) + ")"
                 : args.length == 1 ? op.symbol() + "A" : "A " + op.symbol() + " B";
         CalcProgram p = CalcExpression.parse(expr).compile(types);
         return p.evaluate(List.of(args), cellType);

@@ -1,5 +1,8 @@
 package io.rastermill.core.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.cell.CellType;
@@ -8,15 +11,11 @@ import io.rastermill.core.tile.RandomTiles;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Laws of the local ops over seeded random tiles of every cell type (stored samples biased toward
@@ -43,7 +42,8 @@ class LocalOpsLawsTest {
         }
         // An int32 type's stored MIN_VALUE that is not its NoData is the int lane's sentinel but a value
         // in the double lane: count a cell as NoData only where both lanes agree.
-        return t.cellType().isFloatingPoint() ? Double.isNaN(t.getDouble(i))
+        return t.cellType().isFloatingPoint()
+                ? Double.isNaN(t.getDouble(i))
                 : t.get(i) == NoData.INT && Double.isNaN(t.getDouble(i));
     }
 
@@ -103,7 +103,9 @@ class LocalOpsLawsTest {
                 }
                 for (int i = 0; i < r.size(); i++) {
                     if (noData(a, i) || noData(b, i)) {
-                        assertTrue(noData(r, i), op.getKey() + "(" + ca + ", " + cb + ") cell " + i + " = " + r.getDouble(i));
+                        assertTrue(
+                                noData(r, i),
+                                op.getKey() + "(" + ca + ", " + cb + ") cell " + i + " = " + r.getDouble(i));
                     }
                 }
             }
@@ -133,7 +135,9 @@ class LocalOpsLawsTest {
             Tile b = Tiles.fromIntLane(CellType.INT32, 8, 8, v[1]);
             Tile c = Tiles.fromIntLane(CellType.INT32, 8, 8, v[2]);
             assertEquals(LocalOps.add(LocalOps.add(a, b), c), LocalOps.add(a, LocalOps.add(b, c)));
-            assertEquals(LocalOps.multiply(LocalOps.multiply(a, b), c), LocalOps.multiply(a, LocalOps.multiply(b, c)),
+            assertEquals(
+                    LocalOps.multiply(LocalOps.multiply(a, b), c),
+                    LocalOps.multiply(a, LocalOps.multiply(b, c)),
                     "products wrap past 2^31 here and stay associative");
         }
     }
@@ -149,7 +153,8 @@ class LocalOpsLawsTest {
             Tile b = rnd.tile(ct, SIDE, SIDE);
             assertSameValues(a, LocalOps.add(a, 0), "a + 0 " + ct);
             assertSameValues(a, LocalOps.multiply(a, 1), "a * 1 " + ct);
-            assertSameValues(a, LocalOps.where(Tiles.constant(CellType.INT32, SIDE, SIDE, 1), a, b), "where(1, a, b) " + ct);
+            assertSameValues(
+                    a, LocalOps.where(Tiles.constant(CellType.INT32, SIDE, SIDE, 1), a, b), "where(1, a, b) " + ct);
             if (!ct.equals(CellType.INT32_RAW)) { // its MIN_VALUE is a value in one lane and NoData in the other
                 assertSameValues(a, LocalOps.mask(a, a), "mask(a, a) " + ct);
             }
@@ -172,9 +177,15 @@ class LocalOpsLawsTest {
     @Test
     void calcProgramsGiveTheSameCellsTiledAndUntiled() {
         RandomTiles rnd = new RandomTiles(505);
-        String[] exprs = {"(B - A) / (B + A)", "where(isNoData(A), B * 2, A % 7 - B // 3)", "max(A, B, 3) ** 0.5",
-            "A > B and not (B == 0) or isNoData(C)", "clamp(floor(A / 2.5), -100, 100) + int(C) * 0",
-            "mask(sqrt(abs(C)), A) + setNoData(B, 1)", "nd(A, C) + atan2(B, 1) - log10(abs(A) + 1)"};
+        String[] exprs = {
+            "(B - A) / (B + A)",
+            "where(isNoData(A), B * 2, A % 7 - B // 3)",
+            "max(A, B, 3) ** 0.5",
+            "A > B and not (B == 0) or isNoData(C)",
+            "clamp(floor(A / 2.5), -100, 100) + int(C) * 0",
+            "mask(sqrt(abs(C)), A) + setNoData(B, 1)",
+            "nd(A, C) + atan2(B, 1) - log10(abs(A) + 1)"
+        };
         for (String expr : exprs) {
             for (int trial = 0; trial < 6; trial++) {
                 Map<String, CellType> types = new LinkedHashMap<>();
@@ -192,12 +203,15 @@ class LocalOpsLawsTest {
                 TileBuilder stitched = TileBuilder.noData(out, 13, 11);
                 int[][] windows = {{0, 0, 6, 4}, {7, 0, 12, 4}, {0, 5, 6, 10}, {7, 5, 12, 10}};
                 for (int[] w : windows) {
-                    List<Tile> pieces = List.of(whole[0].crop(w[0], w[1], w[2], w[3]), whole[1].crop(w[0], w[1], w[2], w[3]),
+                    List<Tile> pieces = List.of(
+                            whole[0].crop(w[0], w[1], w[2], w[3]),
+                            whole[1].crop(w[0], w[1], w[2], w[3]),
                             whole[2].crop(w[0], w[1], w[2], w[3]));
                     stitched.paste(ev.evaluate(pieces, out), w[0], w[1]);
                 }
                 Tile actual = stitched.build();
-                assertEquals(expected, actual, () -> expr + " over " + types + ": " + firstDifference(expected, actual));
+                assertEquals(
+                        expected, actual, () -> expr + " over " + types + ": " + firstDifference(expected, actual));
             }
         }
     }
@@ -228,10 +242,14 @@ class LocalOpsLawsTest {
             CalcProgram lt = CalcExpression.parse("A < B").compile(types);
             assertSameValues(LocalOps.less(a, b), lt.evaluate(List.of(a, b), lt.defaultCellType()), "A < B " + ct);
             CalcProgram mx = CalcExpression.parse("max(A, B)").compile(types);
-            assertSameValues(LocalOps.max(a, b).convert(CellType.FLOAT64), mx.evaluate(List.of(a, b), CellType.FLOAT64),
+            assertSameValues(
+                    LocalOps.max(a, b).convert(CellType.FLOAT64),
+                    mx.evaluate(List.of(a, b), CellType.FLOAT64),
                     "max " + ct);
             CalcProgram w = CalcExpression.parse("where(A, A, B)").compile(types);
-            assertSameValues(LocalOps.where(a, a, b).convert(CellType.FLOAT64), w.evaluate(List.of(a, b), CellType.FLOAT64),
+            assertSameValues(
+                    LocalOps.where(a, a, b).convert(CellType.FLOAT64),
+                    w.evaluate(List.of(a, b), CellType.FLOAT64),
                     "where " + ct);
         }
     }

@@ -1,14 +1,14 @@
 package io.rastermill.core.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Tiny literal tiles, hand-computed answers: one test per family and NoData rule. */
 class LocalOpsTest {
@@ -29,9 +29,11 @@ class LocalOpsTest {
         Tile b = ints(2, 2, 0, 1, ND);
         assertArrayEquals(new int[] {9, -5, 5, ND, ND}, LocalOps.add(a, b).toIntLane());
         assertArrayEquals(new int[] {5, -9, 5, ND, ND}, LocalOps.subtract(a, b).toIntLane());
-        assertArrayEquals(new int[] {14, -14, 0, ND, ND}, LocalOps.multiply(a, b).toIntLane());
+        assertArrayEquals(
+                new int[] {14, -14, 0, ND, ND}, LocalOps.multiply(a, b).toIntLane());
         assertArrayEquals(new int[] {3, -3, ND, ND, ND}, LocalOps.divide(a, b).toIntLane());
-        assertArrayEquals(new int[] {3, -4, ND, ND, ND}, LocalOps.floorDivide(a, b).toIntLane());
+        assertArrayEquals(
+                new int[] {3, -4, ND, ND, ND}, LocalOps.floorDivide(a, b).toIntLane());
         assertArrayEquals(new int[] {1, -1, ND, ND, ND}, LocalOps.mod(a, b).toIntLane());
         assertArrayEquals(new int[] {49, 49, 1, ND, ND}, LocalOps.pow(a, b).toIntLane());
         assertArrayEquals(new int[] {-7, 7, -5, ND, -9}, LocalOps.negate(a).toIntLane());
@@ -52,7 +54,9 @@ class LocalOpsTest {
     @Test
     void integerOverflowWrapsAndNarrowsIntoTheResultType() {
         Tile a = ints(Integer.MAX_VALUE, Integer.MIN_VALUE + 1);
-        assertArrayEquals(new int[] {-Integer.MAX_VALUE, ND}, LocalOps.add(a, ints(2, -1)).toIntLane(),
+        assertArrayEquals(
+                new int[] {-Integer.MAX_VALUE, ND},
+                LocalOps.add(a, ints(2, -1)).toIntLane(),
                 "MAX + 2 wraps; MIN+1 - 1 wraps onto the sentinel, which is NoData");
         Tile u8 = Tiles.fromIntLane(CellType.UINT8_RAW, 2, 1, 250, 3);
         assertArrayEquals(new int[] {4, 13}, LocalOps.add(u8, 10).toIntLane(), "260 narrows to 4 in uint8");
@@ -88,7 +92,9 @@ class LocalOpsTest {
         assertArrayEquals(new int[] {0, 0, 1, ND}, LocalOps.greater(a, b).toIntLane());
         assertArrayEquals(new int[] {0, 1, 1, ND}, LocalOps.greaterOrEqual(a, b).toIntLane());
         assertArrayEquals(new int[] {0, 1, 1, ND}, LocalOps.greater(a, 1.5).toIntLane(), "exact against 1.5");
-        assertArrayEquals(new int[] {0, 1, ND}, LocalOps.greater(doubles(0.1, 0.3, NAN), 0.2).toIntLane());
+        assertArrayEquals(
+                new int[] {0, 1, ND},
+                LocalOps.greater(doubles(0.1, 0.3, NAN), 0.2).toIntLane());
     }
 
     @Test
@@ -99,7 +105,8 @@ class LocalOpsTest {
         assertArrayEquals(new int[] {0, 1, 1, 1, ND, ND}, LocalOps.or(a, b).toIntLane());
         assertArrayEquals(new int[] {0, 1, 1, 0, ND, ND}, LocalOps.xor(a, b).toIntLane());
         assertArrayEquals(new int[] {1, 1, 0, 0, ND, 1}, LocalOps.not(a).toIntLane());
-        assertArrayEquals(new int[] {1, 0, ND}, LocalOps.not(doubles(0, 0.25, NAN)).toIntLane());
+        assertArrayEquals(
+                new int[] {1, 0, ND}, LocalOps.not(doubles(0, 0.25, NAN)).toIntLane());
     }
 
     @Test
@@ -110,10 +117,12 @@ class LocalOpsTest {
         assertArrayEquals(new int[] {0b1110, -7, ND}, LocalOps.bitOr(a, b).toIntLane());
         assertArrayEquals(new int[] {0b0110, -7, ND}, LocalOps.bitXor(a, b).toIntLane());
         assertArrayEquals(new int[] {~0b1100, 7, ND}, LocalOps.bitNot(a).toIntLane());
-        assertArrayEquals(new int[] {0b110000, -32, ND}, LocalOps.shiftLeft(a, 2).toIntLane());
+        assertArrayEquals(
+                new int[] {0b110000, -32, ND}, LocalOps.shiftLeft(a, 2).toIntLane());
         assertArrayEquals(new int[] {0b11, -2, ND}, LocalOps.shiftRight(a, 2).toIntLane());
         assertEquals(CellType.INT32, LocalOps.bitAnd(doubles(3.7), doubles(1)).cellType());
-        assertArrayEquals(new int[] {1}, LocalOps.bitAnd(doubles(3.7), doubles(1)).toIntLane());
+        assertArrayEquals(
+                new int[] {1}, LocalOps.bitAnd(doubles(3.7), doubles(1)).toIntLane());
     }
 
     @Test
@@ -123,15 +132,20 @@ class LocalOpsTest {
         assertArrayEquals(new int[] {1, 2, ND}, LocalOps.min(a, b).toIntLane());
         assertArrayEquals(new int[] {3, 5, ND}, LocalOps.max(a, b).toIntLane());
         assertArrayEquals(new int[] {2, 4, ND}, LocalOps.clamp(a, 2, 4).toIntLane());
-        assertArrayEquals(new double[] {1.5, 2.5, NAN}, LocalOps.clamp(doubles(0, 9, NAN), 1.5, 2.5).toDoubleLane());
+        assertArrayEquals(
+                new double[] {1.5, 2.5, NAN},
+                LocalOps.clamp(doubles(0, 9, NAN), 1.5, 2.5).toDoubleLane());
         assertThrows(IllegalArgumentException.class, () -> LocalOps.clamp(a, 4, 2));
     }
 
     @Test
     void mathFunctionsGiveNoDataOutsideTheirDomain() {
         Tile a = doubles(4, -1, 0, NAN, 2.5, -2.5);
-        assertArrayEquals(new double[] {2, NAN, 0, NAN, Math.sqrt(2.5), NAN}, LocalOps.sqrt(a).toDoubleLane());
-        assertArrayEquals(new double[] {Math.log(4), NAN, Double.NEGATIVE_INFINITY, NAN, Math.log(2.5), NAN},
+        assertArrayEquals(
+                new double[] {2, NAN, 0, NAN, Math.sqrt(2.5), NAN},
+                LocalOps.sqrt(a).toDoubleLane());
+        assertArrayEquals(
+                new double[] {Math.log(4), NAN, Double.NEGATIVE_INFINITY, NAN, Math.log(2.5), NAN},
                 LocalOps.log(a).toDoubleLane());
         assertArrayEquals(new double[] {4, -1, 0, NAN, 2, -2}, LocalOps.round(a).toDoubleLane(), "half to even");
         assertArrayEquals(new double[] {4, -1, 0, NAN, 2, -3}, LocalOps.floor(a).toDoubleLane());
@@ -145,7 +159,8 @@ class LocalOpsTest {
         Tile c = ints(1, 0, ND, 7, 0);
         Tile a = ints(10, 20, 30, ND, 50);
         Tile b = ints(-1, -2, -3, -4, ND);
-        assertArrayEquals(new int[] {10, -2, ND, ND, ND}, LocalOps.where(c, a, b).toIntLane());
+        assertArrayEquals(
+                new int[] {10, -2, ND, ND, ND}, LocalOps.where(c, a, b).toIntLane());
         Tile mixed = LocalOps.where(ints(1, 0), ints(1, 2), doubles(0.5, 0.25));
         assertEquals(CellType.FLOAT64, mixed.cellType());
         assertArrayEquals(new double[] {1, 0.25}, mixed.toDoubleLane());
@@ -159,9 +174,14 @@ class LocalOpsTest {
         Tile m = ints(ND, 0, 5, ND);
         assertArrayEquals(new int[] {ND, ND, 3, ND}, LocalOps.mask(a, m).toIntLane());
         assertArrayEquals(new int[] {1, ND, ND, 4}, LocalOps.inverseMask(a, m).toIntLane());
-        assertArrayEquals(new int[] {ND, ND, 3, ND}, LocalOps.maskValue(a, ints(0, 0, 1, 0), 0).toIntLane());
-        assertArrayEquals(new int[] {1, ND, ND, 4}, LocalOps.inverseMaskValue(a, ints(7, 7, 1, 7), 7).toIntLane());
-        assertArrayEquals(new int[] {ND, ND, 3, ND}, LocalOps.maskValues(a, 1, 4, 2.5).toIntLane());
+        assertArrayEquals(
+                new int[] {ND, ND, 3, ND},
+                LocalOps.maskValue(a, ints(0, 0, 1, 0), 0).toIntLane());
+        assertArrayEquals(
+                new int[] {1, ND, ND, 4},
+                LocalOps.inverseMaskValue(a, ints(7, 7, 1, 7), 7).toIntLane());
+        assertArrayEquals(
+                new int[] {ND, ND, 3, ND}, LocalOps.maskValues(a, 1, 4, 2.5).toIntLane());
         Tile u16 = Tiles.fromIntLane(CellType.UINT16_RAW, 3, 1, 0, 7, 65535);
         Tile withNd = LocalOps.setNoData(u16, 65535);
         assertEquals("uint16ud65535", withNd.cellType().name());
@@ -182,8 +202,8 @@ class LocalOpsTest {
 
     @Test
     void dimensionsMustAgree() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LocalOps.add(ints(1, 2), ints(1, 2, 3)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LocalOps.add(ints(1, 2), ints(1, 2, 3)));
         assertEquals("tile dimensions differ: 2x1 and 3x1", e.getMessage());
     }
 }

@@ -1,15 +1,15 @@
 package io.rastermill.core.reclass;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.stats.DoubleHistogram;
 import io.rastermill.core.stats.Summaries;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Class breaks on small hand-computed data (the fixtures' breaks are compared with NumPy in ReclassCommandTest). */
 class ClassBreaksTest {

@@ -1,17 +1,16 @@
 package io.rastermill.core.reclass;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.Tile;
-import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.Tiles;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** The reclass map's syntax and semantics, and the kernel in both lanes on hand-computed tiles. */
 class ReclassMapTest {
@@ -21,11 +20,11 @@ class ReclassMapTest {
         ReclassMap m = ReclassMap.parse("0-10:1, 10-20:2, 15-30:3, 42:7, else:99");
         assertEquals(1, m.apply(0));
         assertEquals(1, m.apply(9.999));
-        assertEquals(2, m.apply(10));      // 10 is in [10, 20), not in [0, 10)
-        assertEquals(2, m.apply(17));      // overlap: [10, 20) was written first
+        assertEquals(2, m.apply(10)); // 10 is in [10, 20), not in [0, 10)
+        assertEquals(2, m.apply(17)); // overlap: [10, 20) was written first
         assertEquals(3, m.apply(20));
         assertEquals(7, m.apply(42));
-        assertEquals(99, m.apply(42.5));   // else
+        assertEquals(99, m.apply(42.5)); // else
         assertEquals(99, m.apply(-1));
         assertTrue(Double.isNaN(m.noDataTarget()), "NoData stays NoData without a nodata rule");
     }
@@ -49,11 +48,18 @@ class ReclassMapTest {
 
     @Test
     void errorsPointAtTheOffendingItem() {
-        String[][] bad = {{"0-10:1,10-x:2", "item 2 \"10-x:2\""}, {"0-10:1,5", "item 2 \"5\""},
-                {"10-0:1", "item 1 \"10-0:1\": empty range"}, {"1:2,else:3,else:4", "item 3"},
-                {"0-10:a", "target \"a\""}, {"", "empty"}, {"nodata:1,nodata:2", "second 'nodata'"}};
+        String[][] bad = {
+            {"0-10:1,10-x:2", "item 2 \"10-x:2\""},
+            {"0-10:1,5", "item 2 \"5\""},
+            {"10-0:1", "item 1 \"10-0:1\": empty range"},
+            {"1:2,else:3,else:4", "item 3"},
+            {"0-10:a", "target \"a\""},
+            {"", "empty"},
+            {"nodata:1,nodata:2", "second 'nodata'"}
+        };
         for (String[] b : bad) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReclassMap.parse(b[0]), b[0]);
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ReclassMap.parse(b[0]), b[0]);
             assertTrue(e.getMessage().contains(b[1]), e.getMessage());
         }
     }
@@ -61,7 +67,8 @@ class ReclassMapTest {
     @Test
     void kernelInBothLanesOnHandComputedTiles() {
         ReclassMap m = ReclassMap.parse("0-10:1,10-20:2,else:NODATA,nodata:5");
-        Tile ints = Tiles.ofShorts(CellType.INT16, 3, 2, (short) 0, (short) 9, (short) 10, (short) 20, Short.MIN_VALUE, (short) -1);
+        Tile ints = Tiles.ofShorts(
+                CellType.INT16, 3, 2, (short) 0, (short) 9, (short) 10, (short) 20, Short.MIN_VALUE, (short) -1);
         Tile r = ReclassOp.of(m).apply(ints);
         assertEquals(CellType.INT16, r.cellType());
         assertArrayEquals(new int[] {1, 1, 2, NoData.INT, 5, NoData.INT}, r.toIntLane());
@@ -102,7 +109,9 @@ class ReclassMapTest {
         assertEquals(CellType.INT32, ReclassOp.defaultCellType(ReclassMap.parse("0-1:40000")));
         assertEquals(CellType.FLOAT32, ReclassOp.defaultCellType(ReclassMap.parse("0-1:0.5")));
         assertThrows(IllegalArgumentException.class, () -> ReclassOp.of(ReclassMap.parse("0-1:256"), CellType.UINT8));
-        assertThrows(IllegalArgumentException.class, () -> ReclassOp.of(ReclassMap.parse("0-1:0"), CellType.UINT8),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ReclassOp.of(ReclassMap.parse("0-1:0"), CellType.UINT8),
                 "0 is uint8's NoData");
         assertThrows(IllegalArgumentException.class, () -> ReclassOp.of(ReclassMap.parse("0-1:1.5"), CellType.INT16));
     }

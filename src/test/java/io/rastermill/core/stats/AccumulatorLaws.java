@@ -1,7 +1,6 @@
 package io.rastermill.core.stats;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,16 +20,15 @@ import java.util.function.Function;
  * the copy that proves {@code merge} leaves its argument alone).
  */
 final class AccumulatorLaws {
-    private AccumulatorLaws() {
-    }
+    private AccumulatorLaws() {}
 
     /** Asserts that {@code actual} describes the same data as {@code expected}; {@code where} names the case. */
     interface Same<A> {
         void check(A expected, A actual, String where);
     }
 
-    static <A extends MergeableAccumulator<A, R>, R> void check(A zero, Function<Random, List<Tile>> data,
-                                                                 Same<A> same, int cases, long seed) {
+    static <A extends MergeableAccumulator<A, R>, R> void check(
+            A zero, Function<Random, List<Tile>> data, Same<A> same, int cases, long seed) {
         Random rnd = new Random(seed);
         for (int c = 0; c < cases; c++) {
             String where = zero.getClass().getSimpleName() + " case " + c + " seed " + seed;
@@ -52,7 +50,9 @@ final class AccumulatorLaws {
             // add(t) == merge(zero().add(t))
             if (!tiles.isEmpty()) {
                 Tile t = tiles.get(rnd.nextInt(tiles.size()));
-                same.check(roundTrip(sequential).add(t), roundTrip(sequential).merge(zero.zero().add(t)),
+                same.check(
+                        roundTrip(sequential).add(t),
+                        roundTrip(sequential).merge(zero.zero().add(t)),
                         where + " add == merge(zero.add)");
             }
 

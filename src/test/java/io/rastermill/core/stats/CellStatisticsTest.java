@@ -1,14 +1,13 @@
 package io.rastermill.core.stats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CellStatisticsTest {
     private static final long SEED = 20261129L;
@@ -19,8 +18,10 @@ class CellStatisticsTest {
             return;
         }
         double tol = rel * Math.max(Math.abs(expected), Math.abs(actual));
-        assertTrue(Math.abs(expected - actual) <= tol, where + ": expected " + expected + " got " + actual
-                + " (|diff| " + Math.abs(expected - actual) + " > " + tol + ")");
+        assertTrue(
+                Math.abs(expected - actual) <= tol,
+                where + ": expected " + expected + " got " + actual + " (|diff| " + Math.abs(expected - actual) + " > "
+                        + tol + ")");
     }
 
     /** Count, NoData, min, max exactly; mean, stddev, sample stddev and sum within 1e-12 relative. */
@@ -37,8 +38,8 @@ class CellStatisticsTest {
 
     @Test
     void populationAndSampleStddevOfASmallTile() {
-        Tile t = Tiles.ofBytes(CellType.UINT8, 4, 2, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6,
-                (byte) 7, (byte) 200);
+        Tile t = Tiles.ofBytes(
+                CellType.UINT8, 4, 2, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7, (byte) 200);
         Statistics s = Summaries.statistics(t);
         assertEquals(8, s.dataCells());
         assertEquals(0, s.noDataCells());
@@ -46,7 +47,7 @@ class CellStatisticsTest {
         assertEquals(200, s.max());
         assertEquals(228, s.sum());
         assertEquals(28.5, s.mean(), 1e-15);
-        assertEquals(64.84789896365186, s.stddev(), 1e-12);   // gdalinfo -stats: 64.847898963652
+        assertEquals(64.84789896365186, s.stddev(), 1e-12); // gdalinfo -stats: 64.847898963652
         assertEquals(69.32532004974806, s.sampleStddev(), 1e-12);
     }
 
@@ -59,7 +60,7 @@ class CellStatisticsTest {
         assertEquals(1.5, s.min());
         assertEquals(10.25, s.max());
         assertEquals(4.678571428571429, s.mean(), 1e-14);
-        assertEquals(2.8558032573862575, s.stddev(), 1e-13);  // gdalinfo -stats: 2.8558032573863
+        assertEquals(2.8558032573862575, s.stddev(), 1e-13); // gdalinfo -stats: 2.8558032573863
 
         Tile i = Tiles.ofShorts(CellType.INT16, 3, 1, (short) -5, Short.MIN_VALUE, (short) 7);
         Statistics si = Summaries.statistics(i);
@@ -84,8 +85,8 @@ class CellStatisticsTest {
 
     @Test
     void lawsOnRandomSplitsAndMergeTrees() {
-        AccumulatorLaws.check(new CellStatistics(), rnd -> StatTiles.tiles(rnd, 12, 16),
-                CellStatisticsTest::assertSame, 1500, SEED);
+        AccumulatorLaws.check(
+                new CellStatistics(), rnd -> StatTiles.tiles(rnd, 12, 16), CellStatisticsTest::assertSame, 1500, SEED);
     }
 
     /**
@@ -137,7 +138,9 @@ class CellStatisticsTest {
             assertEquals(max, s.max(), 0.0, where);
             assertClose(mean, s.mean(), 1e-12, where + " mean");
             // the plain two-pass reference itself carries rounding error when stddev << |mean|
-            assertTrue(Math.abs(Math.sqrt(q / n) - s.stddev()) <= 1e-12 * Math.max(Math.abs(mean), s.stddev()) + 1e-9 * s.stddev(),
+            assertTrue(
+                    Math.abs(Math.sqrt(q / n) - s.stddev())
+                            <= 1e-12 * Math.max(Math.abs(mean), s.stddev()) + 1e-9 * s.stddev(),
                     where + " stddev " + s.stddev() + " vs two-pass " + Math.sqrt(q / n));
         }
     }

@@ -1,19 +1,18 @@
 package io.rastermill.core.stats;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The documented bound: every percentile within half a bin width of the exact nearest-rank percentile. */
 class DoubleHistogramTest {
@@ -21,12 +20,12 @@ class DoubleHistogramTest {
 
     private static List<DoubleSupplier> distributions(Random rnd) {
         return List.of(
-                () -> rnd.nextDouble() * 100 - 50,                                  // uniform
-                () -> 1e5 + rnd.nextGaussian() * 3,                                 // normal, far from 0
-                () -> Math.pow(1 - rnd.nextDouble(), -1 / 1.5),                     // Pareto α=1.5 (heavy tail)
-                () -> Math.tan(Math.PI * (rnd.nextDouble() - 0.5)),                 // Cauchy (very heavy tails)
-                () -> rnd.nextInt(5) * 2.5,                                         // discrete, many ties
-                () -> -7.25,                                                        // constant
+                () -> rnd.nextDouble() * 100 - 50, // uniform
+                () -> 1e5 + rnd.nextGaussian() * 3, // normal, far from 0
+                () -> Math.pow(1 - rnd.nextDouble(), -1 / 1.5), // Pareto α=1.5 (heavy tail)
+                () -> Math.tan(Math.PI * (rnd.nextDouble() - 0.5)), // Cauchy (very heavy tails)
+                () -> rnd.nextInt(5) * 2.5, // discrete, many ties
+                () -> -7.25, // constant
                 () -> rnd.nextBoolean() ? rnd.nextGaussian() : 1e4 + rnd.nextGaussian()); // bimodal
     }
 
@@ -55,7 +54,8 @@ class DoubleHistogramTest {
                     }
                 }
                 tiles.add(Tiles.fromDoubleLane(ct, cols, rows, lane));
-                double[] data = Arrays.stream(lane).filter(v -> !Double.isNaN(v)).toArray();
+                double[] data =
+                        Arrays.stream(lane).filter(v -> !Double.isNaN(v)).toArray();
                 int from = all.length;
                 all = Arrays.copyOf(all, from + data.length);
                 System.arraycopy(data, 0, all, from, data.length);
@@ -76,8 +76,10 @@ class DoubleHistogramTest {
                 int rank = rankOf(q, all.length);
                 double exact = all[rank - 1];
                 double est = h.percentile(q);
-                assertTrue(Math.abs(est - exact) <= bound + slack, "case " + c + " bins " + bins + " q " + q
-                        + ": estimate " + est + " exact " + exact + " bound " + bound);
+                assertTrue(
+                        Math.abs(est - exact) <= bound + slack,
+                        "case " + c + " bins " + bins + " q " + q + ": estimate " + est + " exact " + exact + " bound "
+                                + bound);
                 checked++;
             }
             assertEquals(all[0], h.percentile(0));
@@ -89,14 +91,14 @@ class DoubleHistogramTest {
     @Test
     void lawsOnRandomSplitsAndMergeTrees() {
         DoubleHistogram zero = DoubleHistogram.of(-1e5, 1e5, 64);
-        AccumulatorLaws.check(zero, rnd -> StatTiles.tiles(rnd, 10, 12), (e, a, where) -> assertEquals(e, a, where),
-                1000, SEED + 1);
+        AccumulatorLaws.check(
+                zero, rnd -> StatTiles.tiles(rnd, 10, 12), (e, a, where) -> assertEquals(e, a, where), 1000, SEED + 1);
     }
 
     @Test
     void outOfRangeValuesAreClampedAndCounted() {
-        DoubleHistogram h = DoubleHistogram.of(0, 10, 10)
-                .add(Tiles.ofDoubles(CellType.FLOAT64, 4, 1, -1, 5, 11, Double.NaN));
+        DoubleHistogram h =
+                DoubleHistogram.of(0, 10, 10).add(Tiles.ofDoubles(CellType.FLOAT64, 4, 1, -1, 5, 11, Double.NaN));
         assertEquals(3, h.totalCount());
         assertEquals(1, h.noDataCount());
         assertEquals(2, h.outOfRangeCount());

@@ -1,15 +1,16 @@
 package io.rastermill.core.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,11 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Statistics and 256-bucket histograms against GDAL itself: small GeoTIFFs are written at test time with
@@ -35,7 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class GdalCompatTest {
     private static final long SEED = 36_2L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String WRITER = String.join("\n",
+    private static final String WRITER = String.join(
+            "\n",
             "import sys, numpy as np",
             "from osgeo import gdal",
             "raw, out, cols, rows, typ, nd = sys.argv[1:]",
@@ -52,14 +52,14 @@ class GdalCompatTest {
     @BeforeAll
     static void needsGdal() throws Exception {
         assumeTrue(run("gdalinfo", "--version") != null, "gdalinfo is not on PATH; skipping the GDAL cross-check");
-        assumeTrue(run("/usr/bin/python3", "-c", "from osgeo import gdal") != null,
+        assumeTrue(
+                run("/usr/bin/python3", "-c", "from osgeo import gdal") != null,
                 "GDAL's Python bindings (/usr/bin/python3, osgeo) are missing; skipping the GDAL cross-check");
         Files.writeString(dir.resolve("write.py"), WRITER);
     }
 
     /** One raster: our tile and the stored samples GDAL gets. */
-    private record Case(String name, Tile tile, String gdalType, String noData, double[] stored) {
-    }
+    private record Case(String name, Tile tile, String gdalType, String noData, double[] stored) {}
 
     private static List<Case> cases() {
         Random rnd = new Random(SEED);
@@ -75,8 +75,12 @@ class GdalCompatTest {
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) stored[i];
             }
-            out.add(new Case("float32-nodata", Tiles.ofFloats(CellType.parse("float32ud-9999.0"), cols, rows, f),
-                    "Float32", "-9999", stored));
+            out.add(new Case(
+                    "float32-nodata",
+                    Tiles.ofFloats(CellType.parse("float32ud-9999.0"), cols, rows, f),
+                    "Float32",
+                    "-9999",
+                    stored));
         }
         // UInt16 without NoData
         {
@@ -87,7 +91,8 @@ class GdalCompatTest {
                 lane[i] = rnd.nextInt(4) == 0 ? rnd.nextInt(65536) : 1000 + rnd.nextInt(300);
                 stored[i] = lane[i];
             }
-            out.add(new Case("uint16", Tiles.fromIntLane(CellType.UINT16_RAW, cols, rows, lane), "UInt16", "none", stored));
+            out.add(new Case(
+                    "uint16", Tiles.fromIntLane(CellType.UINT16_RAW, cols, rows, lane), "UInt16", "none", stored));
         }
         // Int16 with NoData -32768
         {
@@ -98,7 +103,8 @@ class GdalCompatTest {
                 lane[i] = rnd.nextInt(8) == 0 ? NoData.INT : rnd.nextInt(20000) - 10000;
                 stored[i] = lane[i] == NoData.INT ? Short.MIN_VALUE : lane[i];
             }
-            out.add(new Case("int16-nodata", Tiles.fromIntLane(CellType.INT16, cols, rows, lane), "Int16", "-32768", stored));
+            out.add(new Case(
+                    "int16-nodata", Tiles.fromIntLane(CellType.INT16, cols, rows, lane), "Int16", "-32768", stored));
         }
         // Int32 with NoData -2147483648, wide range
         {
@@ -109,8 +115,12 @@ class GdalCompatTest {
                 lane[i] = rnd.nextInt(9) == 0 ? NoData.INT : rnd.nextInt(2_000_000_001) - 1_000_000_000;
                 stored[i] = lane[i];
             }
-            out.add(new Case("int32-nodata", Tiles.fromIntLane(CellType.INT32, cols, rows, lane), "Int32",
-                    "-2147483648", stored));
+            out.add(new Case(
+                    "int32-nodata",
+                    Tiles.fromIntLane(CellType.INT32, cols, rows, lane),
+                    "Int32",
+                    "-2147483648",
+                    stored));
         }
         // Float64 with NaN NoData, heavy-tailed values
         {
@@ -119,7 +129,8 @@ class GdalCompatTest {
             for (int i = 0; i < stored.length; i++) {
                 stored[i] = rnd.nextInt(7) == 0 ? Double.NaN : Math.pow(1 - rnd.nextDouble(), -1 / 1.5);
             }
-            out.add(new Case("float64-nan", Tiles.ofDoubles(CellType.FLOAT64, cols, rows, stored), "Float64", "nan", stored));
+            out.add(new Case(
+                    "float64-nan", Tiles.ofDoubles(CellType.FLOAT64, cols, rows, stored), "Float64", "nan", stored));
         }
         // Byte without NoData
         {
@@ -139,7 +150,8 @@ class GdalCompatTest {
     void statisticsEqualGdalinfoStats() throws Exception {
         for (Case c : cases()) {
             Path tif = write(c);
-            JsonNode md = gdalinfo("-stats", tif).get("bands").get(0).get("metadata").get("");
+            JsonNode md =
+                    gdalinfo("-stats", tif).get("bands").get(0).get("metadata").get("");
             Statistics s = Summaries.statistics(c.tile);
             String where = c.name + " (" + tif + ")";
             CellStatisticsTest.assertClose(md.get("STATISTICS_MINIMUM").asDouble(), s.min(), 1e-9, where + " min");
@@ -147,7 +159,11 @@ class GdalCompatTest {
             CellStatisticsTest.assertClose(md.get("STATISTICS_MEAN").asDouble(), s.mean(), 1e-9, where + " mean");
             CellStatisticsTest.assertClose(md.get("STATISTICS_STDDEV").asDouble(), s.stddev(), 1e-9, where + " stddev");
             double validPercent = 100.0 * s.dataCells() / (s.dataCells() + s.noDataCells());
-            assertEquals(md.get("STATISTICS_VALID_PERCENT").asDouble(), validPercent, 0.0051, where + " valid % (GDAL prints 2 decimals)");
+            assertEquals(
+                    md.get("STATISTICS_VALID_PERCENT").asDouble(),
+                    validPercent,
+                    0.0051,
+                    where + " valid % (GDAL prints 2 decimals)");
         }
     }
 
@@ -161,7 +177,9 @@ class GdalCompatTest {
                 gdalCounts[i] = hist.get("buckets").get(i).asLong();
             }
             Bins ours = c.tile.cellType().isFloatingPoint()
-                    ? DoubleHistogram.gdalDefault(Summaries.statistics(c.tile)).add(c.tile).toBins()
+                    ? DoubleHistogram.gdalDefault(Summaries.statistics(c.tile))
+                            .add(c.tile)
+                            .toBins()
                     : Summaries.histogram(c.tile).toGdalBins(c.tile.cellType().dataType());
             String where = c.name + " (" + tif + ")";
             CellStatisticsTest.assertClose(hist.get("min").asDouble(), ours.lo(), 1e-12, where + " lo");
@@ -178,8 +196,15 @@ class GdalCompatTest {
         }
         Files.write(raw, buf.array());
         Path tif = dir.resolve(c.name + ".tif");
-        String err = run("/usr/bin/python3", dir.resolve("write.py").toString(), raw.toString(), tif.toString(),
-                Integer.toString(c.tile.cols()), Integer.toString(c.tile.rows()), c.gdalType, c.noData);
+        String err = run(
+                "/usr/bin/python3",
+                dir.resolve("write.py").toString(),
+                raw.toString(),
+                tif.toString(),
+                Integer.toString(c.tile.cols()),
+                Integer.toString(c.tile.rows()),
+                c.gdalType,
+                c.noData);
         assertTrue(err != null && Files.exists(tif), "writing " + tif + " with GDAL failed");
         return tif;
     }
@@ -193,7 +218,9 @@ class GdalCompatTest {
     /** Stdout of the command, or null if it could not start or exited non-zero. */
     private static String run(String... cmd) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] out = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -1,20 +1,19 @@
 package io.rastermill.core.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class IntHistogramTest {
     private static final long SEED = 777L;
@@ -40,7 +39,7 @@ class IntHistogramTest {
 
     @Test
     void nearestRankIsNotPushedByRounding() {
-        assertEquals(3, IntHistogram.nearestRank(0.3, 10));     // 0.3 * 10 = 3.0000000000000004 in doubles
+        assertEquals(3, IntHistogram.nearestRank(0.3, 10)); // 0.3 * 10 = 3.0000000000000004 in doubles
         assertEquals(1, IntHistogram.nearestRank(0, 10));
         assertEquals(10, IntHistogram.nearestRank(1, 10));
         assertEquals(6, IntHistogram.nearestRank(0.5, 11));
@@ -50,10 +49,11 @@ class IntHistogramTest {
 
     @Test
     void medianIsGeoTrellisUpperMedianAndModeTheSmallestMostFrequent() {
-        IntHistogram h = Summaries.histogram(Tiles.ofBytes(CellType.UINT8, 4, 1, (byte) 1, (byte) 2, (byte) 3, (byte) 4));
-        assertEquals(3, h.median());          // first value with cumulative count > floor(4/2)
-        assertEquals(2, h.percentile(0.5));   // nearest rank: rank 2
-        assertEquals(1, h.mode());            // all counts 1: the smallest
+        IntHistogram h =
+                Summaries.histogram(Tiles.ofBytes(CellType.UINT8, 4, 1, (byte) 1, (byte) 2, (byte) 3, (byte) 4));
+        assertEquals(3, h.median()); // first value with cumulative count > floor(4/2)
+        assertEquals(2, h.percentile(0.5)); // nearest rank: rank 2
+        assertEquals(1, h.mode()); // all counts 1: the smallest
         assertNull(new IntHistogram().statistics());
         assertEquals(ND, new IntHistogram().median());
     }
@@ -109,14 +109,19 @@ class IntHistogramTest {
 
     @Test
     void lawsOnRandomSplitsAndMergeTrees() {
-        AccumulatorLaws.check(new IntHistogram(), rnd -> StatTiles.tiles(rnd, 10, 12),
-                (e, a, where) -> assertEquals(e, a, where), 1000, SEED + 2);
+        AccumulatorLaws.check(
+                new IntHistogram(),
+                rnd -> StatTiles.tiles(rnd, 10, 12),
+                (e, a, where) -> assertEquals(e, a, where),
+                1000,
+                SEED + 2);
     }
 
     @Test
     void binsFollowGdalRule() {
-        IntHistogram h = Summaries.histogram(Tiles.ofBytes(CellType.UINT8, 4, 2, (byte) 1, (byte) 2, (byte) 3,
-                (byte) 4, (byte) 5, (byte) 6, (byte) 7, (byte) 200));
+        IntHistogram h = Summaries.histogram(Tiles.ofBytes(
+                CellType.UINT8, 4, 2, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7, (byte)
+                        200));
         Bins b = h.toGdalBins(DataType.UINT8);
         assertEquals(-0.5, b.lo());
         assertEquals(255.5, b.hi());
@@ -126,8 +131,18 @@ class IntHistogramTest {
         }
         assertArrayEquals(expected, b.counts());
         // UInt16 1..7, 1000: gdalinfo -hist says "256 buckets from -0.958824 to 1001.96: 2 4 1 0 ... 0 1"
-        IntHistogram u = Summaries.histogram(Tiles.ofShorts(CellType.UINT16, 4, 2, (short) 1, (short) 2, (short) 3,
-                (short) 4, (short) 5, (short) 6, (short) 7, (short) 1000));
+        IntHistogram u = Summaries.histogram(Tiles.ofShorts(
+                CellType.UINT16,
+                4,
+                2,
+                (short) 1,
+                (short) 2,
+                (short) 3,
+                (short) 4,
+                (short) 5,
+                (short) 6,
+                (short) 7,
+                (short) 1000));
         Bins ub = u.toGdalBins(DataType.UINT16);
         assertEquals(-0.958824, ub.lo(), 1e-6);
         assertEquals(1001.958824, ub.hi(), 1e-6);

@@ -4,19 +4,25 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /** Seeded random tiles for the statistics tests: finite values, some NoData, several cell types and distributions. */
 final class StatTiles {
-    private StatTiles() {
-    }
+    private StatTiles() {}
 
-    static final List<CellType> TYPES = List.of(CellType.UINT8, CellType.INT8, CellType.INT16, CellType.UINT16,
-            CellType.INT32, CellType.FLOAT32, CellType.FLOAT64, CellType.parse("int16ud-9999"),
-            CellType.parse("float32ud-9999.0"), CellType.UINT8_RAW);
+    static final List<CellType> TYPES = List.of(
+            CellType.UINT8,
+            CellType.INT8,
+            CellType.INT16,
+            CellType.UINT16,
+            CellType.INT32,
+            CellType.FLOAT32,
+            CellType.FLOAT64,
+            CellType.parse("int16ud-9999"),
+            CellType.parse("float32ud-9999.0"),
+            CellType.UINT8_RAW);
 
     /** 0..maxTiles tiles of one random type (so an IntHistogram mixes dense and sparse parts across calls). */
     static List<Tile> tiles(Random rnd, int maxTiles, int maxSide) {
@@ -45,11 +51,26 @@ final class StatTiles {
         int lo;
         int hi;
         switch (ct.dataType()) {
-            case UINT8 -> { lo = 1; hi = 255; }
-            case INT8 -> { lo = -127; hi = 127; }
-            case INT16 -> { lo = -9998; hi = 32767; }
-            case UINT16 -> { lo = 1; hi = 65535; }
-            default -> { lo = -2_000_000_000; hi = 2_000_000_000; }
+            case UINT8 -> {
+                lo = 1;
+                hi = 255;
+            }
+            case INT8 -> {
+                lo = -127;
+                hi = 127;
+            }
+            case INT16 -> {
+                lo = -9998;
+                hi = 32767;
+            }
+            case UINT16 -> {
+                lo = 1;
+                hi = 65535;
+            }
+            default -> {
+                lo = -2_000_000_000;
+                hi = 2_000_000_000;
+            }
         }
         int[] lane = new int[n];
         int a = lo + (int) (rnd.nextDouble() * ((long) hi - lo));

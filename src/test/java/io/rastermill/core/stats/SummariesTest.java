@@ -1,14 +1,13 @@
 package io.rastermill.core.stats;
 
-import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.rastermill.core.tile.Tile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The façade, and one generic driver that runs any {@link MergeableAccumulator} the way Spark's

@@ -1,18 +1,17 @@
 package io.rastermill.core.temporal;
 
-import io.rastermill.core.cell.CellType;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.core.cell.CellType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reducers over hand-computed stacks of three cells (values from numpy 1.24: {@code np.nanpercentile},
@@ -22,6 +21,7 @@ class TemporalReducerTest {
     private static final double N = Double.NaN;
     /** Four scenes × three cells: cell 0 has 4 values, cell 1 has 2, cell 2 none. */
     private static final double[][] SCENES = {{4, 10, N}, {1, N, N}, {3, 20, N}, {2, N, N}};
+
     private static final double[] DAYS = {0, 10, 20, 30};
 
     private static double[][] reduce(String reducer) {
@@ -34,18 +34,18 @@ class TemporalReducerTest {
 
     @Test
     void everyReducerOnAHandStack() {
-        assertArrayEquals(new double[]{2.5, 15, N}, reduce("median")[0]);
-        assertArrayEquals(new double[]{2.5, 15, N}, reduce("mean")[0]);
-        assertArrayEquals(new double[]{1, 10, N}, reduce("min")[0]);
-        assertArrayEquals(new double[]{4, 20, N}, reduce("max")[0]);
-        assertArrayEquals(new double[]{4, 2, 0}, reduce("count")[0]);
-        assertArrayEquals(new double[]{4, 10, N}, reduce("first")[0]);
-        assertArrayEquals(new double[]{2, 20, N}, reduce("last")[0]);
+        assertArrayEquals(new double[] {2.5, 15, N}, reduce("median")[0]);
+        assertArrayEquals(new double[] {2.5, 15, N}, reduce("mean")[0]);
+        assertArrayEquals(new double[] {1, 10, N}, reduce("min")[0]);
+        assertArrayEquals(new double[] {4, 20, N}, reduce("max")[0]);
+        assertArrayEquals(new double[] {4, 2, 0}, reduce("count")[0]);
+        assertArrayEquals(new double[] {4, 10, N}, reduce("first")[0]);
+        assertArrayEquals(new double[] {2, 20, N}, reduce("last")[0]);
         // numpy: np.percentile([1, 2, 3, 4], 90) = 3.7, ([10, 20], 90) = 19.0, ([1, 2, 3, 4], 10) = 1.3
-        assertArrayEquals(new double[]{3.7, 19, N}, reduce("p90")[0], 1e-12);
-        assertArrayEquals(new double[]{1.3, 11, N}, reduce("p10")[0], 1e-12);
-        assertArrayEquals(new double[]{1, 10, N}, reduce("p0")[0]);
-        assertArrayEquals(new double[]{4, 20, N}, reduce("p100")[0]);
+        assertArrayEquals(new double[] {3.7, 19, N}, reduce("p90")[0], 1e-12);
+        assertArrayEquals(new double[] {1.3, 11, N}, reduce("p10")[0], 1e-12);
+        assertArrayEquals(new double[] {1, 10, N}, reduce("p0")[0]);
+        assertArrayEquals(new double[] {4, 20, N}, reduce("p100")[0]);
     }
 
     /** Cell 0: y = 4, 1, 3, 2 at x = 0, 10, 20, 30: np.polyfit slope -0.04, intercept 3.1, r² 0.16; cell 1: two points. */
@@ -79,22 +79,24 @@ class TemporalReducerTest {
     @Test
     void medianStaysExactWhenAValueNeedsADouble() {
         TemporalAccumulator acc = TemporalReducer.parse("median").newAccumulator(2);
-        acc.add(new double[]{1, 16777216}, 0);
-        acc.add(new double[]{2, N}, 1);
-        acc.add(new double[]{0.1, 16777217}, 2); // neither 0.1 nor 2^24 + 1 is a float
-        assertArrayEquals(new double[]{1, 16777216.5}, acc.result()[0]);
+        acc.add(new double[] {1, 16777216}, 0);
+        acc.add(new double[] {2, N}, 1);
+        acc.add(new double[] {0.1, 16777217}, 2); // neither 0.1 nor 2^24 + 1 is a float
+        assertArrayEquals(new double[] {1, 16777216.5}, acc.result()[0]);
         TemporalAccumulator p = TemporalReducer.parse("p25").newAccumulator(1);
-        for (double v : new double[]{0.5, 0.25, 1, 2}) {
-            p.add(new double[]{v}, 0);
+        for (double v : new double[] {0.5, 0.25, 1, 2}) {
+            p.add(new double[] {v}, 0);
         }
-        assertArrayEquals(new double[]{0.4375}, p.result()[0]); // np.percentile([0.25, 0.5, 1, 2], 25)
+        assertArrayEquals(new double[] {0.4375}, p.result()[0]); // np.percentile([0.25, 0.5, 1, 2], 25)
     }
 
     @Test
     void parseNamesAndDefaults() {
         assertEquals("p2.5", TemporalReducer.parse("P2.5").name());
         assertEquals("p90", TemporalReducer.parse("p90").name());
-        assertEquals(List.of("slope", "intercept", "r2", "count"), TemporalReducer.parse("trend").bandNames());
+        assertEquals(
+                List.of("slope", "intercept", "r2", "count"),
+                TemporalReducer.parse("trend").bandNames());
         assertEquals(CellType.UINT16, TemporalReducer.parse("max").defaultCellType(CellType.UINT16));
         assertEquals(CellType.FLOAT32, TemporalReducer.parse("median").defaultCellType(CellType.UINT16));
         assertEquals(CellType.UINT16_RAW, TemporalReducer.parse("count").defaultCellType(CellType.FLOAT64));
@@ -115,15 +117,19 @@ class TemporalReducerTest {
         assertEquals(Instant.parse("2024-06-01T10:20:30Z"), SceneDates.parse("20240601T102030"));
         assertEquals(Instant.parse("2024-06-01T08:20:30Z"), SceneDates.parse("2024-06-01T10:20:30+02:00"));
         assertThrows(IllegalArgumentException.class, () -> SceneDates.parse("2024-13-01"));
-        assertEquals(Optional.of(june), SceneDates.fromName("s3://b/S2A_T33_20240601_L2A.tif", SceneDates.DEFAULT_NAME_PATTERN));
+        assertEquals(
+                Optional.of(june),
+                SceneDates.fromName("s3://b/S2A_T33_20240601_L2A.tif", SceneDates.DEFAULT_NAME_PATTERN));
         assertEquals(Optional.empty(), SceneDates.fromName("/x/123456789.tif", SceneDates.DEFAULT_NAME_PATTERN));
-        assertEquals(Optional.of(june), SceneDates.fromName("a_2024-06-01_7.tif", Pattern.compile("_(?<date>[\\d-]{10})_")));
-        Map<String, Instant> t = SceneDates.parseTable(List.of("path,time", "# c", "", "a.tif,2024-06-01",
-                "\"dir/b.tif\",2024-06-02T12:00:00"), "dates.csv");
+        assertEquals(
+                Optional.of(june), SceneDates.fromName("a_2024-06-01_7.tif", Pattern.compile("_(?<date>[\\d-]{10})_")));
+        Map<String, Instant> t = SceneDates.parseTable(
+                List.of("path,time", "# c", "", "a.tif,2024-06-01", "\"dir/b.tif\",2024-06-02T12:00:00"), "dates.csv");
         assertEquals(Optional.of(june), SceneDates.lookup(t, "/data/a.tif"));
         assertEquals(Optional.of(Instant.parse("2024-06-02T12:00:00Z")), SceneDates.lookup(t, "/data/dir/b.tif"));
         assertEquals(1.5, SceneDates.days(Instant.parse("2024-06-02T12:00:00Z"), june));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SceneDates.parseTable(List.of("a.tif,2024-06-01", "b.tif,June"), "dates.csv"));
         assertTrue(e.getMessage().startsWith("dates.csv line 2"), e.getMessage());
     }

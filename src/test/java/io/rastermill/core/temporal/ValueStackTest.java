@@ -1,12 +1,11 @@
 package io.rastermill.core.temporal;
 
-import io.rastermill.core.cell.NoData;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import io.rastermill.core.cell.NoData;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The int lane of the order statistics (UInt16 scenes kept as chars, a selection instead of a sort) against the
@@ -21,9 +20,9 @@ class ValueStackTest {
     @Test
     void handStackInTheIntLane() {
         int[][] scenes = {{4, 10, I}, {1, I, I}, {3, 20, I}, {2, I, I}};
-        assertArrayEquals(new double[]{2.5, 15, N}, reduceInts("median", scenes)[0]);
-        assertArrayEquals(new double[]{3.7, 19, N}, reduceInts("p90", scenes)[0], 1e-12);
-        assertArrayEquals(new double[]{1, 10, N}, reduceInts("p0", scenes)[0]);
+        assertArrayEquals(new double[] {2.5, 15, N}, reduceInts("median", scenes)[0]);
+        assertArrayEquals(new double[] {3.7, 19, N}, reduceInts("p90", scenes)[0], 1e-12);
+        assertArrayEquals(new double[] {1, 10, N}, reduceInts("p0", scenes)[0]);
     }
 
     /** Random UInt16 stacks with NoData, repeated values and 0: every percentile equal to the double lane's. */
@@ -50,13 +49,13 @@ class ValueStackTest {
     @Test
     void valuesBeyondCharsAndDoublesWidenTheStack() {
         int[][] stack = {{1, 65534, I}, {65535, 3, I}, {-7, 2, 9}};
-        assertArrayEquals(new double[]{1, 3, 9}, reduceInts("median", stack)[0]);
+        assertArrayEquals(new double[] {1, 3, 9}, reduceInts("median", stack)[0]);
         TemporalAccumulator acc = TemporalReducer.parse("median").newAccumulator(2);
-        acc.add(new int[]{10, 20}, 0);
-        acc.add(new double[]{10.5, N}, 1); // needs a float: the chars kept so far become floats
-        acc.add(new int[]{11, I}, 2);
-        acc.add(new double[]{0.1, 1e300}, 3); // needs a double
-        assertArrayEquals(new double[]{10.25, (20 + 1e300) / 2}, acc.result()[0]);
+        acc.add(new int[] {10, 20}, 0);
+        acc.add(new double[] {10.5, N}, 1); // needs a float: the chars kept so far become floats
+        acc.add(new int[] {11, I}, 2);
+        acc.add(new double[] {0.1, 1e300}, 3); // needs a double
+        assertArrayEquals(new double[] {10.25, (20 + 1e300) / 2}, acc.result()[0]);
     }
 
     private static double[][] reduceInts(String reducer, int[][] stack) {

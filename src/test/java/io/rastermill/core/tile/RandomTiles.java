@@ -2,7 +2,6 @@ package io.rastermill.core.tile;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -26,9 +25,22 @@ public final class RandomTiles {
     /** Every fixed cell type plus a few user-defined ones of each family. */
     public static List<CellType> someCellTypes() {
         List<CellType> all = new ArrayList<>(CellType.FIXED);
-        for (String name : new String[] {"int8ud-5", "int8ud-128", "uint8ud255", "uint8ud0", "uint8ud7",
-                "int16ud-9999", "uint16ud65535", "uint16ud1", "int32ud-9999", "int32ud-2147483648",
-                "float32ud-9999.0", "float32ud0.1", "float64ud-9999.0", "float64ud1.0E-5"}) {
+        for (String name : new String[] {
+            "int8ud-5",
+            "int8ud-128",
+            "uint8ud255",
+            "uint8ud0",
+            "uint8ud7",
+            "int16ud-9999",
+            "uint16ud65535",
+            "uint16ud1",
+            "int32ud-9999",
+            "int32ud-2147483648",
+            "float32ud-9999.0",
+            "float32ud0.1",
+            "float64ud-9999.0",
+            "float64ud1.0E-5"
+        }) {
             all.add(CellType.parse(name));
         }
         return all;
@@ -74,28 +86,36 @@ public final class RandomTiles {
                 byte[] b = new byte[(n + 7) / 8];
                 random.nextBytes(b);
                 if (n % 8 != 0) {
-                    b[b.length - 1] &= (byte) ((1 << (n % 8)) - 1); // padding bits stay clear, as GeoTrellis leaves them
+                    b[b.length - 1] &=
+                            (byte) ((1 << (n % 8)) - 1); // padding bits stay clear, as GeoTrellis leaves them
                 }
                 yield b;
             }
             case INT8, UINT8 -> {
                 byte[] b = new byte[n];
                 for (int i = 0; i < n; i++) {
-                    b[i] = (byte) (special(cellType) ? storedNoDataOr(cellType, pick(-128, 0, 127, 255)) : random.nextInt(256));
+                    b[i] = (byte)
+                            (special(cellType)
+                                    ? storedNoDataOr(cellType, pick(-128, 0, 127, 255))
+                                    : random.nextInt(256));
                 }
                 yield b;
             }
             case INT16, UINT16 -> {
                 short[] s = new short[n];
                 for (int i = 0; i < n; i++) {
-                    s[i] = (short) (special(cellType) ? storedNoDataOr(cellType, pick(-32768, 0, 32767, 65535)) : random.nextInt(65536));
+                    s[i] = (short)
+                            (special(cellType)
+                                    ? storedNoDataOr(cellType, pick(-32768, 0, 32767, 65535))
+                                    : random.nextInt(65536));
                 }
                 yield s;
             }
             case INT32 -> {
                 int[] v = new int[n];
                 for (int i = 0; i < n; i++) {
-                    v[i] = special(cellType) ? (int) storedNoDataOr(cellType, pick(Integer.MIN_VALUE, 0, Integer.MAX_VALUE))
+                    v[i] = special(cellType)
+                            ? (int) storedNoDataOr(cellType, pick(Integer.MIN_VALUE, 0, Integer.MAX_VALUE))
                             : random.nextBoolean() ? random.nextInt() : random.nextInt(2001) - 1000;
                 }
                 yield v;
@@ -132,8 +152,17 @@ public final class RandomTiles {
 
     private double floatValue(CellType ct) {
         if (special(ct)) {
-            return storedNoDataOr(ct, pick(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                    1.0e12, -3.0e9, Integer.MIN_VALUE, 0.0, -0.0));
+            return storedNoDataOr(
+                    ct,
+                    pick(
+                            Double.NaN,
+                            Double.POSITIVE_INFINITY,
+                            Double.NEGATIVE_INFINITY,
+                            1.0e12,
+                            -3.0e9,
+                            Integer.MIN_VALUE,
+                            0.0,
+                            -0.0));
         }
         return random.nextBoolean() ? random.nextGaussian() * 1000 : random.nextInt(512) - 256;
     }

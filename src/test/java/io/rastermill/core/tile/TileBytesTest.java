@@ -1,11 +1,11 @@
 package io.rastermill.core.tile;
 
-import io.rastermill.core.cell.CellType;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rastermill.core.cell.CellType;
+import org.junit.jupiter.api.Test;
 
 class TileBytesTest {
 
@@ -22,14 +22,17 @@ class TileBytesTest {
             assertInstanceOf(ConstantTile.class, back);
             assertEquals(c, back);
         }
-        assertEquals(1 + 2 + "int16ud-9999".length() + 9 + 2,
-                TileBytes.encode(Tiles.constant(CellType.parse("int16ud-9999"), 512, 512, 5)).length, "compact constants");
+        assertEquals(
+                1 + 2 + "int16ud-9999".length() + 9 + 2,
+                TileBytes.encode(Tiles.constant(CellType.parse("int16ud-9999"), 512, 512, 5)).length,
+                "compact constants");
     }
 
     @Test
     void refusesDamagedBytes() {
         byte[] ok = TileBytes.encode(Tiles.ofInts(CellType.INT32, 2, 2, 1, 2, 3, 4));
-        assertThrows(IllegalArgumentException.class, () -> TileBytes.decode(java.util.Arrays.copyOf(ok, ok.length - 1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> TileBytes.decode(java.util.Arrays.copyOf(ok, ok.length - 1)));
         ok[0] = 9;
         assertThrows(IllegalArgumentException.class, () -> TileBytes.decode(ok));
     }

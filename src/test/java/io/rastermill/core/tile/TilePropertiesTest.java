@@ -1,12 +1,12 @@
 package io.rastermill.core.tile;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.cell.NoData;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import org.junit.jupiter.api.Test;
 
 /** Seeded invariants over random tiles of every cell type: round trips and NoData propagation. */
 class TilePropertiesTest {
@@ -28,8 +28,10 @@ class TilePropertiesTest {
                     for (int c = 0; c < t.cols(); c++) {
                         Tile part = c < split ? left : right;
                         int pc = c < split ? c : c - split;
-                        assertEquals(Double.doubleToLongBits(t.getDouble(c, r)),
-                                Double.doubleToLongBits(part.getDouble(pc, r)), "case " + i);
+                        assertEquals(
+                                Double.doubleToLongBits(t.getDouble(c, r)),
+                                Double.doubleToLongBits(part.getDouble(pc, r)),
+                                "case " + i);
                         assertEquals(t.get(c, r), part.get(pc, r), "case " + i);
                     }
                 }
@@ -65,7 +67,9 @@ class TilePropertiesTest {
                 Tile viaLane = k % 2 == 0
                         ? ArrayTile.fromDoubleLane(ct, 1, 1, new double[] {lane[k]})
                         : ArrayTile.fromIntLane(ct, 1, 1, new int[] {ints[k]});
-                assertEquals(Double.doubleToLongBits(viaLane.getDouble(0)), Double.doubleToLongBits(built.getDouble(k)),
+                assertEquals(
+                        Double.doubleToLongBits(viaLane.getDouble(0)),
+                        Double.doubleToLongBits(built.getDouble(k)),
                         ct + " case " + i + " cell " + k);
             }
         }
@@ -74,8 +78,14 @@ class TilePropertiesTest {
     @Test
     void convertingToAWiderTypeAndBackIsTheIdentityOnIntegerCells() {
         RandomTiles gen = new RandomTiles(SEED + 2);
-        CellType[] narrow = {CellType.INT8, CellType.UINT8, CellType.INT16, CellType.UINT16,
-                CellType.parse("int16ud-9999"), CellType.parse("uint8ud255")};
+        CellType[] narrow = {
+            CellType.INT8,
+            CellType.UINT8,
+            CellType.INT16,
+            CellType.UINT16,
+            CellType.parse("int16ud-9999"),
+            CellType.parse("uint8ud255")
+        };
         for (int i = 0; i < CASES; i++) {
             CellType ct = narrow[gen.random().nextInt(narrow.length)];
             ArrayTile t = gen.tile(ct, 16);

@@ -1,14 +1,14 @@
 package io.rastermill.core.tile;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.cell.NoData;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.cell.NoData;
+import org.junit.jupiter.api.Test;
 
 /** Hand-computed cells; the GeoTrellis values come from shared/geotrellis-golden/recipe/probe-output.txt. */
 class TileTest {
@@ -28,8 +28,8 @@ class TileTest {
         assertArrayEquals(new double[] {1, Double.NaN, 3, -2.147483648E9}, t.toDoubleLane());
         // convert copies through the int lane (the source is integral)
         assertArrayEquals(new int[] {1, ND, 3, ND}, ((IntArrayTile) t.convert(CellType.INT32)).copyCells());
-        assertArrayEquals(new float[] {1, -1, 3, -1},
-                ((FloatArrayTile) t.convert(CellType.parse("float32ud-1"))).copyCells());
+        assertArrayEquals(
+                new float[] {1, -1, 3, -1}, ((FloatArrayTile) t.convert(CellType.parse("float32ud-1"))).copyCells());
     }
 
     @Test
@@ -46,15 +46,20 @@ class TileTest {
         Tile sum = i.combineDouble(f, Double::sum);
         assertEquals(CellType.FLOAT32, sum.cellType());
         assertArrayEquals(new double[] {1.5, Double.NaN}, sum.toDoubleLane());
-        assertThrows(IllegalArgumentException.class, () -> i.combine(Tiles.ofInts(CellType.INT32, 1, 1, 1), Integer::sum));
+        assertThrows(
+                IllegalArgumentException.class, () -> i.combine(Tiles.ofInts(CellType.INT32, 1, 1, 1), Integer::sum));
     }
 
     @Test
     void floatLanesFollowGeoTrellisQuirks() {
         // raw: NaN casts to 0 in the int lane; constant: NaN is NoData; user-defined: only the value is NoData
         float[] cells = {Float.NaN, -9999f, 2.9f, -2.9f};
-        assertArrayEquals(new int[] {0, -9999, 2, -2}, Tiles.ofFloats(CellType.FLOAT32_RAW, 4, 1, cells).toIntLane());
-        assertArrayEquals(new int[] {ND, -9999, 2, -2}, Tiles.ofFloats(CellType.FLOAT32, 4, 1, cells).toIntLane());
+        assertArrayEquals(
+                new int[] {0, -9999, 2, -2},
+                Tiles.ofFloats(CellType.FLOAT32_RAW, 4, 1, cells).toIntLane());
+        assertArrayEquals(
+                new int[] {ND, -9999, 2, -2},
+                Tiles.ofFloats(CellType.FLOAT32, 4, 1, cells).toIntLane());
         Tile ud = Tiles.ofFloats(CellType.parse("float32ud-9999"), 4, 1, cells);
         assertArrayEquals(new int[] {0, ND, 2, -2}, ud.toIntLane());
         assertTrue(Double.isNaN(ud.getDouble(0, 0)) && Double.isNaN(ud.getDouble(1, 0)));
@@ -76,13 +81,25 @@ class TileTest {
         assertEquals(1, t.get(2, 2));
         Tile flipped = t.map(z -> z == 0 ? 1 : 0);
         assertArrayEquals(new int[] {0, 1, 0, 1, 1, 1, 1, 1, 0}, flipped.toIntLane());
-        assertArrayEquals(new int[] {1, 0, 0, 0}, ((BitArrayTile) t).crop(0, 0, 1, 1).toIntLane());
+        assertArrayEquals(
+                new int[] {1, 0, 0, 0}, ((BitArrayTile) t).crop(0, 0, 1, 1).toIntLane());
     }
 
     @Test
     void cropCopiesStoredSamplesOfTheInclusiveWindow() {
-        Tile t = Tiles.ofShorts(CellType.INT16, 3, 3, (short) 1, (short) 2, (short) 3, (short) 4, (short) -32768,
-                (short) 6, (short) 7, (short) 8, (short) 9);
+        Tile t = Tiles.ofShorts(
+                CellType.INT16,
+                3,
+                3,
+                (short) 1,
+                (short) 2,
+                (short) 3,
+                (short) 4,
+                (short) -32768,
+                (short) 6,
+                (short) 7,
+                (short) 8,
+                (short) 9);
         Tile c = t.crop(1, 1, 2, 2);
         assertEquals(2, c.cols());
         assertArrayEquals(new int[] {ND, 6, 8, 9}, c.toIntLane());
@@ -94,8 +111,8 @@ class TileTest {
         Tile t = Tiles.ofInts(CellType.INT32, 2, 1, 1, -2);
         assertArrayEquals(new byte[] {0, 0, 0, 1, -1, -1, -1, -2}, t.toBytes());
         assertEquals(t, Tiles.fromBytes(t.toBytes(), CellType.INT32, 2, 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tiles.fromBytes(new byte[7], CellType.INT32, 2, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Tiles.fromBytes(new byte[7], CellType.INT32, 2, 1));
         assertTrue(e.getMessage().contains("needs 8 bytes"), e.getMessage());
     }
 
@@ -103,8 +120,8 @@ class TileTest {
     void constantTilesBehaveLikeTheArrayTileTheyExpandTo() {
         ConstantTile c = Tiles.constant(CellType.parse("int16ud-9999"), 3, 2, Double.NaN);
         assertArrayEquals(new int[] {ND, ND, ND, ND, ND, ND}, c.toIntLane());
-        assertArrayEquals(new short[] {-9999, -9999, -9999, -9999, -9999, -9999},
-                ((ShortArrayTile) c.toArrayTile()).copyCells());
+        assertArrayEquals(
+                new short[] {-9999, -9999, -9999, -9999, -9999, -9999}, ((ShortArrayTile) c.toArrayTile()).copyCells());
         assertEquals(c.toArrayTile(), c);
         assertEquals(c.toArrayTile().map(z -> z + 1), c.map(z -> z + 1));
         assertEquals(2, c.crop(0, 0, 1, 0).cols());
@@ -116,7 +133,8 @@ class TileTest {
     void interpretAsReusesSamplesUnderAnotherNoDataPolicy() {
         Tile t = Tiles.ofBytes(CellType.UINT8_RAW, 2, 1, (byte) 0, (byte) 7);
         assertArrayEquals(new int[] {0, 7}, t.toIntLane());
-        assertArrayEquals(new int[] {0, ND}, t.interpretAs(CellType.parse("uint8ud7")).toIntLane());
+        assertArrayEquals(
+                new int[] {0, ND}, t.interpretAs(CellType.parse("uint8ud7")).toIntLane());
         assertThrows(IllegalArgumentException.class, () -> t.interpretAs(CellType.INT8));
     }
 
@@ -127,7 +145,9 @@ class TileTest {
         ArrayTile t = b.build();
         assertArrayEquals(new float[] {5, 2.5f, -9999, -9999}, ((FloatArrayTile) t).copyCells());
         assertThrows(IllegalStateException.class, () -> b.set(0, 0, 1));
-        assertThrows(IndexOutOfBoundsException.class, () -> TileBuilder.zeros(CellType.INT8, 2, 2).set(2, 0, 1));
+        assertThrows(
+                IndexOutOfBoundsException.class,
+                () -> TileBuilder.zeros(CellType.INT8, 2, 2).set(2, 0, 1));
         Tile copy = TileBuilder.copyOf(t).set(1, 1, 9).build();
         assertEquals(-9999f, ((FloatArrayTile) t).copyCells()[3], "copyOf must not write through to the source");
         assertEquals(9, copy.get(1, 1));
@@ -141,7 +161,8 @@ class TileTest {
         assertEquals(2, m.bandCount());
         assertArrayEquals(new int[] {11, 22}, m.combine(0, 1, Integer::sum).toIntLane());
         assertSame(b, m.subset(1).band(0));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> MultibandTile.of(a, Tiles.ofFloats(CellType.FLOAT32, 2, 1, 1, 2)));
         assertTrue(e.getMessage().contains("band 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MultibandTile.of());

@@ -1,10 +1,10 @@
 package io.rastermill.core.tiles;
 
-import io.rastermill.core.geom.Extent;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rastermill.core.geom.Extent;
+import org.junit.jupiter.api.Test;
 
 class WebMercatorTilesTest {
     private static final double W = WebMercatorTiles.ORIGIN_SHIFT;

@@ -1,16 +1,15 @@
 package io.rastermill.core.warp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.crs.CrsTransform;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.Point;
 import io.rastermill.core.geom.RasterExtent;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Grids across the antimeridian. The expected grids are gdalwarp 3.6.2's ({@code -et 0}) for the same source grids,
@@ -18,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AntimeridianTest {
     /** UTM 60N, 160x120 cells of 1 km from (700000, 5800000): it crosses 180° near 52°N. */
-    private static final WarpGrid UTM60 = new WarpGrid(Crs.epsg(32660),
-            new RasterExtent(new Extent(700000, 5680000, 860000, 5800000), 1000, 1000, 160, 120));
+    private static final WarpGrid UTM60 = new WarpGrid(
+            Crs.epsg(32660), new RasterExtent(new Extent(700000, 5680000, 860000, 5800000), 1000, 1000, 160, 120));
     /** Lon/lat 179°..180.6°, 50.8°..52°N, 0.01° cells. */
-    private static final WarpGrid PAST_180 = new WarpGrid(Crs.LATLNG,
-            new RasterExtent(new Extent(179, 50.8, 180.6, 52), 0.01, 0.01, 160, 120));
+    private static final WarpGrid PAST_180 =
+            new WarpGrid(Crs.LATLNG, new RasterExtent(new Extent(179, 50.8, 180.6, 52), 0.01, 0.01, 160, 120));
 
     @Test
     void longitudesPast180AreNotClampedByProj4j() {
@@ -33,7 +32,10 @@ class AntimeridianTest {
         assertTrue(east.x() > toUtm.transform(180, 52).x() + 30_000, "half a degree east of 180: " + east);
         // A geographic target keeps the source's turn: 180.5 stays 180.5, not -179.5 (nor the clamped 180).
         Crs nad83 = Crs.epsg(4269);
-        assertEquals(180.5, CrsTransform.between(Crs.LATLNG, nad83).transform(180.5, 52).x(), 1e-6);
+        assertEquals(
+                180.5,
+                CrsTransform.between(Crs.LATLNG, nad83).transform(180.5, 52).x(),
+                1e-6);
         double[] xs = {180.5, 10};
         double[] ys = {52, 52};
         CrsTransform.between(Crs.LATLNG, Crs.epsg(32660)).transformInPlace(xs, ys, 0, 2);

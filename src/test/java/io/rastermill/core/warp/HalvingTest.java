@@ -1,40 +1,36 @@
 package io.rastermill.core.warp;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 /** A 2x2 parent from a 4x4 double-lane mosaic, values computed by hand. */
 class HalvingTest {
     private static final double N = Double.NaN;
     /** 0..15 row-major, NoData at (0, 1) and the whole lower-right block but (3, 3). */
-    private static final double[] MOSAIC = {
-            0, N, 2, 3,
-            4, 5, 6, 7,
-            8, 9, N, N,
-            12, 13, N, 15};
+    private static final double[] MOSAIC = {0, N, 2, 3, 4, 5, 6, 7, 8, 9, N, N, 12, 13, N, 15};
 
     @Test
     void nearTakesTheCellUnderTheParentCentre() {
-        assertArrayEquals(new double[]{5, 7, 13, 15}, new Halving(Resampling.NEAREST, 2).halve(MOSAIC));
+        assertArrayEquals(new double[] {5, 7, 13, 15}, new Halving(Resampling.NEAREST, 2).halve(MOSAIC));
     }
 
     @Test
     void averageLeavesNoDataOut() {
         // (0 + 4 + 5) / 3, (2 + 3 + 6 + 7) / 4, (8 + 9 + 12 + 13) / 4, 15 alone
-        assertArrayEquals(new double[]{3, 4.5, 10.5, 15}, new Halving(Resampling.AVERAGE, 2).halve(MOSAIC), 1e-12);
+        assertArrayEquals(new double[] {3, 4.5, 10.5, 15}, new Halving(Resampling.AVERAGE, 2).halve(MOSAIC), 1e-12);
     }
 
     @Test
     void reductionsOverTheBlocksData() {
-        assertArrayEquals(new double[]{0, 2, 8, 15}, new Halving(Resampling.MIN, 2).halve(MOSAIC));
-        assertArrayEquals(new double[]{5, 7, 13, 15}, new Halving(Resampling.MAX, 2).halve(MOSAIC));
+        assertArrayEquals(new double[] {0, 2, 8, 15}, new Halving(Resampling.MIN, 2).halve(MOSAIC));
+        assertArrayEquals(new double[] {5, 7, 13, 15}, new Halving(Resampling.MAX, 2).halve(MOSAIC));
         // nearest rank: ceil(0.5 k) - 1 of the sorted block
-        assertArrayEquals(new double[]{4, 3, 9, 15}, new Halving(Resampling.MED, 2).halve(MOSAIC));
+        assertArrayEquals(new double[] {4, 3, 9, 15}, new Halving(Resampling.MED, 2).halve(MOSAIC));
         double[] ties = {1, 2, 2, 2, 1, 1, 3, 3, N, N, N, N, N, N, N, N};
-        assertArrayEquals(new double[]{1, 2, N, N}, new Halving(Resampling.MODE, 2).halve(ties));
+        assertArrayEquals(new double[] {1, 2, N, N}, new Halving(Resampling.MODE, 2).halve(ties));
     }
 
     /**

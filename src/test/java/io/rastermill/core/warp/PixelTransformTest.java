@@ -1,30 +1,33 @@
 package io.rastermill.core.warp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The interpolated control grid stays within its error bound of the exact proj4j transform, cell by cell. */
 class PixelTransformTest {
 
     private static WarpGrid grid(String crs, double xmin, double ymax, double cell, int cols, int rows) {
-        return new WarpGrid(Crs.fromString(crs), new RasterExtent(new Extent(xmin, ymax - rows * cell, xmin + cols * cell,
-                ymax), cell, cell, cols, rows));
+        return new WarpGrid(
+                Crs.fromString(crs),
+                new RasterExtent(
+                        new Extent(xmin, ymax - rows * cell, xmin + cols * cell, ymax), cell, cell, cols, rows));
     }
 
     @Test
     void interpolationErrorIsWithinTheBoundEverywhere() {
         WarpGrid utm = grid("EPSG:32633", 500000, 5320000, 30, 2000, 2000);
         WarpGrid[][] pairs = {
-                {grid("EPSG:4326", 14.9, 48.1, 0.0003, 600, 600), utm},
-                {utm, grid("EPSG:4326", 14.9, 48.1, 0.0003, 600, 600)},
-                {grid("EPSG:3413", -300000, -1000000, 500, 600, 600), grid("EPSG:4326", -60, 80, 0.01, 2000, 2000)},
-                {grid("EPSG:2154", 650000, 6860000, 50, 600, 600), grid("EPSG:4326", 1, 50, 0.001, 2000, 2000)},
-                {grid("EPSG:32632", 700000, 5350000, 30, 600, 600), utm}};
+            {grid("EPSG:4326", 14.9, 48.1, 0.0003, 600, 600), utm},
+            {utm, grid("EPSG:4326", 14.9, 48.1, 0.0003, 600, 600)},
+            {grid("EPSG:3413", -300000, -1000000, 500, 600, 600), grid("EPSG:4326", -60, 80, 0.01, 2000, 2000)},
+            {grid("EPSG:2154", 650000, 6860000, 50, 600, 600), grid("EPSG:4326", 1, 50, 0.001, 2000, 2000)},
+            {grid("EPSG:32632", 700000, 5350000, 30, 600, 600), utm}
+        };
         for (double bound : new double[] {0.001, 0.0001, 0.125}) {
             for (WarpGrid[] p : pairs) {
                 int w = 300;

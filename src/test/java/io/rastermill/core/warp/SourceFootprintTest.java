@@ -1,21 +1,22 @@
 package io.rastermill.core.warp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class SourceFootprintTest {
     /** UTM 60N (central meridian 177°E) at 51–52°N, 700–860 km east: about 179.9°E to 182.2°E, across 180°. */
-    private static final WarpGrid UTM60 = new WarpGrid(Crs.epsg(32660),
-            new RasterExtent(new Extent(700000, 5680000, 860000, 5800000), 1000, 1000, 160, 120));
-    private static final WarpGrid PAST_180 = new WarpGrid(Crs.LATLNG,
-            new RasterExtent(new Extent(179, 50.8, 180.6, 52), 0.01, 0.01, 160, 120));
+    private static final WarpGrid UTM60 = new WarpGrid(
+            Crs.epsg(32660), new RasterExtent(new Extent(700000, 5680000, 860000, 5800000), 1000, 1000, 160, 120));
+
+    private static final WarpGrid PAST_180 =
+            new WarpGrid(Crs.LATLNG, new RasterExtent(new Extent(179, 50.8, 180.6, 52), 0.01, 0.01, 160, 120));
 
     @Test
     void aSourceAcross180MeetsBothSidesAndNothingElse() {
@@ -57,10 +58,16 @@ class SourceFootprintTest {
 
     @Test
     void anOutlineRoundThePoleOrOneThatCannotBeTransformedMeetsEverything() {
-        WarpGrid arctic = new WarpGrid(Crs.epsg(3413),
-                new RasterExtent(new Extent(-1e6, -1e6, 1e6, 1e6), 1000, 1000, 2000, 2000));
+        WarpGrid arctic = new WarpGrid(
+                Crs.epsg(3413), new RasterExtent(new Extent(-1e6, -1e6, 1e6, 1e6), 1000, 1000, 2000, 2000));
         assertTrue(SourceFootprint.of(arctic).meets(0, -80, 1, -79), "conservative: it winds round the pole");
-        assertEquals(-180, WebMercatorTiles.degrees(WebMercatorTiles.tileExtent(0, 0, 0)).xmin(), 1e-9);
-        assertEquals(85.0511287798066, WebMercatorTiles.degrees(WebMercatorTiles.tileExtent(0, 0, 0)).ymax(), 1e-9);
+        assertEquals(
+                -180,
+                WebMercatorTiles.degrees(WebMercatorTiles.tileExtent(0, 0, 0)).xmin(),
+                1e-9);
+        assertEquals(
+                85.0511287798066,
+                WebMercatorTiles.degrees(WebMercatorTiles.tileExtent(0, 0, 0)).ymax(),
+                1e-9);
     }
 }

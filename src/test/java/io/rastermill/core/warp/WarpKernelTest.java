@@ -1,12 +1,11 @@
 package io.rastermill.core.warp;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /** Hand-computed cells for each kind of kernel, NoData and tie rules. */
 class WarpKernelTest {
@@ -53,7 +52,7 @@ class WarpKernelTest {
     @Test
     void kernelsHaveTheirTextbookValues() {
         assertEquals(1, WarpKernel.cubicWeight(0));
-        assertEquals(-0.0625, WarpKernel.cubicWeight(1.5), 1e-15);   // Keys a = -0.5
+        assertEquals(-0.0625, WarpKernel.cubicWeight(1.5), 1e-15); // Keys a = -0.5
         assertEquals(2.0 / 3, WarpKernel.cubicSplineWeight(0), 1e-15);
         assertEquals(1.0 / 6, WarpKernel.cubicSplineWeight(1), 1e-15);
         assertEquals(0, WarpKernel.lanczosWeight(2), 1e-15);
@@ -118,7 +117,12 @@ class WarpKernelTest {
         assertEquals(Resampling.NEAREST, Resampling.parse("near"));
         assertEquals(Resampling.CUBIC_SPLINE, Resampling.parse("CubicSpline"));
         assertEquals(Resampling.Q3, Resampling.parse("q3"));
-        assertEquals(14, Arrays.stream(Resampling.values()).map(Resampling::gdalName).distinct().count());
+        assertEquals(
+                14,
+                Arrays.stream(Resampling.values())
+                        .map(Resampling::gdalName)
+                        .distinct()
+                        .count());
         assertThrows(IllegalArgumentException.class, () -> Resampling.parse("gauss"));
     }
 }

@@ -1,21 +1,20 @@
 package io.rastermill.core.zonal;
 
-import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 
 /** Hand-computed masks, tiling invariance, and GeoJSON zones. */
 class PolygonRasterizerTest {
@@ -63,8 +62,8 @@ class PolygonRasterizerTest {
             double cy = 3 + rnd.nextDouble() * 4;
             Coordinate[] outer = ring(rnd, cx, cy, 2.5, 4.5);
             Coordinate[] hole = ring(rnd, cx, cy, 0.5, 1.0);
-            Geometry g = GF.createPolygon(GF.createLinearRing(outer), new org.locationtech.jts.geom.LinearRing[] {
-                    GF.createLinearRing(hole)});
+            Geometry g = GF.createPolygon(
+                    GF.createLinearRing(outer), new org.locationtech.jts.geom.LinearRing[] {GF.createLinearRing(hole)});
             for (boolean at : new boolean[] {false, true}) {
                 TreeSet<String> whole = cells(g, at);
                 TreeSet<String> tiled = new TreeSet<>();
@@ -119,34 +118,50 @@ class PolygonRasterizerTest {
     @Test
     void onlyPolygonsAreZones() {
         LineString line = GF.createLineString(new Coordinate[] {new Coordinate(0, 0), new Coordinate(1, 1)});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new PolygonRasterizer(line, 0, 10, 1, 1));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new PolygonRasterizer(line, 0, 10, 1, 1));
         assertTrue(e.getMessage().contains("LineString"), e.getMessage());
     }
 
     @Test
     void geoJsonIdsCrsAndErrors() throws Exception {
-        String fc = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32633\"}},"
-                + "\"features\":[{\"type\":\"Feature\",\"id\":7,\"properties\":{\"k\":\"a\"},\"geometry\":{\"type\":\"Polygon\","
-                + "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}},{\"type\":\"Feature\",\"id\":8,\"properties\":{\"k\":\"b\"},"
-                + "\"geometry\":null}]}";
-        GeoJsonZones.Zones z = GeoJsonZones.read(new ByteArrayInputStream(fc.getBytes(StandardCharsets.UTF_8)), "t.geojson", null);
+        String fc =
+                "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::32633\"}},"
+                        + "\"features\":[{\"type\":\"Feature\",\"id\":7,\"properties\":{\"k\":\"a\"},\"geometry\":{\"type\":\"Polygon\","
+                        + "\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}},{\"type\":\"Feature\",\"id\":8,\"properties\":{\"k\":\"b\"},"
+                        + "\"geometry\":null}]}";
+        GeoJsonZones.Zones z =
+                GeoJsonZones.read(new ByteArrayInputStream(fc.getBytes(StandardCharsets.UTF_8)), "t.geojson", null);
         assertEquals(1, z.features().size());
         assertEquals("7", z.features().get(0).id());
         assertEquals(32633, z.declaredEpsg().getAsInt());
         assertEquals(1, z.skipped());
-        assertEquals("a", GeoJsonZones.read(new ByteArrayInputStream(fc.getBytes(StandardCharsets.UTF_8)), "t", "k")
-                .features().get(0).id());
-        String dup = fc.replace("\"id\":8", "\"id\":7").replace("\"geometry\":null",
-                "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GeoJsonZones.read(
-                new ByteArrayInputStream(dup.getBytes(StandardCharsets.UTF_8)), "t.geojson", null));
-        assertTrue(e.getMessage().contains("t.geojson: feature 1") && e.getMessage().contains("\"7\""), e.getMessage());
+        assertEquals(
+                "a",
+                GeoJsonZones.read(new ByteArrayInputStream(fc.getBytes(StandardCharsets.UTF_8)), "t", "k")
+                        .features()
+                        .get(0)
+                        .id());
+        String dup = fc.replace("\"id\":8", "\"id\":7")
+                .replace(
+                        "\"geometry\":null",
+                        "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}");
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GeoJsonZones.read(
+                        new ByteArrayInputStream(dup.getBytes(StandardCharsets.UTF_8)), "t.geojson", null));
+        assertTrue(
+                e.getMessage().contains("t.geojson: feature 1")
+                        && e.getMessage().contains("\"7\""),
+                e.getMessage());
         String open = fc.replace("[[[0,0],[1,0],[1,1],[0,0]]]", "[[[0,0],[1,0],[1,1],[0,1]]]");
-        e = assertThrows(IllegalArgumentException.class, () -> GeoJsonZones.read(
-                new ByteArrayInputStream(open.getBytes(StandardCharsets.UTF_8)), "t.geojson", null));
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> GeoJsonZones.read(
+                        new ByteArrayInputStream(open.getBytes(StandardCharsets.UTF_8)), "t.geojson", null));
         assertTrue(e.getMessage().contains("not closed"), e.getMessage());
-        assertArrayEquals(new double[] {0, 9, 1, 10}, new PolygonRasterizer(z.features().get(0).geometry(), 0, 10, 1, 1)
-                .pixelEnvelope());
+        assertArrayEquals(
+                new double[] {0, 9, 1, 10},
+                new PolygonRasterizer(z.features().get(0).geometry(), 0, 10, 1, 1).pixelEnvelope());
     }
 }

@@ -1,18 +1,17 @@
 package io.rastermill.core.zonal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The zonal fixtures (made by src/test/fixtures/zonal/make_zonal_fixtures.py with GDAL and NumPy) and
@@ -22,12 +21,14 @@ public final class ZonalFixtures {
     public static final int COLS = 240;
     public static final int ROWS = 200;
 
-    private ZonalFixtures() {
-    }
+    private ZonalFixtures() {}
 
     public static Path dir() {
         try {
-            return Path.of(ZonalFixtures.class.getResource("/io/rastermill/zonal/fixtures/reference.json").toURI()).getParent();
+            return Path.of(ZonalFixtures.class
+                            .getResource("/io/rastermill/zonal/fixtures/reference.json")
+                            .toURI())
+                    .getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

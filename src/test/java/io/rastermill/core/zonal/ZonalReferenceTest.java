@@ -1,9 +1,10 @@
 package io.rastermill.core.zonal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rastermill.core.tile.Tile;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,9 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The core kernels in one JVM against the NumPy/GDAL reference of the fixtures: zone raster, and
@@ -42,8 +41,8 @@ class ZonalReferenceTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = ref.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ZoneAccumulator acc = got.get(Integer.parseInt(e.getKey()));
-                ZonalFixtures.assertZone(name + " zone " + e.getKey(), e.getValue(), acc,
-                        floating ? acc.percentileError() : 0);
+                ZonalFixtures.assertZone(
+                        name + " zone " + e.getKey(), e.getValue(), acc, floating ? acc.percentileError() : 0);
             }
             assertEquals(0, got.get(65000).finish().dataCells(), "the zone under the NoData block");
             assertTrue(got.get(65000).finish().noDataCells() > 0);
@@ -75,7 +74,9 @@ class ZonalReferenceTest {
         Tile values = ZonalFixtures.read("values_int16.tif");
         int[] lane = values.toIntLane();
         for (boolean allTouched : new boolean[] {false, true}) {
-            JsonNode ref = REF.get("polygons").get(allTouched ? "allTouched" : "centre").get("int16");
+            JsonNode ref = REF.get("polygons")
+                    .get(allTouched ? "allTouched" : "centre")
+                    .get("int16");
             for (int tile : new int[] {ZonalFixtures.COLS, 64, 37}) {
                 for (GeoJsonZones.Feature f : zones.features()) {
                     PolygonRasterizer p = new PolygonRasterizer(f.geometry(), 500000, 4200000, 30, 30);
@@ -94,8 +95,11 @@ class ZonalReferenceTest {
                             t.addCells(0, lane, global, n);
                         }
                     }
-                    ZonalFixtures.assertZone(f.id() + (allTouched ? " all touched" : " centre") + " tile " + tile,
-                            ref.get(f.id()), t.size() == 0 ? null : t.zone(0), 0);
+                    ZonalFixtures.assertZone(
+                            f.id() + (allTouched ? " all touched" : " centre") + " tile " + tile,
+                            ref.get(f.id()),
+                            t.size() == 0 ? null : t.zone(0),
+                            0);
                 }
             }
         }

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-
 import io.rastermill.core.cell.NoData;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ZonalStatTest {
@@ -57,7 +56,8 @@ class ZonalStatTest {
         assertEquals(ZonalStat.Kind.PERCENTILE, p.kind());
         assertEquals(0.025, p.fraction(), 1e-15);
         assertEquals(new ZonalStat("median", ZonalStat.Kind.PERCENTILE, 0.5), ZonalStat.parse("Median"));
-        assertEquals(List.of("count", "sum", "mean", "min", "max", "stddev"),
+        assertEquals(
+                List.of("count", "sum", "mean", "min", "max", "stddev"),
                 ZonalStat.DEFAULTS.stream().map(ZonalStat::name).toList());
         assertTrue(ZonalStat.parse("nodata").isCount());
         assertFalse(ZonalStat.parse("sum").isCount());
@@ -69,7 +69,8 @@ class ZonalStatTest {
     void unknownNamesAndPercentilesAbove100AreRefusedByName() {
         for (String bad : List.of("avg", "p101", "p", "p-1", "q50", "")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ZonalStat.parse(bad));
-            assertEquals("unknown statistic '" + bad + "' (count, nodata, sum, mean, min, max, stddev, median, p0..p100)",
+            assertEquals(
+                    "unknown statistic '" + bad + "' (count, nodata, sum, mean, min, max, stddev, median, p0..p100)",
                     e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> ZonalStat.parseAll(List.of()));

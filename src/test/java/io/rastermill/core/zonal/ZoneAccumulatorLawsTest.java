@@ -1,12 +1,12 @@
 package io.rastermill.core.zonal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The mergeable-accumulator laws for zone accumulators and zone tables over seeded random tiles:
@@ -128,7 +127,8 @@ class ZoneAccumulatorLawsTest {
                         int x1 = Math.min(W, x + tw) - 1;
                         int y1 = Math.min(H, y + th) - 1;
                         // a new table per tile, as partitions do; merged in a random order
-                        parts.add(new ZoneTable(spec(floating)).addZoned(p[0].crop(x, y, x1, y1), p[1].crop(x, y, x1, y1)));
+                        parts.add(new ZoneTable(spec(floating))
+                                .addZoned(p[0].crop(x, y, x1, y1), p[1].crop(x, y, x1, y1)));
                     }
                 }
                 java.util.Collections.shuffle(parts, rnd);
@@ -176,11 +176,18 @@ class ZoneAccumulatorLawsTest {
             assertEquals(nd, s.noDataCells());
             assertEquals(data.stream().mapToLong(Integer::longValue).sum(), (long) s.sum());
             int n = data.size();
-            assertEquals(data.get((int) Math.ceil(0.9 * n) - 1), (int) e.getValue().percentile(0.9), "nearest rank p90");
-            assertEquals(data.get((int) Math.ceil(0.5 * n) - 1), (int) e.getValue().percentile(0.5), "lower median");
+            assertEquals(
+                    data.get((int) Math.ceil(0.9 * n) - 1), (int) e.getValue().percentile(0.9), "nearest rank p90");
+            assertEquals(
+                    data.get((int) Math.ceil(0.5 * n) - 1), (int) e.getValue().percentile(0.5), "lower median");
         }
         // every zone id in the zone tile (NoData excepted) has a row
-        assertEquals(java.util.Arrays.stream(z).filter(x -> x != NoData.INT).distinct().count(), t.size());
+        assertEquals(
+                java.util.Arrays.stream(z)
+                        .filter(x -> x != NoData.INT)
+                        .distinct()
+                        .count(),
+                t.size());
     }
 
     private static ZoneTable copy(ZoneTable t) {

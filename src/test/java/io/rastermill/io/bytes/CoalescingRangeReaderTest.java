@@ -30,8 +30,12 @@ class CoalescingRangeReaderTest {
         CountingRangeReader counting = new CountingRangeReader(new ByteArrayRangeReader("mem", content));
         CoalescingRangeReader reader = new CoalescingRangeReader(counting, 100, 1 << 20);
         // given out of order; 0-10 and 50-60 and 160-170 merge (gaps 40, 100); 500 000 stands alone
-        List<ByteRange> ranges = List.of(new ByteRange(500_000, 30), new ByteRange(50, 10), new ByteRange(0, 10),
-                new ByteRange(160, 10), new ByteRange(55, 2));
+        List<ByteRange> ranges = List.of(
+                new ByteRange(500_000, 30),
+                new ByteRange(50, 10),
+                new ByteRange(0, 10),
+                new ByteRange(160, 10),
+                new ByteRange(55, 2));
         check(ranges, reader.read(ranges));
         assertEquals(2, counting.counter().requests());
         assertEquals(170 + 30, counting.counter().bytes());
@@ -60,8 +64,12 @@ class CoalescingRangeReaderTest {
     void readIntoAReusedBufferPlacesEveryRangeAndLeavesStaleBytesOutside() throws Exception {
         CountingRangeReader counting = new CountingRangeReader(new ByteArrayRangeReader("mem", content));
         CoalescingRangeReader reader = new CoalescingRangeReader(counting, 100, 1 << 20);
-        List<ByteRange> ranges = List.of(new ByteRange(500_000, 30), new ByteRange(50, 10), new ByteRange(0, 10),
-                new ByteRange(160, 10), new ByteRange(55, 2));
+        List<ByteRange> ranges = List.of(
+                new ByteRange(500_000, 30),
+                new ByteRange(50, 10),
+                new ByteRange(0, 10),
+                new ByteRange(160, 10),
+                new ByteRange(55, 2));
         byte[] stale = new byte[4096];
         Arrays.fill(stale, (byte) 0x55);
         int[] offsets = new int[ranges.size()];
@@ -70,8 +78,10 @@ class CoalescingRangeReaderTest {
         assertEquals(2, counting.counter().requests(), "the same requests as read(List)");
         for (int i = 0; i < ranges.size(); i++) {
             ByteRange r = ranges.get(i);
-            assertArrayEquals(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
-                    Arrays.copyOfRange(got, offsets[i], offsets[i] + r.length()), "range " + i);
+            assertArrayEquals(
+                    Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
+                    Arrays.copyOfRange(got, offsets[i], offsets[i] + r.length()),
+                    "range " + i);
         }
         assertEquals(0, offsets[2]); // requests laid out one after another: 0..170, then 500 000..+30
         assertEquals(170, offsets[0]);
@@ -93,8 +103,10 @@ class CoalescingRangeReaderTest {
             buffer = reader.readInto(ranges, buffer, offsets);
             for (int i = 0; i < ranges.size(); i++) {
                 ByteRange r = ranges.get(i);
-                assertArrayEquals(Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
-                        Arrays.copyOfRange(buffer, offsets[i], offsets[i] + r.length()), "trial " + trial);
+                assertArrayEquals(
+                        Arrays.copyOfRange(content, (int) r.offset(), (int) r.end()),
+                        Arrays.copyOfRange(buffer, offsets[i], offsets[i] + r.length()),
+                        "trial " + trial);
             }
         }
     }
@@ -111,7 +123,7 @@ class CoalescingRangeReaderTest {
 
     /** A reader with a random gap to bridge and a random request size cap. */
     private CoalescingRangeReader randomlyTunedReader(Random rnd) {
-        return new CoalescingRangeReader(new ByteArrayRangeReader("mem", content),
-                rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
+        return new CoalescingRangeReader(
+                new ByteArrayRangeReader("mem", content), rnd.nextInt(100_000), 1 + rnd.nextInt(200_000));
     }
 }

@@ -1,17 +1,14 @@
 package io.rastermill.io.bytes;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -22,17 +19,20 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link HttpRangeReader} against a local server on 127.0.0.1 that honours Range, and one that misbehaves. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpRangeReaderTest {
     @TempDir
     static Path dir;
+
     static LocalHttpServer server;
     static byte[] data;
 
@@ -70,7 +70,8 @@ class HttpRangeReaderTest {
             assertThrows(EOFException.class, () -> r.read(99_990, 11));
         }
         // 16 KiB blocks: 20000 → block 1; the tail → block 6 cut at the length; 0-40000 → block 0, cached 1, then 2.
-        assertEquals(java.util.List.of("bytes=16384-32767", "bytes=98304-99999", "bytes=0-16383", "bytes=32768-49151"),
+        assertEquals(
+                java.util.List.of("bytes=16384-32767", "bytes=98304-99999", "bytes=0-16383", "bytes=32768-49151"),
                 server.ranges);
         Pattern p = Pattern.compile("bytes=(\\d+)-(\\d+)");
         for (String range : server.ranges) {
@@ -104,7 +105,8 @@ class HttpRangeReaderTest {
     void serversWithoutRangeSupportAreAClearError() {
         server.ignoreRange = true;
         IOException e = assertThrows(IOException.class, () -> HttpRangeReader.open(server.url("data.bin")));
-        assertTrue(e.getMessage().startsWith(server.url("data.bin") + ": the server does not support HTTP Range requests"),
+        assertTrue(
+                e.getMessage().startsWith(server.url("data.bin") + ": the server does not support HTTP Range requests"),
                 e.getMessage());
     }
 
@@ -120,7 +122,8 @@ class HttpRangeReaderTest {
 
     @Test
     void missingFilesAreNamed() {
-        FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> HttpRangeReader.open(server.url("nope.tif")));
+        FileNotFoundException e =
+                assertThrows(FileNotFoundException.class, () -> HttpRangeReader.open(server.url("nope.tif")));
         assertTrue(e.getMessage().startsWith(server.url("nope.tif")), e.getMessage());
     }
 
@@ -133,6 +136,7 @@ class HttpRangeReaderTest {
         assertEquals(local, WholeRaster.allBands(server.url("cog.tif")));
         long whole = Files.size(dir.resolve("cog.tif"));
         assertTrue(server.ranges.size() >= 2, server.ranges.toString());
-        System.out.println("HTTP GeoTIFF read: " + server.ranges.size() + " range requests for a " + whole + "-byte file");
+        System.out.println(
+                "HTTP GeoTIFF read: " + server.ranges.size() + " range requests for a " + whole + "-byte file");
     }
 }

@@ -2,7 +2,6 @@ package io.rastermill.io.bytes;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -31,6 +30,7 @@ public final class LocalHttpServer implements AutoCloseable {
     public final List<String> ranges = new CopyOnWriteArrayList<>();
     /** Answer the next this-many requests with {@link #failStatus}. */
     public final AtomicInteger failNext = new AtomicInteger();
+
     public volatile int failStatus = 503;
     public volatile boolean ignoreRange;
     public volatile boolean refuseHead;

@@ -1,11 +1,5 @@
 package io.rastermill.io.bytes;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -20,6 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real S3 server on 127.0.0.1 for the tests of one class: S3Proxy with its filesystem backend, started
@@ -59,9 +58,17 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("jobs/local-s3").toString(), "--port",
-                Integer.toString(port), "--data", dataDir.resolve("data").toString(), "--bucket", bucket)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash",
+                        home.resolve("jobs/local-s3").toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--data",
+                        dataDir.resolve("data").toString(),
+                        "--bucket",
+                        bucket)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
         pb.environment().put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
         process = pb.start();
@@ -81,7 +88,8 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
                 throw new IOException("it exited with status " + process.exitValue());
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+                HttpURLConnection c =
+                        (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);
                 c.getResponseCode(); // any answer (403 for an unsigned request) means it serves
@@ -165,8 +173,19 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
     /** The environment GDAL's {@code /vsis3/} needs to read from this server. */
     public Map<String, String> gdalEnvironment() {
         checkStarted();
-        return Map.of("AWS_S3_ENDPOINT", hostPort(), "AWS_HTTPS", "NO", "AWS_VIRTUAL_HOSTING", "FALSE",
-                "AWS_ACCESS_KEY_ID", ACCESS_KEY, "AWS_SECRET_ACCESS_KEY", SECRET_KEY, "AWS_REGION", "us-east-1");
+        return Map.of(
+                "AWS_S3_ENDPOINT",
+                hostPort(),
+                "AWS_HTTPS",
+                "NO",
+                "AWS_VIRTUAL_HOSTING",
+                "FALSE",
+                "AWS_ACCESS_KEY_ID",
+                ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY",
+                SECRET_KEY,
+                "AWS_REGION",
+                "us-east-1");
     }
 
     private void checkStarted() {
@@ -190,7 +209,8 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
     @Override
     public void close() throws IOException {
         if (process != null) {
-            FileSystem.get(URI.create("s3a://" + bucket + "/"), configure(new Configuration())).close();
+            FileSystem.get(URI.create("s3a://" + bucket + "/"), configure(new Configuration()))
+                    .close();
         }
         Process p = process;
         process = null;

@@ -42,8 +42,8 @@ class RangeReaderTest {
         assertEquals(expected.length, r.length());
         assertArrayEquals(Arrays.copyOfRange(expected, 0, 10), r.read(0, 10));
         assertArrayEquals(Arrays.copyOfRange(expected, 1000, 5000), r.read(1000, 4000));
-        assertArrayEquals(Arrays.copyOfRange(expected, expected.length - 7, expected.length),
-                r.read(expected.length - 7, 7));
+        assertArrayEquals(
+                Arrays.copyOfRange(expected, expected.length - 7, expected.length), r.read(expected.length - 7, 7));
         assertArrayEquals(new byte[0], r.read(expected.length, 0));
         byte[] dst = new byte[20];
         r.readFully(50, dst, 5, 10);
@@ -91,10 +91,11 @@ class RangeReaderTest {
             assertInstanceOf(LocalFileRangeReader.class, r);
         }
         Path missing = dir.resolve("missing.tif");
-        FileNotFoundException e = assertThrows(FileNotFoundException.class,
-                () -> RangeReaders.open(missing.toString(), conf));
+        FileNotFoundException e =
+                assertThrows(FileNotFoundException.class, () -> RangeReaders.open(missing.toString(), conf));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
-        e = assertThrows(FileNotFoundException.class,
+        e = assertThrows(
+                FileNotFoundException.class,
                 () -> HadoopRangeReader.open(missing.toUri().toString(), conf));
         assertTrue(e.getMessage().contains("missing.tif"), e.getMessage());
     }
@@ -103,8 +104,8 @@ class RangeReaderTest {
     void parallelReadsGiveTheSameBytes() throws Exception {
         byte[] content = data(1 << 20);
         Path p = file(content);
-        for (RangeReader r : List.of(LocalFileRangeReader.open(p),
-                HadoopRangeReader.open(p.toUri().toString(), new Configuration()))) {
+        for (RangeReader r : List.of(
+                LocalFileRangeReader.open(p), HadoopRangeReader.open(p.toUri().toString(), new Configuration()))) {
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try (r) {
                 List<Future<Boolean>> results = new ArrayList<>();

@@ -1,19 +1,15 @@
 package io.rastermill.io.bytes;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
-import org.apache.hadoop.fs.FSDataInputStream;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +20,13 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * s3a:// against a real S3 server (S3Proxy): range reads fetch the range, not the object; a COG write that fails
@@ -57,7 +55,8 @@ class S3ObjectStoreTest {
             assertArrayEquals(Arrays.copyOfRange(data, 10, 1010), got);
             Matcher m = Pattern.compile("contentRangeFinish=(\\d+)").matcher(r.streamDescription());
             assertTrue(m.find(), r.streamDescription());
-            assertTrue(Long.parseLong(m.group(1)) <= 1010 + 64 * 1024,
+            assertTrue(
+                    Long.parseLong(m.group(1)) <= 1010 + 64 * 1024,
                     "the last GET asked for the range and S3A's 64 KiB read-ahead, not the rest of the object: "
                             + r.streamDescription());
         }
@@ -75,7 +74,10 @@ class S3ObjectStoreTest {
             out.write(old);
         }
         RasterDescription d = RasterDescription.of(2048, 2048, 1, CellType.parse("float32"));
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(512).compression(Compression.NONE).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(512)
+                .compression(Compression.NONE)
+                .build();
         List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(d, o);
         List<int[]> lengths = new ArrayList<>();
         for (GeoTiffAssembler.Level g : levels) {
@@ -85,20 +87,32 @@ class S3ObjectStoreTest {
         }
         byte[] block = new byte[512 * 512 * 4];
         int[] written = {0};
-        IOException e = assertThrows(IOException.class, () -> GeoTiffAssembler.assemble(
-                GeoTiffAssembler.Target.resolve(target, conf), d, o, false, levels, lengths, (level, b, len, out) -> {
-                    if (written[0]++ == 10) {
-                        throw new IOException("a part file could not be read");
-                    }
-                    out.write(block, 0, len);
-                }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> GeoTiffAssembler.assemble(
+                        GeoTiffAssembler.Target.resolve(target, conf),
+                        d,
+                        o,
+                        false,
+                        levels,
+                        lengths,
+                        (level, b, len, out) -> {
+                            if (written[0]++ == 10) {
+                                throw new IOException("a part file could not be read");
+                            }
+                            out.write(block, 0, len);
+                        }));
         assertEquals("a part file could not be read", e.getMessage());
         assertEquals(11, written[0], "10 MiB were streamed before the failure");
         try (FSDataInputStream in = fs.open(path)) {
             assertArrayEquals(old, in.readAllBytes(), "the object the write would have replaced is unchanged");
         }
         try (Stream<java.nio.file.Path> files = Files.walk(S3.bucketDir().resolve("cog"))) {
-            assertEquals(List.of("dem.tif"), files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).toList(),
+            assertEquals(
+                    List.of("dem.tif"),
+                    files.filter(Files::isRegularFile)
+                            .map(f -> f.getFileName().toString())
+                            .toList(),
                     "no temporary object, no uploaded part left in the bucket");
         }
     }

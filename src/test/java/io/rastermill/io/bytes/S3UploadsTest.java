@@ -1,11 +1,10 @@
 package io.rastermill.io.bytes;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The age filter of {@link S3Uploads}, on uploads with known start times. */
 class S3UploadsTest {

@@ -17,7 +17,9 @@ class AllocationTest {
     private static final int CALLS = 50;
 
     @ParameterizedTest
-    @EnumSource(value = Compression.class, names = {"NONE", "LZW", "DEFLATE", "PACKBITS", "ZSTD"})
+    @EnumSource(
+            value = Compression.class,
+            names = {"NONE", "LZW", "DEFLATE", "PACKBITS", "ZSTD"})
     void decodeAndPredictorDoNotAllocatePerCall(Compression compression) throws Exception {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");

@@ -14,7 +14,9 @@ class CodecDependenciesTest {
         JavaClasses codec = new ClassFileImporter()
                 .withImportOption(new io.rastermill.MainClassesOnly())
                 .importPackages("io.rastermill.io.codec");
-        classes().should().onlyDependOnClassesThat()
+        classes()
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "io.rastermill.io.codec..", "com.github.luben.zstd..")
                 .check(codec);
     }

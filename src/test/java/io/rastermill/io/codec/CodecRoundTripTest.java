@@ -14,10 +14,12 @@ class CodecRoundTripTest {
     private static final int[] LENGTHS = {0, 1, 2, 3, 17, 255, 1000, 4099, 65_537, 300_001};
 
     @ParameterizedTest
-    @EnumSource(value = Compression.class, names = {"NONE", "LZW", "DEFLATE", "ADOBE_DEFLATE", "PACKBITS", "ZSTD"})
+    @EnumSource(
+            value = Compression.class,
+            names = {"NONE", "LZW", "DEFLATE", "ADOBE_DEFLATE", "PACKBITS", "ZSTD"})
     void roundTripsEveryKindOfData(Compression compression) throws Exception {
         try (SegmentCompressor encoder = compression.newCompressor();
-             SegmentDecompressor decoder = compression.newDecompressor()) {
+                SegmentDecompressor decoder = compression.newDecompressor()) {
             long seed = 1;
             for (SegmentData kind : SegmentData.values()) {
                 for (int length : LENGTHS) {

@@ -26,7 +26,8 @@ class CompressionTest {
     void supportedSchemesHaveCodecs() throws Exception {
         for (Compression c : Compression.values()) {
             if (c.isSupported()) {
-                try (SegmentDecompressor d = c.newDecompressor(); SegmentCompressor e = c.newCompressor()) {
+                try (SegmentDecompressor d = c.newDecompressor();
+                        SegmentCompressor e = c.newCompressor()) {
                     assertEquals(d.name(), e.name());
                 }
             }

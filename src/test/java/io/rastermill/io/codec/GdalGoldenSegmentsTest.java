@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 class GdalGoldenSegmentsTest {
 
     private enum SampleType {
-        UINT8(8), INT16(16), FLOAT32(32), FLOAT64(64);
+        UINT8(8),
+        INT16(16),
+        FLOAT32(32),
+        FLOAT64(64);
 
         final int bits;
 
@@ -37,36 +40,99 @@ class GdalGoldenSegmentsTest {
 
     @Test
     void float32LzwPred3Le() throws Exception {
-        check(FLOAT32_LZW_PRED3_LE, 5, 3, SampleType.FLOAT32, ByteOrder.LITTLE_ENDIAN, 16, 16, 1, (b, x, y) -> 1000 + x * 0.5 - y * 0.125);
+        check(
+                FLOAT32_LZW_PRED3_LE,
+                5,
+                3,
+                SampleType.FLOAT32,
+                ByteOrder.LITTLE_ENDIAN,
+                16,
+                16,
+                1,
+                (b, x, y) -> 1000 + x * 0.5 - y * 0.125);
     }
 
     @Test
     void float64ZstdPred3Le() throws Exception {
-        check(FLOAT64_ZSTD_PRED3_LE, 50000, 3, SampleType.FLOAT64, ByteOrder.LITTLE_ENDIAN, 16, 16, 1, (b, x, y) -> x * 1.5 + y * y * 0.01 - b * 3.0);
+        check(
+                FLOAT64_ZSTD_PRED3_LE,
+                50000,
+                3,
+                SampleType.FLOAT64,
+                ByteOrder.LITTLE_ENDIAN,
+                16,
+                16,
+                1,
+                (b, x, y) -> x * 1.5 + y * y * 0.01 - b * 3.0);
     }
 
     @Test
     void int16x3DeflatePred2Be() throws Exception {
-        check(INT16X3_DEFLATE_PRED2_BE, 8, 2, SampleType.INT16, ByteOrder.BIG_ENDIAN, 16, 16, 3, (b, x, y) -> (x * 37 + y * 11 + b * 1000) % 3000 - 1500);
+        check(
+                INT16X3_DEFLATE_PRED2_BE,
+                8,
+                2,
+                SampleType.INT16,
+                ByteOrder.BIG_ENDIAN,
+                16,
+                16,
+                3,
+                (b, x, y) -> (x * 37 + y * 11 + b * 1000) % 3000 - 1500);
     }
 
     @Test
     void uint8Lzw128() throws Exception {
-        check(UINT8_LZW_128, 5, 1, SampleType.UINT8, ByteOrder.LITTLE_ENDIAN, 128, 128, 1, (b, x, y) -> ((x * x + y * 7) ^ (x * y)) & 0xFF);
+        check(
+                UINT8_LZW_128,
+                5,
+                1,
+                SampleType.UINT8,
+                ByteOrder.LITTLE_ENDIAN,
+                128,
+                128,
+                1,
+                (b, x, y) -> ((x * x + y * 7) ^ (x * y)) & 0xFF);
     }
 
     @Test
     void uint8Packbits() throws Exception {
-        check(UINT8_PACKBITS, 32773, 1, SampleType.UINT8, ByteOrder.LITTLE_ENDIAN, 16, 16, 1, (b, x, y) -> (x / 4 + y / 4) & 0xFF);
+        check(
+                UINT8_PACKBITS,
+                32773,
+                1,
+                SampleType.UINT8,
+                ByteOrder.LITTLE_ENDIAN,
+                16,
+                16,
+                1,
+                (b, x, y) -> (x / 4 + y / 4) & 0xFF);
     }
 
     @Test
     void float32x3DeflatePred3Le() throws Exception {
-        check(FLOAT32X3_DEFLATE_PRED3_LE, 8, 3, SampleType.FLOAT32, ByteOrder.LITTLE_ENDIAN, 16, 16, 3, (b, x, y) -> -50 + x * 0.25 + y * 2.0 + b * 0.5);
+        check(
+                FLOAT32X3_DEFLATE_PRED3_LE,
+                8,
+                3,
+                SampleType.FLOAT32,
+                ByteOrder.LITTLE_ENDIAN,
+                16,
+                16,
+                3,
+                (b, x, y) -> -50 + x * 0.25 + y * 2.0 + b * 0.5);
     }
 
-    private static void check(String base64, int compressionTag, int predictorTag, SampleType type,
-                              ByteOrder order, int width, int height, int bands, Formula formula) throws Exception {
+    private static void check(
+            String base64,
+            int compressionTag,
+            int predictorTag,
+            SampleType type,
+            ByteOrder order,
+            int width,
+            int height,
+            int bands,
+            Formula formula)
+            throws Exception {
         byte[] segment = Base64.getMimeDecoder().decode(base64);
         int expectedLen = width * height * bands * type.bits / 8;
         byte[] out = new byte[expectedLen];

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Timeout;
 /** Bad segments raise CorruptSegmentException: never an index error, never a large allocation, never a hang. */
 class MalformedInputTest {
     private static final Compression[] CODECS = {
-        Compression.NONE, Compression.LZW, Compression.DEFLATE, Compression.PACKBITS, Compression.ZSTD};
+        Compression.NONE, Compression.LZW, Compression.DEFLATE, Compression.PACKBITS, Compression.ZSTD
+    };
 
     private static CorruptSegmentException corrupt(Compression c, byte[] packed, int expectedLen) throws Exception {
         try (SegmentDecompressor d = c.newDecompressor()) {
             byte[] out = new byte[expectedLen];
-            return assertThrows(CorruptSegmentException.class,
-                    () -> d.decompress(packed, 0, packed.length, out, 0, expectedLen));
+            return assertThrows(
+                    CorruptSegmentException.class, () -> d.decompress(packed, 0, packed.length, out, 0, expectedLen));
         }
     }
 
@@ -89,7 +90,8 @@ class MalformedInputTest {
             byte[] out = new byte[data.length];
             try (SegmentDecompressor d = c.newDecompressor()) {
                 byte[] broken = Arrays.copyOf(packed, packed.length / 3);
-                assertThrows(CorruptSegmentException.class,
+                assertThrows(
+                        CorruptSegmentException.class,
                         () -> d.decompress(broken, 0, broken.length, out, 0, data.length));
                 d.decompress(packed, 0, packed.length, out, 0, data.length);
                 assertTrue(Arrays.equals(data, out), c.toString());
@@ -119,11 +121,26 @@ class MalformedInputTest {
     @Test
     void zstdFrameClaimingAHugeContentSize() throws Exception {
         byte[] frame = {
-            (byte) 0x28, (byte) 0xB5, (byte) 0x2F, (byte) 0xFD, // magic
+            (byte) 0x28,
+            (byte) 0xB5,
+            (byte) 0x2F,
+            (byte) 0xFD, // magic
             (byte) 0xE0, // 8-byte content size, single segment
-            0, 0, 0, 0, 0, 1, 0, 0, // content size 2^40
-            (byte) 0x19, 0, 0, // last raw block of 3 bytes
-            1, 2, 3};
+            0,
+            0,
+            0,
+            0,
+            0,
+            1,
+            0,
+            0, // content size 2^40
+            (byte) 0x19,
+            0,
+            0, // last raw block of 3 bytes
+            1,
+            2,
+            3
+        };
         corrupt(Compression.ZSTD, frame, 100);
         // a valid frame whose content is larger than expected
         byte[] big = Zstd.compress(new byte[1 << 20], 3);

@@ -28,25 +28,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NativeDeflateTest {
 
     private static void assumeNative() {
-        Assumptions.assumeTrue(NativeDeflate.isAvailable(),
+        Assumptions.assumeTrue(
+                NativeDeflate.isAvailable(),
                 () -> "native Deflate not available: " + NativeDeflate.unavailableReason());
     }
 
     @Test
     void buildProducedAndLoadedTheLibraryWhenGccAndLibdeflateArePresent() throws Exception {
-        Assumptions.assumeFalse(Boolean.getBoolean("rastermill.test.native.skip"),
-                "built with -Drastermill.native.skip=true");
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux")
-                && System.getProperty("os.arch", "").equals("amd64"), "not linux x86_64");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("rastermill.test.native.skip"), "built with -Drastermill.native.skip=true");
+        Assumptions.assumeTrue(
+                System.getProperty("os.name", "").startsWith("Linux")
+                        && System.getProperty("os.arch", "").equals("amd64"),
+                "not linux x86_64");
         Assumptions.assumeTrue(onPath("gcc"), "gcc is not installed");
-        Assumptions.assumeTrue(Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/libdeflate.a")),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(Path.of("/usr/lib/x86_64-linux-gnu/libdeflate.a")),
                 "libdeflate-dev is not installed (/usr/lib/x86_64-linux-gnu/libdeflate.a)");
-        assertTrue(NativeDeflate.class.getResource(NativeDeflate.RESOURCE) != null,
+        assertTrue(
+                NativeDeflate.class.getResource(NativeDeflate.RESOURCE) != null,
                 NativeDeflate.RESOURCE + " was not built into the classes directory");
         assertTrue(NativeDeflate.isAvailable(), () -> "not loaded: " + NativeDeflate.unavailableReason());
         if (!"java".equals(System.getProperty(NativeDeflate.MODE_PROPERTY))) {
             try (SegmentCompressor c = Compression.DEFLATE.newCompressor();
-                 SegmentDecompressor d = Compression.ADOBE_DEFLATE.newDecompressor()) {
+                    SegmentDecompressor d = Compression.ADOBE_DEFLATE.newDecompressor()) {
                 assertInstanceOf(NativeDeflateCompressor.class, c);
                 assertInstanceOf(NativeDeflateDecompressor.class, d);
             }
@@ -139,13 +144,14 @@ class NativeDeflateTest {
         int rejected = 0;
         int accepted = 0;
         try (NativeDeflateDecompressor fast = new NativeDeflateDecompressor();
-             DeflateDecompressor reference = new DeflateDecompressor()) {
+                DeflateDecompressor reference = new DeflateDecompressor()) {
             for (int round = 0; round < 3000; round++) {
                 int length = 1 + random.nextInt(3000);
                 byte[] data = kinds[round % kinds.length].generate(length, random.nextLong());
                 byte[] packed;
                 try (SegmentCompressor c = random.nextBoolean()
-                        ? new NativeDeflateCompressor(random.nextInt(10)) : new DeflateCompressor(6)) {
+                        ? new NativeDeflateCompressor(random.nextInt(10))
+                        : new DeflateCompressor(6)) {
                     byte[] out = new byte[c.maxCompressedLength(length)];
                     packed = Arrays.copyOf(out, c.compress(data, 0, length, out, 0));
                 }
@@ -221,7 +227,7 @@ class NativeDeflateTest {
     void rangesAreCheckedBeforeNativeCode() throws Exception {
         assumeNative();
         try (NativeDeflateCompressor c = new NativeDeflateCompressor(6);
-             NativeDeflateDecompressor d = new NativeDeflateDecompressor()) {
+                NativeDeflateDecompressor d = new NativeDeflateDecompressor()) {
             byte[] src = new byte[100];
             assertThrows(IndexOutOfBoundsException.class, () -> c.compress(src, 0, 100, new byte[50], 0));
             assertThrows(IndexOutOfBoundsException.class, () -> c.compress(src, 90, 20, new byte[500], 0));

@@ -31,8 +31,8 @@ class PredictorTest {
                         Predictor p = Predictor.of(2, bits, spp, order);
                         p.encode(encoded, 3, width, rows);
                         String what = bits + " bits " + order + " spp " + spp + " width " + width;
-                        assertArrayEquals(referenceHorizontalEncode(data, 3, bytes, spp, width, rows, order),
-                                encoded, what);
+                        assertArrayEquals(
+                                referenceHorizontalEncode(data, 3, bytes, spp, width, rows, order), encoded, what);
                         p.decode(encoded, 3, width, rows);
                         assertArrayEquals(data, encoded, what);
                     }
@@ -48,7 +48,8 @@ class PredictorTest {
      */
     @Test
     void nativeFloatingPointEqualsJava() throws Exception {
-        Assumptions.assumeTrue(NativeDeflate.isAvailable(), () -> "no native library: " + NativeDeflate.unavailableReason());
+        Assumptions.assumeTrue(
+                NativeDeflate.isAvailable(), () -> "no native library: " + NativeDeflate.unavailableReason());
         SplittableRandom random = new SplittableRandom(44);
         for (int bits : new int[] {16, 32, 64}) {
             for (ByteOrder order : ORDERS) {
@@ -107,8 +108,7 @@ class PredictorTest {
                         Predictor p = Predictor.of(3, bits, spp, order);
                         p.encode(work, 1, width, rows);
                         String what = bits + " bits " + order + " spp " + spp + " width " + width;
-                        assertArrayEquals(referenceFloatEncode(data, 1, bits / 8, spp, width, rows, order), work,
-                                what);
+                        assertArrayEquals(referenceFloatEncode(data, 1, bits / 8, spp, width, rows, order), work, what);
                         p.decode(work, 1, width, rows);
                         assertArrayEquals(data, work, what);
                     }
@@ -129,8 +129,8 @@ class PredictorTest {
         assertThrows(UnsupportedCodecException.class, () -> Predictor.of(2, 12, 1, ByteOrder.BIG_ENDIAN));
         assertThrows(UnsupportedCodecException.class, () -> Predictor.of(3, 8, 1, ByteOrder.BIG_ENDIAN));
         assertThrows(UnsupportedCodecException.class, () -> Predictor.of(3, 24, 1, ByteOrder.BIG_ENDIAN));
-        UnsupportedCodecException e = assertThrows(UnsupportedCodecException.class,
-                () -> Predictor.of(4, 8, 1, ByteOrder.BIG_ENDIAN));
+        UnsupportedCodecException e =
+                assertThrows(UnsupportedCodecException.class, () -> Predictor.of(4, 8, 1, ByteOrder.BIG_ENDIAN));
         assertEquals("unknown predictor tag value 4", e.getMessage());
     }
 
@@ -146,8 +146,8 @@ class PredictorTest {
     }
 
     /** Straightforward predictor 2: samples as unsigned big integers, per row, via ByteBuffer. */
-    private static byte[] referenceHorizontalEncode(byte[] data, int off, int bytes, int spp, int width, int rows,
-                                                    ByteOrder order) {
+    private static byte[] referenceHorizontalEncode(
+            byte[] data, int off, int bytes, int spp, int width, int rows, ByteOrder order) {
         byte[] out = data.clone();
         ByteBuffer in = ByteBuffer.wrap(data).order(order);
         ByteBuffer res = ByteBuffer.wrap(out).order(order);
@@ -157,10 +157,18 @@ class PredictorTest {
                 int at = off + r * rowBytes + s * bytes;
                 int prev = at - spp * bytes;
                 switch (bytes) {
-                    case 1: res.put(at, (byte) (in.get(at) - in.get(prev))); break;
-                    case 2: res.putShort(at, (short) (in.getShort(at) - in.getShort(prev))); break;
-                    case 4: res.putInt(at, in.getInt(at) - in.getInt(prev)); break;
-                    default: res.putLong(at, in.getLong(at) - in.getLong(prev)); break;
+                    case 1:
+                        res.put(at, (byte) (in.get(at) - in.get(prev)));
+                        break;
+                    case 2:
+                        res.putShort(at, (short) (in.getShort(at) - in.getShort(prev)));
+                        break;
+                    case 4:
+                        res.putInt(at, in.getInt(at) - in.getInt(prev));
+                        break;
+                    default:
+                        res.putLong(at, in.getLong(at) - in.getLong(prev));
+                        break;
                 }
             }
         }
@@ -168,8 +176,8 @@ class PredictorTest {
     }
 
     /** Straightforward predictor 3: big-endian byte planes per row, then byte differences with stride spp. */
-    private static byte[] referenceFloatEncode(byte[] data, int off, int bytes, int spp, int width, int rows,
-                                               ByteOrder order) {
+    private static byte[] referenceFloatEncode(
+            byte[] data, int off, int bytes, int spp, int width, int rows, ByteOrder order) {
         byte[] out = data.clone();
         int samples = width * spp;
         int rowBytes = samples * bytes;

@@ -4,7 +4,10 @@ import java.util.SplittableRandom;
 
 /** Seeded test segments of four kinds. */
 enum SegmentData {
-    RANDOM, RUNS, GRADIENT, ZEROS;
+    RANDOM,
+    RUNS,
+    GRADIENT,
+    ZEROS;
 
     byte[] generate(int length, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

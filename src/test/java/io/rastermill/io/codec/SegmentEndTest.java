@@ -37,8 +37,8 @@ class SegmentEndTest {
     private static CorruptSegmentException rejects(Compression c, byte[] packed, int expectedLen) throws Exception {
         try (SegmentDecompressor d = c.newDecompressor()) {
             byte[] out = new byte[expectedLen];
-            return assertThrows(CorruptSegmentException.class,
-                    () -> d.decompress(packed, 0, packed.length, out, 0, expectedLen));
+            return assertThrows(
+                    CorruptSegmentException.class, () -> d.decompress(packed, 0, packed.length, out, 0, expectedLen));
         }
     }
 

@@ -1,17 +1,16 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.Compression;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * The stored bytes of uncompressed blocks, built sample by sample here: single-band blocks are interleaved with bulk
@@ -65,7 +64,10 @@ class BlockCodecInterleaveTest {
 
     @Test
     void singleBandBlocksHoldLittleEndianRowsAndZeroPaddedEdges() throws Exception {
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(SIZE).compression(Compression.NONE).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(SIZE)
+                .compression(Compression.NONE)
+                .build();
         for (CellType type : new CellType[] {CellType.INT16, CellType.INT32, CellType.FLOAT32, CellType.FLOAT64}) {
             try (BlockCodec codec = new BlockCodec(SIZE, 1, type, o)) {
                 // full, then edge (stale bytes of the full block must not show), then full again

@@ -1,17 +1,16 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.sample.SyntheticDem;
+import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Which windows use the decoded-segment cache: a window with a halo shares segments with its neighbours, so a
@@ -27,8 +26,8 @@ class DecodedSegmentCacheUseTest {
         Path dem = dir.resolve("dem.tif");
         new SyntheticDem(96).write(dem.toString(), 32); // 3 x 3 segments of 32²
         try (GeoTiffReader cached = GeoTiffReader.open(RangeReaders.open(dem.toString(), new Configuration()))
-                .cacheDecodedSegments(64L << 20);
-             GeoTiffReader plain = GeoTiffReader.open(RangeReaders.open(dem.toString(), new Configuration()))) {
+                        .cacheDecodedSegments(64L << 20);
+                GeoTiffReader plain = GeoTiffReader.open(RangeReaders.open(dem.toString(), new Configuration()))) {
             GridBounds halo = new GridBounds(31, 31, 64, 64); // the centre segment and a 1-cell ring: all 9 segments
             MultibandTile first = cached.read(halo);
             assertEquals(9, cached.segmentsDecoded());

@@ -2,7 +2,6 @@ package io.rastermill.io.geotiff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,8 +39,7 @@ public final class GdalFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile Manifest manifest;
 
-    private GdalFixtures() {
-    }
+    private GdalFixtures() {}
 
     /** Every fixture in manifest order, the unsupported ones included. */
     public static List<GdalFixture> all() {
@@ -59,7 +57,9 @@ public final class GdalFixtures {
     }
 
     public static GdalFixture named(String name) {
-        return all().stream().filter(f -> f.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no GDAL fixture named " + name));
     }
 
@@ -124,8 +124,7 @@ public final class GdalFixtures {
         }
     }
 
-    private record Manifest(JsonNode json, String gdalVersion, List<GdalFixture> fixtures) {
-    }
+    private record Manifest(JsonNode json, String gdalVersion, List<GdalFixture> fixtures) {}
 
     /** Sample types as the manifest's {@code gdalDataType} names them. */
     public enum SampleType {
@@ -187,9 +186,16 @@ public final class GdalFixtures {
      * One overview level: GDAL's {@code GetOverview(index)}, 0 being the largest, with the layout of
      * its own IFD (GDAL writes internal overviews as 128x128 tiles, even for striped images).
      */
-    public record Overview(int index, int width, int height, String cells, String compression, int predictor,
-                           boolean tiled, int blockWidth, int blockHeight) {
-    }
+    public record Overview(
+            int index,
+            int width,
+            int height,
+            String cells,
+            String compression,
+            int predictor,
+            boolean tiled,
+            int blockWidth,
+            int blockHeight) {}
 
     /**
      * One manifest entry. Optional text fields are {@code null} when absent. {@code noData} is
@@ -244,10 +250,17 @@ public final class GdalFixtures {
             List<String> opts = new ArrayList<>();
             f.path("creationOptions").forEach(o -> opts.add(o.asText()));
             List<Overview> ovs = new ArrayList<>();
-            f.path("overviews").forEach(o -> ovs.add(new Overview(
-                    o.get("index").asInt(), o.get("width").asInt(), o.get("height").asInt(), o.get("cells").asText(),
-                    o.get("compression").asText(), o.get("predictor").asInt(), o.get("tiled").asBoolean(),
-                    o.get("blockWidth").asInt(), o.get("blockHeight").asInt())));
+            f.path("overviews")
+                    .forEach(o -> ovs.add(new Overview(
+                            o.get("index").asInt(),
+                            o.get("width").asInt(),
+                            o.get("height").asInt(),
+                            o.get("cells").asText(),
+                            o.get("compression").asText(),
+                            o.get("predictor").asInt(),
+                            o.get("tiled").asBoolean(),
+                            o.get("blockWidth").asInt(),
+                            o.get("blockHeight").asInt())));
             double[] gt = new double[6];
             for (int i = 0; i < 6; i++) {
                 gt[i] = f.get("geoTransform").get(i).asDouble();
@@ -265,20 +278,49 @@ public final class GdalFixtures {
             }
             String type = f.get("gdalDataType").asText();
             return new GdalFixture(
-                    f.get("name").asText(), f.get("file").asText(), f.get("cells").asText(),
-                    text(f, "unsupported"), text(f, "note"), text(f, "python"), List.copyOf(opts), text(f, "command"),
-                    text(f, "source"), text(f, "overviewCommand"), text(f, "patch"),
-                    f.get("width").asInt(), f.get("height").asInt(), f.get("bandCount").asInt(),
-                    SampleType.ofGdalName(type), type, f.get("nbits").asInt(), f.get("sampleFormat").asInt(),
-                    noData, f.get("compression").asText(), f.get("compressionTag").asInt(),
-                    f.get("predictor").asInt(), f.get("tiled").asBoolean(),
-                    f.get("blockWidth").asInt(), f.get("blockHeight").asInt(), f.get("interleave").asText(),
-                    f.path("photometric").asInt(), f.get("endianness").asText(), f.get("bigtiff").asBoolean(),
-                    f.path("ifdCount").asInt(), gt, f.path("hasGeoTransform").asBoolean(),
-                    f.path("modelTransformation").asBoolean(), integer(f, "epsg"),
-                    f.get("pixelIsPoint").asBoolean(), integer(f, "rasterTypeGeoKey"),
-                    f.get("overviewCount").asInt(), List.copyOf(ovs), f.get("hasMask").asBoolean(),
-                    f.path("maskIfdCount").asInt(), text(f, "sha256"), f.get("gdalinfo"), f);
+                    f.get("name").asText(),
+                    f.get("file").asText(),
+                    f.get("cells").asText(),
+                    text(f, "unsupported"),
+                    text(f, "note"),
+                    text(f, "python"),
+                    List.copyOf(opts),
+                    text(f, "command"),
+                    text(f, "source"),
+                    text(f, "overviewCommand"),
+                    text(f, "patch"),
+                    f.get("width").asInt(),
+                    f.get("height").asInt(),
+                    f.get("bandCount").asInt(),
+                    SampleType.ofGdalName(type),
+                    type,
+                    f.get("nbits").asInt(),
+                    f.get("sampleFormat").asInt(),
+                    noData,
+                    f.get("compression").asText(),
+                    f.get("compressionTag").asInt(),
+                    f.get("predictor").asInt(),
+                    f.get("tiled").asBoolean(),
+                    f.get("blockWidth").asInt(),
+                    f.get("blockHeight").asInt(),
+                    f.get("interleave").asText(),
+                    f.path("photometric").asInt(),
+                    f.get("endianness").asText(),
+                    f.get("bigtiff").asBoolean(),
+                    f.path("ifdCount").asInt(),
+                    gt,
+                    f.path("hasGeoTransform").asBoolean(),
+                    f.path("modelTransformation").asBoolean(),
+                    integer(f, "epsg"),
+                    f.get("pixelIsPoint").asBoolean(),
+                    integer(f, "rasterTypeGeoKey"),
+                    f.get("overviewCount").asInt(),
+                    List.copyOf(ovs),
+                    f.get("hasMask").asBoolean(),
+                    f.path("maskIfdCount").asInt(),
+                    text(f, "sha256"),
+                    f.get("gdalinfo"),
+                    f);
         }
 
         private static String text(JsonNode f, String field) {
@@ -402,10 +444,19 @@ public final class GdalFixtures {
             }
             long expected = expectedBytes(width, height, bandCount, type);
             if (bytes.length != expected) {
-                throw new IllegalStateException(String.format(Locale.ROOT, "%s has %d bytes, expected %d (%dx%dx%d %s)",
-                        path.getFileName(), bytes.length, expected, width, height, bandCount, type.gdalName()));
+                throw new IllegalStateException(String.format(
+                        Locale.ROOT,
+                        "%s has %d bytes, expected %d (%dx%dx%d %s)",
+                        path.getFileName(),
+                        bytes.length,
+                        expected,
+                        width,
+                        height,
+                        bandCount,
+                        type.gdalName()));
             }
-            return new Cells(width, height, bandCount, type, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
+            return new Cells(
+                    width, height, bandCount, type, ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN));
         }
 
         public int width() {
@@ -428,7 +479,11 @@ public final class GdalFixtures {
         public ByteBuffer raw(int band) {
             int n = width * height * type.bytesPerSample();
             int start = bandOffset(band);
-            return data.asReadOnlyBuffer().position(start).limit(start + n).slice().order(ByteOrder.LITTLE_ENDIAN);
+            return data.asReadOnlyBuffer()
+                    .position(start)
+                    .limit(start + n)
+                    .slice()
+                    .order(ByteOrder.LITTLE_ENDIAN);
         }
 
         /** Cell (col, row) of band {@code band} (1-based) as a double (exact for all our types). */
@@ -449,7 +504,8 @@ public final class GdalFixtures {
 
         public int[] ints(int band) {
             if (!type.fitsInt()) {
-                throw new UnsupportedOperationException(type.gdalName() + " cells do not fit an int; use longs or doubles");
+                throw new UnsupportedOperationException(
+                        type.gdalName() + " cells do not fit an int; use longs or doubles");
             }
             int[] out = new int[width * height];
             int base = bandOffset(band);

@@ -11,7 +11,6 @@ import io.rastermill.io.geotiff.GdalFixtures.Cells;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.io.geotiff.GdalFixtures.Overview;
 import io.rastermill.io.geotiff.GdalFixtures.SampleType;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +34,8 @@ class GdalFixturesTest {
     void manifestListsTheWholeMatrix() throws IOException {
         List<GdalFixture> all = GdalFixtures.all();
         assertTrue(all.size() >= 40, "fixtures: " + all.size());
-        assertEquals(all.size(), new HashSet<>(all.stream().map(GdalFixture::name).toList()).size(), "unique names");
+        assertEquals(
+                all.size(), new HashSet<>(all.stream().map(GdalFixture::name).toList()).size(), "unique names");
         assertTrue(GdalFixtures.gdalVersion().startsWith("3."), GdalFixtures.gdalVersion());
         for (GdalFixture f : all) {
             assertTrue(Files.isRegularFile(f.tif()), f + ": " + f.tif());
@@ -58,7 +58,8 @@ class GdalFixturesTest {
             compressions.add(f.compression());
         });
         assertEquals(EnumSet.allOf(SampleType.class), types);
-        assertTrue(compressions.containsAll(Set.of("NONE", "DEFLATE", "DEFLATE_ADOBE", "LZW", "PACKBITS", "ZSTD")),
+        assertTrue(
+                compressions.containsAll(Set.of("NONE", "DEFLATE", "DEFLATE_ADOBE", "LZW", "PACKBITS", "ZSTD")),
                 compressions::toString);
         assertTrue(supported.stream().anyMatch(f -> f.isPlanar() && f.bandCount() == 3));
         assertTrue(supported.stream().anyMatch(f -> !f.isPlanar() && f.bandCount() == 3));
@@ -76,7 +77,8 @@ class GdalFixturesTest {
         try (Stream<Path> files = Files.list(GdalFixtures.directory())) {
             total = files.mapToLong(p -> p.toFile().length()).sum();
         }
-        assertTrue(total <= GdalFixtures.SIZE_BUDGET_BYTES,
+        assertTrue(
+                total <= GdalFixtures.SIZE_BUDGET_BYTES,
                 "fixtures take " + total + " bytes, budget " + GdalFixtures.SIZE_BUDGET_BYTES);
     }
 
@@ -84,11 +86,15 @@ class GdalFixturesTest {
     void everyCellsFileHasWidthTimesHeightTimesBandsTimesBytesPerSample() throws IOException {
         for (GdalFixture f : GdalFixtures.all()) {
             SampleType t = f.sampleType();
-            assertEquals(Cells.expectedBytes(f.width(), f.height(), f.bandCount(), t),
-                    Files.size(GdalFixtures.resourcePath(f.cells())), f.cells());
+            assertEquals(
+                    Cells.expectedBytes(f.width(), f.height(), f.bandCount(), t),
+                    Files.size(GdalFixtures.resourcePath(f.cells())),
+                    f.cells());
             for (Overview o : f.overviews()) {
-                assertEquals(Cells.expectedBytes(o.width(), o.height(), f.bandCount(), t),
-                        Files.size(GdalFixtures.resourcePath(o.cells())), o.cells());
+                assertEquals(
+                        Cells.expectedBytes(o.width(), o.height(), f.bandCount(), t),
+                        Files.size(GdalFixtures.resourcePath(o.cells())),
+                        o.cells());
                 assertEquals(o.width() * o.height(), f.overviewReferenceCells(o.index(), f.bandCount()).length);
             }
         }
@@ -103,20 +109,23 @@ class GdalFixturesTest {
                 assertEquals(f.width() * f.height(), v.length);
                 if (f.hasNoData()) {
                     double nd = f.noData();
-                    assertTrue(Arrays.stream(v).anyMatch(x -> Double.isNaN(nd) ? Double.isNaN(x) : x == nd),
+                    assertTrue(
+                            Arrays.stream(v).anyMatch(x -> Double.isNaN(nd) ? Double.isNaN(x) : x == nd),
                             f + " band " + b + " has cells equal to NoData " + nd);
                 }
                 switch (f.sampleType()) {
                     case BIT1 -> assertTrue(Arrays.stream(v).allMatch(x -> x == 0 || x == 1), f.name());
                     case INT8 -> assertTrue(Arrays.stream(v).anyMatch(x -> x < 0), f.name());
                     case UINT32 -> assertTrue(Arrays.stream(v).anyMatch(x -> x == 4294967295.0), f.name());
-                    case UINT16 -> assertTrue(Arrays.stream(f.referenceIntCells(b)).anyMatch(x -> x == 65535), f.name());
-                    default -> {
-                    }
+                    case UINT16 ->
+                        assertTrue(Arrays.stream(f.referenceIntCells(b)).anyMatch(x -> x == 65535), f.name());
+                    default -> {}
                 }
             }
         }
-        float[] special = GdalFixtures.named("float32_none_strip_ndnan_special").referenceCells().floats(1);
+        float[] special = GdalFixtures.named("float32_none_strip_ndnan_special")
+                .referenceCells()
+                .floats(1);
         assertTrue(contains(special, Float.POSITIVE_INFINITY) && contains(special, Float.NEGATIVE_INFINITY));
         assertTrue(containsNegativeZero(special));
         assertFalse(GdalFixtures.named("float64_deflate_p3_strip").hasNoData());
@@ -126,11 +135,12 @@ class GdalFixturesTest {
     void gdalinfoAgreesWithTheManifest() throws Exception {
         assumeTrue(gdalinfoAvailable(), "gdalinfo is not on PATH; skipping the live GDAL cross-check");
         ObjectMapper json = new ObjectMapper();
-        for (String name : List.of("cog_int16_deflate_bs32", "byte_3b_band_deflate_strip_be",
-                "float64_lzw_p3_tile16_be_bigtiff")) {
+        for (String name : List.of(
+                "cog_int16_deflate_bs32", "byte_3b_band_deflate_strip_be", "float64_lzw_p3_tile16_be_bigtiff")) {
             GdalFixture f = GdalFixtures.named(name);
             Process p = new ProcessBuilder("gdalinfo", "-json", f.tif().toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "gdalinfo timed out");
             assertEquals(0, p.exitValue(), "gdalinfo -json " + f.tif());
@@ -152,7 +162,9 @@ class GdalFixturesTest {
 
     private static boolean gdalinfoAvailable() {
         try {
-            Process p = new ProcessBuilder("gdalinfo", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("gdalinfo", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {

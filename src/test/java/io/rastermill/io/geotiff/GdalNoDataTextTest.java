@@ -1,11 +1,10 @@
 package io.rastermill.io.geotiff;
 
-import io.rastermill.core.cell.CellType;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.rastermill.core.cell.CellType;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /** GDAL_NODATA text as C's %.18g writes it (expected values from Python's '%.18g' %, the same printf). */
 class GdalNoDataTextTest {

@@ -2,8 +2,6 @@ package io.rastermill.io.geotiff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs GDAL's command-line tools for interop tests; tests skip (not fail) without them. */
 final class GdalTool {
     static final String PYTHON_WITH_GDAL = "/usr/bin/python3";
 
-    private GdalTool() {
-    }
+    private GdalTool() {}
 
     static boolean onPath(String tool) {
         String path = System.getenv("PATH");
@@ -34,19 +32,22 @@ final class GdalTool {
     }
 
     static void assumeGdal() {
-        Assumptions.assumeTrue(onPath("gdalinfo") && onPath("gdal_translate"),
+        Assumptions.assumeTrue(
+                onPath("gdalinfo") && onPath("gdal_translate"),
                 "GDAL command-line tools (gdalinfo, gdal_translate) are not on PATH; install gdal-bin to run this test");
     }
 
     static void assumePythonGdal() {
         assumeGdal();
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON_WITH_GDAL)) && run(false, PYTHON_WITH_GDAL, "-c",
-                "import osgeo.gdal").exitCode() == 0,
+        Assumptions.assumeTrue(
+                Files.isExecutable(Path.of(PYTHON_WITH_GDAL))
+                        && run(false, PYTHON_WITH_GDAL, "-c", "import osgeo.gdal")
+                                        .exitCode()
+                                == 0,
                 PYTHON_WITH_GDAL + " with GDAL's Python bindings (python3-gdal) is not available");
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     static Result run(String... command) {
         return run(true, command);

@@ -1,27 +1,26 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The public building blocks against {@link GeoTiffWriter}: blocks encoded by {@link GeoTiffBlockEncoder},
@@ -35,7 +34,10 @@ class GeoTiffAssemblerTest {
     Path dir;
 
     private static MultibandTile block(MultibandTile raster, int size, int c, int r) {
-        return raster.crop(c * size, r * size, Math.min(raster.cols(), (c + 1) * size) - 1,
+        return raster.crop(
+                c * size,
+                r * size,
+                Math.min(raster.cols(), (c + 1) * size) - 1,
                 Math.min(raster.rows(), (r + 1) * size) - 1);
     }
 
@@ -45,8 +47,11 @@ class GeoTiffAssemblerTest {
         int h = 141;
         MultibandTile raster = WriterFixture.randomRaster(CT, w, h, 2, 42);
         RasterDescription d = RasterDescription.of(w, h, 2, CT).withEpsg(32633);
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(32).compression(Compression.DEFLATE)
-                .predictor(Predictor.HORIZONTAL).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(32)
+                .compression(Compression.DEFLATE)
+                .predictor(Predictor.HORIZONTAL)
+                .build();
         Path ref = dir.resolve("ref.tif");
         try (GeoTiffWriter writer = GeoTiffWriter.create(ref.toString(), d, o)) {
             for (int r = 0; r < writer.blocksDown(); r++) {
@@ -103,35 +108,54 @@ class GeoTiffAssemblerTest {
         }
         Path out = dir.resolve("out.tif");
         GeoTiffAssembler.Target target = GeoTiffAssembler.Target.resolve(out.toString(), new Configuration());
-        long length = GeoTiffAssembler.assemble(target, d, o, GeoTiffAssembler.bigTiff("out", d, o, levels), levels, lengths,
+        long length = GeoTiffAssembler.assemble(
+                target,
+                d,
+                o,
+                GeoTiffAssembler.bigTiff("out", d, o, levels),
+                levels,
+                lengths,
                 (level, block, len, os) -> os.write(encoded.get(level)[block]));
         assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out));
         assertEquals(Files.size(out), length);
         try (GeoTiffReader r = GeoTiffReader.open(out.toString())) {
-            assertEquals(raster.band(0).get(202, 140), r.readBand(new GridBounds(202, 140, 202, 140), 0, 0).get(0, 0));
+            assertEquals(
+                    raster.band(0).get(202, 140),
+                    r.readBand(new GridBounds(202, 140, 202, 140), 0, 0).get(0, 0));
         }
     }
 
     @Test
     void aFailingSourceLeavesNoTemporaryFileAndKeepsTheOldTarget() throws IOException {
         RasterDescription d = RasterDescription.of(40, 40, 1, CT);
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(16).overviews(0).build();
+        GeoTiffWriteOptions o =
+                GeoTiffWriteOptions.builder().blockSize(16).overviews(0).build();
         List<GeoTiffAssembler.Level> levels = GeoTiffAssembler.levels(d, o);
         Path out = dir.resolve("out.tif");
         Files.writeString(out, "old");
         GeoTiffAssembler.Target target = GeoTiffAssembler.Target.resolve(out.toString(), new Configuration());
         int[] lengths = new int[levels.get(0).blocks()];
         java.util.Arrays.fill(lengths, 10);
-        IOException e = assertThrows(IOException.class, () -> GeoTiffAssembler.assemble(target, d, o, false, levels,
-                List.of(lengths), (level, block, len, os) -> {
-                    if (block == 5) {
-                        throw new IOException("part file gone");
-                    }
-                    os.write(new byte[len]);
-                }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> GeoTiffAssembler.assemble(
+                        target, d, o, false, levels, List.of(lengths), (level, block, len, os) -> {
+                            if (block == 5) {
+                                throw new IOException("part file gone");
+                            }
+                            os.write(new byte[len]);
+                        }));
         assertEquals("part file gone", e.getMessage());
-        GeoTiffWriteException short1 = assertThrows(GeoTiffWriteException.class, () -> GeoTiffAssembler.assemble(target, d,
-                o, false, levels, List.of(lengths), (level, block, len, os) -> os.write(new byte[len - 1])));
+        GeoTiffWriteException short1 = assertThrows(
+                GeoTiffWriteException.class,
+                () -> GeoTiffAssembler.assemble(
+                        target,
+                        d,
+                        o,
+                        false,
+                        levels,
+                        List.of(lengths),
+                        (level, block, len, os) -> os.write(new byte[len - 1])));
         assertTrue(short1.getMessage().startsWith(out.toString()), short1.getMessage());
         assertTrue(short1.getMessage().contains("wrote 9 bytes, expected 10"), short1.getMessage());
         assertEquals("old", Files.readString(out));

@@ -1,11 +1,10 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -13,8 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** One reader shared by several threads gives, window for window, what a lone thread reads. */
 class GeoTiffReaderConcurrencyTest {
@@ -23,7 +22,9 @@ class GeoTiffReaderConcurrencyTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void sharedReaderReadsTheSameWindowsFromManyThreads() throws Exception {
         List<GdalFixture> fixtures = GdalFixtures.supported().stream()
-                .filter(f -> f.tiled() && !"NONE".equals(f.compression())).limit(6).toList();
+                .filter(f -> f.tiled() && !"NONE".equals(f.compression()))
+                .limit(6)
+                .toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             for (GdalFixture f : fixtures) {
@@ -33,7 +34,8 @@ class GeoTiffReaderConcurrencyTest {
                     for (int i = 0; i < 64; i++) {
                         int x0 = r.nextInt(f.width());
                         int y0 = r.nextInt(f.height());
-                        windows.add(new GridBounds(x0, y0, x0 + r.nextInt(f.width() - x0), y0 + r.nextInt(f.height() - y0)));
+                        windows.add(new GridBounds(
+                                x0, y0, x0 + r.nextInt(f.width() - x0), y0 + r.nextInt(f.height() - y0)));
                     }
                     List<MultibandTile> alone = new ArrayList<>();
                     for (GridBounds w : windows) {

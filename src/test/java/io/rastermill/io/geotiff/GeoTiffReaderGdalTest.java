@@ -1,5 +1,11 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
@@ -9,20 +15,13 @@ import io.rastermill.io.bytes.LocalFileRangeReader;
 import io.rastermill.io.geotiff.GdalFixtures.Cells;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.io.tiff.TiffFormatException;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Random;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Our reader against GDAL 3.6.2 on the committed fixture matrix (src/test/fixtures/geotiff): every
@@ -61,18 +60,23 @@ class GeoTiffReaderGdalTest {
             if (f.noData() == null) {
                 assertTrue(info.noData().isEmpty(), "no NoData");
             } else {
-                assertEquals(Double.doubleToLongBits(f.noData()), Double.doubleToLongBits(info.noData().getAsDouble()));
+                assertEquals(
+                        Double.doubleToLongBits(f.noData()),
+                        Double.doubleToLongBits(info.noData().getAsDouble()));
             }
             if (f.hasGeoTransform()) {
-                assertArrayEquals(f.geoTransform(), info.geoTransform().orElseThrow().toGdal(), "geotransform");
+                assertArrayEquals(
+                        f.geoTransform(), info.geoTransform().orElseThrow().toGdal(), "geotransform");
             } else {
                 assertTrue(info.geoTransform().isEmpty(), "no geotransform");
             }
-            assertEquals(f.epsg() == null ? -1 : f.epsg().intValue(), info.epsg().orElse(-1), "EPSG");
+            assertEquals(
+                    f.epsg() == null ? -1 : f.epsg().intValue(), info.epsg().orElse(-1), "EPSG");
 
             checkLevel(reader, f, 0, f.referenceCells());
             for (int o = 0; o < f.overviewCount(); o++) {
-                assertEquals(f.overviews().get(o).width(), info.overviews().get(o).width(), "overview width");
+                assertEquals(
+                        f.overviews().get(o).width(), info.overviews().get(o).width(), "overview width");
                 checkLevel(reader, f, o + 1, f.overviewCells(o));
             }
         }
@@ -101,7 +105,8 @@ class GeoTiffReaderGdalTest {
     }
 
     /** Compares stored samples: our tile read as its raw type equals GDAL's cell values exactly. */
-    private static void compare(GdalFixture f, int level, Cells expected, MultibandTile got, int x0, int y0, int[] bands) {
+    private static void compare(
+            GdalFixture f, int level, Cells expected, MultibandTile got, int x0, int y0, int[] bands) {
         for (int k = 0; k < bands.length; k++) {
             Tile t = got.band(k);
             Tile raw = t.interpretAs(t.cellType().withNoNoData());
@@ -121,15 +126,16 @@ class GeoTiffReaderGdalTest {
 
     @TestFactory
     Stream<DynamicTest> unsupportedFixturesFailWithTheFileTheTagAndTheValue() {
-        return GdalFixtures.unsupported().stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> {
-            TiffFormatException e = assertThrows(TiffFormatException.class, () -> {
-                try (GeoTiffReader reader = GeoTiffReader.open(f.tif().toString())) {
-                    reader.read(new GridBounds(0, 0, 0, 0));
-                }
-            });
-            assertTrue(e.getMessage().contains(f.file()), e.getMessage());
-            assertTrue(e.tag() > 0, "names a tag: " + e.getMessage());
-        }));
+        return GdalFixtures.unsupported().stream()
+                .map(f -> DynamicTest.dynamicTest(f.name(), () -> {
+                    TiffFormatException e = assertThrows(TiffFormatException.class, () -> {
+                        try (GeoTiffReader reader = GeoTiffReader.open(f.tif().toString())) {
+                            reader.read(new GridBounds(0, 0, 0, 0));
+                        }
+                    });
+                    assertTrue(e.getMessage().contains(f.file()), e.getMessage());
+                    assertTrue(e.tag() > 0, "names a tag: " + e.getMessage());
+                }));
     }
 
     @Test
@@ -140,8 +146,7 @@ class GeoTiffReaderGdalTest {
                 if (f.noData() == null || f.sampleType() == GdalFixtures.SampleType.BIT1) {
                     assertTrue(!ct.hasNoData(), f.name() + " " + ct);
                 } else if (!Double.isNaN(f.noData())) {
-                    assertEquals(f.noData(), ct.noDataValue().orElse(Double.NaN),
-                            f.name() + " " + ct + " NoData");
+                    assertEquals(f.noData(), ct.noDataValue().orElse(Double.NaN), f.name() + " " + ct + " NoData");
                 } else {
                     assertTrue(ct.hasNoData() && ct.isFloatingPoint(), f.name() + " " + ct);
                 }
@@ -152,16 +157,21 @@ class GeoTiffReaderGdalTest {
     @Test
     void aSmallWindowOfATiledFileReadsOnlyItsTiles() throws IOException {
         GdalFixture f = GdalFixtures.supported().stream()
-                .filter(x -> x.tiled() && x.width() >= 3 * x.blockWidth() && x.height() >= 2 * x.blockHeight()
-                        && x.sampleType().bytesPerSample() >= 4 && x.overviewCount() == 0)
-                .findFirst().orElseThrow();
+                .filter(x -> x.tiled()
+                        && x.width() >= 3 * x.blockWidth()
+                        && x.height() >= 2 * x.blockHeight()
+                        && x.sampleType().bytesPerSample() >= 4
+                        && x.overviewCount() == 0)
+                .findFirst()
+                .orElseThrow();
         CountingRangeReader counting = new CountingRangeReader(LocalFileRangeReader.open(f.tif()));
         try (GeoTiffReader reader = GeoTiffReader.open(counting)) {
             long header = counting.counter().bytes();
             reader.read(new GridBounds(1, 1, 2, 2));
             long window = counting.counter().bytes() - header;
             long fileSize = java.nio.file.Files.size(f.tif());
-            assertTrue(header + window < fileSize / 2, f.name() + ": read " + header + "+" + window + " of " + fileSize);
+            assertTrue(
+                    header + window < fileSize / 2, f.name() + ": read " + header + "+" + window + " of " + fileSize);
             assertTrue(window > 0);
         }
     }

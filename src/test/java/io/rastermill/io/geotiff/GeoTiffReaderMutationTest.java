@@ -1,22 +1,21 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.bytes.ByteArrayRangeReader;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.io.tiff.TiffFormatException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded mutation fuzzing of every supported GDAL fixture: flipped, overwritten and trimmed bytes
@@ -48,7 +47,8 @@ class GeoTiffReaderMutationTest {
                         if ((long) w * h > 1 << 22) {
                             continue; // a damaged size that still parses: reading it would be a real, huge read
                         }
-                        int[] bands = java.util.stream.IntStream.range(0, info.bandCount()).toArray();
+                        int[] bands = java.util.stream.IntStream.range(0, info.bandCount())
+                                .toArray();
                         MultibandTile t = reader.read(new GridBounds(0, 0, w - 1, h - 1), bands, level);
                         assertEquals(w, t.cols(), name);
                         assertEquals(h, t.rows(), name);
@@ -62,8 +62,8 @@ class GeoTiffReaderMutationTest {
                 }
             }
         }
-        System.out.println("GeoTIFF mutants: " + (read + failed) + " (" + failed + " rejected with TiffFormatException, "
-                + read + " read consistently), seed " + SEED);
+        System.out.println("GeoTIFF mutants: " + (read + failed) + " (" + failed
+                + " rejected with TiffFormatException, " + read + " read consistently), seed " + SEED);
         assertTrue(failed > 0 && read > 0);
     }
 

@@ -7,13 +7,12 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.tiff.GeoTransform;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Write throughput of a 4096² float32 DEM as COG (DEFLATE, predictor 3, 512 blocks, automatic AVERAGE
@@ -48,17 +47,29 @@ class GeoTiffWriterBenchmark {
         } else {
             dem = GeoTiffWriterGdalTest.smooth(CellType.FLOAT32, SIZE, SIZE, 1).band(0);
             gt = new GeoTransform(500000, 10, 0, 4000000, 0, -10);
-            WriterFixture.write(source.toString(), RasterDescription.of(SIZE, SIZE, 1, dem.cellType()).withTransform(gt),
-                    GeoTiffWriteOptions.builder().compression(Compression.NONE).cog(false).overviews(0).build(),
+            WriterFixture.write(
+                    source.toString(),
+                    RasterDescription.of(SIZE, SIZE, 1, dem.cellType()).withTransform(gt),
+                    GeoTiffWriteOptions.builder()
+                            .compression(Compression.NONE)
+                            .cog(false)
+                            .overviews(0)
+                            .build(),
                     MultibandTile.of(dem));
         }
         System.out.println("source: " + dem.cellType().name() + " " + dem.cols() + "x" + dem.rows());
         encodeBreakdown(dem);
         predictorAndDeflate(dem);
         predictorAndDeflate(dem);
-        RasterDescription d = RasterDescription.of(SIZE, SIZE, 1, dem.cellType()).withTransform(gt).withEpsg(32633);
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().compression(Compression.DEFLATE, 6)
-                .predictor(Predictor.FLOATING_POINT).blockSize(512).resampling(OverviewResampling.AVERAGE).build();
+        RasterDescription d = RasterDescription.of(SIZE, SIZE, 1, dem.cellType())
+                .withTransform(gt)
+                .withEpsg(32633);
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .compression(Compression.DEFLATE, 6)
+                .predictor(Predictor.FLOATING_POINT)
+                .blockSize(512)
+                .resampling(OverviewResampling.AVERAGE)
+                .build();
         Path ours = work.resolve("ours.tif");
         List<Double> oursSec = new ArrayList<>();
         for (int run = 0; run < 4; run++) { // first run warms the JIT and is dropped
@@ -71,8 +82,9 @@ class GeoTiffWriterBenchmark {
                 }
                 long t1 = System.nanoTime();
                 w.finish();
-                System.out.printf("ours run %d: blocks %.3f s, finish (overviews + assembly) %.3f s%n", run,
-                        (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+                System.out.printf(
+                        "ours run %d: blocks %.3f s, finish (overviews + assembly) %.3f s%n",
+                        run, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
             }
             double s = (System.nanoTime() - t0) / 1e9;
             if (run > 0) {
@@ -84,17 +96,35 @@ class GeoTiffWriterBenchmark {
         for (int run = 0; run < 3; run++) {
             Files.deleteIfExists(theirs);
             long t0 = System.nanoTime();
-            GdalTool.run("gdal_translate", "-q", "-of", "COG", "-co", "COMPRESS=DEFLATE", "-co", "PREDICTOR=YES",
-                    "-co", "BLOCKSIZE=512", source.toString(), theirs.toString());
+            GdalTool.run(
+                    "gdal_translate",
+                    "-q",
+                    "-of",
+                    "COG",
+                    "-co",
+                    "COMPRESS=DEFLATE",
+                    "-co",
+                    "PREDICTOR=YES",
+                    "-co",
+                    "BLOCKSIZE=512",
+                    source.toString(),
+                    theirs.toString());
             gdalSec.add((System.nanoTime() - t0) / 1e9);
         }
         double mpix = SIZE * (double) SIZE / 1e6;
-        System.out.printf("ours: median %.3f s = %.1f Mpix/s (runs %s), %d bytes%n", median(oursSec),
-                mpix / median(oursSec), oursSec, Files.size(ours));
-        System.out.printf("gdal: median %.3f s = %.1f Mpix/s (runs %s), %d bytes%n", median(gdalSec),
-                mpix / median(gdalSec), gdalSec, Files.size(theirs));
-        System.out.println(GdalTool.run(false, GdalTool.PYTHON_WITH_GDAL, "-m",
-                "osgeo_utils.samples.validate_cloud_optimized_geotiff", ours.toString()).output());
+        System.out.printf(
+                "ours: median %.3f s = %.1f Mpix/s (runs %s), %d bytes%n",
+                median(oursSec), mpix / median(oursSec), oursSec, Files.size(ours));
+        System.out.printf(
+                "gdal: median %.3f s = %.1f Mpix/s (runs %s), %d bytes%n",
+                median(gdalSec), mpix / median(gdalSec), gdalSec, Files.size(theirs));
+        System.out.println(GdalTool.run(
+                        false,
+                        GdalTool.PYTHON_WITH_GDAL,
+                        "-m",
+                        "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                        ours.toString())
+                .output());
     }
 
     /** Where a block's encoding time goes: interleave + predictor alone, then with Deflate 6. */
@@ -104,8 +134,10 @@ class GeoTiffWriterBenchmark {
             blocks.add(MultibandTile.of(dem.crop(i * 200, i * 200, i * 200 + 511, i * 200 + 511)));
         }
         for (Compression c : new Compression[] {Compression.NONE, Compression.DEFLATE}) {
-            GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().compression(c)
-                    .predictor(c == Compression.NONE ? 1 : Predictor.FLOATING_POINT).build();
+            GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                    .compression(c)
+                    .predictor(c == Compression.NONE ? 1 : Predictor.FLOATING_POINT)
+                    .build();
             try (BlockCodec codec = new BlockCodec(512, 1, dem.cellType(), o)) {
                 for (int warm = 0; warm < 2; warm++) {
                     long t0 = System.nanoTime();
@@ -113,8 +145,11 @@ class GeoTiffWriterBenchmark {
                         codec.encode(b);
                     }
                     if (warm == 1) {
-                        System.out.printf("encode %s%s: %.1f ms per 512x512 block%n", c,
-                                c == Compression.NONE ? "" : " + predictor 3", (System.nanoTime() - t0) / 1e6 / blocks.size());
+                        System.out.printf(
+                                "encode %s%s: %.1f ms per 512x512 block%n",
+                                c,
+                                c == Compression.NONE ? "" : " + predictor 3",
+                                (System.nanoTime() - t0) / 1e6 / blocks.size());
                     }
                 }
             }
@@ -124,8 +159,12 @@ class GeoTiffWriterBenchmark {
     /** Predictor 3 alone and java.util.zip Deflate 6 alone on one block's bytes. */
     private static void predictorAndDeflate(Tile dem) throws Exception {
         byte[] raw = new byte[512 * 512 * 4];
-        java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                .put(((io.rastermill.core.tile.FloatArrayTile) dem.crop(1000, 1000, 1511, 1511).toArrayTile()).copyCells());
+        java.nio.ByteBuffer.wrap(raw)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .put(((io.rastermill.core.tile.FloatArrayTile)
+                                dem.crop(1000, 1000, 1511, 1511).toArrayTile())
+                        .copyCells());
         Predictor p = Predictor.of(3, 32, 1, java.nio.ByteOrder.LITTLE_ENDIAN);
         byte[] work = raw.clone();
         long t0 = System.nanoTime();
@@ -141,7 +180,8 @@ class GeoTiffWriterBenchmark {
             }
         }
         long t2 = System.nanoTime();
-        System.out.printf("predictor 3: %.1f ms, deflate 6: %.1f ms per 512x512 float32 block%n",
+        System.out.printf(
+                "predictor 3: %.1f ms, deflate 6: %.1f ms per 512x512 float32 block%n",
                 (t1 - t0) / 20e6, (t2 - t1) / 20e6);
     }
 

@@ -1,5 +1,9 @@
 package io.rastermill.io.geotiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
@@ -8,19 +12,14 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.tiff.GeoTransform;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GDAL reads what we write: identical cells (gdal_translate -of ENVI), and gdalinfo agrees on size, type,
@@ -34,7 +33,8 @@ class GeoTiffWriterGdalTest {
     record Case(CellType cellType, Compression compression, int predictor, int bands, boolean bigTiff) {
         @Override
         public String toString() {
-            return cellType.name() + " " + compression + " p" + predictor + " " + bands + "b" + (bigTiff ? " BigTIFF" : "");
+            return cellType.name() + " " + compression + " p" + predictor + " " + bands + "b"
+                    + (bigTiff ? " BigTIFF" : "");
         }
     }
 
@@ -63,11 +63,19 @@ class GeoTiffWriterGdalTest {
         GdalTool.assumeGdal();
         int w = 83;
         int h = 61;
-        MultibandTile raster = WriterFixture.randomRaster(c.cellType(), w, h, c.bands(), c.toString().hashCode());
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(32).compression(c.compression())
-                .predictor(c.predictor()).bigTiff(c.bigTiff() ? BigTiffMode.YES : BigTiffMode.NO).autoOverviews().build();
+        MultibandTile raster = WriterFixture.randomRaster(
+                c.cellType(), w, h, c.bands(), c.toString().hashCode());
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(32)
+                .compression(c.compression())
+                .predictor(c.predictor())
+                .bigTiff(c.bigTiff() ? BigTiffMode.YES : BigTiffMode.NO)
+                .autoOverviews()
+                .build();
         GeoTransform gt = new GeoTransform(-120.5, 0.25, 0, 45.75, 0, -0.125);
-        RasterDescription d = RasterDescription.of(w, h, c.bands(), c.cellType()).withTransform(gt).withEpsg(4326);
+        RasterDescription d = RasterDescription.of(w, h, c.bands(), c.cellType())
+                .withTransform(gt)
+                .withEpsg(4326);
         Path file = dir.resolve("g" + Math.abs(c.toString().hashCode()) + ".tif");
         WriterFixture.write(file.toString(), d, o, raster);
 
@@ -86,7 +94,9 @@ class GeoTiffWriterGdalTest {
         if (c.cellType().hasNoData()) {
             double expected = c.cellType().noDataValue().getAsDouble();
             JsonNode nd = band.get("noDataValue");
-            double got = nd.isNumber() ? nd.asDouble() : Double.parseDouble(nd.asText().replace("nan", "NaN"));
+            double got = nd.isNumber()
+                    ? nd.asDouble()
+                    : Double.parseDouble(nd.asText().replace("nan", "NaN"));
             if (c.cellType().dataType() == DataType.FLOAT32) {
                 assertEquals((float) expected, (float) got, "NoData");
             } else {
@@ -159,8 +169,8 @@ class GeoTiffWriterGdalTest {
     @TestFactory
     Stream<DynamicTest> gdalCogValidatorAcceptsOurCogs() {
         return Stream.of(
-                new Case(CellType.FLOAT32, Compression.DEFLATE, Predictor.FLOATING_POINT, 1, false),
-                new Case(CellType.UINT8, Compression.ZSTD, Predictor.HORIZONTAL, 3, true))
+                        new Case(CellType.FLOAT32, Compression.DEFLATE, Predictor.FLOATING_POINT, 1, false),
+                        new Case(CellType.UINT8, Compression.ZSTD, Predictor.HORIZONTAL, 3, true))
                 .map(c -> DynamicTest.dynamicTest(c.toString(), () -> validateCog(c)));
     }
 
@@ -169,21 +179,36 @@ class GeoTiffWriterGdalTest {
         int w = 3001;
         int h = 1999;
         MultibandTile raster = smooth(c.cellType(), w, h, c.bands());
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(256).compression(c.compression())
-                .predictor(c.predictor()).bigTiff(c.bigTiff() ? BigTiffMode.YES : BigTiffMode.AUTO).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(256)
+                .compression(c.compression())
+                .predictor(c.predictor())
+                .bigTiff(c.bigTiff() ? BigTiffMode.YES : BigTiffMode.AUTO)
+                .build();
         RasterDescription d = RasterDescription.of(w, h, c.bands(), c.cellType())
-                .withTransform(new GeoTransform(300000, 30, 0, 5000000, 0, -30)).withEpsg(32610);
+                .withTransform(new GeoTransform(300000, 30, 0, 5000000, 0, -30))
+                .withEpsg(32610);
         Path file = dir.resolve("cog.tif");
         WriterFixture.write(file.toString(), d, o, raster);
-        GdalTool.Result r = GdalTool.run(false, GdalTool.PYTHON_WITH_GDAL, "-m",
-                "osgeo_utils.samples.validate_cloud_optimized_geotiff", file.toString());
+        GdalTool.Result r = GdalTool.run(
+                false,
+                GdalTool.PYTHON_WITH_GDAL,
+                "-m",
+                "osgeo_utils.samples.validate_cloud_optimized_geotiff",
+                file.toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("is a valid cloud optimized GeoTIFF"), r.output());
         JsonNode info = GdalTool.gdalinfo(file);
         assertEquals(4, info.get("bands").get(0).get("overviews").size(), "1501, 751, 376, 188 wide");
         assertEquals(32610, info.get("stac").get("proj:epsg").asInt(), "projected CRS");
         if (c.bands() > 1) {
-            assertEquals("PIXEL", info.get("metadata").get("IMAGE_STRUCTURE").get("INTERLEAVE").asText(), "chunky");
+            assertEquals(
+                    "PIXEL",
+                    info.get("metadata")
+                            .get("IMAGE_STRUCTURE")
+                            .get("INTERLEAVE")
+                            .asText(),
+                    "chunky");
         }
         assertTrue(!r.output().contains("Warning"), "no warnings: " + r.output());
     }
@@ -209,15 +234,23 @@ class GeoTiffWriterGdalTest {
         int w = 700;
         int h = 500;
         MultibandTile raster = smooth(CellType.INT16, w, h, 1);
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(128).cog(false).overviews(2).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(128)
+                .cog(false)
+                .overviews(2)
+                .build();
         Path file = dir.resolve("plain.tif");
         WriterFixture.write(file.toString(), RasterDescription.of(w, h, 1, CellType.INT16), o, raster);
-        GdalTool.Result r = GdalTool.run(GdalTool.PYTHON_WITH_GDAL, "-c", String.join("\n",
-                "from osgeo import gdal",
-                "ds = gdal.Open('" + file + "')",
-                "b = ds.GetRasterBand(1)",
-                "print(b.GetOverviewCount(), int(b.GetMetadataItem('BLOCK_OFFSET_0_0', 'TIFF'))"
-                        + " < int(b.GetOverview(0).GetMetadataItem('BLOCK_OFFSET_0_0', 'TIFF')))"));
+        GdalTool.Result r = GdalTool.run(
+                GdalTool.PYTHON_WITH_GDAL,
+                "-c",
+                String.join(
+                        "\n",
+                        "from osgeo import gdal",
+                        "ds = gdal.Open('" + file + "')",
+                        "b = ds.GetRasterBand(1)",
+                        "print(b.GetOverviewCount(), int(b.GetMetadataItem('BLOCK_OFFSET_0_0', 'TIFF'))"
+                                + " < int(b.GetOverview(0).GetMetadataItem('BLOCK_OFFSET_0_0', 'TIFF')))"));
         assertEquals("2 True", r.output().trim());
         assertArrayEquals(expectedBandSequential(raster), GdalTool.readWithGdal(file, dir));
     }

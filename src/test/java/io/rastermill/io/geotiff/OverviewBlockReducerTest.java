@@ -1,13 +1,12 @@
 package io.rastermill.io.geotiff;
 
-import io.rastermill.core.cell.CellType;
-import io.rastermill.core.tile.MultibandTile;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.rastermill.core.cell.CellType;
+import io.rastermill.core.tile.MultibandTile;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * The distributed form of the overview reduction: assembling the four quarters each child determines
@@ -27,7 +26,10 @@ class OverviewBlockReducerTest {
                 int h = 63;
                 MultibandTile raster = WriterFixture.randomRaster(ct, w, h, 2, 5);
                 RasterDescription d = RasterDescription.of(w, h, 2, ct);
-                GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(S).resampling(resampling).build();
+                GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                        .blockSize(S)
+                        .resampling(resampling)
+                        .build();
                 OverviewBlockReducer reducer = new OverviewBlockReducer(d, o);
                 try (GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(d, o)) {
                     int across = (w + S - 1) / S;
@@ -40,8 +42,8 @@ class OverviewBlockReducerTest {
                                 int c = 2 * pc + (q & 1);
                                 int r = 2 * pr + (q >> 1);
                                 if (c < across && r < down && !(c == 1 && r == 1)) { // (1, 1) absent: a gap
-                                    children[q] = raster.crop(c * S, r * S, Math.min(w, (c + 1) * S) - 1,
-                                            Math.min(h, (r + 1) * S) - 1);
+                                    children[q] = raster.crop(
+                                            c * S, r * S, Math.min(w, (c + 1) * S) - 1, Math.min(h, (r + 1) * S) - 1);
                                     quarters[q] = reducer.quarter(c, r, children[q], w, h);
                                 }
                             }
@@ -50,7 +52,8 @@ class OverviewBlockReducerTest {
                             }
                             byte[] whole = encoder.encode(reducer.reduce(pc, pr, children, w, h));
                             byte[] assembled = encoder.encode(reducer.assemble(quarters));
-                            assertArrayEquals(whole, assembled, type + " " + resampling + " parent (" + pc + ", " + pr + ")");
+                            assertArrayEquals(
+                                    whole, assembled, type + " " + resampling + " parent (" + pc + ", " + pr + ")");
                         }
                     }
                 }

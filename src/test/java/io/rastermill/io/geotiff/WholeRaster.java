@@ -3,15 +3,13 @@ package io.rastermill.io.geotiff;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.IntStream;
 
 /** Every cell of a GeoTIFF at full resolution, for tests that compare outputs cell by cell. */
 public final class WholeRaster {
-    private WholeRaster() {
-    }
+    private WholeRaster() {}
 
     /** Band {@code band} (0-based) of {@code file}, a path or URI. */
     public static Tile band(String file, int band) throws IOException {

@@ -4,7 +4,6 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.concurrent.Future;
 
 /** Seeded test rasters and a way to write them block by block, shuffled, from several threads. */
 final class WriterFixture {
-    private WriterFixture() {
-    }
+    private WriterFixture() {}
 
     /** A random raster: stored samples of every value, NoData sprinkled in, finite floats or NaN. */
     static MultibandTile randomRaster(CellType ct, int width, int height, int bands, long seed) {
@@ -55,7 +53,8 @@ final class WriterFixture {
                 case FLOAT32 -> {
                     float[] a = new float[n];
                     for (int i = 0; i < n; i++) {
-                        a[i] = r.nextInt(10) == 0 ? (ct.hasNoData() ? (float) ct.floatNoData() : Float.NaN)
+                        a[i] = r.nextInt(10) == 0
+                                ? (ct.hasNoData() ? (float) ct.floatNoData() : Float.NaN)
                                 : (float) (r.nextGaussian() * 1000);
                     }
                     yield a;
@@ -63,7 +62,8 @@ final class WriterFixture {
                 case FLOAT64 -> {
                     double[] a = new double[n];
                     for (int i = 0; i < n; i++) {
-                        a[i] = r.nextInt(10) == 0 ? (ct.hasNoData() ? ct.floatNoData() : Double.NaN)
+                        a[i] = r.nextInt(10) == 0
+                                ? (ct.hasNoData() ? ct.floatNoData() : Double.NaN)
                                 : r.nextGaussian() * 1e6;
                     }
                     yield a;
@@ -84,7 +84,8 @@ final class WriterFixture {
     }
 
     /** Writes every block of {@code raster} in a seeded shuffled order from {@code threads} threads, then finishes. */
-    static void writeShuffled(GeoTiffWriter w, MultibandTile raster, int size, int threads, long seed) throws Exception {
+    static void writeShuffled(GeoTiffWriter w, MultibandTile raster, int size, int threads, long seed)
+            throws Exception {
         List<int[]> keys = new ArrayList<>();
         for (int r = 0; r < w.blocksDown(); r++) {
             for (int c = 0; c < w.blocksAcross(); c++) {
@@ -125,5 +126,4 @@ final class WriterFixture {
             writeShuffled(w, raster, o.blockSize(), 4, 42);
         }
     }
-
 }

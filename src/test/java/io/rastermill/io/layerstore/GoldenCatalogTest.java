@@ -1,26 +1,25 @@
 package io.rastermill.io.layerstore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reads the catalogs real GeoTrellis 3.7.1 wrote and checks our attribute JSON and records against them byte for byte. */
 class GoldenCatalogTest {
@@ -29,7 +28,8 @@ class GoldenCatalogTest {
 
     @Test
     void listsTheLayersGeoTrellisWrote() throws Exception {
-        assertEquals(List.of(new LayerId("golden", 3), new LayerId("golden-f32ud", 3), new LayerId("golden-mb", 3)),
+        assertEquals(
+                List.of(new LayerId("golden", 3), new LayerId("golden-f32ud", 3), new LayerId("golden-mb", 3)),
                 golden.layerIds());
     }
 
@@ -41,9 +41,14 @@ class GoldenCatalogTest {
             assertEquals(stored, LayerAttributesJson.write(id, a), id.toString());
         }
         LayerAttributes f32 = golden.readAttributes(new LayerId("golden-f32ud", 3));
-        assertEquals(new KeyIndex.Hilbert(new KeyBounds(new SpatialKey(0, 0), new SpatialKey(1, 1)), 1, 1), f32.keyIndex());
-        assertEquals(CellType.userDefined(io.rastermill.core.cell.DataType.FLOAT32, -9999), f32.metadata().cellType());
-        assertSame(TileSchema.MULTIBAND, golden.readAttributes(new LayerId("golden-mb", 3)).schema());
+        assertEquals(
+                new KeyIndex.Hilbert(new KeyBounds(new SpatialKey(0, 0), new SpatialKey(1, 1)), 1, 1), f32.keyIndex());
+        assertEquals(
+                CellType.userDefined(io.rastermill.core.cell.DataType.FLOAT32, -9999),
+                f32.metadata().cellType());
+        assertSame(
+                TileSchema.MULTIBAND,
+                golden.readAttributes(new LayerId("golden-mb", 3)).schema());
     }
 
     @Test
@@ -74,13 +79,17 @@ class GoldenCatalogTest {
             for (int c = 0; c < 2; c++) {
                 SpatialKey k = new SpatialKey(c, r);
                 int[] cells = GoldenCatalogs.goldenCells(c, r);
-                Tile ft = TileRecords.decodeTiles(Files.readAllBytes(golden.tileFile(f, f.keyIndex().toIndex(k)))).get(0).getValue();
+                Tile ft = TileRecords.decodeTiles(Files.readAllBytes(
+                                golden.tileFile(f, f.keyIndex().toIndex(k))))
+                        .get(0)
+                        .getValue();
                 assertEquals("float32ud-9999.0", ft.cellType().name());
                 for (int i = 0; i < 16; i++) {
                     assertEquals(i == 5 ? Double.NaN : cells[i] / 2.0, ft.getDouble(i), 0.0);
                 }
-                Map.Entry<SpatialKey, MultibandTile> mb =
-                        TileRecords.decodeMultiband(Files.readAllBytes(golden.tileFile(m, m.keyIndex().toIndex(k)))).get(0);
+                Map.Entry<SpatialKey, MultibandTile> mb = TileRecords.decodeMultiband(Files.readAllBytes(
+                                golden.tileFile(m, m.keyIndex().toIndex(k))))
+                        .get(0);
                 assertEquals(k, mb.getKey());
                 assertArrayEquals(cells, mb.getValue().band(0).toIntLane());
                 int[] doubled = cells.clone();
@@ -97,8 +106,10 @@ class GoldenCatalogTest {
         FileCatalog hand = new FileCatalog(GoldenCatalogs.resource("handmade-catalog"));
         LayerAttributes a = hand.readAttributes(new LayerId("hand", 0));
         for (int c = 0; c < 2; c++) {
-            Tile t = TileRecords.decodeTiles(Files.readAllBytes(hand.tileFile(a, a.keyIndex().toIndex(new SpatialKey(c, 0)))))
-                    .get(0).getValue();
+            Tile t = TileRecords.decodeTiles(
+                            Files.readAllBytes(hand.tileFile(a, a.keyIndex().toIndex(new SpatialKey(c, 0)))))
+                    .get(0)
+                    .getValue();
             assertEquals("int16ud-9999", t.cellType().name());
             assertArrayEquals(new int[] {10 + c, Integer.MIN_VALUE, 30, 40}, t.toIntLane());
         }
@@ -106,10 +117,12 @@ class GoldenCatalogTest {
 
     @Test
     void goldenDatumBytes() {
-        // geotrellis-compat.md 4.6: AvroEncoder.toBinary(..., deflate = false) of [(SpatialKey(1,2), IntArrayTile([1,2,ND,4], 2x2))].
+        // geotrellis-compat.md 4.6: AvroEncoder.toBinary(..., deflate = false) of [(SpatialKey(1,2),
+        // IntArrayTile([1,2,ND,4], 2x2))].
         Tile t = Tiles.ofInts(CellType.INT32, 2, 2, 1, 2, Integer.MIN_VALUE, 4);
         byte[] stored = TileRecords.encodeTiles(List.of(Map.entry(new SpatialKey(1, 2), t)));
-        assertEquals("020204080404080204ffffffff0f080000ffffffff0f00",
+        assertEquals(
+                "020204080404080204ffffffff0f080000ffffffff0f00",
                 HexFormat.of().formatHex(TileRecords.decompress(stored)));
         assertEquals(26, stored.length);
         assertEquals((byte) 0x78, stored[0]);
@@ -135,7 +148,9 @@ class GoldenCatalogTest {
         KeyIndex rm = KeyIndexMethod.ROWMAJOR.createIndex(new KeyBounds(new SpatialKey(2, 3), new SpatialKey(4, 5)));
         assertEquals(1 * 3 + 2, rm.toIndex(new SpatialKey(4, 4)));
         List<long[]> ranges = zi.indexRanges(new KeyBounds(new SpatialKey(1, 1), new SpatialKey(2, 2)));
-        assertEquals(List.of("3-3", "6-6", "9-9", "12-12"), ranges.stream().map(x -> x[0] + "-" + x[1]).toList());
+        assertEquals(
+                List.of("3-3", "6-6", "9-9", "12-12"),
+                ranges.stream().map(x -> x[0] + "-" + x[1]).toList());
     }
 
     @Test
@@ -148,19 +163,29 @@ class GoldenCatalogTest {
 
         Files.writeString(attr, text.replace("\"keyIndex\"", "\"keyIndexX\""));
         LayerStoreException e = assertThrows(LayerStoreException.class, () -> fc.readAttributes(id));
-        assertTrue(e.getMessage().contains("'golden' zoom 3") && e.getMessage().contains(attr.toString())
-                && e.getMessage().contains("missing 'keyIndex'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("'golden' zoom 3")
+                        && e.getMessage().contains(attr.toString())
+                        && e.getMessage().contains("missing 'keyIndex'"),
+                e.getMessage());
 
         Files.writeString(attr, text.replace("\"name\":\"IntArrayTile\"", "\"name\":\"IntArrayTile2\""));
         e = assertThrows(LayerStoreException.class, () -> fc.readAttributes(id));
-        assertTrue(e.getMessage().contains("Avro writer schema") && e.getMessage().contains(attr.toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("Avro writer schema") && e.getMessage().contains(attr.toString()),
+                e.getMessage());
 
         Files.delete(attr);
         e = assertThrows(LayerStoreException.class, () -> fc.readAttributes(id));
-        assertTrue(e.getMessage().contains("no such attribute file") && e.getMessage().contains(attr.toString()), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("no such attribute file")
+                        && e.getMessage().contains(attr.toString()),
+                e.getMessage());
 
         byte[] file = Files.readAllBytes(cat.resolve("golden/3/0"));
-        assertThrows(AvroFormatException.class, () -> TileRecords.decodeTiles(java.util.Arrays.copyOf(file, file.length - 8)));
+        assertThrows(
+                AvroFormatException.class,
+                () -> TileRecords.decodeTiles(java.util.Arrays.copyOf(file, file.length - 8)));
         assertThrows(AvroFormatException.class, () -> TileRecords.decodeTiles(new byte[] {1, 2, 3}));
     }
 }

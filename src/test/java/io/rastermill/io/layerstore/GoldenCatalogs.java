@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 
 /** Copies of the GeoTrellis-written catalogs in src/test/resources/io/rastermill/io/layerstore/golden (see its README). */
 public final class GoldenCatalogs {
-    private GoldenCatalogs() {
-    }
+    private GoldenCatalogs() {}
 
     public static Path resource(String name) {
         try {

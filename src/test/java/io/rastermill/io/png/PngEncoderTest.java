@@ -1,16 +1,15 @@
 package io.rastermill.io.png;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 /** Round trips through the JDK's PNG decoder: every filter the encoder may pick must decode to the same pixels. */
 class PngEncoderTest {

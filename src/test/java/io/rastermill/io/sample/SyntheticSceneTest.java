@@ -1,5 +1,10 @@
 package io.rastermill.io.sample;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rastermill.core.cell.CellType;
@@ -7,15 +12,9 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.geotiff.GeoTiffReader;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sample scene: its bands follow the DEM as documented, the file holds them, the zones tile the extent. */
 class SyntheticSceneTest {
@@ -90,9 +89,16 @@ class SyntheticSceneTest {
         assertEquals(e.width() * e.height(), area, 1e-6);
         JsonNode first = fc.get("features").get(0);
         assertEquals("A1", first.get("properties").get("zone").asText());
-        assertEquals(e.xmin(), first.get("geometry").get("coordinates").get(0).get(0).get(0).asDouble(), 0);
-        assertEquals(e.ymax(), first.get("geometry").get("coordinates").get(0).get(2).get(1).asDouble(), 0);
-        assertEquals("C2", fc.get("features").get(5).get("properties").get("zone").asText());
+        assertEquals(
+                e.xmin(),
+                first.get("geometry").get("coordinates").get(0).get(0).get(0).asDouble(),
+                0);
+        assertEquals(
+                e.ymax(),
+                first.get("geometry").get("coordinates").get(0).get(2).get(1).asDouble(),
+                0);
+        assertEquals(
+                "C2", fc.get("features").get(5).get("properties").get("zone").asText());
         assertThrows(IllegalArgumentException.class, () -> scene.zonesGeoJson(0, 1));
     }
 }

@@ -36,9 +36,10 @@ class GdalInteropTest {
 
     @BeforeEach
     void needsGdal() {
-        Assumptions.assumeTrue(onPath("gdal_create") && onPath("gdal_translate") && onPath("gdalinfo")
-                && onPath("gdaladdo"), "GDAL command-line tools (gdal_create, gdal_translate, gdaladdo, gdalinfo) "
-                + "are not on the PATH; install gdal-bin to run this test");
+        Assumptions.assumeTrue(
+                onPath("gdal_create") && onPath("gdal_translate") && onPath("gdalinfo") && onPath("gdaladdo"),
+                "GDAL command-line tools (gdal_create, gdal_translate, gdaladdo, gdalinfo) "
+                        + "are not on the PATH; install gdal-bin to run this test");
     }
 
     private static boolean onPath(String tool) {
@@ -55,7 +56,10 @@ class GdalInteropTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
         String text = new String(out, StandardCharsets.UTF_8);
@@ -92,23 +96,57 @@ class GdalInteropTest {
             for (int i = 0; i < 6; i++) {
                 expected[i] = gt.get(i).asDouble();
             }
-            assertArrayEquals(expected, GeoReference.read(d).orElseThrow().transform().orElseThrow().toGdal(), 1e-9);
+            assertArrayEquals(
+                    expected,
+                    GeoReference.read(d).orElseThrow().transform().orElseThrow().toGdal(),
+                    1e-9);
         }
         JsonNode epsg = info.at("/stac/proj:epsg");
         if (!epsg.isMissingNode() && !epsg.isNull()) {
-            assertEquals(OptionalInt.of(epsg.asInt()), GeoReference.read(d).orElseThrow().epsg());
+            assertEquals(
+                    OptionalInt.of(epsg.asInt()),
+                    GeoReference.read(d).orElseThrow().epsg());
         }
         List<Integer> overviewWidths = new ArrayList<>();
-        info.at("/bands/0/overviews").forEach(o -> overviewWidths.add(o.at("/size/0").asInt()));
-        assertEquals(overviewWidths, s.overviews().stream().map(TiffDirectory::width).toList());
+        info.at("/bands/0/overviews")
+                .forEach(o -> overviewWidths.add(o.at("/size/0").asInt()));
+        assertEquals(
+                overviewWidths, s.overviews().stream().map(TiffDirectory::width).toList());
         return d;
     }
 
     @Test
     void tiledDeflateWithOverviewsAndNoData() throws Exception {
-        run("gdal_create", "-of", "GTiff", "-outsize", "1000", "700", "-bands", "3", "-ot", "UInt16", "-burn", "7",
-                "-a_nodata", "0", "-a_srs", "EPSG:32633", "-a_ullr", "500000", "6000000", "510000", "5993000",
-                "-co", "TILED=YES", "-co", "BLOCKXSIZE=256", "-co", "BLOCKYSIZE=128", "-co", "COMPRESS=DEFLATE",
+        run(
+                "gdal_create",
+                "-of",
+                "GTiff",
+                "-outsize",
+                "1000",
+                "700",
+                "-bands",
+                "3",
+                "-ot",
+                "UInt16",
+                "-burn",
+                "7",
+                "-a_nodata",
+                "0",
+                "-a_srs",
+                "EPSG:32633",
+                "-a_ullr",
+                "500000",
+                "6000000",
+                "510000",
+                "5993000",
+                "-co",
+                "TILED=YES",
+                "-co",
+                "BLOCKXSIZE=256",
+                "-co",
+                "BLOCKYSIZE=128",
+                "-co",
+                "COMPRESS=DEFLATE",
                 "a.tif");
         run("gdaladdo", "-q", "-r", "nearest", "a.tif", "2", "4");
         TiffDirectory d = compare("a.tif");
@@ -121,10 +159,37 @@ class GdalInteropTest {
 
     @Test
     void bigTiffPlanarStripsPixelIsPoint() throws Exception {
-        run("gdal_create", "-of", "GTiff", "-outsize", "300", "200", "-bands", "2", "-ot", "Float32",
-                "-a_srs", "EPSG:4326", "-a_ullr", "10", "50", "13", "48", "-mo", "AREA_OR_POINT=Point",
-                "-co", "BIGTIFF=YES", "-co", "INTERLEAVE=BAND", "-co", "COMPRESS=LZW", "-co", "PREDICTOR=3",
-                "-co", "BLOCKYSIZE=16", "b.tif");
+        run(
+                "gdal_create",
+                "-of",
+                "GTiff",
+                "-outsize",
+                "300",
+                "200",
+                "-bands",
+                "2",
+                "-ot",
+                "Float32",
+                "-a_srs",
+                "EPSG:4326",
+                "-a_ullr",
+                "10",
+                "50",
+                "13",
+                "48",
+                "-mo",
+                "AREA_OR_POINT=Point",
+                "-co",
+                "BIGTIFF=YES",
+                "-co",
+                "INTERLEAVE=BAND",
+                "-co",
+                "COMPRESS=LZW",
+                "-co",
+                "PREDICTOR=3",
+                "-co",
+                "BLOCKYSIZE=16",
+                "b.tif");
         TiffDirectory d = compare("b.tif");
         assertTrue(parse("b.tif").bigTiff());
         assertTrue(GeoReference.read(d).orElseThrow().pixelIsPoint());
@@ -136,11 +201,46 @@ class GdalInteropTest {
 
     @Test
     void rgbWithInternalMask() throws Exception {
-        run("gdal_create", "-of", "GTiff", "-outsize", "100", "80", "-bands", "3", "-ot", "Byte", "-burn", "9",
-                "-co", "TILED=YES", "-co", "BLOCKXSIZE=32", "-co", "BLOCKYSIZE=32", "-co", "PHOTOMETRIC=RGB",
+        run(
+                "gdal_create",
+                "-of",
+                "GTiff",
+                "-outsize",
+                "100",
+                "80",
+                "-bands",
+                "3",
+                "-ot",
+                "Byte",
+                "-burn",
+                "9",
+                "-co",
+                "TILED=YES",
+                "-co",
+                "BLOCKXSIZE=32",
+                "-co",
+                "BLOCKYSIZE=32",
+                "-co",
+                "PHOTOMETRIC=RGB",
                 "c0.tif");
-        run("gdal_translate", "-q", "--config", "GDAL_TIFF_INTERNAL_MASK", "YES", "-mask", "1", "-co", "TILED=YES",
-                "-co", "BLOCKXSIZE=32", "-co", "BLOCKYSIZE=32", "-co", "PHOTOMETRIC=RGB", "c0.tif", "c.tif");
+        run(
+                "gdal_translate",
+                "-q",
+                "--config",
+                "GDAL_TIFF_INTERNAL_MASK",
+                "YES",
+                "-mask",
+                "1",
+                "-co",
+                "TILED=YES",
+                "-co",
+                "BLOCKXSIZE=32",
+                "-co",
+                "BLOCKYSIZE=32",
+                "-co",
+                "PHOTOMETRIC=RGB",
+                "c0.tif",
+                "c.tif");
         TiffDirectory d = compare("c.tif");
         assertEquals(OptionalInt.of(2), d.photometric());
         TiffStructure s = parse("c.tif");

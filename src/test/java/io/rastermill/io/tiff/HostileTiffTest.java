@@ -1,24 +1,23 @@
 package io.rastermill.io.tiff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.io.bytes.ByteArrayRangeReader;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.SegmentCompressor;
 import io.rastermill.io.geotiff.GeoTiffReader;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile TIFFs read through {@link GeoTiffReader}: decompression bombs (Deflate, LZW and ZSTD streams that
@@ -35,7 +34,8 @@ class HostileTiffTest {
     /** One tile of {@code w}x{@code h} samples of {@code bits} (sample format {@code format}) stored as {@code segment}. */
     private static byte[] oneTile(int w, int h, int bits, int format, Compression c, byte[] segment) {
         TinyTiffWriter t = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-        t.ifd().put(TiffTag.IMAGE_WIDTH, TiffType.LONG, w)
+        t.ifd()
+                .put(TiffTag.IMAGE_WIDTH, TiffType.LONG, w)
                 .put(TiffTag.IMAGE_LENGTH, TiffType.LONG, h)
                 .put(TiffTag.BITS_PER_SAMPLE, TiffType.SHORT, bits)
                 .put(TiffTag.COMPRESSION, TiffType.SHORT, c.tag())
@@ -89,7 +89,8 @@ class HostileTiffTest {
             long start = System.nanoTime();
             long[] allocated = new long[1];
             allocated[0] = allocatedBy(() -> {
-                TiffFormatException e = assertThrows(TiffFormatException.class, () -> readCorner("bomb.tif", file), c.name());
+                TiffFormatException e =
+                        assertThrows(TiffFormatException.class, () -> readCorner("bomb.tif", file), c.name());
                 assertTrue(e.getMessage().startsWith("bomb.tif: IFD 0: segment 0"), e.getMessage());
             });
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), c + " took too long");
@@ -105,7 +106,9 @@ class HostileTiffTest {
             byte[] file = oneTile(8192, 8192, 8, 1, c, c == Compression.DEFLATE ? tiny : compress(c, new byte[4096]));
             long allocated = allocatedBy(() -> {
                 TiffFormatException e = assertThrows(TiffFormatException.class, () -> readCorner("huge.tif", file));
-                assertTrue(e.getMessage().contains("67108864 decoded bytes, more than " + c.name() + " can encode in"), e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("67108864 decoded bytes, more than " + c.name() + " can encode in"),
+                        e.getMessage());
             });
             assertTrue(allocated < 16L << 20, c + " allocated " + allocated + " bytes");
         }

@@ -15,7 +15,9 @@ class IoLayerTest {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.rastermill.io.bytes", "io.rastermill.io.tiff");
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.apache.spark..", "io.rastermill.spark..", "io.rastermill.jobs..")
                 .check(classes);
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Timeout;
 class TiffMalformedTest {
 
     private static TiffFormatException fails(byte[] bytes, String... fragments) {
-        TiffFormatException e = assertThrows(TiffFormatException.class,
-                () -> TiffStructure.read(new ByteArrayRangeReader("bad.tif", bytes)));
+        TiffFormatException e = assertThrows(
+                TiffFormatException.class, () -> TiffStructure.read(new ByteArrayRangeReader("bad.tif", bytes)));
         assertTrue(e.getMessage().startsWith("bad.tif: "), e.getMessage());
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), "'" + f + "' not in: " + e.getMessage());
@@ -123,8 +123,10 @@ class TiffMalformedTest {
     void anUnknownTypeCodeOnAnInterpretedTagIsAnErrorNotASilentlyMissingTag() throws Exception {
         for (int tag : new int[] {TiffTag.PREDICTOR, TiffTag.SAMPLE_FORMAT, TiffTag.COMPRESSION}) {
             TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-            w.ifd().image(20, 20, 1, 8, 16, 16, 0, 1, 1)
-                    .put(TiffTag.PREDICTOR, TiffType.SHORT, 2).put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 1);
+            w.ifd()
+                    .image(20, 20, 1, 8, 16, 16, 0, 1, 1)
+                    .put(TiffTag.PREDICTOR, TiffType.SHORT, 2)
+                    .put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 1);
             byte[] b = w.toBytes();
             ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(entryPosition(b, w, false, tag) + 2, (short) 99);
             fails(b, "IFD 0", "tag " + tag + " (" + TiffTag.name(tag) + ")", "unknown field type code 99");
@@ -143,7 +145,9 @@ class TiffMalformedTest {
         TinyTiffWriter w = small(true);
         byte[] b = w.toBytes();
         int at = entryPosition(b, w, true, TiffTag.TILE_OFFSETS);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(at + 2, (short) TiffType.DOUBLE.code())
+        ByteBuffer.wrap(b)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putShort(at + 2, (short) TiffType.DOUBLE.code())
                 .putLong(at + 4, 1L << 62);
         fails(b, "IFD 0", "tag 324 (TileOffsets)", "value count 4611686018427387904");
         byte[] neg = w.toBytes();
@@ -164,12 +168,16 @@ class TiffMalformedTest {
     void hugeDimensionsFailFastWithoutAllocating() {
         for (boolean tiled : new boolean[] {false, true}) {
             TinyTiffWriter w = new TinyTiffWriter(ByteOrder.BIG_ENDIAN, false);
-            w.ifd().image(16, 16, 1, 8, tiled ? 16 : 0, 16, 1, 1, 1)
+            w.ifd()
+                    .image(16, 16, 1, 8, tiled ? 16 : 0, 16, 1, 1, 1)
                     .put(TiffTag.IMAGE_WIDTH, TiffType.LONG, Integer.MAX_VALUE)
                     .put(TiffTag.IMAGE_LENGTH, TiffType.LONG, Integer.MAX_VALUE);
             long start = System.nanoTime();
-            fails(w.toBytes(), "IFD 0", tiled ? "TileOffsets" : "StripOffsets", "needs "
-                    + (tiled ? 134217728L * 134217728L : Integer.MAX_VALUE));
+            fails(
+                    w.toBytes(),
+                    "IFD 0",
+                    tiled ? "TileOffsets" : "StripOffsets",
+                    "needs " + (tiled ? 134217728L * 134217728L : Integer.MAX_VALUE));
             assertTrue(System.nanoTime() - start < 1_000_000_000L);
         }
     }
@@ -221,23 +229,31 @@ class TiffMalformedTest {
     @Test
     void badGeoKeysAreTypedErrors() throws Exception {
         TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-        w.ifd().image(16, 16, 1, 8, 0, 0, 16, 1, 1)
+        w.ifd()
+                .image(16, 16, 1, 8, 0, 0, 16, 1, 1)
                 .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT, 1, 1, 0, 5, 1024, 0, 1, 1);
-        TiffDirectory d = TiffStructure.read(new ByteArrayRangeReader("bad.tif", w.toBytes())).directories().get(0);
+        TiffDirectory d = TiffStructure.read(new ByteArrayRangeReader("bad.tif", w.toBytes()))
+                .directories()
+                .get(0);
         TiffFormatException e = assertThrows(TiffFormatException.class, () -> GeoReference.read(d));
         assertTrue(e.getMessage().contains("tag 34735 (GeoKeyDirectory): header announces 5 keys"), e.getMessage());
 
         TinyTiffWriter a = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-        a.ifd().image(16, 16, 1, 8, 0, 0, 16, 1, 1)
+        a.ifd()
+                .image(16, 16, 1, 8, 0, 0, 16, 1, 1)
                 .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT, 1, 1, 0, 1, 1026, 34737, 50, 0)
                 .putAscii(TiffTag.GEO_ASCII_PARAMS, "short|");
-        TiffDirectory ad = TiffStructure.read(new ByteArrayRangeReader("bad.tif", a.toBytes())).directories().get(0);
+        TiffDirectory ad = TiffStructure.read(new ByteArrayRangeReader("bad.tif", a.toBytes()))
+                .directories()
+                .get(0);
         e = assertThrows(TiffFormatException.class, () -> GeoReference.read(ad));
         assertTrue(e.getMessage().contains("key 1026 refers to 50 values"), e.getMessage());
 
         TinyTiffWriter m = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
         m.ifd().image(16, 16, 1, 8, 0, 0, 16, 1, 1).putDouble(TiffTag.MODEL_TRANSFORMATION, 1, 2, 3);
-        TiffDirectory md = TiffStructure.read(new ByteArrayRangeReader("bad.tif", m.toBytes())).directories().get(0);
+        TiffDirectory md = TiffStructure.read(new ByteArrayRangeReader("bad.tif", m.toBytes()))
+                .directories()
+                .get(0);
         e = assertThrows(TiffFormatException.class, () -> GeoReference.read(md));
         assertTrue(e.getMessage().contains("tag 34264 (ModelTransformation): 3 values, expected 16"), e.getMessage());
     }
@@ -261,10 +277,13 @@ class TiffMalformedTest {
     @Test
     void geoKeyOffsetsOutOfRange() throws Exception {
         TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-        w.ifd().image(16, 16, 1, 8, 0, 0, 16, 1, 1)
+        w.ifd()
+                .image(16, 16, 1, 8, 0, 0, 16, 1, 1)
                 .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.LONG, 1, 1, 0, 1, 2057, 34736, 1, 0xFFFFFFFFL)
                 .putDouble(TiffTag.GEO_DOUBLE_PARAMS, 1.0);
-        TiffDirectory d = TiffStructure.read(new ByteArrayRangeReader("bad.tif", w.toBytes())).directories().get(0);
+        TiffDirectory d = TiffStructure.read(new ByteArrayRangeReader("bad.tif", w.toBytes()))
+                .directories()
+                .get(0);
         TiffFormatException e = assertThrows(TiffFormatException.class, () -> GeoReference.read(d));
         assertTrue(e.getMessage().contains("key 2057 refers to 1 values at -1"), e.getMessage());
     }

@@ -24,23 +24,44 @@ class TiffMutationTest {
 
     /** Fixed seed; override with -Drastermill.mutation.seed and -Drastermill.mutation.count to explore. */
     private static final long SEED = Long.getLong("rastermill.mutation.seed", 20261129L);
+
     private static final int MUTANTS_PER_FILE = Integer.getInteger("rastermill.mutation.count", 600);
 
-    private record Sample(String name, byte[] bytes, int structureStart) {
-    }
+    private record Sample(String name, byte[] bytes, int structureStart) {}
 
     private static List<Sample> samples() {
         List<Sample> out = new ArrayList<>();
         TinyTiffWriter a = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
-        a.ifd().image(40, 30, 1, 16, 16, 16, 0, 1, 1).putAscii(TiffTag.GDAL_NODATA, "0")
-                .putDouble(TiffTag.MODEL_PIXEL_SCALE, 1, 1, 0).putDouble(TiffTag.MODEL_TIEPOINT, 0, 0, 0, 10, 20, 0)
-                .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT, 1, 1, 0, 3, 1024, 0, 1, 1, 1026, 34737, 5, 0,
-                        3072, 0, 1, 32631)
+        a.ifd()
+                .image(40, 30, 1, 16, 16, 16, 0, 1, 1)
+                .putAscii(TiffTag.GDAL_NODATA, "0")
+                .putDouble(TiffTag.MODEL_PIXEL_SCALE, 1, 1, 0)
+                .putDouble(TiffTag.MODEL_TIEPOINT, 0, 0, 0, 10, 20, 0)
+                .put(
+                        TiffTag.GEO_KEY_DIRECTORY,
+                        TiffType.SHORT,
+                        1,
+                        1,
+                        0,
+                        3,
+                        1024,
+                        0,
+                        1,
+                        1,
+                        1026,
+                        34737,
+                        5,
+                        0,
+                        3072,
+                        0,
+                        1,
+                        32631)
                 .putAscii(TiffTag.GEO_ASCII_PARAMS, "UTM |");
         out.add(sample("classic-le-tiled-geo", a));
 
         TinyTiffWriter b = new TinyTiffWriter(ByteOrder.BIG_ENDIAN, true);
-        b.ifd().image(17, 9, 3, 8, 0, 0, 4, 2, 2)
+        b.ifd()
+                .image(17, 9, 3, 8, 0, 0, 4, 2, 2)
                 .putDouble(TiffTag.MODEL_TRANSFORMATION, 1, 0, 0, 5, 0, -1, 0, 7, 0, 0, 0, 0, 0, 0, 0, 1)
                 .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT, 1, 1, 0, 2, 1025, 0, 1, 2, 2048, 0, 1, 4326);
         out.add(sample("bigtiff-be-planar-strips", b));
@@ -52,9 +73,14 @@ class TiffMutationTest {
         out.add(sample("classic-be-overviews-mask", c));
 
         TinyTiffWriter d = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, true);
-        d.ifd().image(8, 8, 2, 32, 8, 8, 0, 2, 6).put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 3, 3)
-                .putRational(1000, TiffType.RATIONAL, 1, 3, 2, 3).putRational(1001, TiffType.SRATIONAL, -1, 3)
-                .put(1002, TiffType.SLONG8, -5, 6).put(1003, TiffType.IFD8, 16).putFloat(1004, 1, 2, 3)
+        d.ifd()
+                .image(8, 8, 2, 32, 8, 8, 0, 2, 6)
+                .put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 3, 3)
+                .putRational(1000, TiffType.RATIONAL, 1, 3, 2, 3)
+                .putRational(1001, TiffType.SRATIONAL, -1, 3)
+                .put(1002, TiffType.SLONG8, -5, 6)
+                .put(1003, TiffType.IFD8, 16)
+                .putFloat(1004, 1, 2, 3)
                 .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT, 1, 1, 0, 1, 2057, 34736, 1, 0)
                 .putDouble(TiffTag.GEO_DOUBLE_PARAMS, 6378137.0);
         out.add(sample("bigtiff-le-types", d));
@@ -156,8 +182,12 @@ class TiffMutationTest {
             for (int i = 0; i < offsets.length; i++) {
                 assertTrue(offsets[i] >= 0 && counts[i] >= 0 && offsets[i] + counts[i] <= bytes.length);
                 TiffSegment seg = d.segment(i);
-                assertTrue(seg.width() > 0 && seg.height() > 0 && seg.x() + seg.width() <= d.width()
-                        && seg.y() + seg.height() <= d.height(), seg.toString());
+                assertTrue(
+                        seg.width() > 0
+                                && seg.height() > 0
+                                && seg.x() + seg.width() <= d.width()
+                                && seg.y() + seg.height() <= d.height(),
+                        seg.toString());
             }
             assertEquals(d.samplesPerPixel(), d.bitsPerSample().length);
             assertEquals(d.samplesPerPixel(), d.sampleFormat().length);

@@ -10,9 +10,9 @@ import io.rastermill.io.bytes.CountingRangeReader;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TiffStructureTest {
 
@@ -28,19 +28,37 @@ class TiffStructureTest {
     @CsvSource({"II,false", "MM,false", "II,true", "MM,true"})
     void tiledImageWithGeoKeysAndNoData(String bo, boolean big) throws Exception {
         TinyTiffWriter w = new TinyTiffWriter(order(bo), big);
-        w.ifd().image(100, 70, 1, 32, 32, 48, 0, 1, 1)
+        w.ifd()
+                .image(100, 70, 1, 32, 32, 48, 0, 1, 1)
                 .put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 3)
                 .put(TiffTag.PREDICTOR, TiffType.SHORT, 3)
                 .put(TiffTag.COMPRESSION, TiffType.SHORT, 8)
                 .putAscii(TiffTag.GDAL_NODATA, "-9999")
                 .putDouble(TiffTag.MODEL_PIXEL_SCALE, 10, 20, 0)
                 .putDouble(TiffTag.MODEL_TIEPOINT, 0, 0, 0, 500000, 6000000, 0)
-                .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT,
-                        1, 1, 0, 4,
-                        1024, 0, 1, 1,
-                        1025, 0, 1, 1,
-                        1026, 34737, 22, 0,
-                        3072, 0, 1, 32633)
+                .put(
+                        TiffTag.GEO_KEY_DIRECTORY,
+                        TiffType.SHORT,
+                        1,
+                        1,
+                        0,
+                        4,
+                        1024,
+                        0,
+                        1,
+                        1,
+                        1025,
+                        0,
+                        1,
+                        1,
+                        1026,
+                        34737,
+                        22,
+                        0,
+                        3072,
+                        0,
+                        1,
+                        32633)
                 .putAscii(TiffTag.GEO_ASCII_PARAMS, "WGS 84 / UTM zone 33N|");
         TiffStructure s = parse(w.toBytes());
         assertEquals(big, s.bigTiff());
@@ -69,7 +87,8 @@ class TiffStructureTest {
             assertEquals(w.headerSize() + i * 32L * 48 * 4, d.segmentOffset(i));
         }
         assertEquals(new TiffSegment(0, 0, 0, 0, 32, 48, 32, 48, w.headerSize(), 32 * 48 * 4), d.segment(0));
-        assertEquals(new TiffSegment(7, 0, 96, 48, 4, 22, 32, 48, w.headerSize() + 7L * 32 * 48 * 4, 32 * 48 * 4),
+        assertEquals(
+                new TiffSegment(7, 0, 96, 48, 4, 22, 32, 48, w.headerSize() + 7L * 32 * 48 * 4, 32 * 48 * 4),
                 d.segment(7));
         assertEquals("-9999", d.gdalNoData().orElseThrow());
         assertEquals(-9999.0, d.gdalNoDataValue().getAsDouble());
@@ -78,27 +97,44 @@ class TiffStructureTest {
         assertEquals(List.of(d), s.fullResolution());
 
         GeoReference g = GeoReference.read(d).orElseThrow();
-        assertEquals(new GeoTransform(500000, 10, 0, 6000000, 0, -20), g.transform().orElseThrow());
+        assertEquals(
+                new GeoTransform(500000, 10, 0, 6000000, 0, -20), g.transform().orElseThrow());
         assertEquals(OptionalInt.of(32633), g.epsg());
         assertEquals(OptionalInt.of(1), g.modelType());
         assertFalse(g.pixelIsPoint());
         GeoKeyDirectory keys = g.keys().orElseThrow();
         assertEquals(1, keys.version());
-        assertEquals("WGS 84 / UTM zone 33N", keys.ascii(GeoKeyDirectory.GT_CITATION).orElseThrow());
+        assertEquals(
+                "WGS 84 / UTM zone 33N", keys.ascii(GeoKeyDirectory.GT_CITATION).orElseThrow());
     }
 
     @ParameterizedTest
     @CsvSource({"II,false", "MM,true"})
     void planarStripsWithTransformAndPixelIsPoint(String bo, boolean big) throws Exception {
         TinyTiffWriter w = new TinyTiffWriter(order(bo), big);
-        w.ifd().image(33, 10, 3, 16, 0, 0, 4, 2, 2)
+        w.ifd()
+                .image(33, 10, 3, 16, 0, 0, 4, 2, 2)
                 .put(TiffTag.SAMPLE_FORMAT, TiffType.SHORT, 2, 2, 2)
                 .putDouble(TiffTag.MODEL_TRANSFORMATION, 0.5, 0, 0, 10, 0, -0.25, 0, 50, 0, 0, 0, 0, 0, 0, 0, 1)
-                .put(TiffTag.GEO_KEY_DIRECTORY, TiffType.SHORT,
-                        1, 1, 1, 3,
-                        1024, 0, 1, 2,
-                        1025, 0, 1, 2,
-                        2048, 0, 1, 4326);
+                .put(
+                        TiffTag.GEO_KEY_DIRECTORY,
+                        TiffType.SHORT,
+                        1,
+                        1,
+                        1,
+                        3,
+                        1024,
+                        0,
+                        1,
+                        2,
+                        1025,
+                        0,
+                        1,
+                        2,
+                        2048,
+                        0,
+                        1,
+                        4326);
         TiffDirectory d = parse(w.toBytes()).directories().get(0);
         assertEquals(3, d.samplesPerPixel());
         assertArrayEquals(new int[] {16, 16, 16}, d.bitsPerSample());
@@ -127,7 +163,9 @@ class TiffStructureTest {
         assertTrue(g.pixelIsPoint());
         assertEquals(OptionalInt.of(4326), g.epsg());
         // half a pixel up-left of (10, 50)
-        assertEquals(new GeoTransform(10 - 0.25, 0.5, 0, 50 + 0.125, 0, -0.25), g.transform().orElseThrow());
+        assertEquals(
+                new GeoTransform(10 - 0.25, 0.5, 0, 50 + 0.125, 0, -0.25),
+                g.transform().orElseThrow());
     }
 
     @Test
@@ -177,7 +215,8 @@ class TiffStructureTest {
     @CsvSource({"II,false", "MM,false", "II,true", "MM,true"})
     void everyFieldTypeInlineAndOutOfLine(String bo, boolean big) throws Exception {
         TinyTiffWriter w = new TinyTiffWriter(order(bo), big);
-        w.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1)
+        w.ifd()
+                .image(4, 4, 1, 8, 0, 0, 4, 1, 1)
                 .put(1000, TiffType.BYTE, 255)
                 .put(1001, TiffType.BYTE, 1, 2, 3, 4, 5, 6, 7, 8, 9, 250)
                 .putAscii(1002, "ab")
@@ -271,18 +310,29 @@ class TiffStructureTest {
 
     @Test
     void gdalNoDataSpellings() throws Exception {
-        String[][] cases = {{"nan", "NaN"}, {"-inf", "-Infinity"}, {"inf", "Infinity"}, {" 1.5e3 ", "1500.0"},
-                {"-3.4028234663852886e+38", "-3.4028234663852886E38"}};
+        String[][] cases = {
+            {"nan", "NaN"},
+            {"-inf", "-Infinity"},
+            {"inf", "Infinity"},
+            {" 1.5e3 ", "1500.0"},
+            {"-3.4028234663852886e+38", "-3.4028234663852886E38"}
+        };
         for (String[] c : cases) {
             TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
             w.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1).putAscii(TiffTag.GDAL_NODATA, c[0]);
-            assertEquals(c[1], String.valueOf(parse(w.toBytes()).directories().get(0).gdalNoDataValue().getAsDouble()));
+            assertEquals(
+                    c[1],
+                    String.valueOf(parse(w.toBytes())
+                            .directories()
+                            .get(0)
+                            .gdalNoDataValue()
+                            .getAsDouble()));
         }
         TinyTiffWriter w = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
         w.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1).putAscii(TiffTag.GDAL_NODATA, "none");
         TiffDirectory d = parse(w.toBytes()).directories().get(0);
-        TiffFormatException e = org.junit.jupiter.api.Assertions.assertThrows(TiffFormatException.class,
-                d::gdalNoDataValue);
+        TiffFormatException e =
+                org.junit.jupiter.api.Assertions.assertThrows(TiffFormatException.class, d::gdalNoDataValue);
         assertTrue(e.getMessage().contains("tag 42113 (GDAL_NODATA): value \"none\" is not a number"), e.getMessage());
         TinyTiffWriter none = new TinyTiffWriter(ByteOrder.LITTLE_ENDIAN, false);
         none.ifd().image(4, 4, 1, 8, 0, 0, 4, 1, 1);

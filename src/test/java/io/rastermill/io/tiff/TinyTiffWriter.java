@@ -16,8 +16,7 @@ import java.util.TreeMap;
  */
 final class TinyTiffWriter {
 
-    private record Field(int tag, TiffType type, int count, byte[] bytes) {
-    }
+    private record Field(int tag, TiffType type, int count, byte[] bytes) {}
 
     final class Ifd {
         private final TreeMap<Integer, Field> fields = new TreeMap<>();
@@ -88,8 +87,16 @@ final class TinyTiffWriter {
          * A complete uncompressed image: tiled if tileWidth > 0, else strips of rowsPerStrip rows;
          * segment bytes are seeded noise.
          */
-        Ifd image(int width, int height, int samples, int bits, int tileWidth, int tileHeight, int rowsPerStrip,
-                int planar, long seed) {
+        Ifd image(
+                int width,
+                int height,
+                int samples,
+                int bits,
+                int tileWidth,
+                int tileHeight,
+                int rowsPerStrip,
+                int planar,
+                long seed) {
             put(TiffTag.IMAGE_WIDTH, width > 65535 ? TiffType.LONG : TiffType.SHORT, width);
             put(TiffTag.IMAGE_LENGTH, TiffType.LONG, height);
             long[] bps = new long[samples];

@@ -1,5 +1,11 @@
 package io.rastermill.spark.hdfs;
 
+import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
+import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
@@ -17,6 +23,12 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.vrt.TileDirectoryWriter;
 import io.rastermill.spark.write.vrt.VrtTestSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -31,19 +43,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
-import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Reading and writing through a real HDFS: a {@link MiniDFSCluster} (one NameNode, one DataNode, on
  * 127.0.0.1, in a temporary directory) in the same JVM as a local Spark session.
@@ -55,13 +54,15 @@ class HdfsRoundTripTest {
     @RegisterExtension
     @Order(1)
     static final MiniHdfs HDFS = new MiniHdfs("rastermill-minidfs");
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     private static String upload(String fixture, String dir) throws IOException {
         Path dst = new Path(HDFS.root() + "/" + dir + "/" + fixture + ".tif");
-        HDFS.fileSystem().copyFromLocalFile(new Path(GdalFixtures.named(fixture).tif().toUri()), dst);
+        HDFS.fileSystem()
+                .copyFromLocalFile(new Path(GdalFixtures.named(fixture).tif().toUri()), dst);
         return dst.toString();
     }
 
@@ -82,7 +83,11 @@ class HdfsRoundTripTest {
     }
 
     private static List<String> names(String dir) throws IOException {
-        return Arrays.stream(HDFS.fileSystem().listStatus(new Path(dir))).map(FileStatus::getPath).map(Path::getName).sorted().toList();
+        return Arrays.stream(HDFS.fileSystem().listStatus(new Path(dir)))
+                .map(FileStatus::getPath)
+                .map(Path::getName)
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -91,13 +96,19 @@ class HdfsRoundTripTest {
         Path target = new Path(HDFS.root() + "/replace/report.csv");
         assertTrue(fs.mkdirs(target.getParent()));
         SmallFiles.writeAtomically(target, "old\n".getBytes(StandardCharsets.UTF_8), conf());
-        long oldId = ((DistributedFileSystem) fs).getClient().getFileInfo("/replace/report.csv").getFileId();
+        long oldId = ((DistributedFileSystem) fs)
+                .getClient()
+                .getFileInfo("/replace/report.csv")
+                .getFileId();
         SmallFiles.writeAtomically(target, "new\n".getBytes(StandardCharsets.UTF_8), conf());
         try (FSDataInputStream in = fs.open(target)) {
             assertEquals("new\n", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         // a new inode under the old name, and no temporary name left: the rename replaced the file
-        long newId = ((DistributedFileSystem) fs).getClient().getFileInfo("/replace/report.csv").getFileId();
+        long newId = ((DistributedFileSystem) fs)
+                .getClient()
+                .getFileInfo("/replace/report.csv")
+                .getFileId();
         assertTrue(newId != oldId, "file id " + oldId + " -> " + newId);
         assertEquals(List.of("report.csv"), names(HDFS.root() + "/replace"));
     }
@@ -106,8 +117,9 @@ class HdfsRoundTripTest {
     void theReaderReadsTheSameCellsFromHdfsAsFromTheLocalFile() throws IOException {
         for (String fixture : List.of(INT16, FLOAT32)) {
             String uri = upload(fixture, "read");
-            try (GeoTiffReader local = GeoTiffReader.open(GdalFixtures.named(fixture).tif().toString());
-                 GeoTiffReader remote = GeoTiffReader.open(uri, conf())) {
+            try (GeoTiffReader local =
+                            GeoTiffReader.open(GdalFixtures.named(fixture).tif().toString());
+                    GeoTiffReader remote = GeoTiffReader.open(uri, conf())) {
                 GeoTiffInfo a = local.info();
                 GeoTiffInfo b = remote.info();
                 assertEquals(a.width(), b.width(), fixture);
@@ -116,14 +128,20 @@ class HdfsRoundTripTest {
                 assertEquals(a.geoTransform(), b.geoTransform(), fixture);
                 assertEquals(a.epsg(), b.epsg(), fixture);
                 GridBounds all = new GridBounds(0, 0, a.width() - 1, a.height() - 1);
-                assertSameValues(storedValues(local.readBand(all, 0, 0)), storedValues(remote.readBand(all, 0, 0)),
+                assertSameValues(
+                        storedValues(local.readBand(all, 0, 0)),
+                        storedValues(remote.readBand(all, 0, 0)),
                         fixture + " whole");
                 GridBounds window = new GridBounds(7, 5, 40, 33);
-                assertSameValues(storedValues(local.readBand(window, 0, 0)), storedValues(remote.readBand(window, 0, 0)),
+                assertSameValues(
+                        storedValues(local.readBand(window, 0, 0)),
+                        storedValues(remote.readBand(window, 0, 0)),
                         fixture + " window");
                 for (int level = 1; level < a.levelCount(); level++) {
                     GridBounds ovr = new GridBounds(0, 0, local.width(level) - 1, local.height(level) - 1);
-                    assertSameValues(storedValues(local.readBand(ovr, 0, level)), storedValues(remote.readBand(ovr, 0, level)),
+                    assertSameValues(
+                            storedValues(local.readBand(ovr, 0, level)),
+                            storedValues(remote.readBand(ovr, 0, level)),
                             fixture + " overview " + level);
                 }
             }
@@ -134,7 +152,8 @@ class HdfsRoundTripTest {
     void aLayerReadFromHdfsEqualsTheLayerReadLocally() throws IOException {
         String uri = upload(INT16, "layer");
         TileLayers.ReadOptions o = TileLayers.ReadOptions.defaults().withTileSize(24);
-        TileLayer local = TileLayers.readGeoTiffs(SPARK.session(), List.of(GdalFixtures.named(INT16).tif().toString()), o);
+        TileLayer local = TileLayers.readGeoTiffs(
+                SPARK.session(), List.of(GdalFixtures.named(INT16).tif().toString()), o);
         TileLayer remote = TileLayers.readGeoTiffs(SPARK.session(), List.of(uri), o);
         assertEquals(local.metadata(), remote.metadata());
         Map<SpatialKey, Tile> a = local.rdd().collectAsMap();
@@ -153,7 +172,8 @@ class HdfsRoundTripTest {
         try (GeoTiffReader r = GeoTiffReader.open(local)) {
             GeoTiffInfo info = r.info();
             d = RasterDescription.of(info.width(), info.height(), 1, info.cellType())
-                    .withTransform(info.geoTransform().orElseThrow()).withEpsg(info.epsg().getAsInt());
+                    .withTransform(info.geoTransform().orElseThrow())
+                    .withEpsg(info.epsg().getAsInt());
         }
         String target = HDFS.root() + "/cog/dem.tif";
         GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(16).build(); // COG, DEFLATE, auto overviews
@@ -173,15 +193,19 @@ class HdfsRoundTripTest {
             assertEquals(d.transform(), r.info().geoTransform());
             assertEquals(d.epsg(), r.info().epsg());
             assertTrue(r.info().levelCount() > 1, "overviews were written");
-            assertSameValues(storedValues(cells), storedValues(r.readBand(new GridBounds(0, 0, cells.cols() - 1,
-                    cells.rows() - 1), 0, 0)), "COG on HDFS");
+            assertSameValues(
+                    storedValues(cells),
+                    storedValues(r.readBand(new GridBounds(0, 0, cells.cols() - 1, cells.rows() - 1), 0, 0)),
+                    "COG on HDFS");
         }
     }
 
     @Test
     void theTileDirectoryWriterWritesACompleteDirectoryToHdfs(@TempDir java.nio.file.Path tmp) throws IOException {
         String source = GdalFixtures.named(INT16).tif().toString();
-        TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(upload(INT16, "in")),
+        TileLayer layer = TileLayers.readGeoTiffs(
+                SPARK.session(),
+                List.of(upload(INT16, "in")),
                 TileLayers.ReadOptions.defaults().withTileSize(32));
         String target = HDFS.root() + "/out/dem";
         TileDirectoryWriter.Result result = TileDirectoryWriter.write(layer, target);
@@ -205,8 +229,10 @@ class HdfsRoundTripTest {
                     int h = r.info().height();
                     assertEquals(Math.min(32, 100 - col * 32), w);
                     assertEquals(Math.min(32, 80 - row * 32), h);
-                    assertSameValues(storedValues(cells.crop(col * 32, row * 32, col * 32 + w - 1, row * 32 + h - 1)),
-                            storedValues(r.readBand(new GridBounds(0, 0, w - 1, h - 1), 0, 0)), "tile " + col + "," + row);
+                    assertSameValues(
+                            storedValues(cells.crop(col * 32, row * 32, col * 32 + w - 1, row * 32 + h - 1)),
+                            storedValues(r.readBand(new GridBounds(0, 0, w - 1, h - 1), 0, 0)),
+                            "tile " + col + "," + row);
                 }
             }
         }

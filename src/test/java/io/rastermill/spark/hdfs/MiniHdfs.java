@@ -1,17 +1,16 @@
 package io.rastermill.spark.hdfs;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A real HDFS in the test JVM for the tests of one class: a {@link MiniDFSCluster} with one NameNode and one
@@ -51,7 +50,9 @@ public final class MiniHdfs implements BeforeAllCallback, AfterAllCallback, Auto
         conf.set("dfs.datanode.http.address", "127.0.0.1:0");
         conf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
         try {
-            cluster = new MiniDFSCluster.Builder(conf, baseDir.toFile()).numDataNodes(1).build();
+            cluster = new MiniDFSCluster.Builder(conf, baseDir.toFile())
+                    .numDataNodes(1)
+                    .build();
             cluster.waitActive();
             fileSystem = cluster.getFileSystem();
             root = "hdfs://127.0.0.1:" + cluster.getNameNodePort();

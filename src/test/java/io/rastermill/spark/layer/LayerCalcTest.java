@@ -1,5 +1,10 @@
 package io.rastermill.spark.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.calc.CalcProgram;
 import io.rastermill.core.calc.CalcSyntaxException;
@@ -8,34 +13,36 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Map algebra over layers: tiled (with retiling and several inputs) equals untiled; grid refusals. */
 class LayerCalcTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
     // four rasters on one 37 x 23 grid (EPSG:32633, 10 m) of different cell types
-    private static final String U16 = GdalFixtures.named("uint16_zstd_p2_strip_nd0").tif().toString();
-    private static final String I16 = GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
-    private static final String F32 = GdalFixtures.named("float32_none_strip_ndnan_special").tif().toString();
-    private static final String U16_3B = GdalFixtures.named("uint16_3b_pixel_deflate_p2_tile16").tif().toString();
+    private static final String U16 =
+            GdalFixtures.named("uint16_zstd_p2_strip_nd0").tif().toString();
+    private static final String I16 =
+            GdalFixtures.named("int16_none_tile16_be_nd-9999").tif().toString();
+    private static final String F32 =
+            GdalFixtures.named("float32_none_strip_ndnan_special").tif().toString();
+    private static final String U16_3B =
+            GdalFixtures.named("uint16_3b_pixel_deflate_p2_tile16").tif().toString();
     // same size, EPSG:4326
-    private static final String LATLON = GdalFixtures.named("uint16_packbits_strip").tif().toString();
+    private static final String LATLON =
+            GdalFixtures.named("uint16_packbits_strip").tif().toString();
     // same origin and CRS, 50 x 41
-    private static final String LARGER = GdalFixtures.named("byte_deflate_p2_tile16_nd255").tif().toString();
+    private static final String LARGER =
+            GdalFixtures.named("byte_deflate_p2_tile16_nd255").tif().toString();
 
     private static TileLayer read(String file, int tileSize, int band) throws Exception {
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(file),
+        return TileLayers.readGeoTiffs(
+                SPARK.session(),
+                List.of(file),
                 TileLayers.ReadOptions.defaults().withTileSize(tileSize).withBand(band));
     }
 
@@ -52,8 +59,11 @@ class LayerCalcTest {
         assertEquals(inputs.get(0).layer().metadata().layout(), out.metadata().layout());
 
         Map<String, CellType> types = new LinkedHashMap<>();
-        List<Tile> whole = List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0),
-                WholeRaster.band(F32, 0), WholeRaster.band(U16_3B, 1));
+        List<Tile> whole = List.of(
+                WholeRaster.band(U16, 0),
+                WholeRaster.band(I16, 0),
+                WholeRaster.band(F32, 0),
+                WholeRaster.band(U16_3B, 1));
         for (int i = 0; i < 4; i++) {
             types.put(String.valueOf((char) ('A' + i)), whole.get(i).cellType());
         }
@@ -71,26 +81,46 @@ class LayerCalcTest {
     @Test
     void gridsThatDifferAreRefusedNamingBothInputs() throws Exception {
         CalcExpression e = CalcExpression.parse("A + B");
-        IllegalArgumentException crs = assertThrows(IllegalArgumentException.class, () -> LayerCalc.calc(e, List.of(
-                new LayerCalc.Input("A", U16, read(U16, 16, 0)), new LayerCalc.Input("B", LATLON, read(LATLON, 16, 0)))));
-        assertEquals("calc: cannot combine B (" + LATLON + ") with A (" + U16
-                + "): CRS EPSG:4326 vs EPSG:32633 (resampling is not supported)", crs.getMessage());
-        IllegalArgumentException extent = assertThrows(IllegalArgumentException.class, () -> LayerCalc.calc(e, List.of(
-                new LayerCalc.Input("A", U16, read(U16, 16, 0)), new LayerCalc.Input("B", LARGER, read(LARGER, 16, 0)))));
-        assertTrue(extent.getMessage().startsWith("calc: cannot combine B (" + LARGER + ") with A (" + U16 + "): extent "),
+        IllegalArgumentException crs = assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerCalc.calc(
+                        e,
+                        List.of(
+                                new LayerCalc.Input("A", U16, read(U16, 16, 0)),
+                                new LayerCalc.Input("B", LATLON, read(LATLON, 16, 0)))));
+        assertEquals(
+                "calc: cannot combine B (" + LATLON + ") with A (" + U16
+                        + "): CRS EPSG:4326 vs EPSG:32633 (resampling is not supported)",
+                crs.getMessage());
+        IllegalArgumentException extent = assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerCalc.calc(
+                        e,
+                        List.of(
+                                new LayerCalc.Input("A", U16, read(U16, 16, 0)),
+                                new LayerCalc.Input("B", LARGER, read(LARGER, 16, 0)))));
+        assertTrue(
+                extent.getMessage().startsWith("calc: cannot combine B (" + LARGER + ") with A (" + U16 + "): extent "),
                 extent.getMessage());
-        assertTrue(extent.getMessage().contains("(50 x 41 pixels) vs") && extent.getMessage().contains("(37 x 23 pixels)"),
+        assertTrue(
+                extent.getMessage().contains("(50 x 41 pixels) vs")
+                        && extent.getMessage().contains("(37 x 23 pixels)"),
                 extent.getMessage());
-        CalcSyntaxException unknown = assertThrows(CalcSyntaxException.class, () -> LayerCalc.calc(
-                CalcExpression.parse("A + Q"), List.of(new LayerCalc.Input("A", U16, read(U16, 16, 0)))));
+        CalcSyntaxException unknown = assertThrows(
+                CalcSyntaxException.class,
+                () -> LayerCalc.calc(
+                        CalcExpression.parse("A + Q"), List.of(new LayerCalc.Input("A", U16, read(U16, 16, 0)))));
         assertEquals("unknown name 'Q' (the inputs are A) at column 5 in \"A + Q\"", unknown.getMessage());
     }
 
     @Test
     void inputsFromFilesOnOneLayoutAreReadTogetherWithoutAJoin() throws Exception {
         String expr = "(B - A) / (B + A)";
-        TileLayer out = LayerCalc.calc(CalcExpression.parse(expr), List.of(
-                new LayerCalc.Input("A", U16, read(U16, 16, 0)), new LayerCalc.Input("B", I16, read(I16, 16, 0))));
+        TileLayer out = LayerCalc.calc(
+                CalcExpression.parse(expr),
+                List.of(
+                        new LayerCalc.Input("A", U16, read(U16, 16, 0)),
+                        new LayerCalc.Input("B", I16, read(I16, 16, 0))));
         String plan = out.rdd().toDebugString();
         // one task reads both files key by key: the only shuffle is of the first input's key list, no union or group
         assertEquals(1, plan.split("ShuffledRDD", -1).length - 1, plan);
@@ -111,14 +141,18 @@ class LayerCalcTest {
         // B is computed (not straight from its file): the join path, with the same cells
         TileLayer a = read(U16, 16, 0);
         TileLayer b = read(I16, 16, 0).mapTiles(t -> t);
-        TileLayer out = LayerCalc.calc(CalcExpression.parse("B - A"), List.of(
-                new LayerCalc.Input("A", U16, a), new LayerCalc.Input("B", I16, b)));
+        TileLayer out = LayerCalc.calc(
+                CalcExpression.parse("B - A"),
+                List.of(new LayerCalc.Input("A", U16, a), new LayerCalc.Input("B", I16, b)));
         assertTrue(out.rdd().toDebugString().contains("UnionRDD"), "joined");
         Map<String, CellType> types = new LinkedHashMap<>();
         types.put("A", a.metadata().cellType());
         types.put("B", b.metadata().cellType());
-        Tile expected = CalcExpression.parse("B - A").compile(types).evaluate(
-                List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0)), out.metadata().cellType());
+        Tile expected = CalcExpression.parse("B - A")
+                .compile(types)
+                .evaluate(
+                        List.of(WholeRaster.band(U16, 0), WholeRaster.band(I16, 0)),
+                        out.metadata().cellType());
         TileLayerTest.assertSameCells(expected, TileLayerTest.stitch(out), "B - A");
     }
 

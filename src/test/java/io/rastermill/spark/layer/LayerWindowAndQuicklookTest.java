@@ -1,5 +1,9 @@
 package io.rastermill.spark.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.geom.CellSize;
@@ -7,12 +11,6 @@ import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.LocalSparkSession;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -20,16 +18,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link TileLayer#window} and {@link Quicklooks} against the synthetic DEM computed cell by cell. */
 class LayerWindowAndQuicklookTest {
     private static final int SIZE = 300;
+
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
+
     private static SyntheticDem dem;
     private static TileLayer layer;
 
@@ -41,7 +42,10 @@ class LayerWindowAndQuicklookTest {
         dem = new SyntheticDem(SIZE);
         String file = dir.resolve("dem.tif").toString();
         dem.write(file, 64);
-        layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(file), TileLayers.ReadOptions.defaults().withTileSize(128));
+        layer = TileLayers.readGeoTiffs(
+                SPARK.session(),
+                List.of(file),
+                TileLayers.ReadOptions.defaults().withTileSize(128));
     }
 
     @Test
@@ -55,13 +59,16 @@ class LayerWindowAndQuicklookTest {
         Tile expected = dem.window(100, 120, 200, 21);
         for (int r = 0; r < w.rows(); r++) {
             for (int c = 0; c < w.cols(); c++) {
-                assertEquals(Double.doubleToLongBits(expected.getDouble(c, r)), Double.doubleToLongBits(w.getDouble(c, r)),
+                assertEquals(
+                        Double.doubleToLongBits(expected.getDouble(c, r)),
+                        Double.doubleToLongBits(w.getDouble(c, r)),
                         "cell " + (100 + c) + "," + (120 + r));
             }
         }
         // a window of a focal layer equals the kernel on the whole raster there
         var kernel = FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true));
-        Tile whole = FocalOps.applyWhole(kernel, dem.window(0, 0, SIZE, SIZE), new CellSize(SyntheticDem.CELL, SyntheticDem.CELL));
+        Tile whole = FocalOps.applyWhole(
+                kernel, dem.window(0, 0, SIZE, SIZE), new CellSize(SyntheticDem.CELL, SyntheticDem.CELL));
         Tile slope = layer.focal(kernel).window(new GridBounds(120, 120, 135, 135));
         for (int r = 0; r < 16; r++) {
             for (int c = 0; c < 16; c++) {
@@ -72,7 +79,8 @@ class LayerWindowAndQuicklookTest {
 
     @Test
     void windowOutsideTheRasterIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> layer.window(new GridBounds(0, 0, SIZE, 10)));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> layer.window(new GridBounds(0, 0, SIZE, 10)));
         assertTrue(e.getMessage().contains("300x300"), e.getMessage());
     }
 
@@ -112,7 +120,8 @@ class LayerWindowAndQuicklookTest {
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\" width=\"(\\d+)\" height=\"(\\d+)\"")
                 .matcher(Quicklooks.htmlImg(img));
         assertTrue(m.find());
-        BufferedImage back = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
+        BufferedImage back =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
         assertEquals(100, back.getWidth());
         assertEquals(img.getRGB(50, 60), back.getRGB(50, 60));
     }

@@ -1,19 +1,14 @@
 package io.rastermill.spark.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.io.sample.SyntheticDem;
 import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.LocalSparkSession;
-import org.apache.spark.Partitioner;
-import org.apache.spark.scheduler.AccumulableInfo;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,9 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.Partitioner;
+import org.apache.spark.scheduler.AccumulableInfo;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How often a focal job decodes each segment of its input ({@link IoMetrics#SEGMENTS_DECODED}): a 1-cell halo
@@ -49,10 +48,13 @@ class SegmentDecodeCountTest {
                 return;
             }
             tasks.increment();
-            scala.collection.Iterator<AccumulableInfo> it = taskEnd.taskInfo().accumulables().iterator();
+            scala.collection.Iterator<AccumulableInfo> it =
+                    taskEnd.taskInfo().accumulables().iterator();
             while (it.hasNext()) {
                 AccumulableInfo a = it.next();
-                if (a.name().isDefined() && IoMetrics.SEGMENTS_DECODED.equals(a.name().get()) && a.update().isDefined()
+                if (a.name().isDefined()
+                        && IoMetrics.SEGMENTS_DECODED.equals(a.name().get())
+                        && a.update().isDefined()
                         && a.update().get() instanceof Long n) {
                     decoded.add(n);
                 }
@@ -69,9 +71,12 @@ class SegmentDecodeCountTest {
         DecodeListener listener = new DecodeListener();
         SPARK.session().sparkContext().addSparkListener(listener);
         try {
-            TileLayer layer = TileLayers.readGeoTiffs(SPARK.session(), List.of(dem.toString()),
+            TileLayer layer = TileLayers.readGeoTiffs(
+                    SPARK.session(),
+                    List.of(dem.toString()),
                     TileLayers.ReadOptions.defaults().withTileSize(block).withPartitionPixels(25L * block * block));
-            long tiles = layer.focal(FocalOps.slopeKernel(SlopeParams.GDALDEM)).rdd().count();
+            long tiles =
+                    layer.focal(FocalOps.slopeKernel(SlopeParams.GDALDEM)).rdd().count();
             assertEquals(100, tiles);
 
             // what each partition's halo windows touch: blocks (c-1..c+1, r-1..r+1) inside the raster
@@ -79,7 +84,8 @@ class SegmentDecodeCountTest {
             Map<Integer, Set<Integer>> touched = new HashMap<>();
             for (int r = 0; r < 10; r++) {
                 for (int c = 0; c < 10; c++) {
-                    Set<Integer> s = touched.computeIfAbsent(p.getPartition(new SpatialKey(c, r)), x -> new HashSet<>());
+                    Set<Integer> s =
+                            touched.computeIfAbsent(p.getPartition(new SpatialKey(c, r)), x -> new HashSet<>());
                     for (int y = Math.max(0, r - 1); y <= Math.min(9, r + 1); y++) {
                         for (int x = Math.max(0, c - 1); x <= Math.min(9, c + 1); x++) {
                             s.add(y * 10 + x);
@@ -95,8 +101,10 @@ class SegmentDecodeCountTest {
                 Thread.sleep(20);
             }
             Thread.sleep(100); // and no more than that arrives late
-            assertEquals(expected, listener.decoded.sum(), "segments decoded (100 segments, " + p.numPartitions()
-                    + " partitions)");
+            assertEquals(
+                    expected,
+                    listener.decoded.sum(),
+                    "segments decoded (100 segments, " + p.numPartitions() + " partitions)");
             // Z-order partitions keep the borders short: under two decodes per segment here (174 for 100 segments in
             // 4 partitions of 25 tiles; up to 9 per segment without the cache)
             assertTrue(expected < 200, "decodes " + expected);

@@ -1,5 +1,8 @@
 package io.rastermill.spark.layer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.FocalKernel;
@@ -12,16 +15,12 @@ import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GdalFixtures;
 import io.rastermill.io.geotiff.GdalFixtures.GdalFixture;
 import io.rastermill.spark.LocalSparkSession;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Setups run once per task (counted with a {@link Counter}) or once per JVM, functions use what they
@@ -32,18 +31,21 @@ class StatefulTileWorkTest {
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
     /** A "model": a number the functions apply to every cell, loaded by the setup. */
-    record Offset(int value) {
-    }
+    record Offset(int value) {}
 
     /** 64 x 64 float32 cells with NoData, as float64 so that functions compute in double. */
     static TileLayer layer() throws IOException {
         GdalFixture f = GdalFixtures.named("ovr_float32_deflate_p3_tile16_avg");
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(f.tif().toString()),
-                TileLayers.ReadOptions.defaults().withTileSize(20)).mapTiles(t -> t, CellType.FLOAT64);
+        return TileLayers.readGeoTiffs(
+                        SPARK.session(),
+                        List.of(f.tif().toString()),
+                        TileLayers.ReadOptions.defaults().withTileSize(20))
+                .mapTiles(t -> t, CellType.FLOAT64);
     }
 
     static <V> long nonEmptyPartitions(JavaPairRDD<?, V> rdd) {
-        return rdd.mapPartitions(it -> List.of(it.hasNext() ? 1L : 0L).iterator()).reduce(Long::sum);
+        return rdd.mapPartitions(it -> List.of(it.hasNext() ? 1L : 0L).iterator())
+                .reduce(Long::sum);
     }
 
     static long dataCells(Tile t) {
@@ -66,11 +68,14 @@ class StatefulTileWorkTest {
             setups.increment();
             return new Offset(7);
         };
-        TileLayer shifted = dem.mapTiles(load, (Offset o, Tile t) -> {
-            tiles.increment();
-            dataCells.add(dataCells(t));
-            return t.mapIfSetDouble(z -> z + o.value());
-        }, CellType.FLOAT64);
+        TileLayer shifted = dem.mapTiles(
+                load,
+                (Offset o, Tile t) -> {
+                    tiles.increment();
+                    dataCells.add(dataCells(t));
+                    return t.mapIfSetDouble(z -> z + o.value());
+                },
+                CellType.FLOAT64);
         Tile got = TileLayerTest.stitch(shifted);
 
         Tile raster = TileLayerTest.stitch(dem);
@@ -93,10 +98,11 @@ class StatefulTileWorkTest {
         });
         TileLayer dem = layer();
         TileLayer a = dem.mapTiles(load, (Offset o, Tile t) -> t.mapIfSetDouble(z -> z * o.value()), CellType.FLOAT64);
-        TileLayer b = dem.mapTiles(load, (Offset o, Tile t) -> t.mapIfSetDouble(z -> z * 2 * o.value()), CellType.FLOAT64);
+        TileLayer b =
+                dem.mapTiles(load, (Offset o, Tile t) -> t.mapIfSetDouble(z -> z * 2 * o.value()), CellType.FLOAT64);
         Tile sum = TileLayerTest.stitch(a.combine(b, (x, y) -> x.combineDouble(y, Double::sum)));
-        TileLayerTest.assertSameCells(TileLayerTest.stitch(dem).mapIfSetDouble(z -> 6 * z), sum,
-                "2z + 4z (powers of two: exact)");
+        TileLayerTest.assertSameCells(
+                TileLayerTest.stitch(dem).mapIfSetDouble(z -> 6 * z), sum, "2z + 4z (powers of two: exact)");
         assertTrue(nonEmptyPartitions(dem.rdd()) > 1, "the test needs several tasks");
         assertEquals(1, setups.value(), "local mode is one JVM: one load for every task of both layers");
     }
@@ -104,19 +110,21 @@ class StatefulTileWorkTest {
     @Test
     void aStatefulFocalStepChainsWithOthersAndSetsUpOncePerTask() throws Exception {
         TileLayer dem = layer();
-        FocalKernel mean = FocalOps.statsKernel(new FocalStatsParams(FocalStatsParams.Stat.MEAN,
-                FocalStatsParams.Shape.SQUARE, 1));
+        FocalKernel mean = FocalOps.statsKernel(
+                new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 1));
         Counter setups = TileCounters.counter(SPARK.session(), "focal setups");
         TaskSetup<FocalKernel> load = () -> {
             setups.increment();
             return mean;
         };
-        TileLayer chained = dem.focal(mean).focal(1, load, (FocalKernel k, BufferedTile in) -> k.apply(in), CellType.FLOAT64);
+        TileLayer chained =
+                dem.focal(mean).focal(1, load, (FocalKernel k, BufferedTile in) -> k.apply(in), CellType.FLOAT64);
         Tile got = TileLayerTest.stitch(chained);
         Tile raster = TileLayerTest.stitch(dem);
         CellSize cs = dem.metadata().layout().cellSize();
         Tile expected = FocalOps.applyWhole(mean, FocalOps.applyWhole(mean, raster, cs), cs);
         TileLayerTest.assertSameCells(expected, got, "stateful step after a built-in one");
-        assertEquals(nonEmptyPartitions(dem.rdd()), setups.value(), "one setup per task (the halo keeps the partitioning)");
+        assertEquals(
+                nonEmptyPartitions(dem.rdd()), setups.value(), "one setup per task (the halo keeps the partitioning)");
     }
 }

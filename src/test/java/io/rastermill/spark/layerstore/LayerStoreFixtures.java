@@ -1,5 +1,8 @@
 package io.rastermill.spark.layerstore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
@@ -13,30 +16,26 @@ import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /** Seeded random layers over a 3x2 layout of 8x8 tiles, and comparisons of what comes back. */
 final class LayerStoreFixtures {
     static final int TILE = 8;
-    static final LayoutDefinition LAYOUT = new LayoutDefinition(new Extent(0, 0, 24, 16), new TileLayout(3, 2, TILE, TILE));
+    static final LayoutDefinition LAYOUT =
+            new LayoutDefinition(new Extent(0, 0, 24, 16), new TileLayout(3, 2, TILE, TILE));
 
-    private LayerStoreFixtures() {
-    }
+    private LayerStoreFixtures() {}
 
     static TileLayerMetadata metadata(CellType ct) {
-        return new TileLayerMetadata(ct, LAYOUT, LAYOUT.extent(), Crs.LATLNG,
-                new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
+        return new TileLayerMetadata(
+                ct, LAYOUT, LAYOUT.extent(), Crs.LATLNG, new KeyBounds(new SpatialKey(0, 0), new SpatialKey(2, 1)));
     }
 
     /** Random stored samples (any bit pattern, so NoData and NaN appear too), one tile per key. */
@@ -94,7 +93,8 @@ final class LayerStoreFixtures {
     static MultibandLayer multiband(SparkSession spark, CellType ct, Map<SpatialKey, MultibandTile> tiles) {
         List<Tuple2<SpatialKey, MultibandTile>> pairs = new ArrayList<>();
         tiles.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
-        return new MultibandLayer(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelizePairs(pairs, 2), metadata(ct));
+        return new MultibandLayer(
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelizePairs(pairs, 2), metadata(ct));
     }
 
     static Map<SpatialKey, Tile> collect(TileLayer layer) {

@@ -1,5 +1,9 @@
 package io.rastermill.spark.layerstore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.layout.KeyBounds;
@@ -12,6 +16,10 @@ import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.hdfs.MiniHdfs;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -19,20 +27,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The Hadoop backend on a real HDFS ({@link MiniDFSCluster}): MapFiles, _attributes, queries, update, corrupt records. */
 class LayerStoreHdfsTest {
     @RegisterExtension
     @Order(1)
     static final MiniHdfs HDFS = new MiniHdfs("rastermill-layerstore-dfs");
+
     @RegisterExtension
     @Order(2)
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
@@ -47,13 +47,17 @@ class LayerStoreHdfsTest {
         assertEquals(Catalog.Backend.HADOOP, writer.catalog().backend());
         writer.write(id, LayerStoreFixtures.layer(SPARK.session(), ct, tiles), KeyIndexMethod.ZORDER);
 
-        // GeoTrellis's layout: _attributes/<name>___<zoom>___metadata.json, MapFiles part-r-NNNNN-<first index>, _SUCCESS.
+        // GeoTrellis's layout: _attributes/<name>___<zoom>___metadata.json, MapFiles part-r-NNNNN-<first index>,
+        // _SUCCESS.
         assertTrue(HDFS.fileSystem().isFile(new Path(uri + "/_attributes/dem___4___metadata.json")));
         FileStatus[] parts = HDFS.fileSystem().globStatus(new Path(uri + "/dem/4/part-r-*"));
         assertTrue(parts.length >= 1);
         for (FileStatus p : parts) {
-            assertTrue(p.getPath().getName().matches("part-r-\\d{5}-\\d+"), p.getPath().toString());
-            assertTrue(HDFS.fileSystem().isFile(new Path(p.getPath(), "data")) && HDFS.fileSystem().isFile(new Path(p.getPath(), "index")));
+            assertTrue(
+                    p.getPath().getName().matches("part-r-\\d{5}-\\d+"),
+                    p.getPath().toString());
+            assertTrue(HDFS.fileSystem().isFile(new Path(p.getPath(), "data"))
+                    && HDFS.fileSystem().isFile(new Path(p.getPath(), "index")));
         }
         assertTrue(HDFS.fileSystem().isFile(new Path(uri + "/dem/4/_SUCCESS")));
 
@@ -75,15 +79,23 @@ class LayerStoreHdfsTest {
         LayerStoreFixtures.assertSameTiles(want, merged);
         String current = new Path(reader.attributes(id).header().path()).getName();
         assertTrue(current.startsWith("4.v"), current);
-        assertEquals(List.of(current), Arrays.stream(HDFS.fileSystem().listStatus(new Path(uri + "/dem")))
-                .map(s -> s.getPath().getName()).toList());
+        assertEquals(
+                List.of(current),
+                Arrays.stream(HDFS.fileSystem().listStatus(new Path(uri + "/dem")))
+                        .map(s -> s.getPath().getName())
+                        .toList());
 
-        LayerStoreException e = assertThrows(LayerStoreException.class,
+        LayerStoreException e = assertThrows(
+                LayerStoreException.class,
                 () -> writer.write(id, LayerStoreFixtures.layer(SPARK.session(), ct, tiles), KeyIndexMethod.HILBERT));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
 
         // A MapFile cut short: the error names the layer and the MapFile.
-        Path data = new Path(HDFS.fileSystem().globStatus(new Path(uri + "/dem/" + current + "/part-r-*"))[0].getPath(), "data");
+        Path data = new Path(
+                HDFS.fileSystem()
+                        .globStatus(new Path(uri + "/dem/" + current + "/part-r-*"))[0]
+                        .getPath(),
+                "data");
         byte[] bytes;
         try (var in = HDFS.fileSystem().open(data)) {
             bytes = in.readAllBytes();
@@ -92,6 +104,8 @@ class LayerStoreHdfsTest {
             out.write(bytes, 0, bytes.length / 2);
         }
         Exception ex = assertThrows(Exception.class, () -> reader.read(id).rdd().count());
-        assertTrue(String.valueOf(ex.getMessage()).contains("layer 'dem' zoom 4: MapFile " + data.getParent()), ex.getMessage());
+        assertTrue(
+                String.valueOf(ex.getMessage()).contains("layer 'dem' zoom 4: MapFile " + data.getParent()),
+                ex.getMessage());
     }
 }

@@ -1,5 +1,10 @@
 package io.rastermill.spark.layerstore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.core.geom.Extent;
@@ -16,10 +21,6 @@ import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,11 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** LayerWriter/LayerReader on the file backend, and reading the GeoTrellis-written golden catalogs (both backends). */
 class LayerStoreTest {
@@ -54,17 +53,20 @@ class LayerStoreTest {
 
     @Test
     void readsTheGoldenFileCatalog() throws Exception {
-        LayerReader reader = LayerReader.open(SPARK.session(), GoldenCatalogs.resource("golden-file-catalog").toString(), null);
+        LayerReader reader = LayerReader.open(
+                SPARK.session(), GoldenCatalogs.resource("golden-file-catalog").toString(), null);
         TileLayer layer = reader.read(new LayerId("golden", 3));
         assertEquals(CellType.INT32, layer.metadata().cellType());
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.collect(layer);
         assertEquals(4, tiles.size());
-        tiles.forEach((k, t) -> assertArrayEquals(GoldenCatalogs.goldenCells(k.col(), k.row()), t.toIntLane(), k.toString()));
+        tiles.forEach(
+                (k, t) -> assertArrayEquals(GoldenCatalogs.goldenCells(k.col(), k.row()), t.toIntLane(), k.toString()));
 
-        Map<SpatialKey, Tile> hilbert = LayerStoreFixtures.collect(reader.read(new LayerId("golden-f32ud", 3),
-                new KeyBounds(new SpatialKey(1, 0), new SpatialKey(1, 1))));
+        Map<SpatialKey, Tile> hilbert = LayerStoreFixtures.collect(
+                reader.read(new LayerId("golden-f32ud", 3), new KeyBounds(new SpatialKey(1, 0), new SpatialKey(1, 1))));
         assertEquals(List.of(new SpatialKey(1, 0), new SpatialKey(1, 1)), List.copyOf(hilbert.keySet()));
-        assertEquals(101 / 2.0, hilbert.get(new SpatialKey(1, 0)).getDouble(1), 0.0); // tile (1,0) cell 1 = (100 + 1) / 2
+        assertEquals(
+                101 / 2.0, hilbert.get(new SpatialKey(1, 0)).getDouble(1), 0.0); // tile (1,0) cell 1 = (100 + 1) / 2
         assertTrue(Double.isNaN(hilbert.get(new SpatialKey(1, 1)).getDouble(5)));
 
         MultibandLayer mb = reader.readMultiband(new LayerId("golden-mb", 3));
@@ -85,8 +87,10 @@ class LayerStoreTest {
         assertEquals(List.of(new LayerId("golden", 3)), reader.layerIds());
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.collect(reader.read(new LayerId("golden", 3)));
         assertEquals(4, tiles.size());
-        tiles.forEach((k, t) -> assertArrayEquals(GoldenCatalogs.goldenCells(k.col(), k.row()), t.toIntLane(), k.toString()));
-        Map<SpatialKey, Tile> one = LayerStoreFixtures.collect(reader.read(new LayerId("golden", 3), new Extent(4.5, 0.5, 5, 1)));
+        tiles.forEach(
+                (k, t) -> assertArrayEquals(GoldenCatalogs.goldenCells(k.col(), k.row()), t.toIntLane(), k.toString()));
+        Map<SpatialKey, Tile> one =
+                LayerStoreFixtures.collect(reader.read(new LayerId("golden", 3), new Extent(4.5, 0.5, 5, 1)));
         assertEquals(List.of(new SpatialKey(1, 1)), List.copyOf(one.keySet()));
     }
 
@@ -103,7 +107,9 @@ class LayerStoreTest {
             writer.write(id, LayerStoreFixtures.layer(SPARK.session(), ct, tiles), methods[i % methods.length]);
             TileLayer back = reader.read(id);
             assertEquals(LayerStoreFixtures.metadata(ct), back.metadata(), ct.name());
-            assertEquals(methods[i % methods.length].createIndex(back.metadata().bounds().toKeyBounds().orElseThrow()),
+            assertEquals(
+                    methods[i % methods.length].createIndex(
+                            back.metadata().bounds().toKeyBounds().orElseThrow()),
                     reader.attributes(id).keyIndex());
             LayerStoreFixtures.assertSameTiles(tiles, LayerStoreFixtures.collect(back));
             i++;
@@ -118,11 +124,16 @@ class LayerStoreTest {
         Random rnd = new Random(5);
         Map<SpatialKey, MultibandTile> tiles = new TreeMap<>();
         for (SpatialKey k : LayerStoreFixtures.randomTiles(ct, 1).keySet()) {
-            tiles.put(k, MultibandTile.of(LayerStoreFixtures.randomTile(ct, rnd), LayerStoreFixtures.randomTile(ct, rnd),
-                    LayerStoreFixtures.randomTile(ct, rnd)));
+            tiles.put(
+                    k,
+                    MultibandTile.of(
+                            LayerStoreFixtures.randomTile(ct, rnd),
+                            LayerStoreFixtures.randomTile(ct, rnd),
+                            LayerStoreFixtures.randomTile(ct, rnd)));
         }
         LayerId id = new LayerId("mb", 0);
-        LayerWriter.open(SPARK.session(), uri, null).writeMultiband(id, LayerStoreFixtures.multiband(SPARK.session(), ct, tiles), KeyIndexMethod.HILBERT);
+        LayerWriter.open(SPARK.session(), uri, null)
+                .writeMultiband(id, LayerStoreFixtures.multiband(SPARK.session(), ct, tiles), KeyIndexMethod.HILBERT);
         MultibandLayer back = LayerReader.open(SPARK.session(), uri, null).readMultiband(id);
         Map<SpatialKey, MultibandTile> got = new TreeMap<>(back.rdd().collectAsMap());
         assertEquals(tiles, got);
@@ -136,8 +147,10 @@ class LayerStoreTest {
         LayerId id = new LayerId("dem", 0);
         Map<SpatialKey, Tile> first = LayerStoreFixtures.randomTiles(CellType.FLOAT32, 1);
         writer.write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, first), KeyIndexMethod.ZORDER);
-        LayerStoreException e = assertThrows(LayerStoreException.class,
-                () -> writer.write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, first), KeyIndexMethod.ZORDER));
+        LayerStoreException e = assertThrows(
+                LayerStoreException.class,
+                () -> writer.write(
+                        id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, first), KeyIndexMethod.ZORDER));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
 
         // Overwrite: the two tiles given replace theirs; the others stay.
@@ -146,28 +159,46 @@ class LayerStoreTest {
         part.put(new SpatialKey(0, 0), second.get(new SpatialKey(0, 0)));
         part.put(new SpatialKey(2, 1), second.get(new SpatialKey(2, 1)));
         TileLayerMetadata md = LayerStoreFixtures.metadata(CellType.FLOAT32);
-        writer.overwrite(id, io.rastermill.spark.layer.TileLayers.fromRdd(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SPARK.session().sparkContext())
-                        .parallelizePairs(part.entrySet().stream().map(x -> new scala.Tuple2<>(x.getKey(), x.getValue())).toList()),
-                md));
+        writer.overwrite(
+                id,
+                io.rastermill.spark.layer.TileLayers.fromRdd(
+                        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                                        SPARK.session().sparkContext())
+                                .parallelizePairs(part.entrySet().stream()
+                                        .map(x -> new scala.Tuple2<>(x.getKey(), x.getValue()))
+                                        .toList()),
+                        md));
         Map<SpatialKey, Tile> expected = new TreeMap<>(first);
         expected.putAll(part);
         LayerStoreFixtures.assertSameTiles(expected, LayerStoreFixtures.collect(reader.read(id)));
 
         // Update with a merge function: existing + new, per cell.
-        writer.update(id, LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, second), (a, b) -> a.combineDouble(b, Double::sum));
+        writer.update(
+                id,
+                LayerStoreFixtures.layer(SPARK.session(), CellType.FLOAT32, second),
+                (a, b) -> a.combineDouble(b, Double::sum));
         Map<SpatialKey, Tile> merged = LayerStoreFixtures.collect(reader.read(id));
         for (SpatialKey k : expected.keySet()) {
             Tile want = expected.get(k).combineDouble(second.get(k), Double::sum);
             assertArrayEquals(want.toBytes(), merged.get(k).toBytes(), k.toString());
         }
         // Updates must stay inside the key index bounds.
-        TileLayerMetadata outside = new TileLayerMetadata(CellType.FLOAT32, md.layout(), md.extent(), md.crs(),
+        TileLayerMetadata outside = new TileLayerMetadata(
+                CellType.FLOAT32,
+                md.layout(),
+                md.extent(),
+                md.crs(),
                 new KeyBounds(new SpatialKey(0, 0), new SpatialKey(5, 5)));
-        e = assertThrows(LayerStoreException.class, () -> writer.update(id, io.rastermill.spark.layer.TileLayers.fromRdd(
-                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SPARK.session().sparkContext())
-                        .parallelizePairs(List.of(new scala.Tuple2<>(new SpatialKey(0, 0), first.get(new SpatialKey(0, 0))))),
-                outside)));
+        e = assertThrows(
+                LayerStoreException.class,
+                () -> writer.update(
+                        id,
+                        io.rastermill.spark.layer.TileLayers.fromRdd(
+                                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                                                SPARK.session().sparkContext())
+                                        .parallelizePairs(List.of(new scala.Tuple2<>(
+                                                new SpatialKey(0, 0), first.get(new SpatialKey(0, 0))))),
+                                outside)));
         assertTrue(e.getMessage().contains("outside the layer's key index bounds"), e.getMessage());
 
         writer.delete(id);
@@ -180,14 +211,18 @@ class LayerStoreTest {
         String uri = tmp.resolve("cat").toString();
         LayerId id = new LayerId("q", 2);
         Map<SpatialKey, Tile> tiles = LayerStoreFixtures.randomTiles(CellType.INT16, 3);
-        LayerWriter.open(SPARK.session(), uri, null).write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.INT16, tiles), KeyIndexMethod.HILBERT);
+        LayerWriter.open(SPARK.session(), uri, null)
+                .write(id, LayerStoreFixtures.layer(SPARK.session(), CellType.INT16, tiles), KeyIndexMethod.HILBERT);
         LayerReader reader = LayerReader.open(SPARK.session(), uri, null);
         LayerAttributes a = reader.attributes(id);
         // Corrupt every file outside the query: a read that touched one would fail.
         KeyBounds q = new KeyBounds(new SpatialKey(1, 0), new SpatialKey(2, 0));
         for (SpatialKey k : tiles.keySet()) {
             if (!q.includes(k)) {
-                Files.write(tmp.resolve("cat/q/2").resolve(a.keyIndex().fileName(a.keyIndex().toIndex(k))), new byte[] {1, 2, 3});
+                Files.write(
+                        tmp.resolve("cat/q/2")
+                                .resolve(a.keyIndex().fileName(a.keyIndex().toIndex(k))),
+                        new byte[] {1, 2, 3});
             }
         }
         TileLayer part = reader.read(id, q);
@@ -196,14 +231,17 @@ class LayerStoreTest {
         assertEquals(q, part.metadata().bounds());
         assertEquals(new Extent(8, 8, 24, 16), part.metadata().extent());
         // Extent (8.5, 9) - (9, 10) meets only key (1, 0).
-        assertEquals(List.of(new SpatialKey(1, 0)),
-                List.copyOf(LayerStoreFixtures.collect(reader.read(id, new Extent(8.5, 9, 9, 10))).keySet()));
+        assertEquals(
+                List.of(new SpatialKey(1, 0)),
+                List.copyOf(LayerStoreFixtures.collect(reader.read(id, new Extent(8.5, 9, 9, 10)))
+                        .keySet()));
         // The whole layer touches the corrupt files: the error names layer and file.
         Exception e = assertThrows(Exception.class, () -> reader.read(id).rdd().count());
         String msg = String.valueOf(e.getMessage());
         assertTrue(msg.contains("layer 'q' zoom 2: tile file " + tmp.resolve("cat/q/2")), msg);
         // A tile file cut short (a truncated write or copy) inside the query.
-        Path cut = tmp.resolve("cat/q/2").resolve(a.keyIndex().fileName(a.keyIndex().toIndex(new SpatialKey(2, 0))));
+        Path cut = tmp.resolve("cat/q/2")
+                .resolve(a.keyIndex().fileName(a.keyIndex().toIndex(new SpatialKey(2, 0))));
         byte[] whole = Files.readAllBytes(cut);
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
         e = assertThrows(Exception.class, () -> reader.read(id, q).rdd().count());

@@ -1,5 +1,8 @@
 package io.rastermill.spark.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.local.LocalOps;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.Statistics;
@@ -7,15 +10,11 @@ import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.zonal.ZonalStatistics;
+import java.util.List;
+import java.util.SortedMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.SortedMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** rm_agg_stats and rm_agg_zonal against the layer's own statistics and zonal statistics. */
 class AggregateSqlTest {
@@ -47,13 +46,21 @@ class AggregateSqlTest {
         Statistics expected = dem.reduce(new CellStatistics());
         assertTrue(expected.dataCells() > 1000 && expected.noDataCells() > 0, expected.toString());
         LayerFrames.toDataFrame(SPARK.session(), dem).createOrReplaceTempView("dem");
-        Row all = SPARK.session().sql("SELECT s.* FROM (SELECT rm_agg_stats(tile) AS s FROM dem)").first();
+        Row all = SPARK.session()
+                .sql("SELECT s.* FROM (SELECT rm_agg_stats(tile) AS s FROM dem)")
+                .first();
         assertStatistics(expected, all, 0, "whole layer");
         // grouped: the tile rows' counts add up, and a group of NULL tiles has no data and NULL numbers
-        List<Row> byRow = SPARK.session().sql("SELECT row, rm_agg_stats(tile).data_cells FROM dem GROUP BY row").collectAsList();
+        List<Row> byRow = SPARK.session()
+                .sql("SELECT row, rm_agg_stats(tile).data_cells FROM dem GROUP BY row")
+                .collectAsList();
         assertEquals(3, byRow.size());
-        assertEquals(expected.dataCells(), byRow.stream().mapToLong(r -> r.getLong(1)).sum());
-        Row none = SPARK.session().sql("SELECT s.* FROM (SELECT rm_agg_stats(CAST(NULL AS BINARY)) AS s FROM dem)").first();
+        assertEquals(
+                expected.dataCells(),
+                byRow.stream().mapToLong(r -> r.getLong(1)).sum());
+        Row none = SPARK.session()
+                .sql("SELECT s.* FROM (SELECT rm_agg_stats(CAST(NULL AS BINARY)) AS s FROM dem)")
+                .first();
         assertEquals(0L, none.getLong(0));
         assertTrue(none.isNullAt(2) && none.isNullAt(5), none.toString());
     }
@@ -67,8 +74,10 @@ class AggregateSqlTest {
         assertTrue(expected.size() >= 5, expected.keySet().toString());
         LayerFrames.toDataFrame(SPARK.session(), values).createOrReplaceTempView("v");
         LayerFrames.toDataFrame(SPARK.session(), zones).createOrReplaceTempView("z");
-        List<Row> got = SPARK.session().sql("SELECT inline(rm_agg_zonal(v.tile, z.tile).zones)"
-                + " FROM v JOIN z ON v.col = z.col AND v.row = z.row").collectAsList();
+        List<Row> got = SPARK.session()
+                .sql("SELECT inline(rm_agg_zonal(v.tile, z.tile).zones)"
+                        + " FROM v JOIN z ON v.col = z.col AND v.row = z.row")
+                .collectAsList();
         assertEquals(expected.size(), got.size());
         int i = 0;
         for (var e : expected.entrySet()) {

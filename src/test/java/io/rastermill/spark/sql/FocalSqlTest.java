@@ -1,5 +1,9 @@
 package io.rastermill.spark.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.focal.FocalOps;
@@ -15,17 +19,12 @@ import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
-import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Focal and terrain SQL functions over buffered tiles, against {@code layer.focal} with the same
@@ -43,18 +42,28 @@ class FocalSqlTest {
     /** Each SQL call and the kernel that must give the same cells. */
     private static Map<String, FocalKernel> calls() {
         Map<String, FocalKernel> m = new LinkedHashMap<>();
-        m.put("rm_focal(buffered, 'mean', 'circle', 2)",
-                FocalOps.statsKernel(new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.CIRCLE, 2)));
-        m.put("rm_focal(buffered, 'MEDIAN', 'square', 1)",
-                FocalOps.statsKernel(new FocalStatsParams(FocalStatsParams.Stat.MEDIAN, FocalStatsParams.Shape.SQUARE, 1)));
+        m.put(
+                "rm_focal(buffered, 'mean', 'circle', 2)",
+                FocalOps.statsKernel(
+                        new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.CIRCLE, 2)));
+        m.put(
+                "rm_focal(buffered, 'MEDIAN', 'square', 1)",
+                FocalOps.statsKernel(
+                        new FocalStatsParams(FocalStatsParams.Stat.MEDIAN, FocalStatsParams.Shape.SQUARE, 1)));
         m.put("rm_slope(buffered, 2)", FocalOps.slopeKernel(SlopeParams.GDALDEM.withZFactor(2)));
         m.put("rm_aspect(buffered)", FocalOps.aspectKernel(AspectParams.GDALDEM));
-        m.put("rm_hillshade(buffered, 300, 40, 1.5)",
-                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM.withSun(300, 40).withZFactor(1.5)));
-        m.put("rm_tpi(buffered)", FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TPI, false)));
-        m.put("rm_tri(buffered)",
+        m.put(
+                "rm_hillshade(buffered, 300, 40, 1.5)",
+                FocalOps.hillshadeKernel(
+                        HillshadeParams.GDALDEM.withSun(300, 40).withZFactor(1.5)));
+        m.put(
+                "rm_tpi(buffered)",
+                FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TPI, false)));
+        m.put(
+                "rm_tri(buffered)",
                 FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TRI_RILEY, false)));
-        m.put("rm_roughness(buffered)",
+        m.put(
+                "rm_roughness(buffered)",
                 FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, false)));
         return m;
     }
@@ -79,14 +88,17 @@ class FocalSqlTest {
             int call = 0;
             for (Map.Entry<String, FocalKernel> e : calls.entrySet()) {
                 Tile wholeResult = FocalOps.applyWhole(e.getValue(), whole, cellSize);
-                Map<SpatialKey, Tile> expected = source.focal(e.getValue()).innerTiles().collectAsMap();
+                Map<SpatialKey, Tile> expected =
+                        source.focal(e.getValue()).innerTiles().collectAsMap();
                 for (Row row : rows) {
                     SpatialKey key = new SpatialKey(row.getInt(0), row.getInt(1));
                     Tile got = TileBytes.decode((byte[]) row.get(2 + call));
                     assertEquals(expected.get(key), got, e.getKey() + " at " + key);
                     int c0 = key.col() * 32;
                     int r0 = key.row() * 32;
-                    assertEquals(wholeResult.crop(c0, r0, c0 + got.cols() - 1, r0 + got.rows() - 1), got,
+                    assertEquals(
+                            wholeResult.crop(c0, r0, c0 + got.cols() - 1, r0 + got.rows() - 1),
+                            got,
                             e.getKey() + " at " + key + " against the whole raster");
                 }
                 call++;
@@ -99,16 +111,24 @@ class FocalSqlTest {
         TileLayer dem = layer();
         LayerFrames.toBufferedDataFrame(SPARK.session(), dem, 1).createOrReplaceTempView("buf1");
         LayerFrames.toDataFrame(SPARK.session(), dem).createOrReplaceTempView("plain");
-        assertFails("SELECT rm_focal(buffered, 'mean', 'square', 2) FROM buf1",
+        assertFails(
+                "SELECT rm_focal(buffered, 'mean', 'square', 2) FROM buf1",
                 "halo 1 is smaller than the 2 this function needs");
         assertFails("SELECT rm_slope(tile, 1) FROM plain", "not a buffered tile");
-        assertFails("SELECT rm_focal(buffered, 'mode', 'square', 1) FROM buf1",
+        assertFails(
+                "SELECT rm_focal(buffered, 'mode', 'square', 1) FROM buf1",
                 "unknown statistic 'mode'; one of [mean, min, max, sum, stddev, median]");
-        assertEquals(0L, SPARK.session().sql("SELECT rm_aspect(NULL) AS a FROM buf1").filter("a IS NOT NULL").count());
+        assertEquals(
+                0L,
+                SPARK.session()
+                        .sql("SELECT rm_aspect(NULL) AS a FROM buf1")
+                        .filter("a IS NOT NULL")
+                        .count());
     }
 
     private static void assertFails(String sql, String message) {
-        Exception e = assertThrows(Exception.class, () -> SPARK.session().sql(sql).collectAsList());
+        Exception e =
+                assertThrows(Exception.class, () -> SPARK.session().sql(sql).collectAsList());
         Throwable t = e;
         StringBuilder all = new StringBuilder();
         while (t != null) {

@@ -1,5 +1,9 @@
 package io.rastermill.spark.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.layout.SpatialKey;
@@ -11,20 +15,15 @@ import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalog.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Dataset view of a layer and the SQL functions, against the same computations in Java. */
 class RastermillSqlTest {
@@ -69,7 +68,8 @@ class RastermillSqlTest {
                 select.append(", ").append(op.sqlName()).append("_value(tile, 2.5)");
             }
         }
-        List<Row> rows = SPARK.session().sql(select + " FROM (SELECT tile, rm_subtract_value(tile, 3) AS b FROM ops)")
+        List<Row> rows = SPARK.session()
+                .sql(select + " FROM (SELECT tile, rm_subtract_value(tile, 3) AS b FROM ops)")
                 .collectAsList();
         assertEquals(12, rows.size());
         for (Row row : rows) {
@@ -109,8 +109,10 @@ class RastermillSqlTest {
             }
         }
         LayerFrames.toDataFrame(SPARK.session(), layer()).createOrReplaceTempView("dem");
-        Row row = SPARK.session().sql("SELECT sum(rm_data_cells(tile)), min(rm_min(tile)), max(rm_max(tile)), sum(rm_sum(tile)),"
-                + " count(*), max(rm_cols(tile)), first(rm_cell_type(tile)) FROM dem").first();
+        Row row = SPARK.session()
+                .sql("SELECT sum(rm_data_cells(tile)), min(rm_min(tile)), max(rm_max(tile)), sum(rm_sum(tile)),"
+                        + " count(*), max(rm_cols(tile)), first(rm_cell_type(tile)) FROM dem")
+                .first();
         assertEquals(n, row.getLong(0));
         assertEquals(min, row.getDouble(1));
         assertEquals(max, row.getDouble(2));
@@ -124,15 +126,18 @@ class RastermillSqlTest {
     void localOpsInSqlAndBackToALayerEqualTheJavaOps() throws Exception {
         TileLayer a = layer();
         LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("a");
-        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100))).createOrReplaceTempView("b");
-        Dataset<Row> nd = SPARK.session().sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
-                + " FROM a JOIN b ON a.col = b.col AND a.row = b.row");
+        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100)))
+                .createOrReplaceTempView("b");
+        Dataset<Row> nd = SPARK.session()
+                .sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
+                        + " FROM a JOIN b ON a.col = b.col AND a.row = b.row");
         TileLayer back = LayerFrames.toLayer(nd, a.metadata().withCellType(CellType.FLOAT32));
         Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
         Map<SpatialKey, Tile> raw = a.rdd().collectAsMap();
         assertEquals(raw.keySet(), got.keySet());
         for (Map.Entry<SpatialKey, Tile> e : raw.entrySet()) {
-            Tile expected = Arithmetic.normalizedDifference(Arithmetic.apply(Arithmetic.Op.ADD, e.getValue(), 100), e.getValue());
+            Tile expected = Arithmetic.normalizedDifference(
+                    Arithmetic.apply(Arithmetic.Op.ADD, e.getValue(), 100), e.getValue());
             Tile g = got.get(e.getKey());
             double[] x = expected.toDoubleLane();
             double[] y = g.toDoubleLane();
@@ -150,15 +155,21 @@ class RastermillSqlTest {
     void rmCalcEvaluatesAnExpressionOverAnArrayOfTiles() throws Exception {
         TileLayer a = layer();
         LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("red");
-        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
+        LayerFrames.toDataFrame(
+                        SPARK.session(),
+                        a.mapTiles(
+                                t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3),
+                                CellType.INT32))
                 .createOrReplaceTempView("nir");
-        Dataset<Row> ndvi = SPARK.session().sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
-                + " rm_calc2('(B - A) / (B + A)', red.tile, nir.tile) AS tile2,"
-                + " rm_cell_type(rm_calc_as('A > 0', 'int16', array(red.tile))) AS ct"
-                + " FROM red JOIN nir ON red.col = nir.col AND red.row = nir.row");
+        Dataset<Row> ndvi = SPARK.session()
+                .sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
+                        + " rm_calc2('(B - A) / (B + A)', red.tile, nir.tile) AS tile2,"
+                        + " rm_cell_type(rm_calc_as('A > 0', 'int16', array(red.tile))) AS ct"
+                        + " FROM red JOIN nir ON red.col = nir.col AND red.row = nir.row");
         assertEquals("int16", ndvi.select("ct").first().getString(0));
         assertEquals(0L, ndvi.filter("tile != tile2").count(), "rm_calc2 gives the same bytes as rm_calc");
-        TileLayer back = LayerFrames.toLayer(ndvi.drop("ct").drop("tile2"), a.metadata().withCellType(CellType.FLOAT64));
+        TileLayer back =
+                LayerFrames.toLayer(ndvi.drop("ct").drop("tile2"), a.metadata().withCellType(CellType.FLOAT64));
         Map<SpatialKey, Tile> got = back.rdd().collectAsMap();
         int data = 0;
         for (Map.Entry<SpatialKey, Tile> e : a.rdd().collectAsMap().entrySet()) {
@@ -176,8 +187,12 @@ class RastermillSqlTest {
             }
         }
         org.junit.jupiter.api.Assertions.assertTrue(data > 1000, "cells with data: " + data);
-        Exception bad = assertThrows(Exception.class, () -> SPARK.session().sql("SELECT rm_calc('A +* 2', array(tile)) FROM red").collect());
-        org.junit.jupiter.api.Assertions.assertTrue(String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"),
-                bad.getMessage());
+        Exception bad = assertThrows(
+                Exception.class,
+                () -> SPARK.session()
+                        .sql("SELECT rm_calc('A +* 2', array(tile)) FROM red")
+                        .collect());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"), bad.getMessage());
     }
 }

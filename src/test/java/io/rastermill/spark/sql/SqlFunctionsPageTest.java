@@ -1,20 +1,19 @@
 package io.rastermill.spark.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The generated page and the catalog's completeness. {@code -Drastermill.writeDocs=true} rewrites the
@@ -35,8 +34,8 @@ class SqlFunctionsPageTest {
 
     @Test
     void everyLocalOpHasAnSqlFunctionWithItsDoc() {
-        Map<String, SqlFunction> byName = SqlFunctions.all().stream()
-                .collect(Collectors.toMap(SqlFunction::name, Function.identity()));
+        Map<String, SqlFunction> byName =
+                SqlFunctions.all().stream().collect(Collectors.toMap(SqlFunction::name, Function.identity()));
         for (LocalOp op : LocalOps.all()) {
             SqlFunction f = byName.get(op.sqlName());
             assertNotNull(f, op.name() + " has no SQL function");
@@ -54,15 +53,18 @@ class SqlFunctionsPageTest {
 
     @Test
     void anEntryWithoutADocOrWithABadNameIsRefused() {
-        SqlFunction.Registration none = (udf, n) -> { };
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SqlFunctions.entry("g", "rm_thing(a)", "INT", " ", none));
+        SqlFunction.Registration none = (udf, n) -> {};
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> SqlFunctions.entry("g", "rm_thing(a)", "INT", " ", none));
         assertEquals("rm_thing has no one-line doc", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SqlFunctions.entry("g", "rm_thing(a)", "INT", "two\nlines", none));
-        e = assertThrows(IllegalArgumentException.class, () -> SqlFunctions.entry("g", "rmThing(a)", "INT", "doc", none));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SqlFunctions.entry("g", "rm_thing(a)", "INT", "two\nlines", none));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> SqlFunctions.entry("g", "rmThing(a)", "INT", "doc", none));
         assertEquals("SQL function name 'rmThing' is not rm_ and snake case", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new SqlFunction("g", "rm_a", "rm_b(x)", "INT", "doc", none));
+        e = assertThrows(
+                IllegalArgumentException.class, () -> new SqlFunction("g", "rm_a", "rm_b(x)", "INT", "doc", none));
         assertTrue(e.getMessage().contains("is not rm_a(...)"), e.getMessage());
     }
 }

@@ -1,5 +1,10 @@
 package io.rastermill.spark.sql;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.calc.CalcExpression;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.geom.GridBounds;
@@ -23,6 +28,13 @@ import io.rastermill.spark.temporal.SceneDating;
 import io.rastermill.spark.temporal.SceneSeries;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,19 +43,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The time-series SQL aggregates against the Java API on one stack: twelve UInt16 48×32 scenes ten days apart, each
@@ -66,6 +65,7 @@ class TimeSeriesSqlTest {
     private static final LocalDate DAY0 = LocalDate.of(2024, 4, 1);
     /** Cell (0, 0): 0 is NoData, 60000 a flagged cloud (QA 9), every other QA 1. Clear: 100 130 120 160 110 190 150. */
     private static final int[] CELL0 = {100, 0, 60000, 130, 120, 60000, 160, 0, 110, 190, 60000, 150};
+
     private static final String[] REDUCERS = {"median", "mean", "min", "max", "count", "first", "last", "p90", "p25"};
     /** Composite evaluates its mask over the bands' raw values (QA 0 is a clear cell, not NoData): so does the SQL. */
     private static final String MASKED =
@@ -82,7 +82,8 @@ class TimeSeriesSqlTest {
             for (int k = 0; k < v.length; k++) {
                 boolean cloud = rnd.nextDouble() < 0.3;
                 v[k] = (short) (rnd.nextDouble() < 0.1 ? 0 : cloud ? 60000 : 500 + 30 * s + rnd.nextInt(200));
-                qa[k] = (short) ((cloud ? 8 : 0) + rnd.nextInt(4)); // QA 0 is the band's NoData but a clear cell to the mask
+                qa[k] = (short)
+                        ((cloud ? 8 : 0) + rnd.nextInt(4)); // QA 0 is the band's NoData but a clear cell to the mask
             }
             v[0] = (short) CELL0[s];
             qa[0] = (short) (CELL0[s] == 60000 ? 9 : 1);
@@ -96,19 +97,26 @@ class TimeSeriesSqlTest {
         SpaceTimeLayer qa = SceneSeries.read(spark, scenes, SceneDating.automatic(), null, null, TILE, 1);
         LayerFrames.toDataFrame(spark, values).createOrReplaceTempView("v");
         LayerFrames.toDataFrame(spark, qa).createOrReplaceTempView("q");
-        Dataset<Row> masked = spark.sql("SELECT v.col, v.row, v.instant, " + MASKED + " AS tile FROM v JOIN q USING (col, row, instant)");
+        Dataset<Row> masked = spark.sql(
+                "SELECT v.col, v.row, v.instant, " + MASKED + " AS tile FROM v JOIN q USING (col, row, instant)");
         masked.cache().createOrReplaceTempView("m");
     }
 
     private static void write(Path path, short[] v, short[] qa) throws IOException {
         path.getParent().toFile().mkdirs();
         RasterDescription d = RasterDescription.of(W, H, 2, CellType.UINT16)
-                .withTransform(new GeoTransform(500_000, 10, 0, 5_000_000, 0, -10)).withEpsg(32633);
-        try (GeoTiffWriter w = GeoTiffWriter.create(path.toString(), d, GeoTiffWriteOptions.builder().blockSize(16).build())) {
+                .withTransform(new GeoTransform(500_000, 10, 0, 5_000_000, 0, -10))
+                .withEpsg(32633);
+        try (GeoTiffWriter w = GeoTiffWriter.create(
+                path.toString(), d, GeoTiffWriteOptions.builder().blockSize(16).build())) {
             for (int r = 0; r < H / 16; r++) {
                 for (int c = 0; c < W / 16; c++) {
-                    w.writeBlock(c, r, MultibandTile.of(Tiles.ofShorts(CellType.UINT16, 16, 16, block(v, c, r)),
-                            Tiles.ofShorts(CellType.UINT16, 16, 16, block(qa, c, r))));
+                    w.writeBlock(
+                            c,
+                            r,
+                            MultibandTile.of(
+                                    Tiles.ofShorts(CellType.UINT16, 16, 16, block(v, c, r)),
+                                    Tiles.ofShorts(CellType.UINT16, 16, 16, block(qa, c, r))));
                 }
             }
             w.finish();
@@ -148,7 +156,12 @@ class TimeSeriesSqlTest {
 
     /** Band {@code b} of the rm_trend struct in column {@code i}, pasted as {@link #cells}. */
     private static double[] trendCells(List<Row> rows, int i, int b) {
-        return cells(rows.stream().map(r -> RowFactory.create(r.getInt(0), r.getInt(1), r.getStruct(i).get(b))).toList(), 2);
+        return cells(
+                rows.stream()
+                        .map(r -> RowFactory.create(
+                                r.getInt(0), r.getInt(1), r.getStruct(i).get(b)))
+                        .toList(),
+                2);
     }
 
     private static double[] window(TileLayer layer) {
@@ -162,29 +175,41 @@ class TimeSeriesSqlTest {
         long origin = values.time().min();
         for (int i : new int[] {0, 5, 6}) { // median, first, last: every reducer is checked masked against Composite
             TemporalReducer r = TemporalReducer.parse(REDUCERS[i]);
-            double[] java = window(LayerComposite.reduce(values, r, r.defaultCellType(CellType.UINT16), origin).get(0));
+            double[] java = window(LayerComposite.reduce(values, r, r.defaultCellType(CellType.UINT16), origin)
+                    .get(0));
             assertArrayEquals(java, cells(sql, 2 + i), REDUCERS[i]);
         }
         TemporalReducer trend = TemporalReducer.parse("trend");
         List<TileLayer> java = LayerComposite.reduce(values, trend, CellType.FLOAT32, origin);
         for (int b = 0; b < 4; b++) {
-            assertArrayEquals(window(java.get(b)), trendCells(sql, 2 + REDUCERS.length, b), trend.bandNames().get(b));
+            assertArrayEquals(
+                    window(java.get(b)),
+                    trendCells(sql, 2 + REDUCERS.length, b),
+                    trend.bandNames().get(b));
         }
         // the unmasked median of cell (0, 0) keeps the clouds: 100 110 120 130 150 | 160 190 60000 60000 60000
         assertEquals(155, cells(sql, 2)[0]);
         // rm_composite without time agrees for the order-free reducers
-        Row untimed = SPARK.session().sql("SELECT rm_composite(tile, 'median'), rm_composite_timed(tile, instant, 'median')"
-                + " FROM v WHERE col = 1 AND row = 1 GROUP BY col, row").first();
+        Row untimed = SPARK.session()
+                .sql("SELECT rm_composite(tile, 'median'), rm_composite_timed(tile, instant, 'median')"
+                        + " FROM v WHERE col = 1 AND row = 1 GROUP BY col, row")
+                .first();
         assertArrayEquals((byte[]) untimed.get(1), (byte[]) untimed.get(0));
     }
 
     @Test
     void maskedEqualsCompositeWithMaskAndHandComputedCells() throws IOException {
         List<Row> sql = composites("m");
-        Composite.Prepared scenes = Composite.open(SPARK.session(), List.of(dir.resolve("scenes").toString()),
-                SceneDating.automatic(), null).prepare();
-        WarpGrid grid = GeoTiffWarp.open(SPARK.session(), List.of(dir.resolve("scenes/S_20240401.tif").toString()), null)
-                .sources().get(0).grid();
+        Composite.Prepared scenes = Composite.open(
+                        SPARK.session(), List.of(dir.resolve("scenes").toString()), SceneDating.automatic(), null)
+                .prepare();
+        WarpGrid grid = GeoTiffWarp.open(
+                        SPARK.session(),
+                        List.of(dir.resolve("scenes/S_20240401.tif").toString()),
+                        null)
+                .sources()
+                .get(0)
+                .grid();
         WarpOptions options = WarpOptions.of(Resampling.NEAREST);
         CalcExpression mask = CalcExpression.parse("(B & 8) != 0");
         double[][] got = new double[REDUCERS.length][];
@@ -206,7 +231,9 @@ class TimeSeriesSqlTest {
         assertEquals(115, got[8][0], "p25: rank 1.5, halfway between 110 and 120");
 
         List<TileLayer> javaTrend = scenes.reduce(grid, TemporalReducer.parse("trend"), options, mask, 0);
-        double[] expected = {31300.0 / 60800, 960.0 / 7 - 31300.0 / 60800 * 410 / 7, 31300.0 * 31300 / (60800.0 * 41600), 7};
+        double[] expected = {
+            31300.0 / 60800, 960.0 / 7 - 31300.0 / 60800 * 410 / 7, 31300.0 * 31300 / (60800.0 * 41600), 7
+        };
         String[] what = {"slope Sxy / Sxx", "intercept mean(y) - slope * mean(x)", "r2 Sxy² / (Sxx Syy)", "count"};
         for (int b = 0; b < 4; b++) {
             double[] trend = trendCells(sql, 2 + REDUCERS.length, b);
@@ -216,7 +243,8 @@ class TimeSeriesSqlTest {
     }
 
     private static String failure(String sql) {
-        Exception e = assertThrows(Exception.class, () -> SPARK.session().sql(sql).collectAsList());
+        Exception e =
+                assertThrows(Exception.class, () -> SPARK.session().sql(sql).collectAsList());
         StringBuilder all = new StringBuilder();
         for (Throwable t = e; t != null; t = t.getCause()) {
             all.append(t.getMessage()).append('\n');
@@ -229,7 +257,10 @@ class TimeSeriesSqlTest {
         String bad = failure("SELECT rm_composite(tile, 'medain') FROM v GROUP BY col, row");
         assertTrue(bad.contains("rm_composite: unknown reducer 'medain'; use median"), bad);
         String first = failure("SELECT rm_composite(tile, 'first') FROM v GROUP BY col, row");
-        assertTrue(first.contains("rm_composite: 'first' needs the time column; use rm_composite_timed(tile, time, 'first')"), first);
+        assertTrue(
+                first.contains(
+                        "rm_composite: 'first' needs the time column; use rm_composite_timed(tile, time, 'first')"),
+                first);
         String trend = failure("SELECT rm_composite_timed(tile, instant, 'trend') FROM v GROUP BY col, row");
         assertTrue(trend.contains("use rm_trend(tile, time)"), trend);
         String noTime = failure("SELECT rm_trend(tile, CAST(NULL AS TIMESTAMP)) FROM v GROUP BY col, row");
@@ -240,8 +271,10 @@ class TimeSeriesSqlTest {
 
     @Test
     void spaceTimeFrameHoldsEveryInstantCropped() {
-        List<Row> keys = SPARK.session().sql("SELECT col, row, count(*), min(instant), max(rm_cols(tile)), min(rm_cols(tile)),"
-                + " min(rm_rows(tile)) FROM v GROUP BY col, row ORDER BY row, col").collectAsList();
+        List<Row> keys = SPARK.session()
+                .sql("SELECT col, row, count(*), min(instant), max(rm_cols(tile)), min(rm_cols(tile)),"
+                        + " min(rm_rows(tile)) FROM v GROUP BY col, row ORDER BY row, col")
+                .collectAsList();
         assertEquals(6, keys.size());
         Row edge = keys.get(5); // col 2, row 1: 8 x 12 in-raster cells of a 20 x 20 tile
         assertEquals(SCENES, edge.getLong(2));

@@ -1,5 +1,10 @@
 package io.rastermill.spark.temporal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import io.rastermill.core.cell.NoData;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.geom.Extent;
@@ -9,26 +14,23 @@ import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.SourceWindow;
 import io.rastermill.core.warp.WarpGrid;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 /** The window copy for scenes on the target grid gives the cells of the nearest-neighbour warp kernel, every block. */
 class AlignedSceneTest {
     private static final Crs UTM = Crs.epsg(32633);
     /** 40 × 30 cells of 10 m; blocks of 16 so that edge blocks are partial. */
     private static final WarpGrid TARGET = grid(UTM, 500_000, 5_000_000, 10, 40, 30);
+
     private static final int BLOCK = 16;
 
     private static WarpGrid grid(Crs crs, double xmin, double ymax, double cell, int cols, int rows) {
-        return new WarpGrid(crs, new RasterExtent(new Extent(xmin, ymax - rows * cell, xmin + cols * cell, ymax),
-                cell, cell, cols, rows));
+        return new WarpGrid(
+                crs,
+                new RasterExtent(
+                        new Extent(xmin, ymax - rows * cell, xmin + cols * cell, ymax), cell, cell, cols, rows));
     }
 
     @Test
@@ -55,8 +57,14 @@ class AlignedSceneTest {
                     Arrays.fill(warped, Double.NaN);
                     GridBounds need = warp.locate(x0, y0, w, h);
                     if (need != null) {
-                        warp.warp(new SourceWindow(window(cells, o[2], need), (int) need.colMin(),
-                                (int) need.rowMin(), (int) need.width(), (int) need.height()), warped);
+                        warp.warp(
+                                new SourceWindow(
+                                        window(cells, o[2], need),
+                                        (int) need.colMin(),
+                                        (int) need.rowMin(),
+                                        (int) need.width(),
+                                        (int) need.height()),
+                                warped);
                     }
                     double[] copied = new double[w * h];
                     Arrays.fill(copied, Double.NaN);
@@ -66,13 +74,24 @@ class AlignedSceneTest {
                     if (exact != null) {
                         double[] part = window(cells, o[2], exact);
                         aligned.copy(part, exact, x0, y0, copied, w);
-                        aligned.copy(Arrays.stream(part).mapToInt(v -> v == v ? (int) v : NoData.INT).toArray(),
-                                exact, x0, y0, ints, w);
+                        aligned.copy(
+                                Arrays.stream(part)
+                                        .mapToInt(v -> v == v ? (int) v : NoData.INT)
+                                        .toArray(),
+                                exact,
+                                x0,
+                                y0,
+                                ints,
+                                w);
                     }
                     String where = Arrays.toString(o) + " block " + x0 + "," + y0;
                     assertArrayEquals(warped, copied, where);
-                    assertArrayEquals(warped, Arrays.stream(ints).mapToDouble(v -> v == NoData.INT ? Double.NaN : v)
-                            .toArray(), where);
+                    assertArrayEquals(
+                            warped,
+                            Arrays.stream(ints)
+                                    .mapToDouble(v -> v == NoData.INT ? Double.NaN : v)
+                                    .toArray(),
+                            where);
                 }
             }
         }
@@ -85,8 +104,7 @@ class AlignedSceneTest {
         assertNull(AlignedScene.of(TARGET, aligned, Resampling.BILINEAR));
         assertNull(AlignedScene.of(TARGET, grid(UTM, 500_035, 4_999_950, 10, 20, 20), Resampling.NEAREST));
         assertNull(AlignedScene.of(TARGET, grid(UTM, 500_030, 4_999_950, 20, 20, 20), Resampling.NEAREST));
-        assertNull(AlignedScene.of(TARGET, grid(Crs.epsg(32632), 500_030, 4_999_950, 10, 20, 20),
-                Resampling.NEAREST));
+        assertNull(AlignedScene.of(TARGET, grid(Crs.epsg(32632), 500_030, 4_999_950, 10, 20, 20), Resampling.NEAREST));
     }
 
     /** The cells of {@code b} from a row-major raster {@code cols} wide. */

@@ -1,12 +1,11 @@
 package io.rastermill.spark.write;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.spark.layer.ZOrderPartitioner;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Which partition holds all the tiles under an overview block, for Z-order range partitions. */
 class BlockOwnershipTest {
@@ -32,8 +31,11 @@ class BlockOwnershipTest {
 
     @Test
     void theDriverMergesFourQuartersPerBlockNoPartitionHolds() {
-        List<LevelShape> levels = List.of(new LevelShape(800, 800, 8, 8), new LevelShape(400, 400, 4, 4),
-                new LevelShape(200, 200, 2, 2), new LevelShape(100, 100, 1, 1));
+        List<LevelShape> levels = List.of(
+                new LevelShape(800, 800, 8, 8),
+                new LevelShape(400, 400, 4, 4),
+                new LevelShape(200, 200, 2, 2),
+                new LevelShape(100, 100, 1, 1));
         assertEquals(4 * 10, quadrants.driverMergeBytes(levels, 10), "only the top block");
         assertEquals(4, levels.get(0).childrenUnder(3, 3));
         assertEquals(2, new LevelShape(700, 800, 7, 8).childrenUnder(3, 3), "one column past the edge");

@@ -1,21 +1,19 @@
 package io.rastermill.spark.write;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.LocalSparkSession;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
 
 /**
  * Translate of an 8192² float32 DEM window (DEFLATE 512² tiles in) to a COG (DEFLATE, predictor 3, 512
@@ -40,16 +38,35 @@ class LayerGeoTiffWriterBenchmark {
     @Test
     void translateToCog() throws Exception {
         assumeTrue(Files.isReadable(Path.of(DEM)), DEM + " is missing");
-        Path work = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "rastermill-sparkwrite-bench"));
+        Path work =
+                Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "rastermill-sparkwrite-bench"));
         Path input = work.resolve("dem_" + SIZE + ".tif");
         if (!Files.exists(input)) {
-            SparkGeoTiffTranslateTest.Result r = SparkGeoTiffTranslateTest.run("gdal_translate", "-q", "-srcwin", "0", "0",
-                    "" + SIZE, "" + SIZE, "-co", "TILED=YES", "-co", "COMPRESS=DEFLATE", "-co", "BLOCKXSIZE=512",
-                    "-co", "BLOCKYSIZE=512", DEM, input.toString());
+            SparkGeoTiffTranslateTest.Result r = SparkGeoTiffTranslateTest.run(
+                    "gdal_translate",
+                    "-q",
+                    "-srcwin",
+                    "0",
+                    "0",
+                    "" + SIZE,
+                    "" + SIZE,
+                    "-co",
+                    "TILED=YES",
+                    "-co",
+                    "COMPRESS=DEFLATE",
+                    "-co",
+                    "BLOCKXSIZE=512",
+                    "-co",
+                    "BLOCKYSIZE=512",
+                    DEM,
+                    input.toString());
             assumeTrue(r.exitCode() == 0, r.output());
         }
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder().blockSize(512).compression(Compression.DEFLATE)
-                .predictor(Predictor.FLOATING_POINT).build();
+        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
+                .blockSize(512)
+                .compression(Compression.DEFLATE)
+                .predictor(Predictor.FLOATING_POINT)
+                .build();
         Path single = work.resolve("single.tif");
         Path spark = work.resolve("spark.tif");
         List<Long> singleMs = new ArrayList<>();
@@ -62,17 +79,19 @@ class LayerGeoTiffWriterBenchmark {
                 SparkGeoTiffTranslateTest.singleJvm(input, single, o);
                 singleMs.add((System.nanoTime() - t0) / 1_000_000);
                 t0 = System.nanoTime();
-                LayerGeoTiffWriter.Result r = SparkGeoTiffTranslate.translate(session, input.toString(), spark.toString(), o);
+                LayerGeoTiffWriter.Result r =
+                        SparkGeoTiffTranslate.translate(session, input.toString(), spark.toString(), o);
                 sparkMs.add((System.nanoTime() - t0) / 1_000_000);
-                phases.add(r.sparkMillis() + " ms Spark " + r.levelMillis() + " + " + r.assemblyMillis() + " ms assembly, " + r.partFiles()
-                        + " part files, " + r.bytes() + " bytes");
+                phases.add(r.sparkMillis() + " ms Spark " + r.levelMillis() + " + " + r.assemblyMillis()
+                        + " ms assembly, " + r.partFiles() + " part files, " + r.bytes() + " bytes");
             }
         }
         assertArrayEquals(Files.readAllBytes(single), Files.readAllBytes(spark), "byte-equal outputs");
         System.out.println("single JVM (2 threads): " + singleMs + " ms, median " + median(singleMs));
         System.out.println("Spark local[2]:         " + sparkMs + " ms, median " + median(sparkMs) + "; " + phases);
         double mpix = (double) SIZE * SIZE / 1e6;
-        System.out.printf("Mpix/s: single %.1f, Spark %.1f%n", mpix * 1000 / median(singleMs), mpix * 1000 / median(sparkMs));
+        System.out.printf(
+                "Mpix/s: single %.1f, Spark %.1f%n", mpix * 1000 / median(singleMs), mpix * 1000 / median(sparkMs));
         Files.deleteIfExists(single);
         Files.deleteIfExists(spark);
     }

@@ -1,5 +1,11 @@
 package io.rastermill.spark.write;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.core.focal.FocalOps;
@@ -28,15 +34,6 @@ import io.rastermill.spark.TaskOutOfMemoryException;
 import io.rastermill.spark.layer.TileFunction;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -48,12 +45,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import scala.Tuple2;
 
 /**
  * The Spark writer against the single-JVM {@link GeoTiffWriter}: the same tiles and options give the
@@ -64,8 +63,10 @@ class LayerGeoTiffWriterTest {
     static final int WIDTH = 1000;
     static final int HEIGHT = 700;
     static final CellType FLOAT_ND = CellType.parse("float32ud-9999.0");
+
     @RegisterExtension
-    static final LocalSparkSession SPARK = new LocalSparkSession().with("spark.master", "local[2,4]").fewShufflePartitions();
+    static final LocalSparkSession SPARK =
+            new LocalSparkSession().with("spark.master", "local[2,4]").fewShufflePartitions();
 
     @TempDir
     Path dir;
@@ -112,8 +113,8 @@ class LayerGeoTiffWriterTest {
                 }
             }
         }
-        JavaPairRDD<SpatialKey, Tile> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelizePairs(tiles, 4);
+        JavaPairRDD<SpatialKey, Tile> rdd =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelizePairs(tiles, 4);
         return TileLayers.fromRdd(rdd, md);
     }
 
@@ -126,8 +127,10 @@ class LayerGeoTiffWriterTest {
         try (GeoTiffWriter w = GeoTiffWriter.create(file.toString(), d, o)) {
             for (int r = 0; r < w.blocksDown(); r++) {
                 for (int c = 0; c < w.blocksAcross(); c++) {
-                    Tile t = drop.contains(new SpatialKey(c, r)) ? ArrayTile.fromDoubleLane(FLOAT_ND, s, s, nan)
-                            : tile(cells, s, c, r).crop(0, 0, Math.min(s, WIDTH - c * s) - 1, Math.min(s, HEIGHT - r * s) - 1);
+                    Tile t = drop.contains(new SpatialKey(c, r))
+                            ? ArrayTile.fromDoubleLane(FLOAT_ND, s, s, nan)
+                            : tile(cells, s, c, r)
+                                    .crop(0, 0, Math.min(s, WIDTH - c * s) - 1, Math.min(s, HEIGHT - r * s) - 1);
                     w.writeBlock(c, r, MultibandTile.of(t));
                 }
             }
@@ -137,7 +140,10 @@ class LayerGeoTiffWriterTest {
     }
 
     static GeoTiffWriteOptions.Builder options(int size) {
-        return GeoTiffWriteOptions.builder().blockSize(size).compression(Compression.DEFLATE).predictor(Predictor.FLOATING_POINT);
+        return GeoTiffWriteOptions.builder()
+                .blockSize(size)
+                .compression(Compression.DEFLATE)
+                .predictor(Predictor.FLOATING_POINT);
     }
 
     static List<String> listing(Path dir) throws IOException {
@@ -151,24 +157,35 @@ class LayerGeoTiffWriterTest {
         TileLayer layer = layer(cells, o.blockSize(), drop);
         Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
         LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(layer, out.toString(), o);
-        Path ref = reference(cells, LayerGeoTiffWriter.describe(layer), o, drop,
+        Path ref = reference(
+                cells,
+                LayerGeoTiffWriter.describe(layer),
+                o,
+                drop,
                 Files.createDirectories(dir.resolve("ref")).resolve("ref.tif"));
-        assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out), "Spark-written file == GeoTiffWriter's, " + o);
+        assertArrayEquals(
+                Files.readAllBytes(ref), Files.readAllBytes(out), "Spark-written file == GeoTiffWriter's, " + o);
         assertEquals(Files.size(out), result.bytes());
         assertEquals(List.of("out.tif"), listing(out.getParent()), "no temporary or part files left");
         assertTrue(result.levels() > 1, "with overviews");
-        assertEquals(2, result.levelMillis().size(), "one Spark job (level 0 and the overviews its tasks hold whole) "
-                + "and the driver's merge, not a job per level");
+        assertEquals(
+                2,
+                result.levelMillis().size(),
+                "one Spark job (level 0 and the overviews its tasks hold whole) "
+                        + "and the driver's merge, not a job per level");
     }
 
     @Test
     void aFocalLayerReadFromAFileBuildsItsOverviewsInTheLevelZeroTasks() throws IOException {
         Path dem = dir.resolve("dem.tif");
         new SyntheticDem(600).write(dem.toString(), 64);
-        TileLayer slope = TileLayers.readGeoTiffs(SPARK.session(), List.of(dem.toString()),
-                TileLayers.ReadOptions.defaults().withTileSize(64)).focal(FocalOps.slopeKernel(SlopeParams.GDALDEM));
-        LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(slope, dir.resolve("slope.tif").toString(),
-                options(64).build());
+        TileLayer slope = TileLayers.readGeoTiffs(
+                        SPARK.session(),
+                        List.of(dem.toString()),
+                        TileLayers.ReadOptions.defaults().withTileSize(64))
+                .focal(FocalOps.slopeKernel(SlopeParams.GDALDEM));
+        LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(
+                slope, dir.resolve("slope.tif").toString(), options(64).build());
         assertEquals(5, result.levels(), "600 px in 64 blocks: 600, 300, 150, 75 and 38 px");
         assertEquals(2, result.levelMillis().size(), "the level-0 job and the driver's merge");
     }
@@ -182,7 +199,11 @@ class LayerGeoTiffWriterTest {
         Path out = Files.createDirectories(dir.resolve("hash")).resolve("out.tif");
         LayerGeoTiffWriter.Result result = LayerGeoTiffWriter.write(hashed, out.toString(), o);
         assertEquals(result.levels(), result.levelMillis().size(), "a Spark job per level");
-        Path ref = reference(cells, LayerGeoTiffWriter.describe(hashed), o, Set.of(),
+        Path ref = reference(
+                cells,
+                LayerGeoTiffWriter.describe(hashed),
+                o,
+                Set.of(),
                 Files.createDirectories(dir.resolve("ref")).resolve("ref.tif"));
         assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out), "Spark-written file == GeoTiffWriter's");
     }
@@ -194,13 +215,21 @@ class LayerGeoTiffWriterTest {
 
     @Test
     void plainTiffBigTiffBlock64EqualsTheSingleJvmWriter() throws IOException {
-        assertSameAsSingleJvm(options(64).cog(false).bigTiff(BigTiffMode.YES).compression(Compression.ZSTD)
-                .predictor(Predictor.NONE).resampling(OverviewResampling.NEAREST).build(), Set.of());
+        assertSameAsSingleJvm(
+                options(64)
+                        .cog(false)
+                        .bigTiff(BigTiffMode.YES)
+                        .compression(Compression.ZSTD)
+                        .predictor(Predictor.NONE)
+                        .resampling(OverviewResampling.NEAREST)
+                        .build(),
+                Set.of());
     }
 
     @Test
     void missingKeysBecomeNoDataBlocks() throws IOException {
-        Set<SpatialKey> drop = Set.of(new SpatialKey(1, 1), new SpatialKey(2, 1), new SpatialKey(7, 5), new SpatialKey(0, 0));
+        Set<SpatialKey> drop =
+                Set.of(new SpatialKey(1, 1), new SpatialKey(2, 1), new SpatialKey(7, 5), new SpatialKey(0, 0));
         GeoTiffWriteOptions o = options(64).resampling(OverviewResampling.MODE).build();
         assertSameAsSingleJvm(o, drop);
         try (GeoTiffReader r = GeoTiffReader.open(dir.resolve("spark/out.tif").toString())) {
@@ -220,7 +249,9 @@ class LayerGeoTiffWriterTest {
     void aTaskThatFailsOnceIsRetriedAndTheFileIsComplete() throws IOException {
         GeoTiffWriteOptions o = options(128).build();
         float[] cells = raster(7);
-        String marker = Files.createDirectories(dir.resolve("markers")).resolve("failed-once").toString();
+        String marker = Files.createDirectories(dir.resolve("markers"))
+                .resolve("failed-once")
+                .toString();
         TileLayer flaky = layer(cells, 128, Set.of()).mapTiles(t -> {
             try {
                 Files.createFile(Path.of(marker));
@@ -232,7 +263,11 @@ class LayerGeoTiffWriterTest {
         Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
         LayerGeoTiffWriter.write(flaky, out.toString(), o);
         assertTrue(Files.exists(Path.of(marker)), "the failure was injected");
-        Path ref = reference(cells, LayerGeoTiffWriter.describe(flaky), o, Set.of(),
+        Path ref = reference(
+                cells,
+                LayerGeoTiffWriter.describe(flaky),
+                o,
+                Set.of(),
                 Files.createDirectories(dir.resolve("ref")).resolve("ref.tif"));
         assertArrayEquals(Files.readAllBytes(ref), Files.readAllBytes(out));
         assertEquals(List.of("out.tif"), listing(out.getParent()), "no temporary or part files left");
@@ -254,9 +289,13 @@ class LayerGeoTiffWriterTest {
         GeoTiffWriteException e = failedWrite(t -> {
             throw new OutOfMemoryError("Java heap space");
         });
-        assertTrue(e.getMessage().contains(TaskOutOfMemoryException.PREFIX + "level 0 of " + failedTarget() + ", task "),
+        assertTrue(
+                e.getMessage().contains(TaskOutOfMemoryException.PREFIX + "level 0 of " + failedTarget() + ", task "),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("(Java heap space, heap of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"),
+        assertTrue(
+                e.getMessage()
+                        .contains("(Java heap space, heap of "
+                                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)"),
                 e.getMessage());
     }
 
@@ -269,8 +308,10 @@ class LayerGeoTiffWriterTest {
         Path out = failedTarget();
         Files.createDirectories(out.getParent());
         TileLayer layer = layer(raster(7), 128, Set.of()).mapTiles(fn);
-        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
-                () -> LayerGeoTiffWriter.write(layer, out.toString(), options(128).build()));
+        GeoTiffWriteException e = assertThrows(
+                GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(
+                        layer, out.toString(), options(128).build()));
         assertFalse(Files.exists(out));
         assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
         return e;
@@ -279,11 +320,14 @@ class LayerGeoTiffWriterTest {
     @Test
     void aKeyTwiceInTheLayerIsAnErrorNamingTheBlock() throws IOException {
         TileLayer layer = layer(raster(7), 128, Set.of());
-        JavaPairRDD<SpatialKey, Tile> twice = layer.rdd().union(layer.rdd().filter(kv -> kv._1().equals(new SpatialKey(3, 2))));
+        JavaPairRDD<SpatialKey, Tile> twice =
+                layer.rdd().union(layer.rdd().filter(kv -> kv._1().equals(new SpatialKey(3, 2))));
         TileLayer duplicated = TileLayers.fromRdd(twice, layer.metadata());
         Path out = Files.createDirectories(dir.resolve("spark")).resolve("out.tif");
-        GeoTiffWriteException e = assertThrows(GeoTiffWriteException.class,
-                () -> LayerGeoTiffWriter.write(duplicated, out.toString(), options(128).build()));
+        GeoTiffWriteException e = assertThrows(
+                GeoTiffWriteException.class,
+                () -> LayerGeoTiffWriter.write(
+                        duplicated, out.toString(), options(128).build()));
         assertTrue(e.getMessage().contains("block (3, 2) of level 0 appears more than once"), e.getMessage());
         assertEquals(List.of(), listing(out.getParent()), "no temporary or part files left");
     }
@@ -292,8 +336,10 @@ class LayerGeoTiffWriterTest {
     void refusesABlockSizeOtherThanTheTileSize() throws IOException {
         TileLayer layer = layer(raster(7), 64, Set.of());
         Path out = dir.resolve("out.tif");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LayerGeoTiffWriter.write(layer, out.toString(), options(128).build()));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> LayerGeoTiffWriter.write(
+                        layer, out.toString(), options(128).build()));
         assertTrue(e.getMessage().contains("block size must be the tile size"), e.getMessage());
         assertEquals(List.of(), listing(dir));
     }

@@ -1,10 +1,9 @@
 package io.rastermill.spark.write;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The driver's part reader returns exactly each block's bytes whatever the order of requests: forward,
@@ -74,13 +73,16 @@ class PartReaderTest {
             java.nio.file.Path target = dir.resolve("target-" + o.get(0));
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             try (PartReader reader = new PartReader(fs, new Path(dir.toUri()), names, List.of(li), noData, 1000);
-                 FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileChannel channel =
+                            FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 for (int b : o) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     int len = li.part[b] < 0 ? noData.length : li.length[b];
                     reader.write(0, b, len, out);
-                    byte[] expected = li.part[b] < 0 ? noData : Arrays.copyOfRange(contents.get(li.part[b]),
-                            (int) li.offset[b], (int) li.offset[b] + len);
+                    byte[] expected = li.part[b] < 0
+                            ? noData
+                            : Arrays.copyOfRange(
+                                    contents.get(li.part[b]), (int) li.offset[b], (int) li.offset[b] + len);
                     assertArrayEquals(expected, out.toByteArray(), "block " + b);
                     // the local path: the kernel copies the block to the channel's position
                     reader.transfer(0, b, len, channel);
@@ -92,12 +94,16 @@ class PartReaderTest {
         }
         li.length[0] = 1_000_000;
         try (PartReader reader = new PartReader(fs, new Path(dir.toUri()), names, List.of(li), noData, 1000)) {
-            IOException e = assertThrows(IOException.class, () -> reader.write(0, 0, 1_000_000, new ByteArrayOutputStream()));
+            IOException e =
+                    assertThrows(IOException.class, () -> reader.write(0, 0, 1_000_000, new ByteArrayOutputStream()));
             assertTrue(e.getMessage().contains("should end at"), e.getMessage());
-            try (FileChannel channel = FileChannel.open(dir.resolve("short"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(dir.resolve("short"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 IOException t = assertThrows(IOException.class, () -> reader.transfer(0, 0, 1_000_000, channel));
-                assertTrue(t.getMessage().contains("should end at") && t.getMessage().contains("part-"), t.getMessage());
+                assertTrue(
+                        t.getMessage().contains("should end at")
+                                && t.getMessage().contains("part-"),
+                        t.getMessage());
             }
         }
     }

@@ -1,5 +1,9 @@
 package io.rastermill.spark.zonal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rastermill.core.zonal.GeoJsonZones;
 import io.rastermill.core.zonal.ZonalFixtures;
@@ -7,10 +11,6 @@ import io.rastermill.core.zonal.ZoneAccumulator;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.locationtech.jts.geom.Geometry;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,19 +19,21 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.locationtech.jts.geom.Geometry;
 
 /** Zonal statistics on Spark (tiles of 64 over a 240x200 raster) against the NumPy/GDAL reference. */
 class ZonalStatisticsTest {
     private static final JsonNode REF = ZonalFixtures.reference();
+
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession();
 
     private static TileLayer layer(String name, int tile) throws IOException {
-        return TileLayers.readGeoTiffs(SPARK.session(), List.of(ZonalFixtures.file(name).toString()),
+        return TileLayers.readGeoTiffs(
+                SPARK.session(),
+                List.of(ZonalFixtures.file(name).toString()),
                 TileLayers.ReadOptions.defaults().withTileSize(tile));
     }
 
@@ -40,8 +42,8 @@ class ZonalStatisticsTest {
         TileLayer zones = layer("zones_uint16.tif", 64);
         for (String name : List.of("int16", "float32")) {
             TileLayer values = layer("values_" + name + ".tif", 64);
-            SortedMap<Integer, ZoneAccumulator> got = ZonalStatistics.byZoneRaster(values, zones,
-                    ZonalStatistics.Options.withPercentiles());
+            SortedMap<Integer, ZoneAccumulator> got =
+                    ZonalStatistics.byZoneRaster(values, zones, ZonalStatistics.Options.withPercentiles());
             JsonNode ref = REF.get("zones").get(name);
             assertEquals(ref.size(), got.size(), name);
             for (Iterator<Map.Entry<String, JsonNode>> it = ref.fields(); it.hasNext(); ) {
@@ -69,13 +71,18 @@ class ZonalStatisticsTest {
         for (String name : List.of("int16", "float32")) {
             TileLayer values = layer("values_" + name + ".tif", 64);
             for (boolean allTouched : new boolean[] {false, true}) {
-                SortedMap<Integer, ZoneAccumulator> got = ZonalStatistics.byPolygons(values, geoms, allTouched,
-                        ZonalStatistics.Options.withPercentiles());
-                JsonNode ref = REF.get("polygons").get(allTouched ? "allTouched" : "centre").get(name);
+                SortedMap<Integer, ZoneAccumulator> got = ZonalStatistics.byPolygons(
+                        values, geoms, allTouched, ZonalStatistics.Options.withPercentiles());
+                JsonNode ref = REF.get("polygons")
+                        .get(allTouched ? "allTouched" : "centre")
+                        .get(name);
                 for (int i = 0; i < features.size(); i++) {
                     ZoneAccumulator acc = got.get(i);
-                    ZonalFixtures.assertZone(name + " " + features.get(i).id() + (allTouched ? " -at" : ""),
-                            ref.get(features.get(i).id()), acc, acc == null ? 0 : acc.percentileError());
+                    ZonalFixtures.assertZone(
+                            name + " " + features.get(i).id() + (allTouched ? " -at" : ""),
+                            ref.get(features.get(i).id()),
+                            acc,
+                            acc == null ? 0 : acc.percentileError());
                 }
                 assertEquals(null, got.get(features.size() - 1), "the polygon outside the raster has no cells");
             }
@@ -84,10 +91,14 @@ class ZonalStatisticsTest {
 
     @Test
     void statisticsOnlyNeedNoHistogramAndTilingDoesNotChangeResults() throws IOException {
-        SortedMap<Integer, ZoneAccumulator> a = ZonalStatistics.byZoneRaster(layer("values_float32.tif", 64),
-                layer("zones_uint16.tif", 64), ZonalStatistics.Options.statisticsOnly());
-        SortedMap<Integer, ZoneAccumulator> b = ZonalStatistics.byZoneRaster(layer("values_float32.tif", 256),
-                layer("zones_uint16.tif", 256), ZonalStatistics.Options.statisticsOnly());
+        SortedMap<Integer, ZoneAccumulator> a = ZonalStatistics.byZoneRaster(
+                layer("values_float32.tif", 64),
+                layer("zones_uint16.tif", 64),
+                ZonalStatistics.Options.statisticsOnly());
+        SortedMap<Integer, ZoneAccumulator> b = ZonalStatistics.byZoneRaster(
+                layer("values_float32.tif", 256),
+                layer("zones_uint16.tif", 256),
+                ZonalStatistics.Options.statisticsOnly());
         assertEquals(a.keySet(), b.keySet());
         for (Integer z : a.keySet()) {
             assertTrue(!a.get(z).hasPercentiles());
@@ -110,12 +121,16 @@ class ZonalStatisticsTest {
     void zonesOnAnotherGridAreRefusedNamingBoth() throws IOException {
         TileLayer values = layer("values_int16.tif", 64);
         TileLayer other = layer("zones_uint16.tif", 32);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ZonalStatistics.requireSameGrid(values, "v.tif", other, "z.tif"));
-        assertTrue(e.getMessage().contains("v.tif") && e.getMessage().contains("z.tif")
-                && e.getMessage().contains("tile size"), e.getMessage());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> ZonalStatistics.requireSameGrid(values, "v.tif", other, "z.tif"));
+        assertTrue(
+                e.getMessage().contains("v.tif")
+                        && e.getMessage().contains("z.tif")
+                        && e.getMessage().contains("tile size"),
+                e.getMessage());
         TileLayer floats = layer("values_float32.tif", 64);
-        assertThrows(IllegalArgumentException.class, () -> ZonalStatistics.byZoneRaster(values, floats,
-                ZonalStatistics.Options.statisticsOnly()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ZonalStatistics.byZoneRaster(values, floats, ZonalStatistics.Options.statisticsOnly()));
     }
 }

@@ -1,7 +1,6 @@
 package io.rastermill.spark.write.vrt;
 
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,15 +14,16 @@ import java.util.Optional;
  * @param vrtName the VRT's file name without {@code .vrt}; empty: the target directory's name
  * @param overwrite replace an existing target (only once the new directory is complete)
  */
-public record TileDirectoryOptions(Optional<GeoTiffWriteOptions> tileOptions, Optional<String> vrtName,
-        boolean overwrite) {
+public record TileDirectoryOptions(
+        Optional<GeoTiffWriteOptions> tileOptions, Optional<String> vrtName, boolean overwrite) {
 
     public TileDirectoryOptions {
         Objects.requireNonNull(tileOptions, "tileOptions");
         Objects.requireNonNull(vrtName, "vrtName");
         vrtName.ifPresent(n -> {
             if (n.isEmpty() || n.contains("/") || n.contains("\\") || n.startsWith(".")) {
-                throw new IllegalArgumentException("VRT name '" + n + "' must be a plain file name not starting with '.'");
+                throw new IllegalArgumentException(
+                        "VRT name '" + n + "' must be a plain file name not starting with '.'");
             }
         });
     }
@@ -51,6 +51,10 @@ public record TileDirectoryOptions(Optional<GeoTiffWriteOptions> tileOptions, Op
         }
         int side = Math.max(tileCols, tileRows);
         int block = Math.min(512, (side + 15) / 16 * 16);
-        return GeoTiffWriteOptions.builder().blockSize(block).cog(false).overviews(0).build();
+        return GeoTiffWriteOptions.builder()
+                .blockSize(block)
+                .cog(false)
+                .overviews(0)
+                .build();
     }
 }

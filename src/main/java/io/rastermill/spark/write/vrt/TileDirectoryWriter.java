@@ -14,18 +14,6 @@ import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.layer.TileLayer;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkContext;
-import org.apache.spark.SparkJobInfo;
-import org.apache.spark.SparkStageInfo;
-import org.apache.spark.SparkStatusTracker;
-import org.apache.spark.util.SerializableConfiguration;
-import scala.Tuple2;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,6 +25,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.SparkStatusTracker;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.Tuple2;
 
 /**
  * Writes a {@link TileLayer} as a directory of GeoTIFF tiles plus a GDAL VRT mosaicking them:
@@ -65,14 +64,13 @@ public final class TileDirectoryWriter {
     public static final String TILES_DIR = "tiles";
     /** How long a failed write waits for its still-running tasks before deleting the temporary directory. */
     static final long DRAIN_MILLIS = 30_000;
+
     private static final String JOB_GROUP = "spark.jobGroup.id";
 
-    private TileDirectoryWriter() {
-    }
+    private TileDirectoryWriter() {}
 
     /** What was written. */
-    public record Result(String directory, String vrt, int tileCount) {
-    }
+    public record Result(String directory, String vrt, int tileCount) {}
 
     public static Result write(TileLayer layer, String target) throws IOException {
         return write(layer, target, TileDirectoryOptions.defaults());
@@ -105,7 +103,8 @@ public final class TileDirectoryWriter {
         Path dir = loc.path;
         String name = options.vrtName().orElse(dir.getName());
         if (name.isEmpty()) {
-            throw new IllegalArgumentException(target + ": cannot name the VRT after a root directory; give a VRT name");
+            throw new IllegalArgumentException(
+                    target + ": cannot name the VRT after a root directory; give a VRT name");
         }
         if (fs.exists(dir) && !options.overwrite()) {
             throw new FileAlreadyExistsException(target + ": already exists; remove it or ask for overwrite");
@@ -120,10 +119,16 @@ public final class TileDirectoryWriter {
             if (!fs.mkdirs(temp)) {
                 throw new IOException(target + ": cannot create the temporary directory " + temp);
             }
-            List<VrtSource> sources = new ArrayList<>(writeTiles(layer, temp.toUri().toString(), tileOptions));
+            List<VrtSource> sources =
+                    new ArrayList<>(writeTiles(layer, temp.toUri().toString(), tileOptions));
             sources.sort(Comparator.comparingInt(VrtSource::row).thenComparingInt(VrtSource::col));
-            GeoTransform gt = new GeoTransform(layout.extent().xmin(), layout.cellSize().width(), 0,
-                    layout.extent().ymax(), 0, -layout.cellSize().height());
+            GeoTransform gt = new GeoTransform(
+                    layout.extent().xmin(),
+                    layout.cellSize().width(),
+                    0,
+                    layout.extent().ymax(),
+                    0,
+                    -layout.cellSize().height());
             String xml = VrtDocument.xml(width, height, md.cellType(), gt, md.crs(), tileOptions.blockSize(), sources);
             Path vrt = new Path(temp, name + ".vrt");
             try (FSDataOutputStream out = fs.create(vrt, false)) {
@@ -133,7 +138,9 @@ public final class TileDirectoryWriter {
             committed = true;
             return new Result(dir.toString(), new Path(dir, name + ".vrt").toString(), sources.size());
         } catch (Exception e) { // SparkException is checked but undeclared by collect()
-            if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith(target)) {
+            if (e instanceof IOException io
+                    && io.getMessage() != null
+                    && io.getMessage().startsWith(target)) {
                 throw io;
             }
             throw new IOException(target + ": writing the tile directory failed: " + e.getMessage(), e);
@@ -144,7 +151,8 @@ public final class TileDirectoryWriter {
         }
     }
 
-    private static void commit(FileSystem fs, Path temp, Path dir, boolean overwrite, String target) throws IOException {
+    private static void commit(FileSystem fs, Path temp, Path dir, boolean overwrite, String target)
+            throws IOException {
         Path old = null;
         if (fs.exists(dir)) {
             if (!overwrite) {
@@ -223,41 +231,56 @@ public final class TileDirectoryWriter {
         }
     }
 
-    private static List<VrtSource> collectTiles(TileLayer layer, String tempUri, GeoTiffWriteOptions options,
-                                                Configuration conf) {
+    private static List<VrtSource> collectTiles(
+            TileLayer layer, String tempUri, GeoTiffWriteOptions options, Configuration conf) {
         TileLayerMetadata md = layer.metadata();
         TileEncoding encoding = TileEncoding.of(options);
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         int tileCols = md.layout().tileCols();
         int tileRows = md.layout().tileRows();
-        return layer.innerTiles().mapPartitions((Iterator<Tuple2<SpatialKey, Tile>> it) -> {
-            List<VrtSource> written = new ArrayList<>();
-            GeoTiffWriteOptions o = encoding.options();
-            Path temp = new Path(URI.create(tempUri));
-            FileSystem fs = temp.getFileSystem(sconf.value());
-            while (it.hasNext()) {
-                Tuple2<SpatialKey, Tile> kv = it.next();
-                SpatialKey k = kv._1();
-                if (!fs.exists(temp)) {
-                    // the job failed elsewhere and the driver cleaned up: do not bring the directory back
-                    throw new IOException(tempUri + ": temporary directory is gone; the write was abandoned");
-                }
-                String rel = TILES_DIR + "/" + k.row() + "/" + k.col() + ".tif";
-                writeTile(tempUri + "/" + rel, k, kv._2(), md, o, sconf.value());
-                written.add(new VrtSource(k.col(), k.row(), k.col() * tileCols, k.row() * tileRows, kv._2().cols(),
-                        kv._2().rows(), rel));
-            }
-            return written.iterator();
-        }).collect();
+        return layer.innerTiles()
+                .mapPartitions((Iterator<Tuple2<SpatialKey, Tile>> it) -> {
+                    List<VrtSource> written = new ArrayList<>();
+                    GeoTiffWriteOptions o = encoding.options();
+                    Path temp = new Path(URI.create(tempUri));
+                    FileSystem fs = temp.getFileSystem(sconf.value());
+                    while (it.hasNext()) {
+                        Tuple2<SpatialKey, Tile> kv = it.next();
+                        SpatialKey k = kv._1();
+                        if (!fs.exists(temp)) {
+                            // the job failed elsewhere and the driver cleaned up: do not bring the directory back
+                            throw new IOException(tempUri + ": temporary directory is gone; the write was abandoned");
+                        }
+                        String rel = TILES_DIR + "/" + k.row() + "/" + k.col() + ".tif";
+                        writeTile(tempUri + "/" + rel, k, kv._2(), md, o, sconf.value());
+                        written.add(new VrtSource(
+                                k.col(),
+                                k.row(),
+                                k.col() * tileCols,
+                                k.row() * tileRows,
+                                kv._2().cols(),
+                                kv._2().rows(),
+                                rel));
+                    }
+                    return written.iterator();
+                })
+                .collect();
     }
 
-    static void writeTile(String uri, SpatialKey key, Tile tile, TileLayerMetadata md, GeoTiffWriteOptions o,
-                          Configuration conf) throws IOException {
+    static void writeTile(
+            String uri, SpatialKey key, Tile tile, TileLayerMetadata md, GeoTiffWriteOptions o, Configuration conf)
+            throws IOException {
         Extent e = md.mapTransform().keyToExtent(key);
         LayoutDefinition layout = md.layout();
         CellType ct = md.cellType();
-        RasterDescription d = RasterDescription.of(tile.cols(), tile.rows(), 1, ct).withTransform(
-                new GeoTransform(e.xmin(), layout.cellSize().width(), 0, e.ymax(), 0, -layout.cellSize().height()));
+        RasterDescription d = RasterDescription.of(tile.cols(), tile.rows(), 1, ct)
+                .withTransform(new GeoTransform(
+                        e.xmin(),
+                        layout.cellSize().width(),
+                        0,
+                        e.ymax(),
+                        0,
+                        -layout.cellSize().height()));
         Crs crs = md.crs();
         if (crs != null && crs.epsgCode().isPresent()) {
             d = d.withCrs(crs);
@@ -271,7 +294,8 @@ public final class TileDirectoryWriter {
                     int r0 = br * s;
                     int c1 = Math.min(t.cols(), c0 + s) - 1;
                     int r1 = Math.min(t.rows(), r0 + s) - 1;
-                    Tile block = c0 == 0 && r0 == 0 && c1 == t.cols() - 1 && r1 == t.rows() - 1 ? t : t.crop(c0, r0, c1, r1);
+                    Tile block =
+                            c0 == 0 && r0 == 0 && c1 == t.cols() - 1 && r1 == t.rows() - 1 ? t : t.crop(c0, r0, c1, r1);
                     w.writeBlock(bc, br, MultibandTile.of(block));
                 }
             }
@@ -289,8 +313,10 @@ public final class TileDirectoryWriter {
                 java.nio.file.Path p = scheme == null ? Paths.get(target) : Paths.get(URI.create(target));
                 try {
                     // not p.toUri(): for an existing directory it ends in '/', and the name would be empty
-                    return new Location(FileSystem.getLocal(conf).getRawFileSystem(),
-                            new Path(new URI("file", null, p.toAbsolutePath().normalize().toString(), null)));
+                    return new Location(
+                            FileSystem.getLocal(conf).getRawFileSystem(),
+                            new Path(new URI(
+                                    "file", null, p.toAbsolutePath().normalize().toString(), null)));
                 } catch (URISyntaxException e) {
                     throw new IllegalArgumentException(target + ": not a usable local path: " + e.getMessage(), e);
                 }

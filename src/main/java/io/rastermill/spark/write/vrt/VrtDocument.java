@@ -3,7 +3,6 @@ package io.rastermill.spark.write.vrt;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.crs.Crs;
 import io.rastermill.io.tiff.GeoTransform;
-
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -12,8 +11,7 @@ import java.util.OptionalDouble;
  * {@code SimpleSource} each. Stateless.
  */
 final class VrtDocument {
-    private VrtDocument() {
-    }
+    private VrtDocument() {}
 
     /** GDAL's name of the band data type for a cell type. */
     static String gdalDataType(CellType cellType) {
@@ -51,11 +49,21 @@ final class VrtDocument {
         return Double.toString(v);
     }
 
-    static String xml(int width, int height, CellType cellType, GeoTransform transform, Crs crs, int blockSize,
-                      List<VrtSource> sources) {
+    static String xml(
+            int width,
+            int height,
+            CellType cellType,
+            GeoTransform transform,
+            Crs crs,
+            int blockSize,
+            List<VrtSource> sources) {
         String type = gdalDataType(cellType);
         StringBuilder s = new StringBuilder(256 + 420 * sources.size());
-        s.append("<VRTDataset rasterXSize=\"").append(width).append("\" rasterYSize=\"").append(height).append("\">\n");
+        s.append("<VRTDataset rasterXSize=\"")
+                .append(width)
+                .append("\" rasterYSize=\"")
+                .append(height)
+                .append("\">\n");
         if (crs != null) {
             s.append("  <SRS>").append(escape(srs(crs))).append("</SRS>\n");
         }
@@ -72,15 +80,35 @@ final class VrtDocument {
         }
         for (VrtSource src : sources) {
             s.append("    <SimpleSource>\n");
-            s.append("      <SourceFilename relativeToVRT=\"1\">").append(escape(src.relativePath())).append("</SourceFilename>\n");
+            s.append("      <SourceFilename relativeToVRT=\"1\">")
+                    .append(escape(src.relativePath()))
+                    .append("</SourceFilename>\n");
             s.append("      <SourceBand>1</SourceBand>\n");
-            s.append("      <SourceProperties RasterXSize=\"").append(src.width()).append("\" RasterYSize=\"")
-                    .append(src.height()).append("\" DataType=\"").append(type).append("\" BlockXSize=\"")
-                    .append(blockSize).append("\" BlockYSize=\"").append(blockSize).append("\"/>\n");
-            s.append("      <SrcRect xOff=\"0\" yOff=\"0\" xSize=\"").append(src.width()).append("\" ySize=\"")
-                    .append(src.height()).append("\"/>\n");
-            s.append("      <DstRect xOff=\"").append(src.xOff()).append("\" yOff=\"").append(src.yOff())
-                    .append("\" xSize=\"").append(src.width()).append("\" ySize=\"").append(src.height()).append("\"/>\n");
+            s.append("      <SourceProperties RasterXSize=\"")
+                    .append(src.width())
+                    .append("\" RasterYSize=\"")
+                    .append(src.height())
+                    .append("\" DataType=\"")
+                    .append(type)
+                    .append("\" BlockXSize=\"")
+                    .append(blockSize)
+                    .append("\" BlockYSize=\"")
+                    .append(blockSize)
+                    .append("\"/>\n");
+            s.append("      <SrcRect xOff=\"0\" yOff=\"0\" xSize=\"")
+                    .append(src.width())
+                    .append("\" ySize=\"")
+                    .append(src.height())
+                    .append("\"/>\n");
+            s.append("      <DstRect xOff=\"")
+                    .append(src.xOff())
+                    .append("\" yOff=\"")
+                    .append(src.yOff())
+                    .append("\" xSize=\"")
+                    .append(src.width())
+                    .append("\" ySize=\"")
+                    .append(src.height())
+                    .append("\"/>\n");
             s.append("    </SimpleSource>\n");
         }
         s.append("  </VRTRasterBand>\n");

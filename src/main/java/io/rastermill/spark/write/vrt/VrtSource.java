@@ -66,8 +66,14 @@ public final class VrtSource implements Serializable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VrtSource s && col == s.col && row == s.row && xOff == s.xOff && yOff == s.yOff
-                && width == s.width && height == s.height && relativePath.equals(s.relativePath);
+        return o instanceof VrtSource s
+                && col == s.col
+                && row == s.row
+                && xOff == s.xOff
+                && yOff == s.yOff
+                && width == s.width
+                && height == s.height
+                && relativePath.equals(s.relativePath);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.rastermill.spark.write.vrt;
 
 import io.rastermill.core.tile.Tile;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Shared by the VRT and HDFS tests: GDAL runs and cell comparison. */
 public final class VrtTestSupport {
-    private VrtTestSupport() {
-    }
+    private VrtTestSupport() {}
 
     public static boolean hasGdal() {
         try {
@@ -64,15 +62,16 @@ public final class VrtTestSupport {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(img)).order(ByteOrder.LITTLE_ENDIAN);
         List<Double> out = new ArrayList<>();
         while (b.hasRemaining()) {
-            out.add(switch (gdalType) {
-                case "Byte" -> (double) (b.get() & 0xFF);
-                case "Int16" -> (double) b.getShort();
-                case "UInt16" -> (double) (b.getShort() & 0xFFFF);
-                case "Int32" -> (double) b.getInt();
-                case "Float32" -> (double) b.getFloat();
-                case "Float64" -> b.getDouble();
-                default -> throw new IllegalArgumentException(gdalType);
-            });
+            out.add(
+                    switch (gdalType) {
+                        case "Byte" -> (double) (b.get() & 0xFF);
+                        case "Int16" -> (double) b.getShort();
+                        case "UInt16" -> (double) (b.getShort() & 0xFFFF);
+                        case "Int32" -> (double) b.getInt();
+                        case "Float32" -> (double) b.getFloat();
+                        case "Float64" -> b.getDouble();
+                        default -> throw new IllegalArgumentException(gdalType);
+                    });
         }
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
@@ -82,7 +81,8 @@ public final class VrtTestSupport {
             throw new AssertionError(what + ": " + expected.length + " cells expected, got " + actual.length);
         }
         for (int i = 0; i < expected.length; i++) {
-            if (Double.compare(expected[i], actual[i]) != 0 && !(Double.isNaN(expected[i]) && Double.isNaN(actual[i]))) {
+            if (Double.compare(expected[i], actual[i]) != 0
+                    && !(Double.isNaN(expected[i]) && Double.isNaN(actual[i]))) {
                 throw new AssertionError(what + ": cell " + i + " expected " + expected[i] + " got " + actual[i]);
             }
         }
