@@ -64,21 +64,41 @@ public final class RastermillSpark implements AutoCloseable {
     public static SparkSettings localDefaults() {
         return commonDefaults()
                 .with(SPARK_MASTER, LOCAL_MASTER, SettingSource.BUILT_IN)
-                .with("spark.ui.enabled", "false", SettingSource.BUILT_IN);
+                .with("spark.ui.enabled", "false", SettingSource.BUILT_IN)
+                .with(KILL_ON_FATAL_ERROR_DEPTH, "0", SettingSource.BUILT_IN);
     }
+
+    /**
+     * How deep in a failed task's exception chain Spark's executor looks for a fatal error (an
+     * {@link OutOfMemoryError} among them) before it exits its JVM with code 52. On a cluster that restarts
+     * one executor; in local mode the executor is the driver's own JVM, so a task that ran out of heap in
+     * Spark's code (a shuffle, a sort) would end the command with a stack trace and no error line. At 0 the
+     * task just fails, the job aborts with the error's text and the command prints what to raise.
+     */
+    static final String KILL_ON_FATAL_ERROR_DEPTH = "spark.executor.killOnFatalError.depth";
 
     /** Whether this JVM was started by spark-submit, which sets the {@code spark.master} system property. */
     public static boolean runsUnderSparkSubmit(Properties systemProperties) {
         return systemProperties.getProperty(SPARK_MASTER) != null;
     }
 
-    /** {@code base} plus every {@code spark.*} system property, marked as coming from spark-submit. */
+    /**
+     * {@code base} plus every {@code spark.*} system property, marked as coming from spark-submit; with a local
+     * master also the local mode's {@value #KILL_ON_FATAL_ERROR_DEPTH} of 0 unless one was submitted.
+     */
     public static SparkSettings withSubmittedProperties(SparkSettings base, Properties systemProperties) {
         SparkSettings result = base;
         for (String key : new TreeSet<>(systemProperties.stringPropertyNames())) {
             if (key.startsWith("spark.")) {
                 result = result.with(key, systemProperties.getProperty(key), SettingSource.SPARK_SUBMIT);
             }
+        }
+        String master = systemProperties.getProperty(SPARK_MASTER);
+        if (master != null
+                && master.startsWith("local")
+                && systemProperties.getProperty(KILL_ON_FATAL_ERROR_DEPTH) == null) {
+            // spark-submit --master local[N]: one JVM as in the in-process local mode
+            result = result.with(KILL_ON_FATAL_ERROR_DEPTH, "0", SettingSource.BUILT_IN);
         }
         return result;
     }
