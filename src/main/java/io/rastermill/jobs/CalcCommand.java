@@ -11,17 +11,14 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -207,35 +204,14 @@ final class CalcCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     e.getMessage().startsWith("calc") ? e.getMessage() : "calc: " + e.getMessage(), e);
         }
-        String label = "calc";
         sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
-        long tiles = result.metadata().layout().layoutCols()
-                * (long) result.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            TileLayer counted = result.mapTiles(t -> {
-                done.add(1);
-                return t;
-            });
-            r = LayerGeoTiffWriter.write(counted, out, options);
+        try {
+            r = LayerJob.write(sc, "calc", result, out, options, quiet.quiet);
         } finally {
             sc.clearJobGroup();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(
-                Locale.ROOT,
-                "calc: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                r.target(),
-                r.width(),
-                r.height(),
-                resultType.name(),
-                r.levels(),
-                options.cog() ? ", COG" : "",
-                seconds,
-                (double) r.width() * r.height() / 1e6 / seconds);
-        o.flush();
+        LayerJob.printWrote(spec.commandLine().getOut(), "calc", r, resultType, options, start);
         return 0;
     }
 

@@ -10,7 +10,6 @@ import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
-import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.temporal.Composite;
 import io.rastermill.spark.temporal.Scene;
 import io.rastermill.spark.temporal.SceneDating;
@@ -26,7 +25,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -230,15 +228,11 @@ final class CompositeCommand implements Callable<Integer> {
         long tiles = (long) scenes.tileCount(target, options.tileSize()) * description.bandCount();
         LayerGeoTiffWriter.Result r;
         try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            List<TileLayer> bands = new ArrayList<>();
-            for (TileLayer band : scenes.reduce(target, reducer, options, maskExpr, selected)) {
-                bands.add(band.mapTiles(t -> {
-                    done.add(1);
-                    return t;
-                }));
-            }
-            r = LayerGeoTiffWriter.write(bands, description, out, writeOptions);
+            r = LayerGeoTiffWriter.write(
+                    progress.counted(scenes.reduce(target, reducer, options, maskExpr, selected)),
+                    description,
+                    out,
+                    writeOptions);
         } finally {
             sc.clearJobGroup();
         }

@@ -1,5 +1,6 @@
 package io.rastermill.jobs;
 
+import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The shape every raster-to-raster job has: read the input as a layer (tiles of the output block
@@ -39,26 +39,42 @@ final class LayerJob {
         SparkContext sc = spark.sparkContext();
         long start = System.nanoTime();
         sc.setJobGroup("rastermill " + label, "read " + input + " → " + label + " → write " + output, false);
-        TileLayer dem = TileLayers.readGeoTiffs(
-                spark,
-                List.of(input),
-                TileLayers.ReadOptions.defaults()
-                        .withTileSize(options.blockSize())
-                        .withBand(band));
-        long tiles = dem.metadata().layout().layoutCols()
-                * (long) dem.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
-            LongAccumulator done = progress.tiles();
-            TileLayer result = dem.focal(kernel).mapTiles(t -> {
-                done.add(1);
-                return t;
-            });
-            r = LayerGeoTiffWriter.write(result, output, options);
+        try {
+            TileLayer dem = TileLayers.readGeoTiffs(
+                    spark,
+                    List.of(input),
+                    TileLayers.ReadOptions.defaults()
+                            .withTileSize(options.blockSize())
+                            .withBand(band));
+            r = write(sc, label, dem.focal(kernel), output, options, quiet);
         } finally {
             sc.clearJobGroup();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        printWrote(out, label, r, kernel.resultCellType(), options, start);
+        return 0;
+    }
+
+    /** Writes {@code layer} to {@code target} with a progress line of its tiles labelled {@code label}. */
+    static LayerGeoTiffWriter.Result write(
+            SparkContext sc, String label, TileLayer layer, String target, GeoTiffWriteOptions options, boolean quiet)
+            throws IOException {
+        long tiles = layer.metadata().layout().layoutCols()
+                * (long) layer.metadata().layout().layoutRows();
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+            return LayerGeoTiffWriter.write(progress.counted(layer), target, options);
+        }
+    }
+
+    /** The summary line of a one-band write: {@code label: wrote TARGET (WxH TYPE, N level(s)[, COG]) in S s, R Mpix/s}. */
+    static void printWrote(
+            PrintWriter out,
+            String label,
+            LayerGeoTiffWriter.Result r,
+            CellType cellType,
+            GeoTiffWriteOptions options,
+            long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
         out.printf(
                 Locale.ROOT,
                 "%s: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
@@ -66,12 +82,11 @@ final class LayerJob {
                 r.target(),
                 r.width(),
                 r.height(),
-                kernel.resultCellType().name(),
+                cellType.name(),
                 r.levels(),
                 options.cog() ? ", COG" : "",
                 seconds,
                 (double) r.width() * r.height() / 1e6 / seconds);
         out.flush();
-        return 0;
     }
 }

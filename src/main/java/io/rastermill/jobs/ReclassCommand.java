@@ -8,7 +8,6 @@ import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.DoubleHistogram;
 import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
-import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -22,7 +21,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -154,34 +152,10 @@ final class ReclassCommand implements Callable<Integer> {
             }
             GeoTiffWriteOptions options = write.toWriteOptions(op.cellType());
             sc.setJobGroup("rastermill reclass", "read " + input + " → reclass → write " + output, false);
-            long tiles = in.metadata().layout().layoutCols()
-                    * (long) in.metadata().layout().layoutRows();
-            LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, "reclass", tiles, quiet.quiet)) {
-                LongAccumulator done = progress.tiles();
-                ReclassOp kernel = op;
-                TileLayer result = in.mapTiles(
-                        t -> {
-                            Tile res = kernel.apply(t);
-                            done.add(1);
-                            return res;
-                        },
-                        op.cellType());
-                r = LayerGeoTiffWriter.write(result, output, options);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(
-                    Locale.ROOT,
-                    "reclass: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                    r.target(),
-                    r.width(),
-                    r.height(),
-                    op.cellType().name(),
-                    r.levels(),
-                    options.cog() ? ", COG" : "",
-                    seconds,
-                    (double) r.width() * r.height() / 1e6 / seconds);
-            out.flush();
+            ReclassOp kernel = op;
+            LayerGeoTiffWriter.Result r = LayerJob.write(
+                    sc, "reclass", in.mapTiles(kernel::apply, op.cellType()), output, options, quiet.quiet);
+            LayerJob.printWrote(out, "reclass", r, op.cellType(), options, start);
             return 0;
         } finally {
             if (persisted) {

@@ -28,6 +28,12 @@ import picocli.CommandLine.Spec;
  * from the file (no seams), and writes one GeoTIFF/COG from the executors.
  */
 final class TerrainCommands {
+    /** The help of an input DEM parameter (shared with the hydrology commands). */
+    static final String DEM_DESCRIPTION = "input GeoTIFF(s): a path, URI, directory or glob";
+
+    /** The help of an output GeoTIFF parameter (shared with the hydrology commands). */
+    static final String OUT_DESCRIPTION = "output GeoTIFF (path or URI); written atomically";
+
     private TerrainCommands() {}
 
     /** What every terrain command has: the layer-job and output options, and how it runs. */
@@ -47,7 +53,10 @@ final class TerrainCommands {
         @Spec
         CommandSpec spec;
 
-        abstract String label();
+        /** The command's name, naming its Spark job group, progress and summary lines. */
+        String label() {
+            return spec.name();
+        }
 
         abstract FocalKernel kernel();
 
@@ -82,10 +91,10 @@ final class TerrainCommands {
 
     /** DEM OUT. */
     abstract static class DemToRaster extends Base {
-        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
+        @Parameters(index = "0", paramLabel = "DEM", description = DEM_DESCRIPTION)
         String dem;
 
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        @Parameters(index = "1", paramLabel = "OUT", description = OUT_DESCRIPTION)
         String out;
 
         @Override
@@ -99,14 +108,17 @@ final class TerrainCommands {
         }
     }
 
+    /** Slope, aspect and hillshade: gdaldem's gradient algorithm, edges and convention. */
+    abstract static class Gradient extends DemToRaster {
+        @Mixin
+        TerrainOptions terrain;
+    }
+
     @Command(
             name = "slope",
             mixinStandardHelpOptions = true,
             description = "Slope in degrees (or percent) from horizontal, as gdaldem slope.")
-    static final class Slope extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Slope extends Gradient {
         @Option(
                 names = {"-p", "--percent"},
                 description = "percent slope instead of degrees")
@@ -114,11 +126,6 @@ final class TerrainCommands {
 
         @Mixin
         VerticalScaleOptions vertical;
-
-        @Override
-        String label() {
-            return "slope";
-        }
 
         @Override
         FocalKernel kernel() {
@@ -132,10 +139,7 @@ final class TerrainCommands {
             name = "aspect",
             mixinStandardHelpOptions = true,
             description = "Aspect: azimuth of the downslope direction in degrees, as gdaldem aspect.")
-    static final class Aspect extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Aspect extends Gradient {
         @Option(
                 names = {"--trigonometric", "-trigonometric"},
                 description = "trigonometric angle (0 = east, counter-clockwise)")
@@ -145,11 +149,6 @@ final class TerrainCommands {
                 names = {"--zero-for-flat", "-zero_for_flat"},
                 description = "0 for flat areas instead of NoData")
         boolean zeroForFlat;
-
-        @Override
-        String label() {
-            return "aspect";
-        }
 
         @Override
         FocalKernel kernel() {
@@ -163,10 +162,7 @@ final class TerrainCommands {
             name = "hillshade",
             mixinStandardHelpOptions = true,
             description = "Shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0).")
-    static final class Hillshade extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Hillshade extends Gradient {
         @Option(
                 names = {"--az", "-az", "--azimuth"},
                 paramLabel = "DEG",
@@ -198,11 +194,6 @@ final class TerrainCommands {
                 names = {"--igor", "-igor"},
                 description = "Igor's hillshading (no altitude)")
         boolean igor;
-
-        @Override
-        String label() {
-            return "hillshade";
-        }
 
         @Override
         FocalKernel kernel() {
@@ -245,11 +236,6 @@ final class TerrainCommands {
     @Command(name = "tpi", mixinStandardHelpOptions = true, description = "Topographic Position Index, as gdaldem TPI.")
     static final class Tpi extends Index {
         @Override
-        String label() {
-            return "tpi";
-        }
-
-        @Override
         TerrainIndexParams.Index index() {
             return TerrainIndexParams.Index.TPI;
         }
@@ -263,11 +249,6 @@ final class TerrainCommands {
                 defaultValue = "Riley",
                 description = "Riley (default, terrestrial) | Wilson (bathymetry)")
         String alg;
-
-        @Override
-        String label() {
-            return "tri";
-        }
 
         @Override
         TerrainIndexParams.Index index() {
@@ -287,11 +268,6 @@ final class TerrainCommands {
             description = "Roughness: largest minus smallest cell of the 3x3 window, as gdaldem roughness.")
     static final class Roughness extends Index {
         @Override
-        String label() {
-            return "roughness";
-        }
-
-        @Override
         TerrainIndexParams.Index index() {
             return TerrainIndexParams.Index.ROUGHNESS;
         }
@@ -310,7 +286,7 @@ final class TerrainCommands {
         @Parameters(index = "1", paramLabel = "DEM", description = "input GeoTIFF(s)")
         String input;
 
-        @Parameters(index = "2", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        @Parameters(index = "2", paramLabel = "OUT", description = OUT_DESCRIPTION)
         String out;
 
         @Option(names = "--radius", paramLabel = "R", required = true, description = "window radius in cells")

@@ -6,7 +6,6 @@ import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
-import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
@@ -18,7 +17,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,15 +84,7 @@ final class WarpCommand implements Callable<Integer> {
         long tiles = (long) warp.tileCount(target, options.tileSize()) * warp.bandCount();
         LayerGeoTiffWriter.Result r;
         try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            List<TileLayer> bands = new ArrayList<>();
-            for (TileLayer band : warp.warp(target, options)) {
-                bands.add(band.mapTiles(t -> {
-                    done.add(1);
-                    return t;
-                }));
-            }
-            r = LayerGeoTiffWriter.write(bands, description, out, writeOptions);
+            r = LayerGeoTiffWriter.write(progress.counted(warp.warp(target, options)), description, out, writeOptions);
         } finally {
             sc.clearJobGroup();
         }
