@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -25,9 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,7 +38,7 @@ import picocli.CommandLine.Spec;
         name = "calc",
         description =
                 "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
-final class CalcCommand implements Callable<Integer> {
+final class CalcCommand extends RastermillSubcommand {
 
     @Option(
             names = "--expr",
@@ -86,18 +83,12 @@ final class CalcCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @ParentCommand
-    RastermillCommand parent;
-
-    CommandSpec spec;
-
     /**
-     * Takes the spec, adds the options -A ... -Z (gdal_calc's spelling of {@code --input A=FILE}) and
+     * Takes the spec (also injected as {@link #spec}), adds the options -A ... -Z (gdal_calc's spelling of {@code --input A=FILE}) and
      * lists the language's operators and functions, from the op catalog, below the options.
      */
     @Spec
-    void spec(CommandSpec commandSpec) {
-        this.spec = commandSpec;
+    void addInputOptions(CommandSpec commandSpec) {
         for (char c = 'A'; c <= 'Z'; c++) {
             String name = String.valueOf(c);
             commandSpec.addOption(OptionSpec.builder("-" + name)
@@ -139,7 +130,7 @@ final class CalcCommand implements Callable<Integer> {
 
     private void input(String name, String file) {
         if (inputs.put(name, file) != null) {
-            throw new ParameterException(spec.commandLine(), "input -" + name + " is given twice");
+            throw usage("input -" + name + " is given twice");
         }
     }
 
@@ -227,9 +218,5 @@ final class CalcCommand implements Callable<Integer> {
                             ? "--nodata" + message.substring("NoData".length())
                             : "--type" + message.substring("output type".length()));
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

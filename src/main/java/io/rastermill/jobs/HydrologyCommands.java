@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -32,11 +31,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The hydrology commands: {@code fill}, {@code flowdir}, {@code flowacc}, {@code basins},
@@ -49,17 +45,11 @@ final class HydrologyCommands {
     private HydrologyCommands() {}
 
     /** What every hydrology command has: output options, band, quiet, and how it reads and writes. */
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base extends RastermillSubcommand {
         private static final String HYDRO_LOGGER = "io.rastermill.spark.hydro";
 
         @Mixin
         OutputOptions output;
-
-        @ParentCommand
-        RastermillCommand parent;
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         BandOption band;

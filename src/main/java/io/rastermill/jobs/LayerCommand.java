@@ -65,16 +65,10 @@ import scala.Tuple2;
         description =
                 "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
         subcommands = {LayerCommand.Write.class, LayerCommand.Read.class, LayerCommand.ListLayers.class})
-final class LayerCommand implements Callable<Integer> {
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class LayerCommand extends RastermillSubcommand {
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
+        throw usage("Missing subcommand: write, read or list");
     }
 
     @Command(

@@ -17,19 +17,14 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill reclass IN OUT}: reclassifies cells by a map ({@code --map "0-10:1,10-20:2,else:NODATA"})
@@ -43,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Reclassify cells: --map \"LO-HI:NEW,VALUE:NEW,nodata:NEW,else:NEW|NODATA\" (ranges half-open"
                 + " [LO,HI), * for an open end, first match wins, unmatched -> else or NoData), or --classes N with"
                 + " --breaks quantile|equal-interval computed from the raster.")
-final class ReclassCommand implements Callable<Integer> {
+final class ReclassCommand extends RastermillSubcommand {
     /** Bins of the float histogram quantile breaks are read from: error ≤ (max − min) / 2^17. */
     static final int FLOAT_BREAK_BINS = 1 << 16;
 
@@ -93,12 +88,6 @@ final class ReclassCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions write;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -180,9 +169,5 @@ final class ReclassCommand implements Callable<Integer> {
         DoubleHistogram h = layer.reduce(DoubleHistogram.over(stats, FLOAT_BREAK_BINS));
         out.printf(Locale.ROOT, "reclass: quantile breaks of float data are within ±%.3g%n", h.errorBound());
         return ClassBreaks.quantile(h, classes);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -10,16 +10,11 @@ import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The terrain commands, with gdaldem's options and meanings: {@code slope}, {@code aspect},
@@ -37,7 +32,7 @@ final class TerrainCommands {
     private TerrainCommands() {}
 
     /** What every terrain command has: the layer-job and output options, and how it runs. */
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base extends RastermillSubcommand {
         @Mixin
         BandOption band;
 
@@ -46,12 +41,6 @@ final class TerrainCommands {
 
         @Mixin
         OutputOptions output;
-
-        @ParentCommand
-        RastermillCommand parent;
-
-        @Spec
-        CommandSpec spec;
 
         /** The command's name, naming its Spark job group, progress and summary lines. */
         String label() {
@@ -84,7 +73,7 @@ final class TerrainCommands {
             try {
                 return make.get();
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw usage(e.getMessage());
             }
         }
     }
@@ -199,8 +188,7 @@ final class TerrainCommands {
         FocalKernel kernel() {
             int modes = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
             if (modes > 1) {
-                throw new ParameterException(
-                        spec.commandLine(), "--combined, --multidirectional and --igor exclude each other");
+                throw usage("--combined, --multidirectional and --igor exclude each other");
             }
             HillshadeParams.Mode mode = combined
                     ? HillshadeParams.Mode.COMBINED
@@ -255,9 +243,7 @@ final class TerrainCommands {
             return switch (alg.toLowerCase(Locale.ROOT)) {
                 case "riley" -> TerrainIndexParams.Index.TRI_RILEY;
                 case "wilson" -> TerrainIndexParams.Index.TRI_WILSON;
-                default ->
-                    throw new ParameterException(
-                            spec.commandLine(), "--alg must be Riley or Wilson, not '" + alg + "'");
+                default -> throw usage("--alg must be Riley or Wilson, not '" + alg + "'");
             };
         }
     }
@@ -317,14 +303,12 @@ final class TerrainCommands {
             try {
                 s = FocalStatsParams.Stat.valueOf(stat.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
+                throw usage("STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
             }
             try {
                 sh = FocalStatsParams.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "--shape must be square or circle, not '" + shape + "'");
+                throw usage("--shape must be square or circle, not '" + shape + "'");
             }
             return FocalOps.statsKernel(params(() -> new FocalStatsParams(s, sh, radius)));
         }

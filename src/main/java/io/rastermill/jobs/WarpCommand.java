@@ -14,15 +14,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill warp SRC... DST}: reprojects, resamples and mosaics GeoTIFFs onto one grid like gdalwarp, whose
@@ -35,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Reproject, resample and mosaic GeoTIFFs onto one grid, like gdalwarp (its -t_srs, -s_srs, -tr,"
                 + " -te, -ts, -tap, -r, -srcnodata, -dstnodata, -ot and -et work as they do there). Later sources"
                 + " win where they have data.")
-final class WarpCommand implements Callable<Integer> {
+final class WarpCommand extends RastermillSubcommand {
     @Parameters(
             arity = "2..*",
             paramLabel = "FILE",
@@ -51,12 +47,6 @@ final class WarpCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
