@@ -240,11 +240,11 @@ final class TerrainCommands {
 
         @Override
         TerrainIndexParams.Index index() {
-            return switch (alg.toLowerCase(Locale.ROOT)) {
-                case "riley" -> TerrainIndexParams.Index.TRI_RILEY;
-                case "wilson" -> TerrainIndexParams.Index.TRI_WILSON;
-                default -> throw usage("--alg must be Riley or Wilson, not '" + alg + "'");
-            };
+            try {
+                return TerrainIndexParams.Index.tri(alg);
+            } catch (IllegalArgumentException e) {
+                throw usage("--alg " + e.getMessage());
+            }
         }
     }
 
@@ -301,12 +301,12 @@ final class TerrainCommands {
             FocalStatsParams.Stat s;
             FocalStatsParams.Shape sh;
             try {
-                s = FocalStatsParams.Stat.valueOf(stat.toUpperCase(Locale.ROOT));
+                s = FocalStatsParams.Stat.parse(stat);
             } catch (IllegalArgumentException e) {
                 throw usage("STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
             }
             try {
-                sh = FocalStatsParams.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
+                sh = FocalStatsParams.Shape.parse(shape);
             } catch (IllegalArgumentException e) {
                 throw usage("--shape must be square or circle, not '" + shape + "'");
             }
