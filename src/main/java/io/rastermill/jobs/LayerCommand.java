@@ -71,12 +71,25 @@ final class LayerCommand extends RastermillSubcommand {
         throw usage("Missing subcommand: write, read or list");
     }
 
+    /** What {@code layer write}, {@code read} and {@code list} reach: this command (its parent's settings) and their spec. */
+    abstract static class Sub implements Callable<Integer> {
+        @ParentCommand
+        LayerCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        ParameterException usage(String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
+    }
+
     @Command(
             name = "write",
             mixinStandardHelpOptions = true,
             description =
                     "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
-    static final class Write implements Callable<Integer> {
+    static final class Write extends Sub {
         @Parameters(
                 arity = "2..*",
                 paramLabel = "IN",
@@ -150,16 +163,10 @@ final class LayerCommand extends RastermillSubcommand {
                 description = "merge into an existing layer (same key index; new tiles replace old ones)")
         boolean update;
 
-        @ParentCommand
-        LayerCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             if (overwrite.overwrite && update) {
-                throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
+                throw usage("--overwrite and --update exclude each other");
             }
             method(); // an unknown curve: refused before Spark starts
             String in = files.get(0);
@@ -168,19 +175,15 @@ final class LayerCommand extends RastermillSubcommand {
                 return writeSpaceTime(files.subList(0, files.size() - 1), catalog);
             }
             if (files.size() > 2) {
-                throw new ParameterException(
-                        spec.commandLine(), "several inputs make a space-time layer: add --space-time");
+                throw usage("several inputs make a space-time layer: add --space-time");
             }
             if (dating.datingGiven() || range.start != null || range.end != null) {
-                throw new ParameterException(
-                        spec.commandLine(), "--dates, --date-pattern, --start and --end need --space-time");
+                throw usage("--dates, --date-pattern, --start and --end need --space-time");
             }
             boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
                 case "floating" -> false;
                 case "zoomed" -> true;
-                default ->
-                    throw new ParameterException(
-                            spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
+                default -> throw usage("--layout must be floating or zoomed, not '" + layout + "'");
             };
             int ts = tileSize.orElse(zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize());
             LayerId id = layerName.id(0); // a name that would leave the catalog: refused before Spark starts
@@ -197,7 +200,7 @@ final class LayerCommand extends RastermillSubcommand {
                 try {
                     warpMethod = ZoomedPyramid.method(resampling.orElse(Resampling.NEAREST));
                 } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
+                    throw usage("-r: " + e.getMessage());
                 }
                 GeoTiffWarp warp;
                 try {
@@ -210,7 +213,7 @@ final class LayerCommand extends RastermillSubcommand {
                 try {
                     levels = ZoomedPyramid.levels(warp, ts, layerName.zoom, minZoom);
                 } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                    throw usage(e.getMessage());
                 }
                 for (LayoutLevel level : levels) {
                     layerName.id(id.name(), level.zoom());
@@ -237,16 +240,14 @@ final class LayerCommand extends RastermillSubcommand {
         /** {@code --space-time}: the dated scenes (in {@code --start/--end}) as one space-time layer. */
         private Integer writeSpaceTime(List<String> sources, String catalog) throws IOException {
             if (!"floating".equalsIgnoreCase(layout) || update || method() != KeyIndexMethod.ZORDER) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--space-time writes floating layouts with the zorder index,"
-                                + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
+                throw usage("--space-time writes floating layouts with the zorder index,"
+                        + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
             }
             long resolution;
             try {
                 resolution = KeyIndex.ZSpaceTime.resolution(timeResolution);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--time-resolution: " + e.getMessage());
+                throw usage("--time-resolution: " + e.getMessage());
             }
             int ts = tileSize.orElse(parent.parent.tileSize());
             LayerId id = layerName.id(0);
@@ -279,7 +280,7 @@ final class LayerCommand extends RastermillSubcommand {
             try {
                 return KeyIndexMethod.parse(index);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw usage(e.getMessage());
             }
         }
 
@@ -343,7 +344,7 @@ final class LayerCommand extends RastermillSubcommand {
             name = "read",
             mixinStandardHelpOptions = true,
             description = "Read a layer (or the tiles meeting --extent) into a GeoTIFF/COG covering its tiles.")
-    static final class Read implements Callable<Integer> {
+    static final class Read extends Sub {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
 
@@ -369,23 +370,17 @@ final class LayerCommand extends RastermillSubcommand {
         @Mixin
         OutputOptions output;
 
-        @ParentCommand
-        LayerCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             Extent query = null;
             if (extent != null) {
                 if (extent.size() != 4) {
-                    throw new ParameterException(spec.commandLine(), "--extent needs XMIN,YMIN,XMAX,YMAX");
+                    throw usage("--extent needs XMIN,YMIN,XMAX,YMAX");
                 }
                 try {
                     query = new Extent(extent.get(0), extent.get(1), extent.get(2), extent.get(3));
                 } catch (RuntimeException e) {
-                    throw new ParameterException(spec.commandLine(), "--extent: " + e.getMessage());
+                    throw usage("--extent: " + e.getMessage());
                 }
             }
             long start = System.nanoTime();
@@ -405,8 +400,7 @@ final class LayerCommand extends RastermillSubcommand {
                 return readSpaceTime(spark, id, q, options, start);
             }
             if (range.start != null || range.end != null) {
-                throw new ParameterException(
-                        spec.commandLine(), "--start/--end: " + id + " is a spatial layer (no time)");
+                throw usage("--start/--end: " + id + " is a spatial layer (no time)");
             }
             List<TileLayer> bands = new ArrayList<>();
             if (a.schema() == TileSchema.TILE) {
@@ -521,7 +515,7 @@ final class LayerCommand extends RastermillSubcommand {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "List a catalog's layers: name, zoom, cell type, tiles, key index.")
-    static final class ListLayers implements Callable<Integer> {
+    static final class ListLayers extends Sub {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
 
@@ -530,9 +524,6 @@ final class LayerCommand extends RastermillSubcommand {
 
         @Spec
         CommandSpec spec;
-
-        @ParentCommand
-        LayerCommand parent;
 
         @Override
         public Integer call() throws IOException {

@@ -3,6 +3,7 @@ package io.rastermill.jobs;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -63,6 +65,29 @@ final class LayerJob {
                 * (long) layer.metadata().layout().layoutRows();
         try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
             return LayerGeoTiffWriter.write(progress.counted(layer), target, options);
+        }
+    }
+
+    /**
+     * Writes the layers {@code bands} makes (one per band, made inside the job group) to {@code target}, in the Spark job
+     * group {@code rastermill LABEL} described by {@code job}, with a progress line of {@code tiles} tiles.
+     */
+    static LayerGeoTiffWriter.Result writeBands(
+            SparkContext sc,
+            String label,
+            String job,
+            long tiles,
+            Supplier<List<TileLayer>> bands,
+            RasterDescription description,
+            String target,
+            GeoTiffWriteOptions options,
+            boolean quiet)
+            throws IOException {
+        sc.setJobGroup("rastermill " + label, job, false);
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+            return LayerGeoTiffWriter.write(progress.counted(bands.get()), description, target, options);
+        } finally {
+            sc.clearJobGroup();
         }
     }
 

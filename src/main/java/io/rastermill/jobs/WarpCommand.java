@@ -69,15 +69,16 @@ final class WarpCommand extends RastermillSubcommand {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("warp: -t_srs " + target.crs() + ": " + e.getMessage(), e);
         }
-        String label = "warp";
-        sc.setJobGroup("rastermill warp", "warp " + String.join(" ", sources) + " → write " + out, false);
-        long tiles = (long) warp.tileCount(target, options.tileSize()) * warp.bandCount();
-        LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
-            r = LayerGeoTiffWriter.write(progress.counted(warp.warp(target, options)), description, out, writeOptions);
-        } finally {
-            sc.clearJobGroup();
-        }
+        LayerGeoTiffWriter.Result r = LayerJob.writeBands(
+                sc,
+                "warp",
+                "warp " + String.join(" ", sources) + " → write " + out,
+                (long) warp.tileCount(target, options.tileSize()) * warp.bandCount(),
+                () -> warp.warp(target, options),
+                description,
+                out,
+                writeOptions,
+                quiet.quiet);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
