@@ -203,12 +203,8 @@ final class CompositeCommand extends RastermillSubcommand {
         CellType ct = grid.cellType(reducer.defaultCellType(scenes.sourceCellType()));
         WarpOptions options = grid.warpOptions(ct, output.blockSize());
         GeoTiffWriteOptions writeOptions = output.toWriteOptions(ct);
-        RasterDescription description;
-        try {
-            description = scenes.describe(target, reducer, options, selected.length);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("composite: -t_srs " + target.crs() + ": " + e.getMessage(), e);
-        }
+        RasterDescription description =
+                grid.describe(target, () -> scenes.describe(target, reducer, options, selected.length));
         int sceneCount = composite.scenes().size();
         LayerGeoTiffWriter.Result r = LayerJob.writeBands(
                 sc,

@@ -63,12 +63,7 @@ final class WarpCommand extends RastermillSubcommand {
         CellType ct = grid.cellType(warp.sources().get(0).cellType());
         WarpOptions options = grid.warpOptions(ct, output.blockSize());
         GeoTiffWriteOptions writeOptions = output.toWriteOptions(ct);
-        RasterDescription description;
-        try {
-            description = warp.describe(target, options);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("warp: -t_srs " + target.crs() + ": " + e.getMessage(), e);
-        }
+        RasterDescription description = grid.describe(target, () -> warp.describe(target, options));
         LayerGeoTiffWriter.Result r = LayerJob.writeBands(
                 sc,
                 "warp",
