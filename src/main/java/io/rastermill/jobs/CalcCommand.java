@@ -11,26 +11,20 @@ import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,7 +38,7 @@ import picocli.CommandLine.Spec;
         name = "calc",
         description =
                 "Map algebra: evaluate an expression over aligned rasters A..Z, cell by cell, as gdal_calc.py does.")
-final class CalcCommand implements Callable<Integer> {
+final class CalcCommand extends RastermillSubcommand {
 
     @Option(
             names = "--expr",
@@ -89,18 +83,12 @@ final class CalcCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @ParentCommand
-    RastermillCommand parent;
-
-    CommandSpec spec;
-
     /**
-     * Takes the spec, adds the options -A ... -Z (gdal_calc's spelling of {@code --input A=FILE}) and
+     * Takes the spec (also injected as {@link #spec}), adds the options -A ... -Z (gdal_calc's spelling of {@code --input A=FILE}) and
      * lists the language's operators and functions, from the op catalog, below the options.
      */
     @Spec
-    void spec(CommandSpec commandSpec) {
-        this.spec = commandSpec;
+    void addInputOptions(CommandSpec commandSpec) {
         for (char c = 'A'; c <= 'Z'; c++) {
             String name = String.valueOf(c);
             commandSpec.addOption(OptionSpec.builder("-" + name)
@@ -142,7 +130,7 @@ final class CalcCommand implements Callable<Integer> {
 
     private void input(String name, String file) {
         if (inputs.put(name, file) != null) {
-            throw new ParameterException(spec.commandLine(), "input -" + name + " is given twice");
+            throw usage("input -" + name + " is given twice");
         }
     }
 
@@ -207,35 +195,14 @@ final class CalcCommand implements Callable<Integer> {
             throw new IllegalArgumentException(
                     e.getMessage().startsWith("calc") ? e.getMessage() : "calc: " + e.getMessage(), e);
         }
-        String label = "calc";
         sc.setJobGroup("rastermill calc", "calc " + expr + " → write " + out, false);
-        long tiles = result.metadata().layout().layoutCols()
-                * (long) result.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            TileLayer counted = result.mapTiles(t -> {
-                done.add(1);
-                return t;
-            });
-            r = LayerGeoTiffWriter.write(counted, out, options);
+        try {
+            r = LayerJob.write(sc, "calc", result, out, options, quiet.quiet);
         } finally {
             sc.clearJobGroup();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(
-                Locale.ROOT,
-                "calc: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                r.target(),
-                r.width(),
-                r.height(),
-                resultType.name(),
-                r.levels(),
-                options.cog() ? ", COG" : "",
-                seconds,
-                (double) r.width() * r.height() / 1e6 / seconds);
-        o.flush();
+        LayerJob.printWrote(spec.commandLine().getOut(), "calc", r, resultType, options, start);
         return 0;
     }
 
@@ -251,9 +218,5 @@ final class CalcCommand implements Callable<Integer> {
                             ? "--nodata" + message.substring("NoData".length())
                             : "--type" + message.substring("output type".length()));
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

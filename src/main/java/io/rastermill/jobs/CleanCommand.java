@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -18,11 +17,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill clean DIR [--older-than 24h] [-r] [--list]}: removes what killed writes left behind, the
@@ -38,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
                 + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>);"
                 + " on s3a://bucket/prefix, also abort the unfinished multipart uploads under the prefix.")
-final class CleanCommand implements Callable<Integer> {
+final class CleanCommand extends RastermillSubcommand {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd]?)");
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Directory path or URI (file:, hdfs:, ...)")
@@ -60,12 +56,6 @@ final class CleanCommand implements Callable<Integer> {
 
     @Option(names = "--list", description = "Only list the leftovers; remove nothing.")
     boolean list;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     /** {@code N[s|m|h|d]}, a bare number being seconds. */
     static final class AgeConverter implements ITypeConverter<Duration> {

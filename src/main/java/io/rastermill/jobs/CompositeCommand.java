@@ -10,7 +10,6 @@ import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
-import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.temporal.Composite;
 import io.rastermill.spark.temporal.Scene;
 import io.rastermill.spark.temporal.SceneDating;
@@ -22,19 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill composite SRC... OUT --reduce R}: scenes warped onto one grid (warp's gdalwarp flags) and reduced
@@ -47,7 +40,7 @@ import picocli.CommandLine.Spec;
                 + " a per-cell trend. Scenes are warped as by 'warp' (its -t_srs, -tr, -te, -r... flags), NoData and"
                 + " masked cells are skipped, and the scenes are ordered by time (--dates, --date-pattern, else the"
                 + " TIFF DateTime tag, else a yyyymmdd / yyyy-mm-dd date in the file name).")
-final class CompositeCommand implements Callable<Integer> {
+final class CompositeCommand extends RastermillSubcommand {
 
     @Parameters(
             arity = "1..*",
@@ -111,12 +104,6 @@ final class CompositeCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -216,32 +203,19 @@ final class CompositeCommand implements Callable<Integer> {
         CellType ct = grid.cellType(reducer.defaultCellType(scenes.sourceCellType()));
         WarpOptions options = grid.warpOptions(ct, output.blockSize());
         GeoTiffWriteOptions writeOptions = output.toWriteOptions(ct);
-        RasterDescription description;
-        try {
-            description = scenes.describe(target, reducer, options, selected.length);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("composite: -t_srs " + target.crs() + ": " + e.getMessage(), e);
-        }
+        RasterDescription description =
+                grid.describe(target, () -> scenes.describe(target, reducer, options, selected.length));
         int sceneCount = composite.scenes().size();
-        sc.setJobGroup(
-                "rastermill composite",
+        LayerGeoTiffWriter.Result r = LayerJob.writeBands(
+                sc,
+                "composite",
                 "composite " + reducer + " of " + sceneCount + " scene(s) → write " + out,
-                false);
-        long tiles = (long) scenes.tileCount(target, options.tileSize()) * description.bandCount();
-        LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, "composite", tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            List<TileLayer> bands = new ArrayList<>();
-            for (TileLayer band : scenes.reduce(target, reducer, options, maskExpr, selected)) {
-                bands.add(band.mapTiles(t -> {
-                    done.add(1);
-                    return t;
-                }));
-            }
-            r = LayerGeoTiffWriter.write(bands, description, out, writeOptions);
-        } finally {
-            sc.clearJobGroup();
-        }
+                (long) scenes.tileCount(target, options.tileSize()) * description.bandCount(),
+                () -> scenes.reduce(target, reducer, options, maskExpr, selected),
+                description,
+                out,
+                writeOptions,
+                quiet.quiet);
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
@@ -275,9 +249,5 @@ final class CompositeCommand implements Callable<Integer> {
             out[i] = b - 1;
         }
         return out;
-    }
-
-    ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

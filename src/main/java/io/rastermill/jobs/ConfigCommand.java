@@ -3,11 +3,7 @@ package io.rastermill.jobs;
 import io.rastermill.spark.EffectiveSetting;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill config}: starts (or attaches to) the SparkSession and prints the effective
@@ -18,13 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Start Spark and print the effective configuration (master, app name, serializer,"
                 + " default parallelism, Spark version) and where each setting came from.")
-final class ConfigCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class ConfigCommand extends RastermillSubcommand {
 
     @Override
     public Integer call() {

@@ -19,15 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill demo}: the whole pipeline on a generated sample, in local mode. Writes a
@@ -39,7 +34,7 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = "Generate a synthetic DEM and run slope, hillshade and stats on it (COGs and a PNG quicklook).")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends RastermillSubcommand {
 
     @Option(
             names = "--out",
@@ -61,16 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         if (size < 16) {
-            throw new ParameterException(spec.commandLine(), "--size must be at least 16, got " + size);
+            throw usage("--size must be at least 16, got " + size);
         }
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(dir);

@@ -9,8 +9,11 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.geom.Point;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.core.warp.TargetGridSpec;
+import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.spark.warp.WarpOptions;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -156,6 +159,18 @@ final class GridOptions {
                     maxCells);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(command() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The output file's description from {@code describe}; its refusal (a target CRS a GeoTIFF cannot hold) is an
+     * input error naming the command and {@code -t_srs}.
+     */
+    RasterDescription describe(WarpGrid target, Supplier<RasterDescription> describe) {
+        try {
+            return describe.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(command() + ": -t_srs " + target.crs() + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,14 +29,10 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The hydrology commands: {@code fill}, {@code flowdir}, {@code flowacc}, {@code basins},
@@ -50,17 +45,11 @@ final class HydrologyCommands {
     private HydrologyCommands() {}
 
     /** What every hydrology command has: output options, band, quiet, and how it reads and writes. */
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base extends RastermillSubcommand {
         private static final String HYDRO_LOGGER = "io.rastermill.spark.hydro";
 
         @Mixin
         OutputOptions output;
-
-        @ParentCommand
-        RastermillCommand parent;
-
-        @Spec
-        CommandSpec spec;
 
         @Mixin
         BandOption band;
@@ -70,7 +59,10 @@ final class HydrologyCommands {
 
         long start;
 
-        abstract String label();
+        /** The command's name, naming its Spark job group and summary line. */
+        String label() {
+            return spec.name();
+        }
 
         abstract Integer run(SparkSession spark, PrintWriter out) throws IOException;
 
@@ -126,34 +118,48 @@ final class HydrologyCommands {
                 throws IOException {
             CellType ct = layer.metadata().cellType();
             GeoTiffWriteOptions options = output.toWriteOptions(ct);
-            SparkContext sc = spark.sparkContext();
-            long tiles = layer.metadata().layout().layoutCols()
-                    * (long) layer.metadata().layout().layoutRows();
-            LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, what, tiles, quiet.quiet)) {
-                LongAccumulator done = progress.tiles();
-                r = LayerGeoTiffWriter.write(
-                        layer.mapTiles(t -> {
-                            done.add(1);
-                            return t;
-                        }),
-                        target,
-                        options);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(
-                    Locale.ROOT,
-                    "%s: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                    what,
-                    r.target(),
-                    r.width(),
-                    r.height(),
-                    ct.name(),
-                    r.levels(),
-                    options.cog() ? ", COG" : "",
-                    seconds,
-                    (double) r.width() * r.height() / 1e6 / seconds);
-            out.flush();
+            LayerGeoTiffWriter.Result r =
+                    LayerJob.write(spark.sparkContext(), what, layer, target, options, quiet.quiet);
+            LayerJob.printWrote(out, what, r, ct, options, start);
+        }
+    }
+
+    /** IN OUT: one input layer in, one GeoTIFF out. */
+    abstract static class OneToOne extends Base {
+        @Parameters(index = "1", paramLabel = "OUT", description = TerrainCommands.OUT_DESCRIPTION)
+        String out;
+
+        abstract String input();
+
+        /** The layer to write, from the input layer. */
+        abstract TileLayer apply(SparkSession spark, TileLayer in) throws IOException;
+
+        @Override
+        Integer run(SparkSession spark, PrintWriter console) throws IOException {
+            write(spark, console, apply(spark, read(spark, input())), out, label());
+            return 0;
+        }
+    }
+
+    /** DEM OUT. */
+    abstract static class FromDem extends OneToOne {
+        @Parameters(index = "0", paramLabel = "DEM", description = TerrainCommands.DEM_DESCRIPTION)
+        String dem;
+
+        @Override
+        String input() {
+            return dem;
+        }
+    }
+
+    /** FLOWDIR OUT. */
+    abstract static class FromFlowDir extends OneToOne {
+        @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
+        String flowdir;
+
+        @Override
+        String input() {
+            return flowdir;
         }
     }
 
@@ -163,22 +169,10 @@ final class HydrologyCommands {
             description =
                     "Depression filling: the minimal depression-free surface (priority-flood, 8-connected); raster"
                             + " edges and NoData are outlets. Same cell type as DEM.")
-    static final class Fill extends Base {
-        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
-        String dem;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
-
+    static final class Fill extends FromDem {
         @Override
-        String label() {
-            return "fill";
-        }
-
-        @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            write(spark, console, Hydrology.fill(read(spark, dem)), out, label());
-            return 0;
+        TileLayer apply(SparkSession spark, TileLayer in) {
+            return Hydrology.fill(in);
         }
     }
 
@@ -188,22 +182,10 @@ final class HydrologyCommands {
             description =
                     "D8 flow directions (ESRI codes 1 E, 2 SE, 4 S, ... 128 NE; Byte, NoData 255) of the filled DEM;"
                             + " flats drain along shortest paths to their lower edge.")
-    static final class FlowDir extends Base {
-        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s); filled first")
-        String dem;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
-
+    static final class FlowDir extends FromDem {
         @Override
-        String label() {
-            return "flowdir";
-        }
-
-        @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            write(spark, console, Hydrology.flowDirections(Hydrology.fill(read(spark, dem))), out, label());
-            return 0;
+        TileLayer apply(SparkSession spark, TileLayer in) {
+            return Hydrology.flowDirections(Hydrology.fill(in));
         }
     }
 
@@ -213,13 +195,7 @@ final class HydrologyCommands {
             description =
                     "Flow accumulation of D8 codes: upstream cells excluding the cell itself (Float64), or the sum"
                             + " of --weights over them.")
-    static final class FlowAcc extends Base {
-        @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
-        String flowdir;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
-
+    static final class FlowAcc extends FromFlowDir {
         @Option(
                 names = "--weights",
                 paramLabel = "RASTER",
@@ -227,13 +203,7 @@ final class HydrologyCommands {
         String weights;
 
         @Override
-        String label() {
-            return "flowacc";
-        }
-
-        @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            TileLayer dirs = read(spark, flowdir);
+        TileLayer apply(SparkSession spark, TileLayer dirs) throws IOException {
             TileLayer w = weights == null
                     ? null
                     : TileLayers.readGeoTiffs(
@@ -247,8 +217,7 @@ final class HydrologyCommands {
                     throw new IllegalArgumentException(e.getMessage() + " (" + flowdir + ")");
                 }
             }
-            write(spark, console, Hydrology.flowAccumulation(dirs, w), out, label());
-            return 0;
+            return Hydrology.flowAccumulation(dirs, w);
         }
     }
 
@@ -258,22 +227,10 @@ final class HydrologyCommands {
             description =
                     "Drainage basins: every cell labelled by the outlet it drains to (the outlet's cell index + 1,"
                             + " row-major; Int32, or Float64 beyond 2^31 cells).")
-    static final class Basins extends Base {
-        @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
-        String flowdir;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
-
+    static final class Basins extends FromFlowDir {
         @Override
-        String label() {
-            return "basins";
-        }
-
-        @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            write(spark, console, Hydrology.basins(read(spark, flowdir)), out, label());
-            return 0;
+        TileLayer apply(SparkSession spark, TileLayer dirs) {
+            return Hydrology.basins(dirs);
         }
     }
 
@@ -283,13 +240,7 @@ final class HydrologyCommands {
             description =
                     "Watersheds of pour points (CSV x,y[,id] or GeoJSON Points with an optional id property, in the"
                             + " raster's CRS): each cell labelled with the first pour point downstream, NoData if none.")
-    static final class Watershed extends Base {
-        @Parameters(index = "0", paramLabel = "FLOWDIR", description = "D8 flow directions (ESRI codes, NoData 255)")
-        String flowdir;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
-
+    static final class Watershed extends FromFlowDir {
         @Option(
                 names = "--points",
                 paramLabel = "FILE",
@@ -298,16 +249,9 @@ final class HydrologyCommands {
         String points;
 
         @Override
-        String label() {
-            return "watershed";
-        }
-
-        @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            TileLayer dirs = read(spark, flowdir);
+        TileLayer apply(SparkSession spark, TileLayer dirs) throws IOException {
             Map<Long, Long> cells = PourPoints.read(points, spark.sparkContext().hadoopConfiguration(), dirs);
-            write(spark, console, Hydrology.watersheds(dirs, cells), out, label());
-            return 0;
+            return Hydrology.watersheds(dirs, cells);
         }
     }
 
@@ -315,12 +259,9 @@ final class HydrologyCommands {
             name = "streams",
             mixinStandardHelpOptions = true,
             description = "Stream cells: flow accumulation >= --threshold (Byte 1, NoData 0 elsewhere).")
-    static final class Streams extends Base {
+    static final class Streams extends OneToOne {
         @Parameters(index = "0", paramLabel = "FLOWACC", description = "flow accumulation raster")
         String flowacc;
-
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
-        String out;
 
         @Option(
                 names = "--threshold",
@@ -330,14 +271,13 @@ final class HydrologyCommands {
         double threshold;
 
         @Override
-        String label() {
-            return "streams";
+        String input() {
+            return flowacc;
         }
 
         @Override
-        Integer run(SparkSession spark, PrintWriter console) throws IOException {
-            write(spark, console, Hydrology.streams(read(spark, flowacc), threshold), out, label());
-            return 0;
+        TileLayer apply(SparkSession spark, TileLayer acc) {
+            return Hydrology.streams(acc, threshold);
         }
     }
 
@@ -347,7 +287,7 @@ final class HydrologyCommands {
             description = "fill → flowdir → flowacc → basins in one job, reading the DEM once: writes filled.tif,"
                     + " flowdir.tif, flowacc.tif, basins.tif (and streams.tif with --threshold) into OUTDIR.")
     static final class All extends Base {
-        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
+        @Parameters(index = "0", paramLabel = "DEM", description = TerrainCommands.DEM_DESCRIPTION)
         String dem;
 
         @Parameters(index = "1", paramLabel = "OUTDIR", description = "output directory (created if missing)")
@@ -355,11 +295,6 @@ final class HydrologyCommands {
 
         @Option(names = "--threshold", paramLabel = "N", description = "also write streams.tif: accumulation >= N")
         Double threshold;
-
-        @Override
-        String label() {
-            return "hydrology";
-        }
 
         @Override
         Integer run(SparkSession spark, PrintWriter console) throws IOException {

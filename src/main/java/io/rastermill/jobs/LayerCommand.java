@@ -65,16 +65,23 @@ import scala.Tuple2;
         description =
                 "GeoTrellis layer catalogs (file or Hadoop backend): write a GeoTIFF as a layer, read a layer to a GeoTIFF, list layers.",
         subcommands = {LayerCommand.Write.class, LayerCommand.Read.class, LayerCommand.ListLayers.class})
-final class LayerCommand implements Callable<Integer> {
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
+final class LayerCommand extends RastermillSubcommand {
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: write, read or list");
+        throw usage("Missing subcommand: write, read or list");
+    }
+
+    /** What {@code layer write}, {@code read} and {@code list} reach: this command (its parent's settings) and their spec. */
+    abstract static class Sub implements Callable<Integer> {
+        @ParentCommand
+        LayerCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        ParameterException usage(String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
     }
 
     @Command(
@@ -82,7 +89,7 @@ final class LayerCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description =
                     "Tile a GeoTIFF into a GeoTrellis layer (all bands: one band → Tile layer, several → MultibandTile layer).")
-    static final class Write implements Callable<Integer> {
+    static final class Write extends Sub {
         @Parameters(
                 arity = "2..*",
                 paramLabel = "IN",
@@ -156,16 +163,10 @@ final class LayerCommand implements Callable<Integer> {
                 description = "merge into an existing layer (same key index; new tiles replace old ones)")
         boolean update;
 
-        @ParentCommand
-        LayerCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             if (overwrite.overwrite && update) {
-                throw new ParameterException(spec.commandLine(), "--overwrite and --update exclude each other");
+                throw usage("--overwrite and --update exclude each other");
             }
             method(); // an unknown curve: refused before Spark starts
             String in = files.get(0);
@@ -174,19 +175,15 @@ final class LayerCommand implements Callable<Integer> {
                 return writeSpaceTime(files.subList(0, files.size() - 1), catalog);
             }
             if (files.size() > 2) {
-                throw new ParameterException(
-                        spec.commandLine(), "several inputs make a space-time layer: add --space-time");
+                throw usage("several inputs make a space-time layer: add --space-time");
             }
             if (dating.datingGiven() || range.start != null || range.end != null) {
-                throw new ParameterException(
-                        spec.commandLine(), "--dates, --date-pattern, --start and --end need --space-time");
+                throw usage("--dates, --date-pattern, --start and --end need --space-time");
             }
             boolean zoomed = switch (layout.toLowerCase(Locale.ROOT)) {
                 case "floating" -> false;
                 case "zoomed" -> true;
-                default ->
-                    throw new ParameterException(
-                            spec.commandLine(), "--layout must be floating or zoomed, not '" + layout + "'");
+                default -> throw usage("--layout must be floating or zoomed, not '" + layout + "'");
             };
             int ts = tileSize.orElse(zoomed ? ZoomedLayoutScheme.DEFAULT_TILE_SIZE : parent.parent.tileSize());
             LayerId id = layerName.id(0); // a name that would leave the catalog: refused before Spark starts
@@ -203,7 +200,7 @@ final class LayerCommand implements Callable<Integer> {
                 try {
                     warpMethod = ZoomedPyramid.method(resampling.orElse(Resampling.NEAREST));
                 } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "-r: " + e.getMessage());
+                    throw usage("-r: " + e.getMessage());
                 }
                 GeoTiffWarp warp;
                 try {
@@ -216,7 +213,7 @@ final class LayerCommand implements Callable<Integer> {
                 try {
                     levels = ZoomedPyramid.levels(warp, ts, layerName.zoom, minZoom);
                 } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), e.getMessage());
+                    throw usage(e.getMessage());
                 }
                 for (LayoutLevel level : levels) {
                     layerName.id(id.name(), level.zoom());
@@ -243,16 +240,14 @@ final class LayerCommand implements Callable<Integer> {
         /** {@code --space-time}: the dated scenes (in {@code --start/--end}) as one space-time layer. */
         private Integer writeSpaceTime(List<String> sources, String catalog) throws IOException {
             if (!"floating".equalsIgnoreCase(layout) || update || method() != KeyIndexMethod.ZORDER) {
-                throw new ParameterException(
-                        spec.commandLine(),
-                        "--space-time writes floating layouts with the zorder index,"
-                                + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
+                throw usage("--space-time writes floating layouts with the zorder index,"
+                        + " new or --overwrite (not --layout zoomed, --update, --index hilbert/rowmajor)");
             }
             long resolution;
             try {
                 resolution = KeyIndex.ZSpaceTime.resolution(timeResolution);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--time-resolution: " + e.getMessage());
+                throw usage("--time-resolution: " + e.getMessage());
             }
             int ts = tileSize.orElse(parent.parent.tileSize());
             LayerId id = layerName.id(0);
@@ -285,7 +280,7 @@ final class LayerCommand implements Callable<Integer> {
             try {
                 return KeyIndexMethod.parse(index);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw usage(e.getMessage());
             }
         }
 
@@ -349,7 +344,7 @@ final class LayerCommand implements Callable<Integer> {
             name = "read",
             mixinStandardHelpOptions = true,
             description = "Read a layer (or the tiles meeting --extent) into a GeoTIFF/COG covering its tiles.")
-    static final class Read implements Callable<Integer> {
+    static final class Read extends Sub {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
 
@@ -375,23 +370,17 @@ final class LayerCommand implements Callable<Integer> {
         @Mixin
         OutputOptions output;
 
-        @ParentCommand
-        LayerCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
             Extent query = null;
             if (extent != null) {
                 if (extent.size() != 4) {
-                    throw new ParameterException(spec.commandLine(), "--extent needs XMIN,YMIN,XMAX,YMAX");
+                    throw usage("--extent needs XMIN,YMIN,XMAX,YMAX");
                 }
                 try {
                     query = new Extent(extent.get(0), extent.get(1), extent.get(2), extent.get(3));
                 } catch (RuntimeException e) {
-                    throw new ParameterException(spec.commandLine(), "--extent: " + e.getMessage());
+                    throw usage("--extent: " + e.getMessage());
                 }
             }
             long start = System.nanoTime();
@@ -411,8 +400,7 @@ final class LayerCommand implements Callable<Integer> {
                 return readSpaceTime(spark, id, q, options, start);
             }
             if (range.start != null || range.end != null) {
-                throw new ParameterException(
-                        spec.commandLine(), "--start/--end: " + id + " is a spatial layer (no time)");
+                throw usage("--start/--end: " + id + " is a spatial layer (no time)");
             }
             List<TileLayer> bands = new ArrayList<>();
             if (a.schema() == TileSchema.TILE) {
@@ -527,7 +515,7 @@ final class LayerCommand implements Callable<Integer> {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "List a catalog's layers: name, zoom, cell type, tiles, key index.")
-    static final class ListLayers implements Callable<Integer> {
+    static final class ListLayers extends Sub {
         @Parameters(index = "0", paramLabel = "CATALOG", description = "catalog directory or URI")
         String catalog;
 
@@ -536,9 +524,6 @@ final class LayerCommand implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
-
-        @ParentCommand
-        LayerCommand parent;
 
         @Override
         public Integer call() throws IOException {

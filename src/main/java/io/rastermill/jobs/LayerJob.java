@@ -1,7 +1,9 @@
 package io.rastermill.jobs;
 
+import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
@@ -9,9 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 
 /**
  * The shape every raster-to-raster job has: read the input as a layer (tiles of the output block
@@ -39,26 +41,65 @@ final class LayerJob {
         SparkContext sc = spark.sparkContext();
         long start = System.nanoTime();
         sc.setJobGroup("rastermill " + label, "read " + input + " → " + label + " → write " + output, false);
-        TileLayer dem = TileLayers.readGeoTiffs(
-                spark,
-                List.of(input),
-                TileLayers.ReadOptions.defaults()
-                        .withTileSize(options.blockSize())
-                        .withBand(band));
-        long tiles = dem.metadata().layout().layoutCols()
-                * (long) dem.metadata().layout().layoutRows();
         LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
-            LongAccumulator done = progress.tiles();
-            TileLayer result = dem.focal(kernel).mapTiles(t -> {
-                done.add(1);
-                return t;
-            });
-            r = LayerGeoTiffWriter.write(result, output, options);
+        try {
+            TileLayer dem = TileLayers.readGeoTiffs(
+                    spark,
+                    List.of(input),
+                    TileLayers.ReadOptions.defaults()
+                            .withTileSize(options.blockSize())
+                            .withBand(band));
+            r = write(sc, label, dem.focal(kernel), output, options, quiet);
         } finally {
             sc.clearJobGroup();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        printWrote(out, label, r, kernel.resultCellType(), options, start);
+        return 0;
+    }
+
+    /** Writes {@code layer} to {@code target} with a progress line of its tiles labelled {@code label}. */
+    static LayerGeoTiffWriter.Result write(
+            SparkContext sc, String label, TileLayer layer, String target, GeoTiffWriteOptions options, boolean quiet)
+            throws IOException {
+        long tiles = layer.metadata().layout().layoutCols()
+                * (long) layer.metadata().layout().layoutRows();
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+            return LayerGeoTiffWriter.write(progress.counted(layer), target, options);
+        }
+    }
+
+    /**
+     * Writes the layers {@code bands} makes (one per band, made inside the job group) to {@code target}, in the Spark job
+     * group {@code rastermill LABEL} described by {@code job}, with a progress line of {@code tiles} tiles.
+     */
+    static LayerGeoTiffWriter.Result writeBands(
+            SparkContext sc,
+            String label,
+            String job,
+            long tiles,
+            Supplier<List<TileLayer>> bands,
+            RasterDescription description,
+            String target,
+            GeoTiffWriteOptions options,
+            boolean quiet)
+            throws IOException {
+        sc.setJobGroup("rastermill " + label, job, false);
+        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet)) {
+            return LayerGeoTiffWriter.write(progress.counted(bands.get()), description, target, options);
+        } finally {
+            sc.clearJobGroup();
+        }
+    }
+
+    /** The summary line of a one-band write: {@code label: wrote TARGET (WxH TYPE, N level(s)[, COG]) in S s, R Mpix/s}. */
+    static void printWrote(
+            PrintWriter out,
+            String label,
+            LayerGeoTiffWriter.Result r,
+            CellType cellType,
+            GeoTiffWriteOptions options,
+            long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
         out.printf(
                 Locale.ROOT,
                 "%s: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
@@ -66,12 +107,11 @@ final class LayerJob {
                 r.target(),
                 r.width(),
                 r.height(),
-                kernel.resultCellType().name(),
+                cellType.name(),
                 r.levels(),
                 options.cog() ? ", COG" : "",
                 seconds,
                 (double) r.width() * r.height() / 1e6 / seconds);
         out.flush();
-        return 0;
     }
 }

@@ -1,23 +1,18 @@
 package io.rastermill.jobs;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.core.cell.DataType;
-import io.rastermill.io.codec.Compression;
-import io.rastermill.io.codec.Predictor;
-import io.rastermill.io.geotiff.BigTiffMode;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.spark.RastermillConf;
-import java.util.Locale;
+import io.rastermill.spark.write.GeoTiffOutputParams;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The GeoTIFF output options every command that writes a raster shares (a picocli mixin), with
- * GDAL's creation-option meanings: compression and level, predictor ({@code yes} picks 2 or 3 by
- * cell type, as GDAL's PREDICTOR=YES), block size, COG layout, BigTIFF, overviews and resampling.
+ * The GeoTIFF output options every command that writes a raster shares (a picocli mixin): compression and level,
+ * predictor, block size, COG layout, BigTIFF, overviews and resampling. It binds the flags and the settings' defaults
+ * only; their meanings and checks are {@link GeoTiffOutputParams}', where the Java API reaches them.
  */
 final class OutputOptions {
 
@@ -27,13 +22,6 @@ final class OutputOptions {
             description =
                     "deflate | lzw | zstd | packbits | none (default: setting rastermill.compression, built in: deflate)")
     String compress;
-
-    /**
-     * The default Deflate level of predictor-3 (floating-point) outputs. Measured on 4096² windows of the benchmark
-     * slope and NDVI (2026-12-04, libdeflate): level 1 is 1.009× and 0.995× the size of GDAL's level-6 files, and
-     * GDAL's own ZLEVEL=1 encodes those floats about 2.4× faster than level 6 (../shared/bench/BASELINE.md).
-     */
-    static final int FLOAT_DEFLATE_LEVEL = 1;
 
     @Option(
             names = "--level",
@@ -101,8 +89,8 @@ final class OutputOptions {
         }
     }
 
-    /** The writer options for cells of {@code cellType}; bad values are usage errors (exit 2). */
-    GeoTiffWriteOptions toWriteOptions(CellType cellType) {
+    /** The choices on the command line, with the settings' defaults for the block size and codec. */
+    GeoTiffOutputParams params() {
         RastermillCommand top = spec.root().userObject() instanceof RastermillCommand r ? r : null;
         int blockSize = blockSize();
         String compress;
@@ -113,66 +101,14 @@ final class OutputOptions {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        GeoTiffWriteOptions.Builder b =
-                GeoTiffWriteOptions.builder().blockSize(blockSize).cog(cog);
-        Compression codec = switch (compress.toLowerCase(Locale.ROOT)) {
-            case "deflate" -> Compression.DEFLATE;
-            case "lzw" -> Compression.LZW;
-            case "zstd" -> Compression.ZSTD;
-            case "packbits" -> Compression.PACKBITS;
-            case "none" -> Compression.NONE;
-            default -> throw usage("--compress must be deflate, lzw, zstd, packbits or none, not '" + compress + "'");
-        };
-        if (level != null) {
-            b.compression(codec, level);
-        } else {
-            b.compression(codec);
-        }
-        b.bigTiff(
-                switch (bigTiff.toLowerCase(Locale.ROOT)) {
-                    case "yes" -> BigTiffMode.YES;
-                    case "no" -> BigTiffMode.NO;
-                    case "auto" -> BigTiffMode.AUTO;
-                    default -> throw usage("--bigtiff must be yes, no or auto, not '" + bigTiff + "'");
-                });
-        b.resampling(
-                switch (resampling.toLowerCase(Locale.ROOT)) {
-                    case "nearest" -> OverviewResampling.NEAREST;
-                    case "average" -> OverviewResampling.AVERAGE;
-                    case "mode" -> OverviewResampling.MODE;
-                    default -> throw usage("--resampling must be nearest, average or mode, not '" + resampling + "'");
-                });
-        String ov = overviews != null ? overviews : (cog ? "auto" : "none");
-        switch (ov.toLowerCase(Locale.ROOT)) {
-            case "auto" -> b.autoOverviews();
-            case "none" -> b.overviews(0);
-            default -> {
-                try {
-                    b.overviews(Integer.parseInt(ov));
-                } catch (NumberFormatException e) {
-                    throw usage("--overviews must be auto, none or a number, not '" + ov + "'");
-                }
-            }
-        }
-        boolean noPredictorCodec = codec == Compression.NONE || codec == Compression.PACKBITS;
-        int p = switch (predictor.toLowerCase(Locale.ROOT)) {
-            case "1", "no", "none" -> Predictor.NONE;
-            case "2" -> Predictor.HORIZONTAL;
-            case "3" -> Predictor.FLOATING_POINT;
-            case "yes" ->
-                noPredictorCodec || cellType.dataType() == DataType.BIT
-                        ? Predictor.NONE
-                        : cellType.isFloatingPoint() ? Predictor.FLOATING_POINT : Predictor.HORIZONTAL;
-            default -> throw usage("--predictor must be 1, 2, 3, yes or no, not '" + predictor + "'");
-        };
-        b.predictor(p);
-        if (level == null && codec == Compression.DEFLATE && p == Predictor.FLOATING_POINT) {
-            b.compression(codec, FLOAT_DEFLATE_LEVEL);
-        }
+        return new GeoTiffOutputParams(compress, level, predictor, blockSize, cog, bigTiff, overviews, resampling);
+    }
+
+    /** The writer options for cells of {@code cellType}; bad values are usage errors (exit 2). */
+    GeoTiffWriteOptions toWriteOptions(CellType cellType) {
+        GeoTiffOutputParams params = params();
         try {
-            GeoTiffWriteOptions options = b.build();
-            options.checkFor(cellType);
-            return options;
+            return params.toWriteOptions(cellType);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

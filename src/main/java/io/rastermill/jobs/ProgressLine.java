@@ -1,7 +1,10 @@
 package io.rastermill.jobs;
 
 import io.rastermill.spark.IoMetrics;
+import io.rastermill.spark.layer.TileLayer;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.spark.SparkContext;
@@ -91,6 +94,24 @@ final class ProgressLine implements AutoCloseable {
     /** The accumulator the job's tile functions add 1 to per finished tile. */
     LongAccumulator tiles() {
         return tiles;
+    }
+
+    /** {@code layer}, counting each tile into this line as it is computed. */
+    TileLayer counted(TileLayer layer) {
+        LongAccumulator done = tiles; // the closure takes the accumulator, not this line
+        return layer.mapTiles(t -> {
+            done.add(1);
+            return t;
+        });
+    }
+
+    /** {@link #counted(TileLayer)} of each band. */
+    List<TileLayer> counted(List<TileLayer> bands) {
+        List<TileLayer> out = new ArrayList<>(bands.size());
+        for (TileLayer band : bands) {
+            out.add(counted(band));
+        }
+        return out;
     }
 
     private void loop() {

@@ -8,7 +8,6 @@ import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.DoubleHistogram;
 import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
-import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -18,20 +17,14 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill reclass IN OUT}: reclassifies cells by a map ({@code --map "0-10:1,10-20:2,else:NODATA"})
@@ -45,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Reclassify cells: --map \"LO-HI:NEW,VALUE:NEW,nodata:NEW,else:NEW|NODATA\" (ranges half-open"
                 + " [LO,HI), * for an open end, first match wins, unmatched -> else or NoData), or --classes N with"
                 + " --breaks quantile|equal-interval computed from the raster.")
-final class ReclassCommand implements Callable<Integer> {
+final class ReclassCommand extends RastermillSubcommand {
     /** Bins of the float histogram quantile breaks are read from: error ≤ (max − min) / 2^17. */
     static final int FLOAT_BREAK_BINS = 1 << 16;
 
@@ -95,12 +88,6 @@ final class ReclassCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions write;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -154,34 +141,10 @@ final class ReclassCommand implements Callable<Integer> {
             }
             GeoTiffWriteOptions options = write.toWriteOptions(op.cellType());
             sc.setJobGroup("rastermill reclass", "read " + input + " → reclass → write " + output, false);
-            long tiles = in.metadata().layout().layoutCols()
-                    * (long) in.metadata().layout().layoutRows();
-            LayerGeoTiffWriter.Result r;
-            try (ProgressLine progress = ProgressLine.start(sc, "reclass", tiles, quiet.quiet)) {
-                LongAccumulator done = progress.tiles();
-                ReclassOp kernel = op;
-                TileLayer result = in.mapTiles(
-                        t -> {
-                            Tile res = kernel.apply(t);
-                            done.add(1);
-                            return res;
-                        },
-                        op.cellType());
-                r = LayerGeoTiffWriter.write(result, output, options);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(
-                    Locale.ROOT,
-                    "reclass: wrote %s (%dx%d %s, %d level(s)%s) in %.1f s, %.1f Mpix/s%n",
-                    r.target(),
-                    r.width(),
-                    r.height(),
-                    op.cellType().name(),
-                    r.levels(),
-                    options.cog() ? ", COG" : "",
-                    seconds,
-                    (double) r.width() * r.height() / 1e6 / seconds);
-            out.flush();
+            ReclassOp kernel = op;
+            LayerGeoTiffWriter.Result r = LayerJob.write(
+                    sc, "reclass", in.mapTiles(kernel::apply, op.cellType()), output, options, quiet.quiet);
+            LayerJob.printWrote(out, "reclass", r, op.cellType(), options, start);
             return 0;
         } finally {
             if (persisted) {
@@ -206,9 +169,5 @@ final class ReclassCommand implements Callable<Integer> {
         DoubleHistogram h = layer.reduce(DoubleHistogram.over(stats, FLOAT_BREAK_BINS));
         out.printf(Locale.ROOT, "reclass: quantile breaks of float data are within ±%.3g%n", h.errorBound());
         return ClassBreaks.quantile(h, classes);
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

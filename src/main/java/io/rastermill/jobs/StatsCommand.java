@@ -18,18 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill stats FILE}: global statistics of a band as Spark reductions (mergeable
@@ -42,7 +37,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Statistics of a raster band on Spark: min, max, mean, stddev (as gdalinfo -stats),"
                 + " histogram and percentiles (exact for integer rasters; floats within the printed bound).")
-final class StatsCommand implements Callable<Integer> {
+final class StatsCommand extends RastermillSubcommand {
     /** Bins of the float histogram percentiles are read from: error ≤ (max − min) / 2^17. */
     static final int FLOAT_PERCENTILE_BINS = 1 << 16;
 
@@ -69,21 +64,15 @@ final class StatsCommand implements Callable<Integer> {
     @Mixin
     TileSizeOption tileSize;
 
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         for (double p : percentiles) {
             if (!(p >= 0 && p <= 100)) {
-                throw new ParameterException(spec.commandLine(), "--percentiles must be in 0..100, got " + p);
+                throw usage("--percentiles must be in 0..100, got " + p);
             }
         }
         if (bins != null && bins < 1) {
-            throw new ParameterException(spec.commandLine(), "--histogram needs at least 1 bucket, got " + bins);
+            throw usage("--histogram needs at least 1 bucket, got " + bins);
         }
         int bandIndex = band.index();
         int size = tileSize.orElse(parent.tileSize());

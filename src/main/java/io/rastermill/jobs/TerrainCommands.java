@@ -10,16 +10,11 @@ import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * The terrain commands, with gdaldem's options and meanings: {@code slope}, {@code aspect},
@@ -28,10 +23,16 @@ import picocli.CommandLine.Spec;
  * from the file (no seams), and writes one GeoTIFF/COG from the executors.
  */
 final class TerrainCommands {
+    /** The help of an input DEM parameter (shared with the hydrology commands). */
+    static final String DEM_DESCRIPTION = "input GeoTIFF(s): a path, URI, directory or glob";
+
+    /** The help of an output GeoTIFF parameter (shared with the hydrology commands). */
+    static final String OUT_DESCRIPTION = "output GeoTIFF (path or URI); written atomically";
+
     private TerrainCommands() {}
 
     /** What every terrain command has: the layer-job and output options, and how it runs. */
-    abstract static class Base implements Callable<Integer> {
+    abstract static class Base extends RastermillSubcommand {
         @Mixin
         BandOption band;
 
@@ -41,13 +42,10 @@ final class TerrainCommands {
         @Mixin
         OutputOptions output;
 
-        @ParentCommand
-        RastermillCommand parent;
-
-        @Spec
-        CommandSpec spec;
-
-        abstract String label();
+        /** The command's name, naming its Spark job group, progress and summary lines. */
+        String label() {
+            return spec.name();
+        }
 
         abstract FocalKernel kernel();
 
@@ -75,17 +73,17 @@ final class TerrainCommands {
             try {
                 return make.get();
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw usage(e.getMessage());
             }
         }
     }
 
     /** DEM OUT. */
     abstract static class DemToRaster extends Base {
-        @Parameters(index = "0", paramLabel = "DEM", description = "input GeoTIFF(s): a path, URI, directory or glob")
+        @Parameters(index = "0", paramLabel = "DEM", description = DEM_DESCRIPTION)
         String dem;
 
-        @Parameters(index = "1", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        @Parameters(index = "1", paramLabel = "OUT", description = OUT_DESCRIPTION)
         String out;
 
         @Override
@@ -99,14 +97,17 @@ final class TerrainCommands {
         }
     }
 
+    /** Slope, aspect and hillshade: gdaldem's gradient algorithm, edges and convention. */
+    abstract static class Gradient extends DemToRaster {
+        @Mixin
+        TerrainOptions terrain;
+    }
+
     @Command(
             name = "slope",
             mixinStandardHelpOptions = true,
             description = "Slope in degrees (or percent) from horizontal, as gdaldem slope.")
-    static final class Slope extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Slope extends Gradient {
         @Option(
                 names = {"-p", "--percent"},
                 description = "percent slope instead of degrees")
@@ -114,11 +115,6 @@ final class TerrainCommands {
 
         @Mixin
         VerticalScaleOptions vertical;
-
-        @Override
-        String label() {
-            return "slope";
-        }
 
         @Override
         FocalKernel kernel() {
@@ -132,10 +128,7 @@ final class TerrainCommands {
             name = "aspect",
             mixinStandardHelpOptions = true,
             description = "Aspect: azimuth of the downslope direction in degrees, as gdaldem aspect.")
-    static final class Aspect extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Aspect extends Gradient {
         @Option(
                 names = {"--trigonometric", "-trigonometric"},
                 description = "trigonometric angle (0 = east, counter-clockwise)")
@@ -145,11 +138,6 @@ final class TerrainCommands {
                 names = {"--zero-for-flat", "-zero_for_flat"},
                 description = "0 for flat areas instead of NoData")
         boolean zeroForFlat;
-
-        @Override
-        String label() {
-            return "aspect";
-        }
 
         @Override
         FocalKernel kernel() {
@@ -163,10 +151,7 @@ final class TerrainCommands {
             name = "hillshade",
             mixinStandardHelpOptions = true,
             description = "Shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0).")
-    static final class Hillshade extends DemToRaster {
-        @Mixin
-        TerrainOptions terrain;
-
+    static final class Hillshade extends Gradient {
         @Option(
                 names = {"--az", "-az", "--azimuth"},
                 paramLabel = "DEG",
@@ -200,16 +185,10 @@ final class TerrainCommands {
         boolean igor;
 
         @Override
-        String label() {
-            return "hillshade";
-        }
-
-        @Override
         FocalKernel kernel() {
             int modes = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
             if (modes > 1) {
-                throw new ParameterException(
-                        spec.commandLine(), "--combined, --multidirectional and --igor exclude each other");
+                throw usage("--combined, --multidirectional and --igor exclude each other");
             }
             HillshadeParams.Mode mode = combined
                     ? HillshadeParams.Mode.COMBINED
@@ -245,11 +224,6 @@ final class TerrainCommands {
     @Command(name = "tpi", mixinStandardHelpOptions = true, description = "Topographic Position Index, as gdaldem TPI.")
     static final class Tpi extends Index {
         @Override
-        String label() {
-            return "tpi";
-        }
-
-        @Override
         TerrainIndexParams.Index index() {
             return TerrainIndexParams.Index.TPI;
         }
@@ -265,19 +239,12 @@ final class TerrainCommands {
         String alg;
 
         @Override
-        String label() {
-            return "tri";
-        }
-
-        @Override
         TerrainIndexParams.Index index() {
-            return switch (alg.toLowerCase(Locale.ROOT)) {
-                case "riley" -> TerrainIndexParams.Index.TRI_RILEY;
-                case "wilson" -> TerrainIndexParams.Index.TRI_WILSON;
-                default ->
-                    throw new ParameterException(
-                            spec.commandLine(), "--alg must be Riley or Wilson, not '" + alg + "'");
-            };
+            try {
+                return TerrainIndexParams.Index.tri(alg);
+            } catch (IllegalArgumentException e) {
+                throw usage("--alg " + e.getMessage());
+            }
         }
     }
 
@@ -286,11 +253,6 @@ final class TerrainCommands {
             mixinStandardHelpOptions = true,
             description = "Roughness: largest minus smallest cell of the 3x3 window, as gdaldem roughness.")
     static final class Roughness extends Index {
-        @Override
-        String label() {
-            return "roughness";
-        }
-
         @Override
         TerrainIndexParams.Index index() {
             return TerrainIndexParams.Index.ROUGHNESS;
@@ -310,7 +272,7 @@ final class TerrainCommands {
         @Parameters(index = "1", paramLabel = "DEM", description = "input GeoTIFF(s)")
         String input;
 
-        @Parameters(index = "2", paramLabel = "OUT", description = "output GeoTIFF (path or URI); written atomically")
+        @Parameters(index = "2", paramLabel = "OUT", description = OUT_DESCRIPTION)
         String out;
 
         @Option(names = "--radius", paramLabel = "R", required = true, description = "window radius in cells")
@@ -339,16 +301,14 @@ final class TerrainCommands {
             FocalStatsParams.Stat s;
             FocalStatsParams.Shape sh;
             try {
-                s = FocalStatsParams.Stat.valueOf(stat.toUpperCase(Locale.ROOT));
+                s = FocalStatsParams.Stat.parse(stat);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
+                throw usage("STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
             }
             try {
-                sh = FocalStatsParams.Shape.valueOf(shape.toUpperCase(Locale.ROOT));
+                sh = FocalStatsParams.Shape.parse(shape);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(
-                        spec.commandLine(), "--shape must be square or circle, not '" + shape + "'");
+                throw usage("--shape must be square or circle, not '" + shape + "'");
             }
             return FocalOps.statsKernel(params(() -> new FocalStatsParams(s, sh, radius)));
         }

@@ -2,7 +2,6 @@ package io.rastermill.jobs;
 
 import io.rastermill.core.focal.Convention;
 import io.rastermill.core.focal.GradientAlg;
-import java.util.Locale;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,19 +37,19 @@ final class TerrainOptions {
     }
 
     GradientAlg gradient() {
-        return switch (alg.toLowerCase(Locale.ROOT)) {
-            case "horn" -> GradientAlg.HORN;
-            case "zevenbergenthorne", "zevenbergen-thorne", "zt" -> GradientAlg.ZEVENBERGEN_THORNE;
-            default -> throw usage("--alg must be Horn or ZevenbergenThorne, not '" + alg + "'");
-        };
+        try {
+            return GradientAlg.parse(alg);
+        } catch (IllegalArgumentException e) {
+            throw usage("--alg " + e.getMessage());
+        }
     }
 
     Convention conventionValue() {
-        return switch (convention.toLowerCase(Locale.ROOT)) {
-            case "gdaldem", "gdal" -> Convention.GDALDEM;
-            case "geotrellis" -> Convention.GEOTRELLIS;
-            default -> throw usage("--convention must be gdaldem or geotrellis, not '" + convention + "'");
-        };
+        try {
+            return Convention.parse(convention);
+        } catch (IllegalArgumentException e) {
+            throw usage("--convention " + e.getMessage());
+        }
     }
 
     ParameterException usage(String message) {

@@ -12,19 +12,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill tiles SRC... DIR --zoom MIN-MAX}: an XYZ PNG pyramid in Web Mercator with the tile set
@@ -37,7 +32,7 @@ import picocli.CommandLine.Spec;
                 + " transparent where there is no data; the tiles gdal2tiles.py --xyz writes for the same source and"
                 + " zooms. Byte bands are shown as they are (1 band grey, 2 grey+alpha, 3 RGB, 4 RGBA); another"
                 + " single band is scaled from its min..max (or --scale) to grey or a --color-ramp.")
-final class TilesCommand implements Callable<Integer> {
+final class TilesCommand extends RastermillSubcommand {
     private static final Pattern ZOOMS = Pattern.compile("(\\d{1,2})(?:-(\\d{1,2}))?");
 
     @Parameters(
@@ -86,12 +81,6 @@ final class TilesCommand implements Callable<Integer> {
 
     @Mixin
     QuietOption quiet;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -164,9 +153,5 @@ final class TilesCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

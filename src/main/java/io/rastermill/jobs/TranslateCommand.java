@@ -9,19 +9,14 @@ import io.rastermill.spark.write.SparkGeoTiffTranslate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill translate IN OUT}: re-encodes a GeoTIFF (compression, predictor, block size,
@@ -35,7 +30,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Re-encode a GeoTIFF block by block in bounded memory: compression, predictor, block size,"
                 + " Cloud-Optimized layout, BigTIFF and overviews.")
-final class TranslateCommand implements Callable<Integer> {
+final class TranslateCommand extends RastermillSubcommand {
 
     @Parameters(index = "0", paramLabel = "IN", description = "input GeoTIFF (path or URI)")
     String in;
@@ -54,12 +49,6 @@ final class TranslateCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "with --no-spark: threads reading and encoding blocks" + " (default: cores)")
     Integer threads;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -80,23 +69,17 @@ final class TranslateCommand implements Callable<Integer> {
             CellType ct = reader.info().cellType();
             GeoTiffWriteOptions options = output.toWriteOptions(ct);
             GeoTiffTranslate.Result r = GeoTiffTranslate.translate(reader, out, options, pool, conf);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter o = spec.commandLine().getOut();
-            o.printf(
-                    Locale.ROOT,
-                    "wrote %s: %dx%d %s, %d blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s)%n",
+            printWrote(
                     r.target(),
                     r.width(),
                     r.height(),
-                    ct.name(),
-                    r.blocks(),
-                    options.blockSize(),
+                    ct,
+                    r.blocks() + " blocks of " + options.blockSize(),
                     r.levels(),
-                    options.cog() ? ", COG" : "",
-                    r.bigTiff() ? ", BigTIFF" : "",
-                    seconds,
-                    (double) r.width() * r.height() / 1e6 / seconds);
-            o.flush();
+                    options,
+                    r.bigTiff(),
+                    start,
+                    "");
         } finally {
             pool.shutdownNow();
         }
@@ -119,27 +102,48 @@ final class TranslateCommand implements Callable<Integer> {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+        printWrote(
+                r.target(),
+                r.width(),
+                r.height(),
+                ct,
+                r.bandCount() + " band(s), blocks of " + options.blockSize(),
+                r.levels(),
+                options,
+                r.bigTiff(),
+                start,
+                " on Spark");
+        return 0;
+    }
+
+    /** The summary line of either path; {@code layout} says how the file is cut, {@code where} where it ran. */
+    private void printWrote(
+            String target,
+            int width,
+            int height,
+            CellType ct,
+            String layout,
+            int levels,
+            GeoTiffWriteOptions options,
+            boolean bigTiff,
+            long start,
+            String where) {
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         o.printf(
                 Locale.ROOT,
-                "wrote %s: %dx%d %s, %d band(s), blocks of %d, %d level(s)%s%s, %.1f s (%.1f Mpix/s) on Spark%n",
-                r.target(),
-                r.width(),
-                r.height(),
+                "wrote %s: %dx%d %s, %s, %d level(s)%s%s, %.1f s (%.1f Mpix/s)%s%n",
+                target,
+                width,
+                height,
                 ct.name(),
-                r.bandCount(),
-                options.blockSize(),
-                r.levels(),
+                layout,
+                levels,
                 options.cog() ? ", COG" : "",
-                r.bigTiff() ? ", BigTIFF" : "",
+                bigTiff ? ", BigTIFF" : "",
                 seconds,
-                (double) r.width() * r.height() / 1e6 / seconds);
+                (double) width * height / 1e6 / seconds,
+                where);
         o.flush();
-        return 0;
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -6,7 +6,6 @@ import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.RasterDescription;
-import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.warp.GeoTiffWarp;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
@@ -15,16 +14,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill warp SRC... DST}: reprojects, resamples and mosaics GeoTIFFs onto one grid like gdalwarp, whose
@@ -37,7 +31,7 @@ import picocli.CommandLine.Spec;
         description = "Reproject, resample and mosaic GeoTIFFs onto one grid, like gdalwarp (its -t_srs, -s_srs, -tr,"
                 + " -te, -ts, -tap, -r, -srcnodata, -dstnodata, -ot and -et work as they do there). Later sources"
                 + " win where they have data.")
-final class WarpCommand implements Callable<Integer> {
+final class WarpCommand extends RastermillSubcommand {
     @Parameters(
             arity = "2..*",
             paramLabel = "FILE",
@@ -54,12 +48,6 @@ final class WarpCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
@@ -75,29 +63,17 @@ final class WarpCommand implements Callable<Integer> {
         CellType ct = grid.cellType(warp.sources().get(0).cellType());
         WarpOptions options = grid.warpOptions(ct, output.blockSize());
         GeoTiffWriteOptions writeOptions = output.toWriteOptions(ct);
-        RasterDescription description;
-        try {
-            description = warp.describe(target, options);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("warp: -t_srs " + target.crs() + ": " + e.getMessage(), e);
-        }
-        String label = "warp";
-        sc.setJobGroup("rastermill warp", "warp " + String.join(" ", sources) + " → write " + out, false);
-        long tiles = (long) warp.tileCount(target, options.tileSize()) * warp.bandCount();
-        LayerGeoTiffWriter.Result r;
-        try (ProgressLine progress = ProgressLine.start(sc, label, tiles, quiet.quiet)) {
-            LongAccumulator done = progress.tiles();
-            List<TileLayer> bands = new ArrayList<>();
-            for (TileLayer band : warp.warp(target, options)) {
-                bands.add(band.mapTiles(t -> {
-                    done.add(1);
-                    return t;
-                }));
-            }
-            r = LayerGeoTiffWriter.write(bands, description, out, writeOptions);
-        } finally {
-            sc.clearJobGroup();
-        }
+        RasterDescription description = grid.describe(target, () -> warp.describe(target, options));
+        LayerGeoTiffWriter.Result r = LayerJob.writeBands(
+                sc,
+                "warp",
+                "warp " + String.join(" ", sources) + " → write " + out,
+                (long) warp.tileCount(target, options.tileSize()) * warp.bandCount(),
+                () -> warp.warp(target, options),
+                description,
+                out,
+                writeOptions,
+                quiet.quiet);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter o = spec.commandLine().getOut();
         o.printf(

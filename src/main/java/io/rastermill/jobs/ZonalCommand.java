@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -31,12 +30,8 @@ import org.apache.spark.sql.SparkSession;
 import org.locationtech.jts.geom.Geometry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rastermill zonal VALUES ZONES} or {@code zonal VALUES --polygons FILE}: statistics of the
@@ -50,7 +45,7 @@ import picocli.CommandLine.Spec;
                 "Zonal statistics: per zone of an integer ZONES raster on the same grid, or per polygon of"
                         + " --polygons FILE (GeoJSON; polygons in another CRS are reprojected). Stats: count, nodata, sum, mean, min, max, stddev,"
                         + " median, pNN (nearest-rank percentiles: exact for integer rasters, within the printed bound for floats).")
-final class ZonalCommand implements Callable<Integer> {
+final class ZonalCommand extends RastermillSubcommand {
 
     @Parameters(index = "0", paramLabel = "VALUES", description = "value GeoTIFF(s): a path, URI, directory or glob")
     String values;
@@ -116,12 +111,6 @@ final class ZonalCommand implements Callable<Integer> {
 
     @Mixin
     TileSizeOption tileSize;
-
-    @ParentCommand
-    RastermillCommand parent;
-
-    @Spec
-    CommandSpec spec;
 
     /** A zone's printed name and its accumulator (null when the zone holds no cell). */
     record Row(String zone, ZoneAccumulator acc) {}
@@ -373,9 +362,5 @@ final class ZonalCommand implements Callable<Integer> {
             }
             out.println(b.toString().stripTrailing());
         }
-    }
-
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -6,6 +6,7 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
+import io.rastermill.spark.write.GeoTiffOutputParams;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ class OutputOptionsTest {
         GeoTiffWriteOptions o = parse(CellType.parse("float32ud-9999"));
         assertEquals(Compression.DEFLATE, o.compression());
         assertEquals(Predictor.FLOATING_POINT, o.predictor());
-        assertEquals(OutputOptions.FLOAT_DEFLATE_LEVEL, o.level());
+        assertEquals(GeoTiffOutputParams.FLOAT_DEFLATE_LEVEL, o.level());
         assertEquals(1, o.level());
     }
 

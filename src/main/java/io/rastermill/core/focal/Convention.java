@@ -1,5 +1,7 @@
 package io.rastermill.core.focal;
 
+import java.util.Locale;
+
 /** Whose semantics a terrain op reproduces: edges, NoData, units, output cell type. */
 public enum Convention {
     /**
@@ -14,5 +16,18 @@ public enum Convention {
      * slope/aspect are float64 with NaN NoData, flat aspect is -1, hillshade is int16 0..127 and
      * a NoData focal cell gives 0.
      */
-    GEOTRELLIS
+    GEOTRELLIS;
+
+    /**
+     * The convention by name, case-insensitive: {@code gdaldem} (also {@code gdal}) or {@code geotrellis}.
+     *
+     * @throws IllegalArgumentException naming {@code name} and the known names
+     */
+    public static Convention parse(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "gdaldem", "gdal" -> GDALDEM;
+            case "geotrellis" -> GEOTRELLIS;
+            default -> throw new IllegalArgumentException("must be gdaldem or geotrellis, not '" + name + "'");
+        };
+    }
 }

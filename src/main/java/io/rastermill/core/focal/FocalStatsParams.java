@@ -1,6 +1,8 @@
 package io.rastermill.core.focal;
 
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,13 +26,31 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Se
          * Middle value; for an even count the mean of the two middle values. (GeoTrellis 3.7.1's
          * focal Median differs there: it truncates that mean, e.g. 20 for 20 and 21.)
          */
-        MEDIAN
+        MEDIAN;
+
+        /**
+         * The statistic by name, case-insensitive, blanks around it ignored ({@code "mean"}, {@code "STDDEV"}).
+         *
+         * @throws IllegalArgumentException naming {@code name} and the known names
+         */
+        public static Stat parse(String name) {
+            return FocalStatsParams.parse(Stat.class, name, "statistic");
+        }
     }
 
     /** The neighbourhood's shape. */
     public enum Shape {
         SQUARE,
-        CIRCLE
+        CIRCLE;
+
+        /**
+         * The shape by name, case-insensitive, blanks around it ignored ({@code "square"}, {@code "Circle"}).
+         *
+         * @throws IllegalArgumentException naming {@code name} and the known names
+         */
+        public static Shape parse(String name) {
+            return FocalStatsParams.parse(Shape.class, name, "shape");
+        }
     }
 
     public FocalStatsParams {
@@ -44,5 +64,16 @@ public record FocalStatsParams(Stat stat, Shape shape, int radius) implements Se
     /** The cells the statistic reads: {@link Neighbourhood#square} or {@link Neighbourhood#circle} of the radius. */
     public Neighbourhood neighbourhood() {
         return shape == Shape.SQUARE ? Neighbourhood.square(radius) : Neighbourhood.circle(radius);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
+        try {
+            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "unknown " + what + " '" + name + "'; one of "
+                            + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT),
+                    e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rastermill.core.focal;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,20 @@ public record TerrainIndexParams(Index index, boolean computeEdges) implements S
         /** TRI after Wilson et al. (2007), for bathymetry: mean |n − e| over the 8 neighbours. */
         TRI_WILSON,
         /** Roughness: max − min of the 9 cells. */
-        ROUGHNESS
+        ROUGHNESS;
+
+        /**
+         * The TRI variant as gdaldem's {@code -alg} names it, case-insensitive: {@code Riley} or {@code Wilson}.
+         *
+         * @throws IllegalArgumentException naming {@code alg} and the known names
+         */
+        public static Index tri(String alg) {
+            return switch (alg.toLowerCase(Locale.ROOT)) {
+                case "riley" -> TRI_RILEY;
+                case "wilson" -> TRI_WILSON;
+                default -> throw new IllegalArgumentException("must be Riley or Wilson, not '" + alg + "'");
+            };
+        }
     }
 
     public TerrainIndexParams {

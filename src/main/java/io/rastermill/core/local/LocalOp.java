@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * One local operation, described once: its name (the same in Java, in calc expressions and, as
@@ -106,33 +107,44 @@ public final class LocalOp {
     private final DoubleToIntKernel doublesToInt;
     private final IntToDoubleKernel intsToDouble;
 
-    private LocalOp(
-            String name,
-            String sqlName,
-            String symbol,
-            List<String> aliases,
-            int arity,
-            boolean variadic,
-            Typing typing,
-            NoDataRule noData,
-            String doc,
-            IntKernel ints,
-            DoubleKernel doubles,
-            DoubleToIntKernel doublesToInt,
-            IntToDoubleKernel intsToDouble) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.sqlName = sqlName != null ? sqlName : snakeCase(name);
-        this.symbol = symbol;
-        this.aliases = List.copyOf(aliases);
-        this.arity = arity;
-        this.variadic = variadic;
-        this.typing = Objects.requireNonNull(typing, "typing");
-        this.noData = Objects.requireNonNull(noData, "noData");
-        this.doc = doc;
-        this.ints = ints;
-        this.doubles = doubles;
-        this.doublesToInt = doublesToInt;
-        this.intsToDouble = intsToDouble;
+    /** The fields of an op being declared: the factories and the {@code with...} copies fill one in. */
+    private static final class Draft {
+        final String name;
+        final int arity;
+        final Typing typing;
+        final String doc;
+        String sqlName;
+        String symbol;
+        List<String> aliases = List.of();
+        boolean variadic;
+        NoDataRule noData = NoDataRule.PROPAGATE;
+        IntKernel ints;
+        DoubleKernel doubles;
+        DoubleToIntKernel doublesToInt;
+        IntToDoubleKernel intsToDouble;
+
+        Draft(String name, int arity, Typing typing, String doc) {
+            this.name = name;
+            this.arity = arity;
+            this.typing = typing;
+            this.doc = doc;
+        }
+    }
+
+    private LocalOp(Draft d) {
+        this.name = Objects.requireNonNull(d.name, "name");
+        this.sqlName = d.sqlName != null ? d.sqlName : snakeCase(name);
+        this.symbol = d.symbol;
+        this.aliases = List.copyOf(d.aliases);
+        this.arity = d.arity;
+        this.variadic = d.variadic;
+        this.typing = Objects.requireNonNull(d.typing, "typing");
+        this.noData = Objects.requireNonNull(d.noData, "noData");
+        this.doc = d.doc;
+        this.ints = d.ints;
+        this.doubles = d.doubles;
+        this.doublesToInt = d.doublesToInt;
+        this.intsToDouble = d.intsToDouble;
         boolean complete = switch (typing) {
             case UNION, WHERE -> ints != null && doubles != null;
             case FLOATING, FLOAT32 -> doubles != null;
@@ -145,202 +157,82 @@ public final class LocalOp {
         }
     }
 
+    /** This op with {@code change} made to a copy of its fields (checked again). */
+    private LocalOp with(Consumer<Draft> change) {
+        Draft d = new Draft(name, arity, typing, doc);
+        d.sqlName = sqlName;
+        d.symbol = symbol;
+        d.aliases = aliases;
+        d.variadic = variadic;
+        d.noData = noData;
+        d.ints = ints;
+        d.doubles = doubles;
+        d.doublesToInt = doublesToInt;
+        d.intsToDouble = intsToDouble;
+        change.accept(d);
+        return new LocalOp(d);
+    }
+
     // ------------------------------------------------------------------ declaring ops
 
     /** A {@link Typing#UNION} op with int and double kernels. */
     public static LocalOp union(String name, int arity, IntKernel ints, DoubleKernel doubles, String doc) {
-        return new LocalOp(
-                name,
-                null,
-                null,
-                List.of(),
-                arity,
-                false,
-                Typing.UNION,
-                NoDataRule.PROPAGATE,
-                doc,
-                ints,
-                doubles,
-                null,
-                null);
+        return of(name, arity, Typing.UNION, ints, doubles, doc);
     }
 
     /** A {@link Typing#FLOATING} op with a double kernel. */
     public static LocalOp floating(String name, int arity, DoubleKernel doubles, String doc) {
-        return new LocalOp(
-                name,
-                null,
-                null,
-                List.of(),
-                arity,
-                false,
-                Typing.FLOATING,
-                NoDataRule.PROPAGATE,
-                doc,
-                null,
-                doubles,
-                null,
-                null);
+        return of(name, arity, Typing.FLOATING, null, doubles, doc);
     }
 
     /** A {@link Typing#BOOLEAN} op: an int kernel and a double-to-int kernel. */
     public static LocalOp test(String name, int arity, IntKernel ints, DoubleToIntKernel doubles, String doc) {
-        return new LocalOp(
-                name,
-                null,
-                null,
-                List.of(),
-                arity,
-                false,
-                Typing.BOOLEAN,
-                NoDataRule.PROPAGATE,
-                doc,
-                ints,
-                null,
-                doubles,
-                null);
+        Draft d = new Draft(name, arity, Typing.BOOLEAN, doc);
+        d.ints = ints;
+        d.doublesToInt = doubles;
+        return new LocalOp(d);
     }
 
     /** An op of any typing; use the {@code with...} methods to add what the shortcuts above do not set. */
     public static LocalOp of(String name, int arity, Typing typing, IntKernel ints, DoubleKernel doubles, String doc) {
-        return new LocalOp(
-                name,
-                null,
-                null,
-                List.of(),
-                arity,
-                false,
-                typing,
-                NoDataRule.PROPAGATE,
-                doc,
-                ints,
-                doubles,
-                null,
-                null);
+        Draft d = new Draft(name, arity, typing, doc);
+        d.ints = ints;
+        d.doubles = doubles;
+        return new LocalOp(d);
     }
 
     /** This op under another SQL name than {@code rm_<snake_case>} (when that is taken by another function). */
     public LocalOp withSqlName(String sqlName) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                variadic,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                intsToDouble);
+        return with(d -> d.sqlName = sqlName);
     }
 
     /** This op, also written as the calc operator {@code symbol} (binary if arity 2, prefix if 1). */
     public LocalOp withSymbol(String symbol) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                variadic,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                intsToDouble);
+        return with(d -> d.symbol = symbol);
     }
 
     /** This op, also called {@code aliases} in calc and by {@link LocalOps#op(String)} (not in SQL). */
     public LocalOp withAliases(String... aliases) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                List.of(aliases),
-                arity,
-                variadic,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                intsToDouble);
+        List<String> names = List.of(aliases);
+        return with(d -> d.aliases = names);
     }
 
     /** This binary op, callable in calc with more arguments, folded from the left ({@code min(a, b, c)}). */
     public LocalOp variadic() {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                true,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                intsToDouble);
+        return with(d -> d.variadic = true);
     }
 
     public LocalOp withNoData(NoDataRule rule) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                variadic,
-                typing,
-                rule,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                intsToDouble);
+        return with(d -> d.noData = rule);
     }
 
     public LocalOp withDoublesToInt(DoubleToIntKernel kernel) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                variadic,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                kernel,
-                intsToDouble);
+        return with(d -> d.doublesToInt = kernel);
     }
 
     /** A {@link Typing#FLOATING} op's shortcut for all-integer arguments. */
     public LocalOp withIntsToDouble(IntToDoubleKernel kernel) {
-        return new LocalOp(
-                name,
-                sqlName,
-                symbol,
-                aliases,
-                arity,
-                variadic,
-                typing,
-                noData,
-                doc,
-                ints,
-                doubles,
-                doublesToInt,
-                kernel);
+        return with(d -> d.intsToDouble = kernel);
     }
 
     // ------------------------------------------------------------------ what it is

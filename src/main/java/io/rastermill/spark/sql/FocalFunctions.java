@@ -12,9 +12,7 @@ import io.rastermill.core.focal.FocalStatsParams;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
@@ -124,21 +122,18 @@ final class FocalFunctions {
     }
 
     private static FocalStatsParams.Stat stat(String name) {
-        return parse(FocalStatsParams.Stat.class, name, "statistic");
+        try {
+            return FocalStatsParams.Stat.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rm_focal: " + e.getMessage(), e);
+        }
     }
 
     private static FocalStatsParams.Shape shape(String name) {
-        return parse(FocalStatsParams.Shape.class, name, "shape");
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {
         try {
-            return Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT));
+            return FocalStatsParams.Shape.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "rm_focal: unknown " + what + " '" + name + "'; one of "
-                            + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT),
-                    e);
+            throw new IllegalArgumentException("rm_focal: " + e.getMessage(), e);
         }
     }
 }
