@@ -186,15 +186,12 @@ final class TerrainCommands {
 
         @Override
         FocalKernel kernel() {
-            int modes = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
-            if (modes > 1) {
-                throw usage("--combined, --multidirectional and --igor exclude each other");
+            HillshadeParams.Mode mode;
+            try {
+                mode = HillshadeParams.Mode.of(combined, multidirectional, igor);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
             }
-            HillshadeParams.Mode mode = combined
-                    ? HillshadeParams.Mode.COMBINED
-                    : multidirectional
-                            ? HillshadeParams.Mode.MULTIDIRECTIONAL
-                            : igor ? HillshadeParams.Mode.IGOR : HillshadeParams.Mode.REGULAR;
             Convention c = terrain.conventionValue();
             return FocalOps.hillshadeKernel(params(() -> new HillshadeParams(
                     c,

@@ -29,7 +29,21 @@ public record HillshadeParams(
         /** {@code -multidirectional}: four lights at 225, 270, 315, 360° weighted by aspect; azimuth unused. */
         MULTIDIRECTIONAL,
         /** {@code -igor}: slope-strength shading by aspect difference to the light; altitude unused. */
-        IGOR
+        IGOR;
+
+        /**
+         * The mode gdaldem's flags select: at most one of {@code -combined}, {@code -multidirectional} and
+         * {@code -igor}, none for {@link #REGULAR}.
+         *
+         * @throws IllegalArgumentException if more than one is set
+         */
+        public static Mode of(boolean combined, boolean multidirectional, boolean igor) {
+            int set = (combined ? 1 : 0) + (multidirectional ? 1 : 0) + (igor ? 1 : 0);
+            if (set > 1) {
+                throw new IllegalArgumentException("--combined, --multidirectional and --igor exclude each other");
+            }
+            return combined ? COMBINED : multidirectional ? MULTIDIRECTIONAL : igor ? IGOR : REGULAR;
+        }
     }
 
     public static final HillshadeParams GDALDEM =

@@ -29,6 +29,18 @@ class FocalNamesTest {
     }
 
     @Test
+    void hillshadeModesByGdaldemsFlags() {
+        assertEquals(HillshadeParams.Mode.REGULAR, HillshadeParams.Mode.of(false, false, false));
+        assertEquals(HillshadeParams.Mode.COMBINED, HillshadeParams.Mode.of(true, false, false));
+        assertEquals(HillshadeParams.Mode.MULTIDIRECTIONAL, HillshadeParams.Mode.of(false, true, false));
+        assertEquals(HillshadeParams.Mode.IGOR, HillshadeParams.Mode.of(false, false, true));
+        assertEquals(
+                "--combined, --multidirectional and --igor exclude each other",
+                assertThrows(IllegalArgumentException.class, () -> HillshadeParams.Mode.of(false, true, true))
+                        .getMessage());
+    }
+
+    @Test
     void triVariants() {
         assertEquals(TerrainIndexParams.Index.TRI_RILEY, TerrainIndexParams.Index.tri("Riley"));
         assertEquals(TerrainIndexParams.Index.TRI_WILSON, TerrainIndexParams.Index.tri("WILSON"));
