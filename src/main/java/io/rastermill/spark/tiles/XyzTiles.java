@@ -47,7 +47,10 @@ import scala.Tuple2;
  *
  * <p><b>Tile set.</b> The sources' extent is gdalwarp's default grid in EPSG:3857 (as gdal2tiles' warped VRT; a
  * source already in EPSG:3857 keeps its grid). At every zoom the tiles are those {@link WebMercatorTiles#range}
- * gives for that grid, all of them written, the empty ones transparent, as gdal2tiles does.
+ * gives for that grid, all of them written, the empty ones transparent, as gdal2tiles does; with
+ * {@link XyzTileOptions#excludeTransparent} (gdal2tiles' {@code -x}) the fully transparent top-zoom tiles are left
+ * out, and a lower tile is written only when one of its children is (even if halving leaves it transparent, as
+ * gdal2tiles writes a parent of any child it finds).
  *
  * <p><b>How it runs.</b> The top zoom's tiles are each warped from the sources on the executors (a tile reads only
  * its source window). Each lower zoom is built from the one below: the children's pixels are shuffled to their
@@ -176,6 +179,11 @@ public final class XyzTiles {
                             new HadoopConf(conf),
                             RastermillConf.blockCacheBytes(spark.sparkContext().getConf())),
                     true);
+            if (options.excludeTransparent()) {
+                // gdal2tiles -x: a fully transparent top-zoom tile is not written; the lower zooms then only get
+                // parents of tiles that are, as gdal2tiles builds a parent only from the child tiles it finds
+                level = level.filter(kv -> !TileRenderer.transparent(kv._2()));
+            }
             long[] counts = new long[ranges.size()];
             String tempUri = temp.toUri().toString();
             HadoopConf hconf = new HadoopConf(conf);
