@@ -7,6 +7,8 @@
 # gdal2tiles takes Byte only, so the DEM is first scaled to Byte (gdal_translate -ot Byte -scale, outside the
 # timings) and both tile that. Zooms: the one gdal2tiles picks for the raster's resolution and LEVELS-1 below it
 # (LEVELS default 6). Both use average resampling (gdal2tiles' default).
+# BASE=DIR (another checkout of Rastermill, e.g. `git archive main | tar -x -C DIR`, built) adds its tiles to every
+# pass, between ours and gdal2tiles, for before/after figures from the same passes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 FILE=${1:-/tmp/bench/data/dem_4096.tif}
@@ -14,6 +16,8 @@ PASSES=${2:-3}
 LEVELS=${3:-6}
 [ -f "$FILE" ] || { echo "no $FILE: run bash ../shared/bench/make_dem.sh 4096 /tmp/bench/data" >&2; exit 1; }
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
+BASE=${BASE:-}
+[ -z "$BASE" ] || "$BASE/jobs/rastermill" --version >/dev/null
 OUT=$(mktemp -d /tmp/tiles-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 gdal_translate -q -ot Byte -scale -a_nodata 0 "$FILE" "$OUT/byte.tif"
@@ -37,13 +41,20 @@ timed() {
   /usr/bin/time -f '%e %U %S' -o "$OUT/time" "$@" >/dev/null 2>"$OUT/err" || { cat "$OUT/err" >&2; exit 1; }
   awk '{printf "%s %.2f\n", $1, $2 + $3}' "$OUT/time"
 }
-ow=(); oc=(); gw=(); gc=()
+ow=(); oc=(); bw=(); bc=(); gw=(); gc=()
 for i in $(seq "$PASSES"); do
-  rm -rf "$OUT/ours" "$OUT/gdal"; sync
+  rm -rf "$OUT/ours" "$OUT/base" "$OUT/gdal"; sync
   read -r w c < <(timed jobs/rastermill --conf spark.master='local[2]' tiles --quiet --zoom "$ZOOMS" \
     "$OUT/byte.tif" "$OUT/ours")
   ow+=("$w"); oc+=("$c")
   sync
+  if [ -n "$BASE" ]; then
+    read -r w c < <(timed "$BASE/jobs/rastermill" --conf spark.master='local[2]' tiles --quiet --zoom "$ZOOMS" \
+      "$OUT/byte.tif" "$OUT/base")
+    bw+=("$w"); bc+=("$c")
+    printf 'pass %d base: %.1f s wall, %.1f s cpu\n' "$i" "${bw[-1]}" "${bc[-1]}"
+    sync
+  fi
   read -r w c < <(timed /usr/bin/python3 /usr/bin/gdal2tiles.py --xyz -q --processes=2 -w none -z "$ZOOMS" \
     "$OUT/byte.tif" "$OUT/gdal")
   gw+=("$w"); gc+=("$c")
@@ -53,7 +64,12 @@ done
 mow=$(median "${ow[@]}"); moc=$(median "${oc[@]}"); mgw=$(median "${gw[@]}"); mgc=$(median "${gc[@]}")
 printf 'medians: rastermill %.1f s wall / %.1f s cpu, gdal2tiles %.1f s wall / %.1f s cpu; speed-up (wall) %.2fx, cpu ratio %.2f\n' \
   "$mow" "$moc" "$mgw" "$mgc" "$(echo "$mgw / $mow" | bc -l)" "$(echo "$moc / $mgc" | bc -l)"
-for d in ours gdal; do
+if [ -n "$BASE" ]; then
+  mbw=$(median "${bw[@]}"); mbc=$(median "${bc[@]}")
+  printf 'base: %.1f s wall / %.1f s cpu; ours/base cpu %.2f, wall %.2f\n' "$mbw" "$mbc" \
+    "$(echo "$moc / $mbc" | bc -l)" "$(echo "$mow / $mbw" | bc -l)"
+fi
+for d in ours $([ -z "$BASE" ] || echo base) gdal; do
   printf '%s: %d tiles, %d bytes\n' "$d" "$(find "$OUT/$d" -name '*.png' | wc -l)" \
     "$(find "$OUT/$d" -name '*.png' -printf '%s\n' | awk '{s += $1} END {print s}')"
 done

@@ -76,6 +76,12 @@ final class TilesCommand extends RastermillSubcommand {
             defaultValue = "1000000")
     long maxTiles;
 
+    @Option(
+            names = {"-x", "--exclude"},
+            description = "leave out fully transparent tiles (as gdal2tiles.py -x): at the top zoom every tile"
+                    + " without a visible pixel, below it every tile none of whose children was written")
+    boolean exclude;
+
     @Mixin
     OverwriteOption overwrite;
 
@@ -145,7 +151,8 @@ final class TilesCommand extends RastermillSubcommand {
                     .withResampling(method.orElse(Resampling.AVERAGE))
                     .withMaxError(source.maxError())
                     .withMaxTiles(maxTiles)
-                    .withOverwrite(overwrite.overwrite);
+                    .withOverwrite(overwrite.overwrite)
+                    .withExcludeTransparent(exclude);
             if (colorRamp != null) {
                 o = o.withRamp(ColorRamp.parse(colorRamp));
             }

@@ -94,7 +94,7 @@ class XyzTilesOracleTest {
                 bytes.toString());
         double lo = min - (max - min) / 254;
         double hi = lo + 255 * (max - min) / 254;
-        compare(dir, bytes, fixtures.resolve("geo_float.tif"), "6-9", "average", "--scale", num(lo), num(hi))
+        compare(dir, bytes, fixtures.resolve("geo_float.tif"), "6-9", "average", List.of(), "--scale", num(lo), num(hi))
                 .check(6, 12, 0.01); // measured: p99 5, max 10, alpha 0.4 %
     }
 
@@ -222,17 +222,34 @@ class XyzTilesOracleTest {
         assertEquals(pngs(ok).size(), 2, pngs(ok).toString());
     }
 
-    /** Both sides compared as pixels of every tile both write; the tile sets must be equal. */
-    private static Agreement compare(Path dir, Path source, String zooms, String method) throws Exception {
-        return compare(dir, source, source, zooms, method);
+    /**
+     * {@code -x} on both sides: fully transparent tiles left out at every zoom. The lon/lat source across 180° at
+     * zooms 3-5: of the 192 tiles of the full set (the rows it meets, all around the globe), gdal2tiles keeps 18
+     * (8 at zoom 5); the tile sets must be equal. Its pixels are no reference there (see acrossTheAntimeridian);
+     * that the kept tiles are the same as without -x is XyzTilesExcludeTest's.
+     */
+    @Test
+    void excludeTransparentAsGdal2tiles(@TempDir Path dir) throws Exception {
+        Path source = fixtures.resolve("geo_am.tif");
+        compare(dir, source, source, "3-5", "average", List.of("-x"), "-x");
+        assertEquals(18, pngs(dir.resolve("ours-geo_am.tif-average")).size());
     }
 
-    /** gdal2tiles on {@code theirs}, ours on {@code source} with {@code ours} options. */
-    private static Agreement compare(Path dir, Path theirs, Path source, String zooms, String method, String... ours)
+    /** Both sides compared as pixels of every tile both write; the tile sets must be equal. */
+    private static Agreement compare(Path dir, Path source, String zooms, String method) throws Exception {
+        return compare(dir, source, source, zooms, method, List.of());
+    }
+
+    /**
+     * gdal2tiles on {@code theirs} with the extra flags {@code gdal}, ours on {@code source} with {@code ours}
+     * options.
+     */
+    private static Agreement compare(
+            Path dir, Path theirs, Path source, String zooms, String method, List<String> gdal, String... ours)
             throws Exception {
-        Path gdal = dir.resolve("gdal-" + source.getFileName() + "-" + method);
+        Path reference = dir.resolve("gdal-" + source.getFileName() + "-" + method);
         Path mine = dir.resolve("ours-" + source.getFileName() + "-" + method);
-        WarpOracleTest.run(
+        List<String> g2t = new ArrayList<>(List.of(
                 "/usr/bin/python3",
                 "/usr/bin/gdal2tiles.py",
                 "--xyz",
@@ -243,21 +260,22 @@ class XyzTilesOracleTest {
                 "-z",
                 zooms,
                 "-r",
-                method,
-                theirs.toString(),
-                gdal.toString());
+                method));
+        g2t.addAll(gdal);
+        g2t.addAll(List.of(theirs.toString(), reference.toString()));
+        WarpOracleTest.run(g2t.toArray(String[]::new));
         List<String> cmd = new ArrayList<>(List.of("tiles", "--quiet", "--zoom", zooms, "-r", method));
         cmd.addAll(List.of(ours));
         cmd.addAll(List.of(source.toString(), mine.toString()));
         CliRun r = CliRun.run(cmd.toArray(String[]::new));
         assertEquals(0, r.exitCode(), String.join(" ", cmd) + ": " + r.err());
-        TreeSet<String> expected = pngs(gdal);
+        TreeSet<String> expected = pngs(reference);
         TreeSet<String> actual = pngs(mine);
         assertFalse(expected.isEmpty());
         assertEquals(expected, actual, source + " -r " + method + ": tile sets");
         Agreement a = new Agreement();
         for (String t : expected) {
-            a.add(read(gdal.resolve(t)), read(mine.resolve(t)));
+            a.add(read(reference.resolve(t)), read(mine.resolve(t)));
         }
         a.what = source.getFileName() + " -r " + method + " --zoom " + zooms;
         return a;

@@ -44,6 +44,19 @@ public final class TileRenderer {
         return out;
     }
 
+    /**
+     * Whether every pixel of {@code rgba} (R G B A bytes) is fully transparent: the tiles gdal2tiles' {@code -x}
+     * leaves out.
+     */
+    public static boolean transparent(byte[] rgba) {
+        for (int i = 3; i < rgba.length; i += 4) {
+            if (rgba[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** How many of {@code bands} bands carry colour (the rest is alpha), checked against {@code style}. */
     public static int colourBands(int bands, TileStyle style) {
         if (bands < 1 || bands > 4) {

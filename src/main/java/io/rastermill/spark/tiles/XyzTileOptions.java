@@ -20,6 +20,8 @@ import java.io.Serializable;
  * @param maxError   the warp transform's error bound in source pixels
  * @param maxTiles   refuse pyramids of more tiles than this
  * @param overwrite  replace an existing output directory (else it is refused)
+ * @param excludeTransparent leave out fully transparent tiles (gdal2tiles' {@code -x}): a top-zoom tile whose
+ *                   every pixel is transparent is not written, and a lower tile only when one of its children is
  */
 public record XyzTileOptions(
         int minZoom,
@@ -30,7 +32,8 @@ public record XyzTileOptions(
         double scaleMax,
         double maxError,
         long maxTiles,
-        boolean overwrite)
+        boolean overwrite,
+        boolean excludeTransparent)
         implements Serializable {
 
     /** Default tile limit: a million tiles (about 20 GiB of RGBA before compression). */
@@ -66,31 +69,44 @@ public record XyzTileOptions(
                 Double.NaN,
                 WarpOptions.DEFAULT_MAX_ERROR,
                 DEFAULT_MAX_TILES,
+                false,
                 false);
     }
 
     public XyzTileOptions withResampling(Resampling r) {
-        return new XyzTileOptions(minZoom, maxZoom, r, ramp, scaleMin, scaleMax, maxError, maxTiles, overwrite);
+        return new XyzTileOptions(
+                minZoom, maxZoom, r, ramp, scaleMin, scaleMax, maxError, maxTiles, overwrite, excludeTransparent);
     }
 
     public XyzTileOptions withRamp(ColorRamp r) {
-        return new XyzTileOptions(minZoom, maxZoom, resampling, r, scaleMin, scaleMax, maxError, maxTiles, overwrite);
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, r, scaleMin, scaleMax, maxError, maxTiles, overwrite, excludeTransparent);
     }
 
     public XyzTileOptions withScale(double min, double max) {
-        return new XyzTileOptions(minZoom, maxZoom, resampling, ramp, min, max, maxError, maxTiles, overwrite);
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, ramp, min, max, maxError, maxTiles, overwrite, excludeTransparent);
     }
 
     public XyzTileOptions withMaxError(double e) {
-        return new XyzTileOptions(minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, e, maxTiles, overwrite);
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, e, maxTiles, overwrite, excludeTransparent);
     }
 
     public XyzTileOptions withMaxTiles(long n) {
-        return new XyzTileOptions(minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, maxError, n, overwrite);
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, maxError, n, overwrite, excludeTransparent);
     }
 
     public XyzTileOptions withOverwrite(boolean o) {
-        return new XyzTileOptions(minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, maxError, maxTiles, o);
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, maxError, maxTiles, o, excludeTransparent);
+    }
+
+    /** gdal2tiles' {@code -x}: fully transparent tiles are not written (see the record's description). */
+    public XyzTileOptions withExcludeTransparent(boolean x) {
+        return new XyzTileOptions(
+                minZoom, maxZoom, resampling, ramp, scaleMin, scaleMax, maxError, maxTiles, overwrite, x);
     }
 
     boolean hasScale() {

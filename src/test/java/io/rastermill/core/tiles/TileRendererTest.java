@@ -2,7 +2,9 @@ package io.rastermill.core.tiles;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,18 @@ class TileRendererTest {
         assertArrayEquals(new byte[] {0x44, 0x01, 0x54, -1, (byte) 0xfd, (byte) 0xe7, 0x25, -1}, v);
         assertEquals(0x333399, ColorRamp.TERRAIN.rgb(0));
         assertEquals(0xffffff, ColorRamp.TERRAIN.rgb(255));
+    }
+
+    /** gdal2tiles -x's test: no pixel with alpha above 0; colour bytes under alpha 0 do not count. */
+    @Test
+    void transparentMeansEveryAlphaZero() {
+        assertTrue(TileRenderer.transparent(new byte[] {0, 0, 0, 0, 9, 9, 9, 0}));
+        assertFalse(TileRenderer.transparent(new byte[] {0, 0, 0, 0, 0, 0, 0, 1}));
+        assertFalse(TileRenderer.transparent(new byte[] {0, 0, 0, -1, 0, 0, 0, 0}));
+        byte[] rendered = TileRenderer.rgba(new double[][] {{Double.NaN, Double.NaN}}, 2, TileStyle.bytes());
+        assertTrue(TileRenderer.transparent(rendered));
+        rendered = TileRenderer.rgba(new double[][] {{Double.NaN, 0}}, 2, TileStyle.bytes());
+        assertFalse(TileRenderer.transparent(rendered)); // a black opaque pixel is visible
     }
 
     @Test
