@@ -37,13 +37,22 @@ public final class FocalWindow {
      * Opens {@code input} for {@code neighbourhood}, whose radius must not exceed the input's halo.
      */
     public FocalWindow(BufferedTile input, Neighbourhood neighbourhood) {
+        this(input, neighbourhood, new double[input.tile().size()]);
+    }
+
+    /**
+     * As {@link #FocalWindow(BufferedTile, Neighbourhood)}, with the cells read into {@code lane} (at least the
+     * buffered tile's size; overwritten), e.g. a {@link ScratchLanes} lane the caller owns for this tile.
+     */
+    FocalWindow(BufferedTile input, Neighbourhood neighbourhood, double[] lane) {
         if (input.halo() < neighbourhood.radius()) {
             throw new IllegalArgumentException("neighbourhood " + neighbourhood + " needs a halo >= "
                     + neighbourhood.radius() + ", got a buffered tile with halo " + input.halo());
         }
         this.input = input;
         this.neighbourhood = neighbourhood;
-        this.values = input.tile().toDoubleLane();
+        input.tile().readDoubles(lane);
+        this.values = lane;
         this.stride = input.tile().cols();
         int halo = input.halo();
         this.origin = halo * stride + halo;

@@ -23,7 +23,8 @@ public record SlopeOp(SlopeParams params) implements FocalKernel {
 
     @Override
     public Tile apply(BufferedTile input) {
-        Window3 win = new Window3(input, params.convention(), params.computeEdges());
+        // both lanes are this thread's scratch, reused from tile to tile (ScratchLanes): neither escapes this call
+        Window3 win = Window3.onScratchLane(input, params.convention(), params.computeEdges());
         boolean horn = params.alg() == GradientAlg.HORN;
         double invX = 1 / Gradient.divisor(horn, input.cellSize().width() * params.scale());
         double invY = 1 / Gradient.divisor(horn, input.cellSize().height() * params.scale());
@@ -32,7 +33,8 @@ public record SlopeOp(SlopeParams params) implements FocalKernel {
         boolean gdal = params.convention() == Convention.GDALDEM;
         int cols = win.cols();
         int rows = win.rows();
-        double[] out = new double[cols * rows];
+        // every cell is written below; fromDoubleLane narrows it into the tile's own array
+        double[] out = ScratchLanes.lane(ScratchLanes.RESULT, cols * rows);
         double[] w = new double[9];
         for (int r = 0, k = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++, k++) {

@@ -28,11 +28,27 @@ public final class Window3 {
      * @param computeEdges gdaldem's -compute_edges (ignored for GEOTRELLIS, which always substitutes)
      */
     public Window3(BufferedTile bt, Convention convention, boolean computeEdges) {
+        this(bt, convention, computeEdges, null);
+    }
+
+    /**
+     * A window read into this thread's {@link ScratchLanes#WINDOW} lane: for a kernel that opens one window
+     * per call and drops it before returning (two such windows open at once on a thread would share the lane).
+     */
+    static Window3 onScratchLane(BufferedTile bt, Convention convention, boolean computeEdges) {
+        return new Window3(
+                bt,
+                convention,
+                computeEdges,
+                ScratchLanes.lane(ScratchLanes.WINDOW, bt.tile().size()));
+    }
+
+    private Window3(BufferedTile bt, Convention convention, boolean computeEdges, double[] lane) {
         if (bt.halo() < 1) {
             throw new IllegalArgumentException("a 3x3 kernel needs a halo >= 1, got " + bt.halo());
         }
         // outside halo cells are NaN (= NoData for the rules below)
-        FocalWindow window = new FocalWindow(bt, SQUARE_1);
+        FocalWindow window = lane == null ? new FocalWindow(bt, SQUARE_1) : new FocalWindow(bt, SQUARE_1, lane);
         int w = window.stride();
         int halo = bt.halo();
         this.g = window.values();
