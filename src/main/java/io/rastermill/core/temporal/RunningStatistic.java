@@ -12,11 +12,19 @@ final class RunningStatistic implements TemporalAccumulator {
         this.kind = kind;
         this.value = new double[cells];
         this.count = new int[cells];
-        if (kind == TemporalReducer.Kind.MIN) {
-            Arrays.fill(value, Double.POSITIVE_INFINITY);
-        } else if (kind == TemporalReducer.Kind.MAX) {
-            Arrays.fill(value, Double.NEGATIVE_INFINITY);
-        }
+        clear();
+    }
+
+    @Override
+    public void clear() {
+        Arrays.fill(count, 0);
+        Arrays.fill(
+                value,
+                switch (kind) {
+                    case MIN -> Double.POSITIVE_INFINITY;
+                    case MAX -> Double.NEGATIVE_INFINITY;
+                    default -> 0;
+                });
     }
 
     @Override
