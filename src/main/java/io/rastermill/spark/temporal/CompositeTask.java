@@ -88,7 +88,11 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile[]>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
-        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        // The decoded-block budget is the task's, shared by its scenes: per file it would hold scenes × budget of
+        // blocks alive (24 × 96 MB), which the collector copies again and again, for blocks an aligned scene reads
+        // once.
+        GeoTiffReaders readers =
+                new GeoTiffReaders(conf.get(), decodedCacheBytes / Math.max(1, sources.size())).closedWithTask();
         BlockWarp[] warps = new BlockWarp[sources.size()];
         for (int s = 0; s < warps.length; s++) {
             warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
