@@ -1,9 +1,10 @@
 package io.rastermill.core.temporal;
 
+import static io.rastermill.core.temporal.Stacks.reduceDoubles;
+import static io.rastermill.core.temporal.Stacks.reduceInts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.rastermill.core.cell.NoData;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -70,21 +71,5 @@ class RunningStatisticTest {
             assertArrayEquals(new double[] {7, 8}, acc[2].result()[0]);
             assertArrayEquals(new double[] {3, 1}, acc[3].result()[0]);
         }
-    }
-
-    private static double[][] reduceInts(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(s, 0);
-        }
-        return acc.result();
-    }
-
-    private static double[][] reduceDoubles(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(Arrays.stream(s).mapToDouble(v -> v == I ? N : v).toArray(), 0);
-        }
-        return acc.result();
     }
 }

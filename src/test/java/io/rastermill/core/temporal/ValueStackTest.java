@@ -1,5 +1,7 @@
 package io.rastermill.core.temporal;
 
+import static io.rastermill.core.temporal.Stacks.reduceDoubles;
+import static io.rastermill.core.temporal.Stacks.reduceInts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.rastermill.core.cell.NoData;
@@ -92,21 +94,5 @@ class ValueStackTest {
                 }
             }
         }
-    }
-
-    private static double[][] reduceInts(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(s, 0);
-        }
-        return acc.result();
-    }
-
-    private static double[][] reduceDoubles(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(Arrays.stream(s).mapToDouble(v -> v == I ? N : v).toArray(), 0);
-        }
-        return acc.result();
     }
 }
