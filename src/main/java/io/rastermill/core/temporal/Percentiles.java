@@ -9,11 +9,15 @@ public final class Percentiles {
 
     /** {@code numpy.median}: the middle value, or the mean of the two middle values of an even count. */
     public static double median(double[] a, int n) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        int h = n >>> 1;
-        return (n & 1) == 1 ? a[h] : (a[h - 1] + a[h]) / 2;
+        return n == 0 ? Double.NaN : median(a[(n - 1) >>> 1], a[n >>> 1], n);
+    }
+
+    /**
+     * {@link #median(double[], int)} from the values at ranks {@link #lowerRank lowerRank(n, -1)} and the next (the
+     * same for an odd count) of {@code n > 0} values: what a selection finds.
+     */
+    static double median(double lower, double upper, int n) {
+        return (n & 1) == 1 ? lower : (lower + upper) / 2;
     }
 
     /**
@@ -24,15 +28,19 @@ public final class Percentiles {
         if (n == 0) {
             return Double.NaN;
         }
-        double rank = (n - 1) * (p / 100);
-        double below = Math.floor(rank);
         int lo = lowerRank(n, p);
-        int hi = Math.min(lo + 1, n - 1);
-        double gamma = rank - below;
-        double x = a[lo];
-        double y = a[hi];
-        double diff = y - x;
-        return gamma >= 0.5 ? y - diff * (1 - gamma) : x + diff * gamma;
+        return linear(a[lo], a[Math.min(lo + 1, n - 1)], n, p);
+    }
+
+    /**
+     * {@link #linear(double[], int, double)} from the values at ranks {@link #lowerRank lowerRank(n, p)} and the next
+     * (or the same at the last rank) of {@code n > 0} values: what a selection finds.
+     */
+    static double linear(double lower, double upper, int n, double p) {
+        double rank = (n - 1) * (p / 100);
+        double gamma = rank - Math.floor(rank);
+        double diff = upper - lower;
+        return gamma >= 0.5 ? upper - diff * (1 - gamma) : lower + diff * gamma;
     }
 
     /**

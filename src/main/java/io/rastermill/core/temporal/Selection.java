@@ -10,6 +10,11 @@ final class Selection implements TemporalAccumulator {
     Selection(int cells, boolean first) {
         this.first = first;
         this.value = new double[cells];
+        clear();
+    }
+
+    @Override
+    public void clear() {
         Arrays.fill(value, Double.NaN);
     }
 

@@ -32,6 +32,12 @@ public interface TemporalAccumulator {
         add(d, day);
     }
 
+    /**
+     * Empties this accumulator for another tile of the same size, as a new one would be; it may keep its buffers,
+     * so that a task reducing tile after tile does not allocate a tile's state per scene again.
+     */
+    void clear();
+
     /** The reduced bands, {@code bandCount} arrays of {@code cells} values, NaN where a cell has no result. */
     double[][] result();
 }

@@ -8,7 +8,7 @@ import io.rastermill.core.warp.WarpedValues;
 /**
  * The tiles of one spatial key, added in time order, reduced per cell by a {@link TemporalReducer} into tiles of one
  * cell type: the step {@code LayerComposite} and the SQL aggregates share, so both give the same cells. NoData cells
- * never count (they are NaN in the double lane the accumulator reads).
+ * never count. Integer tiles are added in the int lane, floating-point ones in the double lane.
  *
  * <p>Mutable, not thread-safe: one per key being reduced.
  */
@@ -38,7 +38,11 @@ public final class TileSeries {
             throw new IllegalArgumentException("tile " + which + " is " + tile.cols() + "x" + tile.rows()
                     + ", the series' first is " + cols + "x" + rows);
         }
-        acc.add(tile.toDoubleLane(), day);
+        if (tile.cellType().isFloatingPoint()) {
+            acc.add(tile.toDoubleLane(), day);
+        } else { // integer tiles stay in the int lane, where the reducers keep them compact and exact
+            acc.add(tile.toIntLane(), day);
+        }
     }
 
     /** The reducer's bands as tiles of the cell type (rounded and clamped for integer types, NoData where NaN). */

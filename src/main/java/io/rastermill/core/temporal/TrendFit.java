@@ -1,5 +1,7 @@
 package io.rastermill.core.temporal;
 
+import java.util.Arrays;
+
 /**
  * Per-cell least-squares line {@code value = intercept + slope * day} through the valid observations, with r² and
  * the count, in constant memory per cell: running means and co-moments (Welford's update, stable where the sums of
@@ -21,6 +23,14 @@ final class TrendFit implements TemporalAccumulator {
         cxx = new double[cells];
         cxy = new double[cells];
         cyy = new double[cells];
+    }
+
+    @Override
+    public void clear() {
+        Arrays.fill(n, 0);
+        for (double[] a : new double[][] {meanX, meanY, cxx, cxy, cyy}) {
+            Arrays.fill(a, 0);
+        }
     }
 
     @Override

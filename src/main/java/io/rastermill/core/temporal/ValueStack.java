@@ -24,6 +24,8 @@ final class ValueStack implements TemporalAccumulator {
     private final List<char[]> chars = new ArrayList<>();
     private final List<float[]> floats = new ArrayList<>();
     private final List<double[]> doubles = new ArrayList<>();
+    // Arrays of the char form not holding a scene, kept by clear() for the next tile.
+    private final List<char[]> spareChars = new ArrayList<>();
 
     /** @param percentile 0..100, or negative for the median */
     ValueStack(int cells, double percentile) {
@@ -33,27 +35,31 @@ final class ValueStack implements TemporalAccumulator {
 
     @Override
     public void add(int[] values, double day) {
-        boolean observed = false;
-        boolean fitsChar = true;
-        for (int v : values) {
-            if (v != NoData.INT) {
-                observed = true;
-                fitsChar &= v >= 0 && v <= CHAR_MAX;
-            }
-        }
-        if (!observed) {
-            return;
-        }
-        if (!fitsChar || !floats.isEmpty() || !doubles.isEmpty()) {
+        if (!floats.isEmpty() || !doubles.isEmpty()) {
             TemporalAccumulator.super.add(values, day);
             return;
         }
-        char[] c = new char[values.length];
-        for (int i = 0; i < c.length; i++) {
+        char[] c = spareChars.isEmpty() ? new char[cells] : spareChars.remove(spareChars.size() - 1);
+        boolean observed = false;
+        int outside = 0; // bits beyond the low 16 of v or v + 1: a value outside 0..CHAR_MAX
+        for (int i = 0; i < cells; i++) {
             int v = values[i];
-            c[i] = v == NoData.INT ? 0 : (char) (v + 1);
+            if (v == NoData.INT) {
+                c[i] = 0;
+            } else {
+                observed = true;
+                outside |= (v | (v + 1)) & ~0xFFFF;
+                c[i] = (char) (v + 1);
+            }
         }
-        chars.add(c);
+        if (outside != 0) {
+            spareChars.add(c);
+            TemporalAccumulator.super.add(values, day);
+        } else if (observed) {
+            chars.add(c);
+        } else {
+            spareChars.add(c);
+        }
     }
 
     @Override
@@ -107,45 +113,66 @@ final class ValueStack implements TemporalAccumulator {
     @Override
     public double[][] result() {
         double[] out = new double[cells];
-        int scenes = chars.size() + floats.size() + doubles.size();
-        double[] sorted = new double[scenes];
-        char[][] narrowest = chars.toArray(new char[0][]);
+        if (!chars.isEmpty()) {
+            charResult(out);
+            return new double[][] {out};
+        }
+        double[] sorted = new double[floats.size() + doubles.size()];
         float[][] narrow = floats.toArray(new float[0][]);
         double[][] wide = doubles.toArray(new double[0][]);
         for (int i = 0; i < cells; i++) {
             int n = 0;
-            if (narrowest.length > 0) {
-                for (char[] s : narrowest) {
-                    int v = s[i];
-                    if (v != 0) {
-                        sorted[n++] = v - 1;
-                    }
+            for (float[] s : narrow) {
+                float v = s[i];
+                if (v == v) {
+                    sorted[n++] = v;
                 }
-                if (n > 0) { // only the one or two ranks the statistic reads are placed, as a sort would place them
-                    int k = Percentiles.lowerRank(n, percentile);
-                    OrderStatistics.select(sorted, n, k);
-                    if (k + 1 < n) {
-                        sorted[k + 1] = OrderStatistics.min(sorted, k + 1, n);
-                    }
-                }
-            } else {
-                for (float[] s : narrow) {
-                    float v = s[i];
-                    if (v == v) {
-                        sorted[n++] = v;
-                    }
-                }
-                for (double[] s : wide) {
-                    double v = s[i];
-                    if (v == v) {
-                        sorted[n++] = v;
-                    }
-                }
-                sort(sorted, n);
             }
+            for (double[] s : wide) {
+                double v = s[i];
+                if (v == v) {
+                    sorted[n++] = v;
+                }
+            }
+            sort(sorted, n);
             out[i] = percentile < 0 ? Percentiles.median(sorted, n) : Percentiles.linear(sorted, n, percentile);
         }
         return new double[][] {out};
+    }
+
+    /**
+     * The statistic of the scenes kept as chars (value + 1, 0 = none): per cell only the one or two ranks it reads
+     * are selected, in ints, which is the same as sorting.
+     */
+    private void charResult(double[] out) {
+        char[][] scenes = chars.toArray(new char[0][]);
+        int[] values = new int[scenes.length];
+        for (int i = 0; i < cells; i++) {
+            int n = 0;
+            for (char[] s : scenes) {
+                int v = s[i];
+                values[n] = v;
+                n += -v >>> 31; // kept unless 0 (no observation), without a branch: clouds make it unpredictable
+            }
+            if (n == 0) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            int k = Percentiles.lowerRank(n, percentile);
+            double lower = OrderStatistics.select(values, n, k) - 1;
+            double upper = k + 1 < n ? OrderStatistics.min(values, k + 1, n) - 1 : lower;
+            out[i] = percentile < 0
+                    ? Percentiles.median(lower, upper, n)
+                    : Percentiles.linear(lower, upper, n, percentile);
+        }
+    }
+
+    @Override
+    public void clear() {
+        spareChars.addAll(chars);
+        chars.clear();
+        floats.clear();
+        doubles.clear();
     }
 
     /** Insertion sort for the short series a cell usually has, the library sort beyond. */

@@ -31,6 +31,10 @@ public final class DatedTiles implements Serializable {
 
     private String reducerText;
     private TemporalReducer reducer;
+    /** The result's cell type if the group's rows name one ({@code rm_composite_as}); else the reducer's default. */
+    private String cellTypeText;
+
+    private CellType cellType;
 
     /**
      * Checks that a row names the group's reducer (parsed on the first row).
@@ -61,6 +65,30 @@ public final class DatedTiles implements Serializable {
         reducer = r;
     }
 
+    /**
+     * Checks that a row names the group's result cell type (parsed on the first row).
+     *
+     * @throws IllegalArgumentException naming the function and the text
+     */
+    void cellType(String function, String text) {
+        if (text == null) {
+            throw new IllegalArgumentException(function + ": the cell type is NULL; name one, e.g. 'uint16'");
+        }
+        if (text.equals(cellTypeText)) {
+            return;
+        }
+        if (cellTypeText != null) {
+            throw new IllegalArgumentException(
+                    function + ": one cell type per group, got '" + cellTypeText + "' and '" + text + "'");
+        }
+        try {
+            cellType = CellType.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(function + ": " + e.getMessage(), e);
+        }
+        cellTypeText = text;
+    }
+
     TemporalReducer reducer() {
         return reducer;
     }
@@ -80,6 +108,14 @@ public final class DatedTiles implements Serializable {
             reducerText = other.reducerText;
             reducer = other.reducer;
         }
+        if (other.cellTypeText != null) {
+            if (cellTypeText != null && !cellTypeText.equals(other.cellTypeText)) {
+                throw new IllegalArgumentException(
+                        "one cell type per group, got '" + cellTypeText + "' and '" + other.cellTypeText + "'");
+            }
+            cellTypeText = other.cellTypeText;
+            cellType = other.cellType;
+        }
         tiles.addAll(other.tiles);
         times.addAll(other.times);
         return this;
@@ -90,8 +126,8 @@ public final class DatedTiles implements Serializable {
     }
 
     /**
-     * The tiles reduced per cell in time order (ties and untimed tiles in arrival order) into the reducer's default
-     * cell type over the earliest tile's, as the Java API's default; trend's days count from the earliest time.
+     * The tiles reduced per cell in time order (ties and untimed tiles in arrival order) into the group's cell type,
+     * else the reducer's default over the earliest tile's, as the Java API's default; trend's days count from the earliest time.
      *
      * @throws IllegalArgumentException naming the function and the tile's time if the tiles' sizes differ
      */
@@ -105,8 +141,8 @@ public final class DatedTiles implements Serializable {
         }
         Instant origin = times.get(order[0]);
         Tile first = TileBytes.decode(tiles.get(order[0]));
-        CellType cellType = by.defaultCellType(first.cellType());
-        TileSeries series = new TileSeries(by, cellType, first.cols(), first.rows());
+        CellType out = cellType != null ? cellType : by.defaultCellType(first.cellType());
+        TileSeries series = new TileSeries(by, out, first.cols(), first.rows());
         for (int i : order) {
             Instant t = times.get(i);
             Tile tile = i == order[0] ? first : TileBytes.decode(tiles.get(i));

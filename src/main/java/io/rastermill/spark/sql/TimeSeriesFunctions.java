@@ -18,8 +18,9 @@ final class TimeSeriesFunctions {
     private TimeSeriesFunctions() {}
 
     static List<SqlFunction> all() {
-        CompositeAggregator untimed = new CompositeAggregator(false);
-        CompositeAggregator timed = new CompositeAggregator(true);
+        CompositeAggregator untimed = CompositeAggregator.untimed();
+        CompositeAggregator timed = CompositeAggregator.timed();
+        CompositeAggregator typed = CompositeAggregator.typed();
         return List.of(
                 entry(
                         GROUP,
@@ -35,6 +36,13 @@ final class TimeSeriesFunctions {
                         "rm_composite in time order (time: a TIMESTAMP such as the frame's instant), which also takes"
                                 + " first and last (the earliest / latest observation per cell)",
                         (udf, n) -> udf.register(n, functions.udaf(timed, Encoders.row(timed.inputSchema())))),
+                entry(
+                        GROUP,
+                        "rm_composite_as(tile, reducer, celltype)",
+                        "BINARY tile",
+                        "rm_composite into a chosen cell type (e.g. 'uint16': rounded and clamped, NoData where a"
+                                + " cell has no observation; 'float64' keeps a mean's digits), as composite -ot",
+                        (udf, n) -> udf.register(n, functions.udaf(typed, Encoders.row(typed.inputSchema())))),
                 entry(
                         GROUP,
                         "rm_trend(tile, time)",

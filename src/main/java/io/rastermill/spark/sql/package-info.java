@@ -8,7 +8,7 @@
  * {@code rm_<name>_value} for a number on the right), calc expressions, focal and terrain
  * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame},
  * the aggregates {@code rm_agg_stats} and {@code rm_agg_zonal} (typed {@code Aggregator}s), and the time-series
- * aggregates {@code rm_composite}, {@code rm_composite_timed} and {@code rm_trend} over the
+ * aggregates {@code rm_composite}, {@code rm_composite_timed}, {@code rm_composite_as} and {@code rm_trend} over the
  * {@code (col, row, instant, tile)} frame of a space-time layer or scene series, grouped by key, which reduce with
  * the core's temporal reducers as {@code LayerComposite} does.
  *

@@ -88,7 +88,11 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile[]>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
-        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        // The decoded-block budget is the task's, shared by its scenes: per file it would hold scenes × budget of
+        // blocks alive (24 × 96 MB), which the collector copies again and again, for blocks an aligned scene reads
+        // once.
+        GeoTiffReaders readers =
+                new GeoTiffReaders(conf.get(), decodedCacheBytes / Math.max(1, sources.size())).closedWithTask();
         BlockWarp[] warps = new BlockWarp[sources.size()];
         for (int s = 0; s < warps.length; s++) {
             warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
@@ -98,6 +102,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             aligned[s] = AlignedScene.of(target, sources.get(s).grid(), options.resampling());
         }
         Map<CellType, CalcProgram.Evaluator> masks = new HashMap<>();
+        Scratch scratch = new Scratch();
         return new Iterator<>() {
             private long counted;
 
@@ -109,7 +114,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             @Override
             public Tuple2<SpatialKey, Tile[]> next() {
                 SpatialKey k = keys.next()._1();
-                Tile[] t = reduceTile(k, warps, aligned, readers, masks);
+                Tile[] t = reduceTile(k, warps, aligned, readers, masks, scratch);
                 if (bytesRead != null) {
                     long now = readers.bytesRead();
                     bytesRead.add(now - counted);
@@ -125,16 +130,17 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             BlockWarp[] warps,
             AlignedScene[] aligned,
             GeoTiffReaders readers,
-            Map<CellType, CalcProgram.Evaluator> masks) {
+            Map<CellType, CalcProgram.Evaluator> masks,
+            Scratch scratch) {
         int ts = options.tileSize();
         int x0 = key.col() * ts;
         int y0 = key.row() * ts;
         int w = Math.min(ts, target.cols() - x0);
         int h = Math.min(ts, target.rows() - y0);
-        TemporalAccumulator acc = reducer.newAccumulator(w * h);
-        double[] warped = new double[w * h];
-        int[] block = null;
-        int[] window = null;
+        scratch.resize(w * h);
+        TemporalAccumulator acc = scratch.acc;
+        double[] warped = scratch.warped;
+        int[] block = scratch.block;
         for (int s = 0; s < warps.length; s++) {
             WarpSource src = sources.get(s);
             if (aligned[s] != null) {
@@ -151,11 +157,12 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
                     Arrays.fill(warped, Double.NaN);
                     aligned[s].copy(cells, need, x0, y0, warped, w);
                     acc.add(warped, days[s]);
+                } else if (need.width() == w && need.height() == h) { // the whole block: read in place
+                    values.readInts(block);
+                    drop(block, dropped);
+                    acc.add(block, days[s]);
                 } else { // integer scenes stay in the int lane: a compact reducer keeps them as they are
-                    if (block == null) {
-                        block = new int[w * h];
-                        window = new int[w * h];
-                    }
+                    int[] window = scratch.window(values.cols() * values.rows());
                     values.readInts(window);
                     drop(window, dropped);
                     Arrays.fill(block, NoData.INT);
@@ -189,6 +196,37 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
                     : TileBuilder.noData(cellType, ts, ts).paste(inner, 0, 0).build();
         }
         return out;
+    }
+
+    /**
+     * What a task's tiles pass through, one tile after another: the accumulator and the per-scene arrays, reused so
+     * that a tile of {@code s} scenes does not allocate {@code s} tile-sized arrays again (they outlived the young
+     * generation and made the collector copy them). Rebuilt only for a tile of another size (edge tiles).
+     */
+    private final class Scratch {
+        private int cells = -1;
+        private TemporalAccumulator acc;
+        private double[] warped;
+        private int[] block;
+        private int[] window = new int[0];
+
+        void resize(int n) {
+            if (n == cells) {
+                acc.clear();
+                return;
+            }
+            cells = n;
+            acc = reducer.newAccumulator(n);
+            warped = new double[n];
+            block = new int[n];
+        }
+
+        int[] window(int n) {
+            if (window.length != n) {
+                window = new int[n];
+            }
+            return window;
+        }
     }
 
     /** The window's value band (with {@code -srcnodata} applied) and the bands the mask reads. */

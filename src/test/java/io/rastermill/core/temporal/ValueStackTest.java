@@ -1,5 +1,7 @@
 package io.rastermill.core.temporal;
 
+import static io.rastermill.core.temporal.Stacks.reduceDoubles;
+import static io.rastermill.core.temporal.Stacks.reduceInts;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import io.rastermill.core.cell.NoData;
@@ -58,19 +60,39 @@ class ValueStackTest {
         assertArrayEquals(new double[] {10.25, (20 + 1e300) / 2}, acc.result()[0]);
     }
 
-    private static double[][] reduceInts(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(s, 0);
-        }
-        return acc.result();
+    /** -1 is a value (its + 1 would read as no observation) and 65535 does not fit: both widen, exactly. */
+    @Test
+    void minusOneAndCharMaxAreValues() {
+        assertArrayEquals(new double[] {-1, 65535}, reduceInts("p0", new int[][] {{-1, 65535}, {I, I}})[0]);
+        assertArrayEquals(new double[] {0, 65534.5}, reduceInts("median", new int[][] {{-1, 65535}, {1, 65534}})[0]);
     }
 
-    private static double[][] reduceDoubles(String reducer, int[][] stack) {
-        TemporalAccumulator acc = TemporalReducer.parse(reducer).newAccumulator(stack[0].length);
-        for (int[] s : stack) {
-            acc.add(Arrays.stream(s).mapToDouble(v -> v == I ? N : v).toArray(), 0);
+    /**
+     * Cleared and reused for another tile (as a task reduces its tiles), an accumulator gives what a new one gives:
+     * nothing of the previous tile's scenes remains, in any lane or reducer.
+     */
+    @Test
+    void clearedAccumulatorEqualsANewOne() {
+        SplittableRandom rnd = new SplittableRandom(26);
+        for (String r : new String[] {"median", "p90", "mean", "min", "max", "count", "first", "last", "trend"}) {
+            TemporalAccumulator reused = TemporalReducer.parse(r).newAccumulator(50);
+            for (int tile = 0; tile < 4; tile++) {
+                int scenes = 1 + rnd.nextInt(12);
+                TemporalAccumulator fresh = TemporalReducer.parse(r).newAccumulator(50);
+                reused.clear();
+                for (int s = 0; s < scenes; s++) {
+                    int[] v =
+                            rnd.ints(50, -1, 70000).map(x -> x % 4 == 0 ? I : x).toArray();
+                    if (tile != 2) { // tile 2: UInt16 values only, the char form
+                        v = Arrays.stream(v).map(x -> x == I ? I : x % 65535).toArray();
+                    }
+                    fresh.add(v, s);
+                    reused.add(v, s);
+                }
+                for (int b = 0; b < fresh.result().length; b++) {
+                    assertArrayEquals(fresh.result()[b], reused.result()[b], r + ", tile " + tile + ", band " + b);
+                }
+            }
         }
-        return acc.result();
     }
 }

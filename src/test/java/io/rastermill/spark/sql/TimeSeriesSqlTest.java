@@ -242,6 +242,26 @@ class TimeSeriesSqlTest {
         }
     }
 
+    /** rm_composite_as: cell (0, 0)'s masked mean 960 / 7 = 137.142857142857… in Float64 (all its digits), UInt16. */
+    @Test
+    void compositeAsGivesTheChosenCellType() {
+        Row r = SPARK.session()
+                .sql("SELECT rm_composite_as(tile, 'mean', 'float64'), rm_composite_as(tile, 'mean', 'uint16'),"
+                        + " rm_composite_as(tile, 'max', 'int8') FROM m WHERE col = 0 AND row = 0 GROUP BY col, row")
+                .first();
+        Tile f64 = TileBytes.decode((byte[]) r.get(0));
+        Tile u16 = TileBytes.decode((byte[]) r.get(1));
+        Tile i8 = TileBytes.decode((byte[]) r.get(2));
+        assertEquals(CellType.FLOAT64, f64.cellType());
+        assertEquals(960.0 / 7, f64.getDouble(0, 0));
+        assertEquals(CellType.UINT16, u16.cellType());
+        assertEquals(137, u16.get(0, 0));
+        assertEquals(127, i8.get(0, 0), "max 190 clamped into Int8");
+        String bad = failure("SELECT rm_composite_as(tile, 'mean', 'uint17') FROM v GROUP BY col, row");
+        assertTrue(bad.contains("rm_composite_as: "), bad);
+        assertTrue(bad.contains("uint17"), bad);
+    }
+
     private static String failure(String sql) {
         Exception e =
                 assertThrows(Exception.class, () -> SPARK.session().sql(sql).collectAsList());
