@@ -8,6 +8,7 @@ import static io.rastermill.jobs.KilledWrites.twoDems;
 import static io.rastermill.jobs.KilledWrites.whichVersion;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.assertSameValues;
 import static io.rastermill.spark.write.vrt.VrtTestSupport.storedValues;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +23,7 @@ import io.rastermill.jobs.KilledWrites.Snapshot;
 import io.rastermill.spark.LocalSparkSession;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +31,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -197,6 +201,55 @@ class S3KillDuringWriteTest {
                 List.of(), names(outDir).stream().filter(n -> n.startsWith(".")).toList(), clean.out());
         CliRun uploads = CliRun.run(cleanArgs("cog", "--list"));
         assertTrue(uploads.out().contains("0 unfinished upload(s)"), uploads.out());
+    }
+
+    /**
+     * A COG large enough for a real multipart upload (21 MiB uncompressed, in S3A's smallest parts of 5 MiB), its
+     * driver killed once two parts are stored: the key keeps its old object, the upload is left unfinished, and
+     * {@code clean} lists and aborts it, dropping its parts.
+     */
+    @Test
+    void cogKilledAfterSeveralUploadedPartsKeepsTheOldObjectAndCleanAbortsTheUpload() throws Exception {
+        Path big = dir.resolve("big.tif");
+        new SyntheticDem(2048).write(big.toString(), 256);
+        String key = "multipart/big.tif";
+        Configuration conf = SPARK.session().sparkContext().hadoopConfiguration();
+        var out = new org.apache.hadoop.fs.Path(S3.uri(key)); // java.nio's Path is the imported one
+        FileSystem fs = out.getFileSystem(conf);
+        byte[] old = "the old object".getBytes(StandardCharsets.US_ASCII);
+        try (FSDataOutputStream o = fs.create(out, true)) {
+            o.write(old);
+        }
+        Path log = dir.resolve("multipart.log");
+        Process p = child(
+                log,
+                "--conf",
+                "spark.hadoop.fs.s3a.multipart.size=5M",
+                "translate",
+                big.toString(),
+                out.toString(),
+                "--compress",
+                "none");
+        // The driver streams the COG to its key after the executors' part files are in (those, 8 MiB each, are
+        // multipart uploads of their own): killed once two parts of the COG's upload are stored.
+        boolean killed = killWhen(p, () -> S3.multipartParts(key).size() >= 2);
+        List<String> parts = S3.multipartParts(key);
+        System.out.println("s3 multipart trial: " + (killed ? "killed" : "finished before the kill") + ", parts "
+                + parts + " of " + key + " stored; all upload files: " + S3.multipartParts(null));
+        assertTrue(
+                killed && parts.size() >= 2,
+                "the write ended before two parts were stored; child log:\n" + Files.readString(log));
+        assertArrayEquals(old, read(fs, out), "the old object is still at the key");
+
+        CliRun listed = CliRun.run(cleanArgs("multipart", "--list"));
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("upload " + key + "\t"), listed.out());
+        CliRun clean = CliRun.run(cleanArgs("multipart"));
+        assertEquals(0, clean.exitCode(), clean.err());
+        assertTrue(clean.out().contains("aborted upload " + key), clean.out());
+        assertEquals(List.of(), S3.multipartParts(null), "the parts are dropped with the uploads");
+        assertEquals(Set.of("big.tif"), names(S3.bucketDir().resolve("multipart")), clean.out());
+        assertArrayEquals(old, read(fs, out));
     }
 
     private static String[] cleanArgs(String prefix, String... more) {
