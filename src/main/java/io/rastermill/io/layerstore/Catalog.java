@@ -86,7 +86,9 @@ public interface Catalog {
      * only at the next write of that layer. Those that must stay although unreferenced say why ({@link
      * UnreferencedTiles#keptBecause}).
      */
-    List<UnreferencedTiles> findUnreferencedTiles(long cutoffMillis) throws IOException;
+    default List<UnreferencedTiles> findUnreferencedTiles(long cutoffMillis) throws IOException {
+        return TileDirectorySweep.of(this).find(cutoffMillis);
+    }
 
     /**
      * Deletes a directory {@link #findUnreferencedTiles} found, unless it is kept or its layer's attribute names it
@@ -94,7 +96,9 @@ public interface Catalog {
      *
      * @throws LayerStoreException if {@code tiles} is not a tile directory of this catalog
      */
-    boolean deleteUnreferencedTiles(UnreferencedTiles tiles) throws IOException;
+    default boolean deleteUnreferencedTiles(UnreferencedTiles tiles) throws IOException {
+        return TileDirectorySweep.of(this).delete(tiles);
+    }
 
     /** Deletes a layer's attributes other than {@code metadata} (stale once the layer is replaced). */
     void deleteOtherAttributes(LayerId id) throws IOException;

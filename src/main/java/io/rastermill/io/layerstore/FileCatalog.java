@@ -18,8 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 
 /**
  * GeoTrellis's file backend ({@code FileAttributeStore}, {@code FileLayerWriter}/{@code Reader}):
@@ -35,7 +33,7 @@ public final class FileCatalog implements Catalog, Serializable {
     public static final String ATTRIBUTE_DIR = "attributes";
     public static final String SEP = "__.__";
     /** What a writer puts in a tile directory: one file per key index value, named by the (padded) index. */
-    private static final Pattern TILE_FILE = Pattern.compile("[0-9]+");
+    static final Pattern TILE_FILE = Pattern.compile("[0-9]+");
 
     private final String root;
 
@@ -160,26 +158,6 @@ public final class FileCatalog implements Catalog, Serializable {
                 }
             }
         }
-    }
-
-    @Override
-    public List<UnreferencedTiles> findUnreferencedTiles(long cutoffMillis) throws IOException {
-        return sweep().find(cutoffMillis);
-    }
-
-    @Override
-    public boolean deleteUnreferencedTiles(UnreferencedTiles tiles) throws IOException {
-        return sweep().delete(tiles);
-    }
-
-    /** The sweep both backends share, here over Hadoop's local file system. */
-    private TileDirectorySweep sweep() throws IOException {
-        return new TileDirectorySweep(
-                FileSystem.getLocal(new Configuration()),
-                root,
-                ATTRIBUTE_DIR,
-                TILE_FILE,
-                id -> exists(id) ? layerDir(readAttributes(id)).toString() : null);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class HadoopCatalog implements Catalog {
     public static final String ATTRIBUTE_DIR = "_attributes";
     public static final String SEP = "___";
     /** What a writer (ours or GeoTrellis's) puts in a tile directory: MapFiles and the success marker. */
-    private static final Pattern TILE_FILE = Pattern.compile("_SUCCESS|part-r-[0-9]+(-[0-9]+)?/(data|index)");
+    static final Pattern TILE_FILE = Pattern.compile("_SUCCESS|part-r-[0-9]+(-[0-9]+)?/(data|index)");
 
     private final String uri;
     private final Path root;
@@ -53,7 +53,7 @@ public final class HadoopCatalog implements Catalog {
         return conf;
     }
 
-    private FileSystem fs() throws IOException {
+    FileSystem fs() throws IOException {
         return root.getFileSystem(conf);
     }
 
@@ -201,25 +201,6 @@ public final class HadoopCatalog implements Catalog {
                 fs.delete(p, true);
             }
         }
-    }
-
-    @Override
-    public List<UnreferencedTiles> findUnreferencedTiles(long cutoffMillis) throws IOException {
-        return sweep().find(cutoffMillis);
-    }
-
-    @Override
-    public boolean deleteUnreferencedTiles(UnreferencedTiles tiles) throws IOException {
-        return sweep().delete(tiles);
-    }
-
-    private TileDirectorySweep sweep() throws IOException {
-        return new TileDirectorySweep(
-                fs(),
-                root.toString(),
-                ATTRIBUTE_DIR,
-                TILE_FILE,
-                id -> exists(id) ? requireInside(layerDir(readAttributes(id))).toString() : null);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -48,6 +49,33 @@ final class TileDirectorySweep {
     private final String attributeDir;
     private final Pattern tileFile;
     private final Referenced referenced;
+
+    /** The sweep of a catalog of either backend; a local catalog goes through Hadoop's local file system. */
+    static TileDirectorySweep of(Catalog catalog) throws IOException {
+        return switch (catalog.backend()) {
+            case FILE -> {
+                FileCatalog c = (FileCatalog) catalog;
+                yield new TileDirectorySweep(
+                        FileSystem.getLocal(new Configuration()),
+                        c.uri(),
+                        FileCatalog.ATTRIBUTE_DIR,
+                        FileCatalog.TILE_FILE,
+                        id -> c.exists(id) ? c.layerDir(c.readAttributes(id)).toString() : null);
+            }
+            case HADOOP -> {
+                HadoopCatalog c = (HadoopCatalog) catalog;
+                yield new TileDirectorySweep(
+                        c.fs(),
+                        c.uri(),
+                        HadoopCatalog.ATTRIBUTE_DIR,
+                        HadoopCatalog.TILE_FILE,
+                        id -> c.exists(id)
+                                ? c.requireInside(c.layerDir(c.readAttributes(id)))
+                                        .toString()
+                                : null);
+            }
+        };
+    }
 
     /**
      * @param root the catalog's root, a path or URI of {@code fs}

@@ -64,15 +64,6 @@ class UnreferencedTilesTest {
         return to;
     }
 
-    private static List<String> children(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> !n.startsWith("."))
-                    .sorted()
-                    .toList();
-        }
-    }
-
     private static String name(UnreferencedTiles t) {
         Path p = Path.of(URI.create(t.dir()));
         return p.getParent().getFileName() + "/" + p.getFileName();
@@ -91,7 +82,7 @@ class UnreferencedTilesTest {
             writer.replace(
                     id, LayerStoreFixtures.layer(SPARK.session(), CellType.INT16, second), KeyIndexMethod.ZORDER);
             Path dem = root.resolve("dem");
-            List<String> live = children(dem);
+            List<String> live = LayerReplaceTest.children(dem);
             assertEquals(1, live.size(), live.toString());
             assertTrue(live.get(0).startsWith("3.v"), live.toString());
             Path current = dem.resolve(live.get(0));
@@ -150,9 +141,12 @@ class UnreferencedTilesTest {
                     Stream.of("3.v1234abcd", "3.vlink", "3.vnotes", "4", live.get(0), "not-a-zoom")
                             .sorted()
                             .toList(),
-                    children(dem));
-            assertEquals(List.of(), children(root.resolve("other")));
-            assertEquals(children(current), children(outside), "what the link leads to is untouched");
+                    LayerReplaceTest.children(dem));
+            assertEquals(List.of(), LayerReplaceTest.children(root.resolve("other")));
+            assertEquals(
+                    LayerReplaceTest.children(current),
+                    LayerReplaceTest.children(outside),
+                    "what the link leads to is untouched");
             LayerStoreFixtures.assertSameTiles(
                     second,
                     LayerStoreFixtures.collect(
