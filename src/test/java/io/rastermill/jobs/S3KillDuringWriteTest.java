@@ -44,6 +44,8 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -162,8 +164,16 @@ class S3KillDuringWriteTest {
         String live = header.substring(header.lastIndexOf('/') + 1);
         var livePrefix = new org.apache.hadoop.fs.Path(header);
         FileSystem fs = livePrefix.getFileSystem(conf);
-        assertTrue(
-                FileUtil.copy(fs, livePrefix, fs, new org.apache.hadoop.fs.Path(cat + "/dem/0.vfresh"), false, conf));
+        // Object by object, as a writer creates them: a recursive copy would make directory markers, which S3Proxy
+        // keeps as folders that outlive a delete of the prefix.
+        String from = livePrefix.toUri().getPath();
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(livePrefix, true);
+        while (files.hasNext()) {
+            var f = files.next().getPath();
+            var to = new org.apache.hadoop.fs.Path(
+                    cat + "/dem/0.vfresh" + f.toUri().getPath().substring(from.length()));
+            assertTrue(FileUtil.copy(fs, f, fs, to, false, conf));
+        }
         // Aged on disk, everything but the fresh copy: files and folders (S3Proxy keeps a prefix's marker object as a
         // folder; a kill during a PUT can leave one with no object under it).
         FileTime twoDaysAgo = FileTime.from(Instant.now().minus(2, ChronoUnit.DAYS));
