@@ -3,6 +3,8 @@ package io.rastermill.jobs;
 import io.rastermill.io.bytes.S3Uploads;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
+import io.rastermill.io.layerstore.Catalog;
+import io.rastermill.io.layerstore.UnreferencedTiles;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
@@ -26,14 +29,16 @@ import picocli.CommandLine.Parameters;
  * so a write running now keeps its own; the previous version of a directory whose target is missing is kept
  * (it is the only copy) and reported. Needs no Spark; works on local paths and Hadoop URIs. On s3a:// a killed
  * write leaves, besides the hidden prefixes, an unfinished multipart upload (no object, but billed until
- * aborted): there the uploads under the prefix are listed and aborted too.
+ * aborted): there the uploads under the prefix are listed and aborted too. In a layer catalog, the tile
+ * directories no attribute names ({@link Catalog#findUnreferencedTiles}) go as well.
  */
 @Command(
         name = "clean",
         mixinStandardHelpOptions = true,
         description = "Remove the temporary files and directories killed writes left in DIR (hidden names ending in"
                 + " .rastermill-<uuid>.tmp, .rastermill-<uuid>.parts, .tmp-<uuid>, .tiles-<uuid>, .old-<uuid>);"
-                + " on s3a://bucket/prefix, also abort the unfinished multipart uploads under the prefix.")
+                + " on s3a://bucket/prefix, also abort the unfinished multipart uploads under the prefix; in a layer"
+                + " catalog, also remove the tile directories no layer attribute names.")
 final class CleanCommand extends RastermillSubcommand {
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd]?)");
 
@@ -86,6 +91,7 @@ final class CleanCommand extends RastermillSubcommand {
             // A prefix with no object under it does not exist on S3: nothing to sweep there, not an error.
             if (fs.exists(where.path()) && fs.getFileStatus(where.path()).isDirectory()) {
                 sweep(fs, where.path(), out);
+                sweepTiles(out);
             }
             cleanUploads(fs, where.path(), out);
             return 0;
@@ -100,6 +106,7 @@ final class CleanCommand extends RastermillSubcommand {
             throw new IOException(dir + ": not a directory");
         }
         sweep(fs, where.path(), out);
+        sweepTiles(out);
         return 0;
     }
 
@@ -136,6 +143,60 @@ final class CleanCommand extends RastermillSubcommand {
                     Locale.ROOT, "%d leftover(s) older than %s in %s%n", found.size(), age(olderThan.toMillis()), dir);
         } else {
             out.printf(Locale.ROOT, "removed %d leftover(s), %d bytes, from %s%n", removed, bytes, dir);
+        }
+        out.flush();
+    }
+
+    /** In a layer catalog, lists or deletes the tile directories no attribute names (killed layer writes). */
+    private void sweepTiles(PrintWriter out) throws IOException {
+        Optional<Catalog> catalog = Catalog.openExisting(dir, parent.settings().hadoopConfiguration());
+        if (catalog.isEmpty()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<UnreferencedTiles> found = catalog.get().findUnreferencedTiles(now - olderThan.toMillis());
+        long bytes = 0;
+        int removed = 0;
+        for (UnreferencedTiles t : found) {
+            String age = age(now - t.lastModified());
+            if (!t.disposable()) {
+                out.printf(Locale.ROOT, "kept %s: %s%n", t.dir(), t.keptBecause());
+            } else if (list) {
+                out.printf(
+                        Locale.ROOT,
+                        "%s\t%d bytes\t%s old\tunreferenced tiles of %s%n",
+                        t.dir(),
+                        t.bytes(),
+                        age,
+                        t.layer());
+            } else if (catalog.get().deleteUnreferencedTiles(t)) {
+                out.printf(
+                        Locale.ROOT,
+                        "removed %s (%d bytes, %s old), unreferenced tiles of %s%n",
+                        t.dir(),
+                        t.bytes(),
+                        age,
+                        t.layer());
+                removed++;
+                bytes += t.bytes();
+            } else {
+                out.printf(Locale.ROOT, "kept %s: %s uses it now%n", t.dir(), t.layer());
+            }
+        }
+        if (list) {
+            out.printf(
+                    Locale.ROOT,
+                    "%d unreferenced tile director(ies) older than %s in %s%n",
+                    found.size(),
+                    age(olderThan.toMillis()),
+                    dir);
+        } else {
+            out.printf(
+                    Locale.ROOT,
+                    "removed %d unreferenced tile director(ies), %d bytes, from %s%n",
+                    removed,
+                    bytes,
+                    dir);
         }
         out.flush();
     }

@@ -3,6 +3,7 @@ package io.rastermill.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.io.layerstore.GoldenCatalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -81,6 +82,47 @@ class CleanCommandTest {
         assertEquals(0, all.exitCode(), all.err());
         assertTrue(all.out().contains("removed 3 leftover(s), 15 bytes"), all.out());
         assertEquals(List.of(".slope.tif.hidden.tmp", ".tiles.old-" + U1, "notes.tmp", "slope.tif", "sub"), tree());
+    }
+
+    /**
+     * In a layer catalog (here GeoTrellis's), an old tile directory its attribute does not name, as a killed {@code
+     * layer write --overwrite} leaves it, is listed and removed; a young one and the referenced one stay.
+     */
+    @Test
+    void removesOldUnreferencedTileDirectoriesOfACatalog() throws Exception {
+        Path cat = GoldenCatalogs.copy("golden-file-catalog", dir);
+        Path layer = cat.resolve("golden");
+        Path killed = Files.createDirectories(layer.resolve("3.v5f00"));
+        Path running = Files.createDirectories(layer.resolve("3.v6000"));
+        long bytes = 0;
+        try (Stream<Path> s = Files.list(layer.resolve("3"))) {
+            for (Path f : s.toList()) {
+                Files.copy(f, killed.resolve(f.getFileName()));
+                Files.copy(f, running.resolve(f.getFileName()));
+                old(killed.resolve(f.getFileName()));
+                old(f); // the referenced directory is as old, and stays
+                bytes += Files.size(f);
+            }
+        }
+        CliRun listed = CliRun.run("clean", cat.toString(), "--list", "--older-than", "1h");
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(
+                listed.out().contains(killed.toUri().getPath().replaceAll("/$", "") + "\t" + bytes + " bytes\t2 d old"),
+                listed.out());
+        assertTrue(listed.out().contains("1 unreferenced tile director(ies) older than 60 min"), listed.out());
+        assertTrue(Files.isDirectory(killed), "--list removes nothing");
+
+        CliRun removed = CliRun.run("clean", cat.toString(), "--older-than", "1h");
+        assertEquals(0, removed.exitCode(), removed.err());
+        assertTrue(removed.out().contains("unreferenced tiles of layer 'golden' zoom 3"), removed.out());
+        assertTrue(
+                removed.out().contains("removed 1 unreferenced tile director(ies), " + bytes + " bytes"),
+                removed.out());
+        try (Stream<Path> s = Files.list(layer)) {
+            assertEquals(
+                    List.of("3", "3.v6000"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -78,6 +79,27 @@ public interface Catalog {
      */
     void deleteUnreferencedTiles(LayerId id) throws IOException;
 
+    /**
+     * The tile directories of this catalog's layers ({@code <name>/<zoom>} and versions {@code <name>/<zoom>.v<hex>},
+     * found by listing the catalog) that no {@code metadata} attribute names and that nothing was written to since
+     * {@code cutoffMillis}: what killed writes left, which {@link #deleteUnreferencedTiles(LayerId)} would delete
+     * only at the next write of that layer. Those that must stay although unreferenced say why ({@link
+     * UnreferencedTiles#keptBecause}).
+     */
+    default List<UnreferencedTiles> findUnreferencedTiles(long cutoffMillis) throws IOException {
+        return TileDirectorySweep.of(this).find(cutoffMillis);
+    }
+
+    /**
+     * Deletes a directory {@link #findUnreferencedTiles} found, unless it is kept or its layer's attribute names it
+     * by now (a write committed it since); returns whether it was deleted.
+     *
+     * @throws LayerStoreException if {@code tiles} is not a tile directory of this catalog
+     */
+    default boolean deleteUnreferencedTiles(UnreferencedTiles tiles) throws IOException {
+        return TileDirectorySweep.of(this).delete(tiles);
+    }
+
     /** Deletes a layer's attributes other than {@code metadata} (stale once the layer is replaced). */
     void deleteOtherAttributes(LayerId id) throws IOException;
 
@@ -85,15 +107,26 @@ public interface Catalog {
     void delete(LayerId id) throws IOException;
 
     /**
+     * The catalog at {@code uri} if there is one (an {@code attributes/} or {@code _attributes/} directory under it),
+     * opened with the backend that directory belongs to; empty otherwise.
+     */
+    static Optional<Catalog> openExisting(String uri, Configuration conf) throws IOException {
+        if (isLocal(uri)) {
+            Path root = FileCatalog.localPath(uri);
+            boolean any = Files.isDirectory(root.resolve(FileCatalog.ATTRIBUTE_DIR))
+                    || Files.isDirectory(root.resolve(HadoopCatalog.ATTRIBUTE_DIR));
+            return any ? Optional.of(open(uri, conf, null)) : Optional.empty();
+        }
+        HadoopCatalog c = new HadoopCatalog(uri, conf);
+        return c.hasAttributeDirectory() ? Optional.of(c) : Optional.empty();
+    }
+
+    /**
      * Opens a catalog. {@code backend} null picks it from what is there ({@code attributes/} → file,
      * {@code _attributes/} → Hadoop), else from the scheme: none or {@code file:} → file, any other → Hadoop.
      */
     static Catalog open(String uri, Configuration conf, Backend backend) throws IOException {
-        URI u = URI.create(uri.replace(" ", "%20"));
-        String scheme = u.getScheme();
-        boolean local = scheme == null
-                || scheme.equals("file")
-                || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
+        boolean local = isLocal(uri);
         if (backend == null) {
             if (local) {
                 Path root = FileCatalog.localPath(uri);
@@ -114,5 +147,13 @@ public interface Catalog {
             return new FileCatalog(FileCatalog.localPath(uri));
         }
         return new HadoopCatalog(uri, conf);
+    }
+
+    /** Whether {@code uri} is a local path or {@code file:} URI (a drive letter is not a scheme). */
+    private static boolean isLocal(String uri) {
+        String scheme = URI.create(uri.replace(" ", "%20")).getScheme();
+        return scheme == null
+                || scheme.equals("file")
+                || (scheme.length() == 1 && Character.isLetter(scheme.charAt(0)));
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +32,8 @@ import java.util.stream.Stream;
 public final class FileCatalog implements Catalog, Serializable {
     public static final String ATTRIBUTE_DIR = "attributes";
     public static final String SEP = "__.__";
+    /** What a writer puts in a tile directory: one file per key index value, named by the (padded) index. */
+    static final Pattern TILE_FILE = Pattern.compile("[0-9]+");
 
     private final String root;
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -30,6 +31,8 @@ import org.apache.hadoop.fs.Path;
 public final class HadoopCatalog implements Catalog {
     public static final String ATTRIBUTE_DIR = "_attributes";
     public static final String SEP = "___";
+    /** What a writer (ours or GeoTrellis's) puts in a tile directory: MapFiles and the success marker. */
+    static final Pattern TILE_FILE = Pattern.compile("_SUCCESS|part-r-[0-9]+(-[0-9]+)?/(data|index)");
 
     private final String uri;
     private final Path root;
@@ -50,7 +53,7 @@ public final class HadoopCatalog implements Catalog {
         return conf;
     }
 
-    private FileSystem fs() throws IOException {
+    FileSystem fs() throws IOException {
         return root.getFileSystem(conf);
     }
 
@@ -88,6 +91,11 @@ public final class HadoopCatalog implements Catalog {
             }
         }
         return AttributeFiles.sorted(ids);
+    }
+
+    /** Whether the root holds an attribute directory, as every catalog a writer made does. */
+    public boolean hasAttributeDirectory() throws IOException {
+        return fs().isDirectory(new Path(root, ATTRIBUTE_DIR));
     }
 
     @Override

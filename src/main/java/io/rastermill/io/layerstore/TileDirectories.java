@@ -1,6 +1,8 @@
 package io.rastermill.io.layerstore;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The names of a layer's tile directories under {@code <catalog>/<name>/}, shared by both backends: the
@@ -10,6 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * version, a killed write) and may be deleted.
  */
 final class TileDirectories {
+    private static final Pattern NAME = Pattern.compile("(0|[1-9][0-9]{0,9})(\\.v.+)?");
+
     private TileDirectories() {}
 
     /** The canonical tile directory name of a zoom level. */
@@ -25,8 +29,17 @@ final class TileDirectories {
 
     /** Whether {@code dirName} is a tile directory (canonical or a version) of {@code zoom}. */
     static boolean isTileDirectory(String dirName, int zoom) {
-        String c = canonical(zoom);
-        return dirName.equals(c) || (dirName.startsWith(c + ".v") && dirName.length() > c.length() + 2);
+        return zoomOf(dirName) == zoom;
+    }
+
+    /** The zoom level whose tile directory (canonical or a version) {@code dirName} is, or -1 if it is none. */
+    static int zoomOf(String dirName) {
+        Matcher m = NAME.matcher(dirName);
+        if (!m.matches()) {
+            return -1;
+        }
+        long zoom = Long.parseLong(m.group(1));
+        return zoom <= Integer.MAX_VALUE ? (int) zoom : -1;
     }
 
     /** The directory name the next version of a layer goes to, given the name of its current one. */

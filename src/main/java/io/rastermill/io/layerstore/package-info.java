@@ -16,7 +16,9 @@
  *   <li>Layer names and stored tile paths are confined to the catalog ({@link io.rastermill.io.layerstore.LayerId},
  *       {@link io.rastermill.io.layerstore.FileCatalog#layerDir}, {@link io.rastermill.io.layerstore.HadoopCatalog#requireInside});
  *       a layer's tiles live in {@code <name>/<zoom>} or a version {@code <name>/<zoom>.v<hex>} beside it, the one its
- *       {@code metadata} attribute names.</li>
+ *       {@code metadata} attribute names. The others are what killed writes left: the next write of that layer
+ *       deletes them, and {@link io.rastermill.io.layerstore.Catalog#findUnreferencedTiles} finds them in the whole
+ *       catalog ({@code rastermill clean}).</li>
  *   <li>Errors name the layer and the file ({@link io.rastermill.io.layerstore.LayerStoreException},
  *       {@link io.rastermill.io.layerstore.AvroFormatException}).</li>
  * </ul>

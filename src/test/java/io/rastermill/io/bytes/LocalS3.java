@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -135,6 +137,29 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
     public Path bucketDir() {
         checkStarted();
         return dataDir.resolve("data").resolve(bucket);
+    }
+
+    /**
+     * The numbers of the parts stored so far for unfinished multipart uploads of {@code key}, and with a null key
+     * the paths (relative to {@link #bucketDir()}) of every file any unfinished upload keeps. jclouds' local blob
+     * store (S3Proxy's filesystem backend) keeps an upload as hidden files {@code .mpus-<upload id>-<key>-stub} and
+     * {@code .mpus-<upload id>-<key>-<part number>} until it is completed or aborted.
+     */
+    public List<String> multipartParts(String key) throws IOException {
+        Path bucketDir = bucketDir();
+        if (!Files.isDirectory(bucketDir)) {
+            return List.of();
+        }
+        Pattern part =
+                Pattern.compile("\\.mpus-[0-9a-f-]+-" + (key == null ? ".+" : Pattern.quote(key)) + "-(stub|[0-9]+)");
+        try (Stream<Path> s = Files.walk(bucketDir)) {
+            return s.filter(Files::isRegularFile)
+                    .map(f -> part.matcher(bucketDir.relativize(f).toString()))
+                    .filter(m -> m.matches() && (key == null || !m.group(1).equals("stub")))
+                    .map(m -> key == null ? m.group() : m.group(1))
+                    .sorted()
+                    .toList();
+        }
     }
 
     /**

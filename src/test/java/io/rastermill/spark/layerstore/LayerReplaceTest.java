@@ -39,7 +39,8 @@ class LayerReplaceTest {
     @RegisterExtension
     static final LocalSparkSession SPARK = new LocalSparkSession().fewShufflePartitions();
 
-    private static List<String> children(Path dir) throws Exception {
+    /** The names in {@code dir}, sorted, hidden ones left out. */
+    static List<String> children(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString())
                     .filter(n -> !n.startsWith("."))
