@@ -7,13 +7,19 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -152,14 +158,40 @@ public final class LocalS3 implements BeforeAllCallback, AfterAllCallback, AutoC
         }
         Pattern part =
                 Pattern.compile("\\.mpus-[0-9a-f-]+-" + (key == null ? ".+" : Pattern.quote(key)) + "-(stub|[0-9]+)");
-        try (Stream<Path> s = Files.walk(bucketDir)) {
-            return s.filter(Files::isRegularFile)
-                    .map(f -> part.matcher(bucketDir.relativize(f).toString()))
-                    .filter(m -> m.matches() && (key == null || !m.group(1).equals("stub")))
-                    .map(m -> key == null ? m.group() : m.group(1))
-                    .sorted()
-                    .toList();
-        }
+        List<String> found = new ArrayList<>();
+        // The server writes, renames and deletes files while a test polls: a file listed and gone before it is
+        // visited is skipped, not an error.
+        Files.walkFileTree(bucketDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                Matcher m = part.matcher(bucketDir.relativize(f).toString());
+                if (attrs.isRegularFile()
+                        && m.matches()
+                        && (key == null || !m.group(1).equals("stub"))) {
+                    found.add(key == null ? m.group() : m.group(1));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                return gone(e);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                return e == null ? FileVisitResult.CONTINUE : gone(e);
+            }
+
+            private FileVisitResult gone(IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        found.sort(null);
+        return found;
     }
 
     /**
