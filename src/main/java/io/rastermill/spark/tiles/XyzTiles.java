@@ -14,6 +14,7 @@ import io.rastermill.core.tiles.TileStyle;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import io.rastermill.core.warp.TargetGridSpec;
 import io.rastermill.core.warp.WarpGrid;
+import io.rastermill.io.bytes.SmallFiles;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.SegmentCompressor;
@@ -26,17 +27,13 @@ import io.rastermill.spark.warp.WarpSource;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -130,7 +127,8 @@ public final class XyzTiles {
     /**
      * Writes the pyramid of {@code sources} to the directory {@code dir} (a path or Hadoop URI).
      *
-     * @param written counts tiles as they are written (for a progress line), or null
+     * @param written counts tiles as they are written or left out (for a progress line over all the zooms'
+     *                tiles), or null
      * @throws IllegalArgumentException naming the problem for sources tiles cannot show, too many tiles, or an
      *                                  existing {@code dir} without overwrite
      */
@@ -198,6 +196,11 @@ public final class XyzTiles {
                 persisted.add(level);
                 counts[i] = level.mapPartitions(pngWriter(tempUri, z, grey, hconf, written))
                         .reduce(Long::sum);
+                if (written != null) {
+                    // tiles -x leaves out tiles: count them as done, so a progress line over every tile of the
+                    // zooms reaches its total
+                    written.add(ranges.get(i).count() - counts[i]);
+                }
                 if (i > 0) {
                     level = parents(level, options, partitions(ranges.get(i - 1).count(), jsc.defaultParallelism()));
                 }
@@ -297,7 +300,7 @@ public final class XyzTiles {
                     Path p = new Path(root, zoom + "/" + x + "/" + y + ".png");
                     byte[] png = PngEncoder.encode(kv._2(), n, n, grey, deflate);
                     try {
-                        writeFile(fs, p, png);
+                        SmallFiles.writeNew(fs, p, png);
                     } catch (IOException e) {
                         throw new IOException(
                                 p + ": writing tile " + zoom + "/" + x + "/" + y + ": " + e.getMessage(), e);
@@ -310,23 +313,6 @@ public final class XyzTiles {
             }
             return List.of(count).iterator();
         };
-    }
-
-    /**
-     * {@code bytes} as the new file {@code p}, its directories made as needed. A local file is written with
-     * java.nio: without its native library, Hadoop's local file system runs a {@code chmod} process for every file
-     * it creates and every directory it makes (~10 ms of CPU each, as much as warping a tile).
-     */
-    private static void writeFile(FileSystem fs, Path p, byte[] bytes) throws IOException {
-        if (fs instanceof RawLocalFileSystem local) {
-            File f = local.pathToFile(p);
-            Files.createDirectories(f.getParentFile().toPath());
-            Files.write(f.toPath(), bytes, StandardOpenOption.CREATE_NEW);
-            return;
-        }
-        try (FSDataOutputStream out = fs.create(p, false)) {
-            out.write(bytes);
-        }
     }
 
     private static void commit(FileSystem fs, Path temp, Path target, String dir, boolean overwrite)

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,8 +64,8 @@ class XyzTilesExcludeTest {
 
     /**
      * Without -x: every tile of gdal2tiles' ranges, 9 + 4 + 4 (both west and south edges lie on tile boundaries, so
-     * each zoom also gets the column and row beyond them). With -x: only 3/4/2, and its parent and grandparent.
-     * The tile kept is the same PNG either way.
+     * each zoom also gets the column and row beyond them). With -x: only 3/4/2, and its parent and grandparent,
+     * while the progress count still reaches the 17 tiles. The tile kept is the same PNG either way.
      */
     @Test
     void onlyTilesWithAVisiblePixelAndTheirAncestors() throws IOException {
@@ -72,12 +73,15 @@ class XyzTilesExcludeTest {
         XyzTileOptions all = XyzTileOptions.zooms(1, 3).withResampling(Resampling.NEAREST);
         XyzTiles.Result full =
                 XyzTiles.write(SPARK.session(), sources, dir.resolve("all").toString(), all, null);
+        LongAccumulator progress = SPARK.session().sparkContext().longAccumulator("tiles -x");
         XyzTiles.Result kept = XyzTiles.write(
-                SPARK.session(), sources, dir.resolve("x").toString(), all.withExcludeTransparent(true), null);
+                SPARK.session(), sources, dir.resolve("x").toString(), all.withExcludeTransparent(true), progress);
 
         assertArrayEquals(new long[] {4, 4, 9}, full.tilesPerZoom());
         assertEquals(17, pngs(dir.resolve("all")).size());
         assertArrayEquals(new long[] {1, 1, 1}, kept.tilesPerZoom());
+        // the progress line's count: 3 written and 14 left out make the 17 tiles of the zooms
+        assertEquals(17, progress.value());
         assertEquals(Set.of("1/1/0.png", "2/2/1.png", "3/4/2.png"), pngs(dir.resolve("x")));
         for (String t : pngs(dir.resolve("x"))) {
             assertArrayEquals(
