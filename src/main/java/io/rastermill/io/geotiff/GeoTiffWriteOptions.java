@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * How {@link GeoTiffWriter} lays out and encodes a file. Immutable; build with {@link #builder()}. Serializable, so
- * that Spark tasks can carry it (as {@link Portable}: an {@code Optional<Path>} component is not serializable itself).
+ * that Spark tasks can carry it (as {@code Portable}: an {@code Optional<Path>} component is not serializable itself).
  *
  * @param blockSize square tile size in pixels, a positive multiple of 16 (default 512)
  * @param compression NONE, DEFLATE, LZW, ZSTD or PACKBITS (default DEFLATE)

@@ -47,7 +47,7 @@ public record WarpOptions(
         return replaceSourceNoData ? OptionalDouble.of(sourceNoDataValue) : OptionalDouble.empty();
     }
 
-    /** One warper per source onto {@code target}, with these options' method and error bound; one task's, not shared. */
+    /** One warper per source onto {@code target}, with these options' method and error bound; for one task. */
     public BlockWarp[] blockWarps(WarpGrid target, List<WarpSource> sources) {
         BlockWarp[] warps = new BlockWarp[sources.size()];
         for (int s = 0; s < warps.length; s++) {
