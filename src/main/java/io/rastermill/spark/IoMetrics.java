@@ -37,4 +37,26 @@ public final class IoMetrics {
     public static LongAccumulator bytesWritten(SparkContext sc) {
         return sc.longAccumulator(BYTES_WRITTEN);
     }
+
+    /**
+     * Adds to an accumulator what a running total (such as a task's readers' bytes read so far) has grown by since the
+     * last update, so that the accumulator follows a task tile by tile rather than only at its end. A null accumulator
+     * counts nothing. Confined to its task's thread.
+     */
+    public static final class RunningTotal {
+        private final LongAccumulator accumulator;
+        private long counted;
+
+        public RunningTotal(LongAccumulator accumulator) {
+            this.accumulator = accumulator;
+        }
+
+        /** Adds {@code total}'s growth since the last update. */
+        public void update(long total) {
+            if (accumulator != null) {
+                accumulator.add(total - counted);
+                counted = total;
+            }
+        }
+    }
 }

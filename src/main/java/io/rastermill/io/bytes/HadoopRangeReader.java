@@ -20,20 +20,17 @@ import org.apache.hadoop.util.functional.FutureIO;
  * one GET of the rest of the object (S3A's default for a first read). File systems that do not know the
  * options ignore them; the status found on open is handed over, so S3A does not ask for it again.
  */
-public final class HadoopRangeReader implements RangeReader {
+public final class HadoopRangeReader extends KnownLengthRangeReader {
     /** Hadoop's standard read-policy option of {@code openFile()} (Hadoop 3.3.5 and later). */
     static final String READ_POLICY = "fs.option.openfile.read.policy";
     /** S3A's own name for it (Hadoop 3.3.0 to 3.3.4, still honoured later). */
     static final String S3A_FADVISE = "fs.s3a.experimental.input.fadvise";
 
-    private final String location;
     private final FSDataInputStream in;
-    private final long length;
 
     private HadoopRangeReader(String location, FSDataInputStream in, long length) {
-        this.location = location;
+        super(location, length);
         this.in = in;
-        this.length = length;
     }
 
     /**
@@ -62,18 +59,7 @@ public final class HadoopRangeReader implements RangeReader {
     }
 
     @Override
-    public String location() {
-        return location;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public void readFully(long position, byte[] dst, int off, int len) throws IOException {
-        RangeReader.checkRange(this, position, len);
+    void readInside(long position, byte[] dst, int off, int len) throws IOException {
         in.readFully(position, dst, off, len);
     }
 
@@ -85,10 +71,5 @@ public final class HadoopRangeReader implements RangeReader {
     /** The stream's own description (S3A's names its read policy and the range of its current GET); for tests. */
     String streamDescription() {
         return in.toString();
-    }
-
-    @Override
-    public String toString() {
-        return "HadoopRangeReader[" + location + "]";
     }
 }

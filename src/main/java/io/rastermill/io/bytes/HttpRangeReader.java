@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Thread-safe: the JDK {@link HttpClient} is, and the block cache is guarded.
  */
-public final class HttpRangeReader implements RangeReader {
+public final class HttpRangeReader extends KnownLengthRangeReader {
     /** Reads are aligned to blocks of this many bytes (GDAL's {@code CPL_VSIL_CURL_CHUNK_SIZE} default). */
     public static final int BLOCK = 16 * 1024;
     /** Attempts after the first for a retryable failure. */
@@ -49,9 +49,7 @@ public final class HttpRangeReader implements RangeReader {
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
 
-    private final String location;
     private final URI uri;
-    private final long length;
     /** The last {@value #CACHED_BLOCKS} blocks read, least recently used first (GDAL keeps a block cache too). */
     private final Map<Long, byte[]> blocks = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -61,9 +59,8 @@ public final class HttpRangeReader implements RangeReader {
     };
 
     private HttpRangeReader(String location, URI uri, long length) {
-        this.location = location;
+        super(location, length);
         this.uri = uri;
-        this.length = length;
     }
 
     /**
@@ -188,18 +185,7 @@ public final class HttpRangeReader implements RangeReader {
     }
 
     @Override
-    public String location() {
-        return location;
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public void readFully(long position, byte[] dst, int off, int len) throws IOException {
-        RangeReader.checkRange(this, position, len);
+    void readInside(long position, byte[] dst, int off, int len) throws IOException {
         if (len == 0) {
             return;
         }
@@ -230,7 +216,8 @@ public final class HttpRangeReader implements RangeReader {
     /** Requests blocks {@code first..last} in one Range request, keeps them and copies their part of the read out. */
     private void fetch(long first, long last, long position, byte[] dst, int off, int len) throws IOException {
         long start = first * BLOCK;
-        long end = Math.min(length, (last + 1) * BLOCK) - 1;
+        long end = Math.min(length(), (last + 1) * BLOCK) - 1;
+        String location = location();
         HttpResponse<byte[]> r = send(
                 location,
                 HttpRequest.newBuilder(uri)
@@ -271,10 +258,5 @@ public final class HttpRangeReader implements RangeReader {
     @Override
     public void close() {
         // nothing held between requests
-    }
-
-    @Override
-    public String toString() {
-        return "HttpRangeReader[" + location + "]";
     }
 }

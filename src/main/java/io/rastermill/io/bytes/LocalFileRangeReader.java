@@ -10,16 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** Reads a local file with positional {@link FileChannel} reads (thread-safe, no shared position). */
-public final class LocalFileRangeReader implements RangeReader {
+public final class LocalFileRangeReader extends KnownLengthRangeReader {
 
     private final Path path;
     private final FileChannel channel;
-    private final long length;
 
     private LocalFileRangeReader(Path path, FileChannel channel, long length) {
+        super(path.toString(), length);
         this.path = path;
         this.channel = channel;
-        this.length = length;
     }
 
     /**
@@ -41,18 +40,7 @@ public final class LocalFileRangeReader implements RangeReader {
     }
 
     @Override
-    public String location() {
-        return path.toString();
-    }
-
-    @Override
-    public long length() {
-        return length;
-    }
-
-    @Override
-    public void readFully(long position, byte[] dst, int off, int len) throws IOException {
-        RangeReader.checkRange(this, position, len);
+    void readInside(long position, byte[] dst, int off, int len) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(dst, off, len);
         long at = position;
         while (buffer.hasRemaining()) {
@@ -68,10 +56,5 @@ public final class LocalFileRangeReader implements RangeReader {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    @Override
-    public String toString() {
-        return "LocalFileRangeReader[" + path + "]";
     }
 }

@@ -41,7 +41,11 @@ public final class RangeReaders {
         return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
     }
 
-    private static String schemeOf(String s) {
+    /**
+     * The URI scheme of {@code s}, or null for a plain path: a one-letter "scheme" is a Windows drive
+     * ({@code C:\data}). The one rule for telling URIs from paths, for everything that opens or writes by name.
+     */
+    public static String schemeOf(String s) {
         int colon = s.indexOf(':');
         if (colon < 2) {
             return null;

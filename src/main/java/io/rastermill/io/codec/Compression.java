@@ -158,9 +158,7 @@ public enum Compression {
                 return new LzwCompressor();
             case DEFLATE:
             case ADOBE_DEFLATE:
-                if (level < 0 || level > 9) {
-                    throw new IllegalArgumentException("Deflate level must be 0..9: " + level);
-                }
+                DeflateCompressor.requireLevel(level);
                 return NativeDeflate.selected() ? new NativeDeflateCompressor(level) : new DeflateCompressor(level);
             case PACKBITS:
                 return new PackBitsCompressor();

@@ -8,16 +8,28 @@ final class DeflateCompressor implements SegmentCompressor {
     private final Deflater deflater;
 
     DeflateCompressor(int level) {
+        deflater = new Deflater(requireLevel(level));
+    }
+
+    /** Returns {@code level} if it is a Deflate level (0..9), for both implementations and {@link Compression}. */
+    static int requireLevel(int level) {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("Deflate level must be 0..9: " + level);
         }
-        deflater = new Deflater(level);
+        return level;
+    }
+
+    /**
+     * zlib's deflateBound for stored blocks, plus the 2-byte header and 4-byte Adler-32 trailer, with margin; the
+     * native compressor never answers less, so buffers sized for either implementation fit both.
+     */
+    static long zlibBound(int srcLen) {
+        return srcLen + (srcLen >> 12) + (srcLen >> 14) + (srcLen >> 25) + 64L;
     }
 
     @Override
     public int maxCompressedLength(int srcLen) {
-        // zlib's deflateBound for stored blocks, plus the 2-byte header and 4-byte Adler-32 trailer, with margin.
-        return srcLen + (srcLen >> 12) + (srcLen >> 14) + (srcLen >> 25) + 64;
+        return (int) zlibBound(srcLen);
     }
 
     @Override

@@ -11,10 +11,7 @@ final class NativeDeflateCompressor implements SegmentCompressor {
     private long handle;
 
     NativeDeflateCompressor(int level) {
-        if (level < 0 || level > 9) {
-            throw new IllegalArgumentException("Deflate level must be 0..9: " + level);
-        }
-        handle = NativeDeflate.allocCompressor(level);
+        handle = NativeDeflate.allocCompressor(DeflateCompressor.requireLevel(level));
         if (handle == 0) {
             throw new OutOfMemoryError("libdeflate_alloc_compressor(" + level + ") failed");
         }
@@ -26,9 +23,7 @@ final class NativeDeflateCompressor implements SegmentCompressor {
             throw new IllegalArgumentException("negative length " + srcLen);
         }
         long bound = NativeDeflate.compressBound(handle(), srcLen);
-        // Never smaller than the java.util.zip bound, so buffers sized for either implementation fit both.
-        long javaBound = srcLen + (srcLen >> 12) + (srcLen >> 14) + (srcLen >> 25) + 64L;
-        return Math.toIntExact(Math.max(bound, javaBound));
+        return Math.toIntExact(Math.max(bound, DeflateCompressor.zlibBound(srcLen)));
     }
 
     @Override

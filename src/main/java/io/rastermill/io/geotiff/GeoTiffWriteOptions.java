@@ -4,13 +4,16 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.DataType;
 import io.rastermill.io.codec.Compression;
 import io.rastermill.io.codec.Predictor;
+import java.io.Serial;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How {@link GeoTiffWriter} lays out and encodes a file. Immutable; build with {@link #builder()}.
+ * How {@link GeoTiffWriter} lays out and encodes a file. Immutable; build with {@link #builder()}. Serializable, so
+ * that Spark tasks can carry it (as {@code Portable}: an {@code Optional<Path>} component is not serializable itself).
  *
  * @param blockSize square tile size in pixels, a positive multiple of 16 (default 512)
  * @param compression NONE, DEFLATE, LZW, ZSTD or PACKBITS (default DEFLATE)
@@ -33,7 +36,8 @@ public record GeoTiffWriteOptions(
         boolean cog,
         int overviewCount,
         OverviewResampling resampling,
-        Optional<Path> spillDirectory) {
+        Optional<Path> spillDirectory)
+        implements Serializable {
 
     /** {@link #overviewCount()} meaning "halve until the level fits in one block". */
     public static final int AUTO_OVERVIEWS = -1;
@@ -101,6 +105,12 @@ public record GeoTiffWriteOptions(
         }
     }
 
+    /** These options with another spill directory (empty: {@code java.io.tmpdir}). */
+    public GeoTiffWriteOptions withSpillDirectory(Optional<Path> dir) {
+        return new GeoTiffWriteOptions(
+                blockSize, compression, level, predictor, bigTiff, cog, overviewCount, resampling, dir);
+    }
+
     /** The number of overview levels for a {@code width × height} raster. */
     public int overviewLevels(int width, int height) {
         if (overviewCount != AUTO_OVERVIEWS) {
@@ -115,6 +125,53 @@ public record GeoTiffWriteOptions(
             n++;
         }
         return n;
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new Portable(this);
+    }
+
+    /** The serialized form: the options with the spill directory as a string, rebuilt (and checked) on reading. */
+    private static final class Portable implements Serializable {
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private final int blockSize;
+        private final Compression compression;
+        private final int level;
+        private final int predictor;
+        private final BigTiffMode bigTiff;
+        private final boolean cog;
+        private final int overviewCount;
+        private final OverviewResampling resampling;
+        private final String spillDirectory; // null: none
+
+        Portable(GeoTiffWriteOptions o) {
+            blockSize = o.blockSize;
+            compression = o.compression;
+            level = o.level;
+            predictor = o.predictor;
+            bigTiff = o.bigTiff;
+            cog = o.cog;
+            overviewCount = o.overviewCount;
+            resampling = o.resampling;
+            spillDirectory = o.spillDirectory.map(Path::toString).orElse(null);
+        }
+
+        @Serial
+        private Object readResolve() {
+            return builder()
+                    .blockSize(blockSize)
+                    .compression(compression, level)
+                    .predictor(predictor)
+                    .bigTiff(bigTiff)
+                    .cog(cog)
+                    .overviews(overviewCount)
+                    .resampling(resampling)
+                    .spillDirectory(spillDirectory == null ? null : Path.of(spillDirectory))
+                    .build();
+        }
     }
 
     /** Builds {@link GeoTiffWriteOptions}; not thread-safe. */

@@ -7,8 +7,6 @@ import io.rastermill.core.geom.RasterExtent;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
 import java.io.IOException;
 
@@ -111,25 +109,6 @@ public final class SyntheticDem {
         RasterDescription d = RasterDescription.of(size, size, 1, CELL_TYPE)
                 .withRasterExtent(rasterExtent())
                 .withCrs(Crs.epsg(EPSG));
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
-                .blockSize(blockSize)
-                .predictor(3)
-                .cog(false)
-                .overviews(0)
-                .build();
-        try (GeoTiffWriter w = GeoTiffWriter.create(target, d, o)) {
-            for (int r = 0; r < w.blocksDown(); r++) {
-                for (int c = 0; c < w.blocksAcross(); c++) {
-                    int x0 = c * blockSize;
-                    int y0 = r * blockSize;
-                    w.writeBlock(
-                            c,
-                            r,
-                            MultibandTile.of(
-                                    window(x0, y0, Math.min(blockSize, size - x0), Math.min(blockSize, size - y0))));
-                }
-            }
-            w.finish();
-        }
+        SampleGeoTiffWriter.write(target, d, blockSize, 3, (x0, y0, w, h) -> MultibandTile.of(window(x0, y0, w, h)));
     }
 }

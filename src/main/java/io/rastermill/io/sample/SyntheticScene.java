@@ -7,8 +7,6 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.GeoTiffWriter;
 import io.rastermill.io.geotiff.RasterDescription;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -84,22 +82,7 @@ public final class SyntheticScene {
         RasterDescription d = RasterDescription.of(size, size, 2, CELL_TYPE)
                 .withRasterExtent(dem.rasterExtent())
                 .withCrs(Crs.epsg(SyntheticDem.EPSG));
-        GeoTiffWriteOptions o = GeoTiffWriteOptions.builder()
-                .blockSize(blockSize)
-                .predictor(2)
-                .cog(false)
-                .overviews(0)
-                .build();
-        try (GeoTiffWriter w = GeoTiffWriter.create(target, d, o)) {
-            for (int r = 0; r < w.blocksDown(); r++) {
-                for (int c = 0; c < w.blocksAcross(); c++) {
-                    int x0 = c * blockSize;
-                    int y0 = r * blockSize;
-                    w.writeBlock(c, r, window(x0, y0, Math.min(blockSize, size - x0), Math.min(blockSize, size - y0)));
-                }
-            }
-            w.finish();
-        }
+        SampleGeoTiffWriter.write(target, d, blockSize, 2, this::window);
     }
 
     /**

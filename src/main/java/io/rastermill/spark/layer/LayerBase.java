@@ -3,6 +3,7 @@ package io.rastermill.spark.layer;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.spark.IoMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -124,17 +125,16 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
         private static <V> Iterator<Tuple2<SpatialKey, V>> read(
                 GeoTiffMosaic[] mosaics,
                 Iterator<Tuple2<SpatialKey, Boolean>> keys,
-                WindowRead<V> read,
+                WindowRead<V> window,
                 LongAccumulator bytesRead,
                 LongAccumulator segmentsDecoded) {
             GeoTiffReaders[] readers = new GeoTiffReaders[mosaics.length];
             for (int i = 0; i < mosaics.length; i++) {
                 readers[i] = mosaics[i].openReaders().closedWithTask();
             }
+            IoMetrics.RunningTotal read = new IoMetrics.RunningTotal(bytesRead);
+            IoMetrics.RunningTotal decoded = new IoMetrics.RunningTotal(segmentsDecoded);
             return new Iterator<>() {
-                private long counted;
-                private long decoded;
-
                 @Override
                 public boolean hasNext() {
                     return keys.hasNext();
@@ -144,23 +144,15 @@ abstract sealed class LayerBase permits LayerBase.FromFiles, LayerBase.FromRdd {
                 public Tuple2<SpatialKey, V> next() {
                     SpatialKey k = keys.next()._1();
                     try {
-                        V v = read.read(readers, k);
-                        if (bytesRead != null) {
-                            long now = 0;
-                            for (GeoTiffReaders r : readers) {
-                                now += r.bytesRead();
-                            }
-                            bytesRead.add(now - counted);
-                            counted = now;
+                        V v = window.read(readers, k);
+                        long bytes = 0;
+                        long segments = 0;
+                        for (GeoTiffReaders r : readers) {
+                            bytes += r.bytesRead();
+                            segments += r.segmentsDecoded();
                         }
-                        if (segmentsDecoded != null) {
-                            long now = 0;
-                            for (GeoTiffReaders r : readers) {
-                                now += r.segmentsDecoded();
-                            }
-                            segmentsDecoded.add(now - decoded);
-                            decoded = now;
-                        }
+                        read.update(bytes);
+                        decoded.update(segments);
                         return new Tuple2<>(k, v);
                     } catch (TileReadException e) {
                         throw new UncheckedIOException(e.getMessage(), e);

@@ -181,32 +181,23 @@ public final class LayerCalc {
         CalcProgram.Evaluator ev = program.newEvaluator();
         Tile[] tiles = new Tile[n];
         List<Tile> view = Arrays.asList(tiles);
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
+        return TileLayer.eachTile(it, (key, read) -> {
+            for (int j = 0; j < slots.length; j++) {
+                tiles[slots[j]] = read[j];
             }
-
-            @Override
-            public Tuple2<SpatialKey, Tile> next() {
-                Tuple2<SpatialKey, Tile[]> kv = it.next();
-                for (int j = 0; j < slots.length; j++) {
-                    tiles[slots[j]] = kv._2()[j];
-                }
-                return evaluated(kv._1(), ev, view, resultType);
-            }
-        };
+            return evaluated(key, ev, view, resultType);
+        });
     }
 
-    private static Tuple2<SpatialKey, Tile> evaluated(
-            SpatialKey key, CalcProgram.Evaluator ev, List<Tile> tiles, CellType resultType) {
+    private static Tile evaluated(SpatialKey key, CalcProgram.Evaluator ev, List<Tile> tiles, CellType resultType) {
         try {
-            return new Tuple2<>(key, ev.evaluate(tiles, resultType));
+            return ev.evaluate(tiles, resultType);
         } catch (RuntimeException e) {
             throw new IllegalStateException("calc, tile " + key + ": " + e.getMessage(), e);
         }
     }
 
+    /** Evaluates joined tiles: each tagged with its input's index; a missing input's tile is NoData. */
     private static Iterator<Tuple2<SpatialKey, Tile>> evaluate(
             Iterator<Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>>> it,
             CalcProgram program,
@@ -215,27 +206,18 @@ public final class LayerCalc {
             int tileRows,
             CellType resultType) {
         CalcProgram.Evaluator ev = program.newEvaluator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
+        return TileLayer.eachTile(it, (key, tagged) -> {
+            Tile[] tiles = new Tile[types.length];
+            for (Tuple2<Integer, Tile> t : tagged) {
+                tiles[t._1()] = t._2();
             }
-
-            @Override
-            public Tuple2<SpatialKey, Tile> next() {
-                Tuple2<SpatialKey, Iterable<Tuple2<Integer, Tile>>> kv = it.next();
-                Tile[] tiles = new Tile[types.length];
-                for (Tuple2<Integer, Tile> t : kv._2()) {
-                    tiles[t._1()] = t._2();
+            for (int i = 0; i < tiles.length; i++) {
+                if (tiles[i] == null && types[i] != null) {
+                    tiles[i] = ConstantTile.noData(types[i], tileCols, tileRows);
                 }
-                for (int i = 0; i < tiles.length; i++) {
-                    if (tiles[i] == null && types[i] != null) {
-                        tiles[i] = ConstantTile.noData(types[i], tileCols, tileRows);
-                    }
-                }
-                return evaluated(kv._1(), ev, Arrays.asList(tiles), resultType);
             }
-        };
+            return evaluated(key, ev, Arrays.asList(tiles), resultType);
+        });
     }
 
     // ------------------------------------------------------------------ grids

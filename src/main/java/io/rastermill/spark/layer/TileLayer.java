@@ -85,13 +85,12 @@ public final class TileLayer {
 
     /** A task's per-tile step: from a tile (or a buffered tile) and its key to the result tile. */
     @FunctionalInterface
-    private interface TaskStep<V> {
+    interface TaskStep<V> {
         Tile apply(SpatialKey key, V in) throws Exception;
     }
 
     /** {@code step} on each tile of a task, lazily; a checked exception is rethrown naming the tile. */
-    private static <V> Iterator<Tuple2<SpatialKey, Tile>> eachTile(
-            Iterator<Tuple2<SpatialKey, V>> it, TaskStep<V> step) {
+    static <V> Iterator<Tuple2<SpatialKey, Tile>> eachTile(Iterator<Tuple2<SpatialKey, V>> it, TaskStep<V> step) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

@@ -66,13 +66,7 @@ public final class TileLayers {
                 RastermillConf.blockCacheBytes(spark.sparkContext().getConf()));
         List<SpatialKey> keys = mosaic.keys();
         Partitioner partitioner = partitionerFor(keys, options, jsc.defaultParallelism());
-        List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
-        for (SpatialKey k : keys) {
-            pairs.add(new Tuple2<>(k, Boolean.TRUE));
-        }
-        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
-                        pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
-                .partitionBy(partitioner);
+        JavaPairRDD<SpatialKey, Boolean> keyRdd = keyRdd(jsc, keys, partitioner);
         return new TileLayer(
                 mosaic.metadata(),
                 mosaic.grid(),
@@ -100,6 +94,20 @@ public final class TileLayers {
         perPartition = Math.min(perPartition, Math.max(1, (keys.size() + parallelism - 1) / parallelism));
         long[] z = keys.stream().mapToLong(ZOrder::index).sorted().toArray();
         return ZOrderPartitioner.forSortedIndexes(z, perPartition);
+    }
+
+    /**
+     * The keys as a pair RDD laid out by {@code partitioner}, for tasks that make each key's tile themselves (read,
+     * warp, composite) with {@code mapPartitionsToPair(task, true)}: the value carries nothing.
+     */
+    public static JavaPairRDD<SpatialKey, Boolean> keyRdd(
+            JavaSparkContext jsc, List<SpatialKey> keys, Partitioner partitioner) {
+        List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
+        for (SpatialKey k : keys) {
+            pairs.add(new Tuple2<>(k, Boolean.TRUE));
+        }
+        return jsc.parallelizePairs(pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
+                .partitionBy(partitioner);
     }
 
     /**

@@ -50,10 +50,7 @@ public final class DatedTiles implements Serializable {
         if (text.equals(reducerText)) {
             return;
         }
-        if (reducerText != null) {
-            throw new IllegalArgumentException(
-                    function + ": one reducer per group, got '" + reducerText + "' and '" + text + "'");
-        }
+        requireOne(function + ": ", "reducer", reducerText, text);
         TemporalReducer r;
         try {
             r = TemporalReducer.parse(text);
@@ -77,10 +74,7 @@ public final class DatedTiles implements Serializable {
         if (text.equals(cellTypeText)) {
             return;
         }
-        if (cellTypeText != null) {
-            throw new IllegalArgumentException(
-                    function + ": one cell type per group, got '" + cellTypeText + "' and '" + text + "'");
-        }
+        requireOne(function + ": ", "cell type", cellTypeText, text);
         try {
             cellType = CellType.parse(text);
         } catch (IllegalArgumentException e) {
@@ -101,24 +95,30 @@ public final class DatedTiles implements Serializable {
     /** Both groups' tiles; {@code other} is not used afterwards. */
     DatedTiles merge(DatedTiles other) {
         if (other.reducerText != null) {
-            if (reducerText != null && !reducerText.equals(other.reducerText)) {
-                throw new IllegalArgumentException(
-                        "one reducer per group, got '" + reducerText + "' and '" + other.reducerText + "'");
-            }
+            requireOne("", "reducer", reducerText, other.reducerText);
             reducerText = other.reducerText;
             reducer = other.reducer;
         }
         if (other.cellTypeText != null) {
-            if (cellTypeText != null && !cellTypeText.equals(other.cellTypeText)) {
-                throw new IllegalArgumentException(
-                        "one cell type per group, got '" + cellTypeText + "' and '" + other.cellTypeText + "'");
-            }
+            requireOne("", "cell type", cellTypeText, other.cellTypeText);
             cellTypeText = other.cellTypeText;
             cellType = other.cellType;
         }
         tiles.addAll(other.tiles);
         times.addAll(other.times);
         return this;
+    }
+
+    /**
+     * Throws unless {@code held} is unset or equals {@code text}: a group's rows name one {@code what}.
+     *
+     * @param prefix starts the message (the SQL function's name, or nothing when two partial groups meet)
+     */
+    private static void requireOne(String prefix, String what, String held, String text) {
+        if (held != null && !held.equals(text)) {
+            throw new IllegalArgumentException(
+                    prefix + "one " + what + " per group, got '" + held + "' and '" + text + "'");
+        }
     }
 
     boolean isEmpty() {

@@ -34,7 +34,6 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * A series of scenes reduced per cell across time onto one grid: a median composite, a maximum, a per-cell trend.
@@ -254,13 +253,7 @@ public final class Composite {
             List<SpatialKey> keys = warp.keys(grid, ts);
             Partitioner partitioner = TileLayers.partitionerFor(
                     keys, TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
-            List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
-            for (SpatialKey k : keys) {
-                pairs.add(new Tuple2<>(k, Boolean.TRUE));
-            }
-            JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
-                            pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
-                    .partitionBy(partitioner);
+            JavaPairRDD<SpatialKey, Boolean> keyRdd = TileLayers.keyRdd(jsc, keys, partitioner);
             double[] days = days();
             List<TileLayer> out = new ArrayList<>();
             for (int b : bands) {

@@ -16,6 +16,7 @@ import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.SourceWindow;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
+import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.warp.WarpOptions;
@@ -93,19 +94,15 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         // once.
         GeoTiffReaders readers =
                 new GeoTiffReaders(conf.get(), decodedCacheBytes / Math.max(1, sources.size())).closedWithTask();
-        BlockWarp[] warps = new BlockWarp[sources.size()];
-        for (int s = 0; s < warps.length; s++) {
-            warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
-        }
+        BlockWarp[] warps = options.blockWarps(target, sources);
         AlignedScene[] aligned = new AlignedScene[sources.size()];
         for (int s = 0; s < aligned.length; s++) {
             aligned[s] = AlignedScene.of(target, sources.get(s).grid(), options.resampling());
         }
         Map<CellType, CalcProgram.Evaluator> masks = new HashMap<>();
         Scratch scratch = new Scratch();
+        IoMetrics.RunningTotal read = new IoMetrics.RunningTotal(bytesRead);
         return new Iterator<>() {
-            private long counted;
-
             @Override
             public boolean hasNext() {
                 return keys.hasNext();
@@ -115,11 +112,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             public Tuple2<SpatialKey, Tile[]> next() {
                 SpatialKey k = keys.next()._1();
                 Tile[] t = reduceTile(k, warps, aligned, readers, masks, scratch);
-                if (bytesRead != null) {
-                    long now = readers.bytesRead();
-                    bytesRead.add(now - counted);
-                    counted = now;
-                }
+                read.update(readers.bytesRead());
                 return new Tuple2<>(k, t);
             }
         };

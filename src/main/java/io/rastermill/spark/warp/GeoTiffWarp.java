@@ -30,7 +30,6 @@ import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
 
 /**
  * GeoTIFFs opened for warping: their headers read on the driver, then {@link #warp} reprojects, resamples and
@@ -207,13 +206,7 @@ public final class GeoTiffWarp {
         CellType ct = cellType(options);
         Partitioner partitioner = TileLayers.partitionerFor(
                 keys, TileLayers.ReadOptions.defaults().withTileSize(ts), jsc.defaultParallelism());
-        List<Tuple2<SpatialKey, Boolean>> pairs = new ArrayList<>(keys.size());
-        for (SpatialKey k : keys) {
-            pairs.add(new Tuple2<>(k, Boolean.TRUE));
-        }
-        JavaPairRDD<SpatialKey, Boolean> keyRdd = jsc.parallelizePairs(
-                        pairs, Math.max(1, Math.min(pairs.size(), partitioner.numPartitions())))
-                .partitionBy(partitioner);
+        JavaPairRDD<SpatialKey, Boolean> keyRdd = TileLayers.keyRdd(jsc, keys, partitioner);
         WarpTask task = new WarpTask(
                 sources,
                 target,

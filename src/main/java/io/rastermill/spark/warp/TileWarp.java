@@ -43,10 +43,7 @@ public final class TileWarp {
             throw new IllegalArgumentException("band " + (band + 1) + " does not exist; the sources have "
                     + (sources.isEmpty() ? 0 : sources.get(0).bandCount()));
         }
-        BlockWarp[] warps = new BlockWarp[sources.size()];
-        for (int s = 0; s < warps.length; s++) {
-            warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
-        }
+        BlockWarp[] warps = options.blockWarps(target, sources);
         try (GeoTiffReaders readers = new GeoTiffReaders(conf, 0)) {
             return WarpTask.warpCells(
                     sources,

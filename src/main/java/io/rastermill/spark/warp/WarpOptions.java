@@ -1,8 +1,11 @@
 package io.rastermill.spark.warp;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.Resampling;
+import io.rastermill.core.warp.WarpGrid;
 import java.io.Serializable;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -42,6 +45,15 @@ public record WarpOptions(
     /** The NoData value replacing the sources' own, if any (kept as two fields: OptionalDouble is not serializable). */
     public OptionalDouble sourceNoData() {
         return replaceSourceNoData ? OptionalDouble.of(sourceNoDataValue) : OptionalDouble.empty();
+    }
+
+    /** One warper per source onto {@code target}, with these options' method and error bound; for one task. */
+    public BlockWarp[] blockWarps(WarpGrid target, List<WarpSource> sources) {
+        BlockWarp[] warps = new BlockWarp[sources.size()];
+        for (int s = 0; s < warps.length; s++) {
+            warps[s] = new BlockWarp(target, sources.get(s).grid(), resampling, maxError);
+        }
+        return warps;
     }
 
     public static WarpOptions of(Resampling resampling) {

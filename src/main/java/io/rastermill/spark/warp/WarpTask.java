@@ -9,6 +9,7 @@ import io.rastermill.core.tile.Tiles;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
+import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import java.util.Arrays;
@@ -60,13 +61,9 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
         GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
-        BlockWarp[] warps = new BlockWarp[sources.size()];
-        for (int s = 0; s < warps.length; s++) {
-            warps[s] = new BlockWarp(target, sources.get(s).grid(), options.resampling(), options.maxError());
-        }
+        BlockWarp[] warps = options.blockWarps(target, sources);
+        IoMetrics.RunningTotal read = new IoMetrics.RunningTotal(bytesRead);
         return new Iterator<>() {
-            private long counted;
-
             @Override
             public boolean hasNext() {
                 return keys.hasNext();
@@ -76,11 +73,7 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             public Tuple2<SpatialKey, Tile> next() {
                 SpatialKey k = keys.next()._1();
                 Tile t = warpTile(k, warps, readers);
-                if (bytesRead != null) {
-                    long now = readers.bytesRead();
-                    bytesRead.add(now - counted);
-                    counted = now;
-                }
+                read.update(readers.bytesRead());
                 return new Tuple2<>(k, t);
             }
         };

@@ -1,16 +1,12 @@
 package io.rastermill.spark.write;
 
 import io.rastermill.core.cell.CellType;
-import io.rastermill.io.codec.Compression;
-import io.rastermill.io.geotiff.BigTiffMode;
 import io.rastermill.io.geotiff.GeoTiffAssembler;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.OverviewResampling;
 import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
+import io.rastermill.spark.layer.HadoopConf;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -18,9 +14,9 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * What tasks need to encode and reduce blocks of one file, in a form that travels with closures:
- * {@link RasterDescription} and {@link GeoTiffWriteOptions} hold {@code Optional}s and a
- * {@code java.nio.file.Path} (not serializable), and a Hadoop {@link Configuration} is only Writable.
- * Rebuilds them on the executor. Immutable after construction.
+ * {@link RasterDescription} holds {@code Optional}s (not serializable) and is rebuilt on the executor; the
+ * {@link GeoTiffWriteOptions} and the Hadoop {@link Configuration} (as {@link HadoopConf}) travel as they are.
+ * Immutable after construction.
  */
 final class WriteSpec implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,17 +30,11 @@ final class WriteSpec implements Serializable {
     private final double[] transform; // null: none
     private final int epsg; // -1: none
     private final boolean geographic;
-    private final int blockSize;
-    private final Compression compression;
-    private final int level;
-    private final int predictor;
-    private final BigTiffMode bigTiff;
-    private final boolean cog;
-    private final int overviewCount;
-    private final OverviewResampling resampling;
-    private transient Configuration conf;
+    /** The options without the spill directory (executors spill nothing). */
+    private final GeoTiffWriteOptions options;
+
+    private final HadoopConf conf;
     private transient RasterDescription description;
-    private transient GeoTiffWriteOptions options;
 
     WriteSpec(String location, String partsDir, RasterDescription d, GeoTiffWriteOptions o, Configuration conf) {
         this.location = location;
@@ -60,17 +50,9 @@ final class WriteSpec implements Serializable {
                 .orElse(null);
         this.epsg = d.epsg().orElse(-1);
         this.geographic = d.geographic();
-        this.blockSize = o.blockSize();
-        this.compression = o.compression();
-        this.level = o.level();
-        this.predictor = o.predictor();
-        this.bigTiff = o.bigTiff();
-        this.cog = o.cog();
-        this.overviewCount = o.overviewCount();
-        this.resampling = o.resampling();
-        this.conf = conf;
+        this.options = o.withSpillDirectory(Optional.empty());
+        this.conf = new HadoopConf(conf);
         this.description = d;
-        this.options = o;
     }
 
     RasterDescription description() {
@@ -93,37 +75,14 @@ final class WriteSpec implements Serializable {
 
     /** The options without the spill directory (executors spill nothing). */
     GeoTiffWriteOptions options() {
-        if (options == null) {
-            options = new GeoTiffWriteOptions(
-                    blockSize,
-                    compression,
-                    level,
-                    predictor,
-                    bigTiff,
-                    cog,
-                    overviewCount,
-                    resampling,
-                    Optional.empty());
-        }
         return options;
     }
 
     Configuration conf() {
-        return conf;
+        return conf.get();
     }
 
     GeoTiffAssembler.Target target() throws IOException {
-        return GeoTiffAssembler.Target.resolve(location, conf);
-    }
-
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-        conf.write(out);
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        conf = new Configuration(false);
-        conf.readFields(in);
+        return GeoTiffAssembler.Target.resolve(location, conf.get());
     }
 }

@@ -71,6 +71,19 @@ class SyntheticSceneTest {
     }
 
     @Test
+    void theDemFileHoldsTheDemWindow() throws Exception {
+        SyntheticDem dem = new SyntheticDem(150);
+        Path tif = dir.resolve("dem.tif");
+        dem.write(tif.toString(), 64);
+        try (GeoTiffReader r = GeoTiffReader.open(tif.toString())) {
+            assertEquals(1, r.info().bandCount());
+            assertEquals(SyntheticDem.CELL_TYPE, r.info().cellType());
+            assertEquals(SyntheticDem.EPSG, r.info().epsg().getAsInt());
+            assertEquals(MultibandTile.of(dem.window(0, 0, 150, 150)), r.read(new GridBounds(0, 0, 149, 149)));
+        }
+    }
+
+    @Test
     void zonesTileTheExtent() throws Exception {
         SyntheticScene scene = new SyntheticScene(100);
         JsonNode fc = new ObjectMapper().readTree(scene.zonesGeoJson(3, 2));

@@ -1,52 +1,12 @@
 package io.rastermill.spark.write.vrt;
 
-import io.rastermill.io.codec.Compression;
-import io.rastermill.io.geotiff.BigTiffMode;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
-import io.rastermill.io.geotiff.OverviewResampling;
 import java.io.Serializable;
-import java.nio.file.Paths;
-import java.util.Optional;
 
-/**
- * {@link GeoTiffWriteOptions} as a serializable value, so it can travel to the executors in a task
- * closure (the options record holds an {@code Optional<Path>}, which Java serialization refuses).
- */
-record TileEncoding(
-        int blockSize,
-        Compression compression,
-        int level,
-        int predictor,
-        BigTiffMode bigTiff,
-        boolean cog,
-        int overviewCount,
-        OverviewResampling resampling,
-        String spillDirectory)
-        implements Serializable {
+/** The {@link GeoTiffWriteOptions} every tile of a directory is encoded with, as the executors' tasks carry them. */
+record TileEncoding(GeoTiffWriteOptions options) implements Serializable {
 
     static TileEncoding of(GeoTiffWriteOptions o) {
-        return new TileEncoding(
-                o.blockSize(),
-                o.compression(),
-                o.level(),
-                o.predictor(),
-                o.bigTiff(),
-                o.cog(),
-                o.overviewCount(),
-                o.resampling(),
-                o.spillDirectory().map(Object::toString).orElse(null));
-    }
-
-    GeoTiffWriteOptions options() {
-        return new GeoTiffWriteOptions(
-                blockSize,
-                compression,
-                level,
-                predictor,
-                bigTiff,
-                cog,
-                overviewCount,
-                resampling,
-                Optional.ofNullable(spillDirectory).map(Paths::get));
+        return new TileEncoding(o);
     }
 }
