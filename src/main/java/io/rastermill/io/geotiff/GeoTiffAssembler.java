@@ -2,6 +2,7 @@ package io.rastermill.io.geotiff;
 
 import io.rastermill.io.bytes.FileReplacement;
 import io.rastermill.io.bytes.ObjectStoreWrites;
+import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.codec.Compression;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class GeoTiffAssembler {
          * Hadoop URI ({@code hdfs://}, {@code s3a://}).
          */
         public static Target resolve(String uriOrPath, Configuration conf) throws IOException {
-            String scheme = schemeOf(uriOrPath);
+            String scheme = RangeReaders.schemeOf(uriOrPath);
             if (scheme == null || scheme.equalsIgnoreCase("file")) {
                 java.nio.file.Path local = scheme == null ? Paths.get(uriOrPath) : Paths.get(URI.create(uriOrPath));
                 return new Target(
@@ -93,20 +94,6 @@ public final class GeoTiffAssembler {
             Path p = new Path(URI.create(uriOrPath));
             return new Target(uriOrPath, p.getFileSystem(conf), p);
         }
-    }
-
-    private static String schemeOf(String s) {
-        int colon = s.indexOf(':');
-        if (colon < 2) {
-            return null;
-        }
-        for (int i = 0; i < colon; i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')))) {
-                return null;
-            }
-        }
-        return s.substring(0, colon);
     }
 
     /** The full resolution and each overview level (halving, rounding up) the options ask for. */

@@ -8,6 +8,7 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.io.bytes.RangeReaders;
 import io.rastermill.io.bytes.WriteLeftovers;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
@@ -308,7 +309,7 @@ public final class TileDirectoryWriter {
     /** A target as a file system and a qualified path; local paths use the raw file system (no .crc files). */
     private record Location(FileSystem fs, Path path) {
         static Location of(String target, Configuration conf) throws IOException {
-            String scheme = schemeOf(target);
+            String scheme = RangeReaders.schemeOf(target);
             if (scheme == null || scheme.equalsIgnoreCase("file")) {
                 java.nio.file.Path p = scheme == null ? Paths.get(target) : Paths.get(URI.create(target));
                 try {
@@ -324,21 +325,6 @@ public final class TileDirectoryWriter {
             Path p = new Path(URI.create(target));
             FileSystem fs = p.getFileSystem(conf);
             return new Location(fs, fs.makeQualified(p));
-        }
-
-        /** The URI scheme of {@code s}, or null for a plain path (also {@code C:\\...}: one letter is a drive). */
-        private static String schemeOf(String s) {
-            int colon = s.indexOf(':');
-            if (colon < 2) {
-                return null;
-            }
-            for (int i = 0; i < colon; i++) {
-                char c = s.charAt(i);
-                if (!(Character.isLetter(c) || (i > 0 && (Character.isDigit(c) || c == '+' || c == '-' || c == '.')))) {
-                    return null;
-                }
-            }
-            return s.substring(0, colon);
         }
     }
 }
