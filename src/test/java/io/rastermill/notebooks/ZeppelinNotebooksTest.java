@@ -5,6 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.rastermill.core.focal.FocalKernel;
+import io.rastermill.core.focal.FocalOps;
+import io.rastermill.core.focal.SlopeParams;
+import io.rastermill.core.geom.CellSize;
+import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.stats.Statistics;
+import io.rastermill.core.stats.Summaries;
+import io.rastermill.core.tile.Tile;
+import io.rastermill.io.bytes.LocalS3;
+import io.rastermill.io.geotiff.GeoTiffReader;
+import io.rastermill.io.sample.SyntheticDem;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,16 +52,25 @@ import org.junit.jupiter.api.TestFactory;
  * not be blank; notes named in {@link #CHECKS} are checked further. Notes get their sample data in
  * {@code target/notebook-data/<note>} (system property {@code rastermill.notebook.data}, which the
  * notes read) at the small size {@value #SAMPLE_SIZE}² ({@code rastermill.notebook.size}).
+ *
+ * <p>A note whose {@code %spark.conf} sets {@code spark.hadoop.fs.s3a.endpoint} runs against a local S3 server
+ * ({@link LocalS3}: S3Proxy on 127.0.0.1, a free port, a new bucket) started for it: the server's S3A settings
+ * replace the note's values of the same keys (endpoint, credentials, ...), as a user edits that paragraph for their
+ * bucket, and the note's folder on it is passed as {@code rastermill.notebook.s3} ({@code s3a://<bucket>/notebook}),
+ * as {@code dataDir} is.
  */
 class ZeppelinNotebooksTest {
     static final int SAMPLE_SIZE = 768;
+    /** The setting that makes a note run against a local S3 server. */
+    static final String S3_ENDPOINT = "spark.hadoop.fs.s3a.endpoint";
 
     /** A note's run: each paragraph with its result and parsed output. */
     record NoteRun(
             ZeppelinNote note,
             List<ZeppelinNote.Paragraph> paragraphs,
             List<ZeppelinSparkInterpreter.ParagraphResult> results,
-            List<ParagraphOutput> outputs) {
+            List<ParagraphOutput> outputs,
+            List<String> s3Keys) {
 
         /** The output of the first paragraph whose title contains {@code title}. */
         ParagraphOutput output(String title) {
@@ -61,6 +81,11 @@ class ZeppelinNotebooksTest {
                 }
             }
             throw new AssertionError(note.file().getFileName() + ": no paragraph titled \"" + title + "\"");
+        }
+
+        /** The same run with the objects found in its S3 bucket after the last paragraph. */
+        NoteRun withS3Keys(List<String> keys) {
+            return new NoteRun(note, paragraphs, results, outputs, keys);
         }
 
         List<ParagraphOutput.Table> tables() {
@@ -83,6 +108,7 @@ class ZeppelinNotebooksTest {
         CHECKS.put("05-warp-mosaic.zpln", ZeppelinNotebooksTest::checkWarpMosaic);
         CHECKS.put("06-hydrology.zpln", ZeppelinNotebooksTest::checkHydrology);
         CHECKS.put("07-median-composite.zpln", ZeppelinNotebooksTest::checkMedianComposite);
+        CHECKS.put("08-object-storage.zpln", ZeppelinNotebooksTest::checkObjectStorage);
     }
 
     /** The sample DEM's statistics computed cell by cell in plain Java (cells rounded to float32 as stored). */
@@ -217,6 +243,80 @@ class ZeppelinNotebooksTest {
         assertTrue(
                 run.output("lineage").text().contains("RDD"),
                 run.output("lineage").text());
+    }
+
+    /**
+     * Note 8 against a local S3 server: the window read fetched a part of the object, not all of it; the slope COG
+     * written to S3 is byte for byte the local one, and its statistics and cells are the slope kernel's over the
+     * whole DEM; the layer read back from the S3 catalog has the DEM's cells; the objects are in the bucket, and no
+     * hidden part prefix is left.
+     */
+    static void checkObjectStorage(NoteRun run) throws IOException {
+        DemFacts dem = DemFacts.of(SAMPLE_SIZE);
+        ParagraphOutput window = run.output("read one window");
+        assertTrue(window.text().contains("the same cells as the local file: true"), window.text());
+        ParagraphOutput.Table reads = single(window.tables());
+        assertEquals(List.of("what", "requests", "bytes"), reads.header());
+        double objectBytes = reads.number(2, "bytes");
+        double fetched = reads.number(1, "bytes");
+        assertTrue(reads.number(1, "requests") >= 1 && fetched > 0, "S3A's statistics saw the GETs: " + reads.rows());
+        assertTrue(
+                fetched < 0.5 * objectBytes,
+                "the header and one window fetch a part of the object, not all of it: " + reads.rows());
+        assertTrue(reads.number(0, "bytes") <= fetched, "S3A fetched at least what was asked: " + reads.rows());
+
+        ParagraphOutput.Table cogs = single(run.output("Slope from S3 to S3").tables());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(
+                    "true",
+                    cogs.rows().get(i).get(cogs.column("identical_bytes")),
+                    cogs.rows().toString());
+        }
+        assertTrue(cogs.rows().get(0).get(0).startsWith("s3a://"), cogs.rows().toString());
+        assertTrue(cogs.number(0, "s3_bytes_fetched") > 0, cogs.rows().toString());
+
+        Tile whole = new SyntheticDem(SAMPLE_SIZE).window(0, 0, SAMPLE_SIZE, SAMPLE_SIZE);
+        FocalKernel slope = FocalOps.slopeKernel(SlopeParams.GDALDEM.withComputeEdges(true));
+        Tile expected = FocalOps.applyWhole(slope, whole, new CellSize(SyntheticDem.CELL, SyntheticDem.CELL));
+        Statistics facts = Summaries.statistics(expected);
+        ParagraphOutput.Table stats =
+                single(run.output("Statistics of the slope COG").tables());
+        for (int i = 0; i < 2; i++) {
+            String what = stats.rows().get(i).get(0);
+            assertEquals(facts.dataCells(), (long) stats.number(i, "data_cells"), what);
+            assertEquals(facts.min(), stats.number(i, "min"), 0, what);
+            assertEquals(facts.max(), stats.number(i, "max"), 0, what);
+            assertEquals(facts.mean(), stats.number(i, "mean"), 1e-9 * facts.mean(), what);
+        }
+        assertEquals(1, run.output("Quicklook of the slope COG").images().size());
+        Path localCog = buildDir().resolve("notebook-data/08-object-storage/slope.tif");
+        try (GeoTiffReader r = GeoTiffReader.open(localCog.toString())) {
+            Tile written = r.readBand(new GridBounds(250, 250, 261, 261), 0, 0);
+            assertEquals(
+                    expected.crop(250, 250, 261, 261),
+                    written.convert(expected.cellType()),
+                    "the slope COG's cells where four tiles meet");
+        }
+
+        ParagraphOutput.Table objects =
+                single(run.output("A layer catalog on S3").tables());
+        List<String> names = objects.rows().stream().map(r -> r.get(0)).toList();
+        assertTrue(names.stream().anyMatch(n -> n.contains("metadata.json")), "the layer's attribute: " + names);
+        assertTrue(names.stream().anyMatch(n -> n.endsWith("_SUCCESS")), "the layer's tiles: " + names);
+        ParagraphOutput.Table back = single(run.output("Read the layer back").tables());
+        assertEquals(16L * 16, (long) back.number(0, "corner_cells_compared"));
+        assertEquals(0L, (long) back.number(0, "corner_cells_differing"));
+        assertEquals(dem.dataCells(), (long) back.number(0, "layer_data_cells"));
+        assertEquals(dem.dataCells(), (long) back.number(0, "file_data_cells"));
+        assertEquals(dem.mean(), back.number(0, "layer_mean"), 1e-9 * dem.mean());
+
+        assertTrue(run.s3Keys().contains("notebook/dem.tif"), "the upload: " + run.s3Keys());
+        assertTrue(run.s3Keys().contains("notebook/slope.tif"), "the COG: " + run.s3Keys());
+        assertTrue(
+                run.s3Keys().stream().anyMatch(k -> k.startsWith("notebook/catalog/")), "the catalog: " + run.s3Keys());
+        assertTrue(
+                run.s3Keys().stream().noneMatch(k -> k.contains(".rastermill-")),
+                "no hidden part prefix or temporary object is left: " + run.s3Keys());
     }
 
     /** The note's lower-share index at one cell, computed directly from the synthetic DEM. */
@@ -551,6 +651,39 @@ class ZeppelinNotebooksTest {
         Path data = buildDir().resolve("notebook-data").resolve(stem);
         deleteRecursively(data);
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        try (LocalS3 s3 = conf.containsKey(S3_ENDPOINT) ? new LocalS3() : null) {
+            if (s3 != null) {
+                s3.start();
+                s3.s3aSettings().forEach((k, v) -> conf.put("spark.hadoop." + k, v));
+                System.setProperty("rastermill.notebook.s3", s3.uri("notebook"));
+            }
+            try {
+                NoteRun run = run(note, stem, conf, data, classPath);
+                return s3 == null ? run : run.withS3Keys(s3Keys(s3));
+            } finally {
+                System.clearProperty("rastermill.notebook.s3");
+            }
+        }
+    }
+
+    /** The objects in the local S3 server's bucket (its files on disk, S3Proxy's hidden upload files left out). */
+    static List<String> s3Keys(LocalS3 s3) throws IOException {
+        Path bucket = s3.bucketDir();
+        if (!Files.isDirectory(bucket)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(bucket)) {
+            return s.filter(Files::isRegularFile)
+                    .map(f -> bucket.relativize(f).toString())
+                    .filter(k -> !k.startsWith(".mpus-"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    static NoteRun run(ZeppelinNote note, String stem, Map<String, String> conf, Path data, String classPath)
+            throws IOException {
+        Path replDir = buildDir().resolve("notebook-repl").resolve(stem);
         System.setProperty("rastermill.notebook.data", data.toString());
         System.setProperty("rastermill.notebook.size", Integer.toString(SAMPLE_SIZE));
         List<ZeppelinSparkInterpreter.ParagraphResult> results = new ArrayList<>();
@@ -592,7 +725,7 @@ class ZeppelinNotebooksTest {
                 note.paragraphs().size(),
                 (System.nanoTime() - t0) / 1e9);
         writeTranscript(buildDir().resolve("notebook-output").resolve(stem + ".txt"), note, results);
-        return new NoteRun(note, note.paragraphs(), results, outputs);
+        return new NoteRun(note, note.paragraphs(), results, outputs, List.of());
     }
 
     /** What a failed paragraph reports: the note, the paragraph's index, title and interpreter, the error, the code. */
