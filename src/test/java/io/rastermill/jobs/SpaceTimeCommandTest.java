@@ -125,7 +125,7 @@ class SpaceTimeCommandTest {
         assertTrue(
                 w.out()
                         .contains(
-                                "66 tile(s) of 16x16 uint16, time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
+                                "66 tile(s) of 16x16 uint16, 1 band(s), time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
                                         + " zorder index by day"),
                 w.out());
         return cat;
