@@ -107,7 +107,7 @@ public final class SceneSeries {
             }
             if (band == -1 && bands != 1) {
                 throw new IllegalArgumentException(s.uri() + ": " + bands
-                        + " bands; space-time layers hold single-band scenes (choose one with a band)");
+                        + " bands; without a band only single-band scenes are read (choose one, or readBands for all)");
             }
             if (band >= bands) {
                 throw new IllegalArgumentException(s.uri() + ": no band " + (band + 1) + "; it has " + bands);
