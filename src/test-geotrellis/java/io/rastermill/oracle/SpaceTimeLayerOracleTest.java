@@ -237,13 +237,68 @@ class SpaceTimeLayerOracleTest {
         return new TreeMap<>(layer.rdd().collectAsMap());
     }
 
+    // ------------------------------------------------------------------ GeoTrellis's own writers and readers
+
+    /** {@code pairs} written by GeoTrellis's File/HadoopLayerWriter as layer {@code id} of {@code md} over {@link #time}. */
+    private static <V> void geoTrellisWrites(
+            String catalog,
+            boolean hadoop,
+            LayerId id,
+            TileLayerMetadata md,
+            long resolution,
+            List<Tuple2<geotrellis.layer.SpaceTimeKey, V>> pairs,
+            geotrellis.store.avro.AvroRecordCodec<V> codec,
+            ClassTag<V> tag) {
+        SparkContext sc = SPARK.session().sparkContext();
+        RDD<Tuple2<geotrellis.layer.SpaceTimeKey, V>> rdd =
+                JavaSparkContext.fromSparkContext(sc).parallelize(pairs, 2).rdd();
+        scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> gtMd =
+                io.circe.parser.package$.MODULE$.decode(GeoTrellisJson.write(md, time()), MD_DECODER);
+        assertTrue(gtMd.isRight(), String.valueOf(gtMd));
+        geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex index = new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
+                gtBounds((KeyBounds) md.bounds(), time()), resolution);
+        geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+        geotrellis.spark.ContextRDD<
+                        geotrellis.layer.SpaceTimeKey,
+                        V,
+                        geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
+                layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
+        geotrellis.spark.store.LayerWriter<geotrellis.store.LayerId> writer = hadoop
+                ? geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(catalog), sc)
+                : geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(catalog);
+        writer.write(gtId, layer, index, KEY_AVRO, KEY_JSON, KEY_TAG, codec, tag, MD_ENCODER, BOUNDS);
+    }
+
+    /** Layer {@code id} as GeoTrellis's File/HadoopLayerReader reads it (the RDD is also its metadata's holder). */
+    private static <V> RDD<Tuple2<geotrellis.layer.SpaceTimeKey, V>> geoTrellisReads(
+            String catalog,
+            boolean hadoop,
+            LayerId id,
+            geotrellis.store.avro.AvroRecordCodec<V> codec,
+            ClassTag<V> tag) {
+        SparkContext sc = SPARK.session().sparkContext();
+        geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+        geotrellis.spark.store.FilteringLayerReader<geotrellis.store.LayerId> reader = hadoop
+                ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(catalog), sc)
+                : geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(catalog, sc);
+        return reader.read(
+                gtId,
+                KEY_AVRO,
+                geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
+                KEY_JSON,
+                KEY_TAG,
+                codec,
+                tag,
+                MD_DECODER,
+                BOUNDS);
+    }
+
     // ------------------------------------------------------------------ tests
 
     @Test
     void weReadWhatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("gt-file").toString();
         String hadoopCat = HDFS.root() + "/gt-st-hadoop";
-        SparkContext sc = SPARK.session().sparkContext();
         String[] types = {"uint16", "float32ud-9999.0", "int8"};
         for (int i = 0; i < types.length; i++) {
             CellType ct = CellType.parse(types[i]);
@@ -252,52 +307,17 @@ class SpaceTimeLayerOracleTest {
             TileLayerMetadata md = metadata(ct);
             List<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> pairs = new ArrayList<>();
             tiles.forEach((k, t) -> pairs.add(new Tuple2<>(gtKey(k), GeoTrellis.tile(t))));
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> rdd =
-                    JavaSparkContext.fromSparkContext(sc).parallelize(pairs, 2).rdd();
-            String mdJson = GeoTrellisJson.write(md, time());
-            scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> gtMd =
-                    io.circe.parser.package$.MODULE$.decode(mdJson, MD_DECODER);
-            assertTrue(gtMd.isRight(), String.valueOf(gtMd));
             long res = i == 2 ? 30 * DAY : DAY;
-            geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gtIndex =
-                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
-                            gtBounds((KeyBounds) md.bounds(), time()), res);
             LayerId id = new LayerId("st" + i, 4);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            geotrellis.spark.ContextRDD<
-                            geotrellis.layer.SpaceTimeKey,
-                            geotrellis.raster.Tile,
-                            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
-                    layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
-            if (hadoop) {
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$
-                        .apply(new Path(hadoopCat), sc)
-                        .write(
-                                gtId,
-                                layer,
-                                gtIndex,
-                                KEY_AVRO,
-                                KEY_JSON,
-                                KEY_TAG,
-                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                TILE_TAG,
-                                MD_ENCODER,
-                                BOUNDS);
-            } else {
-                geotrellis.spark.store.file.FileLayerWriter$.MODULE$
-                        .apply(fileCat)
-                        .write(
-                                gtId,
-                                layer,
-                                gtIndex,
-                                KEY_AVRO,
-                                KEY_JSON,
-                                KEY_TAG,
-                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                TILE_TAG,
-                                MD_ENCODER,
-                                BOUNDS);
-            }
+            geoTrellisWrites(
+                    hadoop ? hadoopCat : fileCat,
+                    hadoop,
+                    id,
+                    md,
+                    res,
+                    pairs,
+                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                    TILE_TAG);
             String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
             LayerAttributes a = store.attributes(id);
@@ -341,32 +361,8 @@ class SpaceTimeLayerOracleTest {
             String cat = hadoop ? hadoopCat : fileCat;
             SpaceTimeLayerStore.open(SPARK.session(), cat, hadoop ? Catalog.Backend.HADOOP : null)
                     .write(id, ours, i == 2 ? 365 * DAY : DAY, false);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> back = hadoop
-                    ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$
-                            .apply(new Path(hadoopCat), sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                    TILE_TAG,
-                                    MD_DECODER,
-                                    BOUNDS)
-                    : geotrellis.spark.store.file.FileLayerReader$.MODULE$
-                            .apply(fileCat, sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                    TILE_TAG,
-                                    MD_DECODER,
-                                    BOUNDS);
+            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> back = geoTrellisReads(
+                    cat, hadoop, id, geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG);
             @SuppressWarnings("unchecked")
             geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey> gtMd = ((geotrellis.layer.Metadata<
                                     geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>)
@@ -399,7 +395,6 @@ class SpaceTimeLayerOracleTest {
     void weReadMultibandLayersThatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("gt-mb-file").toString();
         String hadoopCat = HDFS.root() + "/gt-st-mb-hadoop";
-        SparkContext sc = SPARK.session().sparkContext();
         String[] types = {"uint16ud65535", "float32"};
         for (int i = 0; i < types.length; i++) {
             CellType ct = CellType.parse(types[i]);
@@ -408,30 +403,8 @@ class SpaceTimeLayerOracleTest {
             TileLayerMetadata md = metadata(ct);
             List<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> pairs = new ArrayList<>();
             tiles.forEach((k, t) -> pairs.add(new Tuple2<>(gtKey(k), GeoTrellis.multiband(t))));
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> rdd =
-                    JavaSparkContext.fromSparkContext(sc).parallelize(pairs, 2).rdd();
-            scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> gtMd =
-                    io.circe.parser.package$.MODULE$.decode(GeoTrellisJson.write(md, time()), MD_DECODER);
-            assertTrue(gtMd.isRight(), String.valueOf(gtMd));
-            geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gtIndex =
-                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
-                            gtBounds((KeyBounds) md.bounds(), time()), DAY);
             LayerId id = new LayerId("mbst" + i, 2);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            geotrellis.spark.ContextRDD<
-                            geotrellis.layer.SpaceTimeKey,
-                            geotrellis.raster.MultibandTile,
-                            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
-                    layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
-            if (hadoop) {
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$
-                        .apply(new Path(hadoopCat), sc)
-                        .write(gtId, layer, gtIndex, KEY_AVRO, KEY_JSON, KEY_TAG, MB_AVRO, MB_TAG, MD_ENCODER, BOUNDS);
-            } else {
-                geotrellis.spark.store.file.FileLayerWriter$.MODULE$
-                        .apply(fileCat)
-                        .write(gtId, layer, gtIndex, KEY_AVRO, KEY_JSON, KEY_TAG, MB_AVRO, MB_TAG, MD_ENCODER, BOUNDS);
-            }
+            geoTrellisWrites(hadoop ? hadoopCat : fileCat, hadoop, id, md, DAY, pairs, MB_AVRO, MB_TAG);
             String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
             LayerAttributes a = store.attributes(id);
@@ -469,32 +442,8 @@ class SpaceTimeLayerOracleTest {
             SpaceTimeLayerStore.open(
                             SPARK.session(), hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null)
                     .writeMultiband(id, ours, DAY, false);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> back = hadoop
-                    ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$
-                            .apply(new Path(hadoopCat), sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    MB_AVRO,
-                                    MB_TAG,
-                                    MD_DECODER,
-                                    BOUNDS)
-                    : geotrellis.spark.store.file.FileLayerReader$.MODULE$
-                            .apply(fileCat, sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    MB_AVRO,
-                                    MB_TAG,
-                                    MD_DECODER,
-                                    BOUNDS);
+            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> back =
+                    geoTrellisReads(hadoop ? hadoopCat : fileCat, hadoop, id, MB_AVRO, MB_TAG);
             Map<SpaceTimeKey, MultibandTile> got = new TreeMap<>();
             for (Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile> kv :
                     back.toJavaRDD().collect()) {

@@ -68,9 +68,7 @@ public record MultibandSpaceTimeLayer(
 
     /** The distinct instants present, sorted. */
     public List<Long> instants() {
-        return rdd.keys().map(SpaceTimeKey::instant).distinct().collect().stream()
-                .sorted()
-                .toList();
+        return SpaceTimeLayer.instants(rdd);
     }
 
     /** The scene of one instant as a spatial multiband layer of the shared metadata. */

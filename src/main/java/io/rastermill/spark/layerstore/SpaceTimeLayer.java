@@ -55,6 +55,11 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
 
     /** The distinct instants present, sorted. */
     public List<Long> instants() {
+        return instants(rdd);
+    }
+
+    /** The distinct instants of a space-time RDD's keys, sorted. */
+    static List<Long> instants(JavaPairRDD<SpaceTimeKey, ?> rdd) {
         return rdd.keys().map(SpaceTimeKey::instant).distinct().collect().stream()
                 .sorted()
                 .toList();
