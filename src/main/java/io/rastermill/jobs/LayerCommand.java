@@ -9,7 +9,6 @@ import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
-import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
@@ -426,7 +425,7 @@ final class LayerCommand extends RastermillSubcommand {
             TemporalBounds when = TemporalBounds.halfOpen(range.from(), range.until());
             MultibandSpaceTimeLayer layer = store.attributes(id).schema().multiband()
                     ? store.readMultiband(id, q, when)
-                    : single(store.read(id, q, when));
+                    : MultibandSpaceTimeLayer.of(List.of(store.read(id, q, when)));
             List<Long> instants = layer.instants();
             if (instants.isEmpty()) {
                 throw new IllegalArgumentException(
@@ -465,12 +464,6 @@ final class LayerCommand extends RastermillSubcommand {
                     (System.nanoTime() - start) / 1e9);
             o.flush();
             return 0;
-        }
-
-        /** A single-band space-time layer as a one-band multiband one, so that reading writes either alike. */
-        private static MultibandSpaceTimeLayer single(SpaceTimeLayer layer) {
-            return new MultibandSpaceTimeLayer(
-                    layer.rdd().mapValues(MultibandTile::of), layer.metadata(), layer.time());
         }
 
         /**

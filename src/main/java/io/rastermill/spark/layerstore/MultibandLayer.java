@@ -39,7 +39,7 @@ public record MultibandLayer(JavaPairRDD<SpatialKey, MultibandTile> rdd, TileLay
     }
 
     /**
-     * Band RDDs of the same keys zipped into multiband tiles by key in one shuffle.
+     * Band RDDs of the same keys zipped into multiband tiles by key in one shuffle (none for one band).
      *
      * @throws IllegalArgumentException (when evaluated) naming a key that some band lacks
      */
@@ -48,6 +48,9 @@ public record MultibandLayer(JavaPairRDD<SpatialKey, MultibandTile> rdd, TileLay
             throw new IllegalArgumentException("a multiband layer needs at least one band");
         }
         int n = bands.size();
+        if (n == 1) {
+            return bands.get(0).mapValues(t -> MultibandTile.of(t)); // one band: no shuffle
+        }
         JavaPairRDD<K, Tuple2<Integer, Tile>> tagged = null;
         for (int b = 0; b < n; b++) {
             int band = b;
