@@ -235,8 +235,8 @@ final class CompositeCommand extends RastermillSubcommand {
         return 0;
     }
 
-    /** {@code -b} as 0-based bands, checked against the scenes' band count; every band without it. */
-    private int[] selectedBands(int bandCount) {
+    /** {@code -b} as 0-based bands, checked against the scenes' (or layer's) band count; every band without it. */
+    int[] selectedBands(int bandCount) {
         if (bands == null) {
             return IntStream.range(0, bandCount).toArray();
         }
@@ -244,7 +244,8 @@ final class CompositeCommand extends RastermillSubcommand {
         for (int i = 0; i < out.length; i++) {
             int b = bands.get(i);
             if (b < 1 || b > bandCount) {
-                throw usage("-b " + b + ": the scenes have bands 1.." + bandCount);
+                throw usage("-b " + b + ": the " + (layer == null ? "scenes have" : "layer has") + " bands 1.."
+                        + bandCount);
             }
             out[i] = b - 1;
         }

@@ -9,8 +9,6 @@ import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZoomedLayoutScheme;
-import io.rastermill.core.tile.MultibandTile;
-import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
@@ -25,6 +23,7 @@ import io.rastermill.spark.layer.TileLayers;
 import io.rastermill.spark.layerstore.LayerReader;
 import io.rastermill.spark.layerstore.LayerWriter;
 import io.rastermill.spark.layerstore.MultibandLayer;
+import io.rastermill.spark.layerstore.MultibandSpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
 import io.rastermill.spark.layerstore.ZoomedPyramid;
@@ -39,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,8 +99,8 @@ final class LayerCommand extends RastermillSubcommand {
         @Option(
                 names = "--space-time",
                 description =
-                        "write the scenes as one space-time layer (GeoTrellis SpaceTimeKey, ZSpaceTimeKeyIndex): single-band"
-                                + " scenes on one grid, each dated by --dates, --date-pattern, its TIFF DateTime tag or a date in its name")
+                        "write the scenes as one space-time layer (GeoTrellis SpaceTimeKey, ZSpaceTimeKeyIndex): scenes of"
+                                + " one band count on one grid (several bands: a MultibandTile layer of all of them), each dated by --dates, --date-pattern, its TIFF DateTime tag or a date in its name")
         boolean spaceTime;
 
         @Option(
@@ -253,22 +251,25 @@ final class LayerCommand extends RastermillSubcommand {
             LayerId id = layerName.id(0);
             long start = System.nanoTime();
             SparkSession spark = parent.parent.spark().session();
-            SpaceTimeLayer layer =
-                    SceneSeries.read(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
+            List<SpaceTimeLayer> bands =
+                    SceneSeries.readBands(spark, sources, dating.sceneDating(), range.from(), range.until(), ts);
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend.backend());
-            LayerWriter.Result r = store.write(id, layer, resolution, overwrite.overwrite);
-            TileLayerMetadata md = layer.metadata();
+            LayerWriter.Result r = bands.size() == 1
+                    ? store.write(id, bands.get(0), resolution, overwrite.overwrite)
+                    : store.writeMultiband(id, MultibandSpaceTimeLayer.of(bands), resolution, overwrite.overwrite);
+            TileLayerMetadata md = bands.get(0).metadata();
             PrintWriter o = spec.commandLine().getOut();
             o.printf(
                     Locale.ROOT,
-                    "wrote %s in %s: %d tile(s) of %dx%d %s, time %s, %d file(s), zorder index by %s, %.1f s%n",
+                    "wrote %s in %s: %d tile(s) of %dx%d %s, %d band(s), time %s, %d file(s), zorder index by %s, %.1f s%n",
                     id,
                     store.catalog().uri(),
                     r.tiles(),
                     md.layout().tileCols(),
                     md.layout().tileRows(),
                     md.cellType().name(),
-                    layer.time(),
+                    bands.size(),
+                    bands.get(0).time(),
                     r.files(),
                     timeResolution.toLowerCase(Locale.ROOT),
                     (System.nanoTime() - start) / 1e9);
@@ -295,8 +296,7 @@ final class LayerCommand extends RastermillSubcommand {
                         ? writer.update(id, l)
                         : overwrite.overwrite ? writer.replace(id, l, method) : writer.write(id, l, method);
             } else {
-                MultibandLayer mb =
-                        new MultibandLayer(zipBands(layers), layers.get(0).metadata());
+                MultibandLayer mb = MultibandLayer.of(layers);
                 r = update
                         ? writer.updateMultiband(id, mb, (a, b) -> b)
                         : overwrite.overwrite
@@ -321,22 +321,6 @@ final class LayerCommand extends RastermillSubcommand {
                     method.name().toLowerCase(Locale.ROOT),
                     seconds);
             o.flush();
-        }
-
-        private static JavaPairRDD<SpatialKey, MultibandTile> zipBands(List<TileLayer> layers) {
-            JavaPairRDD<SpatialKey, List<Tile>> acc = layers.get(0).rdd().mapValues(t -> {
-                List<Tile> l = new ArrayList<>();
-                l.add(t);
-                return l;
-            });
-            for (int b = 1; b < layers.size(); b++) {
-                acc = acc.join(layers.get(b).rdd()).mapValues(p -> {
-                    List<Tile> l = new ArrayList<>(p._1());
-                    l.add(p._2());
-                    return l;
-                });
-            }
-            return acc.mapValues(MultibandTile::of);
         }
     }
 
@@ -407,10 +391,8 @@ final class LayerCommand extends RastermillSubcommand {
                 bands.add(toRaster(q == null ? reader.read(id) : reader.read(id, q)));
             } else {
                 MultibandLayer mb = q == null ? reader.readMultiband(id) : reader.readMultiband(id, q);
-                int n = mb.rdd().values().first().bandCount();
-                for (int b = 0; b < n; b++) {
-                    int band = b;
-                    bands.add(toRaster(TileLayers.fromRdd(mb.rdd().mapValues(t -> t.band(band)), mb.metadata())));
+                for (int b = 0, n = mb.bandCount(); b < n; b++) {
+                    bands.add(toRaster(mb.band(b)));
                 }
             }
             if (!(bands.get(0).metadata().bounds() instanceof KeyBounds)) {
@@ -439,16 +421,24 @@ final class LayerCommand extends RastermillSubcommand {
         private Integer readSpaceTime(
                 SparkSession spark, LayerId id, KeyBounds q, GeoTiffWriteOptions options, long start)
                 throws IOException {
-            SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, catalog, backend.backend())
-                    .read(id, q, TemporalBounds.halfOpen(range.from(), range.until()));
+            SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, catalog, backend.backend());
+            TemporalBounds when = TemporalBounds.halfOpen(range.from(), range.until());
+            MultibandSpaceTimeLayer layer = store.attributes(id).schema().multiband()
+                    ? store.readMultiband(id, q, when)
+                    : MultibandSpaceTimeLayer.of(List.of(store.read(id, q, when)));
             List<Long> instants = layer.instants();
             if (instants.isEmpty()) {
                 throw new IllegalArgumentException(
                         id + ": no tiles in " + layer.time() + (q == null ? "" : " meeting the extent"));
             }
+            int bandCount = layer.bandCount();
             PrintWriter o = spec.commandLine().getOut();
             for (long t : instants) {
-                List<TileLayer> bands = List.of(toRaster(layer.at(t)));
+                MultibandLayer scene = layer.at(t);
+                List<TileLayer> bands = new ArrayList<>();
+                for (int b = 0; b < bandCount; b++) {
+                    bands.add(toRaster(scene.band(b)));
+                }
                 LayerGeoTiffWriter.Result r = LayerGeoTiffWriter.write(
                         bands,
                         LayerGeoTiffWriter.describe(bands),
@@ -456,13 +446,14 @@ final class LayerCommand extends RastermillSubcommand {
                         options);
                 o.printf(
                         Locale.ROOT,
-                        "read %s at %s → %s: %dx%d %s, %d level(s)%n",
+                        "read %s at %s → %s: %dx%d %s, %d band(s), %d level(s)%n",
                         id,
                         Instant.ofEpochMilli(t),
                         r.target(),
                         r.width(),
                         r.height(),
                         layer.metadata().cellType().name(),
+                        r.bandCount(),
                         r.levels());
             }
             o.printf(
@@ -542,7 +533,7 @@ final class LayerCommand extends RastermillSubcommand {
                         id.name(),
                         id.zoom(),
                         md.cellType().name(),
-                        a.schema() == TileSchema.MULTIBAND ? "MultibandTile" : "Tile",
+                        a.schema().multiband() ? "MultibandTile" : "Tile",
                         md.layout().layoutCols(),
                         md.layout().layoutRows(),
                         md.layout().tileCols(),

@@ -7,7 +7,7 @@ import io.rastermill.core.temporal.TimeWindow;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.spark.layer.TileLayer;
-import io.rastermill.spark.layerstore.SpaceTimeLayer;
+import io.rastermill.spark.layerstore.MultibandSpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
 import io.rastermill.spark.temporal.LayerComposite;
 import io.rastermill.spark.write.LayerGeoTiffWriter;
@@ -19,11 +19,12 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code composite --layer CATALOG --name N}: the scenes of a stored space-time layer (in {@code --start/--end}) reduced
- * on the layer's own grid, once or per {@code --window}. Scene-file options that need warping or a scene's bands
- * ({@code --mask}, {@code -b}) are refused.
+ * on the layer's own grid, once or per {@code --window}; of a multiband layer every band, or those {@code -b} picks, as
+ * for scene files. {@code --mask}, which reads scene files' raw bands before warping, is refused.
  */
 final class LayerCompositeRun {
     private final CompositeCommand c;
@@ -41,21 +42,30 @@ final class LayerCompositeRun {
             throw c.usage("with --layer the only file is the output GeoTIFF, got " + c.files.size() + " files");
         }
         c.layerName.name("--layer needs --name (and --zoom if not 0)");
-        if (c.mask != null || c.bands != null) {
-            throw c.usage("--mask and -b read scene files' bands; a space-time layer has one band and no mask bands");
+        if (c.mask != null) {
+            throw c.usage("--mask is evaluated over scene files' raw bands before warping; with --layer, reduce"
+                    + " the layer's bands (-b) or mask them in SQL (rm_calc over LayerFrames)");
         }
         LayerId id = c.layerName.id(0);
         String out = c.files.get(0);
         TemporalBounds when = TemporalBounds.halfOpen(c.range.from(), c.range.until());
         SparkSession spark = c.parent.spark().session();
-        SpaceTimeLayer layer = SpaceTimeLayerStore.open(spark, c.layer, null).read(id, null, when);
+        SpaceTimeLayerStore store = SpaceTimeLayerStore.open(spark, c.layer, null);
+        MultibandSpaceTimeLayer layer = store.attributes(id).schema().multiband()
+                ? store.readMultiband(id, null, when)
+                : MultibandSpaceTimeLayer.of(List.of(store.read(id, null, when)));
         List<Long> instants = layer.instants();
         if (instants.isEmpty()) {
             throw new IllegalArgumentException(
                     "composite: " + id + " in " + c.layer + " has no scene in " + layer.time());
         }
+        int[] selected = c.selectedBands(layer.bandCount());
+        if (selected.length > 1) {
+            layer = new MultibandSpaceTimeLayer(
+                    layer.rdd().persist(StorageLevel.MEMORY_AND_DISK()), layer.metadata(), layer.time());
+        }
         if (windows == null) {
-            write(layer, instants, out, started);
+            write(layer, selected, instants, out, started);
             return 0;
         }
         List<Instant> times = instants.stream().map(Instant::ofEpochMilli).toList();
@@ -66,6 +76,7 @@ final class LayerCompositeRun {
                     .toList();
             write(
                     layer.filter(null, new TemporalBounds(inside.get(0), inside.get(inside.size() - 1))),
+                    selected,
                     inside,
                     SeriesOutputs.suffixed(out, windows.label(w)),
                     System.nanoTime());
@@ -73,8 +84,12 @@ final class LayerCompositeRun {
         return 0;
     }
 
-    /** One composite of {@code layer}'s scenes (at {@code instants}, sorted) into {@code out}. */
-    private void write(SpaceTimeLayer layer, List<Long> instants, String out, long started) throws IOException {
+    /**
+     * One composite of {@code layer}'s scenes (at {@code instants}, sorted) into {@code out}: each selected band reduced,
+     * output band = selected band × reducer band, as for scene files.
+     */
+    private void write(MultibandSpaceTimeLayer layer, int[] selected, List<Long> instants, String out, long started)
+            throws IOException {
         CellType ct = c.grid.cellType(reducer.defaultCellType(layer.metadata().cellType()));
         int tile = layer.metadata().layout().tileCols();
         if (tile != layer.metadata().layout().tileRows()) {
@@ -91,8 +106,10 @@ final class LayerCompositeRun {
         LayerGeoTiffWriter.Result r;
         try {
             List<TileLayer> bands = new ArrayList<>();
-            for (TileLayer band : LayerComposite.reduce(layer, reducer, ct, instants.get(0))) {
-                bands.add(LayerCommand.Read.toRaster(band));
+            for (int b : selected) {
+                for (TileLayer band : LayerComposite.reduce(layer.band(b), reducer, ct, instants.get(0))) {
+                    bands.add(LayerCommand.Read.toRaster(band));
+                }
             }
             r = LayerGeoTiffWriter.write(bands, LayerGeoTiffWriter.describe(bands), out, options);
         } finally {

@@ -1,7 +1,11 @@
 package io.rastermill.oracle;
 
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
+import io.rastermill.core.tile.Tiles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntBinaryOperator;
@@ -26,6 +30,29 @@ final class GeoTrellis {
     static geotrellis.raster.Tile tile(Tile ours) {
         return geotrellis.raster.ArrayTile$.MODULE$.fromBytes(
                 ours.toBytes(), cellType(ours.cellType()), ours.cols(), ours.rows());
+    }
+
+    /** Every band's stored samples as a GeoTrellis {@code ArrayMultibandTile}. */
+    static geotrellis.raster.MultibandTile multiband(MultibandTile ours) {
+        geotrellis.raster.Tile[] bands = new geotrellis.raster.Tile[ours.bandCount()];
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = tile(ours.band(b));
+        }
+        return new geotrellis.raster.ArrayMultibandTile(bands);
+    }
+
+    /** A GeoTrellis tile's stored samples as ours, its cell type by name. */
+    static Tile ours(geotrellis.raster.Tile gt) {
+        return Tiles.fromBytes(gt.toArrayTile().toBytes(), CellType.parse(name(gt.cellType())), gt.cols(), gt.rows());
+    }
+
+    /** A GeoTrellis multiband tile's bands as ours. */
+    static MultibandTile ours(geotrellis.raster.MultibandTile gt) {
+        List<Tile> bands = new ArrayList<>();
+        for (int b = 0; b < gt.bandCount(); b++) {
+            bands.add(ours(gt.band(b)));
+        }
+        return MultibandTile.of(bands);
     }
 
     static scala.Function1<Object, Object> intFn(IntUnaryOperator f) {

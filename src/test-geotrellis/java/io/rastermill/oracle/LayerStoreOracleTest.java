@@ -21,7 +21,6 @@ import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
-import io.rastermill.core.tile.Tiles;
 import io.rastermill.core.warp.Resampling;
 import io.rastermill.io.geotiff.WholeRaster;
 import io.rastermill.io.layerstore.Catalog;
@@ -226,19 +225,6 @@ class LayerStoreOracleTest {
                 .rdd();
     }
 
-    private static geotrellis.raster.MultibandTile gtMultiband(MultibandTile mb) {
-        geotrellis.raster.Tile[] bands = new geotrellis.raster.Tile[mb.bandCount()];
-        for (int b = 0; b < bands.length; b++) {
-            bands[b] = GeoTrellis.tile(mb.band(b));
-        }
-        return new geotrellis.raster.ArrayMultibandTile(bands);
-    }
-
-    private static Tile ourTile(geotrellis.raster.Tile t) {
-        return Tiles.fromBytes(
-                t.toArrayTile().toBytes(), CellType.parse(GeoTrellis.name(t.cellType())), t.cols(), t.rows());
-    }
-
     private static void assertSameTiles(Map<SpatialKey, Tile> expected, Map<SpatialKey, Tile> actual, String where) {
         assertEquals(expected.keySet(), actual.keySet(), where);
         for (SpatialKey k : expected.keySet()) {
@@ -252,7 +238,7 @@ class LayerStoreOracleTest {
         Map<SpatialKey, Tile> m = new TreeMap<>();
         for (Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.Tile> kv :
                 rdd.toJavaRDD().collect()) {
-            m.put(new SpatialKey(kv._1().col(), kv._1().row()), ourTile(kv._2()));
+            m.put(new SpatialKey(kv._1().col(), kv._1().row()), GeoTrellis.ours(kv._2()));
         }
         return m;
     }
@@ -318,7 +304,7 @@ class LayerStoreOracleTest {
             KeyIndex ki = methods[m].createIndex((KeyBounds) md.bounds());
             LayerId id = new LayerId("gtmb" + m, 5);
             RDD<Tuple2<geotrellis.layer.SpatialKey, geotrellis.raster.MultibandTile>> rdd =
-                    gtRdd(tiles, LayerStoreOracleTest::gtMultiband);
+                    gtRdd(tiles, GeoTrellis::multiband);
             fw.write(
                     new geotrellis.store.LayerId(id.name(), id.zoom()),
                     new geotrellis.spark.ContextRDD<>(rdd, gtMetadata(md)),
@@ -427,7 +413,7 @@ class LayerStoreOracleTest {
                 back.toJavaRDD().collect()) {
             List<Tile> bands = new ArrayList<>();
             for (int b = 0; b < kv._2().bandCount(); b++) {
-                bands.add(ourTile(kv._2().band(b)));
+                bands.add(GeoTrellis.ours(kv._2().band(b)));
             }
             got2.put(new SpatialKey(kv._1().col(), kv._1().row()), MultibandTile.of(bands));
         }

@@ -19,6 +19,7 @@ import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.layout.ZOrder;
+import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import io.rastermill.io.layerstore.Catalog;
@@ -30,6 +31,7 @@ import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.hdfs.MiniHdfs;
+import io.rastermill.spark.layerstore.MultibandSpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import io.rastermill.spark.layerstore.SpaceTimeLayerStore;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +56,8 @@ import scala.reflect.ClassTag$;
 /**
  * Space-time layers against GeoTrellis 3.7.1 itself: its ZSpaceTimeKeyIndex and (SpaceTimeKey, Tile) Avro schema
  * against ours; GeoTrellis's File/HadoopLayerWriter write space-time layers that we read (and our attribute JSON
- * re-serialises GeoTrellis's byte for byte); we write and GeoTrellis's readers read ours. Several scenes share a
+ * re-serialises GeoTrellis's byte for byte); we write and GeoTrellis's readers read ours; the same for multiband
+ * (SpaceTimeKey, MultibandTile) layers. Several scenes share a
  * day, so several tiles share one Z index and one file, as GeoTrellis groups them.
  */
 class SpaceTimeLayerOracleTest {
@@ -88,6 +91,10 @@ class SpaceTimeLayerOracleTest {
             ClassTag$.MODULE$.apply(geotrellis.layer.SpaceTimeKey.class);
     private static final ClassTag<geotrellis.raster.Tile> TILE_TAG =
             ClassTag$.MODULE$.apply(geotrellis.raster.Tile.class);
+    private static final ClassTag<geotrellis.raster.MultibandTile> MB_TAG =
+            ClassTag$.MODULE$.apply(geotrellis.raster.MultibandTile.class);
+    private static final geotrellis.store.avro.AvroRecordCodec<geotrellis.raster.MultibandTile> MB_AVRO =
+            geotrellis.store.avro.codecs.Implicits$.MODULE$.multibandTileCodec();
 
     @RegisterExtension
     @Order(1)
@@ -140,6 +147,16 @@ class SpaceTimeLayerOracleTest {
         assertEquals(gt, TileSchema.SPACETIME_TILE.compactJson());
     }
 
+    @Test
+    void spaceTimeMultibandSchemaIsGeoTrellis() throws Exception {
+        String gt = geotrellis.store.avro.codecs.KeyValueRecordCodec$.MODULE$
+                .apply(KEY_AVRO, MB_AVRO)
+                .schema()
+                .toString();
+        assertEquals(new ObjectMapper().readTree(gt), TileSchema.SPACETIME_MULTIBAND.json());
+        assertEquals(gt, TileSchema.SPACETIME_MULTIBAND.compactJson());
+    }
+
     // ------------------------------------------------------------------ data
 
     private static Tile tile(CellType ct, Random rnd) {
@@ -163,6 +180,14 @@ class SpaceTimeLayerOracleTest {
                 }
             }
         }
+        return m;
+    }
+
+    /** {@link #tiles} with two more bands of their own values per tile. */
+    private static Map<SpaceTimeKey, MultibandTile> multibandTiles(CellType ct, long seed) {
+        Random rnd = new Random(seed + 1000);
+        Map<SpaceTimeKey, MultibandTile> m = new TreeMap<>();
+        tiles(ct, seed).forEach((k, t) -> m.put(k, MultibandTile.of(t, tile(ct, rnd), tile(ct, rnd))));
         return m;
     }
 
@@ -194,8 +219,78 @@ class SpaceTimeLayerOracleTest {
         }
     }
 
+    private static void assertSameMultiband(
+            Map<SpaceTimeKey, MultibandTile> expected, Map<SpaceTimeKey, MultibandTile> actual, String where) {
+        assertEquals(expected.keySet(), actual.keySet(), where);
+        for (SpaceTimeKey k : expected.keySet()) {
+            assertEquals(expected.get(k).bandCount(), actual.get(k).bandCount(), where + " " + k);
+            for (int b = 0; b < expected.get(k).bandCount(); b++) {
+                Tile e = expected.get(k).band(b);
+                Tile a = actual.get(k).band(b);
+                assertEquals(e.cellType(), a.cellType(), where + " " + k + " band " + b);
+                assertArrayEquals(e.toBytes(), a.toBytes(), where + " " + k + " band " + b);
+            }
+        }
+    }
+
     private static Map<SpaceTimeKey, Tile> collect(SpaceTimeLayer layer) {
         return new TreeMap<>(layer.rdd().collectAsMap());
+    }
+
+    // ------------------------------------------------------------------ GeoTrellis's own writers and readers
+
+    /** {@code pairs} written by GeoTrellis's File/HadoopLayerWriter as layer {@code id} of {@code md} over {@link #time}. */
+    private static <V> void geoTrellisWrites(
+            String catalog,
+            boolean hadoop,
+            LayerId id,
+            TileLayerMetadata md,
+            long resolution,
+            List<Tuple2<geotrellis.layer.SpaceTimeKey, V>> pairs,
+            geotrellis.store.avro.AvroRecordCodec<V> codec,
+            ClassTag<V> tag) {
+        SparkContext sc = SPARK.session().sparkContext();
+        RDD<Tuple2<geotrellis.layer.SpaceTimeKey, V>> rdd =
+                JavaSparkContext.fromSparkContext(sc).parallelize(pairs, 2).rdd();
+        scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> gtMd =
+                io.circe.parser.package$.MODULE$.decode(GeoTrellisJson.write(md, time()), MD_DECODER);
+        assertTrue(gtMd.isRight(), String.valueOf(gtMd));
+        geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex index = new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
+                gtBounds((KeyBounds) md.bounds(), time()), resolution);
+        geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+        geotrellis.spark.ContextRDD<
+                        geotrellis.layer.SpaceTimeKey,
+                        V,
+                        geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
+                layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
+        geotrellis.spark.store.LayerWriter<geotrellis.store.LayerId> writer = hadoop
+                ? geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$.apply(new Path(catalog), sc)
+                : geotrellis.spark.store.file.FileLayerWriter$.MODULE$.apply(catalog);
+        writer.write(gtId, layer, index, KEY_AVRO, KEY_JSON, KEY_TAG, codec, tag, MD_ENCODER, BOUNDS);
+    }
+
+    /** Layer {@code id} as GeoTrellis's File/HadoopLayerReader reads it (the RDD is also its metadata's holder). */
+    private static <V> RDD<Tuple2<geotrellis.layer.SpaceTimeKey, V>> geoTrellisReads(
+            String catalog,
+            boolean hadoop,
+            LayerId id,
+            geotrellis.store.avro.AvroRecordCodec<V> codec,
+            ClassTag<V> tag) {
+        SparkContext sc = SPARK.session().sparkContext();
+        geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
+        geotrellis.spark.store.FilteringLayerReader<geotrellis.store.LayerId> reader = hadoop
+                ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$.apply(new Path(catalog), sc)
+                : geotrellis.spark.store.file.FileLayerReader$.MODULE$.apply(catalog, sc);
+        return reader.read(
+                gtId,
+                KEY_AVRO,
+                geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
+                KEY_JSON,
+                KEY_TAG,
+                codec,
+                tag,
+                MD_DECODER,
+                BOUNDS);
     }
 
     // ------------------------------------------------------------------ tests
@@ -204,7 +299,6 @@ class SpaceTimeLayerOracleTest {
     void weReadWhatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
         String fileCat = tmp.resolve("gt-file").toString();
         String hadoopCat = HDFS.root() + "/gt-st-hadoop";
-        SparkContext sc = SPARK.session().sparkContext();
         String[] types = {"uint16", "float32ud-9999.0", "int8"};
         for (int i = 0; i < types.length; i++) {
             CellType ct = CellType.parse(types[i]);
@@ -213,52 +307,17 @@ class SpaceTimeLayerOracleTest {
             TileLayerMetadata md = metadata(ct);
             List<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> pairs = new ArrayList<>();
             tiles.forEach((k, t) -> pairs.add(new Tuple2<>(gtKey(k), GeoTrellis.tile(t))));
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> rdd =
-                    JavaSparkContext.fromSparkContext(sc).parallelize(pairs, 2).rdd();
-            String mdJson = GeoTrellisJson.write(md, time());
-            scala.util.Either<io.circe.Error, geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>> gtMd =
-                    io.circe.parser.package$.MODULE$.decode(mdJson, MD_DECODER);
-            assertTrue(gtMd.isRight(), String.valueOf(gtMd));
             long res = i == 2 ? 30 * DAY : DAY;
-            geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex gtIndex =
-                    new geotrellis.store.index.zcurve.ZSpaceTimeKeyIndex(
-                            gtBounds((KeyBounds) md.bounds(), time()), res);
             LayerId id = new LayerId("st" + i, 4);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            geotrellis.spark.ContextRDD<
-                            geotrellis.layer.SpaceTimeKey,
-                            geotrellis.raster.Tile,
-                            geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>
-                    layer = new geotrellis.spark.ContextRDD<>(rdd, gtMd.right().get());
-            if (hadoop) {
-                geotrellis.spark.store.hadoop.HadoopLayerWriter$.MODULE$
-                        .apply(new Path(hadoopCat), sc)
-                        .write(
-                                gtId,
-                                layer,
-                                gtIndex,
-                                KEY_AVRO,
-                                KEY_JSON,
-                                KEY_TAG,
-                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                TILE_TAG,
-                                MD_ENCODER,
-                                BOUNDS);
-            } else {
-                geotrellis.spark.store.file.FileLayerWriter$.MODULE$
-                        .apply(fileCat)
-                        .write(
-                                gtId,
-                                layer,
-                                gtIndex,
-                                KEY_AVRO,
-                                KEY_JSON,
-                                KEY_TAG,
-                                geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                TILE_TAG,
-                                MD_ENCODER,
-                                BOUNDS);
-            }
+            geoTrellisWrites(
+                    hadoop ? hadoopCat : fileCat,
+                    hadoop,
+                    id,
+                    md,
+                    res,
+                    pairs,
+                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
+                    TILE_TAG);
             String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
             SpaceTimeLayerStore store = SpaceTimeLayerStore.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
             LayerAttributes a = store.attributes(id);
@@ -302,32 +361,8 @@ class SpaceTimeLayerOracleTest {
             String cat = hadoop ? hadoopCat : fileCat;
             SpaceTimeLayerStore.open(SPARK.session(), cat, hadoop ? Catalog.Backend.HADOOP : null)
                     .write(id, ours, i == 2 ? 365 * DAY : DAY, false);
-            geotrellis.store.LayerId gtId = new geotrellis.store.LayerId(id.name(), id.zoom());
-            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> back = hadoop
-                    ? geotrellis.spark.store.hadoop.HadoopLayerReader$.MODULE$
-                            .apply(new Path(hadoopCat), sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                    TILE_TAG,
-                                    MD_DECODER,
-                                    BOUNDS)
-                    : geotrellis.spark.store.file.FileLayerReader$.MODULE$
-                            .apply(fileCat, sc)
-                            .read(
-                                    gtId,
-                                    KEY_AVRO,
-                                    geotrellis.layer.SpaceTimeKey.Boundable$.MODULE$,
-                                    KEY_JSON,
-                                    KEY_TAG,
-                                    geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(),
-                                    TILE_TAG,
-                                    MD_DECODER,
-                                    BOUNDS);
+            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.Tile>> back = geoTrellisReads(
+                    cat, hadoop, id, geotrellis.store.avro.codecs.Implicits$.MODULE$.tileUnionCodec(), TILE_TAG);
             @SuppressWarnings("unchecked")
             geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey> gtMd = ((geotrellis.layer.Metadata<
                                     geotrellis.layer.TileLayerMetadata<geotrellis.layer.SpaceTimeKey>>)
@@ -353,6 +388,68 @@ class SpaceTimeLayerOracleTest {
                                 kv._2().rows()));
             }
             assertSameTiles(tiles, got, where);
+        }
+    }
+
+    @Test
+    void weReadMultibandLayersThatGeoTrellisWrites(@TempDir java.nio.file.Path tmp) throws Exception {
+        String fileCat = tmp.resolve("gt-mb-file").toString();
+        String hadoopCat = HDFS.root() + "/gt-st-mb-hadoop";
+        String[] types = {"uint16ud65535", "float32"};
+        for (int i = 0; i < types.length; i++) {
+            CellType ct = CellType.parse(types[i]);
+            boolean hadoop = i == 1;
+            Map<SpaceTimeKey, MultibandTile> tiles = multibandTiles(ct, 140 + i);
+            TileLayerMetadata md = metadata(ct);
+            List<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> pairs = new ArrayList<>();
+            tiles.forEach((k, t) -> pairs.add(new Tuple2<>(gtKey(k), GeoTrellis.multiband(t))));
+            LayerId id = new LayerId("mbst" + i, 2);
+            geoTrellisWrites(hadoop ? hadoopCat : fileCat, hadoop, id, md, DAY, pairs, MB_AVRO, MB_TAG);
+            String where = types[i] + (hadoop ? " (hadoop)" : " (file)");
+            SpaceTimeLayerStore store = SpaceTimeLayerStore.open(SPARK.session(), hadoop ? hadoopCat : fileCat, null);
+            LayerAttributes a = store.attributes(id);
+            assertEquals(TileSchema.SPACETIME_MULTIBAND, a.schema(), where);
+            assertEquals(md, a.metadata(), where);
+            assertEquals(time(), a.time(), where);
+            assertSameMultiband(
+                    tiles,
+                    new TreeMap<>(store.readMultiband(id, null, null).rdd().collectAsMap()),
+                    where);
+            if (!hadoop) {
+                String stored = Files.readString(
+                        ((FileCatalog) store.catalog()).attributeFile(id, "metadata"), StandardCharsets.UTF_8);
+                assertEquals(stored, LayerAttributesJson.write(id, a), where);
+            }
+        }
+    }
+
+    @Test
+    void geoTrellisReadsOurMultibandLayers(@TempDir java.nio.file.Path tmp) throws Exception {
+        String fileCat = tmp.resolve("ours-mb-file").toString();
+        String hadoopCat = HDFS.root() + "/ours-st-mb-hadoop";
+        SparkContext sc = SPARK.session().sparkContext();
+        String[] types = {"int32ud-1", "float64ud-9999.0"};
+        for (int i = 0; i < types.length; i++) {
+            CellType ct = CellType.parse(types[i]);
+            boolean hadoop = i == 1;
+            Map<SpaceTimeKey, MultibandTile> tiles = multibandTiles(ct, 170 + i);
+            List<Tuple2<SpaceTimeKey, MultibandTile>> pairs = new ArrayList<>();
+            tiles.forEach((k, t) -> pairs.add(new Tuple2<>(k, t)));
+            TileLayerMetadata md = metadata(ct);
+            MultibandSpaceTimeLayer ours = new MultibandSpaceTimeLayer(
+                    JavaSparkContext.fromSparkContext(sc).parallelizePairs(pairs, 3), md, time());
+            LayerId id = new LayerId("ours-mbst" + i, 0);
+            SpaceTimeLayerStore.open(
+                            SPARK.session(), hadoop ? hadoopCat : fileCat, hadoop ? Catalog.Backend.HADOOP : null)
+                    .writeMultiband(id, ours, DAY, false);
+            RDD<Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile>> back =
+                    geoTrellisReads(hadoop ? hadoopCat : fileCat, hadoop, id, MB_AVRO, MB_TAG);
+            Map<SpaceTimeKey, MultibandTile> got = new TreeMap<>();
+            for (Tuple2<geotrellis.layer.SpaceTimeKey, geotrellis.raster.MultibandTile> kv :
+                    back.toJavaRDD().collect()) {
+                got.put(new SpaceTimeKey(kv._1().col(), kv._1().row(), kv._1().instant()), GeoTrellis.ours(kv._2()));
+            }
+            assertSameMultiband(tiles, got, types[i] + (hadoop ? " (hadoop)" : " (file)"));
         }
     }
 }

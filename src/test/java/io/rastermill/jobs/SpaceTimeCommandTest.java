@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.MultibandTile;
+import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.Tiles;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.io.geotiff.GeoTiffWriter;
@@ -89,18 +90,27 @@ class SpaceTimeCommandTest {
     }
 
     private static void scene(Path path, short[] v, double x0) throws IOException {
-        RasterDescription d = RasterDescription.of(W, H, 1, CellType.UINT16)
+        scene(path, x0, v);
+    }
+
+    /** A UInt16 scene of {@code bands} (NoData 0) on the 10 m grid whose upper left corner is ({@code x0}, 5e6). */
+    private static void scene(Path path, double x0, short[]... bands) throws IOException {
+        RasterDescription d = RasterDescription.of(W, H, bands.length, CellType.UINT16)
                 .withTransform(new GeoTransform(x0, 10, 0, 5_000_000, 0, -10))
                 .withEpsg(32633);
         try (GeoTiffWriter w = GeoTiffWriter.create(
                 path.toString(), d, GeoTiffWriteOptions.builder().blockSize(16).build())) {
             for (int r = 0; r < H / 16; r++) {
                 for (int c = 0; c < W / 16; c++) {
-                    short[] block = new short[256];
-                    for (int y = 0; y < 16; y++) {
-                        System.arraycopy(v, (r * 16 + y) * W + c * 16, block, y * 16, 16);
+                    Tile[] tiles = new Tile[bands.length];
+                    for (int b = 0; b < bands.length; b++) {
+                        short[] block = new short[256];
+                        for (int y = 0; y < 16; y++) {
+                            System.arraycopy(bands[b], (r * 16 + y) * W + c * 16, block, y * 16, 16);
+                        }
+                        tiles[b] = Tiles.ofShorts(CellType.UINT16, 16, 16, block);
                     }
-                    w.writeBlock(c, r, MultibandTile.of(Tiles.ofShorts(CellType.UINT16, 16, 16, block)));
+                    w.writeBlock(c, r, MultibandTile.of(tiles));
                 }
             }
             w.finish();
@@ -125,7 +135,7 @@ class SpaceTimeCommandTest {
         assertTrue(
                 w.out()
                         .contains(
-                                "66 tile(s) of 16x16 uint16, time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
+                                "66 tile(s) of 16x16 uint16, 1 band(s), time 2024-05-03T10:30:00Z .. 2024-07-28T10:30:00Z, 60 file(s),"
                                         + " zorder index by day"),
                 w.out());
         return cat;
@@ -353,6 +363,107 @@ class SpaceTimeCommandTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tif")), "no output written");
         }
+    }
+
+    @Test
+    void multibandScenesMakeAMultibandLayerThatReadsAndCompositesPerBand(@TempDir Path dir) throws IOException {
+        // four two-band scenes dated by their names; band 2 has its own values and holes
+        Path scenes = dir.resolve("mb-scenes");
+        Files.createDirectories(scenes);
+        Random rnd = new Random(31);
+        String[] days = {"20240601", "20240615", "20240702", "20240716"};
+        List<double[][]> cells = new ArrayList<>(); // [scene][band][cell], NaN for NoData
+        for (String day : days) {
+            short[][] v = new short[2][W * H];
+            double[][] d = new double[2][W * H];
+            for (int b = 0; b < 2; b++) {
+                for (int k = 0; k < W * H; k++) {
+                    v[b][k] = rnd.nextDouble() < 0.2 ? 0 : (short) (100 * (b + 1) + rnd.nextInt(5000));
+                    d[b][k] = v[b][k] == 0 ? Double.NaN : v[b][k];
+                }
+            }
+            scene(scenes.resolve("mb_" + day + ".tif"), 500_000, v);
+            cells.add(d);
+        }
+        String cat = dir.resolve("catalog").toString();
+        CliRun w = CliRun.run(
+                "layer", "write", "--space-time", scenes.toString(), cat, "--name", "mb", "--tile-size", "16");
+        assertEquals(0, w.exitCode(), w.err());
+        assertTrue(w.out().contains("24 tile(s) of 16x16 uint16, 2 band(s), time 2024-06-01T00:00:00Z"), w.out());
+        CliRun list = CliRun.run("layer", "list", cat);
+        assertTrue(list.out().startsWith("mb\t0\tuint16\tMultibandTile\t"), list.out());
+
+        // layer read: one two-band GeoTIFF per scene
+        Path out = dir.resolve("read").resolve("mb.tif");
+        Files.createDirectories(out.getParent());
+        CliRun r = CliRun.run(
+                "layer",
+                "read",
+                cat,
+                out.toString(),
+                "--name",
+                "mb",
+                "--zoom",
+                "0",
+                "--start",
+                "2024-07-01",
+                "--no-cog");
+        assertEquals(0, r.exitCode(), r.err());
+        for (int s = 2; s < 4; s++) {
+            String f = out.getParent().resolve("mb_" + days[s] + "T000000Z.tif").toString();
+            for (int b = 0; b < 2; b++) {
+                assertArrayEquals(cells.get(s)[b], WholeRaster.band(f, b).toDoubleLane(), f + " band " + (b + 1));
+            }
+        }
+
+        // composite --layer: every band (output band = input band), or the one -b picks
+        Path all = dir.resolve("max.tif");
+        CliRun c = CliRun.run(
+                "composite", "--quiet", "--layer", cat, "--name", "mb", "--reduce", "max", "--no-cog", all.toString());
+        assertEquals(0, c.exitCode(), c.err());
+        Path second = dir.resolve("max2.tif");
+        CliRun c2 = CliRun.run(
+                "composite",
+                "--quiet",
+                "--layer",
+                cat,
+                "--name",
+                "mb",
+                "--reduce",
+                "max",
+                "-b",
+                "2",
+                "--no-cog",
+                second.toString());
+        assertEquals(0, c2.exitCode(), c2.err());
+        for (int b = 0; b < 2; b++) {
+            double[] want = new double[W * H];
+            for (int k = 0; k < want.length; k++) {
+                want[k] = Double.NaN;
+                for (double[][] sc : cells) {
+                    if (!Double.isNaN(sc[b][k]) && (Double.isNaN(want[k]) || sc[b][k] > want[k])) {
+                        want[k] = sc[b][k];
+                    }
+                }
+            }
+            assertArrayEquals(want, WholeRaster.band(all.toString(), b).toDoubleLane(), "band " + (b + 1));
+            if (b == 1) {
+                assertArrayEquals(want, WholeRaster.band(second.toString(), 0).toDoubleLane(), "-b 2");
+            }
+        }
+        CliRun bad = CliRun.run(
+                "composite",
+                "--layer",
+                cat,
+                "--name",
+                "mb",
+                "--reduce",
+                "max",
+                "-b",
+                "3",
+                dir.resolve("x.tif").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("-b 3: the layer has bands 1..2"), bad.err());
     }
 
     /** Per cell, {@code reduce} of the values (NoData skipped) of the scenes {@code taken} selects; NaN where none. */

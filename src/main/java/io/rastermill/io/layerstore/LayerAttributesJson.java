@@ -119,8 +119,8 @@ public final class LayerAttributesJson {
         JsonNode schemaNode = need(body, "schema", where);
         TileSchema schema = TileSchema.identify(schemaNode)
                 .orElseThrow(() -> new LayerStoreException(where
-                        + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile), (SpatialKey, MultibandTile)"
-                        + " or (SpaceTimeKey, Tile)"));
+                        + ": the Avro writer schema is not GeoTrellis's KeyValueRecord of (SpatialKey, Tile), (SpatialKey, MultibandTile),"
+                        + " (SpaceTimeKey, Tile) or (SpaceTimeKey, MultibandTile)"));
         if (schema.spaceTime() != spaceTime || (ki instanceof KeyIndex.ZSpaceTime) != spaceTime) {
             throw new LayerStoreException(where + ": key class " + header.keyClass() + ", key index " + ki.type()
                     + (ki instanceof KeyIndex.ZSpaceTime ? " (space-time)" : " (spatial)") + " and the schema's key ("

@@ -34,7 +34,8 @@ import java.util.zip.ZipException;
  * GeoTrellis's tile records: the bytes of one file-backend tile file, or one Hadoop MapFile value,
  * are {@code zlib(avro_binary(KeyValueRecord))}, a {@code pairs} array of (SpatialKey, value) where
  * the value is the 17-way tile union ({@link TileSchema#TILE}) or an {@code ArrayMultibandTile} of
- * such unions ({@link TileSchema#MULTIBAND}). See GeoTrellis 3.x
+ * such unions ({@link TileSchema#MULTIBAND}); space-time layers' keys add the instant ({@link TileSchema#SPACETIME_TILE},
+ * {@link TileSchema#SPACETIME_MULTIBAND}). See GeoTrellis 3.x
  * {@code store/.../avro/codecs/{KeyValueRecordCodec,TileCodecs,ConstantTileCodecs}.scala}.
  *
  * <h2>Cells and NoData</h2>
@@ -127,6 +128,16 @@ public final class TileRecords {
 
     /** The stored bytes of a tile file holding multiband pairs. */
     public static byte[] encodeMultiband(List<? extends Map.Entry<SpatialKey, MultibandTile>> pairs) {
+        return encodeMultiband(pairs, TileRecords::writeKey);
+    }
+
+    /** The stored bytes of a tile file of a space-time layer holding multiband pairs. */
+    public static byte[] encodeSpaceTimeMultiband(List<? extends Map.Entry<SpaceTimeKey, MultibandTile>> pairs) {
+        return encodeMultiband(pairs, TileRecords::writeKey);
+    }
+
+    private static <K> byte[] encodeMultiband(
+            List<? extends Map.Entry<K, MultibandTile>> pairs, BiConsumer<AvroBinary.Out, K> key) {
         int est = pairs.isEmpty()
                 ? 64
                 : estimate(
@@ -135,8 +146,8 @@ public final class TileRecords {
         AvroBinary.Out out = new AvroBinary.Out(est);
         if (!pairs.isEmpty()) {
             out.writeLong(pairs.size());
-            for (Map.Entry<SpatialKey, MultibandTile> kv : pairs) {
-                writeKey(out, kv.getKey());
+            for (Map.Entry<K, MultibandTile> kv : pairs) {
+                key.accept(out, kv.getKey());
                 MultibandTile mb = kv.getValue();
                 out.writeLong(mb.bandCount());
                 for (int b = 0; b < mb.bandCount(); b++) {
@@ -182,11 +193,21 @@ public final class TileRecords {
 
     /** Decodes the stored bytes of a multiband tile file. */
     public static List<Map.Entry<SpatialKey, MultibandTile>> decodeMultiband(byte[] stored) {
+        return decodeMultiband(stored, TileRecords::readKey);
+    }
+
+    /** Decodes the stored bytes of a multiband tile file of a space-time layer. */
+    public static List<Map.Entry<SpaceTimeKey, MultibandTile>> decodeSpaceTimeMultiband(byte[] stored) {
+        return decodeMultiband(stored, TileRecords::readSpaceTimeKey);
+    }
+
+    private static <K> List<Map.Entry<K, MultibandTile>> decodeMultiband(
+            byte[] stored, Function<AvroBinary.In, K> readKey) {
         AvroBinary.In in = new AvroBinary.In(decompress(stored));
-        List<Map.Entry<SpatialKey, MultibandTile>> pairs = new ArrayList<>();
+        List<Map.Entry<K, MultibandTile>> pairs = new ArrayList<>();
         for (long n = in.readBlockCount(); n != 0; n = in.readBlockCount()) {
             for (long i = 0; i < n; i++) {
-                SpatialKey key = readKey(in);
+                K key = readKey.apply(in);
                 List<Tile> bands = new ArrayList<>();
                 for (long m = in.readBlockCount(); m != 0; m = in.readBlockCount()) {
                     for (long b = 0; b < m; b++) {

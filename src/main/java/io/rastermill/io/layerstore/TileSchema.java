@@ -9,17 +9,21 @@ import java.util.Optional;
 
 /**
  * The Avro writer schemas a layer can declare: GeoTrellis's {@code KeyValueRecord} of
- * (SpatialKey, Tile), of (SpatialKey, MultibandTile) and of (SpaceTimeKey, Tile). The JSON is GeoTrellis 3.7.1's own output
+ * (SpatialKey, Tile), of (SpatialKey, MultibandTile), of (SpaceTimeKey, Tile) and of (SpaceTimeKey, MultibandTile). The
+ * JSON is GeoTrellis 3.7.1's own output
  * (its {@code KeyValueRecordCodec.schema}, as written into the attribute store; parsing-canonical
  * fingerprints 8121670935840932586 and -1011260055322701348), kept as resources, compact, in
- * GeoTrellis's field order. A layer whose schema is neither is refused: the tile decoder walks
+ * GeoTrellis's field order. A layer whose schema is none of them is refused: the tile decoder walks
  * exactly these schemas.
  */
 public enum TileSchema {
     TILE("schema-spatialkey-tile.json", LayerHeader.SPATIAL_KEY, "geotrellis.raster.Tile"),
     MULTIBAND("schema-spatialkey-multibandtile.json", LayerHeader.SPATIAL_KEY, "geotrellis.raster.MultibandTile"),
     /** Space-time single-band: the spatial schema with GeoTrellis's SpaceTimeKey record (instant alias millis) as key. */
-    SPACETIME_TILE("schema-spacetimekey-tile.json", LayerHeader.SPACETIME_KEY, "geotrellis.raster.Tile");
+    SPACETIME_TILE("schema-spacetimekey-tile.json", LayerHeader.SPACETIME_KEY, "geotrellis.raster.Tile"),
+    /** Space-time multiband: the spatial multiband schema with the SpaceTimeKey record as key. */
+    SPACETIME_MULTIBAND(
+            "schema-spacetimekey-multibandtile.json", LayerHeader.SPACETIME_KEY, "geotrellis.raster.MultibandTile");
 
     private final JsonNode json;
     private final String compact;
@@ -44,6 +48,11 @@ public enum TileSchema {
     /** The header's {@code keyClass}. */
     public String keyClass() {
         return keyClass;
+    }
+
+    /** True for the schemas whose values are {@code MultibandTile}s. */
+    public boolean multiband() {
+        return this == MULTIBAND || this == SPACETIME_MULTIBAND;
     }
 
     /** True for the schemas keyed by {@code SpaceTimeKey}. */

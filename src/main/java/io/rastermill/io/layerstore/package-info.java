@@ -12,7 +12,7 @@
  *   <li>Cells are stored samples; NoData travels per record as GeoTrellis encodes it (see {@link
  *       io.rastermill.io.layerstore.TileRecords}); every one of the 22 cell types round-trips.</li>
  *   <li>Avro-record layers ({@code AvroLayerType}) keyed by {@code SpatialKey}, or by {@code SpaceTimeKey} with the
- *       Z-order space-time index (single-band); COG layers are refused with a message.</li>
+ *       Z-order space-time index (single and multiband); COG layers are refused with a message.</li>
  *   <li>Layer names and stored tile paths are confined to the catalog ({@link io.rastermill.io.layerstore.LayerId},
  *       {@link io.rastermill.io.layerstore.FileCatalog#layerDir}, {@link io.rastermill.io.layerstore.HadoopCatalog#requireInside});
  *       a layer's tiles live in {@code <name>/<zoom>} or a version {@code <name>/<zoom>.v<hex>} beside it, the one its

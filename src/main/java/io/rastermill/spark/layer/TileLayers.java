@@ -138,4 +138,13 @@ public final class TileLayers {
         RasterGrid grid = RasterGrid.of(metadata);
         return grid.isInside(key) ? grid.inner(key, tile) : null;
     }
+
+    /**
+     * The size of the in-raster part of the layout tile at {@code key}, {@code {cols, rows}}, as {@link #innerTile}
+     * crops it ({@code {0, 0}} for a key wholly outside the raster).
+     */
+    public static int[] innerSize(TileLayerMetadata metadata, SpatialKey key) {
+        RasterGrid grid = RasterGrid.of(metadata);
+        return grid.isInside(key) ? new int[] {grid.innerCols(key), grid.innerRows(key)} : new int[] {0, 0};
+    }
 }

@@ -125,7 +125,7 @@ public final class LayerReader {
 
     // ------------------------------------------------------------------ planning
 
-    private <V> LayerAttributes requireSchema(LayerId id, LayerValues<V> values) throws IOException {
+    private <V> LayerAttributes requireSchema(LayerId id, LayerValues<SpatialKey, V> values) throws IOException {
         LayerAttributes a = catalog.readAttributes(id);
         if (a.spaceTime()) {
             throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a space-time layer (" + a.time()
@@ -188,8 +188,8 @@ public final class LayerReader {
                 new SpatialKey(Math.toIntExact(gb.colMax()), Math.toIntExact(gb.rowMax())));
     }
 
-    private <V> JavaPairRDD<SpatialKey, V> readPairs(LayerId id, LayerAttributes a, KeyBounds q, LayerValues<V> values)
-            throws IOException {
+    private <V> JavaPairRDD<SpatialKey, V> readPairs(
+            LayerId id, LayerAttributes a, KeyBounds q, LayerValues<SpatialKey, V> values) throws IOException {
         String jobGroup = "rastermill layer read " + id.name();
         if (catalog instanceof FileCatalog fc) {
             return readFiles(fc, id, a, q, values);
@@ -202,7 +202,8 @@ public final class LayerReader {
     // ------------------------------------------------------------------ file backend
 
     private <V> JavaPairRDD<SpatialKey, V> readFiles(
-            FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds q, LayerValues<V> values) throws IOException {
+            FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds q, LayerValues<SpatialKey, V> values)
+            throws IOException {
         java.nio.file.Path dir = fc.layerDir(a);
         if (!Files.isDirectory(dir)) {
             throw new LayerStoreException(
@@ -288,7 +289,12 @@ public final class LayerReader {
 
     /** The pairs of a Hadoop-backend layer in {@code query} (null: all), one task per MapFile that meets it. */
     static <V> JavaPairRDD<SpatialKey, V> readMapFiles(
-            SparkSession spark, HadoopCatalog hc, LayerId id, LayerAttributes a, KeyBounds query, LayerValues<V> values)
+            SparkSession spark,
+            HadoopCatalog hc,
+            LayerId id,
+            LayerAttributes a,
+            KeyBounds query,
+            LayerValues<SpatialKey, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path dir = hc.layerDir(a);

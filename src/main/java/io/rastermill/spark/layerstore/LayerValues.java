@@ -1,5 +1,6 @@
 package io.rastermill.spark.layerstore;
 
+import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.MultibandTile;
 import io.rastermill.core.tile.Tile;
@@ -9,9 +10,12 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** The value type of a layer: how its records encode and decode, and which schema they declare. */
-abstract class LayerValues<V> implements Serializable {
-    static final LayerValues<Tile> TILES = new LayerValues<>() {
+/**
+ * The key and value types of a layer: how its records encode and decode, and which schema they declare. One
+ * instance per GeoTrellis record schema, so spatial and space-time stores share the same codec path.
+ */
+abstract class LayerValues<K, V> implements Serializable {
+    static final LayerValues<SpatialKey, Tile> TILES = new LayerValues<>() {
         @Override
         TileSchema schema() {
             return TileSchema.TILE;
@@ -32,7 +36,7 @@ abstract class LayerValues<V> implements Serializable {
         }
     };
 
-    static final LayerValues<MultibandTile> MULTIBAND = new LayerValues<>() {
+    static final LayerValues<SpatialKey, MultibandTile> MULTIBAND = new LayerValues<>() {
         @Override
         TileSchema schema() {
             return TileSchema.MULTIBAND;
@@ -53,9 +57,51 @@ abstract class LayerValues<V> implements Serializable {
         }
     };
 
+    static final LayerValues<SpaceTimeKey, Tile> SPACETIME_TILES = new LayerValues<>() {
+        @Override
+        TileSchema schema() {
+            return TileSchema.SPACETIME_TILE;
+        }
+
+        @Override
+        byte[] encode(List<Map.Entry<SpaceTimeKey, Tile>> pairs) {
+            return TileRecords.encodeSpaceTimeTiles(pairs);
+        }
+
+        @Override
+        List<Map.Entry<SpaceTimeKey, Tile>> decode(byte[] stored) {
+            return TileRecords.decodeSpaceTimeTiles(stored);
+        }
+
+        private Object readResolve() {
+            return SPACETIME_TILES;
+        }
+    };
+
+    static final LayerValues<SpaceTimeKey, MultibandTile> SPACETIME_MULTIBAND = new LayerValues<>() {
+        @Override
+        TileSchema schema() {
+            return TileSchema.SPACETIME_MULTIBAND;
+        }
+
+        @Override
+        byte[] encode(List<Map.Entry<SpaceTimeKey, MultibandTile>> pairs) {
+            return TileRecords.encodeSpaceTimeMultiband(pairs);
+        }
+
+        @Override
+        List<Map.Entry<SpaceTimeKey, MultibandTile>> decode(byte[] stored) {
+            return TileRecords.decodeSpaceTimeMultiband(stored);
+        }
+
+        private Object readResolve() {
+            return SPACETIME_MULTIBAND;
+        }
+    };
+
     abstract TileSchema schema();
 
-    abstract byte[] encode(List<Map.Entry<SpatialKey, V>> pairs);
+    abstract byte[] encode(List<Map.Entry<K, V>> pairs);
 
-    abstract List<Map.Entry<SpatialKey, V>> decode(byte[] stored);
+    abstract List<Map.Entry<K, V>> decode(byte[] stored);
 }

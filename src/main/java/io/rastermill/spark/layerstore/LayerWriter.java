@@ -195,7 +195,7 @@ public final class LayerWriter {
             KeyIndex keyIndex,
             Mode mode,
             Function2<V, V, V> merge,
-            LayerValues<V> values)
+            LayerValues<SpatialKey, V> values)
             throws IOException {
         Objects.requireNonNull(id, "id");
         LayerAttributes attrs;
@@ -307,7 +307,7 @@ public final class LayerWriter {
             LayerAttributes attrs,
             boolean fresh,
             Function2<V, V, V> merge,
-            LayerValues<V> values)
+            LayerValues<SpatialKey, V> values)
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
         Files.createDirectories(dir);
@@ -345,7 +345,7 @@ public final class LayerWriter {
             Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex,
             boolean merging,
             Function2<V, V, V> merge,
-            LayerValues<V> values,
+            LayerValues<SpatialKey, V> values,
             LayerId id,
             LongAccumulator tiles,
             LongAccumulator files)
@@ -403,7 +403,11 @@ public final class LayerWriter {
 
     /** Writes a new layer's MapFiles into the directory of its header (which must not hold a layer). */
     private <V> Result writeMapFiles(
-            HadoopCatalog hc, LayerId id, JavaPairRDD<SpatialKey, V> rdd, LayerAttributes attrs, LayerValues<V> values)
+            HadoopCatalog hc,
+            LayerId id,
+            JavaPairRDD<SpatialKey, V> rdd,
+            LayerAttributes attrs,
+            LayerValues<SpatialKey, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = hc.requireInside(hc.layerDir(attrs));
@@ -452,7 +456,7 @@ public final class LayerWriter {
             LayerAttributes old,
             LayerAttributes next,
             Function2<V, V, V> merge,
-            LayerValues<V> values)
+            LayerValues<SpatialKey, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path source = hc.layerDir(old);

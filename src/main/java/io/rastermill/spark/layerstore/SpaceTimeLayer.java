@@ -55,6 +55,11 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
 
     /** The distinct instants present, sorted. */
     public List<Long> instants() {
+        return instants(rdd);
+    }
+
+    /** The distinct instants of a space-time RDD's keys, sorted. */
+    static List<Long> instants(JavaPairRDD<SpaceTimeKey, ?> rdd) {
         return rdd.keys().map(SpaceTimeKey::instant).distinct().collect().stream()
                 .sorted()
                 .toList();
@@ -72,9 +77,13 @@ public record SpaceTimeLayer(JavaPairRDD<SpaceTimeKey, Tile> rdd, TileLayerMetad
         JavaPairRDD<SpaceTimeKey, Tile> kept =
                 rdd.filter(kv -> (space == null || space.includes(kv._1().spatialKey()))
                         && (when == null || when.includes(kv._1().instant())));
-        TemporalBounds t = when == null
+        return new SpaceTimeLayer(kept, metadata, clip(time, when));
+    }
+
+    /** {@code time} clipped to {@code when} (null: not clipped). */
+    static TemporalBounds clip(TemporalBounds time, TemporalBounds when) {
+        return when == null
                 ? time
                 : new TemporalBounds(Math.max(time.min(), when.min()), Math.min(time.max(), when.max()));
-        return new SpaceTimeLayer(kept, metadata, t);
     }
 }

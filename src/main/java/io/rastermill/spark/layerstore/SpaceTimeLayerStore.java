@@ -4,8 +4,8 @@ import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TemporalBounds;
+import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.ZOrder;
-import io.rastermill.core.tile.Tile;
 import io.rastermill.io.layerstore.Catalog;
 import io.rastermill.io.layerstore.FileCatalog;
 import io.rastermill.io.layerstore.HadoopCatalog;
@@ -15,7 +15,6 @@ import io.rastermill.io.layerstore.LayerHeader;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
-import io.rastermill.io.layerstore.TileRecords;
 import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.spark.JobGroup;
 import java.io.IOException;
@@ -43,7 +42,8 @@ import scala.Tuple2;
  * Space-time layers in a GeoTrellis catalog (file and Hadoop backends), as GeoTrellis 3.x stores
  * {@code TileLayerRDD[SpaceTimeKey]} with a {@code ZSpaceTimeKeyIndex}: header key class
  * {@code geotrellis.layer.SpaceTimeKey}, bounds keys with {@code instant}, the index's
- * {@code temporalResolution}, and records of (SpaceTimeKey, Tile).
+ * {@code temporalResolution}, and records of (SpaceTimeKey, Tile) or, for a {@link MultibandSpaceTimeLayer},
+ * (SpaceTimeKey, MultibandTile), encoded by the spatial layers' codecs ({@link LayerValues}).
  *
  * <p>Unlike the spatial indexes, the space-time Z index is not one-to-one: every instant of one time
  * bin (a day, for {@link KeyIndex.ZSpaceTime#DAY}) at one spatial key shares a file or MapFile record,
@@ -78,8 +78,40 @@ public final class SpaceTimeLayerStore {
      */
     public LayerWriter.Result write(LayerId id, SpaceTimeLayer layer, long temporalResolution, boolean overwrite)
             throws IOException {
+        return write(
+                id,
+                layer.rdd(),
+                layer.metadata(),
+                layer.time(),
+                temporalResolution,
+                overwrite,
+                LayerValues.SPACETIME_TILES);
+    }
+
+    /** As {@link #write(LayerId, SpaceTimeLayer, long, boolean)}, a multiband layer ({@code MultibandTile} records). */
+    public LayerWriter.Result writeMultiband(
+            LayerId id, MultibandSpaceTimeLayer layer, long temporalResolution, boolean overwrite) throws IOException {
+        return write(
+                id,
+                layer.rdd(),
+                layer.metadata(),
+                layer.time(),
+                temporalResolution,
+                overwrite,
+                LayerValues.SPACETIME_MULTIBAND);
+    }
+
+    private <V> LayerWriter.Result write(
+            LayerId id,
+            JavaPairRDD<SpaceTimeKey, V> rdd,
+            TileLayerMetadata md,
+            TemporalBounds time,
+            long temporalResolution,
+            boolean overwrite,
+            LayerValues<SpaceTimeKey, V> values)
+            throws IOException {
         Objects.requireNonNull(id, "id");
-        if (!(layer.metadata().bounds() instanceof KeyBounds kb)) {
+        if (!(md.bounds() instanceof KeyBounds kb)) {
             throw new IllegalArgumentException(id + ": cannot write a layer with empty bounds");
         }
         LayerAttributes old = null;
@@ -92,24 +124,23 @@ public final class SpaceTimeLayerStore {
         } else {
             catalog.deleteUnreferencedTiles(id); // tiles of a write that was killed: not a layer
         }
-        TileSchema schema = TileSchema.SPACETIME_TILE;
+        TileSchema schema = values.schema();
         LayerHeader header = old == null ? catalog.newHeader(id, schema) : catalog.nextHeader(id, schema, old);
-        KeyIndex.ZSpaceTime ki = new KeyIndex.ZSpaceTime(kb, layer.time(), temporalResolution);
-        LayerAttributes attrs = new LayerAttributes(header, layer.metadata(), ki, schema, layer.time());
-        TemporalBounds time = layer.time();
-        JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups = layer.rdd()
-                .mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), kb, time)), kv))
+        KeyIndex.ZSpaceTime ki = new KeyIndex.ZSpaceTime(kb, time, temporalResolution);
+        LayerAttributes attrs = new LayerAttributes(header, md, ki, schema, time);
+        JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups = rdd.mapToPair(
+                        kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), kb, time)), kv))
                 .groupByKey()
-                .sortByKey(true, Math.max(1, layer.rdd().getNumPartitions()))
+                .sortByKey(true, Math.max(1, rdd.getNumPartitions()))
                 .mapValues(SpaceTimeLayerStore::sortedPairs);
         LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
         LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
         String jobGroup = "rastermill layer write " + id.name();
         try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
             if (catalog instanceof FileCatalog fc) {
-                writeFiles(fc, id, attrs, groups, tiles, files);
+                writeFiles(fc, id, attrs, groups, tiles, files, values);
             } else {
-                writeMapFiles((HadoopCatalog) catalog, id, attrs, groups, tiles, files);
+                writeMapFiles((HadoopCatalog) catalog, id, attrs, groups, tiles, files, values);
             }
         }
         catalog.writeAttributes(id, attrs); // the commit
@@ -127,22 +158,23 @@ public final class SpaceTimeLayerStore {
         return k;
     }
 
-    private static List<Map.Entry<SpaceTimeKey, Tile>> sortedPairs(Iterable<Tuple2<SpaceTimeKey, Tile>> group) {
-        List<Map.Entry<SpaceTimeKey, Tile>> pairs = new ArrayList<>();
-        for (Tuple2<SpaceTimeKey, Tile> kv : group) {
+    private static <V> List<Map.Entry<SpaceTimeKey, V>> sortedPairs(Iterable<Tuple2<SpaceTimeKey, V>> group) {
+        List<Map.Entry<SpaceTimeKey, V>> pairs = new ArrayList<>();
+        for (Tuple2<SpaceTimeKey, V> kv : group) {
             pairs.add(new AbstractMap.SimpleImmutableEntry<>(kv._1(), kv._2()));
         }
         pairs.sort(Map.Entry.comparingByKey());
         return pairs;
     }
 
-    private static void writeFiles(
+    private static <V> void writeFiles(
             FileCatalog fc,
             LayerId id,
             LayerAttributes attrs,
-            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups,
             LongAccumulator tiles,
-            LongAccumulator files)
+            LongAccumulator files,
+            LayerValues<SpaceTimeKey, V> values)
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
         Files.createDirectories(dir);
@@ -150,8 +182,7 @@ public final class SpaceTimeLayerStore {
         KeyIndex ki = attrs.keyIndex();
         try {
             groups.foreach(g -> {
-                FileCatalog.writeAtomically(
-                        Paths.get(dirName).resolve(ki.fileName(g._1())), TileRecords.encodeSpaceTimeTiles(g._2()));
+                FileCatalog.writeAtomically(Paths.get(dirName).resolve(ki.fileName(g._1())), values.encode(g._2()));
                 tiles.add(g._2().size());
                 files.add(1);
             });
@@ -162,13 +193,14 @@ public final class SpaceTimeLayerStore {
         }
     }
 
-    private void writeMapFiles(
+    private <V> void writeMapFiles(
             HadoopCatalog hc,
             LayerId id,
             LayerAttributes attrs,
-            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, Tile>>> groups,
+            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups,
             LongAccumulator tiles,
-            LongAccumulator files)
+            LongAccumulator files,
+            LayerValues<SpaceTimeKey, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = hc.requireInside(hc.layerDir(attrs));
@@ -182,8 +214,8 @@ public final class SpaceTimeLayerStore {
                                 try (MapFileTiles.Writer w =
                                         new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
                                     while (it.hasNext()) {
-                                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, Tile>>> g = it.next();
-                                        w.append(g._1(), TileRecords.encodeSpaceTimeTiles(g._2()));
+                                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, V>>> g = it.next();
+                                        w.append(g._1(), values.encode(g._2()));
                                         tiles.add(g._2().size());
                                     }
                                     files.add(w.written().size());
@@ -217,23 +249,50 @@ public final class SpaceTimeLayerStore {
      * (null: all); the result's time bounds are the stored ones clipped to {@code when}.
      *
      * @throws IllegalArgumentException if {@code when} misses the layer's time range (naming both)
+     * @throws LayerStoreException      if the layer is multiband ({@link #readMultiband})
      */
     public SpaceTimeLayer read(LayerId id, KeyBounds space, TemporalBounds when) throws IOException {
+        LayerAttributes a = attributes(id, LayerValues.SPACETIME_TILES);
+        TemporalBounds clipped = clip(id, a.time(), when);
+        return new SpaceTimeLayer(readPairs(id, a, space, LayerValues.SPACETIME_TILES), a.metadata(), a.time())
+                .filter(space, clipped);
+    }
+
+    /** As {@link #read}, a multiband space-time layer. @throws LayerStoreException if it is single-band */
+    public MultibandSpaceTimeLayer readMultiband(LayerId id, KeyBounds space, TemporalBounds when) throws IOException {
+        LayerAttributes a = attributes(id, LayerValues.SPACETIME_MULTIBAND);
+        TemporalBounds clipped = clip(id, a.time(), when);
+        return new MultibandSpaceTimeLayer(
+                        readPairs(id, a, space, LayerValues.SPACETIME_MULTIBAND), a.metadata(), a.time())
+                .filter(space, clipped);
+    }
+
+    private LayerAttributes attributes(LayerId id, LayerValues<SpaceTimeKey, ?> values) throws IOException {
         LayerAttributes a = attributes(id);
-        TemporalBounds stored = a.time();
+        if (a.schema() != values.schema()) {
+            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
+                    + a.schema().valueClass() + " records; read it "
+                    + (a.schema().multiband() ? "with readMultiband" : "with read"));
+        }
+        return a;
+    }
+
+    private static TemporalBounds clip(LayerId id, TemporalBounds stored, TemporalBounds when) {
         if (when != null && (when.max() < stored.min() || when.min() > stored.max())) {
             throw new IllegalArgumentException(id + ": the time range " + when + " misses the layer's " + stored);
         }
-        TemporalBounds clipped = when == null
-                ? stored
-                : new TemporalBounds(Math.max(stored.min(), when.min()), Math.min(stored.max(), when.max()));
-        JavaPairRDD<SpaceTimeKey, Tile> rdd = catalog instanceof FileCatalog fc
-                ? readFiles(fc, id, a, space)
-                : readMapFiles((HadoopCatalog) catalog, id, a);
-        return new SpaceTimeLayer(rdd, a.metadata(), stored).filter(space, clipped);
+        return SpaceTimeLayer.clip(stored, when);
     }
 
-    private JavaPairRDD<SpaceTimeKey, Tile> readFiles(FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds space)
+    private <V> JavaPairRDD<SpaceTimeKey, V> readPairs(
+            LayerId id, LayerAttributes a, KeyBounds space, LayerValues<SpaceTimeKey, V> values) throws IOException {
+        return catalog instanceof FileCatalog fc
+                ? readFiles(fc, id, a, space, values)
+                : readMapFiles((HadoopCatalog) catalog, id, a, values);
+    }
+
+    private <V> JavaPairRDD<SpaceTimeKey, V> readFiles(
+            FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds space, LayerValues<SpaceTimeKey, V> values)
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(a);
         if (!Files.isDirectory(dir)) {
@@ -261,10 +320,9 @@ public final class SpaceTimeLayerStore {
         return jsc.parallelize(
                         planned, Math.min(planned.size(), Math.max(jsc.defaultParallelism(), planned.size() / 64)))
                 .flatMapToPair(f -> {
-                    List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
+                    List<Tuple2<SpaceTimeKey, V>> out = new ArrayList<>();
                     try {
-                        for (Map.Entry<SpaceTimeKey, Tile> kv :
-                                TileRecords.decodeSpaceTimeTiles(Files.readAllBytes(Paths.get(f)))) {
+                        for (Map.Entry<SpaceTimeKey, V> kv : values.decode(Files.readAllBytes(Paths.get(f)))) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
                     } catch (NoSuchFileException e) {
@@ -276,8 +334,8 @@ public final class SpaceTimeLayerStore {
                 });
     }
 
-    private JavaPairRDD<SpaceTimeKey, Tile> readMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes a)
-            throws IOException {
+    private <V> JavaPairRDD<SpaceTimeKey, V> readMapFiles(
+            HadoopCatalog hc, LayerId id, LayerAttributes a, LayerValues<SpaceTimeKey, V> values) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path dir = hc.layerDir(a);
         if (!dir.getFileSystem(conf).exists(dir)) {
@@ -291,11 +349,11 @@ public final class SpaceTimeLayerStore {
         }
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
         return jsc.parallelize(files, files.size()).flatMapToPair(f -> {
-            List<Tuple2<SpaceTimeKey, Tile>> out = new ArrayList<>();
+            List<Tuple2<SpaceTimeKey, V>> out = new ArrayList<>();
             try {
                 MapFileTiles.read(f.path(), sconf.value(), null, (idx, bytes) -> {
                     try {
-                        for (Map.Entry<SpaceTimeKey, Tile> kv : TileRecords.decodeSpaceTimeTiles(bytes)) {
+                        for (Map.Entry<SpaceTimeKey, V> kv : values.decode(bytes)) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
                     } catch (RuntimeException e) {

@@ -4,7 +4,9 @@
  * key-bounds/extent queries that read only the files or MapFile records they need) and
  * {@link io.rastermill.spark.layerstore.LayoutRetiler} (a layer onto another layout of its CRS, nearest) and
  * {@link io.rastermill.spark.layerstore.ZoomedPyramid} (the levels of a Web Mercator pyramid: the top warped from GeoTIFFs,
- * each lower level from the 2×2 tiles above).
+ * each lower level from the 2×2 tiles above), and {@link io.rastermill.spark.layerstore.SpaceTimeLayerStore} (space-time
+ * layers, single band or {@link io.rastermill.spark.layerstore.MultibandSpaceTimeLayer multiband}, through the same
+ * record codecs).
  *
  * <h2>Semantics</h2>
  * GeoTrellis's, with one deliberate difference: the {@code metadata} attribute is written after the tiles, so a

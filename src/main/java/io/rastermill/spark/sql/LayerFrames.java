@@ -1,7 +1,10 @@
 package io.rastermill.spark.sql;
 
+import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.BufferedTileBytes;
+import io.rastermill.core.layout.SpaceTimeKey;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.layout.TemporalBounds;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBuilder;
@@ -12,6 +15,7 @@ import io.rastermill.spark.layerstore.SpaceTimeLayer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,7 +23,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
@@ -66,7 +73,8 @@ public final class LayerFrames {
      * A space-time layer (or a scene series, {@code SceneSeries.read}) as one row per tile and instant: {@code col},
      * {@code row}, {@code instant} (a TIMESTAMP, UTC) and {@code tile}, edge tiles cropped as in the spatial frame.
      * The time-series aggregates ({@code rm_composite}, {@code rm_trend}, ...) reduce it grouped by {@code col, row}
-     * into a frame that {@link #toLayer} turns back into a layer of {@code layer.metadata()}'s layout.
+     * into a frame that {@link #toLayer} turns back into a layer of {@code layer.metadata()}'s layout; grouped by
+     * {@code col, row} and a time window, into one that {@link #toSpaceTimeLayer} turns back into a space-time layer.
      */
     public static Dataset<Row> toDataFrame(SparkSession spark, SpaceTimeLayer layer) {
         TileLayerMetadata md = layer.metadata();
@@ -114,15 +122,10 @@ public final class LayerFrames {
      * Back to a layer. The frame needs the {@code col}, {@code row} and {@code tile} columns (other
      * columns are ignored); {@code metadata} describes the layout the tiles are on.
      *
-     * @throws IllegalArgumentException naming the missing column
+     * @throws IllegalArgumentException naming the missing or mistyped column
      */
     public static TileLayer toLayer(Dataset<Row> frame, TileLayerMetadata metadata) {
-        for (String c : new String[] {COL, ROW, TILE}) {
-            if (!Arrays.asList(frame.columns()).contains(c)) {
-                throw new IllegalArgumentException(
-                        "the frame has no '" + c + "' column; it has " + String.join(", ", frame.columns()));
-            }
-        }
+        requireColumns(frame, SCHEMA);
         int tileCols = metadata.layout().tileCols();
         int tileRows = metadata.layout().tileRows();
         JavaPairRDD<SpatialKey, Tile> rdd = frame.select(COL, ROW, TILE)
@@ -131,5 +134,96 @@ public final class LayerFrames {
                         new SpatialKey(r.getInt(0), r.getInt(1)),
                         layoutSized(TileBytes.decode((byte[]) r.get(2)), tileCols, tileRows)));
         return TileLayers.fromRdd(rdd, metadata);
+    }
+
+    /**
+     * Back to a space-time layer that {@code SpaceTimeLayerStore.write} stores: the frame needs {@code col},
+     * {@code row} (INT), {@code instant} (TIMESTAMP) and {@code tile} (BINARY) columns (others are ignored), at most one
+     * row per (col, row, instant), e.g. {@code rm_composite} results grouped by {@code col, row} and a month. Tiles are
+     * {@code metadata}'s cell type, and either layout-sized or cropped at the raster's edge as {@link
+     * #toDataFrame(SparkSession, SpaceTimeLayer)} gives them (padded back with NoData); the time bounds are the frame's
+     * first and last instant. The columns, keys and time range are checked here (two small jobs over the key columns),
+     * the tiles as they are decoded.
+     *
+     * @throws IllegalArgumentException naming a missing or mistyped column, a duplicate key, or (when the layer is
+     *                                  evaluated) the key of a tile of another cell type or size
+     */
+    public static SpaceTimeLayer toSpaceTimeLayer(Dataset<Row> frame, TileLayerMetadata metadata) {
+        requireColumns(frame, SPACE_TIME_SCHEMA);
+        Dataset<Row> keys = frame.select(COL, ROW, INSTANT);
+        Row span = keys.agg(functions.min(INSTANT), functions.max(INSTANT), functions.count(functions.lit(1)))
+                .first();
+        if (span.getLong(2) == 0) {
+            throw new IllegalArgumentException("the frame has no rows: a space-time layer needs at least one tile");
+        }
+        if (span.isNullAt(0)) {
+            throw new IllegalArgumentException("the frame's '" + INSTANT + "' column is NULL in every row");
+        }
+        List<Row> twice = keys.groupBy(COL, ROW, INSTANT)
+                .count()
+                .filter(functions.col("count").gt(1))
+                .limit(1)
+                .collectAsList();
+        if (!twice.isEmpty()) {
+            Row d = twice.get(0);
+            throw new IllegalArgumentException("the frame has " + d.getLong(3) + " rows for the key "
+                    + spaceTimeKey(d, 0, 1, 2) + "; a space-time layer holds one tile per (col, row, instant)");
+        }
+        TemporalBounds time = new TemporalBounds(epochMillis(span.get(0)), epochMillis(span.get(1)));
+        CellType ct = metadata.cellType();
+        int tileCols = metadata.layout().tileCols();
+        int tileRows = metadata.layout().tileRows();
+        JavaPairRDD<SpaceTimeKey, Tile> rdd = frame.select(COL, ROW, INSTANT, TILE)
+                .javaRDD()
+                .mapToPair(r -> {
+                    SpaceTimeKey k = spaceTimeKey(r, 0, 1, 2);
+                    if (r.isNullAt(3)) {
+                        throw new IllegalArgumentException("tile " + k + " is NULL");
+                    }
+                    Tile t = TileBytes.decode((byte[]) r.get(3));
+                    if (!t.cellType().equals(ct)) {
+                        throw new IllegalArgumentException(
+                                "tile " + k + " is " + t.cellType().name() + "; the layer's cell type is " + ct.name()
+                                        + " (convert it, or give that type)");
+                    }
+                    int[] inner = TileLayers.innerSize(metadata, k.spatialKey());
+                    boolean layoutSize = t.cols() == tileCols && t.rows() == tileRows;
+                    if (!layoutSize && (t.cols() != inner[0] || t.rows() != inner[1])) {
+                        throw new IllegalArgumentException("tile " + k + " is " + t.cols() + "x" + t.rows()
+                                + "; the layout's tiles are " + tileCols + "x" + tileRows + ", its in-raster part "
+                                + inner[0] + "x" + inner[1]);
+                    }
+                    return new Tuple2<>(k, layoutSized(t, tileCols, tileRows));
+                });
+        return new SpaceTimeLayer(rdd, metadata, time);
+    }
+
+    private static SpaceTimeKey spaceTimeKey(Row r, int col, int row, int instant) {
+        if (r.isNullAt(col) || r.isNullAt(row) || r.isNullAt(instant)) {
+            throw new IllegalArgumentException("a row has a NULL key: " + COL + " " + r.get(col) + ", " + ROW + " "
+                    + r.get(row) + ", " + INSTANT + " " + r.get(instant));
+        }
+        return new SpaceTimeKey(r.getInt(col), r.getInt(row), epochMillis(r.get(instant)));
+    }
+
+    /** A TIMESTAMP value as Spark hands it: {@link Timestamp}, or {@link Instant} with the Java 8 time API on. */
+    private static long epochMillis(Object timestamp) {
+        return timestamp instanceof Instant i ? i.toEpochMilli() : ((Timestamp) timestamp).getTime();
+    }
+
+    /** Every column of {@code wanted} is in the frame with its type (nullability aside). */
+    private static void requireColumns(Dataset<Row> frame, StructType wanted) {
+        StructType have = frame.schema();
+        for (StructField f : wanted.fields()) {
+            if (!Arrays.asList(have.fieldNames()).contains(f.name())) {
+                throw new IllegalArgumentException(
+                        "the frame has no '" + f.name() + "' column; it has " + String.join(", ", frame.columns()));
+            }
+            DataType t = have.apply(f.name()).dataType();
+            if (!t.equals(f.dataType())) {
+                throw new IllegalArgumentException("the frame's '" + f.name() + "' column is " + t.sql()
+                        + "; it must be " + f.dataType().sql());
+            }
+        }
     }
 }
