@@ -94,8 +94,8 @@ public final class WarpKernel {
 
     /** GDAL's 2×2 bilinear: in-raster, valid neighbours only, weights renormalised. */
     private static double bilinear(double[] v, int w, int h, double x, double y) {
-        int ix = (int) Math.floor(x - 0.5);
-        int iy = (int) Math.floor(y - 0.5);
+        int ix = floor(x - 0.5);
+        int iy = floor(y - 0.5);
         double fx = x - 0.5 - ix;
         double fy = y - 0.5 - iy;
         double acc = 0;
@@ -154,20 +154,19 @@ public final class WarpKernel {
     /** The separable kernel over {@code (2 rx) × (2 ry)} cells, widened by the scale, renormalised. */
     private double general(
             double[] v, int w, int h, double x, double y, Resampling method, int rx, int ry, double sx, double sy) {
-        int ix = (int) Math.floor(x - 0.5);
-        int iy = (int) Math.floor(y - 0.5);
-        double dx = x - 0.5 - ix;
-        double dy = y - 0.5 - iy;
-        for (int k = 1 - rx; k <= rx; k++) {
-            wx[k + rx] = weight(method, (k - dx) * sx);
-        }
-        for (int j = 1 - ry; j <= ry; j++) {
-            wy[j + ry] = weight(method, (j - dy) * sy);
-        }
+        double fx = x - 0.5;
+        double fy = y - 0.5;
+        int ix = floor(fx);
+        int iy = floor(fy);
+        double dx = fx - ix;
+        double dy = fy - iy;
         int k0 = Math.max(1 - rx, -ix);
         int k1 = Math.min(rx, w - 1 - ix);
         int j0 = Math.max(1 - ry, -iy);
         int j1 = Math.min(ry, h - 1 - iy);
+        // only the taps inside the window: the others are never read
+        weights(method, wx, rx, k0, k1, dx, sx);
+        weights(method, wy, ry, j0, j1, dy, sy);
         double acc = 0;
         double weight = 0;
         for (int j = j0; j <= j1; j++) {
@@ -190,6 +189,44 @@ public final class WarpKernel {
             return Double.NaN;
         }
         return weight > 0.99999 && weight < 1.00001 ? acc : acc / weight;
+    }
+
+    /**
+     * {@code into[t + r] = weight(method, (t - d) * s)} for the taps {@code t0..t1}: one dispatch per axis and cell
+     * instead of one per tap, and bilinear's tent written out, as the launcher's C1-compiled code calls rather than
+     * inlines. Same values as {@link #weight}.
+     */
+    private static void weights(Resampling method, double[] into, int r, int t0, int t1, double d, double s) {
+        switch (method) {
+            case BILINEAR -> {
+                for (int t = t0; t <= t1; t++) {
+                    double tent = 1 - Math.abs((t - d) * s);
+                    into[t + r] = tent > 0 ? tent : 0; // Math.max(0, tent): the argument is never NaN here
+                }
+            }
+            case CUBIC -> {
+                for (int t = t0; t <= t1; t++) {
+                    into[t + r] = cubicWeight((t - d) * s);
+                }
+            }
+            case CUBIC_SPLINE -> {
+                for (int t = t0; t <= t1; t++) {
+                    into[t + r] = cubicSplineWeight((t - d) * s);
+                }
+            }
+            case LANCZOS -> {
+                for (int t = t0; t <= t1; t++) {
+                    into[t + r] = lanczosWeight((t - d) * s);
+                }
+            }
+            default -> throw new IllegalArgumentException(method.gdalName() + " has no kernel");
+        }
+    }
+
+    /** {@code (int) Math.floor(a)} for {@code a} within the int range, without the call C1 leaves in. */
+    private static int floor(double a) {
+        int i = (int) a;
+        return a < i ? i - 1 : i;
     }
 
     static double weight(Resampling method, double d) {
