@@ -20,6 +20,8 @@ PHASES = [
                 "encodeDoubles")),
     ("write", ("PartWriter", "GeoTiffAssembler", "PartReader", "LevelTask", "FileChannelImpl.write",
                "FileOutputStream.write", "RawLocalFileSystem", "SpillFile")),
+    ("transform", ("PixelTransform", "org.locationtech.proj4j", "CrsTransform")),
+    ("lane conversion", ("toDoubleLane", "fromDoubleLane", "WarpedValues")),
     ("kernel", ("io.rastermill.core.",)),
     ("Spark scheduling, serialisation", ("org.apache.spark", "com.esotericsoftware", "io.netty", "org.apache.hadoop",
                                          "scala.")),

@@ -5,7 +5,8 @@
 # compiler threads are JIT; the task threads' and the driver's CPU is split by their execution samples (Java and
 # native), each sample put in the phase of the innermost frame that names one; the CPU no Java thread accounts for
 # (GC workers, the VM thread) is "GC, VM threads". Cases: slope (the defaults: COG and overviews),
-# slope_none (--overviews none --no-cog) and ndvi (calc (B - A) / (B + A) to Float32, --overviews none --no-cog), on local[2].
+# slope_none (--overviews none --no-cog), ndvi (calc (B - A) / (B + A) to Float32, --overviews none --no-cog) and warp
+# (the DEM to EPSG:4326, bilinear, as warp-bench.sh runs it), on local[2].
 #   src/test/bench/phase-profile.sh [SIZE] [CASES]     (default 8192 "slope ndvi"; DATA=/tmp/bench/data)
 # JFR turns the launcher's class-data-sharing archive off (JDK 17 crashes with both), so start-up is ~1.5 CPU-s
 # more than in a normal run; JFR's own sampling adds a few percent. Needs the JDK's `jfr` tool.
@@ -24,7 +25,9 @@ for case in $CASES; do
     slope_none) args=(slope "$DEM" "$OUT/out.tif" --quiet --overviews none --no-cog) ;;
     ndvi) args=(calc --expr '(B - A) / (B + A)' -A "$RED" -B "$NIR" "$OUT/out.tif" --type Float32 --quiet
                 --overviews none --no-cog) ;;
-    *) echo "phase-profile: unknown case $case (slope, slope_none, ndvi)" >&2; exit 2 ;;
+    warp) args=(warp -t_srs EPSG:4326 -r bilinear --no-cog --compress deflate --predictor 3 --block 512 "$DEM"
+                "$OUT/out.tif" --quiet) ;;
+    *) echo "phase-profile: unknown case $case (slope, slope_none, ndvi, warp)" >&2; exit 2 ;;
   esac
   jfr_record "$OUT/cpu.jfc" "${args[@]}"
   printf '%s %s²: %.2f CPU-s (user %s, sys %s), wall %s s, max RSS %d MiB, load before %s\n' "$case" "$SIZE" \

@@ -50,14 +50,24 @@ public final class BlockWarp {
         double xmax = Double.NEGATIVE_INFINITY;
         double ymin = Double.POSITIVE_INFINITY;
         double ymax = Double.NEGATIVE_INFINITY;
+        // comparisons rather than Math.min/max, which C1 calls per cell; on finite values they differ only in the
+        // sign of a zero, which no bound below depends on
         for (int i = 0; i < pw * ph; i++) {
             double x = xs[i];
             double y = ys[i];
             if (Double.isFinite(x) && Double.isFinite(y)) {
-                xmin = Math.min(xmin, x);
-                xmax = Math.max(xmax, x);
-                ymin = Math.min(ymin, y);
-                ymax = Math.max(ymax, y);
+                if (x < xmin) {
+                    xmin = x;
+                }
+                if (x > xmax) {
+                    xmax = x;
+                }
+                if (y < ymin) {
+                    ymin = y;
+                }
+                if (y > ymax) {
+                    ymax = y;
+                }
             }
         }
         if (!(xmin <= xmax)) {
