@@ -8,7 +8,8 @@
 # GRASS runs through ../shared/bench/run_grass_watershed.sh (needs grass-core); set NO_GRASS=1 to skip it.
 # BASE=DIR also times another build's launcher (e.g. a checkout of main: DIR/jobs/rastermill) in the same rotation.
 # BLOCKS="256 512 1024" (the default; BLOCKS= to skip) then runs `hydrology --debug --block B` once per block size
-# and prints the driver graphs' sizes (nodes, summary bytes, heap after GC less cached blocks) for each.
+# and prints the driver graphs' sizes (nodes, summary bytes, heap after GC less cached blocks) for each, with the
+# run's largest live heap after a full GC (-Xlog:gc) and its max RSS.
 # HEAP=3g sets the JVM heap (-Xmx) of our runs (default: the JVM's own).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
@@ -64,9 +65,13 @@ if [ -n "${BASE:-}" ]; then
   mb=$(median "${bw[@]}"); cb=$(median "${bc[@]}")
   printf 'base build: median %.1f s wall, %.1f CPU-s; CPU ratio (base/rastermill) %.2f\n' "$mb" "$cb" "$(echo "$cb / $co" | bc -l)"
 fi
+# The largest heap left after a full GC (--debug runs one before each graph's line, so the graphs are in it).
+live() { grep 'Pause Full' "$1" | grep -o '>[0-9]*M(' | tr -dc '0-9\n' | sort -n | tail -1; }
 for b in ${BLOCKS-256 512 1024}; do
   rm -rf "${OUT:?}"/*
-  ours jobs/rastermill "$OUT/graph.time" "$OUT/ours" --debug --block "$b"
-  echo "driver graphs at --block $b (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  JOPTS="${HEAP:+-Xmx$HEAP} -Xlog:gc:file=$OUT/gc.log" ours jobs/rastermill "$OUT/graph.time" "$OUT/ours" --debug --block "$b"
+  echo "driver graphs at --block $b (load $load): live heap after full GCs at most $(live "$OUT/gc.log") MiB," \
+    "max RSS $(field 'Maximum resident set size (kbytes)' "$OUT/graph.time") KB"
   sed -n 's/.*DriverGraphLog: /  /p' "$OUT/ours.err"
 done
