@@ -36,12 +36,7 @@ public final class MathFunctions {
         ATAN,
         FLOOR,
         CEIL,
-        ROUND;
-
-        /** Whether the function maps whole numbers to themselves (so integral tiles keep their type). */
-        public boolean keepsIntegers() {
-            return this == FLOOR || this == CEIL || this == ROUND;
-        }
+        ROUND
     }
 
     public static final LocalOp SQRT = fn("sqrt", Fn.SQRT, "square root");
@@ -80,25 +75,6 @@ public final class MathFunctions {
 
     private static LocalOp whole(String name, Fn fn, String doc) {
         return LocalOp.union(name, 1, LocalOp.INT_IDENTITY, (in, out, n) -> apply(fn, in[0], out, n), doc);
-    }
-
-    /** The descriptor of a one-argument kernel. */
-    public static LocalOp of(Fn fn) {
-        return switch (fn) {
-            case SQRT -> SQRT;
-            case EXP -> EXP;
-            case LOG -> LOG;
-            case LOG10 -> LOG10;
-            case SIN -> SIN;
-            case COS -> COS;
-            case TAN -> TAN;
-            case ASIN -> ASIN;
-            case ACOS -> ACOS;
-            case ATAN -> ATAN;
-            case FLOOR -> FLOOR;
-            case CEIL -> CEIL;
-            case ROUND -> ROUND;
-        };
     }
 
     /** {@code out[i] = fn(a[i])}; NaN stays NaN; {@code out} may alias {@code a}. */
@@ -205,13 +181,6 @@ public final class MathFunctions {
         for (int i = 0; i < n; i++) {
             out[i] = Math.signum(a[i]);
         }
-    }
-
-    public static Tile apply(Fn fn, Tile t) {
-        if (fn.keepsIntegers() && !t.cellType().isFloatingPoint()) {
-            return t;
-        }
-        return of(fn).apply(t);
     }
 
     /** {@code atan2(y, x)} cell by cell; float64 unless both are float32. */
