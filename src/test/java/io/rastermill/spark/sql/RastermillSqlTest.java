@@ -10,6 +10,8 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.local.Arithmetic;
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
+import io.rastermill.core.reclass.ReclassMap;
+import io.rastermill.core.reclass.ReclassOp;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GeoTiffReader;
@@ -190,5 +192,28 @@ class RastermillSqlTest {
                         .sql("SELECT rm_calc('A +* 2', array(tile)) FROM red")
                         .collect());
         assertTrue(String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"), bad.getMessage());
+    }
+
+    @Test
+    void rmReclassEqualsTheReclassOpOnEveryTile() throws Exception {
+        LayerFrames.toDataFrame(SPARK.session(), layer()).createOrReplaceTempView("heights");
+        String map = "*-200:1,200-400:2,400-*:3,nodata:255";
+        List<Row> rows = SPARK.session()
+                .sql("SELECT tile, rm_reclass(tile, '" + map + "'), rm_reclass_as(tile, '" + map + "', 'uint8')"
+                        + " FROM heights")
+                .collectAsList();
+        assertEquals(12, rows.size(), "4 x 3 tiles");
+        ReclassMap m = ReclassMap.parse(map);
+        for (Row row : rows) {
+            Tile t = TileBytes.decode((byte[]) row.get(0));
+            assertEquals(ReclassOp.of(m).apply(t), TileBytes.decode((byte[]) row.get(1)));
+            assertEquals(ReclassOp.of(m, CellType.UINT8).apply(t), TileBytes.decode((byte[]) row.get(2)));
+        }
+        Exception bad = assertThrows(
+                Exception.class,
+                () -> SPARK.session()
+                        .sql("SELECT rm_reclass(tile, '0-10:1,10-x:2') FROM heights")
+                        .collect());
+        assertTrue(String.valueOf(bad.getMessage()).contains("reclass map item 2"), bad.getMessage());
     }
 }
