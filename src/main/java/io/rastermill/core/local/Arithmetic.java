@@ -17,15 +17,15 @@ import io.rastermill.core.tile.Tile;
  * float64. <em>Divergence from GeoTrellis:</em> GeoTrellis keeps an int tile's type for
  * {@code tile + 1.5} and truncates the number; here the result is promoted to float64.
  *
- * <p><b>Division:</b> {@link Op#DIVIDE} on integral results is integer division truncating toward
- * zero (as GeoTrellis and Java); {@link Op#FLOOR_DIVIDE} rounds toward negative infinity (Python's
- * {@code //}); {@link Op#MOD} is the remainder with the sign of the dividend (Java/C {@code %}, not
+ * <p><b>Division:</b> {@link #DIVIDE} on integral results is integer division truncating toward
+ * zero (as GeoTrellis and Java); {@link #FLOOR_DIVIDE} rounds toward negative infinity (Python's
+ * {@code //}); {@link #MOD} is the remainder with the sign of the dividend (Java/C {@code %}, not
  * numpy's {@code mod}). <b>Division or remainder by zero gives NoData</b> in both lanes.
  *
  * <p><b>Integer overflow:</b> the int lane wraps (two's complement Java int arithmetic); the result is
  * then stored into the result cell type by its narrowing rule (a JVM cast, which wraps again for
  * 8- and 16-bit types). A wrapped value equal to the type's NoData reads back as NoData, as in
- * GeoTrellis. {@link Op#POW} in the int lane is {@code (int) Math.pow(a, b)}: it truncates toward
+ * GeoTrellis. {@link #POW} in the int lane is {@code (int) Math.pow(a, b)}: it truncates toward
  * zero and saturates at the int range (so {@code pow(2, -1) == 0}).
  *
  * <p><b>Raw types</b> have no NoData: a NoData result (division by zero) in a raw result type is
@@ -108,19 +108,6 @@ public final class Arithmetic {
                 (in, out, n) -> apply(op, in[0], in[1], out, n),
                 (in, out, n) -> apply(op, in[0], in[1], out, n),
                 doc);
-    }
-
-    /** The descriptor of a binary kernel. */
-    public static LocalOp of(Op op) {
-        return switch (op) {
-            case ADD -> ADD;
-            case SUBTRACT -> SUBTRACT;
-            case MULTIPLY -> MULTIPLY;
-            case DIVIDE -> DIVIDE;
-            case FLOOR_DIVIDE -> FLOOR_DIVIDE;
-            case MOD -> MOD;
-            case POW -> POW;
-        };
     }
 
     // ------------------------------------------------------------------ lane kernels
@@ -267,21 +254,6 @@ public final class Arithmetic {
     }
 
     // ------------------------------------------------------------------ tiles
-
-    /** {@code op} applied cell by cell to two tiles of equal size, into their union cell type. */
-    public static Tile apply(Op op, Tile a, Tile b) {
-        return of(op).apply(a, b);
-    }
-
-    /** {@code op} with a number on the right ({@code tile op value}). */
-    public static Tile apply(Op op, Tile a, double value) {
-        return of(op).apply(a, value);
-    }
-
-    /** {@code op} with a number on the left ({@code value op tile}). */
-    public static Tile apply(Op op, double value, Tile b) {
-        return of(op).apply(value, b);
-    }
 
     /** {@code -tile} in the tile's own type (int lane wraps; a wrapped value may land on NoData). */
     public static Tile negate(Tile t) {

@@ -38,17 +38,6 @@ public final class Bitwise {
                 .withSymbol(symbol);
     }
 
-    /** The descriptor of a binary kernel. */
-    public static LocalOp of(Op op) {
-        return switch (op) {
-            case AND -> AND;
-            case OR -> OR;
-            case XOR -> XOR;
-            case SHIFT_LEFT -> SHIFT_LEFT;
-            case SHIFT_RIGHT -> SHIFT_RIGHT;
-        };
-    }
-
     public static void apply(Op op, int[] a, int[] b, int[] out, int n) {
         Operands.requireLength(n, a.length, b.length, out.length);
         final int nd = NoData.INT;
@@ -93,14 +82,6 @@ public final class Bitwise {
             int x = a[i];
             out[i] = x == NoData.INT ? x : ~x;
         }
-    }
-
-    public static Tile apply(Op op, Tile a, Tile b) {
-        return of(op).apply(a, b);
-    }
-
-    public static Tile apply(Op op, Tile a, int value) {
-        return of(op).apply(a, value);
     }
 
     public static Tile not(Tile a) {

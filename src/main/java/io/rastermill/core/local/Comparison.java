@@ -2,7 +2,6 @@ package io.rastermill.core.local;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.tile.Tile;
 
 /**
  * Cell-by-cell comparisons ({@code == != < <= > >=}) of two tiles or a tile and a number, giving 1
@@ -47,18 +46,6 @@ public final class Comparison {
                         (in, out, n) -> apply(op, in[0], in[1], out, n),
                         doc)
                 .withSymbol(symbol);
-    }
-
-    /** The descriptor of a kernel. */
-    public static LocalOp of(Op op) {
-        return switch (op) {
-            case EQUAL -> EQUAL;
-            case NOT_EQUAL -> NOT_EQUAL;
-            case LESS -> LESS;
-            case LESS_OR_EQUAL -> LESS_OR_EQUAL;
-            case GREATER -> GREATER;
-            case GREATER_OR_EQUAL -> GREATER_OR_EQUAL;
-        };
     }
 
     /** {@code out[i] = a[i] op b[i] ? 1 : 0}, NoData if either is NoData; {@code out} may alias an input. */
@@ -147,15 +134,5 @@ public final class Comparison {
                 }
             }
         }
-    }
-
-    /** {@code a op b} cell by cell into {@link #RESULT}. */
-    public static Tile apply(Op op, Tile a, Tile b) {
-        return of(op).apply(a, b);
-    }
-
-    /** {@code tile op value} cell by cell into {@link #RESULT}. */
-    public static Tile apply(Op op, Tile a, double value) {
-        return of(op).apply(a, value);
     }
 }

@@ -226,10 +226,6 @@ public final class LocalOp {
         return with(d -> d.noData = rule);
     }
 
-    public LocalOp withDoublesToInt(DoubleToIntKernel kernel) {
-        return with(d -> d.doublesToInt = kernel);
-    }
-
     /** A {@link Typing#FLOATING} op's shortcut for all-integer arguments. */
     public LocalOp withIntsToDouble(IntToDoubleKernel kernel) {
         return with(d -> d.intsToDouble = kernel);
@@ -368,6 +364,9 @@ public final class LocalOp {
         if (args.length != arity) {
             throw new IllegalArgumentException(
                     name + " takes " + arity + " tile" + (arity == 1 ? "" : "s") + ", got " + args.length);
+        }
+        if (ints == INT_IDENTITY && !args[0].cellType().isFloatingPoint()) {
+            return args[0]; // floor, ceil, round of an integral tile: the tile itself (calc skips the step too)
         }
         Operand[] ops = new Operand[args.length];
         for (int i = 0; i < args.length; i++) {

@@ -115,63 +115,63 @@ public final class LocalOps {
 
     // arithmetic
     public static Tile add(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.ADD, a, b);
+        return Arithmetic.ADD.apply(a, b);
     }
 
     public static Tile add(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.ADD, a, v);
+        return Arithmetic.ADD.apply(a, v);
     }
 
     public static Tile subtract(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, b);
+        return Arithmetic.SUBTRACT.apply(a, b);
     }
 
     public static Tile subtract(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, a, v);
+        return Arithmetic.SUBTRACT.apply(a, v);
     }
 
     public static Tile subtract(double v, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.SUBTRACT, v, b);
+        return Arithmetic.SUBTRACT.apply(v, b);
     }
 
     public static Tile multiply(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, b);
+        return Arithmetic.MULTIPLY.apply(a, b);
     }
 
     public static Tile multiply(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.MULTIPLY, a, v);
+        return Arithmetic.MULTIPLY.apply(a, v);
     }
 
     public static Tile divide(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, b);
+        return Arithmetic.DIVIDE.apply(a, b);
     }
 
     public static Tile divide(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.DIVIDE, a, v);
+        return Arithmetic.DIVIDE.apply(a, v);
     }
 
     public static Tile divide(double v, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.DIVIDE, v, b);
+        return Arithmetic.DIVIDE.apply(v, b);
     }
 
     public static Tile floorDivide(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.FLOOR_DIVIDE, a, b);
+        return Arithmetic.FLOOR_DIVIDE.apply(a, b);
     }
 
     public static Tile mod(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.MOD, a, b);
+        return Arithmetic.MOD.apply(a, b);
     }
 
     public static Tile mod(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.MOD, a, v);
+        return Arithmetic.MOD.apply(a, v);
     }
 
     public static Tile pow(Tile a, Tile b) {
-        return Arithmetic.apply(Arithmetic.Op.POW, a, b);
+        return Arithmetic.POW.apply(a, b);
     }
 
     public static Tile pow(Tile a, double v) {
-        return Arithmetic.apply(Arithmetic.Op.POW, a, v);
+        return Arithmetic.POW.apply(a, v);
     }
 
     public static Tile negate(Tile a) {
@@ -188,64 +188,64 @@ public final class LocalOps {
 
     // comparisons
     public static Tile equal(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.EQUAL, a, b);
+        return Comparison.EQUAL.apply(a, b);
     }
 
     public static Tile equal(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.EQUAL, a, v);
+        return Comparison.EQUAL.apply(a, v);
     }
 
     public static Tile notEqual(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.NOT_EQUAL, a, b);
+        return Comparison.NOT_EQUAL.apply(a, b);
     }
 
     public static Tile notEqual(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.NOT_EQUAL, a, v);
+        return Comparison.NOT_EQUAL.apply(a, v);
     }
 
     public static Tile less(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.LESS, a, b);
+        return Comparison.LESS.apply(a, b);
     }
 
     public static Tile less(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.LESS, a, v);
+        return Comparison.LESS.apply(a, v);
     }
 
     public static Tile lessOrEqual(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, b);
+        return Comparison.LESS_OR_EQUAL.apply(a, b);
     }
 
     public static Tile lessOrEqual(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.LESS_OR_EQUAL, a, v);
+        return Comparison.LESS_OR_EQUAL.apply(a, v);
     }
 
     public static Tile greater(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.GREATER, a, b);
+        return Comparison.GREATER.apply(a, b);
     }
 
     public static Tile greater(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.GREATER, a, v);
+        return Comparison.GREATER.apply(a, v);
     }
 
     public static Tile greaterOrEqual(Tile a, Tile b) {
-        return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, b);
+        return Comparison.GREATER_OR_EQUAL.apply(a, b);
     }
 
     public static Tile greaterOrEqual(Tile a, double v) {
-        return Comparison.apply(Comparison.Op.GREATER_OR_EQUAL, a, v);
+        return Comparison.GREATER_OR_EQUAL.apply(a, v);
     }
 
     // logical
     public static Tile and(Tile a, Tile b) {
-        return Logical.apply(Logical.Op.AND, a, b);
+        return Logical.AND.apply(a, b);
     }
 
     public static Tile or(Tile a, Tile b) {
-        return Logical.apply(Logical.Op.OR, a, b);
+        return Logical.OR.apply(a, b);
     }
 
     public static Tile xor(Tile a, Tile b) {
-        return Logical.apply(Logical.Op.XOR, a, b);
+        return Logical.XOR.apply(a, b);
     }
 
     public static Tile not(Tile a) {
@@ -254,19 +254,19 @@ public final class LocalOps {
 
     // bitwise
     public static Tile bitAnd(Tile a, Tile b) {
-        return Bitwise.apply(Bitwise.Op.AND, a, b);
+        return Bitwise.AND.apply(a, b);
     }
 
     public static Tile bitAnd(Tile a, int v) {
-        return Bitwise.apply(Bitwise.Op.AND, a, v);
+        return Bitwise.AND.apply(a, v);
     }
 
     public static Tile bitOr(Tile a, Tile b) {
-        return Bitwise.apply(Bitwise.Op.OR, a, b);
+        return Bitwise.OR.apply(a, b);
     }
 
     public static Tile bitXor(Tile a, Tile b) {
-        return Bitwise.apply(Bitwise.Op.XOR, a, b);
+        return Bitwise.XOR.apply(a, b);
     }
 
     public static Tile bitNot(Tile a) {
@@ -274,20 +274,20 @@ public final class LocalOps {
     }
 
     public static Tile shiftLeft(Tile a, int v) {
-        return Bitwise.apply(Bitwise.Op.SHIFT_LEFT, a, v);
+        return Bitwise.SHIFT_LEFT.apply(a, v);
     }
 
     public static Tile shiftRight(Tile a, int v) {
-        return Bitwise.apply(Bitwise.Op.SHIFT_RIGHT, a, v);
+        return Bitwise.SHIFT_RIGHT.apply(a, v);
     }
 
     // min, max, clamp
     public static Tile min(Tile a, Tile b) {
-        return MinMax.apply(MinMax.Op.MIN, a, b);
+        return MinMax.MIN.apply(a, b);
     }
 
     public static Tile max(Tile a, Tile b) {
-        return MinMax.apply(MinMax.Op.MAX, a, b);
+        return MinMax.MAX.apply(a, b);
     }
 
     public static Tile clamp(Tile a, double lo, double hi) {
@@ -296,35 +296,35 @@ public final class LocalOps {
 
     // math functions
     public static Tile sqrt(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.SQRT, a);
+        return MathFunctions.SQRT.apply(a);
     }
 
     public static Tile exp(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.EXP, a);
+        return MathFunctions.EXP.apply(a);
     }
 
     public static Tile log(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.LOG, a);
+        return MathFunctions.LOG.apply(a);
     }
 
     public static Tile log10(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.LOG10, a);
+        return MathFunctions.LOG10.apply(a);
     }
 
     public static Tile sin(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.SIN, a);
+        return MathFunctions.SIN.apply(a);
     }
 
     public static Tile cos(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.COS, a);
+        return MathFunctions.COS.apply(a);
     }
 
     public static Tile tan(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.TAN, a);
+        return MathFunctions.TAN.apply(a);
     }
 
     public static Tile atan(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.ATAN, a);
+        return MathFunctions.ATAN.apply(a);
     }
 
     public static Tile atan2(Tile y, Tile x) {
@@ -332,15 +332,15 @@ public final class LocalOps {
     }
 
     public static Tile floor(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.FLOOR, a);
+        return MathFunctions.FLOOR.apply(a);
     }
 
     public static Tile ceil(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.CEIL, a);
+        return MathFunctions.CEIL.apply(a);
     }
 
     public static Tile round(Tile a) {
-        return MathFunctions.apply(MathFunctions.Fn.ROUND, a);
+        return MathFunctions.ROUND.apply(a);
     }
 
     // conditional and NoData

@@ -37,15 +37,6 @@ public final class Logical {
         return LocalOp.of(name, 2, LocalOp.Typing.TRUTH, (in, out, n) -> apply(op, in[0], in[1], out, n), null, doc);
     }
 
-    /** The descriptor of a binary kernel. */
-    public static LocalOp of(Op op) {
-        return switch (op) {
-            case AND -> AND;
-            case OR -> OR;
-            case XOR -> XOR;
-        };
-    }
-
     /** Int-lane truth values in, 0/1/NoData out; {@code out} may alias an input. */
     public static void apply(Op op, int[] a, int[] b, int[] out, int n) {
         Operands.requireLength(n, a.length, b.length, out.length);
@@ -97,10 +88,6 @@ public final class Logical {
             int x = a[i];
             out[i] = x == NoData.INT ? x : (x != 0 ? 1 : 0);
         }
-    }
-
-    public static Tile apply(Op op, Tile a, Tile b) {
-        return of(op).apply(a, b);
     }
 
     public static Tile not(Tile a) {

@@ -98,13 +98,13 @@ public final class Masking {
      */
     public static Tile maskValue(Tile t, Tile mask, double value) {
         Operands.requireSameDimensions(t, mask);
-        return keep(t, Comparison.apply(Comparison.Op.NOT_EQUAL, mask, value).toIntLane(), true);
+        return keep(t, Comparison.NOT_EQUAL.apply(mask, value).toIntLane(), true);
     }
 
     /** GeoTrellis's {@code localInverseMask}: {@code t}'s cell only where {@code mask}'s cell equals {@code value}. */
     public static Tile inverseMaskValue(Tile t, Tile mask, double value) {
         Operands.requireSameDimensions(t, mask);
-        return keep(t, Comparison.apply(Comparison.Op.EQUAL, mask, value).toIntLane(), true);
+        return keep(t, Comparison.EQUAL.apply(mask, value).toIntLane(), true);
     }
 
     /** NoData where {@code t}'s own cell equals any of {@code values}; the cell type is kept (widened if raw). */

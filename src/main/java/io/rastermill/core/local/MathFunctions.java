@@ -1,10 +1,12 @@
 package io.rastermill.core.local;
 
+import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 
 /**
  * Mathematical functions of each cell: {@code sqrt, exp, log, log10, sin, cos, tan, asin, acos, atan,
- * floor, ceil, round}, and {@link #atan2}. Computed in the double lane with {@link Math}.
+ * floor, ceil, round}, {@link #atan2}, {@link #hypot} and {@link #SIGN}. Computed in the double lane with
+ * {@link Math}, except {@code sign} of an integral tile, which stays in the int lane.
  *
  * <p><b>NoData:</b> NoData in gives NoData; an argument outside the domain ({@code sqrt(-1)},
  * {@code log(-1)}) gives NaN, which is NoData. Infinities are values, not NoData:
@@ -14,7 +16,8 @@ import io.rastermill.core.tile.Tile;
  * <p><b>Type:</b> a floating point tile keeps its type (float32 stays float32, as in GeoTrellis). An
  * integral tile gives float64 — <em>divergence from GeoTrellis</em>, which truncates {@code sqrt} of
  * an int tile back to int. {@code floor, ceil, round} keep the tile's type (on integral tiles they are
- * the identity). {@code round} rounds half to even ({@link Math#rint}, numpy's {@code round}).
+ * the identity), and so does {@code sign}. {@code round} rounds half to even ({@link Math#rint}, numpy's
+ * {@code round}).
  */
 public final class MathFunctions {
     private MathFunctions() {}
@@ -33,12 +36,7 @@ public final class MathFunctions {
         ATAN,
         FLOOR,
         CEIL,
-        ROUND;
-
-        /** Whether the function maps whole numbers to themselves (so integral tiles keep their type). */
-        public boolean keepsIntegers() {
-            return this == FLOOR || this == CEIL || this == ROUND;
-        }
+        ROUND
     }
 
     public static final LocalOp SQRT = fn("sqrt", Fn.SQRT, "square root");
@@ -64,6 +62,12 @@ public final class MathFunctions {
             2,
             (in, out, n) -> hypot(in[0], in[1], out, n),
             "sqrt(a² + b²) without intermediate overflow, as Math.hypot");
+    public static final LocalOp SIGN = LocalOp.union(
+            "sign",
+            1,
+            (in, out, n) -> sign(in[0], out, n),
+            (in, out, n) -> sign(in[0], out, n),
+            "-1, 0 or 1 by the sign of a, in a's type (as Math.signum)");
 
     private static LocalOp fn(String name, Fn fn, String doc) {
         return LocalOp.floating(name, 1, (in, out, n) -> apply(fn, in[0], out, n), doc);
@@ -71,25 +75,6 @@ public final class MathFunctions {
 
     private static LocalOp whole(String name, Fn fn, String doc) {
         return LocalOp.union(name, 1, LocalOp.INT_IDENTITY, (in, out, n) -> apply(fn, in[0], out, n), doc);
-    }
-
-    /** The descriptor of a one-argument kernel. */
-    public static LocalOp of(Fn fn) {
-        return switch (fn) {
-            case SQRT -> SQRT;
-            case EXP -> EXP;
-            case LOG -> LOG;
-            case LOG10 -> LOG10;
-            case SIN -> SIN;
-            case COS -> COS;
-            case TAN -> TAN;
-            case ASIN -> ASIN;
-            case ACOS -> ACOS;
-            case ATAN -> ATAN;
-            case FLOOR -> FLOOR;
-            case CEIL -> CEIL;
-            case ROUND -> ROUND;
-        };
     }
 
     /** {@code out[i] = fn(a[i])}; NaN stays NaN; {@code out} may alias {@code a}. */
@@ -181,11 +166,21 @@ public final class MathFunctions {
         }
     }
 
-    public static Tile apply(Fn fn, Tile t) {
-        if (fn.keepsIntegers() && !t.cellType().isFloatingPoint()) {
-            return t;
+    /** {@code out[i] = signum(a[i])} in the int lane; NoData stays NoData; {@code out} may alias {@code a}. */
+    public static void sign(int[] a, int[] out, int n) {
+        Operands.requireLength(n, a.length, out.length);
+        for (int i = 0; i < n; i++) {
+            int x = a[i];
+            out[i] = x == NoData.INT ? x : Integer.signum(x);
         }
-        return of(fn).apply(t);
+    }
+
+    /** {@code out[i] = signum(a[i])}: -1.0, 1.0, or a zero with its own sign; NaN stays NaN. */
+    public static void sign(double[] a, double[] out, int n) {
+        Operands.requireLength(n, a.length, out.length);
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.signum(a[i]);
+        }
     }
 
     /** {@code atan2(y, x)} cell by cell; float64 unless both are float32. */

@@ -67,10 +67,6 @@ public final class MinMax {
         }
     }
 
-    public static Tile apply(Op op, Tile a, Tile b) {
-        return (op == Op.MIN ? MIN : MAX).apply(a, b);
-    }
-
     /**
      * Each data cell limited to {@code [lo, hi]}; NoData stays NoData; the tile's type is kept.
      *

@@ -92,6 +92,11 @@ final class FocalFunctions {
                         "terrain ruggedness index (Riley) as gdaldem TRI",
                         TerrainIndexParams.Index.TRI_RILEY),
                 index(
+                        "rm_tri_wilson(buffered)",
+                        "terrain ruggedness index after Wilson (mean |neighbour - centre|, for bathymetry) as gdaldem"
+                                + " TRI -alg Wilson",
+                        TerrainIndexParams.Index.TRI_WILSON),
+                index(
                         "rm_roughness(buffered)",
                         "roughness (max - min of the 3x3 window) as gdaldem roughness",
                         TerrainIndexParams.Index.ROUGHNESS));

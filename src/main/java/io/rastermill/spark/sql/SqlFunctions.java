@@ -29,6 +29,7 @@ public final class SqlFunctions {
         all.addAll(TileFunctions.all());
         all.addAll(LocalOpFunctions.all());
         all.addAll(CalcFunctions.all());
+        all.addAll(ReclassFunctions.all());
         all.addAll(FocalFunctions.all());
         all.addAll(WarpFunctions.all());
         all.addAll(AggregateFunctions.all());

@@ -5,7 +5,8 @@
  * registers the {@code rm_*} functions of the {@link io.rastermill.spark.sql.SqlFunctions} catalog,
  * the one list the generated page {@code docs/sql-functions.md} is made from: tile facts and
  * statistics, every local op of {@code io.rastermill.core.local.LocalOps#all()} (with
- * {@code rm_<name>_value} for a number on the right), calc expressions, focal and terrain
+ * {@code rm_<name>_value} for a number on the right), calc expressions, reclassification by a
+ * {@code reclass --map} string ({@code rm_reclass}), focal and terrain
  * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame},
  * the aggregates {@code rm_agg_stats} and {@code rm_agg_zonal} (typed {@code Aggregator}s), and the time-series
  * aggregates {@code rm_composite}, {@code rm_composite_timed}, {@code rm_composite_as} and {@code rm_trend} over the

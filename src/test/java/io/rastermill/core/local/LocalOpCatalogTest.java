@@ -104,6 +104,7 @@ class LocalOpCatalogTest {
         law(
                 "hypot",
                 x -> Math.sqrt(x[0] * x[0] + x[1] * x[1])); // exact for the small whole and quarter values used here
+        law("sign", x -> Math.signum(x[0]));
         law("where", x -> Double.isNaN(x[0]) ? Double.NaN : (x[0] != 0 ? x[1] : x[2]));
         law("isNoData", x -> bool(Double.isNaN(x[0])));
         law("isData", x -> bool(!Double.isNaN(x[0])));
@@ -158,6 +159,28 @@ class LocalOpCatalogTest {
                 List.of(5.0, 13.0, Double.POSITIVE_INFINITY, Double.NaN),
                 List.of(h.getDouble(0), h.getDouble(1), h.getDouble(2), h.getDouble(3)),
                 "NoData in, NoData out");
+    }
+
+    @Test
+    void signByHandInJavaAndCalc() {
+        Tile a = ArrayTile.fromIntLane(CellType.parse("int16ud-9999"), 4, 1, new int[] {-7, 0, 5, Integer.MIN_VALUE});
+        Tile s = LocalOps.op("sign").apply(a);
+        assertEquals(a.cellType(), s.cellType(), "an integral tile keeps its type");
+        assertEquals(List.of(-1, 0, 1, Integer.MIN_VALUE), List.of(s.get(0), s.get(1), s.get(2), s.get(3)));
+        Tile f = ArrayTile.fromDoubleLane(CellType.FLOAT32, 4, 1, new double[] {-0.25, 3.5, -0.0, Double.NaN});
+        Tile t = LocalOps.apply("sign", f);
+        assertEquals(CellType.FLOAT32, t.cellType());
+        assertEquals(
+                List.of(-1.0, 1.0, -0.0, Double.NaN),
+                List.of(t.getDouble(0), t.getDouble(1), t.getDouble(2), t.getDouble(3)),
+                "a zero keeps its sign, NoData stays NoData");
+        Map<String, CellType> inputs = new LinkedHashMap<>();
+        inputs.put("A", a.cellType());
+        inputs.put("B", CellType.INT32);
+        CalcProgram p = CalcExpression.parse("sign(B - A) * 10").compile(inputs);
+        Tile b = ArrayTile.fromIntLane(CellType.INT32, 4, 1, new int[] {-7, 3, 1, 0});
+        Tile d = p.evaluate(List.of(a, b), CellType.INT16);
+        assertEquals(List.of(0, 10, -10, Integer.MIN_VALUE), List.of(d.get(0), d.get(1), d.get(2), d.get(3)));
     }
 
     /** Stored values small enough that no int op overflows (pow saturates alike in both lanes), ~15% NoData. */

@@ -10,6 +10,7 @@ import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.FocalStatsParams;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
+import io.rastermill.core.focal.TerrainIndexOp;
 import io.rastermill.core.focal.TerrainIndexParams;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.GridBounds;
@@ -19,9 +20,11 @@ import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.spark.LocalSparkSession;
 import io.rastermill.spark.layer.TileLayer;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,9 +66,24 @@ class FocalSqlTest {
                 "rm_tri(buffered)",
                 FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TRI_RILEY, false)));
         m.put(
+                "rm_tri_wilson(buffered)",
+                FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TRI_WILSON, false)));
+        m.put(
                 "rm_roughness(buffered)",
                 FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, false)));
         return m;
+    }
+
+    /** A terrain index added to the core without an SQL function (and a case above) fails here. */
+    @Test
+    void everyTerrainIndexIsAnSqlFunction() {
+        Set<TerrainIndexParams.Index> covered = EnumSet.noneOf(TerrainIndexParams.Index.class);
+        for (FocalKernel k : calls().values()) {
+            if (k instanceof TerrainIndexOp t) {
+                covered.add(t.params().index());
+            }
+        }
+        assertEquals(EnumSet.allOf(TerrainIndexParams.Index.class), covered);
     }
 
     @Test

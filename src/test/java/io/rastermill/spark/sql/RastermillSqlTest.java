@@ -10,6 +10,8 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.local.Arithmetic;
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
+import io.rastermill.core.reclass.ReclassMap;
+import io.rastermill.core.reclass.ReclassOp;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.tile.TileBytes;
 import io.rastermill.io.geotiff.GeoTiffReader;
@@ -126,7 +128,7 @@ class RastermillSqlTest {
     void localOpsInSqlAndBackToALayerEqualTheJavaOps() throws Exception {
         TileLayer a = layer();
         LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("a");
-        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> Arithmetic.apply(Arithmetic.Op.ADD, t, 100)))
+        LayerFrames.toDataFrame(SPARK.session(), a.mapTiles(t -> Arithmetic.ADD.apply(t, 100)))
                 .createOrReplaceTempView("b");
         Dataset<Row> nd = SPARK.session()
                 .sql("SELECT a.col, a.row, rm_normalized_difference(b.tile, a.tile) AS tile"
@@ -136,8 +138,7 @@ class RastermillSqlTest {
         Map<SpatialKey, Tile> raw = a.rdd().collectAsMap();
         assertEquals(raw.keySet(), got.keySet());
         for (Map.Entry<SpatialKey, Tile> e : raw.entrySet()) {
-            Tile expected = Arithmetic.normalizedDifference(
-                    Arithmetic.apply(Arithmetic.Op.ADD, e.getValue(), 100), e.getValue());
+            Tile expected = Arithmetic.normalizedDifference(Arithmetic.ADD.apply(e.getValue(), 100), e.getValue());
             Tile g = got.get(e.getKey());
             double[] x = expected.toDoubleLane();
             double[] y = g.toDoubleLane();
@@ -157,9 +158,7 @@ class RastermillSqlTest {
         LayerFrames.toDataFrame(SPARK.session(), a).createOrReplaceTempView("red");
         LayerFrames.toDataFrame(
                         SPARK.session(),
-                        a.mapTiles(
-                                t -> io.rastermill.core.local.LocalOps.multiply(t.convert(CellType.INT32), 3),
-                                CellType.INT32))
+                        a.mapTiles(t -> LocalOps.multiply(t.convert(CellType.INT32), 3), CellType.INT32))
                 .createOrReplaceTempView("nir");
         Dataset<Row> ndvi = SPARK.session()
                 .sql("SELECT red.col, red.row, rm_calc('(B - A) / (B + A)', array(red.tile, nir.tile)) AS tile,"
@@ -186,13 +185,35 @@ class RastermillSqlTest {
                 data += Double.isNaN(v) ? 0 : 1;
             }
         }
-        org.junit.jupiter.api.Assertions.assertTrue(data > 1000, "cells with data: " + data);
+        assertTrue(data > 1000, "cells with data: " + data);
         Exception bad = assertThrows(
                 Exception.class,
                 () -> SPARK.session()
                         .sql("SELECT rm_calc('A +* 2', array(tile)) FROM red")
                         .collect());
-        org.junit.jupiter.api.Assertions.assertTrue(
-                String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"), bad.getMessage());
+        assertTrue(String.valueOf(bad.getMessage()).contains("unexpected '*' at column 4"), bad.getMessage());
+    }
+
+    @Test
+    void rmReclassEqualsTheReclassOpOnEveryTile() throws Exception {
+        LayerFrames.toDataFrame(SPARK.session(), layer()).createOrReplaceTempView("heights");
+        String map = "*-200:1,200-400:2,400-*:3,nodata:255";
+        List<Row> rows = SPARK.session()
+                .sql("SELECT tile, rm_reclass(tile, '" + map + "'), rm_reclass_as(tile, '" + map + "', 'uint8')"
+                        + " FROM heights")
+                .collectAsList();
+        assertEquals(12, rows.size(), "4 x 3 tiles");
+        ReclassMap m = ReclassMap.parse(map);
+        for (Row row : rows) {
+            Tile t = TileBytes.decode((byte[]) row.get(0));
+            assertEquals(ReclassOp.of(m).apply(t), TileBytes.decode((byte[]) row.get(1)));
+            assertEquals(ReclassOp.of(m, CellType.UINT8).apply(t), TileBytes.decode((byte[]) row.get(2)));
+        }
+        Exception bad = assertThrows(
+                Exception.class,
+                () -> SPARK.session()
+                        .sql("SELECT rm_reclass(tile, '0-10:1,10-x:2') FROM heights")
+                        .collect());
+        assertTrue(String.valueOf(bad.getMessage()).contains("reclass map item 2"), bad.getMessage());
     }
 }
