@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
 
@@ -52,25 +51,33 @@ public final class GeoTiffReader implements Closeable {
     /** A compressed segment larger than this many times its decoded size (plus 1 MiB) is not plausible. */
     private static final long MAX_EXPANSION = 4;
 
-    private static final int POOL_LIMIT = 16;
-
     private final RangeReader source;
     private final TiffStructure structure;
     private final List<TiffDirectory> levels;
     private final GeoTiffInfo info;
     private final CoalescingRangeReader fetcher;
-    private final ConcurrentLinkedDeque<SegmentDecoder> decoders = new ConcurrentLinkedDeque<>();
+    private final DecoderPool decoders;
+    /** Whether {@link #close} closes {@link #decoders} too (a pool of its own, not one it was given). */
+    private final boolean ownsDecoders;
     /** Decoded segments kept for repeated (overlapping) reads; null when disabled. */
     private volatile DecodedSegmentCache cache;
 
     private final AtomicLong segmentsDecoded = new AtomicLong();
 
-    private GeoTiffReader(RangeReader source, TiffStructure structure, List<TiffDirectory> levels, GeoTiffInfo info) {
+    private GeoTiffReader(
+            RangeReader source,
+            TiffStructure structure,
+            List<TiffDirectory> levels,
+            GeoTiffInfo info,
+            DecoderPool decoders,
+            boolean ownsDecoders) {
         this.source = source;
         this.structure = structure;
         this.levels = levels;
         this.info = info;
         this.fetcher = new CoalescingRangeReader(source);
+        this.decoders = decoders;
+        this.ownsDecoders = ownsDecoders;
     }
 
     /** Opens a local path or any URI Hadoop knows ({@code file:}, {@code hdfs:}, {@code s3a:}, ...). */
@@ -90,14 +97,33 @@ public final class GeoTiffReader implements Closeable {
 
     /** Reads the header and IFDs from {@code source}, which the reader then owns and closes. */
     public static GeoTiffReader open(RangeReader source) throws IOException {
+        return open(source, null);
+    }
+
+    /**
+     * As {@link #open(RangeReader)}, decoding with {@code decoders} (null: a pool of its own), which the reader
+     * does not close.
+     */
+    public static GeoTiffReader open(RangeReader source, DecoderPool decoders) throws IOException {
         try {
-            return openStructure(source);
+            return openStructure(source, decoders);
         } catch (EOFException e) {
             throw new TiffFormatException(source.location(), "truncated file: " + e.getMessage());
         }
     }
 
-    private static GeoTiffReader openStructure(RangeReader source) throws IOException {
+    /**
+     * This file's reader over {@code source}, the same file opened again, without reading its header again: for a
+     * caller that keeps a file open only while it reads a window (a composite task keeps one scene open at a time).
+     * It shares this reader's decoders and decoded-segment cache; closing it closes {@code source} only.
+     */
+    public GeoTiffReader reopen(RangeReader source) {
+        GeoTiffReader r = new GeoTiffReader(source, structure, levels, info, decoders, false);
+        r.cache = cache;
+        return r;
+    }
+
+    private static GeoTiffReader openStructure(RangeReader source, DecoderPool decoders) throws IOException {
         TiffStructure structure = TiffStructure.read(source);
         List<TiffDirectory> full = structure.fullResolution();
         if (full.isEmpty()) {
@@ -158,7 +184,9 @@ public final class GeoTiffReader implements Closeable {
                 structure.byteOrder(),
                 structure.bigTiff(),
                 overviewInfo);
-        return new GeoTiffReader(source, structure, List.copyOf(levels), info);
+        return decoders == null
+                ? new GeoTiffReader(source, structure, List.copyOf(levels), info, new DecoderPool(), true)
+                : new GeoTiffReader(source, structure, List.copyOf(levels), info, decoders, false);
     }
 
     private static SampleKind sampleKind(TiffDirectory dir) throws TiffFormatException {
@@ -385,7 +413,7 @@ public final class GeoTiffReader implements Closeable {
             }
         }
         Compression compression = Compression.forTag(dir.compression());
-        SegmentDecoder decoder = borrow();
+        SegmentDecoder decoder = decoders.borrow();
         try {
             // A window on segment boundaries (a tile without halo on the file's own tiling) shares no segment with
             // its neighbours: caching its segments would only copy them and keep them alive for nothing.
@@ -442,7 +470,7 @@ public final class GeoTiffReader implements Closeable {
                 start = end;
             }
         } finally {
-            giveBack(decoder);
+            decoders.giveBack(decoder);
         }
 
         List<Tile> tiles = new ArrayList<>(bands.length);
@@ -542,24 +570,10 @@ public final class GeoTiffReader implements Closeable {
         return Arrays.stream(bands).distinct().sorted().toArray();
     }
 
-    private SegmentDecoder borrow() {
-        SegmentDecoder d = decoders.poll();
-        return d != null ? d : new SegmentDecoder();
-    }
-
-    private void giveBack(SegmentDecoder d) {
-        if (decoders.size() < POOL_LIMIT) {
-            decoders.offer(d);
-        } else {
-            d.close();
-        }
-    }
-
     @Override
     public void close() throws IOException {
-        SegmentDecoder d;
-        while ((d = decoders.poll()) != null) {
-            d.close();
+        if (ownsDecoders) {
+            decoders.close();
         }
         source.close();
     }

@@ -17,7 +17,6 @@ import io.rastermill.core.warp.SourceWindow;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.IoMetrics;
-import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.warp.WarpSource;
@@ -37,9 +36,16 @@ import scala.Tuple2;
  * The executor side of a composite: one partition of target keys in, each key's reduced bands out, lazily. Per key
  * the scenes stream through one accumulator in time order; per scene one source window is read (the value band and
  * the mask's bands), masked, warped and added.
+ *
+ * <p>Memory per task: the accumulator of one tile (see {@link TemporalReducer}: a few tile-sized arrays for the
+ * streaming reducers, every valid value for the median and percentiles) and one scene's input at a time: its window,
+ * its file open only while read ({@link SceneReaders}), one warp's coordinates. What grows with the number of scenes
+ * is their description only (this task's list of sources, their headers: kilobytes each).
  */
 final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, Boolean>>, SpatialKey, Tile[]> {
     private static final long serialVersionUID = 1L;
+    /** Warps kept per task, each for one source grid (see {@link Warps}). */
+    private static final int WARPS_KEPT = 4;
 
     private final List<WarpSource> sources;
     private final double[] days;
@@ -92,9 +98,10 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         // The decoded-block budget is the task's, shared by its scenes: per file it would hold scenes × budget of
         // blocks alive (24 × 96 MB), which the collector copies again and again, for blocks an aligned scene reads
         // once.
-        GeoTiffReaders readers =
-                new GeoTiffReaders(conf.get(), decodedCacheBytes / Math.max(1, sources.size())).closedWithTask();
-        BlockWarp[] warps = options.blockWarps(target, sources);
+        SceneReaders readers = new SceneReaders(
+                        conf.get(), sources.size(), decodedCacheBytes / Math.max(1, sources.size()))
+                .closedWithTask();
+        Warps warps = new Warps();
         AlignedScene[] aligned = new AlignedScene[sources.size()];
         for (int s = 0; s < aligned.length; s++) {
             aligned[s] = AlignedScene.of(target, sources.get(s).grid(), options.resampling());
@@ -120,9 +127,9 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
 
     private Tile[] reduceTile(
             SpatialKey key,
-            BlockWarp[] warps,
+            Warps warps,
             AlignedScene[] aligned,
-            GeoTiffReaders readers,
+            SceneReaders readers,
             Map<CellType, CalcProgram.Evaluator> masks,
             Scratch scratch) {
         int ts = options.tileSize();
@@ -134,14 +141,14 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         TemporalAccumulator acc = scratch.acc;
         double[] warped = scratch.warped;
         int[] block = scratch.block;
-        for (int s = 0; s < warps.length; s++) {
+        for (int s = 0; s < sources.size(); s++) {
             WarpSource src = sources.get(s);
             if (aligned[s] != null) {
                 GridBounds need = aligned[s].window(x0, y0, w, h);
                 if (need == null) {
                     continue;
                 }
-                MultibandTile read = read(src, need, key, readers);
+                MultibandTile read = read(s, need, key, readers);
                 Tile values = read.band(0);
                 double[] dropped = mask == null ? null : maskOf(read, src, need, key, masks);
                 if (values.cellType().isFloatingPoint()) {
@@ -164,17 +171,18 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
                 }
                 continue;
             }
-            GridBounds need = warps[s].locate(x0, y0, w, h);
+            BlockWarp warp = warps.of(src);
+            GridBounds need = warp.locate(x0, y0, w, h);
             if (need == null) {
                 continue;
             }
-            MultibandTile read = read(src, need, key, readers);
+            MultibandTile read = read(s, need, key, readers);
             double[] cells = read.band(0).toDoubleLane();
             if (mask != null) {
                 drop(cells, maskOf(read, src, need, key, masks));
             }
             Arrays.fill(warped, Double.NaN);
-            warps[s].warp(
+            warp.warp(
                     new SourceWindow(
                             cells, (int) need.colMin(), (int) need.rowMin(), (int) need.width(), (int) need.height()),
                     warped);
@@ -222,10 +230,34 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
         }
     }
 
+    /**
+     * The warps of scenes that are not on the target grid, by source grid. Each holds the source coordinates of a
+     * tile's cells (16 bytes a cell), so one per scene would grow with the scenes: scenes on one grid (a series of one
+     * footprint) share one, and the last {@value #WARPS_KEPT} grids' are kept (orbits that alternate), older ones
+     * made again when needed (the transform is cheap to set up beside the warp).
+     */
+    private final class Warps extends LinkedHashMap<WarpGrid, BlockWarp> {
+        private static final long serialVersionUID = 1L;
+
+        Warps() {
+            super(8, 0.75f, true);
+        }
+
+        BlockWarp of(WarpSource src) {
+            return computeIfAbsent(src.grid(), g -> new BlockWarp(target, g, options.resampling(), options.maxError()));
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<WarpGrid, BlockWarp> eldest) {
+            return size() > WARPS_KEPT;
+        }
+    }
+
     /** The window's value band (with {@code -srcnodata} applied) and the bands the mask reads. */
-    private MultibandTile read(WarpSource src, GridBounds need, SpatialKey key, GeoTiffReaders readers) {
+    private MultibandTile read(int scene, GridBounds need, SpatialKey key, SceneReaders readers) {
+        WarpSource src = sources.get(scene);
         try {
-            MultibandTile read = readers.get(src.uri()).read(need, bandsToRead(src.bandCount()), 0);
+            MultibandTile read = readers.read(scene, src.uri(), need, bandsToRead(src.bandCount()));
             if (options.sourceNoData().isEmpty()) {
                 return read;
             }

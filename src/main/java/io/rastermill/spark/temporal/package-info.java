@@ -6,6 +6,12 @@
  * A scene already on the target grid with nearest resampling is copied by window instead ({@code AlignedScene}),
  * integer scenes in the int lane.
  *
+ * <h2>Memory</h2>
+ * A task holds one tile's accumulator (a few tile-sized arrays for the streaming reducers, every valid value for the
+ * median and percentiles) and one scene's input at a time: a scene's file is open only while its window is read, and
+ * all scenes share one set of decoders ({@code SceneReaders}). Only the scenes' descriptions and headers grow with
+ * their number.
+ *
  * <h2>NoData and masks</h2>
  * A scene's NoData cells (the file's, or the {@code -srcnodata} value) and the cells its mask marks (true or NoData)
  * are dropped before warping, so they never reach the reducer; a target cell no scene observes is NoData (0 for
