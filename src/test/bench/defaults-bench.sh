@@ -26,7 +26,12 @@ RM_ARGS=${RM_ARGS:-}
 DEM=$DATA/dem_$SIZE.tif RED=$DATA/red_$SIZE.tif NIR=$DATA/nir_$SIZE.tif
 [ -f "$DEM" ] && [ -f "$RED" ] && [ -f "$NIR" ] || bash /work/shared/bench/make_dem.sh "$SIZE" "$DATA"
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
-jobs/rastermill info "$DEM" >/dev/null 2>&1 # and writes the class-data-sharing archive, as any first command does
+[ -z "$BASE_HOME" ] || "$BASE_HOME/jobs/rastermill" --version >/dev/null
+# each launcher's class-data-sharing archive from an untimed small run of the first case (see cds-warm.sh)
+. src/test/bench/cds-warm.sh
+for home in "$HERE" ${BASE_HOME:+"$BASE_HOME"}; do
+  cds_warm "$home" "${CASES%%,*}" "$DEM" "$RED" "$NIR"
+done
 OUT=${OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
 LOG=$OUT/runs.tsv

@@ -23,7 +23,8 @@ case $CASE in
   *) echo "jvm-flags-bench: unknown case $CASE (slope, slope_none, ndvi)" >&2; exit 2 ;;
 esac
 jobs/rastermill --version >/dev/null          # builds once if needed, outside the timings
-jobs/rastermill info "$DEM" >/dev/null 2>&1   # and writes the class-data-sharing archive, as any first command does
+. src/test/bench/cds-warm.sh                   # the class-data-sharing archive from a small run of CASE, untimed
+cds_warm "$(pwd)" "$CASE" "$DEM" "$RED" "$NIR"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 IFS='|' read -r -a sets <<< "$FLAGS"

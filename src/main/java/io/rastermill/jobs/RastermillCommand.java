@@ -191,6 +191,9 @@ final class RastermillCommand {
                 throw new CommandLine.ExecutionException(spec.commandLine(), "out of memory", e);
             } finally {
                 if (spark != null) {
+                    if (spark.started()) {
+                        ClassDataArchive.sparkStarted(context.systemProperties());
+                    }
                     spark.close();
                 }
             }
