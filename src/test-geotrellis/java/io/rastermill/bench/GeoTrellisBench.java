@@ -11,6 +11,7 @@ import geotrellis.raster.MultibandTile;
 import geotrellis.raster.geotiff.GeoTiffPath$;
 import geotrellis.raster.geotiff.GeoTiffRasterSource;
 import geotrellis.raster.geotiff.GeoTiffRasterSource$;
+import geotrellis.raster.histogram.Histogram;
 import geotrellis.raster.io.geotiff.SinglebandGeoTiff$;
 import geotrellis.raster.mapalgebra.focal.TargetCell;
 import geotrellis.raster.mapalgebra.focal.ZFactor$;
@@ -24,6 +25,9 @@ import io.rastermill.core.cell.CellType;
 import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.layout.SpatialKey;
+import io.rastermill.core.stats.CellStatistics;
+import io.rastermill.core.stats.DoubleHistogram;
+import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffWriteOptions;
 import io.rastermill.spark.RastermillSpark;
@@ -43,6 +47,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scala.Function1;
 import scala.Function2;
 import scala.Option;
@@ -58,18 +63,29 @@ import scala.reflect.ClassTag$;
  * convention (its formula, so the cells are comparable).</li>
  * <li>{@code ndvi}: GeoTrellis's local op as its users write it (both layers converted to float32, joined by key,
  * {@code combineDouble}) vs our calc {@code (B - A) / (B + A)} to float32.</li>
+ * <li>{@code stats}: what {@code rastermill stats DEM --histogram --percentiles 5,50,95} computes (the layer
+ * persisted, exact count/min/max/mean/stddev, percentiles from 65,536 equal bins, gdalinfo's 256-bucket histogram)
+ * vs GeoTrellis's way to the same answers: its layer's {@code histogram()} (a StreamingHistogram of its default 80
+ * buckets per tile, merged), then that histogram's {@code statistics()} and {@code percentile}. No file is written;
+ * the values of the last pass are compared.</li>
  * </ul>
  * Each side reads the GeoTIFFs itself and writes its result: ours one Deflate GeoTIFF (predictor 3, no overviews),
  * GeoTrellis one GeoTIFF per tile with its GeoTiff writer at its default options (no compression: GeoTrellis has no
  * single-file Spark writer, and skipping compression only flatters it). Passes alternate; each run prints wall
  * seconds and process CPU seconds (all threads). Then the two results are compared on one inner tile.
  * Not a unit test; run by src/test/bench/geotrellis-bench.sh.
- * Usage: {@code GeoTrellisBench slope|ndvi OUTDIR PASSES FILE...} (slope: DEM; ndvi: RED NIR)
+ * Usage: {@code GeoTrellisBench slope|ndvi|stats OUTDIR PASSES FILE...} (slope, stats: DEM; ndvi: RED NIR)
  */
 public final class GeoTrellisBench {
     private static final int TILE = 512;
     private static final ClassTag<geotrellis.layer.SpatialKey> KEY =
             ClassTag$.MODULE$.apply(geotrellis.layer.SpatialKey.class);
+    /** The bins {@code rastermill stats} reads float percentiles from (its FLOAT_PERCENTILE_BINS). */
+    private static final int PERCENTILE_BINS = 1 << 16;
+    /** The percentiles both sides report: p5, p50, p95. */
+    private static final double[] QUANTILES = {0.05, 0.5, 0.95};
+    /** GeoTrellis's quantile breaks are at i / BREAKS, i = 1..BREAKS, so 20 of them hold the three above. */
+    private static final int BREAKS = 20;
 
     private GeoTrellisBench() {}
 
@@ -83,6 +99,15 @@ public final class GeoTrellisBench {
                 .session();
         try {
             new File(out).mkdirs();
+            if (op.equals("stats")) {
+                LayerStats[] last = new LayerStats[2];
+                for (int pass = 1; pass <= passes; pass++) {
+                    timed(op, "rastermill", pass, () -> last[0] = oursStats(spark, files.get(0)));
+                    timed(op, "geotrellis", pass, () -> last[1] = geotrellisStats(spark.sparkContext(), files.get(0)));
+                }
+                compareStats(last[0], last[1]);
+                return;
+            }
             for (int pass = 1; pass <= passes; pass++) {
                 timed(op, "rastermill", pass, () -> ours(spark, op, files, out + "/ours.tif"));
                 timed(op, "geotrellis", pass, () -> geotrellis(spark.sparkContext(), op, files, out + "/gt"));
@@ -135,6 +160,31 @@ public final class GeoTrellisBench {
                         .cog(false)
                         .overviews(0)
                         .build());
+    }
+
+    /**
+     * The steps of {@code rastermill stats FILE --histogram --percentiles 5,50,95} on a float raster: the layer
+     * persisted as the command persists it, one pass for the statistics, one for the percentile bins, one for the
+     * 256 buckets.
+     */
+    private static LayerStats oursStats(SparkSession spark, String file) throws Exception {
+        TileLayer cached = TileLayers.readGeoTiffs(spark, List.of(file), TileLayers.ReadOptions.defaults())
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            Statistics s = cached.reduce(new CellStatistics());
+            DoubleHistogram fine = cached.reduce(DoubleHistogram.over(s, PERCENTILE_BINS));
+            long buckets = cached.reduce(DoubleHistogram.gdalDefault(s)).totalCount();
+            double[] p = new double[QUANTILES.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = fine.percentile(QUANTILES[i]);
+            }
+            if (buckets != s.dataCells()) {
+                throw new IllegalStateException("histogram holds " + buckets + " cells, statistics " + s.dataCells());
+            }
+            return new LayerStats(s.dataCells(), s.min(), s.max(), s.mean(), s.stddev(), p, fine.errorBound());
+        } finally {
+            cached.rdd().unpersist(false);
+        }
     }
 
     // ------------------------------------------------------------------ GeoTrellis
@@ -207,6 +257,66 @@ public final class GeoTrellisBench {
                 .foreach(kv -> SinglebandGeoTiff$.MODULE$
                         .apply(kv._2(), layout.mapTransform().keyToExtent(kv._1()), crs)
                         .write(dir + "/" + kv._1().col() + "_" + kv._1().row() + ".tif", false));
+    }
+
+    /**
+     * GeoTrellis's layer summary as its users get it: the merged StreamingHistogram, its {@code statistics()} and its
+     * {@code quantileBreaks(20)} (the breaks at 5 %, 10 %, ..., 100 %: p5, p50 and p95 among them; {@code Histogram}
+     * itself has no percentile method). Its min and max are the merged histogram's: a merge keeps the first side's
+     * seen extremes and only the bucket centroids of the other, so they need not be the layer's.
+     */
+    private static LayerStats geotrellisStats(SparkContext sc, String file) {
+        Histogram<Object> h =
+                package$.MODULE$.withStatsTileRDDMethods(gtLayer(sc, file), KEY).histogram();
+        geotrellis.raster.summary.Statistics<Object> s = h.statistics().get();
+        double[] breaks = (double[]) h.quantileBreaks(BREAKS);
+        double[] p = new double[QUANTILES.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = breaks[(int) Math.round(QUANTILES[i] * BREAKS) - 1];
+        }
+        return new LayerStats(s.dataCells(), (Double) s.zmin(), (Double) s.zmax(), s.mean(), s.stddev(), p, Double.NaN);
+    }
+
+    // ------------------------------------------------------------------ values
+
+    /** One side's summary of a layer; {@code bound} is the stated error of its percentiles (NaN: none stated). */
+    private record LayerStats(
+            long count, double min, double max, double mean, double stddev, double[] percentiles, double bound) {}
+
+    /** Each value of the two summaries side by side, with its difference (relative for mean and stddev). */
+    private static void compareStats(LayerStats ours, LayerStats gt) {
+        System.out.printf(
+                Locale.ROOT,
+                "count: ours %d, GeoTrellis %d (%s)%n",
+                ours.count(),
+                gt.count(),
+                ours.count() == gt.count() ? "equal" : "differ");
+        printValue("min", ours.min(), gt.min(), false);
+        printValue("max", ours.max(), gt.max(), false);
+        printValue("mean", ours.mean(), gt.mean(), true);
+        printValue("stddev", ours.stddev(), gt.stddev(), true);
+        for (int i = 0; i < QUANTILES.length; i++) {
+            printValue(
+                    String.format(Locale.ROOT, "p%.0f (ours within ±%.3g)", QUANTILES[i] * 100, ours.bound()),
+                    ours.percentiles()[i],
+                    gt.percentiles()[i],
+                    false);
+        }
+    }
+
+    private static void printValue(String name, double ours, double gt, boolean relative) {
+        double diff = Math.abs(ours - gt);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: ours %.12g, GeoTrellis %.12g (%s)%n",
+                name,
+                ours,
+                gt,
+                diff == 0
+                        ? "equal"
+                        : relative
+                                ? String.format(Locale.ROOT, "relative difference %.3g", diff / Math.abs(ours))
+                                : String.format(Locale.ROOT, "difference %.3g", diff));
     }
 
     // ------------------------------------------------------------------ cells
