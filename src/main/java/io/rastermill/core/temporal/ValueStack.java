@@ -17,6 +17,8 @@ import java.util.List;
 final class ValueStack implements TemporalAccumulator {
     /** The largest integer kept in a char: value + 1 is stored, so that 0 can mean no observation. */
     private static final int CHAR_MAX = 0xFFFE;
+    /** Cells gathered together by {@link #charResult}: their values of every scene fit the core's cache. */
+    private static final int RUN = 256;
 
     private final int cells;
     private final double percentile;
@@ -142,28 +144,42 @@ final class ValueStack implements TemporalAccumulator {
 
     /**
      * The statistic of the scenes kept as chars (value + 1, 0 = none): per cell only the one or two ranks it reads
-     * are selected, in ints, which is the same as sorting.
+     * are selected, in ints, which is the same as sorting. The cells go in runs of {@link #RUN}: each scene's run is
+     * copied into a small buffer first, so that memory is read along each scene's array rather than across all of
+     * them for every cell (dozens of scenes are more streams than the prefetchers follow).
      */
     private void charResult(double[] out) {
         char[][] scenes = chars.toArray(new char[0][]);
-        int[] values = new int[scenes.length];
-        for (int i = 0; i < cells; i++) {
-            int n = 0;
-            for (char[] s : scenes) {
-                int v = s[i];
-                values[n] = v;
-                n += -v >>> 31; // kept unless 0 (no observation), without a branch: clouds make it unpredictable
+        int s = scenes.length;
+        int[] values = new int[s];
+        int[] run = new int[RUN * s]; // cell k of the run, scene j at k * s + j
+        for (int start = 0; start < cells; start += RUN) {
+            int len = Math.min(RUN, cells - start);
+            for (int j = 0; j < s; j++) {
+                char[] scene = scenes[j];
+                for (int k = 0, at = j; k < len; k++, at += s) {
+                    run[at] = scene[start + k];
+                }
             }
-            if (n == 0) {
-                out[i] = Double.NaN;
-                continue;
+            for (int k = 0, base = 0; k < len; k++, base += s) {
+                int n = 0;
+                for (int j = 0; j < s; j++) {
+                    int v = run[base + j];
+                    values[n] = v;
+                    n += -v >>> 31; // kept unless 0 (no observation), without a branch: clouds make it unpredictable
+                }
+                int i = start + k;
+                if (n == 0) {
+                    out[i] = Double.NaN;
+                    continue;
+                }
+                int r = Percentiles.lowerRank(n, percentile);
+                double lower = OrderStatistics.select(values, n, r) - 1;
+                double upper = r + 1 < n ? OrderStatistics.min(values, r + 1, n) - 1 : lower;
+                out[i] = percentile < 0
+                        ? Percentiles.median(lower, upper, n)
+                        : Percentiles.linear(lower, upper, n, percentile);
             }
-            int k = Percentiles.lowerRank(n, percentile);
-            double lower = OrderStatistics.select(values, n, k) - 1;
-            double upper = k + 1 < n ? OrderStatistics.min(values, k + 1, n) - 1 : lower;
-            out[i] = percentile < 0
-                    ? Percentiles.median(lower, upper, n)
-                    : Percentiles.linear(lower, upper, n, percentile);
         }
     }
 

@@ -33,7 +33,7 @@ class ValueStackTest {
         SplittableRandom rnd = new SplittableRandom(18);
         for (int trial = 0; trial < 20; trial++) {
             int scenes = 1 + rnd.nextInt(40); // past 32, where the double lane switches to the library sort
-            int cells = 200;
+            int cells = 1 + rnd.nextInt(800); // one to four of charResult's runs of 256 cells, the last partial
             int range = trial % 2 == 0 ? 5 : 65535; // few distinct values: many ties for the selection
             int[][] stack = new int[scenes][cells];
             for (int[] s : stack) {
