@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
 
@@ -164,15 +166,42 @@ public final class RastermillSpark implements AutoCloseable {
         return new EffectiveSetting(key, value, source);
     }
 
-    /** Stops the session if this object created it. */
+    /**
+     * Stops the session if this object created it, once no task runs any more (at most {@link #DRAIN_MILLIS}): when
+     * a job fails, its other tasks are still being cancelled, and stopping under them makes them log traces of
+     * their own (no SparkEnv, deleted shuffle files) after the command's one-line error.
+     */
     @Override
     public void close() {
         if (session != null && ownsSession) {
+            awaitNoRunningTasks(session.sparkContext());
             session.stop();
             // stop() does not forget the session at once; a later run in this JVM must build a fresh one.
             SparkSession.clearActiveSession();
             SparkSession.clearDefaultSession();
         }
         session = null;
+    }
+
+    private static final long DRAIN_MILLIS = 10_000;
+
+    private static void awaitNoRunningTasks(SparkContext sc) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
+        while (runningTasks(sc) > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static int runningTasks(SparkContext sc) {
+        int running = 0;
+        for (SparkExecutorInfo executor : sc.statusTracker().getExecutorInfos()) {
+            running += executor.numRunningTasks();
+        }
+        return running;
     }
 }
