@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
-import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.SparkSession;
 import scala.Option;
 
@@ -24,6 +22,8 @@ import scala.Option;
  * <p>Not thread-safe: one instance per command run, used from the driver thread.
  */
 public final class RastermillSpark implements AutoCloseable {
+    /** How long {@link #close()} waits for tasks still running (a failed job's siblings). */
+    private static final long DRAIN_MILLIS = 10_000;
 
     /** Spark's Kryo serializer class name. */
     public static final String KRYO_SERIALIZER = "org.apache.spark.serializer.KryoSerializer";
@@ -174,34 +174,12 @@ public final class RastermillSpark implements AutoCloseable {
     @Override
     public void close() {
         if (session != null && ownsSession) {
-            awaitNoRunningTasks(session.sparkContext());
+            RunningTasks.awaitNone(session.sparkContext(), DRAIN_MILLIS);
             session.stop();
             // stop() does not forget the session at once; a later run in this JVM must build a fresh one.
             SparkSession.clearActiveSession();
             SparkSession.clearDefaultSession();
         }
         session = null;
-    }
-
-    private static final long DRAIN_MILLIS = 10_000;
-
-    private static void awaitNoRunningTasks(SparkContext sc) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_MILLIS);
-        while (runningTasks(sc) > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static int runningTasks(SparkContext sc) {
-        int running = 0;
-        for (SparkExecutorInfo executor : sc.statusTracker().getExecutorInfos()) {
-            running += executor.numRunningTasks();
-        }
-        return running;
     }
 }

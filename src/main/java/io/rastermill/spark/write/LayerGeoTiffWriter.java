@@ -17,6 +17,7 @@ import io.rastermill.io.geotiff.RasterDescription;
 import io.rastermill.io.tiff.GeoTransform;
 import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.JobGroup;
+import io.rastermill.spark.RunningTasks;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.ZOrderPartitioner;
 import java.io.IOException;
@@ -34,12 +35,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.SparkContext;
-import org.apache.spark.SparkJobInfo;
-import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
@@ -291,7 +289,7 @@ public final class LayerGeoTiffWriter {
         } finally {
             if (!ok) {
                 jsc.cancelJobGroup(group);
-                awaitTasks(jsc.statusTracker(), group, 60_000);
+                RunningTasks.awaitNoneInGroup(jsc.statusTracker(), group, 60_000);
             }
             jobGroup.close();
             try {
@@ -539,33 +537,6 @@ public final class LayerGeoTiffWriter {
         }
         try (GeoTiffBlockEncoder encoder = new GeoTiffBlockEncoder(d, o)) {
             return encoder.encode(MultibandTile.of(tiles));
-        }
-    }
-
-    /** Waits (at most {@code timeoutMillis}) until no stage of the group has a running task. */
-    private static void awaitTasks(JavaSparkStatusTracker tracker, String group, long timeoutMillis) {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (System.currentTimeMillis() < deadline) {
-            boolean running = false;
-            for (int job : tracker.getJobIdsForGroup(group)) {
-                SparkJobInfo info = tracker.getJobInfo(job);
-                if (info == null) {
-                    continue;
-                }
-                for (int stage : info.stageIds()) {
-                    SparkStageInfo si = tracker.getStageInfo(stage);
-                    running |= si != null && si.numActiveTasks() > 0;
-                }
-            }
-            if (!running) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 
