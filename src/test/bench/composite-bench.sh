@@ -61,6 +61,10 @@ jobs/rastermill --version >/dev/null   # builds once if needed, outside the timi
 [ -z "${BASE:-}" ] || "$BASE/jobs/rastermill" --version >/dev/null
 OUT=$(mktemp -d /tmp/composite-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
+. src/test/bench/cds-warm.sh   # each launcher's class-data-sharing archive from a small slope, untimed
+first_scene=$(ls "$DIR/scenes"/*.tif | sort | head -n 1)
+cds_warm "$PWD" file "$first_scene"
+[ -z "${BASE:-}" ] || cds_warm "$BASE" file "$first_scene"
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # timed CMD...: runs it under /usr/bin/time, prints "wall cpu maxrss_mb"
 timed() {

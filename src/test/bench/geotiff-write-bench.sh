@@ -10,6 +10,8 @@ FILE=${1:-/tmp/bench/data/dem_16384.tif}
 PASSES=${2:-3}
 [ -f "$FILE" ] || { echo "no $FILE: run bash ../shared/bench/make_dem.sh 16384 /tmp/bench/data" >&2; exit 1; }
 [ -f target/lib/picocli-4.7.7.jar ] || mvn -q -B -DskipTests package
+. src/test/bench/cds-warm.sh   # each launcher's class-data-sharing archive from a small slope, untimed
+cds_warm "$PWD" file "$FILE"
 PIN=""
 command -v taskset >/dev/null && PIN="taskset -c 0"
 OUT=$(mktemp -d)

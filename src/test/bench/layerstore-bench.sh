@@ -15,6 +15,8 @@ if [ ! -f "$FILE" ]; then
   bash /work/shared/bench/make_dem.sh 16384 "$(dirname "$FILE")"
 fi
 [ -f target/lib/picocli-4.7.7.jar ] || mvn -q -B -DskipTests -Drastermill.native.skip=true package
+. src/test/bench/cds-warm.sh   # each launcher's class-data-sharing archive from a small slope, untimed
+cds_warm "$PWD" file "$FILE"
 export RASTERMILL_JAVA_OPTS=${RASTERMILL_JAVA_OPTS:--Xmx6g}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT

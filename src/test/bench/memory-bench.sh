@@ -18,6 +18,8 @@ case "$CMD" in
   *) echo "unknown command $CMD (slope or warp)" >&2; exit 2 ;;
 esac
 "$HERE/jobs/rastermill" --version >/dev/null   # builds once if needed, outside the measurement
+. "$HERE/src/test/bench/cds-warm.sh"   # the class-data-sharing archive from a small slope, as users have it
+cds_warm "$HERE" file "$DEM"
 status=0
 RASTERMILL_JAVA_OPTS="-Xlog:gc:file=$OUT/gc.log ${RASTERMILL_JAVA_OPTS:-}" /usr/bin/time -o "$OUT/time" -f '%e %U %S %M' \
   "$HERE/jobs/rastermill" --driver-memory "$HEAP" --conf spark.master='local[2]' "${args[@]}" --quiet 2> "$OUT/err" || status=$?

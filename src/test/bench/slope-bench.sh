@@ -13,6 +13,8 @@ PASSES=${2:-3}
 RM_ARGS=${RM_ARGS:-}
 [ -f "$FILE" ] || { echo "no $FILE: run bash ../shared/bench/make_dem.sh 16384 /tmp/bench/data" >&2; exit 1; }
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
+. src/test/bench/cds-warm.sh   # each launcher's class-data-sharing archive from a small slope, untimed
+cds_warm "$PWD" slope "$FILE"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -18,6 +18,9 @@ LEVELS=${3:-6}
 jobs/rastermill --version >/dev/null   # builds once if needed, outside the timings
 BASE=${BASE:-}
 [ -z "$BASE" ] || "$BASE/jobs/rastermill" --version >/dev/null
+. src/test/bench/cds-warm.sh   # each launcher's class-data-sharing archive from a small slope, untimed
+cds_warm "$PWD" file "$FILE"
+[ -z "$BASE" ] || cds_warm "$BASE" file "$FILE"
 OUT=$(mktemp -d /tmp/tiles-bench.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
 gdal_translate -q -ot Byte -scale -a_nodata 0 "$FILE" "$OUT/byte.tif"
