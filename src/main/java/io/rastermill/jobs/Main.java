@@ -16,13 +16,21 @@ public final class Main {
         return run(LaunchContext.fromSystem(), args);
     }
 
+    /** The command tree under {@code top}, as {@link #run} parses it. */
+    static CommandLine commandLine(RastermillCommand top) {
+        CommandLine commandLine = new CommandLine(top);
+        for (Class<?> subcommand : RastermillCommand.SUBCOMMANDS) {
+            // a CommandLine of its own, so that picocli applies the command's model transformer (added as a
+            // class it would not): the terrain commands take their descriptions from the focal catalog that way
+            commandLine.addSubcommand(new CommandLine(subcommand));
+        }
+        return commandLine;
+    }
+
     /** Runs one command line in {@code context}; returns the exit code (0 ok, 2 usage, 1 runtime error). */
     static int run(LaunchContext context, String... args) {
         RastermillCommand top = new RastermillCommand(context);
-        CommandLine commandLine = new CommandLine(top);
-        for (Class<?> subcommand : RastermillCommand.SUBCOMMANDS) {
-            commandLine.addSubcommand(subcommand);
-        }
+        CommandLine commandLine = commandLine(top);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionStrategy(top::execute);

@@ -4,22 +4,29 @@ import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.Convention;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.focal.FocalOps;
-import io.rastermill.core.focal.FocalStatsParams;
+import io.rastermill.core.focal.FocalStatsOp;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexParams;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * The terrain commands, with gdaldem's options and meanings: {@code slope}, {@code aspect},
  * {@code hillshade}, {@code tpi}, {@code tri}, {@code roughness}, and {@code focal STAT} for
- * neighbourhood statistics. Each reads DEM as a layer, runs the kernel on Spark with halos read
+ * neighbourhood statistics: one per op of the focal catalog ({@code FocalOps.all()}), whose doc heads
+ * each command's help. Each reads DEM as a layer, runs the kernel on Spark with halos read
  * from the file (no seams), and writes one GeoTIFF/COG from the executors.
  */
 final class TerrainCommands {
@@ -30,6 +37,22 @@ final class TerrainCommands {
     static final String OUT_DESCRIPTION = "output GeoTIFF (path or URI); written atomically";
 
     private TerrainCommands() {}
+
+    /**
+     * Makes the doc of the catalog op named as the command ({@link FocalOps#op}) the first line of its
+     * description, so the help and the SQL page say the same (a picocli model transformer).
+     */
+    static final class CatalogDescription implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            String doc = FocalOps.op(spec.name()).doc();
+            List<String> lines = new ArrayList<>();
+            lines.add(Character.toUpperCase(doc.charAt(0)) + doc.substring(1) + ".");
+            lines.addAll(List.of(spec.usageMessage().description()));
+            spec.usageMessage().description(lines.toArray(String[]::new));
+            return spec;
+        }
+    }
 
     /** What every terrain command has: the layer-job and output options, and how it runs. */
     abstract static class Base extends RastermillSubcommand {
@@ -103,10 +126,7 @@ final class TerrainCommands {
         TerrainOptions terrain;
     }
 
-    @Command(
-            name = "slope",
-            mixinStandardHelpOptions = true,
-            description = "Slope in degrees (or percent) from horizontal, as gdaldem slope.")
+    @Command(name = "slope", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Slope extends Gradient {
         @Option(
                 names = {"-p", "--percent"},
@@ -124,10 +144,7 @@ final class TerrainCommands {
         }
     }
 
-    @Command(
-            name = "aspect",
-            mixinStandardHelpOptions = true,
-            description = "Aspect: azimuth of the downslope direction in degrees, as gdaldem aspect.")
+    @Command(name = "aspect", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Aspect extends Gradient {
         @Option(
                 names = {"--trigonometric", "-trigonometric"},
@@ -147,10 +164,7 @@ final class TerrainCommands {
         }
     }
 
-    @Command(
-            name = "hillshade",
-            mixinStandardHelpOptions = true,
-            description = "Shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0).")
+    @Command(name = "hillshade", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Hillshade extends Gradient {
         @Option(
                 names = {"--az", "-az", "--azimuth"},
@@ -218,7 +232,7 @@ final class TerrainCommands {
         }
     }
 
-    @Command(name = "tpi", mixinStandardHelpOptions = true, description = "Topographic Position Index, as gdaldem TPI.")
+    @Command(name = "tpi", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Tpi extends Index {
         @Override
         TerrainIndexParams.Index index() {
@@ -226,7 +240,7 @@ final class TerrainCommands {
         }
     }
 
-    @Command(name = "tri", mixinStandardHelpOptions = true, description = "Terrain Ruggedness Index, as gdaldem TRI.")
+    @Command(name = "tri", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Tri extends Index {
         @Option(
                 names = {"--alg", "-alg"},
@@ -245,10 +259,7 @@ final class TerrainCommands {
         }
     }
 
-    @Command(
-            name = "roughness",
-            mixinStandardHelpOptions = true,
-            description = "Roughness: largest minus smallest cell of the 3x3 window, as gdaldem roughness.")
+    @Command(name = "roughness", mixinStandardHelpOptions = true, modelTransformer = CatalogDescription.class)
     static final class Roughness extends Index {
         @Override
         TerrainIndexParams.Index index() {
@@ -259,9 +270,11 @@ final class TerrainCommands {
     @Command(
             name = "focal",
             mixinStandardHelpOptions = true,
-            description =
-                    "Neighbourhood statistics: focal mean|min|max|sum|stddev|median DEM OUT --radius R [--shape square|circle]."
-                            + " NoData cells are skipped; an empty window gives NoData.")
+            modelTransformer = CatalogDescription.class,
+            description = {
+                "focal mean|min|max|sum|stddev|median DEM OUT --radius R [--shape square|circle|annulus|weighted]"
+                        + " [--inner N] [--weights W,W,...]. An empty window gives NoData."
+            })
     static final class Focal extends Base {
         @Parameters(index = "0", paramLabel = "STAT", description = "mean | min | max | sum | stddev | median")
         String stat;
@@ -275,8 +288,26 @@ final class TerrainCommands {
         @Option(names = "--radius", paramLabel = "R", required = true, description = "window radius in cells")
         int radius;
 
-        @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "square", description = "square | circle")
+        @Option(
+                names = "--shape",
+                paramLabel = "SHAPE",
+                defaultValue = "square",
+                description = "square | circle | annulus (cells farther than --inner, at most --radius away) |"
+                        + " weighted (--weights)")
         String shape;
+
+        @Option(
+                names = "--inner",
+                paramLabel = "N",
+                description = "annulus: only cells more than N cells away are in (default 0: all but the centre)")
+        Integer inner;
+
+        @Option(
+                names = "--weights",
+                paramLabel = "W,W,...",
+                description = "weighted: (2R+1)^2 weights, row-major, north row first; 0 leaves a cell out;"
+                        + " sum is Σw·v, mean Σw·v/Σw, min/max/median use the cells of non-zero weight")
+        String weights;
 
         @Override
         String label() {
@@ -293,21 +324,20 @@ final class TerrainCommands {
             return out;
         }
 
+        /** The catalog op reads the shape's parameters, so the command and SQL accept the same combinations. */
         @Override
         FocalKernel kernel() {
-            FocalStatsParams.Stat s;
-            FocalStatsParams.Shape sh;
-            try {
-                s = FocalStatsParams.Stat.parse(stat);
-            } catch (IllegalArgumentException e) {
-                throw usage("STAT must be mean, min, max, sum, stddev or median, not '" + stat + "'");
+            Map<String, String> args = new LinkedHashMap<>();
+            args.put("stat", stat);
+            args.put("shape", shape);
+            args.put("radius", Integer.toString(radius));
+            if (inner != null) {
+                args.put("inner", inner.toString());
             }
-            try {
-                sh = FocalStatsParams.Shape.parse(shape);
-            } catch (IllegalArgumentException e) {
-                throw usage("--shape must be square or circle, not '" + shape + "'");
+            if (weights != null) {
+                args.put("weights", weights);
             }
-            return FocalOps.statsKernel(params(() -> new FocalStatsParams(s, sh, radius)));
+            return params(() -> FocalStatsOp.FOCAL.kernel(args));
         }
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rastermill.core.focal.FocalOps;
+import io.rastermill.core.focal.FocalStatsOp;
+import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.io.geotiff.GeoTiffReader;
 import io.rastermill.io.geotiff.WholeRaster;
@@ -145,6 +148,41 @@ class TerrainCommandTest {
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("nope.tif"), missing.err());
         assertFalse(Files.exists(dir.resolve("x.tif")));
+    }
+
+    /** The annulus and weights options reach the kernel the catalog makes of the same text (tiles of 16: seams). */
+    @Test
+    void focalAnnulusAndWeightsFromTheCommandLineEqualTheKernelOnTheWholeRaster() throws IOException {
+        Tile dem = WholeRaster.firstBand(fixture("dem_f32.tif"));
+        String[][] cases = {
+            {"mean", "--shape", "annulus", "--inner", "1", "--radius", "3"},
+            {"sum", "--shape", "weighted", "--radius", "1", "--weights", "0,1,0,1,-4,1,0,1,0"}
+        };
+        String[] options = {
+            "stat=mean shape=annulus inner=1 radius=3", "stat=sum shape=weighted radius=1 weights=0,1,0,1,-4,1,0,1,0"
+        };
+        for (int i = 0; i < cases.length; i++) {
+            Path out = dir.resolve("focal-shape-" + i + ".tif");
+            List<String> args = new ArrayList<>(
+                    List.of("focal", cases[i][0], fixture("dem_f32.tif").toString(), out.toString()));
+            args.addAll(List.of(cases[i]).subList(1, cases[i].length));
+            args.addAll(List.of("--block", "16", "--quiet"));
+            CliRun run = CliRun.run(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            Tile expected = FocalOps.applyWhole(FocalStatsOp.FOCAL.kernel(options[i]), dem, new CellSize(1, 1));
+            compare(expected, WholeRaster.firstBand(out), options[i]);
+        }
+        CliRun inner = CliRun.run(
+                "focal",
+                "mean",
+                fixture("dem_f32.tif").toString(),
+                dir.resolve("y.tif").toString(),
+                "--radius",
+                "2",
+                "--inner",
+                "1");
+        assertEquals(2, inner.exitCode(), inner.err());
+        assertTrue(inner.err().contains("focal: inner is for shape=annulus, not square"), inner.err());
     }
 
     private static String readCellType(Path p) throws IOException {

@@ -14,6 +14,22 @@ import io.rastermill.core.tile.Tile;
  */
 public record AspectOp(AspectParams params) implements FocalKernel {
 
+    /** Aspect in the catalog ({@link FocalOps#all()}); its defaults are {@link AspectParams#GDALDEM}. */
+    public static final FocalOp ASPECT = FocalOp.of(
+            "aspect",
+            "aspect: azimuth of the downslope direction in degrees clockwise from north, as gdaldem aspect",
+            a -> new AspectOp(new AspectParams(
+                    a.choice("convention", Convention::parse),
+                    a.choice("alg", GradientAlg::parse),
+                    a.flag("trigonometric"),
+                    a.flag("zero_for_flat"),
+                    a.flag("compute_edges"))),
+            TerrainParams.CONVENTION,
+            TerrainParams.ALG,
+            FocalParam.flag("trigonometric", "trigonometric angle (0 = east, counter-clockwise)"),
+            FocalParam.flag("zero_for_flat", "0 for flat areas instead of NoData"),
+            TerrainParams.COMPUTE_EDGES);
+
     @Override
     public int halo() {
         return 1;

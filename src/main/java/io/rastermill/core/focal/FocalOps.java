@@ -2,13 +2,58 @@ package io.rastermill.core.focal;
 
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.tile.Tile;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Discovery façade of the focal ops: each family has a kernel factory (for the Spark layer, which
- * only builds halos) and a shortcut over a {@link BufferedTile} or a whole raster.
+ * Discovery façade of the focal ops: the catalog of {@link FocalOp} descriptors ({@link #all()},
+ * {@link #op(String)}), and for each family a typed kernel factory (for the Spark layer, which only
+ * builds halos) and a shortcut over a {@link BufferedTile} or a whole raster.
  */
 public final class FocalOps {
+    /** The catalog, in the order of the SQL page and the command-line help. */
+    private static final List<FocalOp> ALL = List.of(
+            SlopeOp.SLOPE,
+            AspectOp.ASPECT,
+            HillshadeOp.HILLSHADE,
+            TerrainIndexOp.TPI,
+            TerrainIndexOp.TRI,
+            TerrainIndexOp.ROUGHNESS,
+            FocalStatsOp.FOCAL);
+
+    private static final Map<String, FocalOp> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (FocalOp op : ALL) {
+            if (BY_NAME.put(op.name(), op) != null) {
+                throw new IllegalStateException("two focal ops are named " + op.name());
+            }
+        }
+    }
+
     private FocalOps() {}
+
+    // ---- the catalog
+
+    /** Every focal op: the list the SQL functions are generated from and the command line is checked against. */
+    public static List<FocalOp> all() {
+        return ALL;
+    }
+
+    /**
+     * The op called {@code name}; {@code op("slope").kernel("alg=zt")} makes any op's kernel from options text.
+     *
+     * @throws IllegalArgumentException naming the known ops
+     */
+    public static FocalOp op(String name) {
+        FocalOp op = BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));
+        if (op == null) {
+            throw new IllegalArgumentException("no focal op '" + name + "'; one of " + BY_NAME.keySet());
+        }
+        return op;
+    }
 
     // ---- kernels
 

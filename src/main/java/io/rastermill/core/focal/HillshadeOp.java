@@ -3,6 +3,7 @@ package io.rastermill.core.focal;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
+import java.util.List;
 
 /**
  * Hillshade: the cosine of the angle between the surface normal and the sun.
@@ -15,6 +16,33 @@ import io.rastermill.core.tile.Tile;
  * NoData focal cell gives 0.
  */
 public record HillshadeOp(HillshadeParams params) implements FocalKernel {
+
+    /** Hillshade in the catalog ({@link FocalOps#all()}); its defaults are {@link HillshadeParams#GDALDEM}. */
+    public static final FocalOp HILLSHADE = FocalOp.of(
+                    "hillshade",
+                    "shaded relief, as gdaldem hillshade (Byte 1..255, NoData 0)",
+                    a -> new HillshadeOp(new HillshadeParams(
+                            a.choice("convention", Convention::parse),
+                            a.choice("alg", GradientAlg::parse),
+                            a.choice("mode", HillshadeParams.Mode::parse),
+                            a.number("azimuth"),
+                            a.number("altitude"),
+                            a.number("z_factor"),
+                            a.number("scale"),
+                            a.flag("compute_edges"))),
+                    TerrainParams.CONVENTION,
+                    TerrainParams.ALG,
+                    FocalParam.choice(
+                            "mode",
+                            "regular",
+                            List.of("regular", "combined", "multidirectional", "igor"),
+                            "one light; oblique shading darkened by slope; four lights; Igor's (no altitude)"),
+                    FocalParam.number("azimuth", 315, "sun azimuth in degrees clockwise from north"),
+                    FocalParam.number("altitude", 45, "sun altitude in degrees"),
+                    TerrainParams.Z_FACTOR,
+                    TerrainParams.SCALE,
+                    TerrainParams.COMPUTE_EDGES)
+            .withSqlArgs("azimuth", "altitude", "z_factor");
 
     @Override
     public int halo() {

@@ -1,6 +1,7 @@
 package io.rastermill.core.focal;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,24 @@ public record HillshadeParams(
         MULTIDIRECTIONAL,
         /** {@code -igor}: slope-strength shading by aspect difference to the light; altitude unused. */
         IGOR;
+
+        /**
+         * The mode by name, case-insensitive: {@code regular}, {@code combined}, {@code multidirectional} or
+         * {@code igor}.
+         *
+         * @throws IllegalArgumentException naming {@code name} and the known names
+         */
+        public static Mode parse(String name) {
+            return switch (name.trim().toLowerCase(Locale.ROOT)) {
+                case "regular" -> REGULAR;
+                case "combined" -> COMBINED;
+                case "multidirectional" -> MULTIDIRECTIONAL;
+                case "igor" -> IGOR;
+                default ->
+                    throw new IllegalArgumentException(
+                            "must be regular, combined, multidirectional or igor, not '" + name + "'");
+            };
+        }
 
         /**
          * The mode gdaldem's flags select: at most one of {@code -combined}, {@code -multidirectional} and

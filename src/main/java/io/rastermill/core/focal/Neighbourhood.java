@@ -144,6 +144,22 @@ public final class Neighbourhood implements Serializable {
         return weights.clone();
     }
 
+    /** Whether every cell weighs 1: square, circle, annulus, or custom weights that are all 0 or 1. */
+    public boolean isUnweighted() {
+        for (double w : weights) {
+            if (w != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this is the whole {@code (2·radius + 1)²} square, every cell weighing 1 (e.g. {@link #square}). */
+    public boolean isSquare() {
+        int side = 2 * radius + 1;
+        return dx.length == side * side && isUnweighted();
+    }
+
     /** The cells as offsets into a row-major grid {@code stride} cells wide, in the order of {@link #dx()}. */
     public int[] offsets(int stride) {
         int[] off = new int[dx.length];

@@ -16,6 +16,25 @@ public record SlopeOp(SlopeParams params) implements FocalKernel {
     /** gdaldem's output type: Float32 with NoData -9999. */
     public static final CellType GDALDEM_CELL_TYPE = CellType.userDefined(DataType.FLOAT32, -9999);
 
+    /** Slope in the catalog ({@link FocalOps#all()}); its defaults are {@link SlopeParams#GDALDEM}. */
+    public static final FocalOp SLOPE = FocalOp.of(
+                    "slope",
+                    "slope in degrees (or percent) from horizontal, as gdaldem slope",
+                    a -> new SlopeOp(new SlopeParams(
+                            a.choice("convention", Convention::parse),
+                            a.choice("alg", GradientAlg::parse),
+                            a.flag("percent"),
+                            a.number("z_factor"),
+                            a.number("scale"),
+                            a.flag("compute_edges"))),
+                    TerrainParams.CONVENTION,
+                    TerrainParams.ALG,
+                    FocalParam.flag("percent", "percent slope (100·tan) instead of degrees"),
+                    TerrainParams.Z_FACTOR,
+                    TerrainParams.SCALE,
+                    TerrainParams.COMPUTE_EDGES)
+            .withSqlArgs("z_factor");
+
     @Override
     public int halo() {
         return 1;

@@ -3,9 +3,38 @@ package io.rastermill.core.focal;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.tile.ArrayTile;
 import io.rastermill.core.tile.Tile;
+import java.util.List;
 
 /** gdaldem TPI, TRI (Riley or Wilson) and roughness; Float32 output with NoData -9999. */
 public record TerrainIndexOp(TerrainIndexParams params) implements FocalKernel {
+
+    /** TPI in the catalog ({@link FocalOps#all()}). */
+    public static final FocalOp TPI = FocalOp.of(
+            "tpi",
+            "Topographic Position Index: the cell minus the mean of its 8 neighbours, as gdaldem TPI",
+            a -> new TerrainIndexOp(new TerrainIndexParams(TerrainIndexParams.Index.TPI, a.flag("compute_edges"))),
+            TerrainParams.COMPUTE_EDGES);
+
+    /** TRI in the catalog ({@link FocalOps#all()}): Riley by default, Wilson with {@code alg=Wilson}. */
+    public static final FocalOp TRI = FocalOp.of(
+            "tri",
+            "Terrain Ruggedness Index, as gdaldem TRI",
+            a -> new TerrainIndexOp(
+                    new TerrainIndexParams(a.choice("alg", TerrainIndexParams.Index::tri), a.flag("compute_edges"))),
+            FocalParam.choice(
+                    "alg",
+                    "Riley",
+                    List.of("Riley", "Wilson"),
+                    "Riley: √Σ(n − e)², terrestrial; Wilson: mean |n − e|, for bathymetry"),
+            TerrainParams.COMPUTE_EDGES);
+
+    /** Roughness in the catalog ({@link FocalOps#all()}). */
+    public static final FocalOp ROUGHNESS = FocalOp.of(
+            "roughness",
+            "roughness: the largest minus the smallest cell of the 3x3 window, as gdaldem roughness",
+            a -> new TerrainIndexOp(
+                    new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, a.flag("compute_edges"))),
+            TerrainParams.COMPUTE_EDGES);
 
     @Override
     public int halo() {

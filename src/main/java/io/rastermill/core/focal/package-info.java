@@ -9,6 +9,13 @@
  * and stitching the outputs equals applying the kernel to the whole raster, cell for cell. The
  * Spark layer only builds halos; all arithmetic lives here.
  *
+ * <h2>The catalog</h2>
+ * Each built-in op is described once by a {@link io.rastermill.core.focal.FocalOp} (name, doc,
+ * {@link io.rastermill.core.focal.FocalParam parameters} with types and defaults, kernel factory), declared
+ * beside its kernel and collected by {@link io.rastermill.core.focal.FocalOps#all()}; the SQL functions are
+ * generated from it and the command line is checked against it. The typed {@code *Params} records build the
+ * same kernels without text.
+ *
  * <h2>Your own kernels</h2>
  * A {@link io.rastermill.core.focal.Neighbourhood} (square, circle, annulus, custom weights) keeps its
  * cells as primitive arrays; a {@link io.rastermill.core.focal.FocalWindow} opens a buffered tile for it
@@ -29,7 +36,8 @@
  *     hillshade Byte 1..255, NoData 0.</li>
  * <li>{@link io.rastermill.core.focal.Convention#GEOTRELLIS} (GeoTrellis 3.7.1): NoData or
  *     outside neighbours take the focal value; float64 slope/aspect, int16 hillshade 0..127.</li>
- * <li>Focal statistics skip NoData and outside cells; no data in the window → NoData.</li>
+ * <li>Focal statistics skip NoData and outside cells; no data in the window → NoData. Weights
+ *     weigh sum, mean and stddev; min, max and median read them as a mask.</li>
  * </ul>
  *
  * <h2>Thread-safety</h2>

@@ -3,26 +3,31 @@ package io.rastermill.spark.sql;
 import static io.rastermill.spark.sql.SqlFunctions.entry;
 import static io.rastermill.spark.sql.SqlTiles.bytes;
 
-import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.BufferedTile;
 import io.rastermill.core.focal.BufferedTileBytes;
 import io.rastermill.core.focal.FocalKernel;
+import io.rastermill.core.focal.FocalOp;
 import io.rastermill.core.focal.FocalOps;
-import io.rastermill.core.focal.FocalStatsParams;
-import io.rastermill.core.focal.HillshadeParams;
-import io.rastermill.core.focal.SlopeParams;
-import io.rastermill.core.focal.TerrainIndexParams;
+import io.rastermill.core.focal.TerrainIndexOp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The catalog's focal and terrain functions. They take a buffered tile (the {@code buffered} column of
- * {@link LayerFrames#toBufferedDataFrame}: the tile's in-raster cells with its neighbours' cells
- * around them) and return the tile's own cells, computed by the same kernels as {@code layer.focal},
- * so results have no seams. Terrain follows gdaldem's defaults (Horn, no {@code -compute_edges}).
+ * The catalog's focal and terrain functions, generated from the focal ops' descriptors
+ * ({@link FocalOps#all()}): for each op {@code rm_<name>(buffered, ...)} with the op's positional SQL
+ * arguments (the rest at their defaults) and {@code rm_<name>_with(buffered, options)} taking every
+ * parameter as options text ({@code 'alg=ZevenbergenThorne, compute_edges=true'}). Spark SQL gives a
+ * function one arity, so options text is how the optional parameters are reached. They take a buffered
+ * tile (the {@code buffered} column of {@link LayerFrames#toBufferedDataFrame}: the tile's in-raster cells
+ * with its neighbours' cells around them) and return the tile's own cells, computed by the same kernels
+ * as {@code layer.focal}, so results have no seams.
  */
 final class FocalFunctions {
     static final String GROUP = "Focal and terrain (over buffered tiles)";
@@ -30,79 +35,74 @@ final class FocalFunctions {
     private FocalFunctions() {}
 
     static List<SqlFunction> all() {
-        return List.of(
-                entry(
-                        GROUP,
-                        "rm_focal(buffered, stat, shape, radius)",
-                        "BINARY tile",
-                        "focal mean, min, max, sum, stddev or median over a 'square' or 'circle' of the radius,"
-                                + " NoData skipped; the halo must be at least the radius",
-                        (udf, n) -> udf.register(
-                                n,
-                                (UDF4<byte[], String, String, Integer, byte[]>) (b, stat, shape, r) ->
-                                        b == null || stat == null || shape == null || r == null
-                                                ? null
-                                                : apply(
-                                                        FocalOps.statsKernel(
-                                                                new FocalStatsParams(stat(stat), shape(shape), r)),
-                                                        b),
-                                DataTypes.BinaryType)),
-                entry(
-                        GROUP,
-                        "rm_slope(buffered, z_factor)",
-                        "BINARY tile",
-                        "slope in degrees as gdaldem slope -z z_factor (cell size in the units of the heights)",
-                        (udf, n) -> udf.register(
-                                n,
-                                (UDF2<byte[], Number, byte[]>) (b, z) -> b == null || z == null
-                                        ? null
-                                        : apply(
-                                                FocalOps.slopeKernel(SlopeParams.GDALDEM.withZFactor(z.doubleValue())),
-                                                b),
-                                DataTypes.BinaryType)),
-                entry(
-                        GROUP,
-                        "rm_aspect(buffered)",
-                        "BINARY tile",
-                        "aspect in degrees clockwise from north, as gdaldem aspect",
-                        (udf, n) -> udf.register(
-                                n,
-                                (UDF1<byte[], byte[]>)
-                                        b -> b == null ? null : apply(FocalOps.aspectKernel(AspectParams.GDALDEM), b),
-                                DataTypes.BinaryType)),
-                entry(
-                        GROUP,
-                        "rm_hillshade(buffered, azimuth, altitude, z_factor)",
-                        "BINARY tile",
-                        "hillshade (1..255, 0 = NoData) as gdaldem hillshade -az -alt -z",
-                        (udf, n) -> udf.register(
-                                n,
-                                (UDF4<byte[], Number, Number, Number, byte[]>) (b, az, alt, z) ->
-                                        b == null || az == null || alt == null || z == null
-                                                ? null
-                                                : apply(
-                                                        FocalOps.hillshadeKernel(HillshadeParams.GDALDEM
-                                                                .withSun(az.doubleValue(), alt.doubleValue())
-                                                                .withZFactor(z.doubleValue())),
-                                                        b),
-                                DataTypes.BinaryType)),
-                index("rm_tpi(buffered)", "topographic position index as gdaldem TPI", TerrainIndexParams.Index.TPI),
-                index(
-                        "rm_tri(buffered)",
-                        "terrain ruggedness index (Riley) as gdaldem TRI",
-                        TerrainIndexParams.Index.TRI_RILEY),
-                index(
+        List<SqlFunction> all = new ArrayList<>();
+        for (FocalOp op : FocalOps.all()) {
+            all.add(positional(op));
+            all.add(withOptions(op));
+            if (op == TerrainIndexOp.TRI) {
+                all.add(preset(
                         "rm_tri_wilson(buffered)",
-                        "terrain ruggedness index after Wilson (mean |neighbour - centre|, for bathymetry) as gdaldem"
-                                + " TRI -alg Wilson",
-                        TerrainIndexParams.Index.TRI_WILSON),
-                index(
-                        "rm_roughness(buffered)",
-                        "roughness (max - min of the 3x3 window) as gdaldem roughness",
-                        TerrainIndexParams.Index.ROUGHNESS));
+                        "terrain ruggedness index after Wilson (mean |neighbour - centre|, for bathymetry) as"
+                                + " gdaldem TRI -alg Wilson: rm_tri_with(buffered, 'alg=Wilson')",
+                        op,
+                        "alg=Wilson"));
+            }
+        }
+        return all;
     }
 
-    private static SqlFunction index(String signature, String doc, TerrainIndexParams.Index index) {
+    /** {@code rm_<name>(buffered, <sqlArgs>)}: a NULL argument gives NULL. */
+    private static SqlFunction positional(FocalOp op) {
+        String name = op.name();
+        List<String> args = op.sqlArgs();
+        StringBuilder signature = new StringBuilder(op.sqlName()).append("(buffered");
+        args.forEach(a -> signature.append(", ").append(a));
+        String doc = op.doc()
+                + (op.params().size() > args.size()
+                        ? "; other parameters at their defaults (" + op.optionsSqlName() + " sets any)"
+                        : "");
+        SqlFunction.Registration registration = switch (args.size()) {
+            case 0 ->
+                (udf, n) -> udf.register(n, (UDF1<byte[], byte[]>) b -> call(name, args, b), DataTypes.BinaryType);
+            case 1 ->
+                (udf, n) -> udf.register(
+                        n, (UDF2<byte[], Object, byte[]>) (b, x) -> call(name, args, b, x), DataTypes.BinaryType);
+            case 2 ->
+                (udf, n) -> udf.register(
+                        n,
+                        (UDF3<byte[], Object, Object, byte[]>) (b, x, y) -> call(name, args, b, x, y),
+                        DataTypes.BinaryType);
+            case 3 ->
+                (udf, n) -> udf.register(
+                        n,
+                        (UDF4<byte[], Object, Object, Object, byte[]>) (b, x, y, z) -> call(name, args, b, x, y, z),
+                        DataTypes.BinaryType);
+            default ->
+                throw new IllegalStateException(
+                        name + ": a positional SQL function takes at most 3 parameters; use options");
+        };
+        return entry(GROUP, signature.append(')').toString(), "BINARY tile", doc, registration);
+    }
+
+    /** {@code rm_<name>_with(buffered, options)}. */
+    private static SqlFunction withOptions(FocalOp op) {
+        String name = op.name();
+        return entry(
+                GROUP,
+                op.optionsSqlName() + "(buffered, options)",
+                "BINARY tile",
+                op.doc() + "; options: " + op.usage(),
+                (udf, n) -> udf.register(
+                        n,
+                        (UDF2<byte[], String, byte[]>) (b, options) -> b == null || options == null
+                                ? null
+                                : apply(FocalOps.op(name).kernel(options), b),
+                        DataTypes.BinaryType));
+    }
+
+    /** A fixed choice of an op's options under a name of its own. */
+    private static SqlFunction preset(String signature, String doc, FocalOp op, String options) {
+        String name = op.name();
         return entry(
                 GROUP,
                 signature,
@@ -110,10 +110,31 @@ final class FocalFunctions {
                 doc,
                 (udf, n) -> udf.register(
                         n,
-                        (UDF1<byte[], byte[]>) b -> b == null
-                                ? null
-                                : apply(FocalOps.terrainIndexKernel(new TerrainIndexParams(index, false)), b),
+                        (UDF1<byte[], byte[]>)
+                                b -> b == null ? null : apply(FocalOps.op(name).kernel(options), b),
                         DataTypes.BinaryType));
+    }
+
+    private static byte[] call(String op, List<String> names, byte[] buffered, Object... values) {
+        if (buffered == null) {
+            return null;
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                return null;
+            }
+            given.put(names.get(i), text(values[i]));
+        }
+        return apply(FocalOps.op(op).kernel(given), buffered);
+    }
+
+    /** An SQL value as parameter text: whole-number types as they are, other numbers as their double. */
+    private static String text(Object v) {
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return v.toString();
+        }
+        return v instanceof Number n ? Double.toString(n.doubleValue()) : v.toString();
     }
 
     private static byte[] apply(FocalKernel kernel, byte[] buffered) {
@@ -124,21 +145,5 @@ final class FocalFunctions {
                     + kernel.halo() + ")");
         }
         return bytes(kernel.apply(b));
-    }
-
-    private static FocalStatsParams.Stat stat(String name) {
-        try {
-            return FocalStatsParams.Stat.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("rm_focal: " + e.getMessage(), e);
-        }
-    }
-
-    private static FocalStatsParams.Shape shape(String name) {
-        try {
-            return FocalStatsParams.Shape.parse(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("rm_focal: " + e.getMessage(), e);
-        }
     }
 }

@@ -79,6 +79,17 @@ public final class FocalBenchmark {
                 () -> FocalOps.stats(
                         bt, new FocalStatsParams(FocalStatsParams.Stat.MEAN, FocalStatsParams.Shape.SQUARE, 3)));
         run(
+                "sum weighted r1 (Laplacian)",
+                mpix,
+                passes,
+                () -> FocalOps.stats(
+                        bt, FocalStatsParams.weighted(FocalStatsParams.Stat.SUM, 1, 0, 1, 0, 1, -4, 1, 0, 1, 0)));
+        run(
+                "mean annulus(1, 3)",
+                mpix,
+                passes,
+                () -> FocalOps.stats(bt, FocalStatsParams.annulus(FocalStatsParams.Stat.MEAN, 1, 3)));
+        run(
                 "median circle r3",
                 mpix,
                 Math.min(passes, 2),

@@ -8,6 +8,7 @@ import io.rastermill.core.focal.AspectParams;
 import io.rastermill.core.focal.FocalKernel;
 import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.FocalStatsParams;
+import io.rastermill.core.focal.GradientAlg;
 import io.rastermill.core.focal.HillshadeParams;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.focal.TerrainIndexOp;
@@ -71,6 +72,38 @@ class FocalSqlTest {
         m.put(
                 "rm_roughness(buffered)",
                 FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.ROUGHNESS, false)));
+        // the options forms: what the positional functions leave at gdaldem's defaults
+        m.put(
+                "rm_slope_with(buffered, 'alg=ZevenbergenThorne, compute_edges=true, z_factor=2')",
+                FocalOps.slopeKernel(SlopeParams.GDALDEM
+                        .withAlg(GradientAlg.ZEVENBERGEN_THORNE)
+                        .withComputeEdges(true)
+                        .withZFactor(2)));
+        m.put(
+                "rm_aspect_with(buffered, 'alg=zt compute_edges=true trigonometric=true')",
+                FocalOps.aspectKernel(AspectParams.GDALDEM
+                        .withAlg(GradientAlg.ZEVENBERGEN_THORNE)
+                        .withComputeEdges(true)
+                        .withTrigonometric(true)));
+        m.put(
+                "rm_hillshade_with(buffered, 'mode=combined; compute_edges=true')",
+                FocalOps.hillshadeKernel(HillshadeParams.GDALDEM
+                        .withMode(HillshadeParams.Mode.COMBINED)
+                        .withComputeEdges(true)));
+        m.put(
+                "rm_tri_with(buffered, 'alg=Wilson compute_edges=true')",
+                FocalOps.terrainIndexKernel(new TerrainIndexParams(TerrainIndexParams.Index.TRI_WILSON, true)));
+        m.put(
+                "rm_focal_with(buffered, 'stat=mean shape=annulus inner=1 radius=2')",
+                FocalOps.statsKernel(FocalStatsParams.annulus(FocalStatsParams.Stat.MEAN, 1, 2)));
+        m.put(
+                "rm_focal_with(buffered, 'stat=sum shape=weighted radius=1 weights=0,1,0,1,-4,1,0,1,0')",
+                FocalOps.statsKernel(
+                        FocalStatsParams.weighted(FocalStatsParams.Stat.SUM, 1, 0, 1, 0, 1, -4, 1, 0, 1, 0)));
+        m.put(
+                "rm_focal_with(buffered, 'stat=stddev shape=weighted radius=1 weights=1,2,1,2,4,2,1,2,1')",
+                FocalOps.statsKernel(
+                        FocalStatsParams.weighted(FocalStatsParams.Stat.STDDEV, 1, 1, 2, 1, 2, 4, 2, 1, 2, 1)));
         return m;
     }
 
@@ -136,10 +169,22 @@ class FocalSqlTest {
         assertFails(
                 "SELECT rm_focal(buffered, 'mode', 'square', 1) FROM buf1",
                 "unknown statistic 'mode'; one of [mean, min, max, sum, stddev, median]");
+        assertFails(
+                "SELECT rm_slope_with(buffered, 'alg=Sobel') FROM buf1",
+                "slope: alg: must be Horn or ZevenbergenThorne, not 'Sobel'");
+        assertFails(
+                "SELECT rm_focal_with(buffered, 'stat=sum shape=weighted radius=1 weights=1,2') FROM buf1",
+                "focal: a neighbourhood of radius 1 needs 9 weights (3x3, row-major), got 2");
         assertEquals(
                 0L,
                 SPARK.session()
                         .sql("SELECT rm_aspect(NULL) AS a FROM buf1")
+                        .filter("a IS NOT NULL")
+                        .count());
+        assertEquals(
+                0L,
+                SPARK.session()
+                        .sql("SELECT rm_slope_with(buffered, NULL) AS a FROM buf1")
                         .filter("a IS NOT NULL")
                         .count());
     }
