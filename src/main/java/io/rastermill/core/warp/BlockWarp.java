@@ -7,27 +7,32 @@ import io.rastermill.core.geom.GridBounds;
  * (the footprint of its cells through the inverse transform, plus the kernel's radius), then {@link #warp} resamples
  * those cells, once read, into the block.
  *
- * <p>Not thread-safe (transform and kernel scratch): one per task thread.
+ * <p>Not thread-safe (transform and kernel scratch): one per task thread. The warps of many sources can share their
+ * scratch ({@link WarpBuffers}), each then holding only its transform.
  */
 public final class BlockWarp {
     private final WarpGrid source;
     private final Resampling method;
     private final PixelTransform transform;
-    private final WarpKernel kernel = new WarpKernel();
+    private final WarpBuffers buffers;
     /** Source columns per turn of longitude (geographic sources), else 0. */
     private final double wrapCols;
 
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
     private int cols;
     private int rows;
     private double scaleX = 1;
     private double scaleY = 1;
 
     public BlockWarp(WarpGrid target, WarpGrid source, Resampling method, double maxError) {
+        this(target, source, method, maxError, new WarpBuffers());
+    }
+
+    /** As {@link #BlockWarp(WarpGrid, WarpGrid, Resampling, double)}, working in {@code buffers}. */
+    public BlockWarp(WarpGrid target, WarpGrid source, Resampling method, double maxError, WarpBuffers buffers) {
         this.source = source;
         this.method = method;
-        this.transform = PixelTransform.between(target, source, maxError);
+        this.transform = PixelTransform.between(target, source, maxError, buffers);
+        this.buffers = buffers;
         this.wrapCols = source.crs().isGeographic() ? 360 / source.grid().cellWidth() : 0;
     }
 
@@ -41,10 +46,12 @@ public final class BlockWarp {
         boolean corners = method.isAggregating();
         int pw = corners ? w + 1 : w;
         int ph = corners ? h + 1 : h;
-        if (xs.length < pw * ph) {
-            xs = new double[pw * ph];
-            ys = new double[pw * ph];
+        if (buffers.xs.length < pw * ph) {
+            buffers.xs = new double[pw * ph];
+            buffers.ys = new double[pw * ph];
         }
+        double[] xs = buffers.xs;
+        double[] ys = buffers.ys;
         transform.transform(x0, y0, pw, ph, corners ? 0 : 0.5, xs, ys);
         double xmin = Double.POSITIVE_INFINITY;
         double xmax = Double.NEGATIVE_INFINITY;
@@ -111,9 +118,9 @@ public final class BlockWarp {
      */
     public void warp(SourceWindow window, double[] out) {
         if (method.isAggregating()) {
-            kernel.aggregate(window, xs, ys, cols, rows, method, wrapCols, out);
+            buffers.kernel.aggregate(window, buffers.xs, buffers.ys, cols, rows, method, wrapCols, out);
         } else {
-            kernel.sample(window, xs, ys, cols * rows, method, scaleX, scaleY, out);
+            buffers.kernel.sample(window, buffers.xs, buffers.ys, cols * rows, method, scaleX, scaleY, out);
         }
     }
 }

@@ -22,18 +22,15 @@ public final class PixelTransform {
     private final WarpGrid source;
     private final CrsTransform crs;
     private final double maxError;
-    private double[] nx = new double[0];
-    private double[] ny = new double[0];
-    private double[] checkX = new double[0];
-    private double[] checkY = new double[0];
-    private double[] checkSx = new double[0];
-    private double[] checkSy = new double[0];
+    /** The control grid and check points: this transform's own, or those of the warps it shares them with. */
+    private final WarpBuffers b;
 
-    private PixelTransform(WarpGrid target, WarpGrid source, double maxError) {
+    private PixelTransform(WarpGrid target, WarpGrid source, double maxError, WarpBuffers buffers) {
         this.target = target;
         this.source = source;
         this.crs = CrsTransform.between(target.crs(), source.crs());
         this.maxError = maxError;
+        this.b = buffers;
     }
 
     /**
@@ -42,10 +39,15 @@ public final class PixelTransform {
      * @param maxError allowed interpolation error in source pixels; 0 transforms every point exactly
      */
     public static PixelTransform between(WarpGrid target, WarpGrid source, double maxError) {
+        return between(target, source, maxError, new WarpBuffers());
+    }
+
+    /** As {@link #between(WarpGrid, WarpGrid, double)}, working in {@code buffers}. */
+    static PixelTransform between(WarpGrid target, WarpGrid source, double maxError, WarpBuffers buffers) {
         if (!(maxError >= 0)) {
             throw new IllegalArgumentException("the error threshold must be >= 0 pixels, got " + maxError);
         }
-        return new PixelTransform(target, source, maxError);
+        return new PixelTransform(target, source, maxError, buffers);
     }
 
     /**
@@ -117,8 +119,8 @@ public final class PixelTransform {
         int[] cx = nodes(w, step);
         int[] cy = nodes(h, step);
         int n = cx.length * cy.length;
-        nx = grow(nx, n);
-        ny = grow(ny, n);
+        double[] nx = b.nx = grow(b.nx, n);
+        double[] ny = b.ny = grow(b.ny, n);
         for (int j = 0; j < cy.length; j++) {
             for (int i = 0; i < cx.length; i++) {
                 nx[j * cx.length + i] = target.colToMap(px + cx[i]);
@@ -133,10 +135,10 @@ public final class PixelTransform {
         }
         // Check points: centre, top-edge middle and left-edge middle of every control cell.
         int cells = Math.max(1, cx.length - 1) * Math.max(1, cy.length - 1);
-        checkX = grow(checkX, 3 * cells);
-        checkY = grow(checkY, 3 * cells);
-        checkSx = grow(checkSx, 3 * cells);
-        checkSy = grow(checkSy, 3 * cells);
+        double[] checkX = b.checkX = grow(b.checkX, 3 * cells);
+        double[] checkY = b.checkY = grow(b.checkY, 3 * cells);
+        double[] checkSx = b.checkSx = grow(b.checkSx, 3 * cells);
+        double[] checkSy = b.checkSy = grow(b.checkSy, 3 * cells);
         int m = 0;
         for (int j = 0; j < Math.max(1, cy.length - 1); j++) {
             double ya = cy[j];
@@ -169,8 +171,8 @@ public final class PixelTransform {
     }
 
     private int addCheck(int m, double x, double y) {
-        checkX[m] = x;
-        checkY[m] = y;
+        b.checkX[m] = x;
+        b.checkY[m] = y;
         return m + 1;
     }
 
@@ -199,6 +201,8 @@ public final class PixelTransform {
     /** Interpolates every point of the block, row by row, from the node values. */
     private void fill(int[] cx, int[] cy, int w, int h, double[] xs, double[] ys) {
         int stride = cx.length;
+        double[] nx = b.nx;
+        double[] ny = b.ny;
         for (int row = 0; row < h; row++) {
             int j = segment(cy, row);
             int j1 = Math.min(j + 1, cy.length - 1);

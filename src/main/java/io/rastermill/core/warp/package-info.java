@@ -9,6 +9,8 @@
  *   <li>{@link io.rastermill.core.warp.BlockWarp} finds the source window a block of target cells needs and
  *       resamples it with {@link io.rastermill.core.warp.WarpKernel} by a
  *       {@link io.rastermill.core.warp.Resampling} method.</li>
+ *   <li>{@link io.rastermill.core.warp.WarpBuffers} are a block warp's working arrays, which the warps of many sources
+ *       used one after another (a mosaic) share.</li>
  *   <li>{@link io.rastermill.core.warp.Halving} is the warper at an exact 2× reduction: a pyramid level from the
  *       2×2 tiles of the level above (zoomed layer pyramids, web tiles).</li>
  * </ul>
@@ -21,7 +23,7 @@
  *
  * <h2>Thread-safety</h2>
  * {@code Resampling}, {@code WarpGrid}, {@code TargetGridSpec} and {@code SourceWindow} are immutable.
- * {@code PixelTransform}, {@code WarpKernel}, {@code BlockWarp} and {@code Halving} hold scratch buffers and proj4j state:
- * one instance per thread.
+ * {@code PixelTransform}, {@code WarpKernel}, {@code BlockWarp}, {@code WarpBuffers} and {@code Halving} hold scratch
+ * buffers and proj4j state: one instance per thread.
  */
 package io.rastermill.core.warp;

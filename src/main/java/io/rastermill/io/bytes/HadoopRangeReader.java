@@ -18,7 +18,8 @@ import org.apache.hadoop.util.functional.FutureIO;
  * Files are opened with the random read policy ({@link #READ_POLICY}, {@link #S3A_FADVISE}): a GeoTIFF is read
  * as a header and then scattered blocks, so an object store must answer each read with a GET of that range, not
  * one GET of the rest of the object (S3A's default for a first read). File systems that do not know the
- * options ignore them; the status found on open is handed over, so S3A does not ask for it again.
+ * options ignore them; the status found on open is handed over, so S3A does not ask for it again, nor on each
+ * later open of a file {@link #locate}d once.
  */
 public final class HadoopRangeReader extends KnownLengthRangeReader {
     /** Hadoop's standard read-policy option of {@code openFile()} (Hadoop 3.3.5 and later). */
@@ -39,6 +40,16 @@ public final class HadoopRangeReader extends KnownLengthRangeReader {
      * @throws FileNotFoundException naming the URI if it does not exist or is a directory
      */
     public static HadoopRangeReader open(String uri, Configuration conf) throws IOException {
+        return locate(uri, conf).open();
+    }
+
+    /**
+     * Looks {@code uri} up (one {@code getFileStatus}: a HEAD on S3A) for opening it again and again with that status,
+     * which {@code openFile} takes instead of asking again.
+     *
+     * @throws FileNotFoundException naming the URI if it does not exist or is a directory
+     */
+    static Located locate(String uri, Configuration conf) throws IOException {
         Path path = new Path(URI.create(uri));
         FileSystem fs = path.getFileSystem(conf);
         FileStatus status;
@@ -50,12 +61,20 @@ public final class HadoopRangeReader extends KnownLengthRangeReader {
         if (!status.isFile()) {
             throw new FileNotFoundException(uri + " (not a file)");
         }
-        FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)
-                .opt(READ_POLICY, "random")
-                .opt(S3A_FADVISE, "random")
-                .withFileStatus(status)
-                .build());
-        return new HadoopRangeReader(uri, in, status.getLen());
+        return new Located(uri, fs, path, status);
+    }
+
+    /** A Hadoop file and the status found when it was looked up. */
+    record Located(String uri, FileSystem fs, Path path, FileStatus status) implements ReopenableFile {
+        @Override
+        public HadoopRangeReader open() throws IOException {
+            FSDataInputStream in = FutureIO.awaitFuture(fs.openFile(path)
+                    .opt(READ_POLICY, "random")
+                    .opt(S3A_FADVISE, "random")
+                    .withFileStatus(status)
+                    .build());
+            return new HadoopRangeReader(uri, in, status.getLen());
+        }
     }
 
     @Override

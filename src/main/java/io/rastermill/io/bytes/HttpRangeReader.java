@@ -70,6 +70,18 @@ public final class HttpRangeReader extends KnownLengthRangeReader {
      * @throws IOException naming the URI for a server without Range support or any other failure
      */
     public static HttpRangeReader open(String url) throws IOException {
+        return probe(url);
+    }
+
+    /** {@code url} probed once; each {@link ReopenableFile#open} reads it with the length found, without a probe. */
+    static ReopenableFile locate(String url) throws IOException {
+        HttpRangeReader probed = probe(url);
+        URI uri = probed.uri;
+        long length = probed.length();
+        return () -> new HttpRangeReader(url, uri, length);
+    }
+
+    private static HttpRangeReader probe(String url) throws IOException {
         URI uri = URI.create(url);
         HttpResponse<byte[]> head =
                 send(url, HttpRequest.newBuilder(uri).method("HEAD", HttpRequest.BodyPublishers.noBody()));

@@ -22,17 +22,25 @@ public final class RangeReaders {
      * @throws java.io.FileNotFoundException naming the path if it does not exist
      */
     public static RangeReader open(String uriOrPath, Configuration conf) throws IOException {
+        return locate(uriOrPath, conf).open();
+    }
+
+    /**
+     * Looks {@code uriOrPath} up once (as {@link #open} would) for opening it again and again: a Hadoop file's status
+     * and an HTTP resource's length are kept, a local file is checked on each open (a system call, no request).
+     *
+     * @throws java.io.FileNotFoundException naming the path if a Hadoop or HTTP file does not exist
+     */
+    public static ReopenableFile locate(String uriOrPath, Configuration conf) throws IOException {
         String scheme = schemeOf(uriOrPath);
-        if (scheme == null) {
-            return LocalFileRangeReader.open(Paths.get(uriOrPath));
-        }
-        if (scheme.equalsIgnoreCase("file")) {
-            return LocalFileRangeReader.open(localPath(uriOrPath));
+        if (scheme == null || scheme.equalsIgnoreCase("file")) {
+            Path path = scheme == null ? Paths.get(uriOrPath) : localPath(uriOrPath);
+            return () -> LocalFileRangeReader.open(path);
         }
         if (isHttp(uriOrPath)) {
-            return HttpRangeReader.open(uriOrPath);
+            return HttpRangeReader.locate(uriOrPath);
         }
-        return HadoopRangeReader.open(uriOrPath, conf);
+        return HadoopRangeReader.locate(uriOrPath, conf);
     }
 
     /** Whether {@code uriOrPath} is an {@code http:} or {@code https:} URI (read by Range requests, never listed). */

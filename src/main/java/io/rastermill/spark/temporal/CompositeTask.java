@@ -14,10 +14,12 @@ import io.rastermill.core.tile.TileBuilder;
 import io.rastermill.core.tile.Tiles;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.SourceWindow;
+import io.rastermill.core.warp.WarpBuffers;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.IoMetrics;
 import io.rastermill.spark.layer.HadoopConf;
+import io.rastermill.spark.warp.SourceReaders;
 import io.rastermill.spark.warp.WarpOptions;
 import io.rastermill.spark.warp.WarpSource;
 import java.io.IOException;
@@ -39,7 +41,7 @@ import scala.Tuple2;
  *
  * <p>Memory per task: the accumulator of one tile (see {@link TemporalReducer}: a few tile-sized arrays for the
  * streaming reducers, every valid value for the median and percentiles) and one scene's input at a time: its window,
- * its file open only while read ({@link SceneReaders}), one warp's coordinates. What grows with the number of scenes
+ * its file open only while read ({@link SourceReaders}), one set of warp buffers. What grows with the number of scenes
  * is their description only (this task's list of sources, their headers: kilobytes each).
  */
 final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, Boolean>>, SpatialKey, Tile[]> {
@@ -95,12 +97,10 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile[]>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
-        // The decoded-block budget is the task's, shared by its scenes: per file it would hold scenes × budget of
-        // blocks alive (24 × 96 MB), which the collector copies again and again, for blocks an aligned scene reads
-        // once.
-        SceneReaders readers = new SceneReaders(
-                        conf.get(), sources.size(), decodedCacheBytes / Math.max(1, sources.size()))
-                .closedWithTask();
+        // The decoded-block budget is the task's, shared by its scenes (SourceReaders): per file it would hold
+        // scenes × budget of blocks alive (24 × 96 MB), which the collector copies again and again, for blocks an
+        // aligned scene reads once.
+        SourceReaders readers = new SourceReaders(conf.get(), sources, decodedCacheBytes).closedWithTask();
         Warps warps = new Warps();
         AlignedScene[] aligned = new AlignedScene[sources.size()];
         for (int s = 0; s < aligned.length; s++) {
@@ -129,7 +129,7 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
             SpatialKey key,
             Warps warps,
             AlignedScene[] aligned,
-            SceneReaders readers,
+            SourceReaders readers,
             Map<CellType, CalcProgram.Evaluator> masks,
             Scratch scratch) {
         int ts = options.tileSize();
@@ -231,20 +231,22 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
     }
 
     /**
-     * The warps of scenes that are not on the target grid, by source grid. Each holds the source coordinates of a
-     * tile's cells (16 bytes a cell), so one per scene would grow with the scenes: scenes on one grid (a series of one
-     * footprint) share one, and the last {@value #WARPS_KEPT} grids' are kept (orbits that alternate), older ones
-     * made again when needed (the transform is cheap to set up beside the warp).
+     * The warps of scenes that are not on the target grid, by source grid, all working in one set of buffers (the
+     * source coordinates of a tile's cells, 16 bytes a cell): scenes on one grid (a series of one footprint) share a
+     * warp, and the last {@value #WARPS_KEPT} grids' are kept (orbits that alternate), older ones made again when
+     * needed (the transform is cheap to set up beside the warp).
      */
     private final class Warps extends LinkedHashMap<WarpGrid, BlockWarp> {
         private static final long serialVersionUID = 1L;
+        private final transient WarpBuffers buffers = new WarpBuffers();
 
         Warps() {
             super(8, 0.75f, true);
         }
 
         BlockWarp of(WarpSource src) {
-            return computeIfAbsent(src.grid(), g -> new BlockWarp(target, g, options.resampling(), options.maxError()));
+            return computeIfAbsent(
+                    src.grid(), g -> new BlockWarp(target, g, options.resampling(), options.maxError(), buffers));
         }
 
         @Override
@@ -254,10 +256,10 @@ final class CompositeTask implements PairFlatMapFunction<Iterator<Tuple2<Spatial
     }
 
     /** The window's value band (with {@code -srcnodata} applied) and the bands the mask reads. */
-    private MultibandTile read(int scene, GridBounds need, SpatialKey key, SceneReaders readers) {
+    private MultibandTile read(int scene, GridBounds need, SpatialKey key, SourceReaders readers) {
         WarpSource src = sources.get(scene);
         try {
-            MultibandTile read = readers.read(scene, src.uri(), need, bandsToRead(src.bandCount()));
+            MultibandTile read = readers.read(scene, need, bandsToRead(src.bandCount()));
             if (options.sourceNoData().isEmpty()) {
                 return read;
             }

@@ -9,8 +9,8 @@
  * <h2>Memory</h2>
  * A task holds one tile's accumulator (a few tile-sized arrays for the streaming reducers, every valid value for the
  * median and percentiles) and one scene's input at a time: a scene's file is open only while its window is read, and
- * all scenes share one set of decoders ({@code SceneReaders}). Only the scenes' descriptions and headers grow with
- * their number.
+ * all scenes share one set of decoders ({@code spark.warp.SourceReaders}). Only the scenes' descriptions and headers
+ * grow with their number.
  *
  * <h2>NoData and masks</h2>
  * A scene's NoData cells (the file's, or the {@code -srcnodata} value) and the cells its mask marks (true or NoData)

@@ -10,9 +10,10 @@ import io.rastermill.core.tiles.TileStyle;
 import io.rastermill.core.tiles.WebMercatorTiles;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.SourceFootprint;
+import io.rastermill.core.warp.WarpBuffers;
 import io.rastermill.core.warp.WarpGrid;
-import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
+import io.rastermill.spark.warp.SourceReaders;
 import io.rastermill.spark.warp.SourceWindows;
 import io.rastermill.spark.warp.WarpSource;
 import java.util.Arrays;
@@ -25,7 +26,9 @@ import scala.Tuple2;
 /**
  * The executor side of the top zoom: tile keys in, RGBA pixels out. Each tile is its own 256² target grid in
  * EPSG:3857; per source the tile's cells go through the inverse transform, the window they need is read by byte
- * range, and every band is resampled into the tile, later sources winning where they have data.
+ * range, and every band is resampled into the tile, later sources winning where they have data. A source's file is
+ * open only while its window is read, and all sources share one set of decoders and warp buffers
+ * ({@link SourceReaders}, {@link WarpBuffers}).
  */
 final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, byte[]> {
     private static final long serialVersionUID = 1L;
@@ -61,7 +64,8 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
 
     @Override
     public Iterator<Tuple2<Long, byte[]>> call(Iterator<Long> keys) {
-        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        SourceReaders readers = new SourceReaders(conf.get(), sources, decodedCacheBytes).closedWithTask();
+        WarpBuffers buffers = new WarpBuffers();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -71,12 +75,12 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
             @Override
             public Tuple2<Long, byte[]> next() {
                 long key = keys.next();
-                return new Tuple2<>(key, render(XyzTiles.x(key), XyzTiles.y(key), readers));
+                return new Tuple2<>(key, render(XyzTiles.x(key), XyzTiles.y(key), readers, buffers));
             }
         };
     }
 
-    private byte[] render(int x, int y, GeoTiffReaders readers) {
+    private byte[] render(int x, int y, SourceReaders readers, WarpBuffers buffers) {
         Extent extent = WebMercatorTiles.tileExtent(zoom, x, y);
         Extent deg = WebMercatorTiles.degrees(extent);
         WarpGrid tile = new WarpGrid(Crs.WEB_MERCATOR, RasterExtent.of(extent, N, N));
@@ -93,13 +97,13 @@ final class BaseTileTask implements PairFlatMapFunction<Iterator<Long>, Long, by
                 continue;
             }
             WarpSource s = sources.get(i);
-            BlockWarp warp = new BlockWarp(tile, s.grid(), options.resampling(), options.maxError());
+            BlockWarp warp = new BlockWarp(tile, s.grid(), options.resampling(), options.maxError(), buffers);
             GridBounds need = warp.locate(0, 0, N, N);
             if (need == null) {
                 continue;
             }
             for (int b = 0; b < bands; b++) {
-                warp.warp(SourceWindows.read(readers, s, need, b, OptionalDouble.empty(), what), values[b]);
+                warp.warp(SourceWindows.read(readers, i, need, b, OptionalDouble.empty(), what), values[b]);
             }
         }
         return TileRenderer.rgba(values, N * N, style);

@@ -3,7 +3,6 @@ package io.rastermill.spark.warp;
 import io.rastermill.core.geom.GridBounds;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.SourceWindow;
-import io.rastermill.spark.layer.GeoTiffReaders;
 import java.io.IOException;
 import java.util.OptionalDouble;
 
@@ -12,25 +11,21 @@ public final class SourceWindows {
     private SourceWindows() {}
 
     /**
-     * The cells {@code need} of band {@code band} (0-based) of {@code source}, in the double lane (NoData as NaN,
-     * {@code sourceNoData} replacing the file's when present).
+     * The cells {@code need} of band {@code band} (0-based) of source {@code source} (an index into {@code readers}'
+     * sources), in the double lane (NoData as NaN, {@code sourceNoData} replacing the file's when present).
      *
      * @param forWhat what the window is for (a tile), named in the error
      * @throws IllegalStateException naming the source, the window and {@code forWhat} when it cannot be read
      */
     public static SourceWindow read(
-            GeoTiffReaders readers,
-            WarpSource source,
-            GridBounds need,
-            int band,
-            OptionalDouble sourceNoData,
-            String forWhat) {
+            SourceReaders readers, int source, GridBounds need, int band, OptionalDouble sourceNoData, String forWhat) {
         Tile cells;
         try {
-            cells = readers.get(source.uri()).readBand(need, band, 0);
+            cells = readers.read(source, need, new int[] {band}).band(0);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
-                    "warp: reading window " + need + " of " + source.uri() + " for " + forWhat + ": " + e.getMessage(),
+                    "warp: reading window " + need + " of "
+                            + readers.source(source).uri() + " for " + forWhat + ": " + e.getMessage(),
                     e);
         }
         if (sourceNoData.isPresent()) {

@@ -4,7 +4,6 @@ import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.tile.Tile;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.WarpGrid;
-import io.rastermill.spark.layer.GeoTiffReaders;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -44,9 +43,8 @@ public final class TileWarp {
                     + (sources.isEmpty() ? 0 : sources.get(0).bandCount()));
         }
         BlockWarp[] warps = options.blockWarps(target, sources);
-        try (GeoTiffReaders readers = new GeoTiffReaders(conf, 0)) {
+        try (SourceReaders readers = new SourceReaders(conf, sources, 0)) {
             return WarpTask.warpCells(
-                    sources,
                     target,
                     key.col() * ts,
                     key.row() * ts,

@@ -3,6 +3,7 @@ package io.rastermill.spark.warp;
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.Resampling;
+import io.rastermill.core.warp.WarpBuffers;
 import io.rastermill.core.warp.WarpGrid;
 import java.io.Serializable;
 import java.util.List;
@@ -47,11 +48,16 @@ public record WarpOptions(
         return replaceSourceNoData ? OptionalDouble.of(sourceNoDataValue) : OptionalDouble.empty();
     }
 
-    /** One warper per source onto {@code target}, with these options' method and error bound; for one task. */
+    /**
+     * One warper per source onto {@code target}, with these options' method and error bound, for one task thread that
+     * uses them one after another (each located, then warped): they share one set of {@link WarpBuffers}, so only
+     * their transforms grow with the number of sources.
+     */
     public BlockWarp[] blockWarps(WarpGrid target, List<WarpSource> sources) {
+        WarpBuffers buffers = new WarpBuffers();
         BlockWarp[] warps = new BlockWarp[sources.size()];
         for (int s = 0; s < warps.length; s++) {
-            warps[s] = new BlockWarp(target, sources.get(s).grid(), resampling, maxError);
+            warps[s] = new BlockWarp(target, sources.get(s).grid(), resampling, maxError, buffers);
         }
         return warps;
     }

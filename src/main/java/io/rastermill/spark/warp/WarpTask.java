@@ -10,7 +10,6 @@ import io.rastermill.core.warp.BlockWarp;
 import io.rastermill.core.warp.WarpGrid;
 import io.rastermill.core.warp.WarpedValues;
 import io.rastermill.spark.IoMetrics;
-import io.rastermill.spark.layer.GeoTiffReaders;
 import io.rastermill.spark.layer.HadoopConf;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -21,7 +20,11 @@ import scala.Tuple2;
 
 /**
  * The executor side of a warp: one partition of target keys in, their warped tiles out, lazily, key by key.
- * Each task opens its own readers and {@link BlockWarp}s (one per source) and closes the readers when it ends.
+ *
+ * <p>Memory per task, however many sources it mosaics: one tile's output and one source's input at a time (the
+ * window it reads; its file open only while read, with the decoders all sources share: {@link SourceReaders}), and
+ * one set of warp buffers (a tile's source coordinates, 16 bytes a cell) for the {@link BlockWarp}s of all sources.
+ * What grows with the sources is their description: headers (kilobytes each) and transforms.
  */
 final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, Boolean>>, SpatialKey, Tile> {
     private static final long serialVersionUID = 1L;
@@ -60,7 +63,7 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
 
     @Override
     public Iterator<Tuple2<SpatialKey, Tile>> call(Iterator<Tuple2<SpatialKey, Boolean>> keys) {
-        GeoTiffReaders readers = new GeoTiffReaders(conf.get(), decodedCacheBytes).closedWithTask();
+        SourceReaders readers = new SourceReaders(conf.get(), sources, decodedCacheBytes).closedWithTask();
         BlockWarp[] warps = options.blockWarps(target, sources);
         IoMetrics.RunningTotal read = new IoMetrics.RunningTotal(bytesRead);
         return new Iterator<>() {
@@ -80,10 +83,9 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
     }
 
     /** The layout tile of {@code key}: its in-raster cells warped from every source, NoData elsewhere. */
-    private Tile warpTile(SpatialKey key, BlockWarp[] warps, GeoTiffReaders readers) {
+    private Tile warpTile(SpatialKey key, BlockWarp[] warps, SourceReaders readers) {
         int ts = options.tileSize();
         Tile inner = warpCells(
-                sources,
                 target,
                 (key.col() - origin.col()) * ts,
                 (key.row() - origin.row()) * ts,
@@ -102,11 +104,10 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
      * The in-raster cells of the target tile whose upper-left cell is ({@code x0}, {@code y0}) ({@code options}'
      * tile size, cropped at the grid's edge), warped from every source in order, later ones winning.
      *
-     * @param warps   one per source, onto {@code target}
+     * @param warps   one per source of {@code readers}, onto {@code target}
      * @param forWhat what the tile is, named in a read error
      */
     static Tile warpCells(
-            List<WarpSource> sources,
             WarpGrid target,
             int x0,
             int y0,
@@ -114,7 +115,7 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             WarpOptions options,
             CellType cellType,
             BlockWarp[] warps,
-            GeoTiffReaders readers,
+            SourceReaders readers,
             String forWhat) {
         int ts = options.tileSize();
         int w = Math.min(ts, target.cols() - x0);
@@ -126,8 +127,7 @@ final class WarpTask implements PairFlatMapFunction<Iterator<Tuple2<SpatialKey, 
             if (need == null) {
                 continue;
             }
-            warps[s].warp(
-                    SourceWindows.read(readers, sources.get(s), need, band, options.sourceNoData(), forWhat), out);
+            warps[s].warp(SourceWindows.read(readers, s, need, band, options.sourceNoData(), forWhat), out);
         }
         return Tiles.fromDoubleLane(cellType, w, h, WarpedValues.fitted(out, cellType));
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The interpolated control grid stays within its error bound of the exact proj4j transform, cell by cell. */
 class PixelTransformTest {
 
-    private static WarpGrid grid(String crs, double xmin, double ymax, double cell, int cols, int rows) {
+    /** A north-up grid of square cells in {@code crs}, its upper-left corner at ({@code xmin}, {@code ymax}). */
+    static WarpGrid grid(String crs, double xmin, double ymax, double cell, int cols, int rows) {
         return new WarpGrid(
                 Crs.fromString(crs),
                 new RasterExtent(

@@ -2,6 +2,7 @@ package io.rastermill.io.bytes;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,38 @@ class S3ObjectStoreTest {
                     "the last GET asked for the range and S3A's 64 KiB read-ahead, not the rest of the object: "
                             + r.streamDescription());
         }
+    }
+
+    @Test
+    void aLocatedObjectIsOpenedAgainWithoutAHead() throws IOException {
+        Configuration conf = S3.configure(new Configuration());
+        byte[] data = new byte[100_000];
+        new Random(29).nextBytes(data);
+        Path path = new Path(S3.uri("reopen/data.bin"));
+        FileSystem fs = path.getFileSystem(conf);
+        try (FSDataOutputStream out = fs.create(path, true)) {
+            out.write(data);
+        }
+        ReopenableFile file = RangeReaders.locate(path.toString(), conf);
+        long heads = metadataRequests(fs);
+        for (int i = 0; i < 3; i++) {
+            try (RangeReader r = file.open()) {
+                assertEquals(data.length, r.length());
+                byte[] got = new byte[100];
+                r.readFully(1000 * i, got, 0, got.length);
+                assertArrayEquals(Arrays.copyOfRange(data, 1000 * i, 1000 * i + 100), got);
+            }
+        }
+        assertEquals(heads, metadataRequests(fs), "HEAD requests of three opens and reads of a located object");
+        RangeReaders.open(path.toString(), conf).close();
+        assertEquals(heads + 1, metadataRequests(fs), "opening by name asks for the status: the counter counts");
+    }
+
+    /** S3A's count of the HEAD (object metadata) requests it has made. */
+    private static long metadataRequests(FileSystem fs) {
+        Long n = fs.getStorageStatistics().getLong("object_metadata_request");
+        assertNotNull(n, "S3A's object_metadata_request statistic");
+        return n;
     }
 
     @Test
