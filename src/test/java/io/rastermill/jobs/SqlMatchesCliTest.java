@@ -192,7 +192,7 @@ class SqlMatchesCliTest {
                 }
                 JsonNode cli = cli(args.toArray(new String[0]));
                 // DataFrame form, with the grid from the layer's metadata
-                Map<String, Row> byDataFrame = byId(frame.crossJoin(spark.table("polygons"))
+                Dataset<Row> stats = frame.crossJoin(spark.table("polygons"))
                         .groupBy("id")
                         .agg(functions
                                 .call_function(
@@ -204,11 +204,11 @@ class SqlMatchesCliTest {
                                         LayerFrames.grid(layer.metadata()),
                                         functions.lit(allTouched))
                                 .as("s"))
-                        .select("id", "s.*"));
+                        .select("id", "s.*");
+                Map<String, Row> byDataFrame = byId(stats);
                 // percentiles: integer tiles in one pass; float ones over each polygon's range from the statistics
                 boolean floats = values.contains("float");
-                Dataset<Row> ranges = spark.createDataFrame(new ArrayList<>(byDataFrame.values()), RANGE)
-                        .select("id", "min", "max");
+                Dataset<Row> ranges = stats.select("id", "min", "max");
                 Map<String, Row> percentiles = byId(frame.crossJoin(
                                 spark.table("polygons").join(ranges, "id"))
                         .groupBy("id")
@@ -291,17 +291,6 @@ class SqlMatchesCliTest {
                     bySql.get(row.get("zone").asText()));
         }
     }
-
-    /** The id, statistics and range columns of the polygons' statistics rows. */
-    private static final StructType RANGE = new StructType()
-            .add("id", DataTypes.StringType, false)
-            .add("data_cells", DataTypes.LongType, false)
-            .add("nodata_cells", DataTypes.LongType, false)
-            .add("min", DataTypes.DoubleType, true)
-            .add("max", DataTypes.DoubleType, true)
-            .add("sum", DataTypes.DoubleType, true)
-            .add("mean", DataTypes.DoubleType, true)
-            .add("stddev", DataTypes.DoubleType, true);
 
     /** tile, col, row, wkt, grid, all_touched, percentiles (and min, max for the ranged form). */
     private static Column[] polygonArguments(TileLayer layer, boolean allTouched, boolean ranged, Column percentiles) {
