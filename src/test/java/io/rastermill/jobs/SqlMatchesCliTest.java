@@ -152,6 +152,40 @@ class SqlMatchesCliTest {
     }
 
     @Test
+    void zonePercentilesEqualZonalZones() throws Exception {
+        String zones = ZonalFixtures.file("zones_uint16.tif").toString();
+        frame(zones, 64, "z");
+        for (String values : List.of("values_int16.tif", "values_float32.tif")) {
+            String file = ZonalFixtures.file(values).toString();
+            frame(file, 64, "v");
+            JsonNode cli = cli("zonal", file, zones, "--stats", "count,median,p90", "--json", "--tile-size", "64");
+            boolean floats = values.contains("float");
+            String call = floats
+                    ? "rm_agg_zonal_percentiles_over(v.tile, z.tile, array(50, 90), r.zs)"
+                    : "rm_agg_zonal_percentiles(v.tile, z.tile, array(50, 90))";
+            List<Row> got = SPARK.session()
+                    .sql("WITH r AS (SELECT rm_agg_zonal(v.tile, z.tile).zones AS zs FROM v JOIN z USING (col, row))"
+                            + " SELECT inline(" + call + ".zones) FROM v JOIN z USING (col, row) CROSS JOIN r")
+                    .collectAsList();
+            assertEquals(cli.get("rows").size(), got.size(), values);
+            int i = 0;
+            for (JsonNode row : cli.get("rows")) {
+                Row z = got.get(i++);
+                String what = values + " zone " + row.get("zone").asInt();
+                assertEquals(row.get("zone").asInt(), z.getInt(0), what);
+                if (row.get("count").asLong() == 0) {
+                    assertTrue(z.isNullAt(1), what + ": no data, NULL percentiles");
+                    continue;
+                }
+                List<Double> median90 = z.getList(1);
+                assertEquals(row.get("median").asDouble(), median90.get(0).doubleValue(), 0, what + " median");
+                assertEquals(row.get("p90").asDouble(), median90.get(1).doubleValue(), 0, what + " p90");
+                assertEquals(floats ? row.get("percentileMaxError").asDouble() : 0, z.getDouble(2), 0, what + " error");
+            }
+        }
+    }
+
+    @Test
     void polygonStatisticsEqualZonalPolygons() throws Exception {
         SparkSession spark = SPARK.session();
         Path geojson = ZonalFixtures.file("polygons.geojson");

@@ -33,6 +33,8 @@ final class AggregateFunctions {
                                 n,
                                 functions.udaf(
                                         new ZonalAggregator(), Encoders.tuple(Encoders.BINARY(), Encoders.BINARY())))),
+                zonalPercentiles(false),
+                zonalPercentiles(true),
                 entry(
                         GROUP,
                         "rm_agg_polygon_stats(tile, col, row, polygon, grid, all_touched)",
@@ -56,6 +58,24 @@ final class AggregateFunctions {
 
     private static SqlFunction.Registration aggregate(PolygonStatsAggregator a) {
         return aggregate(a, a.inputSchema());
+    }
+
+    private static SqlFunction zonalPercentiles(boolean ranged) {
+        ZonalPercentilesAggregator a = new ZonalPercentilesAggregator(ranged);
+        return entry(
+                GROUP,
+                ranged
+                        ? "rm_agg_zonal_percentiles_over(values, zones, percentiles, ranges)"
+                        : "rm_agg_zonal_percentiles(values, zones, percentiles)",
+                "STRUCT(zones ARRAY<STRUCT(zone, percentiles ARRAY<DOUBLE>, max_error)>)",
+                ranged
+                        ? "as zonal VALUES ZONES --stats pNN for any cell type: float values binned in "
+                                + ZonalStatistics.Options.DEFAULT_FLOAT_BINS
+                                + " bins over each zone's range from ranges, rm_agg_zonal(values, zones).zones of the"
+                                + " same rows"
+                        : "nearest-rank percentiles (0..100) of the value cells per zone id of integer values, exact"
+                                + " as zonal VALUES ZONES --stats median,pNN; float values: rm_agg_zonal_percentiles_over",
+                aggregate(a, a.inputSchema()));
     }
 
     private static SqlFunction polygonPercentiles(boolean ranged) {

@@ -68,6 +68,8 @@ public final class CommandsInSql {
                 sql(
                         "zonal",
                         "rm_agg_zonal",
+                        "rm_agg_zonal_percentiles",
+                        "rm_agg_zonal_percentiles_over",
                         "rm_agg_polygon_stats",
                         "rm_agg_polygon_percentiles",
                         "rm_agg_polygon_percentiles_over"),

@@ -8,7 +8,8 @@
  * {@code rm_<name>_value} for a number on the right), calc expressions, reclassification by a
  * {@code reclass --map} string ({@code rm_reclass}), focal and terrain
  * functions over the buffered tiles of {@link io.rastermill.spark.sql.LayerFrames#toBufferedDataFrame},
- * the aggregates {@code rm_agg_stats}, {@code rm_agg_zonal}, {@code rm_agg_polygon_stats} (per WKT polygon, on the
+ * the aggregates {@code rm_agg_stats}, {@code rm_agg_zonal}, {@code rm_agg_zonal_percentiles},
+ * {@code rm_agg_polygon_stats} and {@code rm_agg_polygon_percentiles} (per WKT polygon, on the
  * grid of {@link io.rastermill.spark.sql.LayerFrames#grid}), {@code rm_agg_percentiles} and {@code rm_agg_histogram}
  * (with {@code _over} forms taking a first pass's range, as {@code stats} bins floats) — typed {@code Aggregator}s
  * giving the commands' numbers — and the time-series
