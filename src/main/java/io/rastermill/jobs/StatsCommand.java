@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rastermill.core.cell.CellType;
+import io.rastermill.core.stats.BandHistograms;
 import io.rastermill.core.stats.Bins;
 import io.rastermill.core.stats.CellStatistics;
 import io.rastermill.core.stats.DoubleHistogram;
@@ -38,9 +39,6 @@ import picocli.CommandLine.Parameters;
         description = "Statistics of a raster band on Spark: min, max, mean, stddev (as gdalinfo -stats),"
                 + " histogram and percentiles (exact for integer rasters; floats within the printed bound).")
 final class StatsCommand extends RastermillSubcommand {
-    /** Bins of the float histogram percentiles are read from: error ≤ (max − min) / 2^17. */
-    static final int FLOAT_PERCENTILE_BINS = 1 << 16;
-
     @Parameters(index = "0", paramLabel = "FILE", description = "GeoTIFF(s): a path, URI, directory or glob")
     String file;
 
@@ -51,7 +49,7 @@ final class StatsCommand extends RastermillSubcommand {
             names = "--histogram",
             paramLabel = "BINS",
             arity = "0..1",
-            fallbackValue = "256",
+            fallbackValue = "" + BandHistograms.GDAL_BUCKETS,
             description = "print a histogram with BINS buckets (default 256, gdalinfo -hist's buckets)")
     Integer bins;
 
@@ -99,21 +97,19 @@ final class StatsCommand extends RastermillSubcommand {
                         pct.put(p, (double) h.percentile(p / 100));
                     }
                     if (bins != null) {
-                        histogram = bins == 256
-                                ? h.toGdalBins(ct.dataType())
-                                : h.toBins(bins, h.min() - 0.5, h.max() + 0.5);
+                        histogram = BandHistograms.intHistogram(h, bins, ct.dataType());
                     }
                 } else {
                     if (!percentiles.isEmpty()) {
-                        DoubleHistogram fine = cached.reduce(DoubleHistogram.over(stats, FLOAT_PERCENTILE_BINS));
+                        DoubleHistogram fine = cached.reduce(BandHistograms.floatPercentiles(stats.min(), stats.max()));
                         error = fine.errorBound();
                         for (double p : percentiles) {
                             pct.put(p, fine.percentile(p / 100));
                         }
                     }
                     if (bins != null) {
-                        DoubleHistogram h = cached.reduce(
-                                bins == 256 ? DoubleHistogram.gdalDefault(stats) : DoubleHistogram.over(stats, bins));
+                        DoubleHistogram h =
+                                cached.reduce(BandHistograms.floatHistogram(stats.min(), stats.max(), bins));
                         histogram = h.toBins();
                     }
                 }

@@ -91,8 +91,13 @@ public final class DoubleHistogram implements MergeableAccumulator<DoubleHistogr
         if (stats.dataCells() == 0) {
             return new DoubleHistogram(0, 0, 256);
         }
-        double half = (stats.max() - stats.min()) / (2 * (256 - 1));
-        return new DoubleHistogram(stats.min() - half, stats.max() + half, 256);
+        return gdalDefault(stats.min(), stats.max());
+    }
+
+    /** As {@link #gdalDefault(Statistics)} for data in {@code [min, max]}. */
+    public static DoubleHistogram gdalDefault(double min, double max) {
+        double half = (max - min) / (2 * (256 - 1));
+        return new DoubleHistogram(min - half, max + half, 256);
     }
 
     @Override

@@ -3,7 +3,8 @@
  * exact int histograms ({@link io.rastermill.core.stats.IntHistogram}) and bounded-error float histograms
  * ({@link io.rastermill.core.stats.DoubleHistogram}), all implementing
  * {@link io.rastermill.core.stats.MergeableAccumulator} (zero, add, merge, finish) so one JVM and Spark run the
- * same class; {@link io.rastermill.core.stats.Summaries} is the façade. {@link io.rastermill.core.stats.OrderStatistics}
+ * same class; {@link io.rastermill.core.stats.Summaries} is the façade, and
+ * {@link io.rastermill.core.stats.BandHistograms} holds {@code rastermill stats}' percentile and histogram rules. {@link io.rastermill.core.stats.OrderStatistics}
  * is the quickselect kernel the focal and temporal medians share.
  *
  * <h2>Semantics</h2>

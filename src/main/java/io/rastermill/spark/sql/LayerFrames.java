@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -104,6 +105,14 @@ public final class LayerFrames {
         JavaRDD<Row> rows = layer.buffered(halo)
                 .map(kv -> RowFactory.create(kv._1().col(), kv._1().row(), BufferedTileBytes.encode(kv._2())));
         return spark.createDataFrame(rows, BUFFERED_SCHEMA);
+    }
+
+    /**
+     * The {@code grid} argument of {@code rm_agg_polygon_stats} for frames of a layer with this metadata: its layout's
+     * north-west corner, cell size and tile size as a literal struct column.
+     */
+    public static Column grid(TileLayerMetadata metadata) {
+        return TileGrid.of(metadata).literal();
     }
 
     /** Edge tiles come back padded to the layout's tile size with NoData (0 for raw types). */

@@ -85,6 +85,6 @@ public final class SqlFunctions {
                         .append(" |\n");
             }
         }
-        return b.toString();
+        return b.append(CommandsInSql.markdown()).toString();
     }
 }
