@@ -53,7 +53,18 @@ public final class LocalOp {
          * {@code (cond, a, b)}: the union of {@code a} and {@code b}, in their lane; the condition is read as
          * truth (non-zero is true) in the same lane (NaN or NoData: NoData).
          */
-        WHERE
+        WHERE,
+        /**
+         * The first argument's cell type, a raw one widened to hold NoData (as the masks need): the int
+         * lane when every argument is integral, else the double lane, the result narrowed back. In calc:
+         * INT when the first operand is INT or BOOL, else DOUBLE.
+         */
+        FIRST,
+        /**
+         * A conversion into the int lane: the union if integral, else int32; floating point arguments are
+         * truncated toward zero (NaN is NoData, the int range saturates). In calc: INT, from any operand.
+         */
+        INTEGRAL
     }
 
     /** How NoData in the arguments reaches the result. */
@@ -63,7 +74,9 @@ public final class LocalOp {
         /** The result is never NoData: the op reads NoData as information. */
         NEVER,
         /** NoData where the condition is, else the chosen argument's cell, NoData included. */
-        CHOSEN
+        CHOSEN,
+        /** NoData where the mask argument says so, else the first argument's cell, NoData included. */
+        MASK
     }
 
     /** A kernel over int lanes. */
@@ -93,10 +106,14 @@ public final class LocalOp {
     /** The int kernel of ops that are the identity on integers ({@code floor}, {@code round}): calc skips the step. */
     public static final IntKernel INT_IDENTITY = (in, out, n) -> System.arraycopy(in[0], 0, out, 0, n);
 
+    /** The double kernel of ops that are the identity in the double lane ({@code float}): calc only widens. */
+    public static final DoubleKernel DOUBLE_IDENTITY = (in, out, n) -> System.arraycopy(in[0], 0, out, 0, n);
+
     private final String name;
     private final String sqlName;
     private final String symbol;
     private final List<String> aliases;
+    private final List<String> params;
     private final int arity;
     private final boolean variadic;
     private final Typing typing;
@@ -116,6 +133,7 @@ public final class LocalOp {
         String sqlName;
         String symbol;
         List<String> aliases = List.of();
+        List<String> params;
         boolean variadic;
         NoDataRule noData = NoDataRule.PROPAGATE;
         IntKernel ints;
@@ -136,6 +154,7 @@ public final class LocalOp {
         this.sqlName = d.sqlName != null ? d.sqlName : snakeCase(name);
         this.symbol = d.symbol;
         this.aliases = List.copyOf(d.aliases);
+        this.params = d.params != null ? List.copyOf(d.params) : defaultParams(d.arity);
         this.arity = d.arity;
         this.variadic = d.variadic;
         this.typing = Objects.requireNonNull(d.typing, "typing");
@@ -146,14 +165,18 @@ public final class LocalOp {
         this.doublesToInt = d.doublesToInt;
         this.intsToDouble = d.intsToDouble;
         boolean complete = switch (typing) {
-            case UNION, WHERE -> ints != null && doubles != null;
+            case UNION, WHERE, FIRST -> ints != null && doubles != null;
             case FLOATING, FLOAT32 -> doubles != null;
             case BOOLEAN -> ints != null && doublesToInt != null;
-            case TRUTH, BITS -> ints != null;
+            case TRUTH, BITS, INTEGRAL -> ints != null;
         };
-        if (!complete || arity < 1 || (typing == Typing.WHERE && arity != 3)) {
+        if (!complete
+                || arity < 1
+                || params.size() != arity
+                || (typing == Typing.WHERE && arity != 3)
+                || (typing == Typing.FIRST && arity < 2)) {
             throw new IllegalArgumentException(
-                    "local op " + name + ": kernels or arity do not fit its typing " + typing);
+                    "local op " + name + ": kernels, arity or argument names do not fit its typing " + typing);
         }
     }
 
@@ -163,6 +186,7 @@ public final class LocalOp {
         d.sqlName = sqlName;
         d.symbol = symbol;
         d.aliases = aliases;
+        d.params = params;
         d.variadic = variadic;
         d.noData = noData;
         d.ints = ints;
@@ -217,6 +241,21 @@ public final class LocalOp {
         return with(d -> d.aliases = names);
     }
 
+    /** This op with these argument names in help texts and SQL signatures (default a, b; c, a, b for three). */
+    public LocalOp withParams(String... params) {
+        List<String> names = List.of(params);
+        return with(d -> d.params = names);
+    }
+
+    private static List<String> defaultParams(int arity) {
+        return switch (arity) {
+            case 1 -> List.of("a");
+            case 2 -> List.of("a", "b");
+            case 3 -> List.of("c", "a", "b");
+            default -> List.of();
+        };
+    }
+
     /** This binary op, callable in calc with more arguments, folded from the left ({@code min(a, b, c)}). */
     public LocalOp variadic() {
         return with(d -> d.variadic = true);
@@ -267,6 +306,11 @@ public final class LocalOp {
         return aliases;
     }
 
+    /** The arguments' names in help texts and SQL signatures, one per argument. */
+    public List<String> params() {
+        return params;
+    }
+
     public int arity() {
         return arity;
     }
@@ -310,15 +354,10 @@ public final class LocalOp {
 
     /** {@code name(a, b)}, or {@code a + b} with the symbol, for help texts. */
     public String signature() {
-        String[] args = arity == 3 ? new String[] {"c", "a", "b"} : new String[] {"a", "b"};
         if (symbol != null) {
-            return arity == 1 ? symbol + "a" : "a " + symbol + " b";
+            return arity == 1 ? symbol + params.get(0) : params.get(0) + " " + symbol + " " + params.get(1);
         }
-        StringBuilder b = new StringBuilder(name).append('(');
-        for (int i = 0; i < arity; i++) {
-            b.append(i == 0 ? "" : ", ").append(arity == 3 ? args[i] : (i == 0 ? "a" : "b"));
-        }
-        return b.append(variadic ? ", ...)" : ")").toString();
+        return name + "(" + String.join(", ", params) + (variadic ? ", ...)" : ")");
     }
 
     @Override
@@ -338,11 +377,12 @@ public final class LocalOp {
             }
             case FLOAT32 -> CellType.FLOAT32;
             case BOOLEAN, TRUTH -> Operands.BOOLEAN;
-            case BITS -> {
+            case BITS, INTEGRAL -> {
                 CellType u = union(args, 0);
                 yield u.isFloatingPoint() ? CellType.INT32 : u;
             }
             case WHERE -> union(args, 1);
+            case FIRST -> Masking.withRoomForNoData(args[0]);
         };
     }
 
@@ -366,7 +406,10 @@ public final class LocalOp {
                     name + " takes " + arity + " tile" + (arity == 1 ? "" : "s") + ", got " + args.length);
         }
         if (ints == INT_IDENTITY && !args[0].cellType().isFloatingPoint()) {
-            return args[0]; // floor, ceil, round of an integral tile: the tile itself (calc skips the step too)
+            return args[0]; // floor, ceil, round, int of an integral tile: the tile itself (calc skips the step too)
+        }
+        if (doubles == DOUBLE_IDENTITY && args[0].cellType().isFloatingPoint()) {
+            return args[0]; // float of a floating point tile
         }
         Operand[] ops = new Operand[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -477,8 +520,12 @@ public final class LocalOp {
                 ints.apply(in, in[0], n);
                 return ArrayTile.fromIntLane(ct, cols, rows, in[0]);
             }
-            case BITS -> {
+            case BITS, INTEGRAL -> {
                 return intLanes(ct, cols, rows, args, 0);
+            }
+            case FIRST -> {
+                // mixed lanes meet in the double lane, where every int is exact; the result type narrows back
+                return anyFloating(types) ? doubleLanes(ct, cols, rows, args, 0) : intLanes(ct, cols, rows, args, 0);
             }
             case WHERE -> {
                 return ct.isFloatingPoint() ? doubleLanes(ct, cols, rows, args, 1) : intLanes(ct, cols, rows, args, 1);
