@@ -40,24 +40,9 @@ public final class Masking {
                     "1 where a holds data, else 0")
             .withNoData(LocalOp.NoDataRule.NEVER);
 
-    public static final LocalOp MASK = LocalOp.of(
-                    "mask",
-                    2,
-                    LocalOp.Typing.FIRST,
-                    (in, out, n) -> mask(in[0], in[1], out, n, false),
-                    (in, out, n) -> mask(in[0], in[1], out, n, false),
-                    "a where m holds data, NoData where m is NoData")
-            .withParams("a", "m")
-            .withNoData(LocalOp.NoDataRule.MASK);
-    public static final LocalOp INVERSE_MASK = LocalOp.of(
-                    "inverseMask",
-                    2,
-                    LocalOp.Typing.FIRST,
-                    (in, out, n) -> mask(in[0], in[1], out, n, true),
-                    (in, out, n) -> mask(in[0], in[1], out, n, true),
-                    "a where m is NoData, NoData where m holds data")
-            .withParams("a", "m")
-            .withNoData(LocalOp.NoDataRule.MASK);
+    public static final LocalOp MASK = maskOp("mask", false, "a where m holds data, NoData where m is NoData");
+    public static final LocalOp INVERSE_MASK =
+            maskOp("inverseMask", true, "a where m is NoData, NoData where m holds data");
     public static final LocalOp SET_NO_DATA = LocalOp.of(
                     "setNoData",
                     2,
@@ -66,6 +51,18 @@ public final class Masking {
                     (in, out, n) -> setNoData(in[0], in[1], out, n),
                     "NoData where a == v, else a")
             .withParams("a", "v");
+
+    private static LocalOp maskOp(String name, boolean inverse, String doc) {
+        return LocalOp.of(
+                        name,
+                        2,
+                        LocalOp.Typing.FIRST,
+                        (in, out, n) -> mask(in[0], in[1], out, n, inverse),
+                        (in, out, n) -> mask(in[0], in[1], out, n, inverse),
+                        doc)
+                .withParams("a", "m")
+                .withNoData(LocalOp.NoDataRule.MASK);
+    }
 
     /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */
     public static void isNoData(int[] a, int[] out, int n, boolean negate) {
