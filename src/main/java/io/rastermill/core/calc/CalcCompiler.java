@@ -295,6 +295,14 @@ final class CalcCompiler {
                 Operand r = emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
                 return in[0].intLane() ? emit(CalcProgram.Kind.D2I, null, CalcType.INT, r) : r;
             }
+            case MASK -> {
+                if (in[0].intLane()) {
+                    Operand m =
+                            in[1].intLane() ? in[1] : emit(CalcProgram.Kind.DOUBLES_TO_INT, op, CalcType.INT, in[1]);
+                    return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in[0], m);
+                }
+                return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+            }
             case WHERE -> {
                 Operand a = in[1];
                 Operand b = in[2];

@@ -61,6 +61,14 @@ public final class LocalOp {
          */
         FIRST,
         /**
+         * {@code (a, m)}: as {@link #FIRST}, but only where {@code m} is NoData matters, so {@code m} follows
+         * {@code a}'s lane: widened when {@code a} is floating point; when {@code a} is integral, a floating
+         * point {@code m} is read into the int lane by the op's {@link #doublesToInt()} kernel, which keeps
+         * its NoData exact (a value past the int range must not become NoData). In calc: INT when {@code a}
+         * is INT or BOOL, else DOUBLE.
+         */
+        MASK,
+        /**
          * A conversion into the int lane: the union if integral, else int32; floating point arguments are
          * truncated toward zero (NaN is NoData, the int range saturates). In calc: INT, from any operand.
          */
@@ -166,6 +174,7 @@ public final class LocalOp {
         this.intsToDouble = d.intsToDouble;
         boolean complete = switch (typing) {
             case UNION, WHERE, FIRST -> ints != null && doubles != null;
+            case MASK -> ints != null && doubles != null && doublesToInt != null;
             case FLOATING, FLOAT32 -> doubles != null;
             case BOOLEAN -> ints != null && doublesToInt != null;
             case TRUTH, BITS, INTEGRAL -> ints != null;
@@ -174,7 +183,8 @@ public final class LocalOp {
                 || arity < 1
                 || params.size() != arity
                 || (typing == Typing.WHERE && arity != 3)
-                || (typing == Typing.FIRST && arity < 2)) {
+                || (typing == Typing.FIRST && arity < 2)
+                || (typing == Typing.MASK && arity != 2)) {
             throw new IllegalArgumentException(
                     "local op " + name + ": kernels, arity or argument names do not fit its typing " + typing);
         }
@@ -214,6 +224,20 @@ public final class LocalOp {
         Draft d = new Draft(name, arity, Typing.BOOLEAN, doc);
         d.ints = ints;
         d.doublesToInt = doubles;
+        return new LocalOp(d);
+    }
+
+    /**
+     * A {@link Typing#MASK} op {@code (a, m)}: its int and double kernels, and {@code maskReader}, which reads a
+     * floating point {@code m} into the int lane for an integral {@code a}.
+     */
+    public static LocalOp mask(
+            String name, IntKernel ints, DoubleKernel doubles, DoubleToIntKernel maskReader, String doc) {
+        Draft d = new Draft(name, 2, Typing.MASK, doc);
+        d.ints = ints;
+        d.doubles = doubles;
+        d.doublesToInt = maskReader;
+        d.noData = NoDataRule.MASK;
         return new LocalOp(d);
     }
 
@@ -342,7 +366,7 @@ public final class LocalOp {
         return doubles;
     }
 
-    /** The double-lane kernel of a {@link Typing#BOOLEAN} op. */
+    /** The double-lane kernel of a {@link Typing#BOOLEAN} op; a {@link Typing#MASK} op's reading of its mask. */
     public DoubleToIntKernel doublesToInt() {
         return doublesToInt;
     }
@@ -382,7 +406,7 @@ public final class LocalOp {
                 yield u.isFloatingPoint() ? CellType.INT32 : u;
             }
             case WHERE -> union(args, 1);
-            case FIRST -> Masking.withRoomForNoData(args[0]);
+            case FIRST, MASK -> Masking.withRoomForNoData(args[0]);
         };
     }
 
@@ -526,6 +550,20 @@ public final class LocalOp {
             case FIRST -> {
                 // mixed lanes meet in the double lane, where every int is exact; the result type narrows back
                 return anyFloating(types) ? doubleLanes(ct, cols, rows, args, 0) : intLanes(ct, cols, rows, args, 0);
+            }
+            case MASK -> {
+                if (types[0].isFloatingPoint()) {
+                    return doubleLanes(ct, cols, rows, args, 0);
+                }
+                int[][] in = {args[0].ints(n), null};
+                if (types[1].isFloatingPoint()) {
+                    in[1] = new int[n];
+                    doublesToInt.apply(new double[][] {args[1].doubles(n)}, in[1], n);
+                } else {
+                    in[1] = args[1].ints(n);
+                }
+                ints.apply(in, in[0], n);
+                return ArrayTile.fromIntLane(ct, cols, rows, in[0]);
             }
             case WHERE -> {
                 return ct.isFloatingPoint() ? doubleLanes(ct, cols, rows, args, 1) : intLanes(ct, cols, rows, args, 1);

@@ -53,15 +53,25 @@ public final class Masking {
             .withParams("a", "v");
 
     private static LocalOp maskOp(String name, boolean inverse, String doc) {
-        return LocalOp.of(
+        return LocalOp.mask(
                         name,
-                        2,
-                        LocalOp.Typing.FIRST,
                         (in, out, n) -> mask(in[0], in[1], out, n, inverse),
                         (in, out, n) -> mask(in[0], in[1], out, n, inverse),
+                        (in, out, n) -> noDataOf(in[0], out, n),
                         doc)
-                .withParams("a", "m")
-                .withNoData(LocalOp.NoDataRule.MASK);
+                .withParams("a", "m");
+    }
+
+    /**
+     * A floating point mask in the int lane: NoData where it is NaN, else 0. Only its NoData matters to a
+     * mask, and a cast could turn a value past the int range into NoData.
+     */
+    public static void noDataOf(double[] m, int[] out, int n) {
+        Operands.requireLength(n, m.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = m[i];
+            out[i] = x != x ? NoData.INT : 0;
+        }
     }
 
     /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */

@@ -211,6 +211,16 @@ class CalcExpressionTest {
             assertEquals(1, CalcExpression.parse(expr).compile(types).stepCount(), expr);
         }
         assertEquals(0, CalcExpression.parse("int(A)").compile(types).stepCount(), "int of an INT is the operand");
+        // an INT masked by a DOUBLE reads the mask's truth (two steps, as before): -3e9 is data, not NoData
+        types.put("B", CellType.FLOAT64);
+        assertEquals(2, CalcExpression.parse("mask(A, B)").compile(types).stepCount());
+        Tile m = doubles(-3e9, NAN, 0);
+        assertArrayEquals(
+                new int[] {7, ND, 9}, calc("mask(A, B)", ints(7, 8, 9), m).toIntLane());
+        assertArrayEquals(
+                new int[] {ND, 8, ND},
+                calc("inverseMask(A, B)", ints(7, 8, 9), m).toIntLane());
+        assertArrayEquals(new int[] {7, ND, 9}, LocalOps.mask(ints(7, 8, 9), m).toIntLane());
     }
 
     @Test
