@@ -55,7 +55,7 @@ public final class LocalOp {
          */
         WHERE,
         /**
-         * The first argument's cell type, a raw one widened to hold NoData (as the masks need): the int
+         * The first argument's cell type, a raw one widened to hold NoData ({@code setNoData}): the int
          * lane when every argument is integral, else the double lane, the result narrowed back. In calc:
          * INT when the first operand is INT or BOOL, else DOUBLE.
          */
