@@ -2,26 +2,21 @@ package io.rastermill.core.calc;
 
 import io.rastermill.core.cell.CellType;
 import io.rastermill.core.cell.NoData;
-import io.rastermill.core.local.Conditional;
 import io.rastermill.core.local.LocalOp;
 import io.rastermill.core.local.LocalOps;
-import io.rastermill.core.local.MinMax;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Types the tree and turns it into a straight-line program over lane slots. Operators and functions
  * are {@link LocalOps} descriptors (looked up by symbol or name); each descriptor's
- * {@link LocalOp.Typing} decides the lane and the calc type. The few forms that are not one op —
- * {@code int}, {@code float}, {@code clamp}, {@code mask}, {@code inverseMask}, {@code setNoData} —
- * are {@link #FORMS} here. Temporaries are
- * recycled as soon as their value is consumed (every kernel is element-wise, so a node may write
+ * {@link LocalOp.Typing} decides the lane and the calc type; every function is an op of the catalog.
+ * Temporaries are recycled as soon as their value is consumed (every kernel is element-wise, so a node may write
  * over its operands), inputs and constants are pinned. Runs once, on the driver.
  */
 final class CalcCompiler {
@@ -256,6 +251,9 @@ final class CalcCompiler {
                 return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
             }
             case FLOATING, FLOAT32 -> {
+                if (op.doubles() == LocalOp.DOUBLE_IDENTITY) {
+                    return asDouble(in[0]);
+                }
                 if (op.intsToDouble() != null && allInt(args)) {
                     return emit(CalcProgram.Kind.INTS_TO_DOUBLE, op, CalcType.DOUBLE, in);
                 }
@@ -278,6 +276,33 @@ final class CalcCompiler {
                 }
                 return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
             }
+            case INTEGRAL -> {
+                for (int i = 0; i < in.length; i++) {
+                    if (!in[i].intLane()) {
+                        in[i] = emit(CalcProgram.Kind.D2I, null, CalcType.INT, in[i]);
+                    }
+                }
+                if (op.ints() == LocalOp.INT_IDENTITY) {
+                    return new Operand(CalcType.INT, in[0].slot(), in[0].pinned());
+                }
+                return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
+            }
+            case FIRST -> {
+                if (allInt(args)) {
+                    return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in);
+                }
+                // mixed lanes meet in the double lane (ints are exact there); an INT first operand narrows back
+                Operand r = emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+                return in[0].intLane() ? emit(CalcProgram.Kind.D2I, null, CalcType.INT, r) : r;
+            }
+            case MASK -> {
+                if (in[0].intLane()) {
+                    Operand m =
+                            in[1].intLane() ? in[1] : emit(CalcProgram.Kind.DOUBLES_TO_INT, op, CalcType.INT, in[1]);
+                    return emit(CalcProgram.Kind.INTS, op, CalcType.INT, in[0], m);
+                }
+                return emit(CalcProgram.Kind.DOUBLES, op, CalcType.DOUBLE, asDoubles(args));
+            }
             case WHERE -> {
                 Operand a = in[1];
                 Operand b = in[2];
@@ -298,89 +323,26 @@ final class CalcCompiler {
         }
     }
 
-    private Operand where(Operand cond, Operand a, Operand b, Node at) {
-        return apply(Conditional.WHERE, List.of(cond, a, b), "where", at);
-    }
-
-    private Operand isNoData(Operand o, boolean negate, Node at) {
-        return apply(LocalOps.op(negate ? "isData" : "isNoData"), List.of(o), "isNoData", at);
-    }
-
-    /** The calc forms that are not one op of the catalog, with their help lines. */
-    static final Map<String, String> FORMS = forms();
-
-    private static Map<String, String> forms() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("int(x)", "x truncated toward zero into the int lane");
-        m.put("float(x)", "x in the double lane (also double(x))");
-        m.put("clamp(x, lo, hi)", "min(max(x, lo), hi)");
-        m.put("mask(x, m)", "x where m holds data, NoData where m is NoData");
-        m.put("inverseMask(x, m)", "x where m is NoData, NoData where m holds data");
-        m.put("setNoData(x, v)", "NoData where x == v, else x");
-        return m;
-    }
-
     private Operand call(Node.Call c) {
         String f = c.name();
         List<Node> args = c.args();
-        switch (f) {
-            case "clamp" -> {
-                arity(c, 3);
-                Operand x = compile(args.get(0));
-                Operand lo = compile(args.get(1));
-                Operand hi = compile(args.get(2));
-                return apply(MinMax.MIN, List.of(apply(MinMax.MAX, List.of(x, lo), f, c), hi), f, c);
+        LocalOp op = LocalOps.find(f).orElseThrow(() -> error("unknown function '" + f + "'", c));
+        if (op.isVariadic()) {
+            if (args.size() < 2) {
+                throw error(f + " takes at least 2 arguments, got " + args.size(), c);
             }
-            case "mask", "inversemask" -> {
-                arity(c, 2);
-                Operand x = compile(args.get(0));
-                Operand m = isNoData(compile(args.get(1)), f.equals("mask"), c);
-                return where(m, x, intConst(NoData.INT), c);
+            Operand acc = compile(args.get(0));
+            for (Node a : args.subList(1, args.size())) {
+                acc = apply(op, List.of(acc, compile(a)), f, c);
             }
-            case "setnodata" -> {
-                arity(c, 2);
-                Operand x = compile(args.get(0));
-                Operand v = compile(args.get(1));
-                // x is read twice: keep it alive through the comparison.
-                Operand keep = x.pinned() ? x : new Operand(x.type(), x.slot(), true);
-                Operand eq = binary("==", keep, v, c);
-                Operand r = where(eq, intConst(NoData.INT), keep, c);
-                if (!x.pinned()) {
-                    release(x);
-                }
-                return r;
-            }
-            case "int" -> {
-                arity(c, 1);
-                Operand o = compile(args.get(0));
-                return o.intLane()
-                        ? new Operand(CalcType.INT, o.slot(), o.pinned())
-                        : emit(CalcProgram.Kind.D2I, null, CalcType.INT, o);
-            }
-            case "float", "double" -> {
-                arity(c, 1);
-                return asDouble(compile(args.get(0)));
-            }
-            default -> {
-                LocalOp op = LocalOps.find(f).orElseThrow(() -> error("unknown function '" + f + "'", c));
-                if (op.isVariadic()) {
-                    if (args.size() < 2) {
-                        throw error(f + " takes at least 2 arguments, got " + args.size(), c);
-                    }
-                    Operand acc = compile(args.get(0));
-                    for (Node a : args.subList(1, args.size())) {
-                        acc = apply(op, List.of(acc, compile(a)), f, c);
-                    }
-                    return acc;
-                }
-                arity(c, op.arity());
-                List<Operand> in = new ArrayList<>();
-                for (Node a : args) {
-                    in.add(compile(a));
-                }
-                return apply(op, in, f, c);
-            }
+            return acc;
         }
+        arity(c, op.arity());
+        List<Operand> in = new ArrayList<>();
+        for (Node a : args) {
+            in.add(compile(a));
+        }
+        return apply(op, in, f, c);
     }
 
     private void arity(Node.Call c, int n) {

@@ -25,15 +25,15 @@ import java.util.Set;
  * {@code |}; {@code ^}; {@code &}; {@code << >>}; {@code + -}; {@code * / // %}; unary
  * {@code - + ~ !}; {@code **} (right-associative). Operators and functions (case-insensitive) are the
  * ops of {@link LocalOps#all()}, by {@link LocalOp#symbol()} and {@link LocalOp#name()} (e.g.
- * {@code sqrt abs atan2 hypot pow min max where isNoData nd floorDivide}; {@code min} and {@code max}
- * take two or more arguments), plus the forms {@code int(x)}, {@code float(x)}, {@code clamp(x, lo, hi)},
- * {@code mask(x, m)} (x where m has data), {@code inverseMask(x, m)} (x where m is NoData) and
- * {@code setNoData(x, v)} (NoData where x == v). {@link #reference()} lists them all with a line each.
+ * {@code sqrt abs atan2 hypot pow min max where isNoData nd floorDivide clamp mask inverseMask setNoData
+ * int float}; {@code min} and {@code max} take two or more arguments). {@link #reference()} lists them all
+ * with a line each.
  *
  * <p><b>Types</b> ({@link CalcType}). An input is INT if its cell type is integral, else DOUBLE; a
  * literal is INT if written as a whole number, else DOUBLE. Each op's {@link LocalOp.Typing} decides:
  * {@code + - * // % min max clamp abs where pow divide} and unary minus give INT if all operands are INT
- * (or BOOL), else DOUBLE; {@code /} ({@code trueDivide}, as in Python 3), {@code **} ({@code floatPower}),
+ * (or BOOL), else DOUBLE; {@code mask inverseMask setNoData} keep their first operand's lane (INT or
+ * DOUBLE); {@code int} gives INT (truncating), {@code float} (also {@code double}) DOUBLE; {@code /} ({@code trueDivide}, as in Python 3), {@code **} ({@code floatPower}),
  * {@code nd} and the math functions always give DOUBLE; {@code floor ceil round} keep INT. Comparisons, {@code and or not}, {@code isNoData},
  * {@code isData} give BOOL (0/1). Bitwise operators need INT/BOOL operands. The result type decides the
  * default output cell type ({@link CalcType#defaultCellType()}).
@@ -103,7 +103,7 @@ public final class CalcExpression implements Serializable {
     }
 
     /**
-     * One line per operator, function and form of the language, {@code "a + b  —  doc"}, for help
+     * One line per operator and function of the language, {@code "a + b  —  doc"}, for help
      * texts; generated from {@link LocalOps#all()}, so a new op appears here by itself.
      */
     public static List<String> reference() {
@@ -118,7 +118,6 @@ public final class CalcExpression implements Serializable {
             }
             out.add(sig + "  —  " + op.doc());
         }
-        CalcCompiler.FORMS.forEach((sig, doc) -> out.add(sig + "  —  " + doc));
         return out;
     }
 

@@ -5,7 +5,9 @@ import io.rastermill.core.cell.NoData;
 import io.rastermill.core.tile.Tile;
 
 /**
- * Cell type conversion and the lane conversions every mixed-type op uses.
+ * Cell type conversion, the lane conversions every mixed-type op uses, and the two of them that are
+ * catalog ops: {@code int} (into the int lane) and {@code float} (into the double lane, also
+ * {@code double}).
  *
  * <p><b>Rules</b> (GeoTrellis's {@code convert}): NoData stays NoData and is stored as the target's
  * NoData; integral sources go through the int lane, floating point sources through the double lane;
@@ -16,6 +18,20 @@ import io.rastermill.core.tile.Tile;
  */
 public final class Conversion {
     private Conversion() {}
+
+    /** The kernel is the identity: the typing does the work (an integral tile is returned as it is). */
+    public static final LocalOp TO_INT = LocalOp.of(
+            "int",
+            1,
+            LocalOp.Typing.INTEGRAL,
+            LocalOp.INT_IDENTITY,
+            null,
+            "a truncated toward zero into the int lane (int32 for floating point a; NaN is NoData)");
+
+    /** The kernel is the identity: the typing does the work (a floating point tile is returned as it is). */
+    public static final LocalOp TO_FLOAT = LocalOp.floating(
+                    "float", 1, LocalOp.DOUBLE_IDENTITY, "a in the double lane (float64 for integral a)")
+            .withAliases("double");
 
     /** {@code t}'s cells in {@code target}, by the rules above. */
     public static Tile convert(Tile t, CellType target) {

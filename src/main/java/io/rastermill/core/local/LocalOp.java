@@ -53,7 +53,26 @@ public final class LocalOp {
          * {@code (cond, a, b)}: the union of {@code a} and {@code b}, in their lane; the condition is read as
          * truth (non-zero is true) in the same lane (NaN or NoData: NoData).
          */
-        WHERE
+        WHERE,
+        /**
+         * The first argument's cell type, a raw one widened to hold NoData ({@code setNoData}): the int
+         * lane when every argument is integral, else the double lane, the result narrowed back. In calc:
+         * INT when the first operand is INT or BOOL, else DOUBLE.
+         */
+        FIRST,
+        /**
+         * {@code (a, m)}: as {@link #FIRST}, but only where {@code m} is NoData matters, so {@code m} follows
+         * {@code a}'s lane: widened when {@code a} is floating point; when {@code a} is integral, a floating
+         * point {@code m} is read into the int lane by the op's {@link #doublesToInt()} kernel, which keeps
+         * its NoData exact (a value past the int range must not become NoData). In calc: INT when {@code a}
+         * is INT or BOOL, else DOUBLE.
+         */
+        MASK,
+        /**
+         * A conversion into the int lane: the union if integral, else int32; floating point arguments are
+         * truncated toward zero (NaN is NoData, the int range saturates). In calc: INT, from any operand.
+         */
+        INTEGRAL
     }
 
     /** How NoData in the arguments reaches the result. */
@@ -63,7 +82,9 @@ public final class LocalOp {
         /** The result is never NoData: the op reads NoData as information. */
         NEVER,
         /** NoData where the condition is, else the chosen argument's cell, NoData included. */
-        CHOSEN
+        CHOSEN,
+        /** NoData where the mask argument says so, else the first argument's cell, NoData included. */
+        MASK
     }
 
     /** A kernel over int lanes. */
@@ -93,10 +114,14 @@ public final class LocalOp {
     /** The int kernel of ops that are the identity on integers ({@code floor}, {@code round}): calc skips the step. */
     public static final IntKernel INT_IDENTITY = (in, out, n) -> System.arraycopy(in[0], 0, out, 0, n);
 
+    /** The double kernel of ops that are the identity in the double lane ({@code float}): calc only widens. */
+    public static final DoubleKernel DOUBLE_IDENTITY = (in, out, n) -> System.arraycopy(in[0], 0, out, 0, n);
+
     private final String name;
     private final String sqlName;
     private final String symbol;
     private final List<String> aliases;
+    private final List<String> params;
     private final int arity;
     private final boolean variadic;
     private final Typing typing;
@@ -116,6 +141,7 @@ public final class LocalOp {
         String sqlName;
         String symbol;
         List<String> aliases = List.of();
+        List<String> params;
         boolean variadic;
         NoDataRule noData = NoDataRule.PROPAGATE;
         IntKernel ints;
@@ -136,6 +162,7 @@ public final class LocalOp {
         this.sqlName = d.sqlName != null ? d.sqlName : snakeCase(name);
         this.symbol = d.symbol;
         this.aliases = List.copyOf(d.aliases);
+        this.params = d.params != null ? List.copyOf(d.params) : defaultParams(d.arity);
         this.arity = d.arity;
         this.variadic = d.variadic;
         this.typing = Objects.requireNonNull(d.typing, "typing");
@@ -146,14 +173,20 @@ public final class LocalOp {
         this.doublesToInt = d.doublesToInt;
         this.intsToDouble = d.intsToDouble;
         boolean complete = switch (typing) {
-            case UNION, WHERE -> ints != null && doubles != null;
+            case UNION, WHERE, FIRST -> ints != null && doubles != null;
+            case MASK -> ints != null && doubles != null && doublesToInt != null;
             case FLOATING, FLOAT32 -> doubles != null;
             case BOOLEAN -> ints != null && doublesToInt != null;
-            case TRUTH, BITS -> ints != null;
+            case TRUTH, BITS, INTEGRAL -> ints != null;
         };
-        if (!complete || arity < 1 || (typing == Typing.WHERE && arity != 3)) {
+        if (!complete
+                || arity < 1
+                || params.size() != arity
+                || (typing == Typing.WHERE && arity != 3)
+                || (typing == Typing.FIRST && arity < 2)
+                || (typing == Typing.MASK && arity != 2)) {
             throw new IllegalArgumentException(
-                    "local op " + name + ": kernels or arity do not fit its typing " + typing);
+                    "local op " + name + ": kernels, arity or argument names do not fit its typing " + typing);
         }
     }
 
@@ -163,6 +196,7 @@ public final class LocalOp {
         d.sqlName = sqlName;
         d.symbol = symbol;
         d.aliases = aliases;
+        d.params = params;
         d.variadic = variadic;
         d.noData = noData;
         d.ints = ints;
@@ -193,6 +227,20 @@ public final class LocalOp {
         return new LocalOp(d);
     }
 
+    /**
+     * A {@link Typing#MASK} op {@code (a, m)}: its int and double kernels, and {@code maskReader}, which reads a
+     * floating point {@code m} into the int lane for an integral {@code a}.
+     */
+    public static LocalOp mask(
+            String name, IntKernel ints, DoubleKernel doubles, DoubleToIntKernel maskReader, String doc) {
+        Draft d = new Draft(name, 2, Typing.MASK, doc);
+        d.ints = ints;
+        d.doubles = doubles;
+        d.doublesToInt = maskReader;
+        d.noData = NoDataRule.MASK;
+        return new LocalOp(d);
+    }
+
     /** An op of any typing; use the {@code with...} methods to add what the shortcuts above do not set. */
     public static LocalOp of(String name, int arity, Typing typing, IntKernel ints, DoubleKernel doubles, String doc) {
         Draft d = new Draft(name, arity, typing, doc);
@@ -215,6 +263,21 @@ public final class LocalOp {
     public LocalOp withAliases(String... aliases) {
         List<String> names = List.of(aliases);
         return with(d -> d.aliases = names);
+    }
+
+    /** This op with these argument names in help texts and SQL signatures (default a, b; c, a, b for three). */
+    public LocalOp withParams(String... params) {
+        List<String> names = List.of(params);
+        return with(d -> d.params = names);
+    }
+
+    private static List<String> defaultParams(int arity) {
+        return switch (arity) {
+            case 1 -> List.of("a");
+            case 2 -> List.of("a", "b");
+            case 3 -> List.of("c", "a", "b");
+            default -> List.of();
+        };
     }
 
     /** This binary op, callable in calc with more arguments, folded from the left ({@code min(a, b, c)}). */
@@ -267,6 +330,11 @@ public final class LocalOp {
         return aliases;
     }
 
+    /** The arguments' names in help texts and SQL signatures, one per argument. */
+    public List<String> params() {
+        return params;
+    }
+
     public int arity() {
         return arity;
     }
@@ -298,7 +366,7 @@ public final class LocalOp {
         return doubles;
     }
 
-    /** The double-lane kernel of a {@link Typing#BOOLEAN} op. */
+    /** The double-lane kernel of a {@link Typing#BOOLEAN} op; a {@link Typing#MASK} op's reading of its mask. */
     public DoubleToIntKernel doublesToInt() {
         return doublesToInt;
     }
@@ -310,15 +378,10 @@ public final class LocalOp {
 
     /** {@code name(a, b)}, or {@code a + b} with the symbol, for help texts. */
     public String signature() {
-        String[] args = arity == 3 ? new String[] {"c", "a", "b"} : new String[] {"a", "b"};
         if (symbol != null) {
-            return arity == 1 ? symbol + "a" : "a " + symbol + " b";
+            return arity == 1 ? symbol + params.get(0) : params.get(0) + " " + symbol + " " + params.get(1);
         }
-        StringBuilder b = new StringBuilder(name).append('(');
-        for (int i = 0; i < arity; i++) {
-            b.append(i == 0 ? "" : ", ").append(arity == 3 ? args[i] : (i == 0 ? "a" : "b"));
-        }
-        return b.append(variadic ? ", ...)" : ")").toString();
+        return name + "(" + String.join(", ", params) + (variadic ? ", ...)" : ")");
     }
 
     @Override
@@ -338,11 +401,12 @@ public final class LocalOp {
             }
             case FLOAT32 -> CellType.FLOAT32;
             case BOOLEAN, TRUTH -> Operands.BOOLEAN;
-            case BITS -> {
+            case BITS, INTEGRAL -> {
                 CellType u = union(args, 0);
                 yield u.isFloatingPoint() ? CellType.INT32 : u;
             }
             case WHERE -> union(args, 1);
+            case FIRST, MASK -> Masking.withRoomForNoData(args[0]);
         };
     }
 
@@ -366,7 +430,10 @@ public final class LocalOp {
                     name + " takes " + arity + " tile" + (arity == 1 ? "" : "s") + ", got " + args.length);
         }
         if (ints == INT_IDENTITY && !args[0].cellType().isFloatingPoint()) {
-            return args[0]; // floor, ceil, round of an integral tile: the tile itself (calc skips the step too)
+            return args[0]; // floor, ceil, round, int of an integral tile: the tile itself (calc skips the step too)
+        }
+        if (doubles == DOUBLE_IDENTITY && args[0].cellType().isFloatingPoint()) {
+            return args[0]; // float of a floating point tile
         }
         Operand[] ops = new Operand[args.length];
         for (int i = 0; i < args.length; i++) {
@@ -477,8 +544,26 @@ public final class LocalOp {
                 ints.apply(in, in[0], n);
                 return ArrayTile.fromIntLane(ct, cols, rows, in[0]);
             }
-            case BITS -> {
+            case BITS, INTEGRAL -> {
                 return intLanes(ct, cols, rows, args, 0);
+            }
+            case FIRST -> {
+                // mixed lanes meet in the double lane, where every int is exact; the result type narrows back
+                return anyFloating(types) ? doubleLanes(ct, cols, rows, args, 0) : intLanes(ct, cols, rows, args, 0);
+            }
+            case MASK -> {
+                if (types[0].isFloatingPoint()) {
+                    return doubleLanes(ct, cols, rows, args, 0);
+                }
+                int[][] in = {args[0].ints(n), null};
+                if (types[1].isFloatingPoint()) {
+                    in[1] = new int[n];
+                    doublesToInt.apply(new double[][] {args[1].doubles(n)}, in[1], n);
+                } else {
+                    in[1] = args[1].ints(n);
+                }
+                ints.apply(in, in[0], n);
+                return ArrayTile.fromIntLane(ct, cols, rows, in[0]);
             }
             case WHERE -> {
                 return ct.isFloatingPoint() ? doubleLanes(ct, cols, rows, args, 1) : intLanes(ct, cols, rows, args, 1);

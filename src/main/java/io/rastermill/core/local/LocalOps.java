@@ -14,11 +14,12 @@ import java.util.Optional;
 /**
  * Every local (cell-by-cell) op in one place. {@link #all()} is the catalog: the {@link LocalOp}
  * descriptors each family class declares ({@link Arithmetic}, {@link Comparison}, {@link Logical},
- * {@link Bitwise}, {@link MinMax}, {@link MathFunctions}, {@link Conditional}, {@link Masking}); calc,
+ * {@link Bitwise}, {@link MinMax}, {@link MathFunctions}, {@link Conditional}, {@link Masking},
+ * {@link Conversion}); calc,
  * the SQL functions and the command-line help read it, so a new op declared in a family is in all of
  * them. {@code op("hypot").apply(a, b)} runs any op by name. The static methods below are shortcuts
  * for the common ones, plus the ops that take numbers rather than tiles (clamp, the masks by value,
- * setNoData, convert). Two tiles must have the same dimensions. For formulas over several tiles, see
+ * setNoData, withNoData, convert). Two tiles must have the same dimensions. For formulas over several tiles, see
  * {@code io.rastermill.core.calc.CalcExpression}, which runs whole expressions over reused lanes.
  */
 public final class LocalOps {
@@ -31,7 +32,8 @@ public final class LocalOps {
             MinMax.class,
             MathFunctions.class,
             Conditional.class,
-            Masking.class);
+            Masking.class,
+            Conversion.class);
 
     private static final List<LocalOp> ALL;
     private static final Map<String, LocalOp> BY_NAME = new LinkedHashMap<>();
@@ -376,8 +378,14 @@ public final class LocalOps {
         return Masking.maskValues(a, values);
     }
 
-    public static Tile setNoData(Tile a, double noData) {
-        return Masking.setNoData(a, noData);
+    /** NoData where {@code a}'s cell equals {@code value}: the catalog's {@code setNoData} with a number. */
+    public static Tile setNoData(Tile a, double value) {
+        return Masking.setNoData(a, value);
+    }
+
+    /** The same stored samples with another NoData value (GeoTrellis's {@code withNoData}): see {@link Masking}. */
+    public static Tile withNoData(Tile a, double noData) {
+        return Masking.withNoData(a, noData);
     }
 
     // cell types

@@ -8,16 +8,17 @@ import java.util.OptionalDouble;
 
 /**
  * NoData tests and masks: {@code isNoData}/{@code isData}, {@code mask}/{@code inverseMask} by a mask
- * tile, {@code maskValue}/{@code inverseMaskValue} by a value of a mask tile (GeoTrellis's
- * {@code localMask}/{@code localInverseMask}), {@code maskValues} by values of the tile itself, and
- * {@code setNoData}.
+ * tile, {@code setNoData} by a value (or a tile of values) of the tile itself — these are catalog ops —
+ * and the shortcuts {@code maskValue}/{@code inverseMaskValue} by a value of a mask tile (GeoTrellis's
+ * {@code localMask}/{@code localInverseMask}), {@code maskValues} by several values, and
+ * {@code withNoData}, which reinterprets the stored samples.
  *
  * <p><b>NoData:</b> these are the ops that read NoData as information. {@code isNoData}/{@code isData}
- * never give NoData (results 0/1 in {@code uint8ud255}). The masks give NoData where they say so and
- * otherwise the tile's cell, NoData included; they keep the tile's cell type if it has NoData. A raw
- * type cannot hold NoData, so its result is widened to the smallest type that holds every value and
- * NoData: bool to {@code uint8ud255}, (u)int8 raw to int16, (u)int16 raw to int32, int32 raw to int32,
- * float raw to the same float type with NaN.
+ * never give NoData (results 0/1 in {@code uint8ud255}). The masks and {@code setNoData} give NoData
+ * where they say so and otherwise the tile's cell, NoData included; they keep the tile's cell type if it
+ * has NoData. A raw type cannot hold NoData, so its result is widened to the smallest type that holds
+ * every value and NoData: bool to {@code uint8ud255}, (u)int8 raw to int16, (u)int16 raw to int32, int32
+ * raw to int32, float raw to the same float type with NaN.
  */
 public final class Masking {
     public static final CellType RESULT = Operands.BOOLEAN;
@@ -38,6 +39,40 @@ public final class Masking {
                     (in, out, n) -> isNoData(in[0], out, n, true),
                     "1 where a holds data, else 0")
             .withNoData(LocalOp.NoDataRule.NEVER);
+
+    public static final LocalOp MASK = maskOp("mask", false, "a where m holds data, NoData where m is NoData");
+    public static final LocalOp INVERSE_MASK =
+            maskOp("inverseMask", true, "a where m is NoData, NoData where m holds data");
+    public static final LocalOp SET_NO_DATA = LocalOp.of(
+                    "setNoData",
+                    2,
+                    LocalOp.Typing.FIRST,
+                    (in, out, n) -> setNoData(in[0], in[1], out, n),
+                    (in, out, n) -> setNoData(in[0], in[1], out, n),
+                    "NoData where a == v, else a")
+            .withParams("a", "v");
+
+    private static LocalOp maskOp(String name, boolean inverse, String doc) {
+        return LocalOp.mask(
+                        name,
+                        (in, out, n) -> mask(in[0], in[1], out, n, inverse),
+                        (in, out, n) -> mask(in[0], in[1], out, n, inverse),
+                        (in, out, n) -> noDataOf(in[0], out, n),
+                        doc)
+                .withParams("a", "m");
+    }
+
+    /**
+     * A floating point mask in the int lane: NoData where it is NaN, else 0. Only its NoData matters to a
+     * mask, and a cast could turn a value past the int range into NoData.
+     */
+    public static void noDataOf(double[] m, int[] out, int n) {
+        Operands.requireLength(n, m.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = m[i];
+            out[i] = x != x ? NoData.INT : 0;
+        }
+    }
 
     /** {@code out[i] = 1} where {@code a[i]} is NoData, else 0 ({@code negate} swaps them: isData). */
     public static void isNoData(int[] a, int[] out, int n, boolean negate) {
@@ -69,27 +104,62 @@ public final class Masking {
         return IS_DATA.apply(t);
     }
 
-    private static Tile test(Tile t, boolean negate) {
-        int[] out = new int[t.size()];
-        if (t.cellType().isFloatingPoint()) {
-            isNoData(t.toDoubleLane(), out, out.length, negate);
+    /** {@code out[i] = a[i]} where {@code m[i]} holds data ({@code inverse}: where it is NoData), else NoData. */
+    public static void mask(int[] a, int[] m, int[] out, int n, boolean inverse) {
+        Operands.requireLength(n, a.length, m.length, out.length);
+        final int nd = NoData.INT;
+        if (inverse) {
+            for (int i = 0; i < n; i++) {
+                out[i] = m[i] == nd ? a[i] : nd;
+            }
         } else {
-            t.readInts(out);
-            isNoData(out, out, out.length, negate);
+            for (int i = 0; i < n; i++) {
+                out[i] = m[i] != nd ? a[i] : nd;
+            }
         }
-        return ArrayTile.fromIntLane(RESULT, t.cols(), t.rows(), out);
+    }
+
+    public static void mask(double[] a, double[] m, double[] out, int n, boolean inverse) {
+        Operands.requireLength(n, a.length, m.length, out.length);
+        if (inverse) {
+            for (int i = 0; i < n; i++) {
+                double x = m[i];
+                out[i] = x != x ? a[i] : Double.NaN;
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                double x = m[i];
+                out[i] = x == x ? a[i] : Double.NaN;
+            }
+        }
+    }
+
+    /** {@code out[i]} NoData where {@code a[i] == v[i]} or {@code v[i]} is NoData, else {@code a[i]}. */
+    public static void setNoData(int[] a, int[] v, int[] out, int n) {
+        Operands.requireLength(n, a.length, v.length, out.length);
+        final int nd = NoData.INT;
+        for (int i = 0; i < n; i++) {
+            int x = a[i], y = v[i];
+            out[i] = x == y || y == nd ? nd : x;
+        }
+    }
+
+    public static void setNoData(double[] a, double[] v, double[] out, int n) {
+        Operands.requireLength(n, a.length, v.length, out.length);
+        for (int i = 0; i < n; i++) {
+            double x = a[i], y = v[i];
+            out[i] = x == y || y != y ? Double.NaN : x;
+        }
     }
 
     /** {@code t}'s cells where {@code mask} holds data, NoData where {@code mask} is NoData. */
     public static Tile mask(Tile t, Tile mask) {
-        Operands.requireSameDimensions(t, mask);
-        return keep(t, test(mask, true));
+        return MASK.apply(t, mask);
     }
 
     /** {@code t}'s cells where {@code mask} is NoData, NoData where {@code mask} holds data. */
     public static Tile inverseMask(Tile t, Tile mask) {
-        Operands.requireSameDimensions(t, mask);
-        return keep(t, test(mask, false));
+        return INVERSE_MASK.apply(t, mask);
     }
 
     /**
@@ -98,13 +168,13 @@ public final class Masking {
      */
     public static Tile maskValue(Tile t, Tile mask, double value) {
         Operands.requireSameDimensions(t, mask);
-        return keep(t, Comparison.NOT_EQUAL.apply(mask, value).toIntLane(), true);
+        return keep(t, Comparison.NOT_EQUAL.apply(mask, value).toIntLane());
     }
 
     /** GeoTrellis's {@code localInverseMask}: {@code t}'s cell only where {@code mask}'s cell equals {@code value}. */
     public static Tile inverseMaskValue(Tile t, Tile mask, double value) {
         Operands.requireSameDimensions(t, mask);
-        return keep(t, Comparison.EQUAL.apply(mask, value).toIntLane(), true);
+        return keep(t, Comparison.EQUAL.apply(mask, value).toIntLane());
     }
 
     /** NoData where {@code t}'s own cell equals any of {@code values}; the cell type is kept (widened if raw). */
@@ -140,12 +210,20 @@ public final class Masking {
     }
 
     /**
+     * NoData where {@code t}'s cell equals {@code value}, else the cell (NoData stays NoData); the cell type is
+     * kept (widened if raw). The catalog's {@code setNoData} with a number.
+     */
+    public static Tile setNoData(Tile t, double value) {
+        return SET_NO_DATA.apply(t, value);
+    }
+
+    /**
      * The same stored samples with {@code noData} as the NoData value (GeoTrellis's
      * {@code withNoData}): cells holding that value become NoData; cells that were NoData under the
      * old value become data again (the stored samples are not changed). For a value the data type
      * cannot hold, use {@link #maskValues} or convert first.
      */
-    public static Tile setNoData(Tile t, double noData) {
+    public static Tile withNoData(Tile t, double noData) {
         return t.interpretAs(t.cellType().withNoData(OptionalDouble.of(noData)));
     }
 
@@ -163,16 +241,12 @@ public final class Masking {
         };
     }
 
-    private static Tile keep(Tile t, Tile keepMask) {
-        return keep(t, keepMask.toIntLane(), false);
-    }
-
-    /** {@code t}'s cells where {@code keep} is 1; NoData where it is 0 (or NoData when {@code noDataDrops}). */
-    private static Tile keep(Tile t, int[] keep, boolean noDataDrops) {
+    /** {@code t}'s cells where {@code keep} is 1; NoData where it is 0 or NoData. */
+    private static Tile keep(Tile t, int[] keep) {
         int n = t.size();
         for (int i = 0; i < n; i++) {
             if (keep[i] == NoData.INT) {
-                keep[i] = noDataDrops ? 0 : NoData.INT;
+                keep[i] = 0;
             }
         }
         CellType ct = withRoomForNoData(t.cellType());

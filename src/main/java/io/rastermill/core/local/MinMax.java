@@ -6,12 +6,13 @@ import io.rastermill.core.tile.Tile;
 
 /**
  * Cell-by-cell minimum and maximum of two tiles (GeoTrellis's {@code localMin}/{@code localMax}) and
- * {@link #clamp clamping} to a range.
+ * clamping to a range: {@link #CLAMP} by bound tiles (the catalog's {@code clamp}), {@link #clamp(Tile,
+ * double, double)} by numbers.
  *
- * <p><b>NoData:</b> NoData in either operand gives NoData (use {@code where(isNoData(a), b, min(a, b))}
- * in an expression to skip it). <b>Type:</b> the union of the operands' cell types; a clamp keeps the
- * tile's type (a fractional bound on an integral tile is applied in the double lane and the result
- * truncated back, so it lies within the bounds).
+ * <p><b>NoData:</b> NoData in any operand gives NoData (use {@code where(isNoData(a), b, min(a, b))}
+ * in an expression to skip it). <b>Type:</b> the union of the operands' cell types; a clamp by numbers
+ * keeps the tile's type (a fractional bound on an integral tile is applied in the double lane and the
+ * result truncated back, so it lies within the bounds).
  */
 public final class MinMax {
     private MinMax() {}
@@ -26,6 +27,14 @@ public final class MinMax {
     public static final LocalOp MIN =
             op("min", Op.MIN, "the smaller of a and b").withSqlName("rm_local_min");
     public static final LocalOp MAX = op("max", Op.MAX, "the larger of a and b").withSqlName("rm_local_max");
+
+    public static final LocalOp CLAMP = LocalOp.union(
+                    "clamp",
+                    3,
+                    (in, out, n) -> clamp(in[0], in[1], in[2], out, n),
+                    (in, out, n) -> clamp(in[0], in[1], in[2], out, n),
+                    "min(max(a, lo), hi): a limited to [lo, hi]")
+            .withParams("a", "lo", "hi");
 
     private static LocalOp op(String name, Op op, String doc) {
         return LocalOp.union(
@@ -64,6 +73,24 @@ public final class MinMax {
             for (int i = 0; i < n; i++) {
                 out[i] = Math.max(a[i], b[i]);
             }
+        }
+    }
+
+    /** {@code out[i] = min(max(a[i], lo[i]), hi[i])} in one pass; NoData in any gives NoData. */
+    public static void clamp(int[] a, int[] lo, int[] hi, int[] out, int n) {
+        Operands.requireLength(n, a.length, lo.length, hi.length, out.length);
+        final int nd = NoData.INT;
+        for (int i = 0; i < n; i++) {
+            int x = a[i], l = lo[i], h = hi[i];
+            out[i] = x == nd || l == nd || h == nd ? nd : Math.min(Math.max(x, l), h);
+        }
+    }
+
+    /** Double lane, as {@code min(max(a, lo), hi)} with {@link Math#max}/{@link Math#min}: NaN in any gives NaN. */
+    public static void clamp(double[] a, double[] lo, double[] hi, double[] out, int n) {
+        Operands.requireLength(n, a.length, lo.length, hi.length, out.length);
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.min(Math.max(a[i], lo[i]), hi[i]);
         }
     }
 

@@ -37,11 +37,12 @@ final class LocalOpFunctions {
     private static SqlFunction tiles(LocalOp op) {
         // The closures capture the op's name, not the op: descriptors hold lambdas, which do not serialize.
         String key = op.name();
+        String signature = op.sqlName() + "(" + String.join(", ", op.params()) + ")";
         return switch (op.arity()) {
             case 1 ->
                 entry(
                         GROUP,
-                        op.sqlName() + "(a)",
+                        signature,
                         "BINARY tile",
                         op.doc(),
                         (udf, n) -> udf.register(
@@ -53,7 +54,7 @@ final class LocalOpFunctions {
             case 2 ->
                 entry(
                         GROUP,
-                        op.sqlName() + "(a, b)",
+                        signature,
                         "BINARY tile",
                         op.doc(),
                         (udf, n) -> udf.register(
@@ -65,7 +66,7 @@ final class LocalOpFunctions {
             case 3 ->
                 entry(
                         GROUP,
-                        op.sqlName() + "(c, a, b)",
+                        signature,
                         "BINARY tile",
                         op.doc(),
                         (udf, n) -> udf.register(
@@ -84,7 +85,7 @@ final class LocalOpFunctions {
                 GROUP,
                 op.sqlName() + "_value(a, number)",
                 "BINARY tile",
-                op.sqlName() + " with a number as b",
+                op.sqlName() + " with a number as " + op.params().get(1),
                 // Number: SQL literals such as 3 arrive as Integer, 2.5 as Double or BigDecimal
                 (udf, n) -> udf.register(
                         n,

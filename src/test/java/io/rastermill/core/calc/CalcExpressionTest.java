@@ -187,6 +187,43 @@ class CalcExpressionTest {
     }
 
     @Test
+    void theFormerFormsAreCatalogOpsUnderEverySpellingAndOneStepEach() {
+        Tile a = ints(1, ND, 3, 0);
+        Tile b = doubles(NAN, 2, 0.5, 1);
+        assertArrayEquals(
+                calc("inverseMask(A, B)", a, b).toIntLane(),
+                calc("INVERSEMASK(A, B)", a, b).toIntLane());
+        assertArrayEquals(
+                calc("setNoData(A, 3)", a, b).toIntLane(),
+                calc("setnodata(A, 3)", a, b).toIntLane());
+        assertArrayEquals(
+                calc("float(A)", a).toDoubleLane(), calc("double(A)", a).toDoubleLane());
+        assertArrayEquals(new int[] {ND, 2, 0, 1}, calc("int(B)", a, b).toIntLane(), "truncated, NaN is NoData");
+        // a mask keeps its first operand's lane (INT, never BOOL), as where(isData(m), x, nodata) did
+        assertEquals(CalcType.INT, type("mask(A > 1, B)", CellType.UINT16, CellType.FLOAT32));
+        assertEquals(CalcType.DOUBLE, type("setNoData(B, A)", CellType.UINT16, CellType.FLOAT32));
+        assertEquals(CalcType.INT, type("setNoData(A, 2.5)", CellType.UINT16, CellType.FLOAT32));
+        // clamp was max then min, a mask a NoData test then where, setNoData == then where: now one kernel each
+        Map<String, CellType> types = new LinkedHashMap<>();
+        types.put("A", CellType.INT32);
+        types.put("B", CellType.INT16);
+        for (String expr : List.of("clamp(A, 0, B)", "mask(A, B)", "inverseMask(A, B)", "setNoData(A, 3)")) {
+            assertEquals(1, CalcExpression.parse(expr).compile(types).stepCount(), expr);
+        }
+        assertEquals(0, CalcExpression.parse("int(A)").compile(types).stepCount(), "int of an INT is the operand");
+        // an INT masked by a DOUBLE reads the mask's truth (two steps, as before): -3e9 is data, not NoData
+        types.put("B", CellType.FLOAT64);
+        assertEquals(2, CalcExpression.parse("mask(A, B)").compile(types).stepCount());
+        Tile m = doubles(-3e9, NAN, 0);
+        assertArrayEquals(
+                new int[] {7, ND, 9}, calc("mask(A, B)", ints(7, 8, 9), m).toIntLane());
+        assertArrayEquals(
+                new int[] {ND, 8, ND},
+                calc("inverseMask(A, B)", ints(7, 8, 9), m).toIntLane());
+        assertArrayEquals(new int[] {7, ND, 9}, LocalOps.mask(ints(7, 8, 9), m).toIntLane());
+    }
+
+    @Test
     void theSameInputTwiceAndBufferReuseGiveCorrectResults() {
         Tile a = ints(3, -2, ND);
         Tile b = doubles(0.5, 4, 1);

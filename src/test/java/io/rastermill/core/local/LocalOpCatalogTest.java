@@ -108,6 +108,12 @@ class LocalOpCatalogTest {
         law("where", x -> Double.isNaN(x[0]) ? Double.NaN : (x[0] != 0 ? x[1] : x[2]));
         law("isNoData", x -> bool(Double.isNaN(x[0])));
         law("isData", x -> bool(!Double.isNaN(x[0])));
+        law("clamp", x -> Math.min(Math.max(x[0], x[1]), x[2]));
+        law("mask", x -> Double.isNaN(x[1]) ? Double.NaN : x[0]);
+        law("inverseMask", x -> Double.isNaN(x[1]) ? x[0] : Double.NaN);
+        law("setNoData", x -> x[0] == x[1] ? Double.NaN : x[0]);
+        law("int", x -> i(x[0]));
+        law("float", x -> x[0]);
     }
 
     /** Types with NoData of every storage: the lane each op runs in and the narrowing both vary with them. */

@@ -183,9 +183,15 @@ class LocalOpsTest {
         assertArrayEquals(
                 new int[] {ND, ND, 3, ND}, LocalOps.maskValues(a, 1, 4, 2.5).toIntLane());
         Tile u16 = Tiles.fromIntLane(CellType.UINT16_RAW, 3, 1, 0, 7, 65535);
-        Tile withNd = LocalOps.setNoData(u16, 65535);
+        Tile withNd = LocalOps.withNoData(u16, 65535);
         assertEquals("uint16ud65535", withNd.cellType().name());
         assertArrayEquals(new int[] {0, 7, ND}, withNd.toIntLane());
+        Tile set = LocalOps.setNoData(u16, 65535);
+        assertEquals(CellType.INT32, set.cellType(), "a raw type widened to hold NoData");
+        assertArrayEquals(new int[] {0, 7, ND}, set.toIntLane());
+        Tile back = LocalOps.withNoData(withNd, 7);
+        assertArrayEquals(new int[] {0, ND, 65535}, back.toIntLane(), "withNoData reinterprets the samples");
+        assertArrayEquals(new int[] {0, ND, ND}, LocalOps.setNoData(withNd, 7).toIntLane(), "setNoData keeps NoData");
         assertEquals(CellType.INT8, LocalOps.isData(a).cellType().union(CellType.INT8), "uint8 result");
     }
 
