@@ -242,49 +242,6 @@ static void apply_fp_row(unsigned char *row, unsigned char *planes, size_t rowBy
     }
 }
 
-static void floating_point(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
-                           jboolean little, int undo) {
-    unsigned char stack[65536];
-    unsigned char *planes = stack;
-    if ((size_t) rowBytes > sizeof stack) {
-        planes = malloc((size_t) rowBytes);
-        if (planes == NULL) {
-            throw_oom(env, "predictor row buffer");
-            return;
-        }
-    }
-    unsigned char *b = (*env)->GetPrimitiveArrayCritical(env, buf, NULL);
-    if (b == NULL) {
-        if (planes != stack) free(planes);
-        throw_oom(env, "pinning the predictor buffer");
-        return;
-    }
-    unsigned char *row = b + off;
-    for (jint r = 0; r < rows; r++, row += rowBytes) {
-        if (undo) {
-            undo_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
-        } else {
-            apply_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
-        }
-    }
-    (*env)->ReleasePrimitiveArrayCritical(env, buf, b, 0);
-    if (planes != stack) free(planes);
-}
-
-JNIEXPORT void JNICALL
-Java_io_rastermill_io_codec_NativeDeflate_undoFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
-        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
-    (void) cls;
-    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 1);
-}
-
-JNIEXPORT void JNICALL
-Java_io_rastermill_io_codec_NativeDeflate_applyFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
-        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
-    (void) cls;
-    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 0);
-}
-
 /*
  * TIFF predictor 2 (horizontal differencing) over whole rows, in place: each sample plus (undo) or minus (apply) the
  * same sample of the previous pixel, modulo 2^bits, samples of bps bytes in the file's byte order. The same results as
@@ -400,34 +357,66 @@ static void apply_horizontal_row(unsigned char *row, size_t rowBytes, int bps, i
     }
 }
 
-static void horizontal(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
-                       jboolean little, int undo) {
+/* Predictor 2 or 3 (floating) undone or applied over rows of the pinned Java array. */
+static void predict_rows(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
+                         jboolean little, int floating, int undo) {
+    unsigned char stack[65536];
+    unsigned char *planes = stack;
+    if (floating && (size_t) rowBytes > sizeof stack) {
+        planes = malloc((size_t) rowBytes);
+        if (planes == NULL) {
+            throw_oom(env, "predictor row buffer");
+            return;
+        }
+    }
     unsigned char *b = (*env)->GetPrimitiveArrayCritical(env, buf, NULL);
     if (b == NULL) {
+        if (planes != stack) free(planes);
         throw_oom(env, "pinning the predictor buffer");
         return;
     }
     unsigned char *row = b + off;
     for (jint r = 0; r < rows; r++, row += rowBytes) {
-        if (undo) {
+        if (floating) {
+            if (undo) {
+                undo_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+            } else {
+                apply_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+            }
+        } else if (undo) {
             undo_horizontal_row(row, (size_t) rowBytes, bps, spp, little);
         } else {
             apply_horizontal_row(row, (size_t) rowBytes, bps, spp, little);
         }
     }
     (*env)->ReleasePrimitiveArrayCritical(env, buf, b, 0);
+    if (planes != stack) free(planes);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_undoFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 1, 1);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_applyFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 1, 0);
 }
 
 JNIEXPORT void JNICALL
 Java_io_rastermill_io_codec_NativeDeflate_undoHorizontal(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
         jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
     (void) cls;
-    horizontal(env, buf, off, rowBytes, rows, bps, spp, little, 1);
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 0, 1);
 }
 
 JNIEXPORT void JNICALL
 Java_io_rastermill_io_codec_NativeDeflate_applyHorizontal(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
         jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
     (void) cls;
-    horizontal(env, buf, off, rowBytes, rows, bps, spp, little, 0);
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 0, 0);
 }

@@ -60,21 +60,7 @@ class PredictorTest {
                         for (int i = 0; i < data.length; i++) {
                             data[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt() : i / 7);
                         }
-                        String what = bits + " bits " + order + " spp " + spp + " width " + width;
-                        Predictor java = Predictor.of(3, bits, spp, order, false);
-                        Predictor c = Predictor.of(3, bits, spp, order, true);
-                        byte[] j = data.clone();
-                        byte[] n = data.clone();
-                        java.encode(j, 3, width, rows);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "encode " + what);
-                        j = data.clone();
-                        n = data.clone();
-                        java.decode(j, 3, width, rows);
-                        c.decode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "decode " + what);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(data, n, "native round trip " + what);
+                        assertNativeEqualsJava(3, bits, order, spp, width, rows, data);
                     }
                 }
             }
@@ -98,25 +84,31 @@ class PredictorTest {
                         int rows = width > 1000 ? 2 : 5;
                         byte[] data = new byte[3 + width * spp * rows * bits / 8];
                         random.nextBytes(data);
-                        String what = bits + " bits " + order + " spp " + spp + " width " + width;
-                        Predictor java = Predictor.of(2, bits, spp, order, false);
-                        Predictor c = Predictor.of(2, bits, spp, order, true);
-                        byte[] j = data.clone();
-                        byte[] n = data.clone();
-                        java.encode(j, 3, width, rows);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "encode " + what);
-                        j = data.clone();
-                        n = data.clone();
-                        java.decode(j, 3, width, rows);
-                        c.decode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "decode " + what);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(data, n, "native round trip " + what);
+                        assertNativeEqualsJava(2, bits, order, spp, width, rows, data);
                     }
                 }
             }
         }
+    }
+
+    /** Predictor {@code tag} encodes and decodes {@code data} from offset 3 to the same bytes natively and in Java. */
+    private static void assertNativeEqualsJava(
+            int tag, int bits, ByteOrder order, int spp, int width, int rows, byte[] data) throws Exception {
+        String what = "predictor " + tag + ", " + bits + " bits " + order + " spp " + spp + " width " + width;
+        Predictor java = Predictor.of(tag, bits, spp, order, false);
+        Predictor c = Predictor.of(tag, bits, spp, order, true);
+        byte[] j = data.clone();
+        byte[] n = data.clone();
+        java.encode(j, 3, width, rows);
+        c.encode(n, 3, width, rows);
+        assertArrayEquals(j, n, "encode " + what);
+        j = data.clone();
+        n = data.clone();
+        java.decode(j, 3, width, rows);
+        c.decode(n, 3, width, rows);
+        assertArrayEquals(j, n, "decode " + what);
+        c.encode(n, 3, width, rows);
+        assertArrayEquals(data, n, "native round trip " + what);
     }
 
     @Test
