@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH micro-benchmarks of the hot kernels (src/jmh/java): predictor 3 and segment decoding (Java and native), segment copy, calc programs,
+# JMH micro-benchmarks of the hot kernels (src/jmh/java): predictors 2 and 3 and segment decoding (Java and native), segment copy, calc programs,
 # gdaldem's Horn slope on a tile, the 256-bucket histogram. Builds into target/jmh (the normal build is untouched),
 # then runs JMH with your arguments, e.g.
 #   src/jmh/run.sh                          # all, 1 fork, 3 x 1 s warm-up, 5 x 1 s measurement each

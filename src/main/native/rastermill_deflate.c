@@ -4,8 +4,8 @@
  * Only the one-shot API is used, with a compressor or decompressor handle per Java codec object (codecs are
  * per-thread). Decoding pins the Java arrays with GetPrimitiveArrayCritical for one call (no copies; about a
  * millisecond per 1 MiB tile, no JNI calls inside the critical region); encoding copies (see rm_compressor).
- * Bounds are checked on the Java side before every call. The floating-point predictor (TIFF tag 317 value 3) is
- * here too, at the end of this file.
+ * Bounds are checked on the Java side before every call. The TIFF predictors (tag 317 values 2 and 3) are here too,
+ * at the end of this file.
  */
 #include <emmintrin.h>
 #include <jni.h>
@@ -242,11 +242,127 @@ static void apply_fp_row(unsigned char *row, unsigned char *planes, size_t rowBy
     }
 }
 
-static void floating_point(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
-                           jboolean little, int undo) {
+/*
+ * TIFF predictor 2 (horizontal differencing) over whole rows, in place: each sample plus (undo) or minus (apply) the
+ * same sample of the previous pixel, modulo 2^bits, samples of bps bytes in the file's byte order. The same results as
+ * io.rastermill.io.codec.Predictor's Java code, the reference (the tests compare both). Rows of one 16-bit or 8-bit
+ * sample per pixel in little-endian files, the common case (UInt16 scenes), run as SSE2 prefix sums and vector
+ * differences; the rest sample by sample.
+ */
+static uint64_t load_sample(const unsigned char *p, int bps, int little) {
+    uint64_t v = 0;
+    if (little) {
+        for (int k = bps - 1; k >= 0; k--) v = v << 8 | p[k];
+    } else {
+        for (int k = 0; k < bps; k++) v = v << 8 | p[k];
+    }
+    return v;
+}
+
+static void store_sample(unsigned char *p, uint64_t v, int bps, int little) {
+    if (little) {
+        for (int k = 0; k < bps; k++, v >>= 8) p[k] = (unsigned char) v;
+    } else {
+        for (int k = bps - 1; k >= 0; k--, v >>= 8) p[k] = (unsigned char) v;
+    }
+}
+
+/* Running sums of n little-endian 16-bit samples, 8 at a time (a log-step prefix sum inside a vector, then the carry). */
+static void u16_prefix_sum(unsigned char *row, size_t n) {
+    __m128i carry = _mm_setzero_si128();
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        __m128i x = _mm_loadu_si128((const __m128i *) (row + 2 * i));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 2));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 4));
+        x = _mm_add_epi16(x, _mm_slli_si128(x, 8));
+        x = _mm_add_epi16(x, carry);
+        _mm_storeu_si128((__m128i *) (row + 2 * i), x);
+        carry = _mm_shuffle_epi32(_mm_shufflehi_epi16(x, 0xFF), 0xFF);
+    }
+    uint16_t acc = 0;
+    if (i > 0) memcpy(&acc, row + 2 * i - 2, 2);
+    for (; i < n; i++) {
+        uint16_t v;
+        memcpy(&v, row + 2 * i, 2);
+        acc = (uint16_t) (acc + v);
+        memcpy(row + 2 * i, &acc, 2);
+    }
+}
+
+/* Differences of n little-endian 16-bit samples, from the end backwards so every vector reads unchanged samples. */
+static void u16_differences(unsigned char *row, size_t n) {
+    size_t i = n;
+    while (i >= 9) {
+        i -= 8;
+        __m128i x = _mm_loadu_si128((const __m128i *) (row + 2 * i));
+        __m128i prev = _mm_loadu_si128((const __m128i *) (row + 2 * i - 2));
+        _mm_storeu_si128((__m128i *) (row + 2 * i), _mm_sub_epi16(x, prev));
+    }
+    while (i > 1) {
+        i--;
+        uint16_t v, prev;
+        memcpy(&v, row + 2 * i, 2);
+        memcpy(&prev, row + 2 * i - 2, 2);
+        v = (uint16_t) (v - prev);
+        memcpy(row + 2 * i, &v, 2);
+    }
+}
+
+/* Differences of n bytes, from the end backwards as above. */
+static void u8_differences(unsigned char *row, size_t n) {
+    size_t i = n;
+    while (i >= 17) {
+        i -= 16;
+        __m128i x = _mm_loadu_si128((const __m128i *) (row + i));
+        __m128i prev = _mm_loadu_si128((const __m128i *) (row + i - 1));
+        _mm_storeu_si128((__m128i *) (row + i), _mm_sub_epi8(x, prev));
+    }
+    while (i > 1) {
+        i--;
+        row[i] = (unsigned char) (row[i] - row[i - 1]);
+    }
+}
+
+static void undo_horizontal_row(unsigned char *row, size_t rowBytes, int bps, int spp, int little) {
+    if (spp == 1 && bps == 1) {
+        byte_prefix_sum(row, row, rowBytes);
+        return;
+    }
+    if (spp == 1 && bps == 2 && little) {
+        u16_prefix_sum(row, rowBytes / 2);
+        return;
+    }
+    size_t stride = (size_t) bps * (size_t) spp;
+    for (size_t i = stride; i + (size_t) bps <= rowBytes; i += (size_t) bps) {
+        store_sample(row + i, load_sample(row + i, bps, little) + load_sample(row + i - stride, bps, little), bps,
+                     little);
+    }
+}
+
+static void apply_horizontal_row(unsigned char *row, size_t rowBytes, int bps, int spp, int little) {
+    if (spp == 1 && bps == 1) {
+        u8_differences(row, rowBytes);
+        return;
+    }
+    if (spp == 1 && bps == 2 && little) {
+        u16_differences(row, rowBytes / 2);
+        return;
+    }
+    size_t stride = (size_t) bps * (size_t) spp;
+    for (size_t i = rowBytes; i >= stride + (size_t) bps;) {
+        i -= (size_t) bps;
+        store_sample(row + i, load_sample(row + i, bps, little) - load_sample(row + i - stride, bps, little), bps,
+                     little);
+    }
+}
+
+/* Predictor 2 or 3 (floating) undone or applied over rows of the pinned Java array. */
+static void predict_rows(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes, jint rows, jint bps, jint spp,
+                         jboolean little, int floating, int undo) {
     unsigned char stack[65536];
     unsigned char *planes = stack;
-    if ((size_t) rowBytes > sizeof stack) {
+    if (floating && (size_t) rowBytes > sizeof stack) {
         planes = malloc((size_t) rowBytes);
         if (planes == NULL) {
             throw_oom(env, "predictor row buffer");
@@ -261,10 +377,16 @@ static void floating_point(JNIEnv *env, jbyteArray buf, jint off, jint rowBytes,
     }
     unsigned char *row = b + off;
     for (jint r = 0; r < rows; r++, row += rowBytes) {
-        if (undo) {
-            undo_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+        if (floating) {
+            if (undo) {
+                undo_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+            } else {
+                apply_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+            }
+        } else if (undo) {
+            undo_horizontal_row(row, (size_t) rowBytes, bps, spp, little);
         } else {
-            apply_fp_row(row, planes, (size_t) rowBytes, bps, spp, little);
+            apply_horizontal_row(row, (size_t) rowBytes, bps, spp, little);
         }
     }
     (*env)->ReleasePrimitiveArrayCritical(env, buf, b, 0);
@@ -275,12 +397,26 @@ JNIEXPORT void JNICALL
 Java_io_rastermill_io_codec_NativeDeflate_undoFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
         jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
     (void) cls;
-    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 1);
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 1, 1);
 }
 
 JNIEXPORT void JNICALL
 Java_io_rastermill_io_codec_NativeDeflate_applyFloatingPoint(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
         jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
     (void) cls;
-    floating_point(env, buf, off, rowBytes, rows, bps, spp, little, 0);
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 1, 0);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_undoHorizontal(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 0, 1);
+}
+
+JNIEXPORT void JNICALL
+Java_io_rastermill_io_codec_NativeDeflate_applyHorizontal(JNIEnv *env, jclass cls, jbyteArray buf, jint off,
+        jint rowBytes, jint rows, jint bps, jint spp, jboolean little) {
+    (void) cls;
+    predict_rows(env, buf, off, rowBytes, rows, bps, spp, little, 0, 0);
 }

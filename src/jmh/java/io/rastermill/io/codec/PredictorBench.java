@@ -13,8 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Predictor 3 on one 512² Float32 tile (1 MiB), in place, Java and native: bytes per second = 1 MiB / the score.
- * Encode and decode alternate on the same buffer, so every call sees real predicted or plain data.
+ * Predictor 3 on one 512² Float32 tile (1 MiB) and predictor 2 on one 512² UInt16 tile (512 KiB), in place, Java and
+ * native: bytes per second = the tile's bytes / the score. Encode and decode alternate on the same buffer, so every
+ * call sees real predicted or plain data.
  */
 @State(Scope.Thread)
 @Fork(1)
@@ -26,22 +27,35 @@ public class PredictorBench {
     @Param({"java", "native"})
     public String impl;
 
+    /** {@code float32-p3}: a DEM tile with predictor 3; {@code uint16-p2}: a reflectance tile with predictor 2. */
+    @Param({"float32-p3", "uint16-p2"})
+    public String tile;
+
     private Predictor predictor;
-    private byte[] tile;
+    private byte[] bytes;
 
     @Setup
     public void setUp() throws UnsupportedCodecException {
-        predictor = predictor(impl);
-        tile = demTile();
+        if (tile.equals("uint16-p2")) {
+            predictor = Predictor.of(Predictor.HORIZONTAL, 16, 1, ByteOrder.LITTLE_ENDIAN, nativeCode(impl));
+            bytes = reflectanceTile();
+        } else {
+            predictor = predictor(impl);
+            bytes = demTile();
+        }
     }
 
-    /** Little-endian Float32 predictor 3, {@code java} or {@code native} (which must be available). */
-    static Predictor predictor(String impl) throws UnsupportedCodecException {
+    private static boolean nativeCode(String impl) {
         boolean nativeCode = impl.equals("native");
         if (nativeCode && !NativeDeflate.isAvailable()) {
             throw new IllegalStateException("native library not available: " + NativeDeflate.unavailableReason());
         }
-        return Predictor.of(Predictor.FLOATING_POINT, 32, 1, ByteOrder.LITTLE_ENDIAN, nativeCode);
+        return nativeCode;
+    }
+
+    /** Little-endian Float32 predictor 3, {@code java} or {@code native} (which must be available). */
+    static Predictor predictor(String impl) throws UnsupportedCodecException {
+        return Predictor.of(Predictor.FLOATING_POINT, 32, 1, ByteOrder.LITTLE_ENDIAN, nativeCode(impl));
     }
 
     /** A DEM-like Float32 tile, little-endian: smooth terrain with 5 cm of noise. */
@@ -56,10 +70,22 @@ public class PredictorBench {
         return b.array();
     }
 
+    /** A reflectance-like UInt16 tile, little-endian: a smooth field plus noise, as the NDVI benchmark's red band. */
+    static byte[] reflectanceTile() {
+        ByteBuffer b = ByteBuffer.allocate(SIZE * SIZE * 2).order(ByteOrder.LITTLE_ENDIAN);
+        SplittableRandom r = new SplittableRandom(14);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                b.putShort((short) (900 + 500 * Math.sin(x / 60.0) * Math.cos(y / 45.0) + 40 * r.nextDouble()));
+            }
+        }
+        return b.array();
+    }
+
     @Benchmark
     public byte[] encodeThenDecode() {
-        predictor.encode(tile, 0, SIZE, SIZE);
-        predictor.decode(tile, 0, SIZE, SIZE);
-        return tile;
+        predictor.encode(bytes, 0, SIZE, SIZE);
+        predictor.decode(bytes, 0, SIZE, SIZE);
+        return bytes;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Locale;
  * load, {@link #isAvailable()} is false, {@link #unavailableReason()} says why, and Deflate uses
  * {@code java.util.zip}.
  *
- * <p>The library also holds the floating-point predictor ({@link Predictor}, tag value 3), which then runs natively
- * too (SSE2 byte transposes and prefix sums, several times the Java code's speed; the same bytes).
+ * <p>The library also holds the predictors ({@link Predictor}, tag values 2 and 3), which then run natively too (SSE2
+ * prefix sums, differences and byte transposes, several times the Java code's speed; the same bytes).
  *
  * <p>The system property {@value #MODE_PROPERTY} chooses the implementation: {@code java}, {@code native} (an error if
  * the library is not available) or {@code auto} (the default: native when available).
@@ -119,5 +119,13 @@ public final class NativeDeflate {
 
     /** {@link Predictor#encode} for predictor 3 over {@code rows} rows of {@code rowBytes} bytes, in place. */
     static native void applyFloatingPoint(
+            byte[] buf, int off, int rowBytes, int rows, int bytesPerSample, int samplesPerPixel, boolean littleEndian);
+
+    /** {@link Predictor#decode} for predictor 2 over {@code rows} rows of {@code rowBytes} bytes, in place. */
+    static native void undoHorizontal(
+            byte[] buf, int off, int rowBytes, int rows, int bytesPerSample, int samplesPerPixel, boolean littleEndian);
+
+    /** {@link Predictor#encode} for predictor 2 over {@code rows} rows of {@code rowBytes} bytes, in place. */
+    static native void applyHorizontal(
             byte[] buf, int off, int rowBytes, int rows, int bytesPerSample, int samplesPerPixel, boolean littleEndian);
 }

@@ -18,8 +18,10 @@ import java.util.Objects;
  *   minus the byte {@code samplesPerPixel} before it. Decoding restores the samples in the file's byte order.</li>
  * </ul>
  *
- * <p>Predictor 3 runs in the native library when Deflate does ({@link NativeDeflate}: {@code -Drastermill.deflate}),
- * else in Java; both give the same bytes. Instances hold one reusable row buffer (predictor 3) and are not
+ * <p>Predictors 2 and 3 run in the native library when Deflate does ({@link NativeDeflate}:
+ * {@code -Drastermill.deflate}), else in Java; both give the same bytes. Under the launcher's C1 JIT the Java loops of
+ * predictor 2 make a call per byte-array view access: undoing it on a 512² UInt16 tile took ~500 µs of CPU, natively
+ * ~40 µs (PredictorBench's {@code uint16-p2} case). Instances hold one reusable row buffer (predictor 3) and are not
  * thread-safe.
  */
 public final class Predictor {
@@ -38,8 +40,8 @@ public final class Predictor {
     private final int bytesPerSample;
     private final int samplesPerPixel;
     private final boolean littleEndian;
-    /** Predictor 3 runs in the native library ({@link NativeDeflate}) when Deflate does. */
-    private final boolean nativeFloatingPoint;
+    /** Predictors 2 and 3 run in the native library ({@link NativeDeflate}) when Deflate does. */
+    private final boolean nativeCode;
 
     private byte[] row = new byte[0];
 
@@ -48,7 +50,7 @@ public final class Predictor {
         this.bytesPerSample = bytesPerSample;
         this.samplesPerPixel = samplesPerPixel;
         this.littleEndian = littleEndian;
-        this.nativeFloatingPoint = nativeCode && tag == FLOATING_POINT;
+        this.nativeCode = nativeCode && tag != NONE;
     }
 
     /**
@@ -62,10 +64,10 @@ public final class Predictor {
      */
     public static Predictor of(int tag, int bitsPerSample, int samplesPerPixel, ByteOrder order)
             throws UnsupportedCodecException {
-        return of(tag, bitsPerSample, samplesPerPixel, order, tag == FLOATING_POINT && NativeDeflate.selected());
+        return of(tag, bitsPerSample, samplesPerPixel, order, tag != NONE && NativeDeflate.selected());
     }
 
-    /** {@link #of(int, int, int, ByteOrder)} with the implementation of predictor 3 chosen: native or Java. */
+    /** {@link #of(int, int, int, ByteOrder)} with the implementation of predictors 2 and 3 chosen: native or Java. */
     static Predictor of(int tag, int bitsPerSample, int samplesPerPixel, ByteOrder order, boolean nativeCode)
             throws UnsupportedCodecException {
         Objects.requireNonNull(order, "order");
@@ -81,7 +83,7 @@ public final class Predictor {
                     throw new UnsupportedCodecException(
                             "horizontal predictor (2) with " + bitsPerSample + "-bit samples is not supported");
                 }
-                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le, false);
+                return new Predictor(tag, bitsPerSample / 8, samplesPerPixel, le, nativeCode);
             case FLOATING_POINT:
                 if (bitsPerSample != 16 && bitsPerSample != 32 && bitsPerSample != 64) {
                     throw new UnsupportedCodecException(
@@ -104,8 +106,13 @@ public final class Predictor {
         if (tag == NONE) {
             return;
         }
-        if (nativeFloatingPoint) {
-            NativeDeflate.undoFloatingPoint(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+        if (nativeCode) {
+            if (tag == HORIZONTAL) {
+                NativeDeflate.undoHorizontal(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+            } else {
+                NativeDeflate.undoFloatingPoint(
+                        buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+            }
             return;
         }
         for (int r = 0, p = off; r < rows; r++, p += rowBytes) {
@@ -123,8 +130,13 @@ public final class Predictor {
         if (tag == NONE) {
             return;
         }
-        if (nativeFloatingPoint) {
-            NativeDeflate.applyFloatingPoint(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+        if (nativeCode) {
+            if (tag == HORIZONTAL) {
+                NativeDeflate.applyHorizontal(buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+            } else {
+                NativeDeflate.applyFloatingPoint(
+                        buf, off, rowBytes, rows, bytesPerSample, samplesPerPixel, littleEndian);
+            }
             return;
         }
         for (int r = 0, p = off; r < rows; r++, p += rowBytes) {

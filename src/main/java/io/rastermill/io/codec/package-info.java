@@ -17,7 +17,7 @@
  *
  * <h2>Dependencies</h2>
  * Deflate uses {@link java.util.zip}, or libdeflate through the optional native library ({@code NativeDeflate}),
- * which also runs predictor 3 when it is loaded (the Java code stays, and gives the same bytes). ZSTD uses {@code com.github.luben:zstd-jni}, which is not declared by
+ * which also runs predictors 2 and 3 when it is loaded (the Java code stays, and gives the same bytes). ZSTD uses {@code com.github.luben:zstd-jni}, which is not declared by
  * Rastermill: Spark ships it (1.5.5 with Spark 3.5, 1.5.7 with Spark 4.1, both {@code provided}), so it is on the
  * classpath under Spark and in tests. Using ZSTD outside Spark requires adding zstd-jni to the classpath; the other
  * codecs need nothing.

@@ -60,25 +60,55 @@ class PredictorTest {
                         for (int i = 0; i < data.length; i++) {
                             data[i] = (byte) (random.nextInt(3) == 0 ? random.nextInt() : i / 7);
                         }
-                        String what = bits + " bits " + order + " spp " + spp + " width " + width;
-                        Predictor java = Predictor.of(3, bits, spp, order, false);
-                        Predictor c = Predictor.of(3, bits, spp, order, true);
-                        byte[] j = data.clone();
-                        byte[] n = data.clone();
-                        java.encode(j, 3, width, rows);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "encode " + what);
-                        j = data.clone();
-                        n = data.clone();
-                        java.decode(j, 3, width, rows);
-                        c.decode(n, 3, width, rows);
-                        assertArrayEquals(j, n, "decode " + what);
-                        c.encode(n, 3, width, rows);
-                        assertArrayEquals(data, n, "native round trip " + what);
+                        assertNativeEqualsJava(3, bits, order, spp, width, rows, data);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The native predictor 2 (SSE2 prefix sums and differences for one 8- or 16-bit little-endian sample per pixel,
+     * sample by sample otherwise) gives the Java code's bytes both ways: widths around the 8- and 16-sample vector
+     * steps, several rows from an odd offset, both byte orders, interleaved samples.
+     */
+    @Test
+    void nativeHorizontalEqualsJava() throws Exception {
+        Assumptions.assumeTrue(
+                NativeDeflate.isAvailable(), () -> "no native library: " + NativeDeflate.unavailableReason());
+        SplittableRandom random = new SplittableRandom(45);
+        for (int bits : new int[] {8, 16, 32, 64}) {
+            for (ByteOrder order : ORDERS) {
+                for (int spp : SPPS) {
+                    for (int width : new int[] {1, 2, 7, 8, 9, 15, 16, 17, 33, 515, 4097}) {
+                        int rows = width > 1000 ? 2 : 5;
+                        byte[] data = new byte[3 + width * spp * rows * bits / 8];
+                        random.nextBytes(data);
+                        assertNativeEqualsJava(2, bits, order, spp, width, rows, data);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Predictor {@code tag} encodes and decodes {@code data} from offset 3 to the same bytes natively and in Java. */
+    private static void assertNativeEqualsJava(
+            int tag, int bits, ByteOrder order, int spp, int width, int rows, byte[] data) throws Exception {
+        String what = "predictor " + tag + ", " + bits + " bits " + order + " spp " + spp + " width " + width;
+        Predictor java = Predictor.of(tag, bits, spp, order, false);
+        Predictor c = Predictor.of(tag, bits, spp, order, true);
+        byte[] j = data.clone();
+        byte[] n = data.clone();
+        java.encode(j, 3, width, rows);
+        c.encode(n, 3, width, rows);
+        assertArrayEquals(j, n, "encode " + what);
+        j = data.clone();
+        n = data.clone();
+        java.decode(j, 3, width, rows);
+        c.decode(n, 3, width, rows);
+        assertArrayEquals(j, n, "decode " + what);
+        c.encode(n, 3, width, rows);
+        assertArrayEquals(data, n, "native round trip " + what);
     }
 
     @Test
