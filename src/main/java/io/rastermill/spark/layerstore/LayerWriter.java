@@ -444,6 +444,7 @@ public final class LayerWriter {
             return writeMapFiles(hc, id, records(id, rdd, next.keyIndex(), values, true), next, values);
         }
         Path target = emptyDirectory(hc, next);
+        target.getFileSystem(conf).mkdirs(target); // untouched MapFiles are copied into it
         long[] firsts = ranges.stream().mapToLong(MapFileTiles.Range::first).toArray();
         String[] sources = ranges.stream().map(MapFileTiles.Range::path).toArray(String[]::new);
         LayerKeys<K> keys = values.keys();
@@ -506,7 +507,8 @@ public final class LayerWriter {
     }
 
     /**
-     * The directory of a layer version's MapFiles, emptied: what is there is what a failed earlier write left.
+     * The directory of a layer version's MapFiles, deleted: what is there is what a failed earlier write left. (Not
+     * created here: on S3 an empty directory marker would outlive a killed write's deleted tiles.)
      *
      * @throws LayerStoreException if it lies outside the catalog
      */
@@ -514,7 +516,6 @@ public final class LayerWriter {
         Path target = hc.requireInside(hc.layerDir(attrs));
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         fs.delete(target, true);
-        fs.mkdirs(target);
         return target;
     }
 
