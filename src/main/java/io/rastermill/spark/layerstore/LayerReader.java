@@ -17,7 +17,6 @@ import io.rastermill.io.layerstore.LayerAttributes;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
 import io.rastermill.io.layerstore.MapFileTiles;
-import io.rastermill.io.layerstore.TileSchema;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import io.rastermill.spark.layer.TileLayers;
@@ -29,11 +28,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.Partitioner;
@@ -131,10 +131,15 @@ public final class LayerReader {
             throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " is a space-time layer (" + a.time()
                     + "); read it with SpaceTimeLayerStore (layer read --start/--end)");
         }
+        return requireValues(catalog, id, a, values);
+    }
+
+    /** {@code a}, if its records are {@code values}'. @throws LayerStoreException naming the reader to use otherwise */
+    static LayerAttributes requireValues(Catalog catalog, LayerId id, LayerAttributes a, LayerValues<?, ?> values) {
         if (a.schema() != values.schema()) {
             throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
-                    + a.schema().valueClass()
-                    + " records; read it " + (a.schema() == TileSchema.MULTIBAND ? "with readMultiband" : "with read"));
+                    + a.schema().valueClass() + " records; read it "
+                    + (a.schema().multiband() ? "with readMultiband" : "with read"));
         }
         return a;
     }
@@ -205,19 +210,7 @@ public final class LayerReader {
             FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds q, LayerValues<SpatialKey, V> values)
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(a);
-        if (!Files.isDirectory(dir)) {
-            throw new LayerStoreException(
-                    "catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
-        }
-        Set<Long> present = new HashSet<>();
-        try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
-            for (java.nio.file.Path p : ds) {
-                String n = p.getFileName().toString();
-                if (!n.isEmpty() && n.length() <= 19 && n.chars().allMatch(Character::isDigit)) {
-                    present.add(Long.parseLong(n));
-                }
-            }
-        }
+        Set<Long> present = storedTileFiles(fc, id, a).keySet();
         KeyIndex ki = a.keyIndex();
         long n = (long) (q.maxKey().col() - q.minKey().col() + 1)
                 * (q.maxKey().row() - q.minKey().row() + 1);
@@ -248,13 +241,9 @@ public final class LayerReader {
                             while (it.hasNext()) {
                                 Tuple2<SpatialKey, String> kf = it.next();
                                 java.nio.file.Path f = Paths.get(kf._2());
-                                List<Map.Entry<SpatialKey, V>> pairs;
-                                try {
-                                    pairs = values.decode(Files.readAllBytes(f));
-                                } catch (NoSuchFileException e) {
+                                List<Map.Entry<SpatialKey, V>> pairs = decodeTileFile(id, f, values);
+                                if (pairs == null) {
                                     continue; // deleted since planning: a missing tile
-                                } catch (RuntimeException | IOException e) {
-                                    throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
                                 }
                                 for (Map.Entry<SpatialKey, V> kv : pairs) {
                                     if (kv.getKey().equals(kf._1())) {
@@ -269,6 +258,46 @@ public final class LayerReader {
                         },
                         true)
                 .filter(kv -> query.includes(kv._1()));
+    }
+
+    /**
+     * The tile files in a file-backend layer's directory by the index their name gives (a writer's temporary files
+     * are not tile files).
+     *
+     * @throws LayerStoreException if the directory is missing
+     */
+    static SortedMap<Long, java.nio.file.Path> storedTileFiles(FileCatalog fc, LayerId id, LayerAttributes a)
+            throws IOException {
+        java.nio.file.Path dir = fc.layerDir(a);
+        if (!Files.isDirectory(dir)) {
+            throw new LayerStoreException(
+                    "catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
+        }
+        SortedMap<Long, java.nio.file.Path> stored = new TreeMap<>();
+        try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
+            for (java.nio.file.Path p : ds) {
+                String n = p.getFileName().toString();
+                if (!n.isEmpty() && n.length() <= 19 && n.chars().allMatch(Character::isDigit)) {
+                    stored.put(Long.parseLong(n), p);
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * The pairs a tile file holds, or null if it is gone (deleted since it was listed).
+     *
+     * @throws LayerStoreException naming the layer and the file if it cannot be read or decoded
+     */
+    static <K, V> List<Map.Entry<K, V>> decodeTileFile(LayerId id, java.nio.file.Path f, LayerValues<K, V> values) {
+        try {
+            return values.decode(Files.readAllBytes(f));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (RuntimeException | IOException e) {
+            throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
+        }
     }
 
     /** Z-order ranges of about {@link TileLayers#DEFAULT_PARTITION_PIXELS} each, at least one per core. */
@@ -287,24 +316,22 @@ public final class LayerReader {
 
     // ------------------------------------------------------------------ Hadoop backend
 
-    /** The pairs of a Hadoop-backend layer in {@code query} (null: all), one task per MapFile that meets it. */
-    static <V> JavaPairRDD<SpatialKey, V> readMapFiles(
+    /**
+     * The pairs of a Hadoop-backend layer whose spatial keys lie in {@code query} (null: all), one task per MapFile
+     * that meets it (every MapFile for a space-time layer, whose index ranges are not planned).
+     */
+    static <K, V> JavaPairRDD<K, V> readMapFiles(
             SparkSession spark,
             HadoopCatalog hc,
             LayerId id,
             LayerAttributes a,
             KeyBounds query,
-            LayerValues<SpatialKey, V> values)
+            LayerValues<K, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path dir = hc.layerDir(a);
-        if (!dir.getFileSystem(conf).exists(dir)) {
-            throw new LayerStoreException(
-                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
-        }
-        List<MapFileTiles.Range> files = MapFileTiles.ranges(dir, conf);
+        List<MapFileTiles.Range> files = storedMapFiles(hc, id, a, conf);
         KeyIndex ki = a.keyIndex();
-        List<long[]> ranges = query == null ? null : ki.indexRanges(query);
+        List<long[]> ranges = query == null || a.spaceTime() ? null : ki.indexRanges(query);
         List<MapFileTiles.Range> selected = new ArrayList<>();
         for (MapFileTiles.Range f : files) {
             if (ranges == null || ranges.stream().anyMatch(r -> f.intersects(r[0], r[1]))) {
@@ -326,18 +353,12 @@ public final class LayerReader {
                     }
                 }
             }
-            List<Tuple2<SpatialKey, V>> out = new ArrayList<>();
+            List<Tuple2<K, V>> out = new ArrayList<>();
+            LayerKeys<K> keys = values.keys();
             try {
                 MapFileTiles.read(f.path(), sconf.value(), mine, (idx, bytes) -> {
-                    List<Map.Entry<SpatialKey, V>> pairs;
-                    try {
-                        pairs = values.decode(bytes);
-                    } catch (RuntimeException e) {
-                        throw new LayerStoreException(
-                                id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
-                    }
-                    for (Map.Entry<SpatialKey, V> kv : pairs) {
-                        if (query == null || query.includes(kv.getKey())) {
+                    for (Map.Entry<K, V> kv : decodeRecord(id, f.path(), idx, bytes, values)) {
+                        if (query == null || query.includes(keys.spatialKey(kv.getKey()))) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
                     }
@@ -350,5 +371,30 @@ public final class LayerReader {
             }
             return out.iterator();
         });
+    }
+
+    /**
+     * The MapFiles of a Hadoop-backend layer and the index range each covers.
+     *
+     * @throws LayerStoreException if the layer's directory is missing
+     */
+    static List<MapFileTiles.Range> storedMapFiles(HadoopCatalog hc, LayerId id, LayerAttributes a, Configuration conf)
+            throws IOException {
+        Path dir = hc.layerDir(a);
+        if (!dir.getFileSystem(conf).exists(dir)) {
+            throw new LayerStoreException(
+                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
+        }
+        return MapFileTiles.ranges(dir, conf);
+    }
+
+    /** The pairs of one MapFile record. @throws LayerStoreException naming the layer, MapFile and record */
+    static <K, V> List<Map.Entry<K, V>> decodeRecord(
+            LayerId id, String mapFile, long index, byte[] record, LayerValues<K, V> values) {
+        try {
+            return values.decode(record);
+        } catch (RuntimeException e) {
+            throw new LayerStoreException(id + ": MapFile " + mapFile + ", record " + index + ": " + e.getMessage(), e);
+        }
     }
 }

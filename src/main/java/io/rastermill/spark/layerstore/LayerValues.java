@@ -11,97 +11,62 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The key and value types of a layer: how its records encode and decode, and which schema they declare. One
- * instance per GeoTrellis record schema, so spatial and space-time stores share the same codec path.
+ * The key and value types of a layer: how its records encode and decode, which schema they declare and how their
+ * keys are indexed ({@link LayerKeys}). One instance per GeoTrellis record schema, so spatial and space-time stores
+ * share the same codec, write and read paths.
  */
-abstract class LayerValues<K, V> implements Serializable {
-    static final LayerValues<SpatialKey, Tile> TILES = new LayerValues<>() {
-        @Override
-        TileSchema schema() {
-            return TileSchema.TILE;
-        }
+final class LayerValues<K, V> implements Serializable {
+    static final LayerValues<SpatialKey, Tile> TILES =
+            new LayerValues<>(LayerKeys.SPATIAL, TileSchema.TILE, TileRecords::encodeTiles, TileRecords::decodeTiles);
+    static final LayerValues<SpatialKey, MultibandTile> MULTIBAND = new LayerValues<>(
+            LayerKeys.SPATIAL, TileSchema.MULTIBAND, TileRecords::encodeMultiband, TileRecords::decodeMultiband);
+    static final LayerValues<SpaceTimeKey, Tile> SPACETIME_TILES = new LayerValues<>(
+            LayerKeys.SPACE_TIME,
+            TileSchema.SPACETIME_TILE,
+            TileRecords::encodeSpaceTimeTiles,
+            TileRecords::decodeSpaceTimeTiles);
+    static final LayerValues<SpaceTimeKey, MultibandTile> SPACETIME_MULTIBAND = new LayerValues<>(
+            LayerKeys.SPACE_TIME,
+            TileSchema.SPACETIME_MULTIBAND,
+            TileRecords::encodeSpaceTimeMultiband,
+            TileRecords::decodeSpaceTimeMultiband);
 
-        @Override
-        byte[] encode(List<Map.Entry<SpatialKey, Tile>> pairs) {
-            return TileRecords.encodeTiles(pairs);
-        }
+    /** Encodes the pairs of one record (shipped to tasks, so serializable). */
+    interface Encoder<K, V> extends Serializable {
+        byte[] encode(List<Map.Entry<K, V>> pairs);
+    }
 
-        @Override
-        List<Map.Entry<SpatialKey, Tile>> decode(byte[] stored) {
-            return TileRecords.decodeTiles(stored);
-        }
+    /** Decodes the pairs of one record (shipped to tasks, so serializable). */
+    interface Decoder<K, V> extends Serializable {
+        List<Map.Entry<K, V>> decode(byte[] stored);
+    }
 
-        private Object readResolve() {
-            return TILES;
-        }
-    };
+    private final LayerKeys<K> keys;
+    private final TileSchema schema;
+    private final Encoder<K, V> encoder;
+    private final Decoder<K, V> decoder;
 
-    static final LayerValues<SpatialKey, MultibandTile> MULTIBAND = new LayerValues<>() {
-        @Override
-        TileSchema schema() {
-            return TileSchema.MULTIBAND;
-        }
+    private LayerValues(LayerKeys<K> keys, TileSchema schema, Encoder<K, V> encoder, Decoder<K, V> decoder) {
+        this.keys = keys;
+        this.schema = schema;
+        this.encoder = encoder;
+        this.decoder = decoder;
+    }
 
-        @Override
-        byte[] encode(List<Map.Entry<SpatialKey, MultibandTile>> pairs) {
-            return TileRecords.encodeMultiband(pairs);
-        }
+    /** How the records' keys are indexed and ordered. */
+    LayerKeys<K> keys() {
+        return keys;
+    }
 
-        @Override
-        List<Map.Entry<SpatialKey, MultibandTile>> decode(byte[] stored) {
-            return TileRecords.decodeMultiband(stored);
-        }
+    TileSchema schema() {
+        return schema;
+    }
 
-        private Object readResolve() {
-            return MULTIBAND;
-        }
-    };
+    byte[] encode(List<Map.Entry<K, V>> pairs) {
+        return encoder.encode(pairs);
+    }
 
-    static final LayerValues<SpaceTimeKey, Tile> SPACETIME_TILES = new LayerValues<>() {
-        @Override
-        TileSchema schema() {
-            return TileSchema.SPACETIME_TILE;
-        }
-
-        @Override
-        byte[] encode(List<Map.Entry<SpaceTimeKey, Tile>> pairs) {
-            return TileRecords.encodeSpaceTimeTiles(pairs);
-        }
-
-        @Override
-        List<Map.Entry<SpaceTimeKey, Tile>> decode(byte[] stored) {
-            return TileRecords.decodeSpaceTimeTiles(stored);
-        }
-
-        private Object readResolve() {
-            return SPACETIME_TILES;
-        }
-    };
-
-    static final LayerValues<SpaceTimeKey, MultibandTile> SPACETIME_MULTIBAND = new LayerValues<>() {
-        @Override
-        TileSchema schema() {
-            return TileSchema.SPACETIME_MULTIBAND;
-        }
-
-        @Override
-        byte[] encode(List<Map.Entry<SpaceTimeKey, MultibandTile>> pairs) {
-            return TileRecords.encodeSpaceTimeMultiband(pairs);
-        }
-
-        @Override
-        List<Map.Entry<SpaceTimeKey, MultibandTile>> decode(byte[] stored) {
-            return TileRecords.decodeSpaceTimeMultiband(stored);
-        }
-
-        private Object readResolve() {
-            return SPACETIME_MULTIBAND;
-        }
-    };
-
-    abstract TileSchema schema();
-
-    abstract byte[] encode(List<Map.Entry<K, V>> pairs);
-
-    abstract List<Map.Entry<K, V>> decode(byte[] stored);
+    List<Map.Entry<K, V>> decode(byte[] stored) {
+        return decoder.decode(stored);
+    }
 }

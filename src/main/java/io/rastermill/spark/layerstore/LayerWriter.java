@@ -4,7 +4,6 @@ import io.rastermill.core.geom.Extent;
 import io.rastermill.core.layout.Bounds;
 import io.rastermill.core.layout.KeyBounds;
 import io.rastermill.core.layout.LayoutDefinition;
-import io.rastermill.core.layout.SpatialKey;
 import io.rastermill.core.layout.TileLayerMetadata;
 import io.rastermill.core.layout.TileLayout;
 import io.rastermill.core.tile.MultibandTile;
@@ -23,20 +22,18 @@ import io.rastermill.io.layerstore.MapFileTiles;
 import io.rastermill.spark.JobGroup;
 import io.rastermill.spark.layer.TileLayer;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
@@ -83,6 +80,9 @@ import scala.Tuple2;
  *       attribute (the layer is readable, the update partly applied).</li>
  * </ul>
  *
+ * {@link SpaceTimeLayerStore} writes space-time layers through this same protocol (new or replaced whole); only
+ * their keys' index differs ({@link LayerKeys}).
+ *
  * <h2>Thread-safety</h2>
  * One write at a time per layer; concurrent writers to one layer are not detected.
  */
@@ -90,7 +90,7 @@ public final class LayerWriter {
     private final SparkSession spark;
     private final Catalog catalog;
 
-    private LayerWriter(SparkSession spark, Catalog catalog) {
+    LayerWriter(SparkSession spark, Catalog catalog) {
         this.spark = spark;
         this.catalog = catalog;
     }
@@ -108,7 +108,7 @@ public final class LayerWriter {
     /** What was written. */
     public record Result(LayerId id, long tiles, long files) {}
 
-    private enum Mode {
+    enum Mode {
         CREATE,
         REPLACE,
         OVERWRITE,
@@ -181,21 +181,25 @@ public final class LayerWriter {
 
     // ------------------------------------------------------------------ the work
 
-    private static KeyBounds requireBounds(LayerId id, TileLayerMetadata md) {
+    static KeyBounds requireBounds(LayerId id, TileLayerMetadata md) {
         if (!(md.bounds() instanceof KeyBounds kb)) {
             throw new IllegalArgumentException(id + ": cannot write a layer with empty bounds");
         }
         return kb;
     }
 
-    private <V> Result run(
+    /**
+     * The write protocol of every layer, spatial or space-time: tiles first (a fresh write into a new directory), the
+     * {@code metadata} attribute last, then what the new attribute no longer references is deleted.
+     */
+    <K, V> Result run(
             LayerId id,
-            JavaPairRDD<SpatialKey, V> rdd,
+            JavaPairRDD<K, V> rdd,
             TileLayerMetadata md,
             KeyIndex keyIndex,
             Mode mode,
             Function2<V, V, V> merge,
-            LayerValues<SpatialKey, V> values)
+            LayerValues<K, V> values)
             throws IOException {
         Objects.requireNonNull(id, "id");
         LayerAttributes attrs;
@@ -205,7 +209,8 @@ public final class LayerWriter {
             boolean exists = catalog.exists(id);
             if (mode == Mode.CREATE && exists) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id
-                        + " already exists; delete it first, or overwrite or update it");
+                        + " already exists; delete it first, or "
+                        + (values.keys().oneToOne() ? "overwrite or update it" : "overwrite it"));
             }
             KeyBounds kb = requireBounds(id, md);
             if (!keyIndex.keyBounds().contains(kb)) {
@@ -221,7 +226,8 @@ public final class LayerWriter {
                     old == null ? catalog.newHeader(id, values.schema()) : catalog.nextHeader(id, values.schema(), old),
                     md,
                     keyIndex,
-                    values.schema());
+                    values.schema(),
+                    keyIndex instanceof KeyIndex.ZSpaceTime st ? st.time() : null);
         } else {
             if (!catalog.exists(id)) {
                 throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " does not exist; cannot "
@@ -244,15 +250,23 @@ public final class LayerWriter {
             // The file backend updates tile files in place; the Hadoop backend writes a new version beside the old.
             LayerHeader header =
                     catalog instanceof FileCatalog ? old.header() : catalog.nextHeader(id, values.schema(), old);
-            attrs = new LayerAttributes(header, combine(old.metadata(), md), old.keyIndex(), old.schema());
+            attrs = new LayerAttributes(header, combine(old.metadata(), md), old.keyIndex(), old.schema(), old.time());
         }
         String jobGroup = "rastermill layer " + mode.name().toLowerCase(Locale.ROOT) + " " + id.name();
         try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
             Result r;
             if (catalog instanceof FileCatalog fc) {
-                r = writeFiles(fc, id, rdd, attrs, fresh, mode == Mode.UPDATE ? merge : null, values);
+                r = writeFiles(
+                        fc,
+                        id,
+                        records(id, rdd, attrs.keyIndex(), values, false),
+                        attrs,
+                        fresh,
+                        mode == Mode.UPDATE ? merge : null,
+                        values);
             } else if (fresh) {
-                r = writeMapFiles((HadoopCatalog) catalog, id, rdd, attrs, values);
+                r = writeMapFiles(
+                        (HadoopCatalog) catalog, id, records(id, rdd, attrs.keyIndex(), values, true), attrs, values);
             } else {
                 r = rewriteMapFiles(
                         (HadoopCatalog) catalog,
@@ -274,12 +288,27 @@ public final class LayerWriter {
         }
     }
 
-    /** Keys outside the key index bounds would get indexes no reader looks at: refused as they are written. */
-    private static SpatialKey requireInside(LayerId id, SpatialKey k, KeyBounds kb) {
-        if (!kb.includes(k)) {
-            throw new LayerStoreException(id + ": tile " + k + " lies outside the layer's key index bounds " + kb);
+    /**
+     * The tiles as records: (index, the pairs one tile file or MapFile record holds). {@code sorted}: in index order,
+     * as MapFiles need them; else, when every key has an index of its own, one record per tile without a shuffle.
+     */
+    private static <K, V> JavaPairRDD<Long, List<Map.Entry<K, V>>> records(
+            LayerId id, JavaPairRDD<K, V> rdd, KeyIndex ki, LayerValues<K, V> values, boolean sorted) {
+        LayerKeys<K> keys = values.keys();
+        if (!sorted && keys.oneToOne()) {
+            return rdd.mapToPair(kv -> new Tuple2<>(
+                    keys.index(id, ki, kv._1()),
+                    List.<Map.Entry<K, V>>of(new AbstractMap.SimpleImmutableEntry<>(kv._1(), kv._2()))));
         }
-        return k;
+        return indexed(id, rdd, ki, keys)
+                .sortByKey(true, Math.max(1, rdd.getNumPartitions()))
+                .mapPartitionsToPair(it -> new IndexGroups<>(it, keys.order()).asIterator(), true);
+    }
+
+    /** Each tile keyed by its index (refused if outside the index's bounds, where no reader would look). */
+    private static <K, V> JavaPairRDD<Long, Tuple2<K, V>> indexed(
+            LayerId id, JavaPairRDD<K, V> rdd, KeyIndex ki, LayerKeys<K> keys) {
+        return rdd.mapToPair(kv -> new Tuple2<>(keys.index(id, ki, kv._1()), kv));
     }
 
     /** GeoTrellis's {@code TileLayerMetadata.combine}: extents, layout extent, tile layout and bounds combined. */
@@ -299,149 +328,100 @@ public final class LayerWriter {
 
     // ------------------------------------------------------------------ file backend
 
-    /** Writes tile files: into a new directory ({@code fresh}), else over the layer's own files, merging if {@code merge} is given. */
-    private <V> Result writeFiles(
+    /**
+     * Writes one tile file per record: into a new directory ({@code fresh}; deleted if the write fails), else over
+     * the layer's own files, merging with what a file holds if {@code merge} is given.
+     */
+    private <K, V> Result writeFiles(
             FileCatalog fc,
             LayerId id,
-            JavaPairRDD<SpatialKey, V> rdd,
+            JavaPairRDD<Long, List<Map.Entry<K, V>>> records,
             LayerAttributes attrs,
             boolean fresh,
             Function2<V, V, V> merge,
-            LayerValues<SpatialKey, V> values)
+            LayerValues<K, V> values)
             throws IOException {
         java.nio.file.Path dir = fc.layerDir(attrs);
         Files.createDirectories(dir);
         String dirName = dir.toString();
         KeyIndex ki = attrs.keyIndex();
-        boolean merging = merge != null;
-        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
-        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
+        Counts counts = counts();
         try {
-            // Every spatial key index is one-to-one on keys, so each tile is its own file: no shuffle.
-            rdd.foreachPartition(it -> {
-                java.nio.file.Path d = Paths.get(dirName);
-                Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex = new LinkedHashMap<>();
-                while (it.hasNext()) {
-                    Tuple2<SpatialKey, V> kv = it.next();
-                    long idx = ki.toIndex(requireInside(id, kv._1(), ki.keyBounds()));
-                    byIndex.computeIfAbsent(idx, x -> new ArrayList<>(1))
-                            .add(new AbstractMap.SimpleImmutableEntry<>(kv._1(), kv._2()));
-                    flushFiles(d, ki, byIndex, merging, merge, values, id, tiles, files);
+            records.foreach(r -> {
+                java.nio.file.Path f = Paths.get(dirName).resolve(ki.fileName(r._1()));
+                List<Map.Entry<K, V>> pairs = r._2();
+                if (merge != null) {
+                    List<Map.Entry<K, V>> existing = LayerReader.decodeTileFile(id, f, values);
+                    if (existing != null) {
+                        pairs = mergePairs(existing, pairs, merge);
+                    }
                 }
-                flushFiles(d, ki, byIndex, merging, merge, values, id, tiles, files);
+                FileCatalog.writeAtomically(f, values.encode(pairs));
+                counts.tiles().add(pairs.size());
+                counts.files().add(1);
             });
         } catch (RuntimeException e) {
             if (fresh) {
-                deleteLocalTree(dir);
+                FileCatalog.deleteTree(dir);
             }
             throw new LayerStoreException("catalog " + fc.uri() + ": writing " + id + " failed: " + rootMessage(e), e);
         }
-        return new Result(id, tiles.value(), files.value());
-    }
-
-    private static <V> void flushFiles(
-            java.nio.file.Path dir,
-            KeyIndex ki,
-            Map<Long, List<Map.Entry<SpatialKey, V>>> byIndex,
-            boolean merging,
-            Function2<V, V, V> merge,
-            LayerValues<SpatialKey, V> values,
-            LayerId id,
-            LongAccumulator tiles,
-            LongAccumulator files)
-            throws Exception {
-        for (Map.Entry<Long, List<Map.Entry<SpatialKey, V>>> e : byIndex.entrySet()) {
-            java.nio.file.Path f = dir.resolve(ki.fileName(e.getKey()));
-            List<Map.Entry<SpatialKey, V>> pairs = e.getValue();
-            if (merging && Files.exists(f)) {
-                List<Map.Entry<SpatialKey, V>> existing;
-                try {
-                    existing = values.decode(Files.readAllBytes(f));
-                } catch (RuntimeException ex) {
-                    throw new LayerStoreException(id + ": tile file " + f + ": " + ex.getMessage(), ex);
-                }
-                pairs = mergePairs(existing, pairs, merge);
-            }
-            FileCatalog.writeAtomically(f, values.encode(pairs));
-            tiles.add(pairs.size());
-            files.add(1);
-        }
-        byIndex.clear();
+        return counts.result(id);
     }
 
     /** GeoTrellis's {@code LayerWriter.updateRecords}: existing then new, grouped by key, folded with merge. */
-    static <V> List<Map.Entry<SpatialKey, V>> mergePairs(
-            List<Map.Entry<SpatialKey, V>> existing, List<Map.Entry<SpatialKey, V>> updating, Function2<V, V, V> merge)
-            throws Exception {
-        Map<SpatialKey, V> out = new LinkedHashMap<>();
-        for (Map.Entry<SpatialKey, V> kv : existing) {
+    static <K, V> List<Map.Entry<K, V>> mergePairs(
+            List<Map.Entry<K, V>> existing, List<Map.Entry<K, V>> updating, Function2<V, V, V> merge) throws Exception {
+        Map<K, V> out = new LinkedHashMap<>();
+        for (Map.Entry<K, V> kv : existing) {
             out.put(kv.getKey(), kv.getValue());
         }
-        for (Map.Entry<SpatialKey, V> kv : updating) {
+        for (Map.Entry<K, V> kv : updating) {
             V old = out.get(kv.getKey());
             out.put(kv.getKey(), old == null ? kv.getValue() : merge.call(old, kv.getValue()));
         }
-        List<Map.Entry<SpatialKey, V>> list = new ArrayList<>(out.size());
-        for (Map.Entry<SpatialKey, V> kv : out.entrySet()) {
+        List<Map.Entry<K, V>> list = new ArrayList<>(out.size());
+        for (Map.Entry<K, V> kv : out.entrySet()) {
             list.add(new AbstractMap.SimpleImmutableEntry<>(kv.getKey(), kv.getValue()));
         }
         return list;
     }
 
-    private static void deleteLocalTree(java.nio.file.Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<java.nio.file.Path> s = Files.walk(dir)) {
-            for (java.nio.file.Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ Hadoop backend
 
-    /** Writes a new layer's MapFiles into the directory of its header (which must not hold a layer). */
-    private <V> Result writeMapFiles(
+    /** Writes index-sorted records as a new layer's MapFiles into the directory of its header (which must not hold a layer). */
+    private <K, V> Result writeMapFiles(
             HadoopCatalog hc,
             LayerId id,
-            JavaPairRDD<SpatialKey, V> rdd,
+            JavaPairRDD<Long, List<Map.Entry<K, V>>> records,
             LayerAttributes attrs,
-            LayerValues<SpatialKey, V> values)
+            LayerValues<K, V> values)
             throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path target = hc.requireInside(hc.layerDir(attrs));
-        FileSystem fs = target.getFileSystem(conf);
-        fs.delete(target, true); // tiles without attributes: a failed earlier write
-        KeyIndex ki = attrs.keyIndex();
+        Path target = emptyDirectory(hc, attrs);
         String targetName = target.toString();
-        SerializableConfiguration sconf = new SerializableConfiguration(conf);
-        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
-        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
-        int partitions = Math.max(1, rdd.getNumPartitions());
+        SerializableConfiguration sconf =
+                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+        Counts counts = counts();
         writeInto(
                 hc,
                 id,
-                fs,
                 target,
-                () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
-                        .sortByKey(true, partitions)
-                        .mapPartitionsWithIndex(
+                () -> records.mapPartitionsWithIndex(
                                 (pid, it) -> {
                                     try (MapFileTiles.Writer w =
                                             new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
-                                        IndexGroups<V> groups = new IndexGroups<>(it);
-                                        while (groups.next()) {
-                                            w.append(groups.index(), values.encode(groups.pairs()));
-                                            tiles.add(groups.pairs().size());
+                                        while (it.hasNext()) {
+                                            Tuple2<Long, List<Map.Entry<K, V>>> r = it.next();
+                                            w.append(r._1(), values.encode(r._2()));
+                                            counts.tiles().add(r._2().size());
                                         }
-                                        files.add(w.written().size());
+                                        counts.files().add(w.written().size());
                                     }
                                     return Collections.<Integer>emptyIterator();
                                 },
                                 false)
                         .count());
-        return new Result(id, tiles.value(), files.value());
+        return counts.result(id);
     }
 
     /**
@@ -449,42 +429,33 @@ public final class LayerWriter {
      * old MapFile; a MapFile whose index range no new tile falls in is copied byte for byte, the others
      * are merged with the new tiles (both in index order) into new MapFiles. Only touched records are decoded.
      */
-    private <V> Result rewriteMapFiles(
+    private <K, V> Result rewriteMapFiles(
             HadoopCatalog hc,
             LayerId id,
-            JavaPairRDD<SpatialKey, V> rdd,
+            JavaPairRDD<K, V> rdd,
             LayerAttributes old,
             LayerAttributes next,
             Function2<V, V, V> merge,
-            LayerValues<SpatialKey, V> values)
+            LayerValues<K, V> values)
             throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path source = hc.layerDir(old);
-        if (!source.getFileSystem(conf).exists(source)) {
-            throw new LayerStoreException(
-                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + source + " is missing");
-        }
-        List<MapFileTiles.Range> ranges = MapFileTiles.ranges(source, conf);
+        List<MapFileTiles.Range> ranges = LayerReader.storedMapFiles(hc, id, old, conf);
         if (ranges.isEmpty()) {
-            return writeMapFiles(hc, id, rdd, next, values);
+            return writeMapFiles(hc, id, records(id, rdd, next.keyIndex(), values, true), next, values);
         }
-        Path target = hc.requireInside(hc.layerDir(next));
-        FileSystem fs = target.getFileSystem(conf);
-        fs.delete(target, true);
-        fs.mkdirs(target);
+        Path target = emptyDirectory(hc, next);
+        target.getFileSystem(conf).mkdirs(target); // untouched MapFiles are copied into it
         long[] firsts = ranges.stream().mapToLong(MapFileTiles.Range::first).toArray();
         String[] sources = ranges.stream().map(MapFileTiles.Range::path).toArray(String[]::new);
-        KeyIndex ki = old.keyIndex();
+        LayerKeys<K> keys = values.keys();
         String targetName = target.toString();
         SerializableConfiguration sconf = new SerializableConfiguration(conf);
-        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
-        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
+        Counts counts = counts();
         writeInto(
                 hc,
                 id,
-                fs,
                 target,
-                () -> rdd.mapToPair(kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), ki.keyBounds())), kv))
+                () -> indexed(id, rdd, old.keyIndex(), keys)
                         .repartitionAndSortWithinPartitions(new MapFilePartitioner(firsts))
                         .mapPartitionsWithIndex(
                                 (pid, it) -> {
@@ -506,7 +477,7 @@ public final class LayerWriter {
                                     }
                                     try (MapFileTiles.Writer w = new MapFileTiles.Writer(dst, pid, c);
                                             MapFileTiles.Scanner s = new MapFileTiles.Scanner(sources[pid], c)) {
-                                        IndexGroups<V> groups = new IndexGroups<>(it);
+                                        IndexGroups<K, V> groups = new IndexGroups<>(it, keys.order());
                                         boolean more = groups.next();
                                         boolean stored = s.next();
                                         while (more || stored) {
@@ -515,36 +486,42 @@ public final class LayerWriter {
                                                 stored = s.next();
                                                 continue;
                                             }
-                                            List<Map.Entry<SpatialKey, V>> pairs = groups.pairs();
+                                            List<Map.Entry<K, V>> pairs = groups.pairs();
                                             if (stored && s.index() == groups.index()) {
-                                                List<Map.Entry<SpatialKey, V>> existing;
-                                                try {
-                                                    existing = values.decode(s.record());
-                                                } catch (RuntimeException ex) {
-                                                    throw new LayerStoreException(
-                                                            id + ": MapFile " + sources[pid] + ", record " + s.index()
-                                                                    + ": " + ex.getMessage(),
-                                                            ex);
-                                                }
+                                                List<Map.Entry<K, V>> existing = LayerReader.decodeRecord(
+                                                        id, sources[pid], s.index(), s.record(), values);
                                                 pairs = mergePairs(existing, pairs, merge);
                                                 stored = s.next();
                                             }
                                             w.append(groups.index(), values.encode(pairs));
-                                            tiles.add(groups.pairs().size());
+                                            counts.tiles().add(groups.pairs().size());
                                             more = groups.next();
                                         }
-                                        files.add(w.written().size());
+                                        counts.files().add(w.written().size());
                                     }
                                     return Collections.<Integer>emptyIterator();
                                 },
                                 false)
                         .count());
-        return new Result(id, tiles.value(), files.value());
+        return counts.result(id);
+    }
+
+    /**
+     * The directory of a layer version's MapFiles, deleted: what is there is what a failed earlier write left. (Not
+     * created here: on S3 an empty directory marker would outlive a killed write's deleted tiles.)
+     *
+     * @throws LayerStoreException if it lies outside the catalog
+     */
+    private Path emptyDirectory(HadoopCatalog hc, LayerAttributes attrs) throws IOException {
+        Path target = hc.requireInside(hc.layerDir(attrs));
+        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.delete(target, true);
+        return target;
     }
 
     /** Runs the Spark job that writes MapFiles into {@code target}, then marks it complete; on failure deletes it. */
-    private static void writeInto(HadoopCatalog hc, LayerId id, FileSystem fs, Path target, Runnable job)
-            throws IOException {
+    private void writeInto(HadoopCatalog hc, LayerId id, Path target, Runnable job) throws IOException {
+        FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         try {
             job.run();
             fs.create(new Path(target, "_SUCCESS"), true).close();
@@ -554,39 +531,17 @@ public final class LayerWriter {
         }
     }
 
-    /** Consecutive records of one index from an index-sorted partition, as (key, value) pairs. */
-    private static final class IndexGroups<V> {
-        private final Iterator<Tuple2<Long, Tuple2<SpatialKey, V>>> it;
-        private Tuple2<Long, Tuple2<SpatialKey, V>> pending;
-        private long index;
-        private List<Map.Entry<SpatialKey, V>> pairs;
-
-        IndexGroups(Iterator<Tuple2<Long, Tuple2<SpatialKey, V>>> it) {
-            this.it = it;
-            this.pending = it.hasNext() ? it.next() : null;
+    /** What a write's tasks count: tiles and files written. */
+    private record Counts(LongAccumulator tiles, LongAccumulator files) implements Serializable {
+        Result result(LayerId id) {
+            return new Result(id, tiles.value(), files.value());
         }
+    }
 
-        boolean next() {
-            if (pending == null) {
-                return false;
-            }
-            index = pending._1();
-            pairs = new ArrayList<>(1);
-            while (pending != null && pending._1() == index) {
-                pairs.add(new AbstractMap.SimpleImmutableEntry<>(
-                        pending._2()._1(), pending._2()._2()));
-                pending = it.hasNext() ? it.next() : null;
-            }
-            return true;
-        }
-
-        long index() {
-            return index;
-        }
-
-        List<Map.Entry<SpatialKey, V>> pairs() {
-            return pairs;
-        }
+    private Counts counts() {
+        return new Counts(
+                spark.sparkContext().longAccumulator("layer tiles"),
+                spark.sparkContext().longAccumulator("layer files"));
     }
 
     /**

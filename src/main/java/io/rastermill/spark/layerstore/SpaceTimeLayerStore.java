@@ -11,31 +11,17 @@ import io.rastermill.io.layerstore.FileCatalog;
 import io.rastermill.io.layerstore.HadoopCatalog;
 import io.rastermill.io.layerstore.KeyIndex;
 import io.rastermill.io.layerstore.LayerAttributes;
-import io.rastermill.io.layerstore.LayerHeader;
 import io.rastermill.io.layerstore.LayerId;
 import io.rastermill.io.layerstore.LayerStoreException;
-import io.rastermill.io.layerstore.MapFileTiles;
-import io.rastermill.io.layerstore.TileSchema;
-import io.rastermill.spark.JobGroup;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Paths;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
-import org.apache.spark.util.SerializableConfiguration;
 import scala.Tuple2;
 
 /**
@@ -50,8 +36,9 @@ import scala.Tuple2;
  * so the writer groups tiles by index first. Reading lists the stored indexes, keeps those whose
  * decoded (col, row) meet the query, and filters the decoded keys by space and time.
  *
- * <p>Consistency is the spatial writer's: tiles first, the {@code metadata} attribute last by an
- * atomic rename; an overwrite goes to a directory beside the old one.
+ * <p>Writing and reading are the spatial layers' code ({@link LayerWriter}, {@link LayerReader}) with the space-time
+ * keys ({@link LayerKeys#SPACE_TIME}): tiles first, the {@code metadata} attribute last by an atomic rename; an
+ * overwrite goes to a directory beside the old one.
  */
 public final class SpaceTimeLayerStore {
     private final SparkSession spark;
@@ -78,158 +65,33 @@ public final class SpaceTimeLayerStore {
      */
     public LayerWriter.Result write(LayerId id, SpaceTimeLayer layer, long temporalResolution, boolean overwrite)
             throws IOException {
-        return write(
-                id,
-                layer.rdd(),
-                layer.metadata(),
-                layer.time(),
-                temporalResolution,
-                overwrite,
-                LayerValues.SPACETIME_TILES);
+        KeyIndex ki = keyIndex(id, layer.metadata(), layer.time(), temporalResolution);
+        return write(id, layer.rdd(), layer.metadata(), ki, overwrite, LayerValues.SPACETIME_TILES);
     }
 
     /** As {@link #write(LayerId, SpaceTimeLayer, long, boolean)}, a multiband layer ({@code MultibandTile} records). */
     public LayerWriter.Result writeMultiband(
             LayerId id, MultibandSpaceTimeLayer layer, long temporalResolution, boolean overwrite) throws IOException {
-        return write(
-                id,
-                layer.rdd(),
-                layer.metadata(),
-                layer.time(),
-                temporalResolution,
-                overwrite,
-                LayerValues.SPACETIME_MULTIBAND);
+        KeyIndex ki = keyIndex(id, layer.metadata(), layer.time(), temporalResolution);
+        return write(id, layer.rdd(), layer.metadata(), ki, overwrite, LayerValues.SPACETIME_MULTIBAND);
     }
 
+    /** {@code ZSpaceTimeKeyIndex} over the layer's spatial and time bounds. */
+    private static KeyIndex keyIndex(LayerId id, TileLayerMetadata md, TemporalBounds time, long temporalResolution) {
+        return new KeyIndex.ZSpaceTime(LayerWriter.requireBounds(id, md), time, temporalResolution);
+    }
+
+    /** The spatial layers' write ({@link LayerWriter}): new, or with {@code overwrite} replacing the stored one whole. */
     private <V> LayerWriter.Result write(
             LayerId id,
             JavaPairRDD<SpaceTimeKey, V> rdd,
             TileLayerMetadata md,
-            TemporalBounds time,
-            long temporalResolution,
+            KeyIndex ki,
             boolean overwrite,
             LayerValues<SpaceTimeKey, V> values)
             throws IOException {
-        Objects.requireNonNull(id, "id");
-        if (!(md.bounds() instanceof KeyBounds kb)) {
-            throw new IllegalArgumentException(id + ": cannot write a layer with empty bounds");
-        }
-        LayerAttributes old = null;
-        if (catalog.exists(id)) {
-            if (!overwrite) {
-                throw new LayerStoreException(
-                        "catalog " + catalog.uri() + ": " + id + " already exists; delete it first, or overwrite it");
-            }
-            old = catalog.readAttributes(id);
-        } else {
-            catalog.deleteUnreferencedTiles(id); // tiles of a write that was killed: not a layer
-        }
-        TileSchema schema = values.schema();
-        LayerHeader header = old == null ? catalog.newHeader(id, schema) : catalog.nextHeader(id, schema, old);
-        KeyIndex.ZSpaceTime ki = new KeyIndex.ZSpaceTime(kb, time, temporalResolution);
-        LayerAttributes attrs = new LayerAttributes(header, md, ki, schema, time);
-        JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups = rdd.mapToPair(
-                        kv -> new Tuple2<>(ki.toIndex(requireInside(id, kv._1(), kb, time)), kv))
-                .groupByKey()
-                .sortByKey(true, Math.max(1, rdd.getNumPartitions()))
-                .mapValues(SpaceTimeLayerStore::sortedPairs);
-        LongAccumulator tiles = spark.sparkContext().longAccumulator("layer tiles");
-        LongAccumulator files = spark.sparkContext().longAccumulator("layer files");
-        String jobGroup = "rastermill layer write " + id.name();
-        try (JobGroup g = JobGroup.enter(spark.sparkContext(), jobGroup, jobGroup + " → " + catalog.uri(), false)) {
-            if (catalog instanceof FileCatalog fc) {
-                writeFiles(fc, id, attrs, groups, tiles, files, values);
-            } else {
-                writeMapFiles((HadoopCatalog) catalog, id, attrs, groups, tiles, files, values);
-            }
-        }
-        catalog.writeAttributes(id, attrs); // the commit
-        if (old != null) {
-            catalog.deleteOtherAttributes(id);
-            catalog.deleteUnreferencedTiles(id);
-        }
-        return new LayerWriter.Result(id, tiles.value(), files.value());
-    }
-
-    private static SpaceTimeKey requireInside(LayerId id, SpaceTimeKey k, KeyBounds kb, TemporalBounds time) {
-        if (!kb.includes(k.spatialKey()) || !time.includes(k.instant())) {
-            throw new LayerStoreException(id + ": tile " + k + " lies outside the layer's bounds " + kb + ", " + time);
-        }
-        return k;
-    }
-
-    private static <V> List<Map.Entry<SpaceTimeKey, V>> sortedPairs(Iterable<Tuple2<SpaceTimeKey, V>> group) {
-        List<Map.Entry<SpaceTimeKey, V>> pairs = new ArrayList<>();
-        for (Tuple2<SpaceTimeKey, V> kv : group) {
-            pairs.add(new AbstractMap.SimpleImmutableEntry<>(kv._1(), kv._2()));
-        }
-        pairs.sort(Map.Entry.comparingByKey());
-        return pairs;
-    }
-
-    private static <V> void writeFiles(
-            FileCatalog fc,
-            LayerId id,
-            LayerAttributes attrs,
-            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups,
-            LongAccumulator tiles,
-            LongAccumulator files,
-            LayerValues<SpaceTimeKey, V> values)
-            throws IOException {
-        java.nio.file.Path dir = fc.layerDir(attrs);
-        Files.createDirectories(dir);
-        String dirName = dir.toString();
-        KeyIndex ki = attrs.keyIndex();
-        try {
-            groups.foreach(g -> {
-                FileCatalog.writeAtomically(Paths.get(dirName).resolve(ki.fileName(g._1())), values.encode(g._2()));
-                tiles.add(g._2().size());
-                files.add(1);
-            });
-        } catch (RuntimeException e) {
-            FileCatalog.deleteTree(dir);
-            throw new LayerStoreException(
-                    "catalog " + fc.uri() + ": writing " + id + " failed: " + LayerWriter.rootMessage(e), e);
-        }
-    }
-
-    private <V> void writeMapFiles(
-            HadoopCatalog hc,
-            LayerId id,
-            LayerAttributes attrs,
-            JavaPairRDD<Long, List<Map.Entry<SpaceTimeKey, V>>> groups,
-            LongAccumulator tiles,
-            LongAccumulator files,
-            LayerValues<SpaceTimeKey, V> values)
-            throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path target = hc.requireInside(hc.layerDir(attrs));
-        FileSystem fs = target.getFileSystem(conf);
-        fs.delete(target, true); // tiles without attributes: a failed earlier write
-        String targetName = target.toString();
-        SerializableConfiguration sconf = new SerializableConfiguration(conf);
-        try {
-            groups.mapPartitionsWithIndex(
-                            (pid, it) -> {
-                                try (MapFileTiles.Writer w =
-                                        new MapFileTiles.Writer(new Path(targetName), pid, sconf.value())) {
-                                    while (it.hasNext()) {
-                                        Tuple2<Long, List<Map.Entry<SpaceTimeKey, V>>> g = it.next();
-                                        w.append(g._1(), values.encode(g._2()));
-                                        tiles.add(g._2().size());
-                                    }
-                                    files.add(w.written().size());
-                                }
-                                return Collections.<Integer>emptyIterator();
-                            },
-                            false)
-                    .count();
-            fs.create(new Path(target, "_SUCCESS"), true).close();
-        } catch (RuntimeException e) {
-            fs.delete(target, true);
-            throw new LayerStoreException(
-                    "catalog " + hc.uri() + ": writing " + id + " failed: " + LayerWriter.rootMessage(e), e);
-        }
+        LayerWriter.Mode mode = overwrite ? LayerWriter.Mode.REPLACE : LayerWriter.Mode.CREATE;
+        return new LayerWriter(spark, catalog).run(id, rdd, md, ki, mode, null, values);
     }
 
     // ------------------------------------------------------------------ reading
@@ -268,13 +130,7 @@ public final class SpaceTimeLayerStore {
     }
 
     private LayerAttributes attributes(LayerId id, LayerValues<SpaceTimeKey, ?> values) throws IOException {
-        LayerAttributes a = attributes(id);
-        if (a.schema() != values.schema()) {
-            throw new LayerStoreException("catalog " + catalog.uri() + ": " + id + " stores "
-                    + a.schema().valueClass() + " records; read it "
-                    + (a.schema().multiband() ? "with readMultiband" : "with read"));
-        }
-        return a;
+        return LayerReader.requireValues(catalog, id, attributes(id), values);
     }
 
     private static TemporalBounds clip(LayerId id, TemporalBounds stored, TemporalBounds when) {
@@ -288,28 +144,19 @@ public final class SpaceTimeLayerStore {
             LayerId id, LayerAttributes a, KeyBounds space, LayerValues<SpaceTimeKey, V> values) throws IOException {
         return catalog instanceof FileCatalog fc
                 ? readFiles(fc, id, a, space, values)
-                : readMapFiles((HadoopCatalog) catalog, id, a, values);
+                : LayerReader.readMapFiles(spark, (HadoopCatalog) catalog, id, a, space, values);
     }
 
+    /** The tile files whose (col, row), decoded from the index in their name, lie in {@code space} (null: all). */
     private <V> JavaPairRDD<SpaceTimeKey, V> readFiles(
             FileCatalog fc, LayerId id, LayerAttributes a, KeyBounds space, LayerValues<SpaceTimeKey, V> values)
             throws IOException {
-        java.nio.file.Path dir = fc.layerDir(a);
-        if (!Files.isDirectory(dir)) {
-            throw new LayerStoreException(
-                    "catalog " + fc.uri() + ": " + id + ": the tile directory " + dir + " is missing");
-        }
         List<String> planned = new ArrayList<>();
-        try (DirectoryStream<java.nio.file.Path> ds = Files.newDirectoryStream(dir)) {
-            for (java.nio.file.Path p : ds) {
-                String n = p.getFileName().toString();
-                if (n.isEmpty() || n.length() > 19 || !n.chars().allMatch(Character::isDigit)) {
-                    continue; // temporary files of a writer
-                }
-                int[] crt = ZOrder.decode3(Long.parseLong(n));
-                if (space == null || space.includes(new SpatialKey(crt[0], crt[1]))) {
-                    planned.add(p.toString());
-                }
+        for (Map.Entry<Long, java.nio.file.Path> f :
+                LayerReader.storedTileFiles(fc, id, a).entrySet()) {
+            int[] crt = ZOrder.decode3(f.getKey());
+            if (space == null || space.includes(new SpatialKey(crt[0], crt[1]))) {
+                planned.add(f.getValue().toString());
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -321,50 +168,13 @@ public final class SpaceTimeLayerStore {
                         planned, Math.min(planned.size(), Math.max(jsc.defaultParallelism(), planned.size() / 64)))
                 .flatMapToPair(f -> {
                     List<Tuple2<SpaceTimeKey, V>> out = new ArrayList<>();
-                    try {
-                        for (Map.Entry<SpaceTimeKey, V> kv : values.decode(Files.readAllBytes(Paths.get(f)))) {
+                    List<Map.Entry<SpaceTimeKey, V>> pairs = LayerReader.decodeTileFile(id, Paths.get(f), values);
+                    if (pairs != null) { // null: deleted since planning, missing tiles
+                        for (Map.Entry<SpaceTimeKey, V> kv : pairs) {
                             out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
                         }
-                    } catch (NoSuchFileException e) {
-                        return out.iterator(); // deleted since planning: missing tiles
-                    } catch (RuntimeException | IOException e) {
-                        throw new LayerStoreException(id + ": tile file " + f + ": " + e.getMessage(), e);
                     }
                     return out.iterator();
                 });
-    }
-
-    private <V> JavaPairRDD<SpaceTimeKey, V> readMapFiles(
-            HadoopCatalog hc, LayerId id, LayerAttributes a, LayerValues<SpaceTimeKey, V> values) throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path dir = hc.layerDir(a);
-        if (!dir.getFileSystem(conf).exists(dir)) {
-            throw new LayerStoreException(
-                    "catalog " + hc.uri() + ": " + id + ": the MapFile directory " + dir + " is missing");
-        }
-        List<MapFileTiles.Range> files = MapFileTiles.ranges(dir, conf);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        if (files.isEmpty()) {
-            return JavaPairRDD.fromJavaRDD(jsc.emptyRDD());
-        }
-        SerializableConfiguration sconf = new SerializableConfiguration(conf);
-        return jsc.parallelize(files, files.size()).flatMapToPair(f -> {
-            List<Tuple2<SpaceTimeKey, V>> out = new ArrayList<>();
-            try {
-                MapFileTiles.read(f.path(), sconf.value(), null, (idx, bytes) -> {
-                    try {
-                        for (Map.Entry<SpaceTimeKey, V> kv : values.decode(bytes)) {
-                            out.add(new Tuple2<>(kv.getKey(), kv.getValue()));
-                        }
-                    } catch (RuntimeException e) {
-                        throw new LayerStoreException(
-                                id + ": MapFile " + f.path() + ", record " + idx + ": " + e.getMessage(), e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new LayerStoreException(id + ": MapFile " + f.path() + ": " + e, e);
-            }
-            return out.iterator();
-        });
     }
 }

@@ -6,7 +6,8 @@
  * {@link io.rastermill.spark.layerstore.ZoomedPyramid} (the levels of a Web Mercator pyramid: the top warped from GeoTIFFs,
  * each lower level from the 2×2 tiles above), and {@link io.rastermill.spark.layerstore.SpaceTimeLayerStore} (space-time
  * layers, single band or {@link io.rastermill.spark.layerstore.MultibandSpaceTimeLayer multiband}, through the same
- * record codecs).
+ * write protocol, backends, read path and record codecs: spatial and space-time layers differ only in their keys'
+ * index and the attribute's time bounds).
  *
  * <h2>Semantics</h2>
  * GeoTrellis's, with one deliberate difference: the {@code metadata} attribute is written after the tiles, so a
