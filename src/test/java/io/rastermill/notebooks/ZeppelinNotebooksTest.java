@@ -10,6 +10,7 @@ import io.rastermill.core.focal.FocalOps;
 import io.rastermill.core.focal.SlopeParams;
 import io.rastermill.core.geom.CellSize;
 import io.rastermill.core.geom.GridBounds;
+import io.rastermill.core.stats.IntHistogram;
 import io.rastermill.core.stats.Statistics;
 import io.rastermill.core.stats.Summaries;
 import io.rastermill.core.tile.Tile;
@@ -488,6 +489,8 @@ class ZeppelinNotebooksTest {
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         long noData = 0;
+        double[] values = new double[SAMPLE_SIZE * SAMPLE_SIZE];
+        int valueCount = 0;
         for (int r = 0; r < SAMPLE_SIZE; r++) {
             for (int c = 0; c < SAMPLE_SIZE; c++) {
                 double v = (float) scene.ndvi(c, r);
@@ -495,6 +498,7 @@ class ZeppelinNotebooksTest {
                     noData++;
                     continue;
                 }
+                values[valueCount++] = v;
                 int z = (r * down / SAMPLE_SIZE) * across + c * across / SAMPLE_SIZE;
                 count[z]++;
                 sum[z] += v;
@@ -531,6 +535,20 @@ class ZeppelinNotebooksTest {
         ParagraphOutput.Table rows = single(run.output("dense-vegetation").tables());
         assertEquals(List.of("row", "dense_share", "mean_ndvi"), rows.header());
         assertEquals(tiles, rows.rows().size());
+
+        // the SQL percentiles are the binned ones of stats --percentiles: each within its max_error of the exact
+        // nearest-rank percentile of the scene's cells
+        double[] sorted = java.util.Arrays.copyOf(values, valueCount);
+        java.util.Arrays.sort(sorted);
+        ParagraphOutput.Table pct =
+                single(run.output("Exact percentiles of NDVI in SQL").tables());
+        assertEquals(List.of("p5", "p50", "p95", "max_error"), pct.header());
+        double maxError = pct.number(0, "max_error");
+        assertTrue(maxError > 0 && maxError <= (allMax - allMin) / (1 << 17) * 1.000001, "max_error " + maxError);
+        for (int p : new int[] {5, 50, 95}) {
+            double exact = sorted[(int) IntHistogram.nearestRank(p / 100.0, sorted.length) - 1];
+            assertEquals(exact, pct.number(0, "p" + p), maxError, "p" + p);
+        }
 
         ParagraphOutput.Table zonal =
                 single(run.output("Zonal statistics of NDVI per polygon").tables());
